@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm start`: open the Electron app when its binary is installed; otherwise serve the same app through the
+// browser host on 127.0.0.1 and say so. Extra arguments (e.g. `npm start -- --workspace my.cxw`) pass through.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const pathFile = join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(exe) ? exe : null;
+  } catch {
+    return null;
+  }
+}
+
+const exe = process.env.CXW_FORCE_BROWSER ? null : electronBinary();
+if (exe) {
+  const child = spawn(exe, [root, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  process.stdout.write(
+    'The Electron binary is not installed here (e.g. installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so CX Workbench runs in your browser instead, served on 127.0.0.1 only:\n',
+  );
+  const port = process.env.CXW_PORT ?? '4317';
+  const child = spawn(process.execPath, [join(root, 'bin', 'cxw.js'), 'serve', '--port', port, ...args], { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+}

@@ -1,0 +1,58 @@
+// Plain-text rendering of command results for people; --json prints the result object instead.
+import type { DatasetProfile, ImportResult } from '../../shared/domain';
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function fmtNumber(v: number | string | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return Math.abs(v) >= 1000 ? v.toLocaleString('en-US', { maximumFractionDigits: 1 }) : v.toPrecision(4).replace(/\.?0+$/, '');
+}
+
+export function formatImport(r: ImportResult): string {
+  const lines = [
+    `Imported ${r.rows.toLocaleString('en-US')} rows into dataset "${r.dataset}" (${r.encoding}, delimiter ${JSON.stringify(r.delimiter)}, ${r.seconds.toFixed(2)} s).`,
+    r.rejectedRows ? `Rejected rows: ${r.rejectedRows}` : '',
+    '',
+    table(
+      ['column', 'type', 'role', 'pii'],
+      r.columns.map((c) => [c.name, c.type, c.role, c.piiAction === 'keep' ? '' : c.piiAction]),
+    ),
+  ];
+  if (r.warnings.length) lines.push('', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`));
+  return lines.filter((l, i) => l !== '' || i > 0).join('\n');
+}
+
+export function formatProfile(p: DatasetProfile): string {
+  const lines = [
+    `Dataset "${p.dataset}": ${p.rows.toLocaleString('en-US')} rows, ${p.columns.length} columns`,
+    '',
+    table(
+      ['column', 'type', 'role', 'missing', 'distinct', 'min', 'max', 'mean', 'median'],
+      p.columns.map((c) => [
+        c.name,
+        c.type,
+        c.role,
+        `${c.missing} (${c.missingPct.toFixed(1)}%)`,
+        String(c.distinct),
+        fmtNumber(c.min),
+        fmtNumber(c.max),
+        fmtNumber(c.mean),
+        fmtNumber(c.median),
+      ]),
+    ),
+    '',
+    p.issues.length ? `Issues (${p.issues.length}):` : 'No data issues found.',
+    ...p.issues.map((i) => `  [${i.severity}] ${i.column ? `${i.column}: ` : ''}${i.message}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,70 @@
+// Dispatch for the cxw command: text by default, one JSON object with --json, and a non-zero exit with a clear
+// message (file, line, column) on bad input. Exit codes: 0 ok, 1 bad input or failed work, 2 usage.
+import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
+import { UsageError } from './args';
+import { importCommand } from './commands/import';
+import { profileCommand } from './commands/profile';
+import { serveCommand } from './commands/serve';
+
+export interface CommandOutput<T> {
+  json: T;
+  text: string;
+}
+
+const USAGE = `cxw — CX Workbench on the command line
+
+  cxw import FILE --workspace W [--name N] [--delimiter , ; tab |] [--pii COL=drop|pseudonymize|keep ...]
+                  [--type COL=integer|real|boolean|date|datetime|text ...] [--role COL=ROLE ...] [--skip-bad-rows]
+  cxw profile --workspace W --dataset N
+  cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
+
+Every command takes --json to print one JSON object instead of text.`;
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const json = rest.includes('--json');
+  const interactive = !json && process.stderr.isTTY;
+  const progress = (line: string) => {
+    if (interactive) process.stderr.write(`\r${line.padEnd(40)}`);
+  };
+  try {
+    let out: CommandOutput<unknown>;
+    switch (command) {
+      case 'import':
+        out = await importCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'profile':
+        out = await profileCommand(rest);
+        break;
+      case 'serve': {
+        const host = await serveCommand(rest);
+        if (json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
+        else process.stdout.write(`CX Workbench is running at ${host.url}\nOpen that URL in your browser (it only listens on this computer). Press Ctrl+C to stop.\n`);
+        return -1; // keep running
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}".\n\n${USAGE}`);
+    }
+    process.stdout.write(json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'BAD_ARGUMENTS', message: err.message } })}\n`);
+      process.stderr.write(`cxw: ${err.message}\n`);
+      return 2;
+    }
+    const wire = serializeError(err);
+    const where = formatErrorLocation(wire.details);
+    if (json) process.stdout.write(`${JSON.stringify({ error: wire })}\n`);
+    process.stderr.write(`cxw: error: ${where ? `${where}: ` : ''}${wire.message}\n`);
+    if (!(err instanceof AppError) && err instanceof Error && process.env.CXW_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,32 @@
+// Worker-thread entry (built to out/main/worker.js): runs one task, streams progress, posts the result or the
+// error as data. Cancellation is a SharedArrayBuffer flag the task polls between batches, so it works even
+// while the task is inside a synchronous loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import { serializeError } from '../../shared/errors';
+import { TASKS, type TaskKind, type TaskPayloads } from './tasks';
+import type { WorkerMessage } from './messages';
+
+interface WorkerInput {
+  kind: TaskKind;
+  payload: TaskPayloads[TaskKind];
+  cancelFlag: SharedArrayBuffer;
+}
+
+const input = workerData as WorkerInput;
+const flag = new Int32Array(input.cancelFlag);
+const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
+
+async function main(): Promise<void> {
+  try {
+    const task = TASKS[input.kind];
+    const result = await task(input.payload, {
+      isCancelled: () => Atomics.load(flag, 0) === 1,
+      onProgress: (p) => post({ type: 'progress', progress: p }),
+    });
+    post({ type: 'result', result });
+  } catch (err) {
+    post({ type: 'error', error: serializeError(err) });
+  }
+}
+
+void main();

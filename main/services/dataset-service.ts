@@ -1,0 +1,72 @@
+// Handlers for datasets: preview and import (as a job), profile, grid pages, column roles, rename, delete.
+import { basename } from 'node:path';
+import type { Handlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { logActivity } from '../workspace/activity';
+import { deleteDataset, findColumn, getDataset, listDatasets, renameDataset, toSummary, updateColumn } from '../workspace/datasets';
+import { previewImport } from '../workspace/import/index';
+import { profileDataset } from '../workspace/profile';
+import { readRows } from '../workspace/rows';
+import type { JobRunner } from '../jobs/runner';
+import type { WorkspaceState } from './workspace-state';
+
+type DatasetHandlers = Pick<
+  Handlers,
+  | 'dataset.list'
+  | 'dataset.preview'
+  | 'dataset.import'
+  | 'dataset.profile'
+  | 'dataset.rows'
+  | 'dataset.setColumn'
+  | 'dataset.rename'
+  | 'dataset.delete'
+  | 'job.cancel'
+>;
+
+export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasetsChanged: () => void): DatasetHandlers {
+  const db = () => state.current().db;
+  return {
+    'dataset.list': () => listDatasets(db()).map(toSummary),
+    'dataset.preview': ({ path, fileName, options }) => previewImport(path, { fileName: fileName ?? basename(path), options }),
+    'dataset.import': async ({ jobId, ...args }) => {
+      const ws = state.current();
+      const result = await jobs.run(jobId, 'import', { workspacePath: ws.path, args });
+      datasetsChanged();
+      return result;
+    },
+    'dataset.profile': ({ dataset }) => profileDataset(db(), getDataset(db(), dataset)),
+    'dataset.rows': ({ dataset, ...query }) => readRows(db(), getDataset(db(), dataset), query),
+    'dataset.setColumn': ({ dataset, column, role, name }) => {
+      if (!role && !name) throw new AppError('BAD_ARGUMENTS', 'dataset.setColumn: give a role or a name to change.');
+      const ds = getDataset(db(), dataset);
+      const col = findColumn(ds, column);
+      db().transaction(() => {
+        updateColumn(db(), ds.id, col.index, { role, name });
+        logActivity(db(), 'dataset.setColumn', `${dataset}: column "${column}"${role ? ` role ${col.role} → ${role}` : ''}${name ? ` renamed to "${name}"` : ''}`, {
+          dataset,
+          column,
+          from: { role: col.role, name: col.name },
+          to: { role, name },
+        });
+      })();
+      datasetsChanged();
+      return toSummary(getDataset(db(), dataset));
+    },
+    'dataset.rename': ({ dataset, name }) => {
+      db().transaction(() => {
+        renameDataset(db(), dataset, name);
+        logActivity(db(), 'dataset.rename', `Renamed dataset "${dataset}" to "${name}"`, { from: dataset, to: name });
+      })();
+      datasetsChanged();
+      return toSummary(getDataset(db(), name));
+    },
+    'dataset.delete': ({ dataset }) => {
+      const ds = getDataset(db(), dataset);
+      deleteDataset(db(), dataset);
+      logActivity(db(), 'dataset.delete', `Deleted dataset "${dataset}" (${ds.rows} rows)`, { dataset, rows: ds.rows, sourceFile: ds.sourceFile });
+      datasetsChanged();
+      return { deleted: dataset };
+    },
+    'job.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  };
+}

@@ -1,0 +1,28 @@
+// The services: the one implementation of the contract in shared/api.ts that every face (Electron IPC, browser
+// host, CLI) calls. Faces validate arguments with parseArgs before calling a handler.
+import type { Handlers } from '../../shared/api';
+import { JobRunner } from '../jobs/runner';
+import { datasetHandlers } from './dataset-service';
+import type { ServiceOptions, Services } from './types';
+import { workspaceHandlers } from './workspace-service';
+import { WorkspaceState } from './workspace-state';
+
+export type { ServiceOptions, Services } from './types';
+
+export function createServices(opts: ServiceOptions): Services {
+  const state = new WorkspaceState(opts.stateDir, (path, reason) => opts.emit('workspace.changed', { path, reason }));
+  if (opts.workspacePath) state.openPath(opts.workspacePath);
+  const jobs = new JobRunner({ onProgress: (p) => opts.emit('job.progress', p), useWorkers: opts.useWorkers });
+  const datasetsChanged = () => opts.emit('workspace.changed', { path: state.peek()?.path ?? null, reason: 'datasets' });
+  const handlers: Handlers = {
+    ...workspaceHandlers(state),
+    ...datasetHandlers(state, jobs, datasetsChanged),
+  };
+  return {
+    handlers,
+    dispose: () => {
+      jobs.cancelAll();
+      state.close();
+    },
+  };
+}

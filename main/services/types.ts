@@ -1,0 +1,18 @@
+// What every face gives the services: where to keep app state (recent list, demo workspace) and how to emit events.
+import type { EventName, Events, Handlers } from '../../shared/api';
+
+export interface ServiceOptions {
+  /** Per-user app state folder (recent workspaces, the demo workspace). */
+  stateDir: string;
+  /** Push an event to every connected UI (IPC, server-sent events, or CLI progress printing). */
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** Workspace to open at start; when omitted the demo workspace is created/opened on first use. */
+  workspacePath?: string;
+  /** Run import jobs in a worker thread (default true). The CLI's crash tests and unit tests may run in-process. */
+  useWorkers?: boolean;
+}
+
+export interface Services {
+  handlers: Handlers;
+  dispose(): void;
+}

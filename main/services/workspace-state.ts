@@ -1,0 +1,200 @@
+// Which workspace is open in this host, the recent list, and the built-in demo workspace. A host (Electron
+// window, browser host, one CLI command) has exactly one open workspace at a time.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { RecentWorkspace, WorkspaceInfo } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { logActivity } from '../workspace/activity';
+import { openWorkspaceDb, getSetting, setSetting, workspaceSecret, type Db } from '../workspace/db';
+import { generateDemoCsvs } from '../workspace/demo-data';
+import { runImport } from '../workspace/import/index';
+
+export interface OpenWorkspace {
+  path: string;
+  db: Db;
+}
+
+const RECENT_LIMIT = 12;
+
+export class WorkspaceState {
+  private open: OpenWorkspace | null = null;
+
+  constructor(
+    private readonly stateDir: string,
+    private readonly onChange: (path: string | null, reason: 'opened' | 'created' | 'closed') => void,
+  ) {
+    mkdirSync(stateDir, { recursive: true });
+  }
+
+  get demoPath(): string {
+    return join(this.stateDir, 'demo-workspace.cxw');
+  }
+
+  /** The open workspace; opens (creating on first run) the demo workspace when none was chosen. */
+  current(): OpenWorkspace {
+    if (!this.open) this.openDemo();
+    return this.open as OpenWorkspace;
+  }
+
+  peek(): OpenWorkspace | null {
+    return this.open;
+  }
+
+  openPath(path: string): OpenWorkspace {
+    const full = resolve(path);
+    const db = openWorkspaceDb(full);
+    this.swap({ path: full, db }, 'opened');
+    return this.open as OpenWorkspace;
+  }
+
+  create(path: string): OpenWorkspace {
+    const full = withCxwExtension(resolve(path));
+    if (existsSync(full)) {
+      throw new AppError('NAME_TAKEN', `${full} already exists. Open it instead, or choose another file name.`, { file: full });
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    const db = openWorkspaceDb(full, { create: true });
+    logActivity(db, 'workspace.create', `Created workspace ${basename(full)}`, { path: full });
+    this.swap({ path: full, db }, 'created');
+    return this.open as OpenWorkspace;
+  }
+
+  /** Copy the open workspace (including its pseudonymisation key, so ids keep joining) and switch to the copy. */
+  async saveAs(path: string): Promise<OpenWorkspace> {
+    const ws = this.current();
+    const full = withCxwExtension(resolve(path));
+    if (full === ws.path) return ws;
+    if (existsSync(full)) throw new AppError('NAME_TAKEN', `${full} already exists; saving over it would lose its data. Choose another name.`, { file: full });
+    mkdirSync(dirname(full), { recursive: true });
+    logActivity(ws.db, 'workspace.saveAs', `Saved a copy as ${basename(full)}`, { from: ws.path, to: full });
+    const partial = `${full}.partial`;
+    rmSync(partial, { force: true });
+    // Online backup writes a consistent snapshot even while WAL holds recent commits; rename makes it atomic.
+    await ws.db.backup(partial);
+    renameSync(partial, full);
+    return this.openPath(full);
+  }
+
+  openDemo(): OpenWorkspace {
+    if (!existsSync(this.demoPath) || !demoComplete(this.demoPath)) buildDemoWorkspace(this.demoPath);
+    return this.openPath(this.demoPath);
+  }
+
+  info(): WorkspaceInfo | null {
+    const ws = this.open;
+    if (!ws) return null;
+    const datasets = (ws.db.prepare('SELECT COUNT(*) AS n FROM datasets').get() as { n: number }).n;
+    const version = (ws.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number }).v;
+    return {
+      path: ws.path,
+      name: basename(ws.path, extname(ws.path)),
+      schemaVersion: version,
+      datasets,
+      isDemo: ws.path === this.demoPath,
+      sizeBytes: fileSize(ws.path) + fileSize(`${ws.path}-wal`),
+    };
+  }
+
+  recent(): RecentWorkspace[] {
+    return readRecent(this.recentFile).map((r) => ({ ...r, exists: existsSync(r.path) }));
+  }
+
+  close(): void {
+    if (this.open) {
+      this.open.db.close();
+      this.open = null;
+    }
+  }
+
+  private get recentFile(): string {
+    return join(this.stateDir, 'recent.json');
+  }
+
+  private swap(next: OpenWorkspace, reason: 'opened' | 'created'): void {
+    if (this.open && this.open.path !== next.path) this.open.db.close();
+    this.open = next;
+    if (next.path !== this.demoPath) {
+      const list = readRecent(this.recentFile).filter((r) => r.path !== next.path);
+      list.unshift({ path: next.path, name: basename(next.path, extname(next.path)), openedAt: new Date().toISOString() });
+      writeFileAtomic(this.recentFile, JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
+    }
+    this.onChange(next.path, reason);
+  }
+}
+
+function withCxwExtension(path: string): string {
+  return extname(path).toLowerCase() === '.cxw' ? path : `${path}.cxw`;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+function readRecent(file: string): Omit<RecentWorkspace, 'exists'>[] {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as Omit<RecentWorkspace, 'exists'>[]).filter((r) => typeof r?.path === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+function demoComplete(path: string): boolean {
+  try {
+    const db = openWorkspaceDb(path);
+    try {
+      return getSetting(db, 'demo_complete') === '1';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Generate the demo data deterministically and import it through the real import path (so it gets the same
+ * type inference, PII pseudonymisation and activity log as a user's file). Built in a temporary file and
+ * renamed into place, so an interrupted first run never leaves half a demo.
+ */
+export function buildDemoWorkspace(path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.building`;
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`, path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  const csvDir = join(tmpdir(), `cxw-demo-${process.pid}-${Date.now()}`);
+  mkdirSync(csvDir, { recursive: true });
+  try {
+    const { customers, events } = generateDemoCsvs(42);
+    const customersCsv = join(csvDir, 'demo_customers.csv');
+    const eventsCsv = join(csvDir, 'demo_journey_events.csv');
+    writeFileSync(customersCsv, customers);
+    writeFileSync(eventsCsv, events);
+    const db = openWorkspaceDb(partial, { create: true });
+    try {
+      logActivity(db, 'workspace.create', 'Created the built-in demo workspace (synthetic data, seed 42)', { seed: 42 });
+      const ctx = { db, secret: workspaceSecret(db), isCancelled: () => false, onProgress: () => undefined };
+      runImport(ctx, { path: customersCsv, fileName: 'demo_customers.csv', name: 'Demo customers' });
+      runImport(ctx, { path: eventsCsv, fileName: 'demo_journey_events.csv', name: 'Demo journey events' });
+      setSetting(db, 'demo_complete', '1');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.close();
+    }
+    renameSync(partial, path);
+    rmSync(`${partial}-wal`, { force: true });
+    rmSync(`${partial}-shm`, { force: true });
+  } finally {
+    rmSync(csvDir, { recursive: true, force: true });
+  }
+}

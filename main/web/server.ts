@@ -1,0 +1,216 @@
+// The browser host: serves the built renderer and the same handlers as the Electron window, on 127.0.0.1 only,
+// behind a random per-run token. The token arrives once in the printed URL and is then kept in an HttpOnly,
+// SameSite=Strict cookie, so the page never needs to handle it. Events stream as server-sent events.
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { isHandlerName, parseArgs, type EventName, type Events, type Handlers } from '../../shared/api';
+import { AppError, serializeError } from '../../shared/errors';
+import { WEB_ROUTES, WEB_TOKEN_COOKIE, WEB_TOKEN_HEADER } from '../../shared/platform';
+import { isAllowedHost, isAllowedOrigin, readCookie, safeStaticPath, tokensMatch, WEB_CSP } from './guards';
+
+export interface WebHostOptions {
+  handlers: Handlers;
+  subscribe: (listener: <E extends EventName>(event: E, payload: Events[E]) => void) => () => void;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+const MAX_JSON_BODY = 16 * 1024 * 1024;
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', WEB_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+function statusFor(code: string): number {
+  if (code === 'BAD_ARGUMENTS') return 400;
+  if (code === 'FORBIDDEN') return 403;
+  if (code === 'NOT_FOUND' || code === 'FILE_NOT_FOUND') return 404;
+  if (code === 'INTERNAL') return 500;
+  return 422;
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_JSON_BODY) throw new AppError('BAD_ARGUMENTS', 'Request body too large.');
+    chunks.push(chunk as Buffer);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new AppError('BAD_ARGUMENTS', 'Request body is not valid JSON.');
+  }
+}
+
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const uploadDir = join(tmpdir(), `cxw-uploads-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const sseClients = new Set<ServerResponse>();
+  let port = opts.port ?? 0;
+
+  const unsubscribe = opts.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const client of sseClients) client.write(frame);
+  });
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: serializeError(err) });
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    securityHeaders(res);
+    if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin, port)) {
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Foreign Host or Origin refused.' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && queryToken !== null && tokensMatch(queryToken, token)) {
+      // Trade the URL token for a cookie and drop it from the address bar (and from history).
+      res.setHeader('Set-Cookie', `${WEB_TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`);
+      url.searchParams.delete('token');
+      res.writeHead(302, { Location: url.pathname + (url.search || '') });
+      res.end();
+      return;
+    }
+    const given = (req.headers[WEB_TOKEN_HEADER] as string | undefined) ?? readCookie(req.headers.cookie, WEB_TOKEN_COOKIE);
+    if (!tokensMatch(given, token)) {
+      sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong session token. Open the URL printed by `cxw serve`.' } });
+      return;
+    }
+    if (url.pathname.startsWith(WEB_ROUTES.api)) return handleApi(req, res, url.pathname.slice(WEB_ROUTES.api.length));
+    if (url.pathname === WEB_ROUTES.events) return handleEvents(req, res);
+    if (url.pathname === WEB_ROUTES.upload) return handleUpload(req, res, url);
+    return handleStatic(req, res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { ok: false, error: { code: 'BAD_ARGUMENTS', message: 'Use POST.' } });
+      return;
+    }
+    try {
+      if (!isHandlerName(name)) throw new AppError('NOT_FOUND', `Unknown handler ${name}.`);
+      const args = parseArgs(name, await readJsonBody(req));
+      const handler = opts.handlers[name] as (a: typeof args) => unknown;
+      const result = await handler(args);
+      sendJson(res, 200, { ok: true, result });
+    } catch (err) {
+      const wire = serializeError(err);
+      sendJson(res, statusFor(wire.code), { ok: false, error: wire });
+    }
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    sseClients.add(res);
+    req.on('close', () => sseClients.delete(res));
+  }
+
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { ok: false, error: { code: 'BAD_ARGUMENTS', message: 'Use POST.' } });
+      return;
+    }
+    const fileName = (url.searchParams.get('name') ?? 'upload.csv').replace(/[/\\\0]/g, '_').slice(0, 200) || 'upload.csv';
+    mkdirSync(uploadDir, { recursive: true });
+    const path = join(uploadDir, `${randomBytes(6).toString('hex')}-${fileName}`);
+    try {
+      await pipeline(req, createWriteStream(path));
+    } catch (err) {
+      rmSync(path, { force: true });
+      throw err;
+    }
+    sendJson(res, 200, { ok: true, result: { path, fileName } });
+  }
+
+  function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, { ok: false, error: { code: 'BAD_ARGUMENTS', message: 'Use GET.' } });
+      return;
+    }
+    let file = safeStaticPath(opts.rendererDir, pathname === '/' ? '/index.html' : pathname, join, normalize);
+    if (file === null) {
+      sendJson(res, 400, { ok: false, error: { code: 'FORBIDDEN', message: 'Bad path.' } });
+      return;
+    }
+    // Client-side routes fall back to the app shell; missing assets (with an extension) are 404s.
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      if (extname(pathname)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('Not found');
+        return;
+      }
+      file = join(opts.rendererDir, 'index.html');
+    }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream' });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  // Long imports keep one request open for minutes; Node's default 5-minute request timeout would cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const c of sseClients) c.end();
+      sseClients.clear();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      rmSync(uploadDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Opening a workspace file: pragmas (WAL, foreign keys), an integrity check, then migrations. One connection
+// per thread; the import worker opens its own.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when missing (default false: a missing file is an error). */
+  create?: boolean;
+  /** Skip the full integrity check (worker threads reopening a file the host just checked). */
+  skipIntegrityCheck?: boolean;
+  readonly?: boolean;
+}
+
+export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
+  if (!opts.create && !existsSync(path)) {
+    throw new AppError('FILE_NOT_FOUND', `Workspace not found: ${path}. Create it first or check the path.`, { file: path });
+  }
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+  } catch (err) {
+    throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
+  }
+  try {
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    if (!opts.skipIntegrityCheck) {
+      const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+      if (problems.length > 0) {
+        throw new AppError('WORKSPACE_CORRUPT', `Workspace ${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`, {
+          file: path,
+        });
+      }
+    }
+    if (!opts.readonly) {
+      migrate(db);
+      ensureSecret(db);
+    }
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
+  }
+}
+
+/** The per-workspace HMAC key for pseudonymising PII: created once, copied by save-as, never exported. */
+function ensureSecret(db: Db): void {
+  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('pii_secret', ?)").run(randomBytes(32));
+}
+
+export function workspaceSecret(db: Db): Buffer {
+  const row = db.prepare("SELECT value FROM settings WHERE key = 'pii_secret'").get() as { value: Buffer } | undefined;
+  if (!row) throw new AppError('WORKSPACE_CORRUPT', 'Workspace has no pseudonymisation key.');
+  return row.value;
+}
+
+export function getSetting(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? String(row.value) : null;
+}
+
+export function setSetting(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}

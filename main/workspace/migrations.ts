@@ -1,0 +1,96 @@
+// Ordered, append-only schema history. Each applied migration's SHA-256 is stored; opening a workspace whose
+// recorded history differs from this list (an edited migration) or is longer (a newer app wrote it) is refused
+// rather than guessed at.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'workspace core: datasets, columns, activity, settings',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+      CREATE TABLE datasets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        table_name TEXT NOT NULL UNIQUE,
+        source_file TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        import_params TEXT NOT NULL
+      );
+      CREATE TABLE dataset_columns (
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        sql_name TEXT NOT NULL,
+        name TEXT NOT NULL,
+        original_name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        role TEXT NOT NULL,
+        pii_action TEXT NOT NULL,
+        boolean_labels TEXT,
+        date_format TEXT,
+        PRIMARY KEY (dataset_id, position),
+        UNIQUE (dataset_id, name)
+      );
+      CREATE TABLE activity (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        params TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export function migrationHash(m: Migration): string {
+  return createHash('sha256').update(`${m.version}\n${m.name}\n${m.sql}`).digest('hex');
+}
+
+/** Apply pending migrations in one transaction each; refuse edited or unknown history. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const applied = db.prepare('SELECT version, name, sha256 FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+    sha256: string;
+  }[];
+  for (const row of applied) {
+    const known = migrations.find((m) => m.version === row.version);
+    if (!known) {
+      throw new AppError(
+        'WORKSPACE_TOO_NEW',
+        `This workspace was written by a newer CX Workbench (schema version ${row.version}). Update the app to open it.`,
+        { version: row.version },
+      );
+    }
+    if (migrationHash(known) !== row.sha256) {
+      throw new AppError(
+        'WORKSPACE_MIGRATION_MISMATCH',
+        `Schema migration ${row.version} ("${row.name}") in this workspace differs from the one this app ships; refusing to guess. Open it with the app version that created it.`,
+        { version: row.version },
+      );
+    }
+  }
+  const done = new Set(applied.map((r) => r.version));
+  const insert = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+  let version = applied.length ? applied[applied.length - 1].version : 0;
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      insert.run(m.version, m.name, migrationHash(m), new Date().toISOString());
+    })();
+    version = m.version;
+  }
+  return version;
+}
