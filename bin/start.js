@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: open the Electron app when its binary is installed; otherwise serve the same app through the
 // browser host on 127.0.0.1 and say so. Extra arguments (e.g. `npm start -- --workspace my.cxw`) pass through.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,10 +10,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
+// Electron 45 fetches its binary on first use rather than at install time; try that once (it fails fast when
+// offline or when ELECTRON_SKIP_BINARY_DOWNLOAD=1 says not to), then fall back to the browser host.
 function electronBinary() {
   try {
     const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const pathFile = join(pkgDir, 'path.txt');
+    if (!existsSync(pathFile) && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
+      spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'inherit', timeout: 300_000 });
+    }
     if (!existsSync(pathFile)) return null;
     const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
     return existsSync(exe) ? exe : null;

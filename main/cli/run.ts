@@ -24,8 +24,11 @@ export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
   const interactive = !json && process.stderr.isTTY;
+  // CXW_PROGRESS=lines prints one progress line per update even without a terminal (scripts, crash tests).
+  const lines = process.env.CXW_PROGRESS === 'lines';
   const progress = (line: string) => {
-    if (interactive) process.stderr.write(`\r${line.padEnd(40)}`);
+    if (lines) process.stderr.write(`progress ${line}\n`);
+    else if (interactive) process.stderr.write(`\r${line.padEnd(40)}`);
   };
   try {
     let out: CommandOutput<unknown>;

@@ -1,10 +1,12 @@
 // The long-running tasks a job may run, keyed by kind. The same functions run in a worker thread (production)
 // or in-process (unit tests, and wherever the built worker file is absent); either way each task opens its own
 // connection to the workspace, because better-sqlite3 connections belong to one thread.
-import type { ImportResult } from '../../shared/domain';
+import type { DatasetProfile, ImportResult } from '../../shared/domain';
 import type { Args } from '../../shared/api';
 import { openWorkspaceDb, workspaceSecret } from '../workspace/db';
+import { getDataset } from '../workspace/datasets';
 import { runImport } from '../workspace/import/index';
+import { profileDataset } from '../workspace/profile';
 
 export interface TaskProgress {
   phase: string;
@@ -20,9 +22,11 @@ export interface TaskContext {
 
 export interface TaskPayloads {
   import: { workspacePath: string; args: Omit<Args<'dataset.import'>, 'jobId'> };
+  profile: { workspacePath: string; dataset: string };
 }
 export interface TaskResults {
   import: ImportResult;
+  profile: DatasetProfile;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -31,6 +35,15 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
     const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true });
     try {
       return runImport({ db, secret: workspaceSecret(db), isCancelled: ctx.isCancelled, onProgress: ctx.onProgress }, payload.args);
+    } finally {
+      db.close();
+    }
+  },
+  // Profiling 1M rows takes seconds: off the main thread, read-only, so it never blocks the UI or an import.
+  profile: (payload) => {
+    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, readonly: true });
+    try {
+      return profileDataset(db, getDataset(db, payload.dataset));
     } finally {
       db.close();
     }

@@ -3,7 +3,7 @@
 // while the task is inside a synchronous loop.
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';
-import { TASKS, type TaskKind, type TaskPayloads } from './tasks';
+import { TASKS, type TaskContext, type TaskKind, type TaskPayloads } from './tasks';
 import type { WorkerMessage } from './messages';
 
 interface WorkerInput {
@@ -18,7 +18,8 @@ const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 
 async function main(): Promise<void> {
   try {
-    const task = TASKS[input.kind];
+    // The kind and payload were paired by JobRunner.run's signature; the union is lost crossing the thread.
+    const task = TASKS[input.kind] as (payload: TaskPayloads[TaskKind], ctx: TaskContext) => unknown;
     const result = await task(input.payload, {
       isCancelled: () => Atomics.load(flag, 0) === 1,
       onProgress: (p) => post({ type: 'progress', progress: p }),

@@ -1,11 +1,12 @@
 // Handlers for datasets: preview and import (as a job), profile, grid pages, column roles, rename, delete.
+import { randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
+import type { DatasetProfile } from '../../shared/domain';
 import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { logActivity } from '../workspace/activity';
 import { deleteDataset, findColumn, getDataset, listDatasets, renameDataset, toSummary, updateColumn } from '../workspace/datasets';
 import { previewImport } from '../workspace/import/index';
-import { profileDataset } from '../workspace/profile';
 import { readRows } from '../workspace/rows';
 import type { JobRunner } from '../jobs/runner';
 import type { WorkspaceState } from './workspace-state';
@@ -25,6 +26,8 @@ type DatasetHandlers = Pick<
 
 export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasetsChanged: () => void): DatasetHandlers {
   const db = () => state.current().db;
+  // Profiles are pure functions of a dataset's rows and column metadata; cache the last few per workspace.
+  const profiles = new Map<string, DatasetProfile>();
   return {
     'dataset.list': () => listDatasets(db()).map(toSummary),
     'dataset.preview': ({ path, fileName, options }) => previewImport(path, { fileName: fileName ?? basename(path), options }),
@@ -34,7 +37,17 @@ export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasets
       datasetsChanged();
       return result;
     },
-    'dataset.profile': ({ dataset }) => profileDataset(db(), getDataset(db(), dataset)),
+    'dataset.profile': async ({ dataset }) => {
+      const ws = state.current();
+      const ds = getDataset(ws.db, dataset);
+      const key = JSON.stringify([ws.path, ds.id, ds.rows, ds.importedAt, ds.columns.map((c) => [c.name, c.type, c.role])]);
+      const cached = profiles.get(key);
+      if (cached) return { ...cached, dataset };
+      const profile = await jobs.run(`profile-${randomBytes(6).toString('hex')}`, 'profile', { workspacePath: ws.path, dataset });
+      if (profiles.size >= 16) profiles.delete(profiles.keys().next().value as string);
+      profiles.set(key, profile);
+      return profile;
+    },
     'dataset.rows': ({ dataset, ...query }) => readRows(db(), getDataset(db(), dataset), query),
     'dataset.setColumn': ({ dataset, column, role, name }) => {
       if (!role && !name) throw new AppError('BAD_ARGUMENTS', 'dataset.setColumn: give a role or a name to change.');

@@ -23,12 +23,11 @@ export async function serveCommand(argv: string[]): Promise<WebHost> {
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new AppError('FILE_NOT_FOUND', `The app is not built (${dir} is missing). Run: npm run build`);
   const bus = new EventBus();
-  const services = createServices({
-    stateDir: values['state-dir'] ?? stateDir(),
-    emit: bus.emit,
-    ...(values.workspace ? { workspacePath: values.workspace } : {}),
-  });
+  const services = createServices({ stateDir: values['state-dir'] ?? stateDir(), emit: bus.emit });
+  // A workspace that does not exist yet is created (an empty one), so `cxw serve --workspace new.cxw` just works.
   if (!values.workspace) services.handlers['workspace.openDemo']({});
+  else if (existsSync(values.workspace)) services.handlers['workspace.open']({ path: values.workspace });
+  else services.handlers['workspace.create']({ path: values.workspace });
   const host = await startWebHost({ handlers: services.handlers, subscribe: (l) => bus.subscribe(l), rendererDir: dir, port });
   const stop = async () => {
     await host.close();

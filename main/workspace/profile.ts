@@ -1,0 +1,58 @@
+// Data profile and hygiene audit of a stored dataset.
+//
+// Cost on 1M rows is dominated by passes over the table, so the work is arranged to make few of them:
+// 1. one pass (profile-read.ts) reads every integer/real column into a Float64Array and counts the values of
+//    every low-cardinality column (booleans, categories, dates) into a Map; per numeric column a typed-array
+//    sort then gives the exact median, quartiles, histogram, Tukey outliers and distinct count through the pure
+//    functions of main/analysis/stats-basic.ts;
+// 2. columns with many distinct values (names, e-mails, ids, timestamps) get SQL GROUP BY / COUNT(DISTINCT)
+//    queries instead, so their values never all sit in JS memory.
+// SQLite's AVG and a SUM of squares are not used for mean/std: a one-pass variance loses precision on large
+// offsets, and the arrays are needed for the median anyway. Hygiene rules live in main/analysis/hygiene.ts.
+import type { DatasetProfile } from '../../shared/domain';
+import { auditDataset, type ColumnFacts } from '../analysis/hygiene';
+import { booleanFacts, dateFacts, numericFacts, textFacts } from './profile-columns';
+import { readTable } from './profile-read';
+import type { Db } from './db';
+import { quoteIdent, type StoredDataset } from './datasets';
+
+export interface ProfileOptions {
+  /** The moment "future" dates and plausible birth years are judged against (default: now). */
+  now?: Date;
+}
+
+export interface DatasetFacts {
+  rows: number;
+  columns: ColumnFacts[];
+}
+
+export function profileDataset(db: Db, ds: StoredDataset, opts: ProfileOptions = {}): DatasetProfile {
+  const facts = measureDataset(db, ds, opts);
+  return {
+    dataset: ds.name,
+    rows: facts.rows,
+    columns: facts.columns.map((c) => c.profile),
+    issues: auditDataset(facts),
+  };
+}
+
+/** Every column's profile plus the extra facts the hygiene audit needs, in column order. */
+export function measureDataset(db: Db, ds: StoredDataset, opts: ProfileOptions = {}): DatasetFacts {
+  const now = opts.now ?? new Date();
+  const table = quoteIdent(ds.tableName);
+  // Count the table itself rather than trusting the stored row count; one read transaction keeps every
+  // query of the profile on the same snapshot even if another connection writes meanwhile.
+  return db.transaction((): DatasetFacts => {
+    const rows = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+    const read = readTable(db, table, ds.columns, rows);
+    const columns = ds.columns.map((col): ColumnFacts => {
+      const numeric = read.numeric.get(col.sqlName);
+      if (numeric) return numericFacts(col, numeric, rows, now);
+      const counted = read.counted.get(col.sqlName);
+      if (col.type === 'boolean') return booleanFacts(db, table, col, rows, counted);
+      if (col.type === 'date' || col.type === 'datetime') return dateFacts(db, table, col, rows, counted, read.byDay.get(col.sqlName), now);
+      return textFacts(db, table, col, rows, counted);
+    });
+    return { rows, columns };
+  }).deferred();
+}

@@ -1,0 +1,78 @@
+// The shell: header, navigation and the active view. Without an open workspace it shows the welcome screen.
+import { useEffect, useState } from 'react';
+import { AppShell } from '@mantine/core';
+import { Header } from './shell/Header';
+import { NavBar } from './shell/NavBar';
+import { WorkspaceDialogs, type WorkspaceDialog } from './shell/WorkspaceDialogs';
+import { ActivityDrawer } from './shell/ActivityDrawer';
+import { Welcome } from './shell/Welcome';
+import { viewFromHash, type ViewKey } from './shell/views';
+import { useWorkspace } from './state/workspace';
+import { DataView } from './views/data/DataView';
+import { SegmentsView } from './views/segments/SegmentsView';
+import { JourneysView } from './views/journeys/JourneysView';
+import { NpsView } from './views/nps/NpsView';
+import { AuditView } from './views/audit/AuditView';
+import { PresentView } from './views/present/PresentView';
+import { LoadingScreen } from './components/LoadingScreen';
+
+export function App() {
+  const { info } = useWorkspace();
+  const [view, setView] = useState<ViewKey>(() => viewFromHash(window.location.hash));
+  const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
+  const [activityOpen, setActivityOpen] = useState(false);
+
+  useEffect(() => {
+    document.title = info ? `${info.name} — CX Workbench` : 'CX Workbench';
+  }, [info]);
+
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const navigate = (next: ViewKey) => {
+    setView(next);
+    window.history.replaceState(null, '', `#/${next}`);
+  };
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 212, breakpoint: 0 }} padding={0} className="cxw-shell">
+      <AppShell.Header className="cxw-header">
+        <Header onDialog={setDialog} onActivity={() => setActivityOpen(true)} />
+      </AppShell.Header>
+      <AppShell.Navbar className="cxw-navbar">
+        <NavBar active={view} onNavigate={navigate} />
+      </AppShell.Navbar>
+      <AppShell.Main className="cxw-main">
+        {info === undefined ? (
+          <LoadingScreen />
+        ) : info === null ? (
+          <Welcome onDialog={setDialog} />
+        ) : (
+          <ActiveView view={view} />
+        )}
+      </AppShell.Main>
+      <WorkspaceDialogs dialog={dialog} onClose={() => setDialog(null)} />
+      <ActivityDrawer opened={activityOpen} onClose={() => setActivityOpen(false)} />
+    </AppShell>
+  );
+}
+
+function ActiveView({ view }: { view: ViewKey }) {
+  switch (view) {
+    case 'data':
+      return <DataView />;
+    case 'segments':
+      return <SegmentsView />;
+    case 'journeys':
+      return <JourneysView />;
+    case 'nps':
+      return <NpsView />;
+    case 'audit':
+      return <AuditView />;
+    case 'present':
+      return <PresentView />;
+  }
+}

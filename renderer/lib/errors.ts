@@ -1,0 +1,60 @@
+// Turns any thrown value into a title and sentence a CX analyst can act on, with the file position when known.
+import { AppError, formatErrorLocation, type ErrorCode } from '../../shared/errors';
+
+const TITLES: Record<ErrorCode, string> = {
+  BAD_ARGUMENTS: 'That request was not valid',
+  NOT_FOUND: 'Not found',
+  FILE_NOT_FOUND: 'The file could not be found',
+  FILE_UNREADABLE: 'The file could not be read',
+  EMPTY_FILE: 'The file is empty',
+  NO_DATA_ROWS: 'The file has a header but no data rows',
+  RAGGED_ROW: 'A row has the wrong number of fields',
+  UNTERMINATED_QUOTE: 'A quoted value is never closed',
+  BINARY_FILE: 'This does not look like a text (CSV) file',
+  FIELD_TOO_LARGE: 'A value is too large',
+  BAD_ENCODING: 'The text encoding could not be read',
+  NAME_TAKEN: 'That name is already used',
+  CANCELLED: 'Cancelled',
+  WORKSPACE_CORRUPT: 'The workspace file is damaged',
+  WORKSPACE_MIGRATION_MISMATCH: 'The workspace was changed by a different build',
+  WORKSPACE_TOO_NEW: 'The workspace was made by a newer version',
+  NO_WORKSPACE: 'No workspace is open',
+  FORBIDDEN: 'Not allowed',
+  INTERNAL: 'Something went wrong',
+};
+
+const HINTS: Partial<Record<ErrorCode, string>> = {
+  RAGGED_ROW: 'Check the delimiter, or choose "Skip bad rows" to import the rest and list the rejected ones.',
+  UNTERMINATED_QUOTE: 'A value starts with a quote that never ends; the file may be truncated.',
+  BAD_ENCODING: 'Try choosing the encoding by hand (Windows-1252 for older Excel exports).',
+  BINARY_FILE: 'Export the sheet as CSV first (Excel: File → Save As → CSV UTF-8).',
+  NAME_TAKEN: 'Choose another name.',
+  WORKSPACE_TOO_NEW: 'Update CX Workbench to open it.',
+  NO_WORKSPACE: 'Create or open a workspace first.',
+};
+
+export interface HumanError {
+  title: string;
+  message: string;
+  location: string;
+  hint: string | null;
+  code: ErrorCode | null;
+}
+
+export function describeError(err: unknown): HumanError {
+  if (err instanceof AppError) {
+    return {
+      title: TITLES[err.code] ?? 'Something went wrong',
+      message: err.message,
+      location: formatErrorLocation(err.details),
+      hint: HINTS[err.code] ?? null,
+      code: err.code,
+    };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { title: 'Something went wrong', message, location: '', hint: null, code: null };
+}
+
+export function isCancelled(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'CANCELLED';
+}

@@ -1,0 +1,25 @@
+// The app's top-level views, in navigation order.
+import { IconChartDots3, IconDatabase, IconGauge, IconPresentation, IconRoute, IconScale, type Icon } from '@tabler/icons-react';
+
+export type ViewKey = 'data' | 'segments' | 'journeys' | 'nps' | 'audit' | 'present';
+
+export interface ViewDef {
+  key: ViewKey;
+  label: string;
+  icon: Icon;
+  ready: boolean;
+}
+
+export const VIEWS: readonly ViewDef[] = [
+  { key: 'data', label: 'Data', icon: IconDatabase, ready: true },
+  { key: 'segments', label: 'Segments', icon: IconChartDots3, ready: false },
+  { key: 'journeys', label: 'Journeys', icon: IconRoute, ready: false },
+  { key: 'nps', label: 'NPS', icon: IconGauge, ready: false },
+  { key: 'audit', label: 'Audit', icon: IconScale, ready: false },
+  { key: 'present', label: 'Present', icon: IconPresentation, ready: false },
+];
+
+export function viewFromHash(hash: string): ViewKey {
+  const key = hash.replace(/^#\/?/, '');
+  return (VIEWS.find((v) => v.key === key)?.key ?? 'data') as ViewKey;
+}

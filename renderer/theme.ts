@@ -1,0 +1,64 @@
+// The app's look: neutral greys, one indigo accent, system fonts only (the CSP allows no remote fonts).
+import { createTheme, v8CssVariablesResolver, type CSSVariablesResolver } from '@mantine/core';
+
+const systemSans =
+  'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
+const systemMono = 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace';
+
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: { light: 6, dark: 5 },
+  fontFamily: systemSans,
+  fontFamilyMonospace: systemMono,
+  headings: { fontFamily: systemSans, fontWeight: '600' },
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  colors: {
+    // A slightly cooler dark palette than Mantine's default, closer to Linear/Observable.
+    dark: ['#C9CDD6', '#A6ABB8', '#7D8392', '#5B6170', '#3A3F4B', '#2B2F38', '#1F2229', '#17191F', '#121418', '#0C0D10'],
+  },
+  components: {
+    Badge: { defaultProps: { radius: 'sm', tt: 'none', fw: 600 } },
+    Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+  },
+});
+
+/** App-level tokens used by our own CSS (surfaces, borders, muted text) for both schemes. */
+const appTokens: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--cxw-bg': '#F7F8FA',
+    '--cxw-surface': '#FFFFFF',
+    '--cxw-surface-2': '#F2F4F7',
+    '--cxw-border': '#E3E6EB',
+    '--cxw-border-strong': '#CFD4DC',
+    '--cxw-muted': '#6B7280',
+    '--cxw-faint': '#9AA1AD',
+    '--cxw-row-hover': '#F4F6FA',
+    '--cxw-bar': 'var(--mantine-color-indigo-4)',
+    '--cxw-bar-muted': '#D5D9E0',
+  },
+  dark: {
+    '--cxw-bg': '#121418',
+    '--cxw-surface': '#17191F',
+    '--cxw-surface-2': '#1F2229',
+    '--cxw-border': '#2B2F38',
+    '--cxw-border-strong': '#3A3F4B',
+    '--cxw-muted': '#9AA1AD',
+    '--cxw-faint': '#6B7280',
+    '--cxw-row-hover': '#1C1F26',
+    '--cxw-bar': 'var(--mantine-color-indigo-4)',
+    '--cxw-bar-muted': '#3A3F4B',
+  },
+});
+
+/** Mantine 9 made "light" variants opaque; the v8 translucent tints read calmer on both schemes. */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const base = v8CssVariablesResolver(t);
+  const ours = appTokens(t);
+  return {
+    variables: { ...base.variables, ...ours.variables },
+    light: { ...base.light, ...ours.light },
+    dark: { ...base.dark, ...ours.dark },
+  };
+};

@@ -1,0 +1,89 @@
+// One column's profile: type and role, missing and distinct counts, summary statistics, and its distribution.
+import { Group, Paper, Text, Tooltip } from '@mantine/core';
+import type { ColumnMeta, ColumnProfile } from '../../../../shared/domain';
+import { formatCount, formatPct, formatStat, formatValue } from '../../../lib/format';
+import { ROLE_LABELS, isNumericType } from '../../../lib/labels';
+import { TypeBadge } from '../../../components/TypeBadge';
+import { Histogram } from '../../../components/Histogram';
+import { TopValues } from '../../../components/TopValues';
+
+export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; rows: number; meta?: ColumnMeta }) {
+  const numeric = isNumericType(c.type);
+  const dated = c.type === 'date' || c.type === 'datetime';
+  const present = rows - c.missing;
+  // Identifiers are labels, not quantities: no thousands separators, no mean or median.
+  const isId = c.role === 'id';
+  const allUnique = present > 1 && c.distinct === present;
+  const bound = (v: number | string | null) => (isId && typeof v === 'number' ? String(v) : formatValue(v));
+  return (
+    <Paper withBorder radius="md" p="sm" className="cxw-col-card" component="article" aria-label={`Column ${c.name}`}>
+      <Group justify="space-between" wrap="nowrap" gap="xs" mb={6}>
+        <Text fw={600} size="sm" truncate title={c.name}>
+          {c.name}
+        </Text>
+        <TypeBadge type={c.type} />
+      </Group>
+      <Text size="xs" c="dimmed" mb="xs">
+        {ROLE_LABELS[c.role]}
+        {meta?.dateFormat ? ` · read as ${meta.dateFormat}` : ''}
+      </Text>
+      <div className="cxw-kv">
+        <KV label="Missing" value={`${formatCount(c.missing)}`} note={c.missing > 0 ? formatPct(c.missingPct) : undefined} warn={c.missingPct >= 20} />
+        <KV label="Distinct" value={formatCount(c.distinct)} />
+        {(numeric || dated) && (
+          <>
+            <KV label="Min" value={bound(c.min)} />
+            <KV label="Max" value={bound(c.max)} />
+          </>
+        )}
+        {numeric && !isId && (
+          <>
+            <KV label="Mean" value={formatStat(c.mean)} />
+            <KV label="Median" value={formatStat(c.median)} />
+          </>
+        )}
+        {c.outliers && (
+          <Tooltip label={`Outside ${formatStat(c.outliers.lower)} … ${formatStat(c.outliers.upper)} (1.5 × IQR)`}>
+            <div>
+              <KV label="Outliers" value={formatCount(c.outliers.count)} warn={c.outliers.count > 0} />
+            </div>
+          </Tooltip>
+        )}
+      </div>
+      <div className="cxw-col-chart">
+        {c.histogram && c.histogram.length > 0 ? (
+          <Histogram bins={c.histogram} minLabel={bound(c.min)} maxLabel={bound(c.max)} label={`Distribution of ${c.name}`} dates={dated} />
+        ) : allUnique && !numeric ? (
+          <Text size="xs" c="dimmed">
+            Every value is different{isId ? ', as an identifier should be' : ''}; no value repeats.
+          </Text>
+        ) : c.topValues && c.topValues.length > 0 ? (
+          <TopValues values={c.topValues} total={present} distinct={c.distinct} booleanLabels={meta?.booleanLabels} isBoolean={c.type === 'boolean'} />
+        ) : (
+          <Text size="xs" c="dimmed">
+            No values to chart.
+          </Text>
+        )}
+      </div>
+    </Paper>
+  );
+}
+
+function KV({ label, value, note, warn }: { label: string; value: string; note?: string; warn?: boolean }) {
+  return (
+    <div className="cxw-kv-item">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={500} className="cxw-tabular" c={warn ? 'orange.7' : undefined} truncate title={value}>
+        {value}
+        {note && (
+          <Text span size="xs" c="dimmed" fw={400}>
+            {' '}
+            {note}
+          </Text>
+        )}
+      </Text>
+    </div>
+  );
+}

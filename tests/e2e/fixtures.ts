@@ -1,0 +1,84 @@
+// Playwright fixtures: every test gets its own browser host (`cxw serve`) on a fresh temporary workspace and
+// state folder, and every request the page makes is recorded; any request that leaves 127.0.0.1 fails the test.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+export interface Host {
+  url: string;
+  origin: string;
+  dir: string;
+  workspace: string | null;
+}
+
+export interface HostOptions {
+  /** null: no --workspace, so the built-in demo workspace opens. */
+  workspace?: string | null;
+}
+
+export async function startHost(dir: string, opts: HostOptions = {}): Promise<{ host: Host; child: ChildProcess }> {
+  const workspace = opts.workspace === null ? null : (opts.workspace ?? join(dir, 'e2e.cxw'));
+  const args = [join(ROOT, 'bin', 'cxw.js'), 'serve', '--port', '0', '--json', '--state-dir', join(dir, 'state')];
+  if (workspace) args.push('--workspace', workspace);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`cxw serve exited ${code}: ${err}`)));
+  });
+  return { host: { url, origin: new URL(url).origin, dir, workspace }, child };
+}
+
+export const test = base.extend<{ hostOptions: HostOptions; host: Host; requests: string[]; app: Page }>({
+  hostOptions: [{}, { option: true }],
+  host: async ({ hostOptions }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxw-e2e-'));
+    const { host, child } = await startHost(dir, hostOptions);
+    await use(host);
+    child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    rmSync(dir, { recursive: true, force: true });
+  },
+  requests: async ({ context, host }, use) => {
+    const seen: string[] = [];
+    // Record everything; let only our own origin through (a blocked request is still recorded and fails below).
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      seen.push(url);
+      return url.startsWith(`${host.origin}/`) ? route.continue() : route.abort('blockedbyclient');
+    });
+    context.on('request', (req) => {
+      if (!seen.includes(req.url())) seen.push(req.url());
+    });
+    await use(seen);
+    const foreign = seen.filter((u) => !u.startsWith(`${host.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign, 'requests that left 127.0.0.1').toEqual([]);
+  },
+  app: async ({ page, host, requests }, use) => {
+    void requests;
+    page.on('dialog', (d) => {
+      throw new Error(`unexpected dialog: ${d.message()}`);
+    });
+    await page.goto(host.url);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await use(page);
+  },
+});
+
+export { expect };
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,62 @@
+// The demo customers, stored with the types and roles the importer should infer, profile to exactly the
+// hygiene findings the demo is meant to show — and no false alarms.
+import { describe, expect, it } from 'vitest';
+import type { ColumnRole, ColumnType } from '../../../shared/domain';
+import { CUSTOMER_COLUMNS, generateDemoCsvs } from '../../../main/workspace/demo-data';
+import { profileDataset } from '../../../main/workspace/profile';
+import { makeDataset, memoryDb, type ColumnSpec } from '../profile/helpers';
+import { parseCsv } from './csv';
+
+const TYPES: Record<string, [ColumnType, ColumnRole]> = {
+  customer_id: ['text', 'id'],
+  name: ['text', 'pii'],
+  email: ['text', 'pii'],
+  phone: ['text', 'pii'],
+  city: ['text', 'category'],
+  region: ['text', 'category'],
+  gender: ['text', 'protected'],
+  age_band: ['text', 'protected'],
+  senior_citizen: ['boolean', 'protected'],
+  plan: ['text', 'category'],
+  monthly_spend: ['real', 'feature'],
+  app_user: ['boolean', 'feature'],
+  signup_date: ['date', 'timestamp'],
+  nps_score: ['integer', 'nps'],
+  nps_context: ['text', 'category'],
+  offer_approved: ['boolean', 'decision'],
+  risk_score: ['real', 'score'],
+  churned_12m: ['boolean', 'outcome'],
+};
+
+describe('profile of the demo customers', () => {
+  it('shows the planted hygiene findings only', () => {
+    const [header, ...rows] = parseCsv(generateDemoCsvs(42).customers);
+    expect(header).toEqual([...CUSTOMER_COLUMNS]);
+    const specs: ColumnSpec[] = header.map((name) => {
+      const [type, role] = TYPES[name] ?? ['integer', 'feature'];
+      const labels = name === 'app_user' ? { true: 'true', false: 'false' } : { true: 'Yes', false: 'No' };
+      return { name, type, role, ...(type === 'boolean' ? { booleanLabels: labels } : {}) };
+    });
+    const values = rows.map((r) =>
+      r.map((v, i) => {
+        if (v === '') return null;
+        const t = specs[i].type;
+        if (t === 'boolean') return v === 'Yes' || v === 'true' ? 1 : 0;
+        return t === 'integer' || t === 'real' ? Number(v) : v;
+      }),
+    );
+    const db = memoryDb();
+    try {
+      const p = profileDataset(db, makeDataset(db, 'demo', specs, values), { now: new Date('2026-06-01T00:00:00Z') });
+      const found = p.issues.map((i) => `${i.kind}:${i.column}`).sort();
+      expect(found).toEqual(['highMissing:satisfaction_app', 'imbalancedGroups:gender'].sort());
+      const nps = p.columns.find((c) => c.name === 'nps_score');
+      expect(nps?.missing).toBe(208);
+      // One bar per observed score (integers over a short range).
+      expect(nps?.histogram).toHaveLength(Number(nps?.max) - Number(nps?.min) + 1);
+      expect(p.columns.find((c) => c.name === 'senior_citizen')?.topValues?.map((t) => t.value)).toEqual(['No', 'Yes']);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,161 @@
+// Hygiene rules on hand-built facts: each issue kind fires exactly when its rule says, with a message that
+// names the column and the numbers.
+import { describe, expect, it } from 'vitest';
+import type { ColumnProfile, ColumnRole, ColumnType } from '../../../shared/domain';
+import { auditDataset, type ColumnFacts, nameTokens, parseStoredDate, plausibleRange } from '../../../main/analysis/hygiene';
+
+function facts(name: string, patch: Partial<ColumnProfile> & { type?: ColumnType; role?: ColumnRole }, extra: Partial<ColumnFacts> = {}): ColumnFacts {
+  const profile: ColumnProfile = {
+    name,
+    type: 'integer',
+    role: 'feature',
+    missing: 0,
+    missingPct: 0,
+    distinct: 5,
+    min: 0,
+    max: 10,
+    mean: 5,
+    median: 5,
+    std: 1,
+    histogram: null,
+    topValues: null,
+    outliers: null,
+    ...patch,
+  };
+  return { profile, storage: { numbers: 100 - profile.missing, texts: 0, others: 0 }, strayExamples: [], ...extra };
+}
+
+const kinds = (cols: ColumnFacts[], rows = 100): string[] => auditDataset({ rows, columns: cols }).map((i) => i.kind);
+
+describe('hygiene audit', () => {
+  it('reports an empty dataset and nothing else', () => {
+    const issues = auditDataset({ rows: 0, columns: [facts('a', {})] });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: 'emptyDataset', severity: 'error', column: null });
+  });
+
+  it('is silent on a clean column', () => {
+    expect(kinds([facts('score', {})])).toEqual([]);
+  });
+
+  it('flags high missing at 20% (warning) and 50% (error)', () => {
+    expect(auditDataset({ rows: 100, columns: [facts('a', { missing: 20 })] })).toEqual([]);
+    const w = auditDataset({ rows: 100, columns: [facts('a', { missing: 21 })] });
+    expect(w[0]).toMatchObject({ kind: 'highMissing', severity: 'warning', column: 'a' });
+    expect(w[0].message).toContain('21.0%');
+    const e = auditDataset({ rows: 100, columns: [facts('a', { missing: 51 })] });
+    expect(e[0]).toMatchObject({ kind: 'highMissing', severity: 'error' });
+    expect(e[0].message).toMatch(/more than half/);
+  });
+
+  it('flags constant columns', () => {
+    const i = auditDataset({ rows: 100, columns: [facts('Z_Revenue', { distinct: 1, min: 11, max: 11 })] });
+    expect(i[0]).toMatchObject({ kind: 'constantColumn', column: 'Z_Revenue' });
+    expect(i[0].message).toContain('(11)');
+  });
+
+  it('flags duplicate ids with an example', () => {
+    const i = auditDataset({
+      rows: 100,
+      columns: [facts('id', { role: 'id', type: 'text', distinct: 98 }, { duplicates: { count: 2, example: 'C7', exampleCount: 3 } })],
+    });
+    expect(i[0]).toMatchObject({ kind: 'duplicateIds', severity: 'error' });
+    expect(i[0].message).toContain('"C7" appears 3 times');
+  });
+
+  it('flags mixed storage classes with examples', () => {
+    const i = auditDataset({
+      rows: 100,
+      columns: [facts('income', {}, { storage: { numbers: 97, texts: 3, others: 0 }, strayExamples: ['n/a'] })],
+    });
+    expect(i[0]).toMatchObject({ kind: 'mixedTypes', severity: 'warning' });
+    expect(i[0].message).toContain('97 number(s) and 3 text value(s), e.g. "n/a"');
+  });
+
+  it('flags invalid and future dates', () => {
+    const c = facts('signup', { type: 'date' }, { invalidDates: { count: 2, example: '2024-13-01' }, futureDates: { count: 1, example: '2031-01-01' } });
+    expect(kinds([c])).toEqual(['invalidDates', 'futureDates']);
+    expect(kinds([facts('signup', { type: 'date' }, { invalidDates: { count: 0, example: null }, futureDates: { count: 0, example: null } })])).toEqual([]);
+  });
+
+  it('flags impossible values with the rule that was broken', () => {
+    const range = plausibleRange('Year_Birth', 2026);
+    if (!range) throw new Error('no range for Year_Birth');
+    expect(range).toMatchObject({ min: 1900, max: 2026 });
+    const i = auditDataset({ rows: 100, columns: [facts('Year_Birth', { min: 1893 }, { outOfRange: { range, below: 3, above: 0 } })] });
+    expect(i[0].kind).toBe('impossibleValues');
+    expect(i[0].message).toContain('3 below 1900 (lowest 1893)');
+    expect(i[0].message).toContain('birth year');
+  });
+
+  it('derives plausible ranges from column names', () => {
+    expect(nameTokens('MntWines')).toEqual(['mnt', 'wines']);
+    expect(nameTokens('CustomerID')).toEqual(['customer', 'id']);
+    expect(plausibleRange('Age', 2026)).toMatchObject({ min: 0, max: 120 });
+    expect(plausibleRange('nps_score', 2026)).toMatchObject({ min: 0, max: 10 });
+    expect(plausibleRange('Likelihood to recommend', 2026)).toMatchObject({ min: 0, max: 10 });
+    expect(plausibleRange('nps_asked_days_after_event', 2026)).toMatchObject({ min: 0, max: null });
+    expect(plausibleRange('discount_pct', 2026)).toMatchObject({ min: 0, max: 100 });
+    expect(plausibleRange('monthly_spend', 2026)).toMatchObject({ min: 0, max: null });
+    expect(plausibleRange('Annual Income (k$)', 2026)).toMatchObject({ min: 0, max: null });
+    expect(plausibleRange('tenure', 2026)).toMatchObject({ min: 0 });
+    expect(plausibleRange('balance', 2026)).toBeNull();
+    expect(plausibleRange('pdays', 2026)).toBeNull();
+    expect(plausibleRange('average_rating', 2026)).toBeNull();
+  });
+
+  it('flags tiny groups and imbalance in protected attributes', () => {
+    const groups = [
+      { value: 'Female', count: 60 },
+      { value: 'Male', count: 36 },
+      { value: 'Non-binary', count: 4 },
+    ];
+    const i = auditDataset({ rows: 100, columns: [facts('gender', { role: 'protected', type: 'text', distinct: 3 }, { groups })] });
+    expect(i.map((x) => x.kind)).toEqual(['tinyGroups', 'imbalancedGroups']);
+    expect(i[0].severity).toBe('warning');
+    expect(i[0].message).toContain('"Non-binary" (n=4)');
+    expect(i[0].message).toContain('too small to analyse reliably');
+    expect(i[1].message).toContain('4.0%');
+    // Balanced enough: smallest 20%, ratio 3:1.
+    const ok = [
+      { value: 'a', count: 60 },
+      { value: 'b', count: 20 },
+      { value: 'c', count: 20 },
+    ];
+    expect(kinds([facts('g', { role: 'protected', type: 'text' }, { groups: ok })])).toEqual([]);
+    // Ratio above 10:1 even though every group is large.
+    const skew = [
+      { value: 'a', count: 1100 },
+      { value: 'b', count: 100 },
+    ];
+    expect(kinds([facts('g', { role: 'protected', type: 'text' }, { groups: skew })], 1200)).toEqual(['imbalancedGroups']);
+    // Category columns get the tiny-group note (info) but no imbalance check.
+    const cat = auditDataset({ rows: 100, columns: [facts('city', { role: 'category', type: 'text' }, { groups })] });
+    expect(cat.map((x) => [x.kind, x.severity])).toEqual([['tinyGroups', 'info']]);
+  });
+
+  it('skips columns the analyst set to ignore', () => {
+    expect(kinds([facts('x', { role: 'ignore', missing: 90 })])).toEqual([]);
+  });
+
+  it('orders issues errors first', () => {
+    const i = auditDataset({ rows: 100, columns: [facts('a', { missing: 30 }), facts('b', { missing: 60 })] });
+    expect(i.map((x) => [x.column, x.severity])).toEqual([
+      ['b', 'error'],
+      ['a', 'warning'],
+    ]);
+  });
+
+  it('parses stored dates strictly', () => {
+    expect(parseStoredDate('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    expect(parseStoredDate('2023-02-29')).toBeNull();
+    expect(parseStoredDate('2024-13-01')).toBeNull();
+    expect(parseStoredDate('2024-04-31')).toBeNull();
+    expect(parseStoredDate('2025-03-01T10:20:30.123Z')).toBe(Date.UTC(2025, 2, 1, 10, 20, 30, 123));
+    expect(parseStoredDate('2025-03-01T10:20:30+01:00')).toBe(Date.UTC(2025, 2, 1, 9, 20, 30));
+    expect(parseStoredDate('2025-03-01T10:20:30')).toBe(Date.UTC(2025, 2, 1, 10, 20, 30));
+    expect(parseStoredDate('2025-03-01T25:00:00')).toBeNull();
+    expect(parseStoredDate('n/a')).toBeNull();
+    expect(parseStoredDate('01/02/2024')).toBeNull();
+  });
+});
