@@ -1,0 +1,117 @@
+// Per-cell conversion on the commit path, and the bookkeeping for values that do not fit their column's type
+// (kept, never dropped: the column is widened after the last row, see widen.ts).
+import type { ColumnType } from '../../../shared/domain';
+import type { CommitColumn } from './plan';
+import { PseudonymMemo, type Pseudonymizer } from './pii';
+import { type DateFormat, isMissing, parseBoolWord, parseDate, parseDateTime, parseIntStrict, parseRealStrict, trimIfNeeded } from './values';
+
+const K_TEXT = 0;
+const K_INT = 1;
+const K_REAL = 2;
+const K_BOOL = 3;
+const K_DATE = 4;
+const K_DATETIME = 5;
+const K_PSEUDO = 6;
+
+const LEADING_ZERO = /^[+-]?0\d/;
+
+const KIND: Record<ColumnType, number> = { text: K_TEXT, integer: K_INT, real: K_REAL, boolean: K_BOOL, date: K_DATE, datetime: K_DATETIME };
+
+export interface Misfits {
+  count: number;
+  firstLine: number;
+  firstValue: string;
+  allNumeric: boolean;
+  allInteger: boolean;
+}
+
+/** One column's converter: a small state object (no closures) so the hot loop stays monomorphic. */
+export class Converter {
+  readonly kind: number;
+  readonly source: number;
+  private readonly trueLabel: string;
+  private readonly falseLabel: string;
+  private readonly trueLow: string;
+  private readonly falseLow: string;
+  private readonly dateFormat: DateFormat | null;
+  private readonly pseudo: PseudonymMemo | null;
+  misfits: Misfits | null = null;
+
+  constructor(
+    readonly column: CommitColumn,
+    pseudonymizer: Pseudonymizer | null,
+  ) {
+    this.pseudo = pseudonymizer ? new PseudonymMemo(pseudonymizer) : null;
+    this.kind = column.piiAction === 'pseudonymize' ? K_PSEUDO : KIND[column.type];
+    this.source = column.source;
+    this.trueLabel = column.booleanLabels?.true ?? 'true';
+    this.falseLabel = column.booleanLabels?.false ?? 'false';
+    this.trueLow = this.trueLabel.toLowerCase();
+    this.falseLow = this.falseLabel.toLowerCase();
+    this.dateFormat = column.dateFormat ?? null;
+  }
+
+  convert(raw: string, line: number): string | number | Buffer | null {
+    if (isMissing(raw)) return null;
+    switch (this.kind) {
+      case K_TEXT:
+        return raw;
+      case K_INT: {
+        const v = trimIfNeeded(raw);
+        const x = parseIntStrict(v);
+        return x === x ? x : this.misfit(v, line);
+      }
+      case K_REAL: {
+        const v = trimIfNeeded(raw);
+        const x = parseRealStrict(v);
+        return x === x ? x : this.misfit(v, line);
+      }
+      case K_BOOL: {
+        if (raw === this.trueLabel) return 1;
+        if (raw === this.falseLabel) return 0;
+        const v = trimIfNeeded(raw);
+        const low = v.toLowerCase();
+        if (low === this.trueLow) return 1;
+        if (low === this.falseLow) return 0;
+        // Labels forced by the analyst may not be the file's words: accept any spelling of true/false.
+        if (this.column.forced) {
+          const b = parseBoolWord(v);
+          if (b >= 0) return b;
+        }
+        return this.misfit(v, line);
+      }
+      case K_DATE: {
+        const v = trimIfNeeded(raw);
+        return parseDate(v, this.dateFormat as DateFormat) ?? this.misfit(v, line);
+      }
+      case K_DATETIME: {
+        const v = trimIfNeeded(raw);
+        return parseDateTime(v) ?? this.misfit(v, line);
+      }
+      default:
+        return (this.pseudo as PseudonymMemo).token(raw);
+    }
+  }
+
+  /**
+   * Keep a value that does not fit: numbers as numbers (so integer→real widening is exact), the rest as text.
+   * A number in a Yes/No column is stored as a BLOB of its text: INTEGER affinity would turn the text '1' into
+   * the integer 1, indistinguishable from a stored "Yes" when widen.ts restores labels.
+   */
+  private misfit(v: string, line: number): string | number | Buffer {
+    const num = parseRealStrict(v);
+    // '007' is a code, not the number 7: keeping it as text keeps its zeros.
+    const isNum = num === num && !LEADING_ZERO.test(v);
+    const m = this.misfits;
+    if (m === null) {
+      this.misfits = { count: 1, firstLine: line, firstValue: v, allNumeric: isNum, allInteger: isNum && Number.isInteger(num) };
+    } else {
+      m.count++;
+      m.allNumeric &&= isNum;
+      m.allInteger &&= isNum && Number.isInteger(num);
+    }
+    if (!isNum || this.kind === K_DATE || this.kind === K_DATETIME) return v;
+    if (this.kind === K_BOOL && this.trueLabel !== '1') return Buffer.from(v, 'utf8');
+    return num;
+  }
+}

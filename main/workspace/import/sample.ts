@@ -1,0 +1,164 @@
+// First pass over the head of the file: encoding, delimiter, header names (with fixes), and per-column
+// statistics over the first N rows. Shared by previewImport and runImport so both propose the same plan.
+import type { FileEncoding, HeaderFix, ImportOptions } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { assertTextual, detectEncoding, DEFAULT_CHUNK_BYTES, type OpenedFile, readHead } from './decode';
+import { ColumnStats } from './infer-types';
+import { streamRows } from './reader';
+import { DELIMITERS, sniffDelimiter } from './sniff';
+
+export interface FileShape {
+  input: OpenedFile;
+  encoding: FileEncoding;
+  /** Valid non-ASCII UTF-8 was seen in the head (see reader.ts). */
+  confidentUtf8: boolean;
+  delimiter: string;
+  hasHeader: boolean;
+  chunkBytes: number;
+}
+
+export function detectShape(input: OpenedFile, options: ImportOptions, chunkBytes = DEFAULT_CHUNK_BYTES): FileShape {
+  if (input.size === 0) throw emptyFile(input.file);
+  const head = readHead(input);
+  assertTextual(head, input.file);
+  const guess = detectEncoding(head, input.size > head.length);
+  const encoding = options.encoding ?? guess.encoding;
+  const headText = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head);
+  if (headText.trim().length === 0 && input.size === head.length) throw emptyFile(input.file);
+  if (options.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(options.delimiter)) {
+    throw new AppError('BAD_ARGUMENTS', `Unsupported delimiter ${JSON.stringify(options.delimiter)}; use one of , ; | or tab.`);
+  }
+  const delimiter = options.delimiter ?? sniffDelimiter(headText, input.size === head.length).delimiter;
+  return {
+    input,
+    encoding,
+    confidentUtf8: options.encoding !== undefined || guess.confidentUtf8,
+    delimiter,
+    hasHeader: options.hasHeader ?? true,
+    chunkBytes,
+  };
+}
+
+export function emptyFile(file: string): AppError {
+  return new AppError('EMPTY_FILE', `${file} is empty: there is nothing to import.`, { file, line: 1, column: 1 });
+}
+
+export interface Sample {
+  /** Header cells as in the file ('' when blank); column_N names when the file has no header row. */
+  originalNames: string[];
+  names: string[];
+  headerFixes: HeaderFix[];
+  stats: ColumnStats[];
+  /** First rows (raw text, aligned to the header) for display. */
+  rows: string[][];
+  sampledRows: number;
+  warnings: string[];
+  /** The whole file fit in the sample (so the plan is exact). */
+  complete: boolean;
+}
+
+/** Blank headers become column_N, duplicates name_2, name_3 ...; each change is reported. */
+export function fixHeaders(raw: string[]): { names: string[]; fixes: HeaderFix[] } {
+  const names: string[] = [];
+  const fixes: HeaderFix[] = [];
+  const used = new Set<string>();
+  const trimmed = raw.map((h) => h.trim());
+  const all = new Set(trimmed);
+  trimmed.forEach((h, i) => {
+    let name = h;
+    let reason: HeaderFix['reason'] | null = null;
+    if (name === '') {
+      name = `column_${i + 1}`;
+      reason = 'blank';
+    }
+    if (used.has(name)) {
+      let k = 2;
+      while (used.has(`${name}_${k}`) || all.has(`${name}_${k}`)) k++;
+      name = `${name}_${k}`;
+      reason ??= 'duplicate';
+    }
+    used.add(name);
+    names.push(name);
+    if (reason) fixes.push({ index: i, original: raw[i], name, reason });
+  });
+  return { names, fixes };
+}
+
+export function headerFixWarning(f: HeaderFix): string {
+  return f.reason === 'blank'
+    ? `Column ${f.index + 1} has no header; named it "${f.name}".`
+    : `Header "${f.original.trim()}" appears more than once; column ${f.index + 1} was named "${f.name}".`;
+}
+
+export function readSample(shape: FileShape, sampleRows: number, previewRows: number): Sample {
+  const { input } = shape;
+  let header: string[] | null = null;
+  let stats: ColumnStats[] = [];
+  const rows: string[][] = [];
+  const warnings: string[] = [];
+  const ragged: number[] = [];
+  let sampled = 0;
+  const result = streamRows(
+    { input, encoding: shape.encoding, delimiter: shape.delimiter, chunkBytes: shape.chunkBytes, confidentUtf8: shape.confidentUtf8 },
+    (fields, count, line) => {
+      if (header === null) {
+        header = shape.hasHeader ? fields.slice(0, count) : Array.from({ length: count }, () => '');
+        stats = header.map(() => new ColumnStats());
+        if (shape.hasHeader) return true;
+      }
+      const width = header.length;
+      if (count !== width && !(count > width && allEmpty(fields, width, count))) {
+        // The preview tolerates ragged rows (the analyst decides fail/skip); the import itself enforces.
+        ragged.push(line);
+        return true;
+      }
+      for (let i = 0; i < width; i++) stats[i].add(fields[i], line);
+      if (rows.length < previewRows) rows.push(fields.slice(0, width));
+      return ++sampled < sampleRows;
+    },
+  );
+  if (header === null) throw emptyFile(input.file);
+  const headerCells: string[] = header;
+  if (sampled === 0 && ragged.length === 0) {
+    throw new AppError('NO_DATA_ROWS', `${input.file} has a header row but no data rows.`, { file: input.file, line: 2, column: 1 });
+  }
+  const raw = shape.hasHeader ? headerCells : headerCells.map((_, i) => `column_${i + 1}`);
+  const { names, fixes } = fixHeaders(raw);
+  for (const f of fixes) warnings.push(headerFixWarning(f));
+  if (ragged.length > 0) {
+    warnings.push(
+      `${ragged.length} row(s) in the sample do not have ${headerCells.length} fields (line${ragged.length > 1 ? 's' : ''} ${ragged.slice(0, 20).join(', ')}${ragged.length > 20 ? ', …' : ''}). Importing will stop at the first one unless bad rows are skipped.`,
+    );
+  }
+  if (result.parser.strayQuoteLines.length > 0) {
+    warnings.push(`Text after a closing quote was kept as part of the value (line ${result.parser.strayQuoteLines.slice(0, 5).join(', ')}).`);
+  }
+  return {
+    originalNames: shape.hasHeader ? headerCells.map((h) => h) : names.map(() => ''),
+    names,
+    headerFixes: fixes,
+    stats,
+    rows,
+    sampledRows: sampled,
+    warnings,
+    complete: !result.parser.stopped,
+  };
+}
+
+export function allEmpty(fields: string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (fields[i].trim() !== '') return false;
+  return true;
+}
+
+/** Run `fn`, retrying once as Windows-1252 when UTF-8 was only assumed from an all-ASCII head. */
+export function withEncodingRetry<T>(shape: FileShape, fn: (s: FileShape) => T): { value: T; shape: FileShape; retried: boolean } {
+  try {
+    return { value: fn(shape), shape, retried: false };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'BAD_ENCODING' && err.details?.retryAsLatin1 === true) {
+      const latin: FileShape = { ...shape, encoding: 'windows-1252', confidentUtf8: true };
+      return { value: fn(latin), shape: latin, retried: true };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,157 @@
+// Import benchmark: our runImport vs the sqlite3 shell's `.import` on the same generated CSV.
+//
+//   export PATH=/opt/node24/node_modules/.bin:$PATH
+//   node tests/bench/import-bench.mjs                 # 1,000,000 rows × 17 columns
+//   node tests/bench/import-bench.mjs --rows 100000   # quicker
+//   options: --keep-pii (store PII columns as-is, i.e. no HMAC work), --batch N, --cache-mib N, --chunk-kib N
+//
+// The engine is TypeScript with extensionless imports, which Node cannot load directly, so this script first
+// bundles main/workspace/import/commit.ts with rolldown (already a dependency via vite) into
+// tests/bench/.data/engine.mjs, leaving better-sqlite3 external. Data and databases go to tests/bench/.data/
+// (gitignored). Each measured run happens in a fresh child process so peak RSS (VmHWM) is that run's alone.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DATA = join(HERE, '.data');
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? dflt : process.argv[i + 1];
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+// ------------------------------------------------------------------ child: one measured run
+if (process.argv[2] === '--child') {
+  const [, , , kind, csv, dbPath, tuningJson, keepPii] = process.argv;
+  const t0 = performance.now();
+  if (kind === 'ours') {
+    const { runImportTuned } = await import(join(DATA, 'engine.mjs'));
+    const { openWorkspaceDb, workspaceSecret } = await import(join(DATA, 'engine.mjs'));
+    const db = openWorkspaceDb(dbPath, { create: true });
+    const tOpen = performance.now();
+    const columns = keepPii === '1' ? Array.from({ length: 17 }, (_, index) => ({ index, piiAction: 'keep' })) : undefined;
+    const r = runImportTuned(
+      { db, secret: workspaceSecret(db), isCancelled: () => false, onProgress: () => {} },
+      { path: csv, columns },
+      JSON.parse(tuningJson),
+    );
+    const tImport = performance.now();
+    db.close(); // includes the WAL checkpoint into the main file
+    const tClose = performance.now();
+    console.log(JSON.stringify({ rows: r.rows, types: r.columns.map((c) => c.type), importS: (tImport - tOpen) / 1000, closeS: (tClose - tImport) / 1000, totalS: (tClose - t0) / 1000, vmhwm: vmHwm() }));
+  }
+  process.exit(0);
+}
+
+function vmHwm() {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) * 1024 : process.resourceUsage().maxRSS * 1024;
+}
+
+// ------------------------------------------------------------------ parent
+const rows = Number(arg('rows', '1000000'));
+mkdirSync(DATA, { recursive: true });
+
+async function bundle() {
+  const { build } = await import('rolldown');
+  const entry = join(DATA, 'entry.ts');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(entry, `export { runImportTuned } from '../../../main/workspace/import/commit';\nexport { openWorkspaceDb, workspaceSecret } from '../../../main/workspace/db';\n`);
+  await build({
+    input: entry,
+    platform: 'node',
+    external: ['better-sqlite3', /^node:/],
+    output: { file: join(DATA, 'engine.mjs'), format: 'esm' },
+    logLevel: 'silent',
+  });
+}
+
+const FIRST = ['Ann', 'Bob', 'Cara', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Mo', 'Nia', 'Oto', 'Pia'];
+const LAST = ['Lee', 'Stone', 'Diaz', 'Okafor', 'Smith', 'Nguyen', 'Silva', 'Kowalski', 'Müller', 'Rossi', "O'Neil", 'Haddad'];
+const PLANS = ['basic', 'plus', 'pro', 'enterprise'];
+const CHANNELS = ['web', 'store', 'phone', 'partner', 'app'];
+const REGIONS = ['North', 'South', 'East', 'West', 'Central'];
+
+/** Deterministic LCG so every run generates byte-identical data. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+async function generate(path, n) {
+  const r = rng(42);
+  const out = createWriteStream(path);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((res) => out.once('drain', res)));
+  await write('customer_id,first_name,last_name,email,phone,age,visits,spend,satisfaction,plan,channel,region,churned,signup_date,last_seen,notes,score_pct\n');
+  let buf = '';
+  const pad = (x) => (x < 10 ? '0' + x : '' + x);
+  for (let i = 1; i <= n; i++) {
+    const f = FIRST[Math.floor(r() * FIRST.length)];
+    const l = LAST[Math.floor(r() * LAST.length)];
+    const y = 2015 + Math.floor(r() * 9);
+    const mo = 1 + Math.floor(r() * 12);
+    const d = 1 + Math.floor(r() * 28);
+    const h = Math.floor(r() * 24);
+    const mi = Math.floor(r() * 60);
+    const off = ['+00:00', '+01:00', '-05:00', '+05:30'][i % 4];
+    buf +=
+      `CUST-${String(i).padStart(7, '0')},${f},${l},${f.toLowerCase()}.${i}@example.com,+1 555-${String(i % 10000).padStart(4, '0')}-${String(Math.floor(r() * 1000)).padStart(3, '0')},` +
+      `${18 + Math.floor(r() * 70)},${Math.floor(r() * 200)},${(r() * 5000).toFixed(2)},${Math.floor(r() * 11)},${PLANS[i % 4]},${CHANNELS[Math.floor(r() * 5)]},${REGIONS[i % 5]},` +
+      `${r() < 0.2 ? 'Yes' : 'No'},${y}-${pad(mo)}-${pad(d)},${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(i % 60)}${off},` +
+      `"Called about ${PLANS[i % 4]}, then ${CHANNELS[i % 5]}; said ""fine""",${(r() * 100).toFixed(1)}\n`;
+    if (i % 2000 === 0) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(buf);
+  await new Promise((res) => out.end(res));
+}
+
+function timeSqlite(csv) {
+  const db = join(DATA, 'sqlite-shell.db');
+  rmSync(db, { force: true });
+  const t0 = performance.now();
+  execFileSync('/usr/bin/sqlite3', [db, '.mode csv', `.import ${csv} t`]);
+  const s = (performance.now() - t0) / 1000;
+  const got = execFileSync('/usr/bin/sqlite3', [db, 'SELECT count(*) FROM t']).toString().trim();
+  return { seconds: s, rows: Number(got) };
+}
+
+function timeOurs(csv, tuning, keepPii) {
+  const db = join(DATA, 'bench.cxw');
+  for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'ours', csv, db, JSON.stringify(tuning), keepPii ? '1' : '0'], {
+    encoding: 'utf8',
+  });
+  if (res.status !== 0) throw new Error(res.stderr || res.stdout);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1));
+}
+
+await bundle();
+const csv = join(DATA, `bench-${rows}.csv`);
+if (!existsSync(csv)) {
+  const t = performance.now();
+  await generate(csv, rows);
+  console.log(`generated ${csv} (${(statSync(csv).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+const tuning = {};
+if (arg('batch')) tuning.batchRows = Number(arg('batch'));
+if (arg('cache-mib')) tuning.cacheKiB = Number(arg('cache-mib')) * 1024;
+if (arg('chunk-kib')) tuning.chunkBytes = Number(arg('chunk-kib')) * 1024;
+
+// Warm the page cache for both contenders.
+readFileSync(csv);
+const shell = timeSqlite(csv);
+const ours = timeOurs(csv, tuning, flag('keep-pii'));
+const mb = (b) => (b / 1024 / 1024).toFixed(0);
+console.log(`file: ${rows} rows, ${(statSync(csv).size / 1e6).toFixed(1)} MB`);
+console.log(`sqlite3 .import : ${shell.seconds.toFixed(2)} s  ${Math.round(shell.rows / shell.seconds)} rows/s (untyped TEXT columns, ${shell.rows} rows)`);
+console.log(
+  `runImport       : ${ours.importS.toFixed(2)} s  ${Math.round(ours.rows / ours.importS)} rows/s  (+ close/checkpoint ${ours.closeS.toFixed(2)} s), peak RSS ${mb(ours.vmhwm)} MiB, ${ours.rows} rows`,
+);
+console.log(`types           : ${ours.types.join(', ')}`);
+console.log(`ratio           : ${(ours.importS / shell.seconds).toFixed(2)}× import, ${((ours.importS + ours.closeS) / shell.seconds).toFixed(2)}× including close${flag('keep-pii') ? ' (PII kept, no HMAC)' : ' (default plan: PII pseudonymised)'}`);

