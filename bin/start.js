@@ -17,7 +17,9 @@ function electronBinary() {
     const pkgDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const pathFile = join(pkgDir, 'path.txt');
     if (!existsSync(pathFile) && process.env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '1') {
-      spawnSync(process.execPath, [join(pkgDir, 'install.js')], { stdio: 'inherit', timeout: 300_000 });
+      process.stdout.write('Fetching the Electron binary (first start only)…\n');
+      const r = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
+      if (r.status !== 0) process.stdout.write(`Could not fetch it (${(r.stderr || r.stdout || 'no network').trim().split('\n').pop()}).\n`);
     }
     if (!existsSync(pathFile)) return null;
     const exe = join(pkgDir, 'dist', readFileSync(pathFile, 'utf8').trim());
@@ -33,7 +35,7 @@ if (exe) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   process.stdout.write(
-    'The Electron binary is not installed here (e.g. installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1), so CX Workbench runs in your browser instead, served on 127.0.0.1 only:\n',
+    'The Electron binary is not available here (offline, or ELECTRON_SKIP_BINARY_DOWNLOAD=1), so CX Workbench runs in your browser instead, served on 127.0.0.1 only:\n',
   );
   const port = process.env.CXW_PORT ?? '4317';
   const child = spawn(process.execPath, [join(root, 'bin', 'cxw.js'), 'serve', '--port', port, ...args], { stdio: 'inherit' });

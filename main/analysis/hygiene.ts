@@ -7,6 +7,8 @@ import type { ColumnProfile, DataIssue } from '../../shared/domain';
 export const MIN_GROUP_SIZE = 10;
 export const HIGH_MISSING_WARNING = 0.2;
 export const HIGH_MISSING_ERROR = 0.5;
+/** Numeric columns with more distinct values than this are measurements, not groups. */
+const MAX_NUMERIC_GROUPS = 20;
 /** A protected group under this share of the rows, or a largest:smallest ratio above the next, is imbalanced. */
 export const IMBALANCE_MIN_SHARE = 0.05;
 export const IMBALANCE_MAX_RATIO = 10;
@@ -228,7 +230,10 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
     );
   }
 
-  if ((p.role === 'protected' || p.role === 'category') && c.groups) {
+  // A numeric column with many values (age in years, income) is not a set of groups: checking each year as a
+  // group would flag dozens of "tiny groups". Group checks apply once it is banded (e.g. an age_band column).
+  const numericSpread = (p.type === 'integer' || p.type === 'real') && (c.groups?.length ?? 0) > MAX_NUMERIC_GROUPS;
+  if ((p.role === 'protected' || p.role === 'category') && c.groups && !numericSpread) {
     const tiny = c.groups.filter((g) => g.count < MIN_GROUP_SIZE).sort((a, b) => a.count - b.count);
     if (tiny.length > 0) {
       const ex = tiny.slice(0, 3).map((g) => `${q(g.value)} (n=${g.count})`).join(', ');

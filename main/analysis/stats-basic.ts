@@ -131,6 +131,9 @@ export function tukeyOutliers(sorted: Float64Array): TukeyOutliers | null {
   const q1 = quantileSorted(sorted, 0.25);
   const q3 = quantileSorted(sorted, 0.75);
   const iqr = q3 - q1;
+  // With no spread in the middle half (0/1 flags, mostly-zero counts) every other value would be an "outlier":
+  // the rule says nothing useful there, so report none rather than thousands.
+  if (iqr === 0) return null;
   const lower = q1 - 1.5 * iqr;
   const upper = q3 + 1.5 * iqr;
   return { count: countBelow(sorted, lower) + countAbove(sorted, upper), lower, upper };

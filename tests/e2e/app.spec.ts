@@ -88,3 +88,25 @@ test('every request the page makes stays on 127.0.0.1, and the CSP refuses forei
   expect(requests.length).toBeGreaterThan(3);
   expect(requests.every((u) => u.startsWith(host.origin))).toBe(true);
 });
+
+test('an import can be cancelled from the wizard and leaves the workspace as it was', async ({ app, host }) => {
+  const { writeCustomersCsv } = await import('../support/synthetic-csv');
+  const file = join(host.dir, 'large.csv');
+  writeCustomersCsv(file, 1_500_000);
+  const chooser = app.waitForEvent('filechooser');
+  await app.getByRole('button', { name: 'Import data' }).first().click();
+  await app.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(app.getByLabel('Type of column monthly_spend')).toHaveValue('real', { timeout: 60_000 });
+  await app.getByRole('button', { name: 'Commit import' }).click();
+  // Cancel once the job reports progress, i.e. while rows are being written inside the transaction.
+  await expect(app.getByRole('progressbar').first()).toBeVisible();
+  await expect(app.getByText(/[1-9]\d*%/).first()).toBeVisible({ timeout: 60_000 });
+  await shot(app, 'import-progress');
+  await app.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(app.getByText('Import cancelled')).toBeVisible({ timeout: 60_000 });
+  const list = await app.evaluate(async () => (await fetch('/api/dataset.list', { method: 'POST', body: '{}' })).json());
+  expect(list).toEqual({ ok: true, result: [] });
+  const log = await app.evaluate(async () => (await fetch('/api/workspace.activity', { method: 'POST', body: '{}' })).json());
+  expect((log as { result: { action: string }[] }).result.map((e) => e.action)).toEqual(['workspace.create']);
+});

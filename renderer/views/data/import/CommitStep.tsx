@@ -9,7 +9,7 @@ import { useClient } from '../../../state/bridge';
 import { newJobId, useJobProgress } from '../../../state/jobs';
 import { useWorkspace } from '../../../state/workspace';
 import { isCancelled } from '../../../lib/errors';
-import { formatCount } from '../../../lib/format';
+import { formatBytes, formatCount } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { toColumnPlans, wireOptions, type PlanEdits } from './plan';
 
@@ -27,14 +27,18 @@ interface Props {
 
 type State = { kind: 'running' } | { kind: 'cancelling' } | { kind: 'cancelled' } | { kind: 'failed'; error: unknown };
 
+// The import job's phases (main/workspace/import/commit.ts); their done/total count bytes of the file.
 const PHASES: Record<string, string> = {
-  reading: 'Reading rows',
-  parsing: 'Reading rows',
-  writing: 'Writing to the workspace',
-  indexing: 'Indexing',
-  profiling: 'Profiling',
-  finishing: 'Finishing',
+  sample: 'Reading a sample',
+  import: 'Writing rows',
+  finalize: 'Finishing',
 };
+const BYTE_PHASES = new Set(['sample', 'import', 'finalize']);
+
+/** "158118 rows" from the job → "158,118 rows". */
+function friendlyMessage(message: string): string {
+  return message.replace(/\d{4,}/g, (n) => formatCount(Number(n)));
+}
 
 export function CommitStep({ file, preview, options, edits, name, onRunning, onBack, onClose, onDone }: Props) {
   const client = useClient();
@@ -129,8 +133,12 @@ export function CommitStep({ file, preview, options, edits, name, onRunning, onB
       <Group justify="space-between">
         <Text size="sm" c="dimmed" className="cxw-tabular" role="status">
           {phase}
-          {progress ? ` · ${formatCount(done)}${total ? ` of ${formatCount(total)}` : ''}` : '…'}
-          {progress?.message ? ` · ${progress.message}` : ''}
+          {progress
+            ? BYTE_PHASES.has(progress.phase)
+              ? ` · ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''}`
+              : ` · ${formatCount(done)}${total ? ` of ${formatCount(total)}` : ''}`
+            : '…'}
+          {progress?.message ? ` · ${friendlyMessage(progress.message)}` : ''}
         </Text>
         <Button color="red" variant="light" onClick={cancel} loading={state.kind === 'cancelling'}>
           Cancel import
