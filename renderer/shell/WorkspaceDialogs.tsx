@@ -40,6 +40,8 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
   const [dir, setDir] = useState<string | undefined>(undefined);
   const [fileName, setFileName] = useState(dialog.kind === 'saveAs' ? dialog.suggested : dialog.kind === 'create' ? 'Untitled.cxw' : '');
   const [pathText, setPathText] = useState('');
+  // Once the user types a path of their own, folder listings and file-name edits no longer overwrite it.
+  const [pathTyped, setPathTyped] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const listing = useAsync(() => client.invoke('files.list', { dir, extensions: ['.cxw'] }), [client, dir]);
@@ -47,9 +49,9 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
 
   // Keep the path field in step with the folder and file name until the user types a path of their own.
   useEffect(() => {
-    if (!listing.data) return;
+    if (!listing.data || pathTyped) return;
     setPathText(fileName ? joinPath(listing.data.dir, opening ? fileName : withExtension(fileName)) : '');
-  }, [listing.data, fileName, opening]);
+  }, [listing.data, fileName, opening, pathTyped]);
 
   const submit = async () => {
     const path = pathText.trim();
@@ -104,7 +106,11 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
               aria-selected={e.kind === 'file' && e.name === fileName}
               className="cxw-file-row"
               data-selected={e.kind === 'file' && e.name === fileName ? 'true' : undefined}
-              onClick={() => (e.kind === 'dir' ? setDir(e.path) : setFileName(e.name))}
+              onClick={() => {
+                setPathTyped(false);
+                if (e.kind === 'dir') setDir(e.path);
+                else setFileName(e.name);
+              }}
               onDoubleClick={() => {
                 if (e.kind === 'file' && opening) {
                   setPathText(e.path);
@@ -130,13 +136,20 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
         </div>
       </ScrollArea>
       {!opening && (
-        <TextInput label="File name" value={fileName} onChange={(e) => setFileName(e.currentTarget.value)} />
+        <TextInput label="File name" value={fileName} onChange={(e) => {
+            setPathTyped(false);
+            setFileName(e.currentTarget.value);
+          }}
+        />
       )}
       <TextInput
         label="Workspace path"
         description={opening ? 'Pick a .cxw file above or type its full path.' : 'Where the workspace file will be written.'}
         value={pathText}
-        onChange={(e) => setPathText(e.currentTarget.value)}
+        onChange={(e) => {
+          setPathTyped(true);
+          setPathText(e.currentTarget.value);
+        }}
         onKeyDown={(e) => e.key === 'Enter' && void submit()}
         className="cxw-mono-input"
       />

@@ -18,6 +18,13 @@ test.describe('demo workspace', () => {
     await app.getByRole('button', { name: 'Switch to dark theme' }).click();
     await shot(app, 'demo-profile-dark');
     await app.getByRole('button', { name: 'Switch to light theme' }).click();
+    await app.getByRole('tab', { name: 'Columns' }).click();
+    await expect(app.getByLabel('Role of column nps_score')).toHaveValue('nps');
+    await shot(app, 'demo-columns');
+    await app.getByRole('button', { name: 'Activity log' }).first().click();
+    await expect(app.getByText(/Created the built-in demo workspace/)).toBeVisible();
+    await shot(app, 'demo-activity-log');
+    await app.keyboard.press('Escape');
     for (const view of ['Segments', 'Journeys', 'NPS', 'Audit', 'Present']) {
       await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
       await expect(app.getByText(/coming next/i).first()).toBeVisible();
@@ -109,4 +116,27 @@ test('an import can be cancelled from the wizard and leaves the workspace as it 
   expect(list).toEqual({ ok: true, result: [] });
   const log = await app.evaluate(async () => (await fetch('/api/workspace.activity', { method: 'POST', body: '{}' })).json());
   expect((log as { result: { action: string }[] }).result.map((e) => e.action)).toEqual(['workspace.create']);
+});
+
+test('the browser host has its own workspace picker: new, save as, and open from recent', async ({ app, host }) => {
+  const created = join(host.dir, 'client-b.cxw');
+  await app.getByRole('button', { name: 'Workspace menu' }).click();
+  await app.getByRole('menuitem', { name: 'New workspace…' }).click();
+  await app.getByLabel('Workspace path').fill(created);
+  await shot(app, 'picker-new-workspace');
+  await app.getByRole('button', { name: 'Create workspace' }).click();
+  await expect(app.getByRole('banner').getByText('client-b')).toBeVisible();
+  expect(existsSync(created)).toBe(true);
+
+  const copy = join(host.dir, 'client-b-copy.cxw');
+  await app.getByRole('button', { name: 'Workspace menu' }).click();
+  await app.getByRole('menuitem', { name: 'Save as…' }).click();
+  await app.getByLabel('Workspace path').fill(copy);
+  await app.getByRole('button', { name: 'Save copy' }).click();
+  await expect(app.getByRole('banner').getByText('client-b-copy')).toBeVisible();
+  expect(existsSync(copy)).toBe(true);
+
+  await app.getByRole('button', { name: 'Workspace menu' }).click();
+  await app.getByRole('menuitem', { name: /^client-b\b(?!-copy)/ }).click();
+  await expect(app.getByRole('banner').getByText('client-b', { exact: true })).toBeVisible();
 });

@@ -80,5 +80,6 @@ export const test = base.extend<{ hostOptions: HostOptions; host: Host; requests
 export { expect };
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+  // Finished transitions (drawers, modals) so the picture shows the settled screen.
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
 }

@@ -1,18 +1,10 @@
 // Deterministic synthetic CSV files for CLI, crash and e2e tests: a customer table and an event log whose
 // exact counts (rows, missing values) are known by construction, so tests can assert them exactly.
 import { writeFileSync } from 'node:fs';
+import { mulberry32 } from '../../main/analysis/random';
 
-/** mulberry32: tiny seeded PRNG so every run writes byte-identical files. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The app's own seeded PRNG, so every run writes byte-identical files. */
+export const rng = mulberry32;
 
 export interface CustomerFileFacts {
   rows: number;
