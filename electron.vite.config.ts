@@ -13,6 +13,8 @@ export default defineConfig({
           electron: resolve('main/electron/main.ts'),
           cli: resolve('main/cli/cxw.ts'),
           worker: resolve('main/jobs/worker.ts'),
+          // The CSV import's parse stage (main/workspace/import/pipeline.ts looks for it beside the bundle).
+          'import-parser': resolve('main/workspace/import/parse-worker.ts'),
         },
         output: {
           format: 'es',

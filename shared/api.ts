@@ -16,6 +16,7 @@ import type {
   WorkspaceInfo,
 } from './domain';
 import { AppError } from './errors';
+import type { KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
 const filePath = z.string().min(1, 'path is empty').max(4096);
@@ -50,6 +51,26 @@ const rowFilter = z
   .strict();
 
 const empty = z.object({}).strict();
+
+const columnName = z.string().min(1).max(200);
+const segmentationName = z.string().trim().min(1, 'segmentation name is empty').max(200);
+export const segmentParamsSchema = z
+  .object({
+    dataset: datasetName,
+    features: z.array(columnName).min(1, 'choose at least one feature').max(200),
+    k: z.union([z.number().int().min(2).max(50), z.literal('auto')]),
+    kRange: z.tuple([z.number().int().min(2).max(50), z.number().int().min(2).max(50)]).refine(([a, b]) => a <= b, 'kRange must be [low, high]').optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    restarts: z.number().int().min(1).max(100).optional(),
+    maxIterations: z.number().int().min(1).max(10_000).optional(),
+    tolerance: z.number().min(0).max(1).optional(),
+    standardize: z.boolean().optional(),
+    logTransform: z.array(columnName).max(200).optional(),
+    categoryWeight: z.number().min(0).max(100).optional(),
+    missing: z.enum(['impute', 'exclude']).optional(),
+    name: segmentationName.optional(),
+  })
+  .strict();
 
 export const argSchemas = {
   'app.ping': empty,
@@ -89,6 +110,21 @@ export const argSchemas = {
   'dataset.rename': z.object({ dataset: datasetName, name: datasetName }).strict(),
   'dataset.delete': z.object({ dataset: datasetName }).strict(),
   'job.cancel': z.object({ jobId }).strict(),
+  'segment.run': z.object({ jobId, params: segmentParamsSchema }).strict(),
+  'segment.sweep': z.object({ jobId, params: segmentParamsSchema }).strict(),
+  'segment.list': empty,
+  'segment.get': z.object({ segmentation: segmentationName }).strict(),
+  'segment.update': z
+    .object({ segmentation: segmentationName, index: z.number().int().min(0), name: z.string().trim().min(1).max(80).optional(), persona: z.string().max(2000).optional() })
+    .strict(),
+  'segment.review': z.object({ segmentation: segmentationName, limit: z.number().int().min(1).max(5000).optional() }).strict(),
+  'segment.reassign': z.object({ segmentation: segmentationName, row: z.number().int().min(1), segment: z.number().int().min(0) }).strict(),
+  'segment.delete': z.object({ segmentation: segmentationName }).strict(),
+  'segment.score': z.object({ jobId, segmentation: segmentationName, dataset: datasetName, name: segmentationName.optional() }).strict(),
+  'segment.migration': z.object({ from: segmentationName, to: segmentationName }).strict(),
+  'segment.rfm': z
+    .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), name: datasetName.optional() })
+    .strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
@@ -113,6 +149,17 @@ interface Results {
   'dataset.rename': DatasetSummary;
   'dataset.delete': { deleted: string };
   'job.cancel': { cancelled: boolean };
+  'segment.run': SegmentationResult;
+  'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number };
+  'segment.list': SegmentationSummary[];
+  'segment.get': SegmentationResult;
+  'segment.update': SegmentCard;
+  'segment.review': ReviewItem[];
+  'segment.reassign': ReviewItem;
+  'segment.delete': { deleted: string };
+  'segment.score': SegmentationSummary;
+  'segment.migration': MigrationMatrix;
+  'segment.rfm': { dataset: DatasetSummary; segments: { name: string; customers: number }[] };
 }
 export type Result<K extends HandlerName> = Results[K];
 

@@ -3,7 +3,9 @@
 import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
 import { UsageError } from './args';
 import { importCommand } from './commands/import';
+import { assignmentsCommand } from './commands/assignments';
 import { profileCommand } from './commands/profile';
+import { segmentCommand } from './commands/segment';
 import { serveCommand } from './commands/serve';
 
 export interface CommandOutput<T> {
@@ -16,6 +18,9 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw import FILE --workspace W [--name N] [--delimiter , ; tab |] [--pii COL=drop|pseudonymize|keep ...]
                   [--type COL=integer|real|boolean|date|datetime|text ...] [--role COL=ROLE ...] [--skip-bad-rows]
   cxw profile --workspace W --dataset N
+  cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S] [--name SEG]
+              [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
+  cxw assignments --workspace W --segmentation SEG --out FILE.csv    id,segment (number 1..k),confidence
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -39,6 +44,13 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'profile':
         out = await profileCommand(rest);
+        break;
+      case 'segment':
+        out = await segmentCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'assignments':
+        out = await assignmentsCommand(rest);
         break;
       case 'serve': {
         const host = await serveCommand(rest);

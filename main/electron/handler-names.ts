@@ -21,6 +21,17 @@ export const PRELOAD_HANDLER_NAMES = [
   'dataset.rename',
   'dataset.delete',
   'job.cancel',
+  'segment.run',
+  'segment.sweep',
+  'segment.list',
+  'segment.get',
+  'segment.update',
+  'segment.review',
+  'segment.reassign',
+  'segment.delete',
+  'segment.score',
+  'segment.migration',
+  'segment.rfm',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

@@ -7,6 +7,9 @@ import { openWorkspaceDb, workspaceSecret } from '../workspace/db';
 import { getDataset } from '../workspace/datasets';
 import { runImport } from '../workspace/import/index';
 import { profileDataset } from '../workspace/profile';
+import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary } from '../../shared/segments';
+import { runRfm, type RfmOutcome } from '../workspace/segments/rfm';
+import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../workspace/segments/run';
 
 export interface TaskProgress {
   phase: string;
@@ -23,10 +26,18 @@ export interface TaskContext {
 export interface TaskPayloads {
   import: { workspacePath: string; args: Omit<Args<'dataset.import'>, 'jobId'> };
   profile: { workspacePath: string; dataset: string };
+  'segment.run': { workspacePath: string; params: Args<'segment.run'>['params'] };
+  'segment.sweep': { workspacePath: string; params: Args<'segment.sweep'>['params'] };
+  'segment.score': { workspacePath: string; args: Omit<Args<'segment.score'>, 'jobId'> };
+  'segment.rfm': { workspacePath: string; args: Omit<Args<'segment.rfm'>, 'jobId'> };
 }
 export interface TaskResults {
   import: ImportResult;
   profile: DatasetProfile;
+  'segment.run': SegmentationResult;
+  'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number };
+  'segment.score': SegmentationSummary;
+  'segment.rfm': RfmOutcome;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -48,4 +59,19 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
       db.close();
     }
   },
+  // Segmentation jobs write (the saved result, the column cache) through their own connection, in one
+  // transaction at the end, so a cancelled or failed job leaves the workspace as it was.
+  'segment.run': (payload, ctx) => withDb(payload.workspacePath, (db) => runSegmentation(db, payload.params, ctx)),
+  'segment.sweep': (payload, ctx) => withDb(payload.workspacePath, (db) => sweepSegmentation(db, payload.params, ctx)),
+  'segment.score': (payload, ctx) => withDb(payload.workspacePath, (db) => scoreSegmentation(db, payload.args, ctx)),
+  'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, (db) => runRfm(db, payload.args, ctx)),
 };
+
+function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T): T {
+  const db = openWorkspaceDb(path, { skipIntegrityCheck: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}

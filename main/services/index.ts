@@ -3,6 +3,7 @@
 import type { Handlers } from '../../shared/api';
 import { JobRunner } from '../jobs/runner';
 import { datasetHandlers } from './dataset-service';
+import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
 import { WorkspaceState } from './workspace-state';
@@ -17,6 +18,7 @@ export function createServices(opts: ServiceOptions): Services {
   const handlers: Handlers = {
     ...workspaceHandlers(state),
     ...datasetHandlers(state, jobs, datasetsChanged),
+    ...segmentHandlers(state, jobs, datasetsChanged),
   };
   return {
     handlers,

@@ -49,6 +49,52 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'segmentations: saved runs, segment cards, assignments, typed feature-column cache',
+    sql: `
+      CREATE TABLE segmentations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        params TEXT NOT NULL,
+        preprocessing TEXT NOT NULL,
+        centroids BLOB NOT NULL,
+        metrics TEXT NOT NULL,
+        k_scores TEXT,
+        projection BLOB,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE segment_cards (
+        segmentation_id INTEGER NOT NULL REFERENCES segmentations(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        suggested_name TEXT NOT NULL,
+        persona TEXT NOT NULL,
+        stats TEXT NOT NULL,
+        PRIMARY KEY (segmentation_id, idx)
+      );
+      CREATE TABLE segment_assignments (
+        segmentation_id INTEGER NOT NULL REFERENCES segmentations(id) ON DELETE CASCADE,
+        row INTEGER NOT NULL,
+        segment INTEGER NOT NULL,
+        confidence REAL NOT NULL,
+        second INTEGER NOT NULL,
+        reassigned INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (segmentation_id, row)
+      ) WITHOUT ROWID;
+      CREATE TABLE column_cache (
+        dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        rows INTEGER NOT NULL,
+        imported_at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        data BLOB NOT NULL,
+        levels TEXT,
+        PRIMARY KEY (dataset_id, position)
+      );
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {

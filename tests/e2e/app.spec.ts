@@ -25,7 +25,7 @@ test.describe('demo workspace', () => {
     await expect(app.getByText(/Created the built-in demo workspace/)).toBeVisible();
     await shot(app, 'demo-activity-log');
     await app.keyboard.press('Escape');
-    for (const view of ['Segments', 'Journeys', 'NPS', 'Audit', 'Present']) {
+    for (const view of ['Journeys', 'NPS', 'Audit', 'Present']) {
       await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view }).click();
       await expect(app.getByText(/coming next/i).first()).toBeVisible();
     }
@@ -122,7 +122,9 @@ test('the browser host has its own workspace picker: new, save as, and open from
   const created = join(host.dir, 'client-b.cxw');
   await app.getByRole('button', { name: 'Workspace menu' }).click();
   await app.getByRole('menuitem', { name: 'New workspace…' }).click();
-  await app.getByLabel('Workspace path').fill(created);
+  // The picker starts in the open workspace's folder; typing a file name composes the full path.
+  await app.getByLabel('File name').fill('client-b');
+  await expect(app.getByLabel('Workspace path')).toHaveValue(created);
   await shot(app, 'picker-new-workspace');
   await app.getByRole('button', { name: 'Create workspace' }).click();
   await expect(app.getByRole('banner').getByText('client-b')).toBeVisible();
@@ -131,7 +133,8 @@ test('the browser host has its own workspace picker: new, save as, and open from
   const copy = join(host.dir, 'client-b-copy.cxw');
   await app.getByRole('button', { name: 'Workspace menu' }).click();
   await app.getByRole('menuitem', { name: 'Save as…' }).click();
-  await app.getByLabel('Workspace path').fill(copy);
+  await app.getByLabel('File name').fill('client-b-copy');
+  await expect(app.getByLabel('Workspace path')).toHaveValue(copy);
   await app.getByRole('button', { name: 'Save copy' }).click();
   await expect(app.getByRole('banner').getByText('client-b-copy')).toBeVisible();
   expect(existsSync(copy)).toBe(true);

@@ -12,8 +12,10 @@ import { closeInput, DEFAULT_CHUNK_BYTES, openInput } from './decode';
 import { DEFAULT_SAMPLE_ROWS } from './infer-types';
 import { Pseudonymizer } from './pii';
 import { applyPlan, planColumns } from './plan';
-import { streamRows } from './reader';
-import { allEmpty, detectShape, type FileShape, readSample, withEncodingRetry } from './sample';
+import { BatchReader } from './batch';
+import { builtParseWorkerPath, pipelinedRows } from './pipeline';
+import { type CellValue, convertRows, type RowSpec } from './rows';
+import { detectShape, type FileShape, readSample, withEncodingRetry } from './sample';
 import { dateFormatLabel } from './values';
 import { widenColumns } from './widen';
 
@@ -50,9 +52,16 @@ export interface ImportTuning {
   batchRows?: number;
   /** SQLite page cache for the import, in KiB. */
   cacheKiB?: number;
+  /**
+   * The parse worker script (pipeline.ts), or null to parse in this thread. Default: the built worker beside
+   * the bundle for files of PIPELINE_MIN_BYTES or more, else in-thread.
+   */
+  parseWorker?: string | null;
 }
 
 const PROGRESS_EVERY_MS = 100;
+/** Below this a second thread costs more (its start-up, ~30 ms) than it saves. */
+const PIPELINE_MIN_BYTES = 4 << 20;
 const MAX_PARAMS = 32_000;
 
 export function runImportTuned(ctx: ImportRunContext, args: RunImportArgs, tuning: ImportTuning = {}): ImportResult {
@@ -130,63 +139,63 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     const tuple = `(${'?,'.repeat(ncols - 1)}?)`;
     const insertSql = (rows: number): string => `INSERT INTO ${quoteIdent(ds.tableName)} (${colList}) VALUES ${Array(rows).fill(tuple).join(',')}`;
     const batchStmt = db.prepare(insertSql(batchRows));
-    const params: (string | number | Buffer | null)[] = new Array(batchRows * ncols).fill(null);
+    const batchLen = batchRows * ncols;
+    const params: CellValue[] = new Array<CellValue>(batchLen).fill(null);
     let p = 0;
-    let inBatch = 0;
-    let rows = 0;
-    let rejected = 0;
-    const rejectedLines: number[] = [];
-    let trailingEmpty = 0;
-    let headerSeen = !shape.hasHeader;
+    const flush = (): void => {
+      // Spread, not run(params): better-sqlite3 then reads each value straight from the call's arguments
+      // instead of one N-API array Get per value (measured ~8% of the import on the benchmark).
+      batchStmt.run(...params);
+      p = 0;
+      if (ctx.isCancelled()) throw cancelled();
+    };
     let lastProgress = 0;
+    let inserted = 0;
     const total = shape.input.size;
-
-    streamRows(
-      {
-        input: shape.input,
-        encoding: shape.encoding,
-        delimiter: shape.delimiter,
-        chunkBytes: shape.chunkBytes,
-        confidentUtf8: shape.confidentUtf8,
-        onChunk: (done) => {
-          const now = performance.now();
-          if (now - lastProgress >= PROGRESS_EVERY_MS) {
-            lastProgress = now;
-            ctx.onProgress({ phase: 'import', done, total, message: `${rows} rows` });
-          }
-          if (ctx.isCancelled()) throw cancelled();
-        },
-      },
-      (fields, count, line) => {
-        if (!headerSeen) {
-          headerSeen = true;
-          return true;
-        }
-        if (count !== width) {
-          if (count > width && allEmpty(fields, width, count)) trailingEmpty++;
-          else if (onBadRow === 'skip') {
-            rejected++;
-            if (rejectedLines.length < 20) rejectedLines.push(line);
-            return true;
-          } else throw raggedRow(file, line, width, count, shape.delimiter);
-        }
-        for (let i = 0; i < ncols; i++) {
-          const cv = converters[i];
-          params[p++] = cv.convert(fields[cv.source], line);
-        }
-        rows++;
-        if (++inBatch === batchRows) {
-          // Spread, not run(params): better-sqlite3 then reads each value straight from the call's arguments
-          // instead of one N-API array Get per value (measured ~8% of the import on the benchmark).
-          batchStmt.run(...params);
-          p = 0;
-          inBatch = 0;
-          if (ctx.isCancelled()) throw cancelled();
-        }
-        return true;
-      },
-    );
-    if (inBatch > 0) db.prepare(insertSql(inBatch)).run(params.slice(0, inBatch * ncols));
+    const progress = (done: number): void => {
+      const now = performance.now();
+      if (now - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = now;
+        ctx.onProgress({ phase: 'import', done, total, message: `${inserted} rows` });
+      }
+      if (ctx.isCancelled()) throw cancelled();
+    };
+    const spec: RowSpec = {
+      input: shape.input,
+      encoding: shape.encoding,
+      delimiter: shape.delimiter,
+      chunkBytes: shape.chunkBytes,
+      confidentUtf8: shape.confidentUtf8,
+      hasHeader: shape.hasHeader,
+      width,
+      onBadRow,
+    };
+    const workerPath = tuning.parseWorker !== undefined ? tuning.parseWorker : total >= PIPELINE_MIN_BYTES ? builtParseWorkerPath() : null;
+    const counts = workerPath
+      ? pipelinedRows(workerPath, spec, converters, ctx.secret, {
+          batch: (b) => {
+            const r = new BatchReader(b);
+            for (let k = r.cells; k > 0; k--) {
+              params[p++] = r.next();
+              if (p === batchLen) flush();
+            }
+            inserted += b.rows;
+            progress(b.bytesRead);
+          },
+          idle: () => {
+            if (ctx.isCancelled()) throw cancelled();
+          },
+        })
+      : convertRows(spec, converters, {
+          row: (values) => {
+            for (let i = 0; i < ncols; i++) params[p++] = values[i];
+            inserted++;
+            if (p === batchLen) flush();
+          },
+          chunk: progress,
+        });
+    const { rows, rejected, rejectedLines, trailingEmpty } = counts;
+    if (p > 0) db.prepare(insertSql(p / ncols)).run(params.slice(0, p));
     if (ctx.isCancelled()) throw cancelled();
     if (rows === 0) {
       throw new AppError('NO_DATA_ROWS', `${file} has no importable data rows${rejected ? ` (all ${rejected} were malformed and skipped)` : ''}.`, { file });
@@ -238,17 +247,4 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
 
 function cancelled(): AppError {
   return new AppError('CANCELLED', 'Import cancelled; nothing was written to the workspace.');
-}
-
-function raggedRow(file: string, line: number, expected: number, found: number, delimiter: string): AppError {
-  const d = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
-  const hint =
-    found > expected
-      ? `A value probably contains the delimiter (${d}) without being enclosed in double quotes; quote that value.`
-      : 'A value may be missing, or a line break splits the row; check that line.';
-  return new AppError(
-    'RAGGED_ROW',
-    `${file}, line ${line}: expected ${expected} fields (as in the header) but found ${found}. ${hint} Or choose "skip bad rows" to import without it.`,
-    { file, line, column: Math.min(expected, found) + 1, expected, found },
-  );
 }

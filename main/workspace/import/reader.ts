@@ -15,6 +15,8 @@ export interface StreamSpec {
   /** After each chunk is parsed (progress, cancellation, tests that tamper with the file). */
   onChunk?: (bytesRead: number) => void;
   maxField?: number;
+  /** Called with the parser before the first row (for callers that read its `starts`/`text`). */
+  onStart?: (parser: CsvParser) => void;
 }
 
 export interface StreamResult {
@@ -25,6 +27,7 @@ export interface StreamResult {
 export function streamRows(spec: StreamSpec, sink: RowSink): StreamResult {
   const { input } = spec;
   const parser = new CsvParser(spec.delimiter, sink, input.file, spec.maxField);
+  spec.onStart?.(parser);
   const src = chunkSource(input, spec.encoding, spec.chunkBytes);
   let carry = '';
   for (;;) {

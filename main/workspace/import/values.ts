@@ -354,7 +354,37 @@ function isoUtc(epochMs: number): string {
   rem -= mi * 60000;
   const ss = Math.floor(rem / 1000);
   const ms = rem - ss * 1000;
-  return `${pad4(yy)}-${pad2(mm)}-${pad2(dd)}T${pad2(hh)}:${pad2(mi)}:${pad2(ss)}.${ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : ms}Z`;
+  if (yy < 0 || yy > 9999 || ms !== Math.floor(ms)) {
+    return `${pad4(yy)}-${pad2(mm)}-${pad2(dd)}T${pad2(hh)}:${pad2(mi)}:${pad2(ss)}.${ms < 10 ? '00' + ms : ms < 100 ? '0' + ms : ms}Z`;
+  }
+  // One flat string from char codes: the template above makes a 13-piece rope per cell, and flattening those
+  // later (when bound, or sent to the SQLite thread) cost ~0.5 s on the 1M-row benchmark.
+  return String.fromCharCode(
+    48 + ((yy / 1000) | 0),
+    48 + ((yy / 100) % 10 | 0),
+    48 + ((yy / 10) % 10 | 0),
+    48 + (yy % 10),
+    45,
+    48 + ((mm / 10) | 0),
+    48 + (mm % 10),
+    45,
+    48 + ((dd / 10) | 0),
+    48 + (dd % 10),
+    84,
+    48 + ((hh / 10) | 0),
+    48 + (hh % 10),
+    58,
+    48 + ((mi / 10) | 0),
+    48 + (mi % 10),
+    58,
+    48 + ((ss / 10) | 0),
+    48 + (ss % 10),
+    46,
+    48 + ((ms / 100) | 0),
+    48 + ((ms / 10) % 10 | 0),
+    48 + (ms % 10),
+    90,
+  );
 }
 
 function num(s: string, at: number, len: number): number {

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, Events } from '../../../shared/api';
 import { createServices, type Services } from '../../../main/services/index';
+import { MIGRATIONS } from '../../../main/workspace/migrations';
 
 let dir: string;
 let services: Services;
@@ -32,7 +33,7 @@ describe('workspace service', () => {
   it('creates a workspace (adding .cxw), refuses to overwrite one, and lists it as recent', async () => {
     const h = services.handlers;
     const info = await h['workspace.create']({ path: join(dir, 'client-a') });
-    expect(info).toMatchObject({ path: join(dir, 'client-a.cxw'), name: 'client-a', datasets: 0, isDemo: false, schemaVersion: 1 });
+    expect(info).toMatchObject({ path: join(dir, 'client-a.cxw'), name: 'client-a', datasets: 0, isDemo: false, schemaVersion: MIGRATIONS.length });
     await expect(Promise.resolve().then(() => h['workspace.create']({ path: join(dir, 'client-a.cxw') }))).rejects.toMatchObject({ code: 'NAME_TAKEN' });
     const recent = await h['workspace.recent']({});
     expect(recent.map((r) => [r.name, r.exists])).toEqual([['client-a', true]]);

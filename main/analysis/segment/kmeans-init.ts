@@ -1,0 +1,90 @@
+// Greedy k-means++ seeding, the algorithm scikit-learn's `_kmeans_plusplus` uses (Arthur & Vassilvitskii 2007
+// with the greedy variant): the first centre is a uniformly random row; each further centre draws
+// `2 + floor(ln k)` candidates with probability proportional to D(x)² (inverse CDF on the running sum,
+// numpy's searchsorted side='left', clipped to n-1) and keeps the candidate that lowers the potential Σ D(x)²
+// the most. Only the random stream differs from sklearn (mulberry32 instead of NumPy's MT19937), so the
+// distribution of seeds is the same and results are comparable, not bit-identical.
+import { mulberry32 } from '../random';
+import { sqDist, sqDistBounded } from './distance';
+
+/** Reusable buffers so repeated seeding (restarts, sweeps, bootstrap) does not allocate n-sized arrays each time. */
+export interface InitWorkspace {
+  closest: Float64Array;
+  cumsum: Float64Array;
+}
+
+export function initWorkspace(n: number): InitWorkspace {
+  return { closest: new Float64Array(n), cumsum: new Float64Array(n) };
+}
+
+export function localTrials(k: number): number {
+  return 2 + Math.floor(Math.log(Math.max(1, k)));
+}
+
+/** First index i with cumsum[i] >= v (numpy searchsorted side='left'), clipped to n-1. */
+function searchLeft(cumsum: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumsum[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, n - 1);
+}
+
+/** k centroids (k*cols) chosen from the rows of `data` by greedy k-means++. */
+export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, seed: number, ws?: InitWorkspace): Float64Array {
+  const trials = localTrials(k);
+  const w = ws && ws.closest.length >= n ? ws : initWorkspace(n);
+  const { closest, cumsum } = w;
+  const rnd = mulberry32(seed);
+  const centers = new Float64Array(k * d);
+
+  const first = Math.min(n - 1, Math.floor(rnd() * n));
+  centers.set(data.subarray(first * d, first * d + d), 0);
+  let pot = 0;
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    const s = sqDist(data, o, centers, 0, d);
+    closest[i] = s;
+    pot += s;
+  }
+
+  const cand = new Int32Array(trials);
+  const candPot = new Float64Array(trials);
+  for (let c = 1; c < k; c++) {
+    // Running sum (sklearn's stable_cumsum is float64 too).
+    let acc = 0;
+    for (let i = 0; i < n; i++) {
+      acc += closest[i];
+      cumsum[i] = acc;
+    }
+    for (let t = 0; t < trials; t++) cand[t] = searchLeft(cumsum, n, rnd() * pot);
+    // One pass over the data for all candidates' potentials (each row read once; nothing n-sized written), then
+    // a second pass updating D² for the winner only — cheaper than storing trials × n distances.
+    candPot.fill(0);
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const ci = closest[i];
+      for (let t = 0; t < trials; t++) {
+        // Only min(D², d²) matters, so the distance can stop once it passes D² (exact otherwise).
+        const s = sqDistBounded(data, o, data, cand[t] * d, d, ci);
+        candPot[t] += s < ci ? s : ci;
+      }
+    }
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (candPot[t] < candPot[best]) best = t; // argmin: first on ties, like numpy
+    const bo = cand[best] * d;
+    let newPot = 0;
+    for (let i = 0, o = 0; i < n; i++, o += d) {
+      const ci = closest[i];
+      const s = sqDistBounded(data, o, data, bo, d, ci);
+      const v = s < ci ? s : ci;
+      closest[i] = v;
+      newPot += v;
+    }
+    pot = newPot; // the same sum, in the same order, as candPot[best]
+    const row = cand[best];
+    centers.set(data.subarray(row * d, row * d + d), c * d);
+  }
+  return centers;
+}

@@ -1,0 +1,173 @@
+// Segment cards: the facts a facilitator presents (size, original-unit centroid, what sets the segment apart,
+// NPS and outcome rates with intervals, stability) and the words built from them (suggested name, persona).
+// Names and personas are derived only from tested differences (p < 0.05), so the words never claim more than
+// the numbers.
+import type { FeatureDifference, RateWithCi, SegmentCard } from '../../../shared/segments';
+import { npsWithInterval, wilsonInterval } from '../../analysis/segment-stats';
+import type { EncodedStat, SegmentProfile } from './profile';
+
+/** Customers with confidence below this are "between two segments" and go to the review queue. */
+export const REVIEW_THRESHOLD = 0.1;
+const MAX_DISTINGUISHING = 5;
+const ALPHA = 0.05;
+
+export interface ExtraColumn {
+  name: string;
+  /** Values over the loaded rows (NaN for missing). */
+  values: Float64Array;
+}
+
+export interface CardInputs {
+  profile: SegmentProfile;
+  k: number;
+  labels: Int32Array;
+  included: Int32Array;
+  confidence: Float64Array;
+  stability: number[];
+  nps: ExtraColumn | null;
+  outcomes: ExtraColumn[];
+}
+
+export const readable = (name: string): string => name.replace(/_+/g, ' ').replace(/\s+/g, ' ').trim();
+
+export function fmtValue(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 10) return v.toFixed(1);
+  return v.toFixed(2);
+}
+const pct = (p: number) => `${Math.round(100 * p)}%`;
+
+function describe(s: EncodedStat): string {
+  if (s.level === null) {
+    const side = s.z >= 0 ? 'above' : 'below';
+    return `${readable(s.feature)} ${Math.abs(s.z).toFixed(1)} SD ${side} average (${fmtValue(s.segmentValue)} vs ${fmtValue(s.overallValue)})`;
+  }
+  return `${readable(s.feature)} is "${s.level}" for ${pct(s.segmentValue)} of the segment vs ${pct(s.overallValue)} overall`;
+}
+
+function shortLabel(s: EncodedStat): string {
+  const label = readable(s.feature);
+  if (s.level === null) return `${s.z >= 0 ? 'High' : 'Low'} ${label}`;
+  return s.z >= 0 ? `${capitalise(label)} ${s.level}` : `Not ${label} ${s.level}`;
+}
+const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
+
+export function distinguishing(stats: EncodedStat[]): FeatureDifference[] {
+  return stats
+    .filter((s) => Number.isFinite(s.pValue) && s.pValue < ALPHA && s.z !== 0)
+    .sort((a, b) => Math.abs(b.z) - Math.abs(a.z) || (a.feature < b.feature ? -1 : 1))
+    .slice(0, MAX_DISTINGUISHING)
+    .map((s) => ({
+      feature: s.level === null ? s.feature : `${s.feature} = ${s.level}`,
+      z: s.z,
+      direction: s.z >= 0 ? 'higher' : 'lower',
+      pValue: s.pValue,
+      description: describe(s),
+    }));
+}
+
+/** Top two distinguishing features from different columns, e.g. "High monthly spend · Low tenure months". */
+function suggestName(stats: EncodedStat[], index: number): string {
+  const ranked = stats.filter((s) => Number.isFinite(s.pValue) && s.pValue < ALPHA && s.z !== 0).sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
+  const picked: EncodedStat[] = [];
+  for (const s of ranked) {
+    if (picked.some((p) => p.feature === s.feature)) continue;
+    picked.push(s);
+    if (picked.length === 2) break;
+  }
+  return picked.length ? picked.map(shortLabel).join(' · ') : `Segment ${index + 1} (typical)`;
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const c = (seen.get(n) ?? 0) + 1;
+    seen.set(n, c);
+    return c > 1 ? `${n} (${c})` : n;
+  });
+}
+
+function npsOf(col: ExtraColumn, rows: number[]): RateWithCi {
+  let pro = 0;
+  let pas = 0;
+  let det = 0;
+  for (const i of rows) {
+    const v = col.values[i];
+    if (!(v >= 0 && v <= 10)) continue;
+    if (v >= 9) pro++;
+    else if (v >= 7) pas++;
+    else det++;
+  }
+  const r = npsWithInterval(pro, pas, det);
+  return { value: r.nps, n: r.n, ci: r.ci };
+}
+
+function rateOf(col: ExtraColumn, rows: number[]): RateWithCi {
+  let n = 0;
+  let x = 0;
+  for (const i of rows) {
+    const v = col.values[i];
+    if (Number.isNaN(v)) continue;
+    n++;
+    if (v === 1) x++;
+  }
+  return { value: n ? x / n : null, n, ci: wilsonInterval(x, n) };
+}
+
+function persona(card: Omit<SegmentCard, 'persona'>, overall: { nps: RateWithCi | null; outcomes: { column: string; rate: RateWithCi }[] }): string {
+  const parts = [`${pct(card.share)} of customers (${card.size.toLocaleString('en-US')}).`];
+  const top = card.distinguishing.slice(0, 2).map((d) => d.description);
+  parts.push(top.length ? `Compared with everyone else: ${top.join('; ')}.` : 'No feature differs significantly from the average customer.');
+  const extras: string[] = [];
+  if (card.nps && card.nps.value !== null && overall.nps?.value !== null && overall.nps) {
+    extras.push(`NPS ${fmtSigned(card.nps.value)} (n = ${card.nps.n}) vs ${fmtSigned(overall.nps.value ?? 0)} overall`);
+  }
+  for (const o of card.outcomes) {
+    const all = overall.outcomes.find((x) => x.column === o.column)?.rate;
+    if (o.rate.value !== null && all?.value !== null && all) extras.push(`${readable(o.column)} ${pct(o.rate.value)} vs ${pct(all.value ?? 0)} overall`);
+  }
+  if (extras.length) parts.push(`${capitalise(extras.join('; '))}.`);
+  if (card.stability < 0.6) parts.push(`Unstable across bootstrap resamples (stability ${card.stability.toFixed(2)}): treat with caution.`);
+  return parts.join(' ');
+}
+const fmtSigned = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(Math.round(v))}`;
+
+export function buildCards(inp: CardInputs): SegmentCard[] {
+  const { k, labels, included, confidence } = inp;
+  const members: number[][] = Array.from({ length: k }, () => []);
+  const low = new Float64Array(k);
+  for (let r = 0; r < labels.length; r++) {
+    members[labels[r]].push(included[r]);
+    if (confidence[r] < REVIEW_THRESHOLD) low[labels[r]]++;
+  }
+  const everyone = Array.from(included);
+  const overall = {
+    nps: inp.nps ? npsOf(inp.nps, everyone) : null,
+    outcomes: inp.outcomes.map((o) => ({ column: o.name, rate: rateOf(o, everyone) })),
+  };
+  const names = uniqueNames(inp.profile.stats.map((s, i) => suggestName(s, i)));
+  return names.map((name, s) => {
+    const base = {
+      index: s,
+      name,
+      suggestedName: name,
+      size: members[s].length,
+      share: labels.length ? members[s].length / labels.length : 0,
+      centroid: inp.profile.centroids[s],
+      distinguishing: distinguishing(inp.profile.stats[s]),
+      stability: inp.stability[s] ?? Number.NaN,
+      lowConfidence: low[s],
+      nps: inp.nps ? npsOf(inp.nps, members[s]) : null,
+      outcomes: inp.outcomes.map((o) => ({ column: o.name, rate: rateOf(o, members[s]) })),
+    };
+    return { ...base, persona: persona(base, overall) };
+  });
+}
+
+/** segments × encoded features z-scores, the heatmap. */
+export function heatmapOf(profile: SegmentProfile): number[][] {
+  return profile.stats.map((row) => row.map((s) => s.z));
+}

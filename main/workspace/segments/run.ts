@@ -1,0 +1,212 @@
+// The segmentation jobs: run (load → preprocess → sweep if k = 'auto' → k-means → metrics → stability →
+// confidence → cards → projection → save), sweep (k scores and the recommendation; nothing saved) and score
+// (new data through a saved preprocessing and centroids). Each polls cancel between phases and inside the
+// algorithms; nothing is written until the single save transaction at the end.
+import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary, SegmentParams } from '../../../shared/segments';
+import { AppError } from '../../../shared/errors';
+import {
+  assignToCentroids,
+  bootstrapStability,
+  calinskiHarabasz,
+  confidenceFromDistances,
+  daviesBouldin,
+  kmeans,
+  pca2,
+  recommendK,
+  sampleIndices,
+  silhouetteScore,
+  sweepK,
+  type KMeansResult,
+} from '../../analysis/segment/index';
+import type { Db } from '../db';
+import { getDataset, type StoredDataset } from '../datasets';
+import { buildCards, heatmapOf, REVIEW_THRESHOLD, type ExtraColumn } from './cards';
+import { saveColumnCache, type LoadedData } from './columns';
+import { methodSentence } from './method';
+import { applyPreprocessing, type Prepared, type Preprocessing } from './preprocess';
+import { checkCancelled, featureColumns, guard, loadWithExtras, prepareRun, type Progress } from './prepare';
+import { profileSegments } from './profile';
+import { assertSegmentationNameFree, getSegmentationResult, getStoredSegmentation, saveSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
+
+/** Exact silhouette up to this many rows, a seeded sample of this size above (the spec's ~5,000). */
+export const SILHOUETTE_SAMPLE = 5000;
+export const STABILITY = { resamples: 20, maxRows: 20_000 };
+export const PROJECTION_MAX = 100_000;
+
+const silhouetteSample = (n: number) => (n > SILHOUETTE_SAMPLE ? SILHOUETTE_SAMPLE : undefined);
+
+function sweep(prepared: Prepared, params: ResolvedParams, ctx: Progress): { kScores: KScore[]; recommendation: KRecommendation } {
+  const range = params.kRange ?? [2, 10];
+  const kScores = guard(() =>
+    sweepK(prepared.matrix, range, {
+      seed: params.seed,
+      restarts: params.restarts,
+      maxIterations: params.maxIterations,
+      tolerance: params.tolerance,
+      silhouetteSample: silhouetteSample(prepared.matrix.rows),
+      isCancelled: ctx.isCancelled,
+      onProgress: (done, total) => ctx.onProgress({ phase: 'sweep', done, total }),
+    }),
+  );
+  return { kScores, recommendation: recommendK(kScores) };
+}
+
+export function sweepSegmentation(db: Db, raw: SegmentParams, ctx: Progress): { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number } {
+  const run = prepareRun(db, raw, ctx);
+  const result = sweep(run.prepared, run.params, ctx);
+  // Keep the decoded columns: a sweep is usually followed by a run on the same features.
+  if (run.loaded.fresh.length) db.transaction(() => saveColumnCache(db, run.ds, run.loaded.fresh))();
+  const n = run.prepared.matrix.rows;
+  return { ...result, rows: n, silhouetteSampleSize: silhouetteSample(n) ?? n };
+}
+
+interface Finish {
+  db: Db;
+  ds: StoredDataset;
+  name: string;
+  params: ResolvedParams;
+  prep: Preprocessing;
+  prepared: Prepared;
+  loaded: LoadedData;
+  nps: ExtraColumn | null;
+  outcomes: ExtraColumn[];
+  result: KMeansResult;
+  kScores: KScore[] | null;
+  recommendation: KRecommendation | null;
+  scoredFrom: string | null;
+  ctx: Progress;
+}
+
+/** Metrics, stability, confidence, cards, projection, then the one save transaction. */
+function finish(f: Finish): number {
+  const { prepared, params, ctx, result } = f;
+  const m = prepared.matrix;
+  const k = result.k;
+  ctx.onProgress({ phase: 'metrics', done: 0, total: null });
+  const sil = guard(() => silhouetteScore(m, result.labels, k, { sampleSize: silhouetteSample(m.rows), seed: params.seed }));
+  const ch = guard(() => calinskiHarabasz(m, result.labels, k));
+  const dbi = guard(() => daviesBouldin(m, result.labels, k));
+  checkCancelled(ctx, 'after the metrics');
+  ctx.onProgress({ phase: 'stability', done: 0, total: null, message: `${STABILITY.resamples} bootstrap resamples` });
+  const stability = guard(() =>
+    bootstrapStability(m, result.labels, k, {
+      seed: params.seed,
+      resamples: STABILITY.resamples,
+      maxRows: STABILITY.maxRows,
+      maxIterations: params.maxIterations,
+      tolerance: params.tolerance,
+      isCancelled: ctx.isCancelled,
+    }),
+  );
+  checkCancelled(ctx, 'after the stability check');
+  ctx.onProgress({ phase: 'cards', done: 0, total: null });
+  const confidence = confidenceFromDistances(result.nearest, result.second);
+  const profile = profileSegments(f.loaded.columns, prepared.included, result.labels, k);
+  const cards = buildCards({ profile, k, labels: result.labels, included: prepared.included, confidence, stability, nps: f.nps, outcomes: f.outcomes });
+  ctx.onProgress({ phase: 'projection', done: 0, total: null });
+  const sample = m.rows > PROJECTION_MAX ? sampleIndices(m.rows, PROJECTION_MAX, params.seed) : undefined;
+  const pca = guard(() => pca2(m, sample));
+  const pick = sample ?? Int32Array.from({ length: m.rows }, (_, i) => i);
+  const datasetRows = Int32Array.from(prepared.included, (i) => f.loaded.rows[i]);
+  checkCancelled(ctx, 'before saving');
+  ctx.onProgress({ phase: 'save', done: 0, total: null });
+  const metrics = {
+    rows: m.rows,
+    excludedRows: prepared.excluded,
+    imputed: prepared.imputed,
+    inertia: result.inertia,
+    silhouette: sil.mean,
+    silhouetteSampleSize: sil.sampleSize,
+    calinskiHarabasz: ch,
+    daviesBouldin: dbi,
+    recommendation: f.recommendation,
+    method: '',
+    heatmapFeatures: f.prep.encoded,
+    heatmap: heatmapOf(profile),
+    projection: { n: pick.length, sampled: sample !== undefined, explained: pca.explained },
+    warnings: prepared.warnings,
+    iterations: result.iterations,
+    converged: result.converged,
+    reviewThreshold: REVIEW_THRESHOLD,
+    dataVersion: { rows: f.ds.rows, importedAt: f.ds.importedAt },
+  };
+  metrics.method = methodSentence({ params, prep: f.prep, ds: f.ds, k, metrics, kScores: f.kScores, scoredFrom: f.scoredFrom, stabilityRows: Math.min(m.rows, STABILITY.maxRows) });
+  const params2: ResolvedParams = { ...params, name: f.name, ...(f.scoredFrom ? { scoredFrom: f.scoredFrom } : {}) };
+  return saveSegmentation(f.db, {
+    name: f.name,
+    dataset: f.ds,
+    params: params2,
+    prep: f.prep,
+    centroids: result.centroids,
+    k,
+    metrics,
+    kScores: f.kScores,
+    cards,
+    rows: datasetRows,
+    labels: result.labels,
+    confidence,
+    second: result.secondLabel,
+    projection: { rows: Int32Array.from(pick, (i) => datasetRows[i]), seg: Int32Array.from(pick, (i) => result.labels[i]), x: pca.x, y: pca.y },
+    cache: f.loaded.fresh,
+    activity: f.scoredFrom
+      ? {
+          action: 'segment.score',
+          summary: `Scored "${f.ds.name}" (${m.rows} rows) into segmentation "${f.scoredFrom}" → "${f.name}"`,
+          params: { from: f.scoredFrom, dataset: f.ds.name, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed },
+        }
+      : {
+          action: 'segment.run',
+          summary: `Segmented "${f.ds.name}" into ${k} segments ("${f.name}")`,
+          params: { params: params2, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed, inertia: result.inertia, silhouette: sil.mean, method: metrics.method },
+        },
+  });
+}
+
+export function runSegmentation(db: Db, raw: SegmentParams, ctx: Progress): SegmentationResult {
+  if (raw.name) assertSegmentationNameFree(db, raw.name);
+  const run = prepareRun(db, raw, ctx);
+  const { params, prepared } = run;
+  let kScores: KScore[] | null = null;
+  let recommendation: KRecommendation | null = null;
+  let k: number;
+  if (params.k === 'auto') {
+    ({ kScores, recommendation } = sweep(prepared, params, ctx));
+    k = recommendation.k;
+  } else k = params.k;
+  if (k > prepared.matrix.rows - 1) throw new AppError('BAD_ARGUMENTS', `k = ${k} needs more than ${k} rows; only ${prepared.matrix.rows} are included.`);
+  checkCancelled(ctx, 'before k-means');
+  ctx.onProgress({ phase: 'kmeans', done: 0, total: null, message: `k = ${k}, ${params.restarts} restarts` });
+  const result = guard(() =>
+    kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
+  );
+  const name = params.name ?? uniqueSegmentationName(db, `${run.ds.name} k=${k}`);
+  finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx });
+  return getSegmentationResult(db, name);
+}
+
+/** Score another dataset with the same feature columns into a saved segmentation: same preprocessing, same centroids. */
+export function scoreSegmentation(db: Db, args: { segmentation: string; dataset: string; name?: string }, ctx: Progress): SegmentationSummary {
+  if (args.name) assertSegmentationNameFree(db, args.name);
+  const source = getStoredSegmentation(db, args.segmentation);
+  const ds = getDataset(db, args.dataset);
+  const features = featureColumns(ds, source.prep.features.map((f) => f.name));
+  for (const [j, f] of source.prep.features.entries()) {
+    const c = features[j];
+    const numeric = c.type === 'integer' || c.type === 'real' || c.type === 'boolean';
+    if ((f.kind === 'numeric') !== numeric) {
+      throw new AppError('BAD_ARGUMENTS', `Column "${c.name}" of "${ds.name}" is ${c.type}, but segmentation "${source.name}" used it as ${f.kind === 'numeric' ? 'a number' : 'a category'}.`, { columnName: c.name });
+    }
+  }
+  const { loaded, nps, outcomes } = loadWithExtras(db, ds, features, ctx);
+  checkCancelled(ctx, 'while loading');
+  ctx.onProgress({ phase: 'preprocess', done: 0, total: null });
+  const prepared = applyPreprocessing(loaded.columns, ds.rows, source.prep);
+  if (prepared.matrix.rows < source.k) throw new AppError('BAD_ARGUMENTS', `Only ${prepared.matrix.rows} rows of "${ds.name}" can be scored; the segmentation has ${source.k} segments.`);
+  ctx.onProgress({ phase: 'kmeans', done: 0, total: null, message: 'assigning to the saved centroids' });
+  const result = guard(() => assignToCentroids(prepared.matrix, source.centroids, source.k));
+  const params: ResolvedParams = { ...source.params, dataset: ds.name, k: source.k };
+  delete params.name;
+  const name = args.name ?? uniqueSegmentationName(db, `${ds.name} scored by ${source.name}`);
+  finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx });
+  return toSegmentationSummary(getStoredSegmentation(db, name));
+}

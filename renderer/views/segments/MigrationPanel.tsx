@@ -1,0 +1,123 @@
+// How customers moved between two saved segmentations (matched by id): a table of counts and a Sankey.
+import { useState } from 'react';
+import { Button, Group, NativeSelect, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowsExchange } from '@tabler/icons-react';
+import type { MigrationMatrix, SegmentationSummary } from '../../../shared/segments';
+import { useClient } from '../../state/bridge';
+import { formatCount, formatPct } from '../../lib/format';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { segmentColor } from '../../charts/palette';
+import { MigrationSankey } from './charts';
+
+export function MigrationPanel({ saved }: { saved: SegmentationSummary[] }) {
+  const client = useClient();
+  const [from, setFrom] = useState(saved[1]?.name ?? saved[0]?.name ?? '');
+  const [to, setTo] = useState(saved[0]?.name ?? '');
+  const [matrix, setMatrix] = useState<MigrationMatrix | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+
+  const compare = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      setMatrix(await client.invoke('segment.migration', { from, to }));
+    } catch (err) {
+      setMatrix(null);
+      setError(err);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const options = saved.map((s) => ({ value: s.name, label: `${s.name} (${s.dataset}, k = ${s.k})` }));
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2} size="h3">
+          Compare two segmentations
+        </Title>
+        <Text c="dimmed" size="sm">
+          See where customers of one segmentation ended up in another, for example last quarter’s data scored into the same segments.
+          Customers are matched by their identifier.
+        </Text>
+      </div>
+      {saved.length < 2 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed">Save at least two segmentations to compare them.</Text>
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md" p="lg">
+          <Group align="flex-end" gap="md">
+            <NativeSelect label="From segmentation" data={options} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={320} />
+            <NativeSelect label="To segmentation" data={options} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={320} />
+            <Button leftSection={<IconArrowsExchange size={16} />} onClick={compare} loading={loading} disabled={!from || !to}>
+              Compare
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      <ErrorAlert error={error} />
+      {matrix && (
+        <>
+          <Paper withBorder radius="md" p="lg">
+            <Text fw={650} size="lg" mb="xs">
+              Customers by segment: rows {matrix.from}, columns {matrix.to}
+            </Text>
+            <Text size="sm" c="dimmed" mb="md">
+              {formatCount(matrix.matched)} customers matched. Each cell: customers, and their share of the row.
+            </Text>
+            <ScrollArea type="auto">
+              <Table className="cxw-seg-migration" withTableBorder withColumnBorders aria-label="Migration matrix">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>From \ To</Table.Th>
+                    {matrix.toSegments.map((s, j) => (
+                      <Table.Th key={j}>
+                        <Dot index={j} />
+                        {s}
+                      </Table.Th>
+                    ))}
+                    <Table.Th ta="right">Total</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {matrix.counts.map((row, i) => {
+                    const total = row.reduce((a, b) => a + b, 0);
+                    const best = Math.max(...row);
+                    return (
+                      <Table.Tr key={i}>
+                        <Table.Th scope="row">
+                          <Dot index={i} />
+                          {matrix.fromSegments[i]}
+                        </Table.Th>
+                        {row.map((c, j) => (
+                          <Table.Td key={j} ta="right" className="cxw-tabular" data-strong={c > 0 && c === best ? 'true' : undefined}>
+                            {formatCount(c)}
+                            <Text span size="xs" c="dimmed" ml={6}>
+                              {total ? formatPct((c / total) * 100) : ''}
+                            </Text>
+                          </Table.Td>
+                        ))}
+                        <Table.Td ta="right" className="cxw-tabular" fw={600}>
+                          {formatCount(total)}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
+          </Paper>
+          <Paper withBorder radius="md" p="lg">
+            <MigrationSankey matrix={matrix} />
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Dot({ index }: { index: number }) {
+  return <span className="cxw-seg-dot cxw-seg-dot-inline" style={{ background: segmentColor(index) }} aria-hidden="true" />;
+}

@@ -1,0 +1,66 @@
+// Temp workspaces with services in-process (useWorkers: false) and small synthetic customer files.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EventName, Events } from '../../../shared/api';
+import { createServices, type Services } from '../../../main/services/index';
+import { createRng } from '../../../main/analysis/random';
+
+export interface Harness {
+  dir: string;
+  services: Services;
+  events: { event: EventName; payload: Events[EventName] }[];
+  csv(name: string, text: string): string;
+  dispose(): void;
+}
+
+export async function harness(onEvent?: (event: EventName, payload: Events[EventName], services: Services) => void): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'cxw-seg-'));
+  const events: Harness['events'] = [];
+  const services: Services = createServices({
+    stateDir: join(dir, 'state'),
+    emit: (event, payload) => {
+      events.push({ event, payload });
+      onEvent?.(event, payload, services);
+    },
+    useWorkers: false,
+  });
+  await services.handlers['workspace.create']({ path: join(dir, 'ws.cxw') });
+  return {
+    dir,
+    services,
+    events,
+    csv: (name, text) => {
+      const p = join(dir, name);
+      writeFileSync(p, text);
+      return p;
+    },
+    dispose: () => {
+      services.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Four tight, far-apart groups in (spend, visits) plus a plan level per group; ids 1001.. in row order. */
+export function groupsCsv(perGroup: number, seed = 7): { text: string; truth: Int32Array } {
+  const rng = createRng(seed);
+  const centres = [
+    [20, 2],
+    [200, 2],
+    [20, 40],
+    [200, 40],
+  ];
+  const plans = ['Basic', 'Plus', 'Basic', 'Premium'];
+  const lines = ['customer_id,spend,visits,plan,churned,nps'];
+  const truth: number[] = [];
+  let id = 1001;
+  for (let i = 0; i < perGroup; i++) {
+    for (let g = 0; g < 4; g++) {
+      const [s, v] = centres[g];
+      lines.push(`${id++},${(s + rng.normal(0, 3)).toFixed(2)},${Math.round(v + rng.normal(0, 1))},${plans[g]},${g === 1 ? 'Yes' : rng.chance(0.1) ? 'Yes' : 'No'},${g === 3 ? 9 + (i % 2) : i % 11}`);
+      truth.push(g);
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, truth: Int32Array.from(truth) };
+}
