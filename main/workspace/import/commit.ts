@@ -209,7 +209,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     }
     setDatasetRowCount(db, ds.id, rows);
     const columns = plan.columns.map((c, i) => ({ name: c.name, type: widened.finalTypes[i], role: c.role, piiAction: c.piiAction }));
-    logActivity(db, 'dataset.import', `Imported ${rows} rows × ${ncols} columns from ${file} as "${name}"${rejected ? ` (${rejected} bad rows skipped)` : ''}`, {
+    logActivity(db, 'dataset.import', `Imported ${rows.toLocaleString('en-US')} rows × ${ncols} columns from ${file} as "${name}"${rejected ? ` (${rejected} bad rows skipped)` : ''}`, {
       dataset: name,
       datasetId: ds.id,
       file,

@@ -37,6 +37,8 @@ const NOT_PERSON = new Set(['product', 'company', 'city', 'state', 'country', 'f
 
 /** The PII kind a column looks like, or null. Numeric/date columns are never PII by value alone. */
 export function detectPii(header: string, stats: ColumnStats, type: ColumnType): PiiKind | null {
+  // Flags and dates carry no identity whatever their header says (Telco's "PhoneService" is Yes/No).
+  if (type === 'boolean' || type === 'date' || type === 'datetime') return null;
   const w = headerWords(header);
   const has = (...xs: string[]): boolean => xs.some((x) => w.includes(x));
   const vals = stats.examples;
