@@ -1,7 +1,7 @@
 // The two-thread import (pipeline.ts) must be a pure optimisation: same tables, warnings, misfit widening and
 // errors as parsing in-thread. Vitest runs TS sources, where no built parse worker exists, so the worker is
 // bundled here with rolldown (as electron-vite does for out/main/import-parser.js) and passed explicitly.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -16,7 +16,9 @@ let workerPath = '';
 beforeAll(async () => {
   const { build } = await import('rolldown');
   // Inside the repo so the bundle resolves better-sqlite3 and is an ES module (package.json "type").
-  buildDir = mkdtempSync(join(HERE, '../../bench/.data/pipeline-test-'));
+  const scratch = join(HERE, '../../bench/.data');
+  mkdirSync(scratch, { recursive: true }); // gitignored, so absent on a fresh clone
+  buildDir = mkdtempSync(join(scratch, 'pipeline-test-'));
   workerPath = join(buildDir, 'import-parser.js');
   await build({
     input: join(HERE, '../../../main/workspace/import/parse-worker.ts'),
