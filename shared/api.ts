@@ -16,7 +16,7 @@ import type {
   WorkspaceInfo,
 } from './domain';
 import { AppError } from './errors';
-import type { KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
+import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
 const filePath = z.string().min(1, 'path is empty').max(4096);
@@ -122,6 +122,7 @@ export const argSchemas = {
   'segment.delete': z.object({ segmentation: segmentationName }).strict(),
   'segment.score': z.object({ jobId, segmentation: segmentationName, dataset: datasetName, name: segmentationName.optional() }).strict(),
   'segment.migration': z.object({ from: segmentationName, to: segmentationName }).strict(),
+  'segment.export': z.object({ segmentation: segmentationName }).strict(),
   'segment.rfm': z
     .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), name: datasetName.optional() })
     .strict(),
@@ -159,6 +160,8 @@ interface Results {
   'segment.delete': { deleted: string };
   'segment.score': SegmentationSummary;
   'segment.migration': MigrationMatrix;
+  /** The assignments CSV (`id,segment,confidence`) as text, for the app to offer as a download. */
+  'segment.export': AssignmentsExport;
   'segment.rfm': { dataset: DatasetSummary; segments: { name: string; customers: number }[] };
 }
 export type Result<K extends HandlerName> = Results[K];

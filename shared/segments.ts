@@ -147,3 +147,32 @@ export interface MigrationMatrix {
   counts: number[][];
   matched: number;
 }
+
+/** `segment.export`: the assignments CSV of a segmentation, ready to save. */
+export interface AssignmentsExport {
+  /** A safe file name, e.g. "Demo customers k=4 assignments.csv". */
+  fileName: string;
+  /** `id,segment,confidence` (segment = number 1..k), one line per customer. */
+  csv: string;
+  rows: number;
+  /** The dataset's id-role column the ids come from (null: row numbers). */
+  idColumn: string | null;
+}
+
+/**
+ * The RFM segment names the preset assigns (main/analysis/segment/rfm.ts), best first, with what each means in
+ * one line — shown beside the counts so an audience does not need the R × FM score map.
+ */
+export const RFM_SEGMENTS: readonly { name: string; meaning: string }[] = [
+  { name: 'Champions', meaning: 'Bought recently, buy often and spend the most.' },
+  { name: 'Loyal', meaning: 'Buy regularly and spend well; not quite the most recent.' },
+  { name: 'Potential Loyalist', meaning: 'Recent customers with average frequency and spend.' },
+  { name: 'New Customers', meaning: 'Bought very recently, but only a little so far.' },
+  { name: 'Promising', meaning: 'Fairly recent, low frequency and spend yet.' },
+  { name: 'Need Attention', meaning: 'Middle of the road on recency, frequency and spend.' },
+  { name: 'About to Sleep', meaning: 'Not recent, buy rarely and spend little; slipping away.' },
+  { name: "Can't Lose Them", meaning: 'Used to buy the most and most often, but not for a long time.' },
+  { name: 'At Risk', meaning: 'Bought often and spent well, but long ago.' },
+  { name: 'Hibernating', meaning: 'Last bought long ago, few orders and low spend.' },
+  { name: 'Lost', meaning: 'Lowest recency, frequency and spend.' },
+];

@@ -5,6 +5,8 @@ import { UsageError } from './args';
 import { importCommand } from './commands/import';
 import { assignmentsCommand } from './commands/assignments';
 import { profileCommand } from './commands/profile';
+import { rfmCommand } from './commands/rfm';
+import { scoreCommand } from './commands/score';
 import { segmentCommand } from './commands/segment';
 import { serveCommand } from './commands/serve';
 
@@ -21,6 +23,8 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S] [--name SEG]
               [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
   cxw assignments --workspace W --segmentation SEG --out FILE.csv    id,segment (number 1..k),confidence
+  cxw score --workspace W --segmentation SEG --dataset N [--name NEW]     score new data into saved segments
+  cxw rfm --workspace W --dataset N --customer C --date D --amount A [--as-of YYYY-MM-DD] [--name NEW]
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -51,6 +55,11 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'assignments':
         out = await assignmentsCommand(rest);
+        break;
+      case 'score':
+      case 'rfm':
+        out = await (command === 'score' ? scoreCommand : rfmCommand)(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'serve': {
         const host = await serveCommand(rest);

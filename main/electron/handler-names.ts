@@ -31,6 +31,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'segment.delete',
   'segment.score',
   'segment.migration',
+  'segment.export',
   'segment.rfm',
 ] as const satisfies readonly HandlerName[];
 

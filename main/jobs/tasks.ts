@@ -10,6 +10,7 @@ import { profileDataset } from '../workspace/profile';
 import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary } from '../../shared/segments';
 import { runRfm, type RfmOutcome } from '../workspace/segments/rfm';
 import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../workspace/segments/run';
+import { computeSideMetrics, type SideInput, type SideMetrics } from '../workspace/segments/side-metrics';
 
 export interface TaskProgress {
   phase: string;
@@ -30,6 +31,8 @@ export interface TaskPayloads {
   'segment.sweep': { workspacePath: string; params: Args<'segment.sweep'>['params'] };
   'segment.score': { workspacePath: string; args: Omit<Args<'segment.score'>, 'jobId'> };
   'segment.rfm': { workspacePath: string; args: Omit<Args<'segment.rfm'>, 'jobId'> };
+  /** Internal: a segmentation run's stability and sampled silhouette on a helper thread (no workspace access). */
+  'segment.side-metrics': SideInput;
 }
 export interface TaskResults {
   import: ImportResult;
@@ -38,6 +41,7 @@ export interface TaskResults {
   'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number };
   'segment.score': SegmentationSummary;
   'segment.rfm': RfmOutcome;
+  'segment.side-metrics': SideMetrics;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -65,12 +69,14 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'segment.sweep': (payload, ctx) => withDb(payload.workspacePath, (db) => sweepSegmentation(db, payload.params, ctx)),
   'segment.score': (payload, ctx) => withDb(payload.workspacePath, (db) => scoreSegmentation(db, payload.args, ctx)),
   'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, (db) => runRfm(db, payload.args, ctx)),
+  'segment.side-metrics': (payload, ctx) => computeSideMetrics(payload, ctx.isCancelled),
 };
 
-function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T): T {
+/** Open, run (sync or async), and close only once the task has settled. */
+async function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T | Promise<T>): Promise<T> {
   const db = openWorkspaceDb(path, { skipIntegrityCheck: true });
   try {
-    return fn(db);
+    return await fn(db);
   } finally {
     db.close();
   }

@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { JobRunner } from '../jobs/runner';
 import { logActivity } from '../workspace/activity';
+import { assignmentsCsv } from '../workspace/assignments-csv';
 import { DEFAULT_REVIEW_LIMIT, migrationMatrix, reassign, reviewQueue } from '../workspace/segments/review';
 import { deleteSegmentation, getSegmentationResult, getStoredSegmentation, listSegmentations, readCards } from '../workspace/segments/store';
 import type { WorkspaceState } from './workspace-state';
@@ -22,6 +23,7 @@ type SegmentHandlers = Pick<
   | 'segment.delete'
   | 'segment.score'
   | 'segment.migration'
+  | 'segment.export'
   | 'segment.rfm'
 >;
 
@@ -59,10 +61,22 @@ export function segmentHandlers(state: WorkspaceState, jobs: JobRunner, datasets
     },
     'segment.score': ({ jobId, ...args }) => jobs.run(jobId, 'segment.score', { workspacePath: path(), args }),
     'segment.migration': ({ from, to }) => migrationMatrix(db(), from, to),
+    // Synchronous on the host's connection: a streamed SELECT of ~1M rows takes about a second, less than a
+    // worker's start-up plus copying the text back.
+    'segment.export': ({ segmentation }) => {
+      const { idColumn, csv, rows } = assignmentsCsv(db(), segmentation);
+      return { fileName: `${safeFileName(segmentation)} assignments.csv`, csv, rows, idColumn };
+    },
     'segment.rfm': async ({ jobId, ...args }) => {
       const result = await jobs.run(jobId, 'segment.rfm', { workspacePath: path(), args });
       datasetsChanged();
       return result;
     },
   };
+}
+
+/** A segmentation name as a file name: characters no file system accepts become "_" (names may hold "/" or ":"). */
+function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\x00-\x1f]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  return cleaned || 'segmentation';
 }

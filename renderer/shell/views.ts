@@ -20,6 +20,13 @@ export const VIEWS: readonly ViewDef[] = [
 ];
 
 export function viewFromHash(hash: string): ViewKey {
-  const key = hash.replace(/^#\/?/, '');
+  // "#/data?dataset=…" (a jump to one dataset) still selects the view by its first word.
+  const key = hash.replace(/^#\/?/, '').split(/[?/]/)[0];
   return (VIEWS.find((v) => v.key === key)?.key ?? 'data') as ViewKey;
+}
+
+/** The dataset named in "#/data?dataset=NAME" (how other views open one dataset on the Data view), or null. */
+export function datasetFromHash(hash: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get('dataset');
 }

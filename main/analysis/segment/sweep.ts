@@ -1,7 +1,7 @@
 // Choosing k: the sweep (k-means + the three indices per k) and the recommendation rule.
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
 import { kmeans, kmeansWorkspace } from './kmeans';
-import { cancelledError, type KMeansOptions, type KScore, type Matrix } from './types';
+import { cancelledError, type KMeansOptions, type KMeansResult, type KScore, type Matrix } from './types';
 
 /** Exact silhouette up to this many rows; above it a seeded sample (O(n²) otherwise). */
 export const silhouetteExactMax = 5000;
@@ -9,7 +9,13 @@ export const silhouetteExactMax = 5000;
 export function sweepK(
   m: Matrix,
   range: [number, number],
-  opts: Omit<KMeansOptions, 'k' | 'init'> & { silhouetteSample?: number; onProgress?: (done: number, total: number) => void; isCancelled?: () => boolean },
+  opts: Omit<KMeansOptions, 'k' | 'init'> & {
+    silhouetteSample?: number;
+    onProgress?: (done: number, total: number) => void;
+    isCancelled?: () => boolean;
+    /** Each k's result, so a caller can keep what it needs (its buffers may be reused by the next k: copy). */
+    onResult?: (k: number, res: KMeansResult) => void;
+  },
 ): KScore[] {
   const lo = Math.max(2, Math.floor(range[0]));
   const hi = Math.min(m.rows - 1, Math.floor(range[1]));
@@ -22,6 +28,7 @@ export function sweepK(
     if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
     const res = kmeans(m, { k, seed: opts.seed, restarts: opts.restarts, maxIterations: opts.maxIterations, tolerance: opts.tolerance, isCancelled: opts.isCancelled }, ws);
     if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
+    opts.onResult?.(k, res);
     // The same sample seed for every k, so differences between k are not sampling noise.
     const sil = silhouetteScore(m, res.labels, k, sampleSize === undefined ? {} : { sampleSize, seed: opts.seed });
     out.push({ k, inertia: res.inertia, silhouette: sil.mean, calinskiHarabasz: calinskiHarabasz(m, res.labels, k), daviesBouldin: daviesBouldin(m, res.labels, k) });

@@ -1,31 +1,22 @@
 // cxw assignments --workspace W --segmentation SEG --out FILE.csv
-// CSV `id,segment,confidence`: id = the dataset's id-role column (its _row when it has none); segment = the
-// segment NUMBER 1..k (index + 1, as `cxw segment` prints it; names could contain commas and change when
-// edited); confidence = 1 − d(nearest)/d(second nearest), 6 decimals. Text cells are quoted per RFC 4180 and a
-// leading = + - @ (or tab/CR) is neutralised with a ' so spreadsheets never run them. Written to a temporary
-// file beside the target and renamed, so a failure never leaves a partial file.
+// The CSV (`id,segment,confidence`, formula-injection neutralised) comes from main/workspace/assignments-csv.ts,
+// the writer the app's "Export assignments" uses too. Written to a temporary file beside the target and renamed,
+// so a failure never leaves a partial file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs as parseCli } from 'node:util';
 import { openWorkspaceDb } from '../../workspace/db';
-import { iterateAssignments } from '../../workspace/segments/review';
+import { assignmentCsvChunks } from '../../workspace/assignments-csv';
 import { requireWorkspace, UsageError } from '../args';
 import type { CommandOutput } from '../run';
+
+export { csvCell } from '../../workspace/assignments-csv';
 
 export interface AssignmentsJson {
   segmentation: string;
   out: string;
   rows: number;
   idColumn: string | null;
-}
-
-/** One CSV cell: numbers as written, text quoted when needed and defused against formula injection. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export async function assignmentsCommand(argv: string[]): Promise<CommandOutput<AssignmentsJson>> {
@@ -39,21 +30,19 @@ export async function assignmentsCommand(argv: string[]): Promise<CommandOutput<
   const out = resolve(values.out);
   const db = openWorkspaceDb(resolve(workspace));
   const tmp = `${out}.${process.pid}.partial`;
-  let rows = 0;
   try {
-    const { idColumn, rows: it } = iterateAssignments(db, values.segmentation);
+    const { idColumn, chunks } = assignmentCsvChunks(db, values.segmentation);
     const fd = openSync(tmp, 'w');
+    let rows = 0;
     try {
-      let buf = 'id,segment,confidence\n';
-      for (const r of it) {
-        buf += `${csvCell(r.id ?? r.row)},${r.segment + 1},${Number(r.confidence.toFixed(6))}\n`;
-        rows++;
-        if (buf.length > 1 << 20) {
-          writeSync(fd, buf);
-          buf = '';
+      for (;;) {
+        const next = chunks.next();
+        if (next.done) {
+          rows = next.value;
+          break;
         }
+        writeSync(fd, next.value);
       }
-      writeSync(fd, buf);
     } finally {
       closeSync(fd);
     }

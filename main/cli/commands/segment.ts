@@ -5,6 +5,7 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { SegmentationResult } from '../../../shared/segments';
 import { createServices } from '../../services/index';
+import { phaseTimer } from '../../workspace/segments/timings';
 import { requireWorkspace, stateDir, UsageError } from '../args';
 import { fmtNumber, table } from '../format';
 import type { CommandOutput } from '../run';
@@ -98,6 +99,9 @@ function formatSegment(r: SegmentationResult): string {
 }
 
 export async function segmentCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<SegmentJson>> {
+  // CXW_TIMINGS=1: performance.now() counts from process start, so the first mark is Node start-up + module loading.
+  const timer = phaseTimer(true);
+  timer.mark('startup');
   const { values } = parseCli({
     args: argv,
     options: {
@@ -151,10 +155,14 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
       }
     },
   });
+  timer.mark('open workspace');
   try {
     const result = await services.handlers['segment.run'](params);
+    timer.mark('job (worker)');
     return { json: toSegmentJson(result), text: formatSegment(result) };
   } finally {
     services.dispose();
+    timer.mark('close');
+    timer.report('cli');
   }
 }

@@ -90,12 +90,20 @@ function uniqueNames(names: string[]): string[] {
   });
 }
 
-function npsOf(col: ExtraColumn, rows: number[]): RateWithCi {
+/** Rows whose label is `seg` (every row when seg < 0): plain index loops, no per-segment index arrays at 1M rows. */
+interface Members {
+  labels: Int32Array;
+  included: Int32Array;
+  seg: number;
+}
+
+function npsOf(col: ExtraColumn, m: Members): RateWithCi {
   let pro = 0;
   let pas = 0;
   let det = 0;
-  for (const i of rows) {
-    const v = col.values[i];
+  for (let r = 0; r < m.included.length; r++) {
+    if (m.seg >= 0 && m.labels[r] !== m.seg) continue;
+    const v = col.values[m.included[r]];
     if (!(v >= 0 && v <= 10)) continue;
     if (v >= 9) pro++;
     else if (v >= 7) pas++;
@@ -105,11 +113,12 @@ function npsOf(col: ExtraColumn, rows: number[]): RateWithCi {
   return { value: r.nps, n: r.n, ci: r.ci };
 }
 
-function rateOf(col: ExtraColumn, rows: number[]): RateWithCi {
+function rateOf(col: ExtraColumn, m: Members): RateWithCi {
   let n = 0;
   let x = 0;
-  for (const i of rows) {
-    const v = col.values[i];
+  for (let r = 0; r < m.included.length; r++) {
+    if (m.seg >= 0 && m.labels[r] !== m.seg) continue;
+    const v = col.values[m.included[r]];
     if (Number.isNaN(v)) continue;
     n++;
     if (v === 1) x++;
@@ -137,31 +146,32 @@ const fmtSigned = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(Math.round(v
 
 export function buildCards(inp: CardInputs): SegmentCard[] {
   const { k, labels, included, confidence } = inp;
-  const members: number[][] = Array.from({ length: k }, () => []);
+  const size = new Float64Array(k);
   const low = new Float64Array(k);
   for (let r = 0; r < labels.length; r++) {
-    members[labels[r]].push(included[r]);
+    size[labels[r]]++;
     if (confidence[r] < REVIEW_THRESHOLD) low[labels[r]]++;
   }
-  const everyone = Array.from(included);
+  const everyone: Members = { labels, included, seg: -1 };
   const overall = {
     nps: inp.nps ? npsOf(inp.nps, everyone) : null,
     outcomes: inp.outcomes.map((o) => ({ column: o.name, rate: rateOf(o, everyone) })),
   };
   const names = uniqueNames(inp.profile.stats.map((s, i) => suggestName(s, i)));
   return names.map((name, s) => {
+    const mine: Members = { labels, included, seg: s };
     const base = {
       index: s,
       name,
       suggestedName: name,
-      size: members[s].length,
-      share: labels.length ? members[s].length / labels.length : 0,
+      size: size[s],
+      share: labels.length ? size[s] / labels.length : 0,
       centroid: inp.profile.centroids[s],
       distinguishing: distinguishing(inp.profile.stats[s]),
       stability: inp.stability[s] ?? Number.NaN,
       lowConfidence: low[s],
-      nps: inp.nps ? npsOf(inp.nps, members[s]) : null,
-      outcomes: inp.outcomes.map((o) => ({ column: o.name, rate: rateOf(o, members[s]) })),
+      nps: inp.nps ? npsOf(inp.nps, mine) : null,
+      outcomes: inp.outcomes.map((o) => ({ column: o.name, rate: rateOf(o, mine) })),
     };
     return { ...base, persona: persona(base, overall) };
   });

@@ -8,6 +8,7 @@ import type { ExtraColumn } from './cards';
 import { isNumericColumn, loadColumns, type LoadedData } from './columns';
 import { fitPreprocessing, type Prepared, type Preprocessing } from './preprocess';
 import type { ResolvedParams } from './store';
+import type { PhaseTimer } from './timings';
 
 export const DEFAULTS = { seed: 42, restarts: 4, maxIterations: 300, tolerance: 1e-4, kRange: [2, 10] as [number, number], categoryWeight: 1 };
 
@@ -98,12 +99,13 @@ export function loadWithExtras(db: Db, ds: StoredDataset, features: StoredColumn
   };
 }
 
-export function prepareRun(db: Db, raw: SegmentParams, ctx: Progress): PreparedRun {
+export function prepareRun(db: Db, raw: SegmentParams, ctx: Progress, timer?: PhaseTimer): PreparedRun {
   const params = resolveParams(raw);
   const ds = getDataset(db, params.dataset);
   if (ds.rows < 3) throw new AppError('BAD_ARGUMENTS', `Dataset "${ds.name}" has ${ds.rows} rows; segmentation needs at least 3.`);
   const features = featureColumns(ds, params.features);
   const { loaded, nps, outcomes } = loadWithExtras(db, ds, features, ctx);
+  timer?.mark(loaded.fromCache === features.length ? 'load (cache)' : 'load');
   checkCancelled(ctx, 'while loading');
   ctx.onProgress({ phase: 'preprocess', done: 0, total: null });
   const { prep, prepared } = fitPreprocessing(loaded.columns, ds.rows, {
@@ -112,5 +114,6 @@ export function prepareRun(db: Db, raw: SegmentParams, ctx: Progress): PreparedR
     categoryWeight: params.categoryWeight,
     logTransform: params.logTransform,
   });
+  timer?.mark('preprocess');
   return { ds, params, loaded, prep, prepared, nps, outcomes };
 }

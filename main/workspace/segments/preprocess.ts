@@ -151,19 +151,42 @@ export function fitPreprocessing(cols: LoadedColumn[], n: number, opts: PrepOpti
         if (c.values[i] < 0) throw new AppError('BAD_ARGUMENTS', `Cannot log-transform "${c.column.name}": it has negative values (e.g. ${c.values[i]}). Remove it from the log transform.`, { columnName: c.column.name });
       }
     }
-    // Mean and population SD of the imputed, transformed values (two passes for precision).
-    let sum = 0;
-    for (let r = 0; r < rows.length; r++) sum += transformed(c.values[rows[r]], med, log);
-    const mean = sum / rows.length;
-    let ss = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const d = transformed(c.values[rows[r]], med, log) - mean;
-      ss += d * d;
-    }
+    const { mean, ss } = meanAndSs(c.values, rows, med, log);
     return { kind: 'numeric', name: c.column.name, position: c.column.index, log, median: med, mean, sd: Math.sqrt(ss / rows.length) };
   });
   const prep: Preprocessing = { standardize: opts.standardize, missing: opts.missing, categoryWeight: opts.categoryWeight, features, encoded: encodedNames(features) };
   return { prep, prepared: applyPrepared(cols, prep, rows, opts.missing === 'exclude' ? n - rows.length : 0) };
+}
+
+/**
+ * Mean and sum of squared deviations of the imputed, transformed values (two passes for precision). The same
+ * sums in the same order as the generic loop; only the row indirection and the log branch are hoisted out of the
+ * common case (nothing excluded, no log): the generic loops cost ~0.1 s at 1M × 10, these ~0.04 s.
+ */
+function meanAndSs(values: Float64Array, rows: Int32Array, med: number, log: boolean): { mean: number; ss: number } {
+  const n = rows.length;
+  let sum = 0;
+  let ss = 0;
+  if (!log && n === values.length) {
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      sum += Number.isNaN(v) ? med : v;
+    }
+    const mean = sum / n;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const d = (Number.isNaN(v) ? med : v) - mean;
+      ss += d * d;
+    }
+    return { mean, ss };
+  }
+  for (let r = 0; r < n; r++) sum += transformed(values[rows[r]], med, log);
+  const mean = sum / n;
+  for (let r = 0; r < n; r++) {
+    const d = transformed(values[rows[r]], med, log) - mean;
+    ss += d * d;
+  }
+  return { mean, ss };
 }
 
 function transformed(v: number, med: number, log: boolean): number {

@@ -6,7 +6,6 @@ import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary, 
 import { AppError } from '../../../shared/errors';
 import {
   assignToCentroids,
-  bootstrapStability,
   calinskiHarabasz,
   confidenceFromDistances,
   daviesBouldin,
@@ -14,7 +13,6 @@ import {
   pca2,
   recommendK,
   sampleIndices,
-  silhouetteScore,
   sweepK,
   type KMeansResult,
 } from '../../analysis/segment/index';
@@ -26,16 +24,38 @@ import { methodSentence } from './method';
 import { applyPreprocessing, type Prepared, type Preprocessing } from './preprocess';
 import { checkCancelled, featureColumns, guard, loadWithExtras, prepareRun, type Progress } from './prepare';
 import { profileSegments } from './profile';
-import { assertSegmentationNameFree, getSegmentationResult, getStoredSegmentation, saveSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
+import { silhouetteInput, stabilityInput, startSideMetrics, type SideMetrics } from './side-metrics';
+import { phaseTimer, type PhaseTimer } from './timings';
+import { beginSave } from './save';
+import { assertSegmentationNameFree, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
 
 /** Exact silhouette up to this many rows, a seeded sample of this size above (the spec's ~5,000). */
 export const SILHOUETTE_SAMPLE = 5000;
 export const STABILITY = { resamples: 20, maxRows: 20_000 };
 export const PROJECTION_MAX = 100_000;
 
+// Plain loops: Int32Array.from with a mapping callback costs ~10× more at 1M rows.
+function identity(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+}
+function gather(from: Int32Array, idx: Int32Array): Int32Array {
+  const out = new Int32Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = from[idx[i]];
+  return out;
+}
+
 const silhouetteSample = (n: number) => (n > SILHOUETTE_SAMPLE ? SILHOUETTE_SAMPLE : undefined);
 
-function sweep(prepared: Prepared, params: ResolvedParams, ctx: Progress): { kScores: KScore[]; recommendation: KRecommendation } {
+/** Per k of a sweep: enough to rebuild that k's k-means result exactly (see runSegmentation). */
+interface SweptRun {
+  centroids: Float64Array;
+  iterations: number;
+  converged: boolean;
+}
+
+function sweep(prepared: Prepared, params: ResolvedParams, ctx: Progress, keep?: Map<number, SweptRun>): { kScores: KScore[]; recommendation: KRecommendation } {
   const range = params.kRange ?? [2, 10];
   const kScores = guard(() =>
     sweepK(prepared.matrix, range, {
@@ -46,6 +66,7 @@ function sweep(prepared: Prepared, params: ResolvedParams, ctx: Progress): { kSc
       silhouetteSample: silhouetteSample(prepared.matrix.rows),
       isCancelled: ctx.isCancelled,
       onProgress: (done, total) => ctx.onProgress({ phase: 'sweep', done, total }),
+      onResult: keep ? (k, r) => keep.set(k, { centroids: Float64Array.from(r.centroids), iterations: r.iterations, converged: r.converged }) : undefined,
     }),
   );
   return { kScores, recommendation: recommendK(kScores) };
@@ -75,117 +96,155 @@ interface Finish {
   recommendation: KRecommendation | null;
   scoredFrom: string | null;
   ctx: Progress;
+  timer: PhaseTimer;
 }
 
-/** Metrics, stability, confidence, cards, projection, then the one save transaction. */
-function finish(f: Finish): number {
-  const { prepared, params, ctx, result } = f;
+/**
+ * Metrics, stability, confidence, cards, projection, then the one save transaction. On large data the stability
+ * resamples and the sampled silhouette run on a helper thread (side-metrics.ts) while this thread does the rest;
+ * the numbers are the same.
+ */
+async function finish(f: Finish): Promise<number> {
+  const { prepared, params, result } = f;
+  const m = prepared.matrix;
+  const input = {
+    stability: stabilityInput(m, result.labels, result.k, { seed: params.seed, resamples: STABILITY.resamples, maxRows: STABILITY.maxRows, maxIterations: params.maxIterations, tolerance: params.tolerance }),
+    silhouette: silhouetteInput(m, result.labels, result.k, silhouetteSample(m.rows), params.seed),
+  };
+  f.ctx.onProgress({ phase: 'metrics', done: 0, total: null, message: `silhouette, ${STABILITY.resamples} bootstrap resamples` });
+  const side = startSideMetrics(input, m.rows, f.ctx);
+  try {
+    return await finishWith(f, side.result);
+  } finally {
+    side.stop();
+  }
+}
+
+async function finishWith(f: Finish, sideResult: Promise<SideMetrics>): Promise<number> {
+  const { prepared, params, ctx, result, timer } = f;
   const m = prepared.matrix;
   const k = result.k;
-  ctx.onProgress({ phase: 'metrics', done: 0, total: null });
-  const sil = guard(() => silhouetteScore(m, result.labels, k, { sampleSize: silhouetteSample(m.rows), seed: params.seed }));
+  timer.mark('side metrics (start)');
   const ch = guard(() => calinskiHarabasz(m, result.labels, k));
   const dbi = guard(() => daviesBouldin(m, result.labels, k));
+  timer.mark('ch+db');
   checkCancelled(ctx, 'after the metrics');
-  ctx.onProgress({ phase: 'stability', done: 0, total: null, message: `${STABILITY.resamples} bootstrap resamples` });
-  const stability = guard(() =>
-    bootstrapStability(m, result.labels, k, {
-      seed: params.seed,
-      resamples: STABILITY.resamples,
-      maxRows: STABILITY.maxRows,
-      maxIterations: params.maxIterations,
-      tolerance: params.tolerance,
-      isCancelled: ctx.isCancelled,
-    }),
-  );
-  checkCancelled(ctx, 'after the stability check');
   ctx.onProgress({ phase: 'cards', done: 0, total: null });
   const confidence = confidenceFromDistances(result.nearest, result.second);
   const profile = profileSegments(f.loaded.columns, prepared.included, result.labels, k);
-  const cards = buildCards({ profile, k, labels: result.labels, included: prepared.included, confidence, stability, nps: f.nps, outcomes: f.outcomes });
+  timer.mark('profile');
   ctx.onProgress({ phase: 'projection', done: 0, total: null });
   const sample = m.rows > PROJECTION_MAX ? sampleIndices(m.rows, PROJECTION_MAX, params.seed) : undefined;
   const pca = guard(() => pca2(m, sample));
-  const pick = sample ?? Int32Array.from({ length: m.rows }, (_, i) => i);
-  const datasetRows = Int32Array.from(prepared.included, (i) => f.loaded.rows[i]);
+  const pick = sample ?? identity(m.rows);
+  const datasetRows = gather(f.loaded.rows, prepared.included);
+  timer.mark('projection');
   checkCancelled(ctx, 'before saving');
   ctx.onProgress({ phase: 'save', done: 0, total: null });
-  const metrics = {
-    rows: m.rows,
-    excludedRows: prepared.excluded,
-    imputed: prepared.imputed,
-    inertia: result.inertia,
-    silhouette: sil.mean,
-    silhouetteSampleSize: sil.sampleSize,
-    calinskiHarabasz: ch,
-    daviesBouldin: dbi,
-    recommendation: f.recommendation,
-    method: '',
-    heatmapFeatures: f.prep.encoded,
-    heatmap: heatmapOf(profile),
-    projection: { n: pick.length, sampled: sample !== undefined, explained: pca.explained },
-    warnings: prepared.warnings,
-    iterations: result.iterations,
-    converged: result.converged,
-    reviewThreshold: REVIEW_THRESHOLD,
-    dataVersion: { rows: f.ds.rows, importedAt: f.ds.importedAt },
-  };
-  metrics.method = methodSentence({ params, prep: f.prep, ds: f.ds, k, metrics, kScores: f.kScores, scoredFrom: f.scoredFrom, stabilityRows: Math.min(m.rows, STABILITY.maxRows) });
   const params2: ResolvedParams = { ...params, name: f.name, ...(f.scoredFrom ? { scoredFrom: f.scoredFrom } : {}) };
-  return saveSegmentation(f.db, {
+  // The bulk of the save (assignments, column cache) is written while the helper thread finishes the metrics.
+  const save = beginSave(f.db, {
     name: f.name,
     dataset: f.ds,
     params: params2,
     prep: f.prep,
     centroids: result.centroids,
     k,
-    metrics,
-    kScores: f.kScores,
-    cards,
     rows: datasetRows,
     labels: result.labels,
     confidence,
     second: result.secondLabel,
-    projection: { rows: Int32Array.from(pick, (i) => datasetRows[i]), seg: Int32Array.from(pick, (i) => result.labels[i]), x: pca.x, y: pca.y },
+    projection: { rows: gather(datasetRows, pick), seg: gather(result.labels, pick), x: pca.x, y: pca.y },
     cache: f.loaded.fresh,
-    activity: f.scoredFrom
-      ? {
-          action: 'segment.score',
-          summary: `Scored "${f.ds.name}" (${m.rows} rows) into segmentation "${f.scoredFrom}" → "${f.name}"`,
-          params: { from: f.scoredFrom, dataset: f.ds.name, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed },
-        }
-      : {
-          action: 'segment.run',
-          summary: `Segmented "${f.ds.name}" into ${k} segments ("${f.name}")`,
-          params: { params: params2, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed, inertia: result.inertia, silhouette: sil.mean, method: metrics.method },
-        },
   });
+  timer.mark('save (bulk)');
+  try {
+    ctx.onProgress({ phase: 'stability', done: 0, total: null, message: `${STABILITY.resamples} bootstrap resamples` });
+    const { stability, silhouette: sil } = await sideResult;
+    timer.mark('side metrics (wait)');
+    checkCancelled(ctx, 'after the stability check');
+    const cards = buildCards({ profile, k, labels: result.labels, included: prepared.included, confidence, stability, nps: f.nps, outcomes: f.outcomes });
+    const metrics = {
+      rows: m.rows,
+      excludedRows: prepared.excluded,
+      imputed: prepared.imputed,
+      inertia: result.inertia,
+      silhouette: sil.mean,
+      silhouetteSampleSize: sil.sampleSize,
+      calinskiHarabasz: ch,
+      daviesBouldin: dbi,
+      recommendation: f.recommendation,
+      method: '',
+      heatmapFeatures: f.prep.encoded,
+      heatmap: heatmapOf(profile),
+      projection: { n: pick.length, sampled: sample !== undefined, explained: pca.explained },
+      warnings: prepared.warnings,
+      iterations: result.iterations,
+      converged: result.converged,
+      reviewThreshold: REVIEW_THRESHOLD,
+      dataVersion: { rows: f.ds.rows, importedAt: f.ds.importedAt },
+    };
+    metrics.method = methodSentence({ params, prep: f.prep, ds: f.ds, k, metrics, kScores: f.kScores, scoredFrom: f.scoredFrom, stabilityRows: Math.min(m.rows, STABILITY.maxRows) });
+    checkCancelled(ctx, 'before saving');
+    const id = save.commit({
+      metrics,
+      kScores: f.kScores,
+      cards,
+      activity: f.scoredFrom
+        ? {
+            action: 'segment.score',
+            summary: `Scored "${f.ds.name}" (${m.rows} rows) into segmentation "${f.scoredFrom}" → "${f.name}"`,
+            params: { from: f.scoredFrom, dataset: f.ds.name, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed },
+          }
+        : {
+            action: 'segment.run',
+            summary: `Segmented "${f.ds.name}" into ${k} segments ("${f.name}")`,
+            params: { params: params2, rows: m.rows, excludedRows: prepared.excluded, imputed: prepared.imputed, inertia: result.inertia, silhouette: sil.mean, method: metrics.method },
+          },
+    });
+    timer.mark('cards + commit');
+    return id;
+  } finally {
+    save.rollback(); // no-op after a commit
+  }
 }
 
-export function runSegmentation(db: Db, raw: SegmentParams, ctx: Progress): SegmentationResult {
+export async function runSegmentation(db: Db, raw: SegmentParams, ctx: Progress): Promise<SegmentationResult> {
   if (raw.name) assertSegmentationNameFree(db, raw.name);
-  const run = prepareRun(db, raw, ctx);
+  const timer = phaseTimer();
+  const run = prepareRun(db, raw, ctx, timer);
   const { params, prepared } = run;
   let kScores: KScore[] | null = null;
   let recommendation: KRecommendation | null = null;
   let k: number;
+  const swept = new Map<number, SweptRun>();
   if (params.k === 'auto') {
-    ({ kScores, recommendation } = sweep(prepared, params, ctx));
+    ({ kScores, recommendation } = sweep(prepared, params, ctx, swept));
     k = recommendation.k;
+    timer.mark('sweep');
   } else k = params.k;
   if (k > prepared.matrix.rows - 1) throw new AppError('BAD_ARGUMENTS', `k = ${k} needs more than ${k} rows; only ${prepared.matrix.rows} are included.`);
   checkCancelled(ctx, 'before k-means');
   ctx.onProgress({ phase: 'kmeans', done: 0, total: null, message: `k = ${k}, ${params.restarts} restarts` });
+  // The sweep already ran k-means for this k with the same seed and options; its final full assignment to the
+  // kept centroids is exactly what kmeans() ends with, so only that pass is repeated (not the whole k-means).
+  const hit = swept.get(k);
   const result = guard(() =>
-    kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
+    hit
+      ? { ...assignToCentroids(prepared.matrix, hit.centroids, k), iterations: hit.iterations, converged: hit.converged }
+      : kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
   );
+  timer.mark('kmeans');
   const name = params.name ?? uniqueSegmentationName(db, `${run.ds.name} k=${k}`);
-  finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx });
-  return getSegmentationResult(db, name);
+  await finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx, timer });
+  const out = getSegmentationResult(db, name);
+  timer.mark('read result');
+  timer.report('segment.run');
+  return out;
 }
 
 /** Score another dataset with the same feature columns into a saved segmentation: same preprocessing, same centroids. */
-export function scoreSegmentation(db: Db, args: { segmentation: string; dataset: string; name?: string }, ctx: Progress): SegmentationSummary {
+export async function scoreSegmentation(db: Db, args: { segmentation: string; dataset: string; name?: string }, ctx: Progress): Promise<SegmentationSummary> {
   if (args.name) assertSegmentationNameFree(db, args.name);
   const source = getStoredSegmentation(db, args.segmentation);
   const ds = getDataset(db, args.dataset);
@@ -207,6 +266,6 @@ export function scoreSegmentation(db: Db, args: { segmentation: string; dataset:
   const params: ResolvedParams = { ...source.params, dataset: ds.name, k: source.k };
   delete params.name;
   const name = args.name ?? uniqueSegmentationName(db, `${ds.name} scored by ${source.name}`);
-  finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx });
+  await finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx, timer: phaseTimer() });
   return toSegmentationSummary(getStoredSegmentation(db, name));
 }

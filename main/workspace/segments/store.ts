@@ -1,12 +1,9 @@
 // Saved segmentations: one row per run (params, preprocessing, centroids, metrics, k scores, projection), one
-// card per segment, one assignment per customer. A run is saved in ONE transaction with its activity entry and
-// any freshly decoded column cache, so a failed or cancelled run leaves nothing behind.
+// card per segment, one assignment per customer (written by save.ts in one transaction); reading them back.
 import type { KRecommendation, KScore, ProjectionPoints, SegmentCard, SegmentationResult, SegmentationSummary, SegmentParams } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
-import type { StoredDataset } from '../datasets';
-import { saveColumnCache, type FreshColumn } from './columns';
 import { REVIEW_THRESHOLD } from './cards';
 import type { Preprocessing } from './preprocess';
 
@@ -33,27 +30,6 @@ export interface Metrics {
   converged: boolean;
   reviewThreshold: number;
   dataVersion: { rows: number; importedAt: string };
-}
-
-export interface NewSegmentation {
-  name: string;
-  dataset: StoredDataset;
-  params: ResolvedParams;
-  prep: Preprocessing;
-  centroids: Float64Array;
-  k: number;
-  metrics: Metrics;
-  kScores: KScore[] | null;
-  cards: SegmentCard[];
-  /** Dataset _row, label, confidence and second-best label of every included customer. */
-  rows: Int32Array;
-  labels: Int32Array;
-  confidence: Float64Array;
-  second: Int32Array;
-  /** Projection points: dataset _row, x, y (labels are looked up from `labels`). */
-  projection: { rows: Int32Array; x: Float64Array; y: Float64Array; seg: Int32Array };
-  cache: FreshColumn[];
-  activity: { action: string; summary: string; params: Record<string, unknown> };
 }
 
 interface SegRow {
@@ -95,84 +71,10 @@ export function assertSegmentationNameFree(db: Db, name: string): void {
   }
 }
 
-function encodeProjection(p: NewSegmentation['projection']): Buffer {
-  const n = p.rows.length;
-  const out = new Float64Array(4 * n);
-  for (let i = 0; i < n; i++) {
-    out[i] = p.rows[i];
-    out[n + i] = p.seg[i];
-    out[2 * n + i] = p.x[i];
-    out[3 * n + i] = p.y[i];
-  }
-  return Buffer.from(out.buffer);
-}
-
 function decodeF64(buf: Buffer): Float64Array {
   const out = new Float64Array(buf.byteLength / 8);
   new Uint8Array(out.buffer).set(buf);
   return out;
-}
-
-const BATCH = 200;
-
-/**
- * Rows arrive sorted by _row, the primary key's order, so the WITHOUT ROWID b-tree is only appended to; there is
- * deliberately no index on confidence (the review queue scans one segmentation's rows by primary-key prefix in
- * ~0.1 s at 1M, while maintaining a random-order index tripled the save time). Multi-row INSERTs of 200 rows cut
- * the per-statement overhead that dominates a 1M-row save.
- */
-function insertAssignments(db: Db, id: number, s: NewSegmentation): void {
-  const stmt = (rows: number) => db.prepare(`INSERT INTO segment_assignments (segmentation_id, row, segment, confidence, second, reassigned) VALUES ${new Array(rows).fill('(?, ?, ?, ?, ?, 0)').join(', ')}`);
-  const full = stmt(BATCH);
-  const n = s.rows.length;
-  const args = new Array<number>(BATCH * 5);
-  let i = 0;
-  for (; i + BATCH <= n; i += BATCH) {
-    for (let j = 0; j < BATCH; j++) {
-      const r = i + j;
-      args[j * 5] = id;
-      args[j * 5 + 1] = s.rows[r];
-      args[j * 5 + 2] = s.labels[r];
-      args[j * 5 + 3] = s.confidence[r];
-      args[j * 5 + 4] = s.second[r];
-    }
-    full.run(args);
-  }
-  if (i < n) {
-    const rest: number[] = [];
-    for (let r = i; r < n; r++) rest.push(id, s.rows[r], s.labels[r], s.confidence[r], s.second[r]);
-    stmt(n - i).run(rest);
-  }
-}
-
-/** Save everything of one run; returns the new id. Must not be called inside another transaction. */
-export function saveSegmentation(db: Db, s: NewSegmentation): number {
-  return db.transaction(() => {
-    assertSegmentationNameFree(db, s.name);
-    const info = db
-      .prepare('INSERT INTO segmentations (name, dataset_id, params, preprocessing, centroids, metrics, k_scores, projection, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        s.name,
-        s.dataset.id,
-        JSON.stringify(s.params),
-        JSON.stringify(s.prep),
-        Buffer.from(s.centroids.buffer, s.centroids.byteOffset, s.centroids.byteLength),
-        JSON.stringify({ ...s.metrics, k: s.k }),
-        s.kScores ? JSON.stringify(s.kScores) : null,
-        encodeProjection(s.projection),
-        new Date().toISOString(),
-      );
-    const id = Number(info.lastInsertRowid);
-    const card = db.prepare('INSERT INTO segment_cards (segmentation_id, idx, name, suggested_name, persona, stats) VALUES (?, ?, ?, ?, ?, ?)');
-    for (const c of s.cards) {
-      const { index, name, suggestedName, persona, ...stats } = c;
-      card.run(id, index, name, suggestedName, persona, JSON.stringify(stats));
-    }
-    insertAssignments(db, id, s);
-    saveColumnCache(db, s.dataset, s.cache);
-    logActivity(db, s.activity.action, s.activity.summary, { ...s.activity.params, segmentation: s.name, id });
-    return id;
-  })();
 }
 
 function rowByName(db: Db, name: string): SegRow {

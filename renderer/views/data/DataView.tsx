@@ -6,10 +6,12 @@ import { DatasetList } from './DatasetList';
 import { DatasetDetail, type DetailTab } from './DatasetDetail';
 import { EmptyData } from './EmptyData';
 import { ImportWizard } from './import/ImportWizard';
+import { datasetFromHash } from '../../shell/views';
 
 export function DataView() {
   const { datasets } = useWorkspace();
-  const [selected, setSelected] = useState<string | null>(null);
+  // Another view may send us to one dataset ("Open dataset" after RFM) through the address.
+  const [selected, setSelected] = useState<string | null>(() => datasetFromHash(window.location.hash));
   const [tab, setTab] = useState<DetailTab>('profile');
   const [importing, setImporting] = useState(false);
   const [lastImport, setLastImport] = useState<ImportResult | null>(null);

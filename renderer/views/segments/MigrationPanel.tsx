@@ -9,10 +9,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { segmentColor } from '../../charts/palette';
 import { MigrationSankey } from './charts';
 
-export function MigrationPanel({ saved }: { saved: SegmentationSummary[] }) {
+/** initial: a pair to propose (the last scoring); otherwise the two newest, older → newer (saved is oldest first). */
+export function MigrationPanel({ saved, initial }: { saved: SegmentationSummary[]; initial?: { from: string; to: string } | null }) {
   const client = useClient();
-  const [from, setFrom] = useState(saved[1]?.name ?? saved[0]?.name ?? '');
-  const [to, setTo] = useState(saved[0]?.name ?? '');
+  const has = (n: string | undefined) => n !== undefined && saved.some((s) => s.name === n);
+  const pair = initial && has(initial.from) && has(initial.to) ? initial : null;
+  const [from, setFrom] = useState(pair?.from ?? saved[saved.length - 2]?.name ?? saved[0]?.name ?? '');
+  const [to, setTo] = useState(pair?.to ?? saved[saved.length - 1]?.name ?? '');
   const [matrix, setMatrix] = useState<MigrationMatrix | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
@@ -93,7 +96,8 @@ export function MigrationPanel({ saved }: { saved: SegmentationSummary[] }) {
                         </Table.Th>
                         {row.map((c, j) => (
                           <Table.Td key={j} ta="right" className="cxw-tabular" data-strong={c > 0 && c === best ? 'true' : undefined}>
-                            {formatCount(c)}
+                            {formatCount(c)}{' '}
+                            {/* The space keeps "1,076 100%" two words for screen readers and copied text. */}
                             <Text span size="xs" c="dimmed" ml={6}>
                               {total ? formatPct((c / total) * 100) : ''}
                             </Text>

@@ -1,15 +1,17 @@
-// A saved segmentation: header (name, k, rows, how it was computed, fit metrics) and the Segments | Charts |
+// A saved segmentation: header (name, k, rows, how it was computed, fit metrics; export, score, delete) and the Segments | Charts |
 // Review queue tabs. Card edits and reassignments go straight to the services and are saved in the workspace.
 import { useCallback, useState } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChartDots3, IconInfoCircle, IconLayoutGrid, IconTrash, IconUserQuestion } from '@tabler/icons-react';
-import type { SegmentCard, SegmentationResult } from '../../../shared/segments';
+import { IconChartDots3, IconInfoCircle, IconLayoutGrid, IconTargetArrow, IconTrash, IconUserQuestion } from '@tabler/icons-react';
+import type { SegmentCard, SegmentationResult, SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useToasts } from '../../state/toasts';
 import { formatCount, formatDateTime, formatStat } from '../../lib/format';
 import { SegmentCardView } from './SegmentCardView';
 import { KSweepChart, ProfileHeatmap, ProjectionScatter, SizeBars } from './charts';
 import { ReviewQueue } from './ReviewQueue';
+import { ExportAssignmentsButton } from './ExportAssignmentsButton';
+import { ScoreDialog } from './ScoreDialog';
 
 export type ResultTab = 'segments' | 'charts' | 'review';
 
@@ -20,6 +22,8 @@ interface Props {
   onChanged: (result: SegmentationResult) => void;
   onReload: () => void;
   onDelete: () => void;
+  /** A dataset was scored into this segmentation: open the new one. */
+  onScored: (scored: SegmentationSummary) => void;
 }
 
 const METRIC_HELP = {
@@ -30,10 +34,11 @@ const METRIC_HELP = {
   inertia: 'Sum of squared distances from customers to their segment centre (prepared units). Lower is tighter, and it always falls as k grows.',
 };
 
-export function ResultView({ result, tab, onTab, onChanged, onReload, onDelete }: Props) {
+export function ResultView({ result, tab, onTab, onChanged, onReload, onDelete, onScored }: Props) {
   const client = useClient();
   const toasts = useToasts();
   const [methodOpen, setMethodOpen] = useState(false);
+  const [scoring, setScoring] = useState(false);
   const lowConfidence = result.segments.reduce((s, c) => s + c.lowConfidence, 0);
 
   const save = useCallback(
@@ -61,16 +66,32 @@ export function ResultView({ result, tab, onTab, onChanged, onReload, onDelete }
             <Title order={2} className="cxw-seg-title">
               {result.name}
             </Title>
-            <Text c="dimmed" size="md" mt={2}>
-              <span className="cxw-tabular">{result.k}</span> segments of <span className="cxw-tabular">{formatCount(result.rows)}</span> customers
-              from “{result.dataset}”
-              {result.excludedRows > 0 ? ` · ${formatCount(result.excludedRows)} rows with missing values left out` : ''} · {formatDateTime(result.createdAt)}
-            </Text>
           </div>
-          <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-            Delete
-          </Button>
+          <Group gap="xs" wrap="nowrap" className="cxw-seg-result-actions">
+            <ExportAssignmentsButton segmentation={result.name} />
+            <Button variant="default" leftSection={<IconTargetArrow size={16} />} onClick={() => setScoring(true)}>
+              Score another dataset
+            </Button>
+            <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+              Delete
+            </Button>
+          </Group>
         </Group>
+        {/* Below the title row, full width: beside the actions it would wrap into a narrow column. */}
+        <Text c="dimmed" size="md" mt={2}>
+          <span className="cxw-tabular">{result.k}</span> segments of <span className="cxw-tabular">{formatCount(result.rows)}</span> customers
+          from “{result.dataset}”
+          {result.excludedRows > 0 ? ` · ${formatCount(result.excludedRows)} rows with missing values left out` : ''} · {formatDateTime(result.createdAt)}
+        </Text>
+        <ScoreDialog
+          result={result}
+          opened={scoring}
+          onClose={() => setScoring(false)}
+          onScored={(s) => {
+            setScoring(false);
+            onScored(s);
+          }}
+        />
 
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mt="md">
           <Metric label="Silhouette" value={formatStat(round(result.silhouette, 3))} help={METRIC_HELP.silhouette} sub={sampleText(result)} />

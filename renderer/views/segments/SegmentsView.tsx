@@ -3,7 +3,7 @@
 // per workspace, so a reload comes back to it.
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton, ActionIcon, Tooltip, Loader } from '@mantine/core';
-import { IconArrowsExchange, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowsExchange, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import type { SegmentationResult, SegmentationSummary } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { useClient } from '../../state/bridge';
@@ -15,9 +15,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { SetupPanel } from './SetupPanel';
 import { ResultView, type ResultTab } from './ResultView';
 import { MigrationPanel } from './MigrationPanel';
+import { RfmPanel } from './RfmPanel';
 import './segments.css';
 
-type Mode = { kind: 'setup' } | { kind: 'result'; name: string } | { kind: 'migration' };
+type Mode = { kind: 'setup' } | { kind: 'result'; name: string } | { kind: 'migration' } | { kind: 'rfm' };
 
 const STORAGE_KEY = 'cxw-segments-open';
 
@@ -59,6 +60,8 @@ export function SegmentsView() {
   const [tab, setTab] = useState<ResultTab>('segments');
   const [confirm, setConfirm] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // The last scoring (source → scored) is what "Compare two" offers first: who moved is the next question.
+  const [scoredPair, setScoredPair] = useState<{ from: string; to: string } | null>(null);
 
   const openName = mode.kind === 'result' ? mode.name : null;
 
@@ -101,6 +104,13 @@ export function SegmentsView() {
     toasts.success('Segmentation saved', `“${r.name}”: ${r.k} segments of ${formatCount(r.rows)} customers.`);
   };
 
+  const onScored = (source: string, scored: SegmentationSummary) => {
+    setScoredPair({ from: source, to: scored.name });
+    setListNonce((n) => n + 1);
+    open(scored.name);
+    toasts.success('Dataset scored', `“${scored.dataset}” is saved as “${scored.name}”: ${formatCount(scored.rows)} customers in ${scored.k} segments.`);
+  };
+
   const doDelete = async () => {
     if (!confirm) return;
     setDeleting(true);
@@ -137,6 +147,16 @@ export function SegmentsView() {
             disabled={list.length < 2}
           >
             Compare two
+          </Button>
+          <Button
+            leftSection={<IconReceipt size={16} />}
+            onClick={() => setMode({ kind: 'rfm' })}
+            variant={mode.kind === 'rfm' ? 'light' : 'subtle'}
+            color={mode.kind === 'rfm' ? 'indigo' : 'gray'}
+            fullWidth
+            px="xs"
+          >
+            RFM from transactions
           </Button>
         </Stack>
         <Text size="xs" fw={600} tt="uppercase" c="dimmed" px="md" pt="xs" pb={6} className="cxw-eyebrow">
@@ -176,7 +196,8 @@ export function SegmentsView() {
 
       <section className="cxw-seg-main" aria-label="Segmentation">
         {mode.kind === 'setup' && <SetupPanel datasets={datasets} onDone={onDone} />}
-        {mode.kind === 'migration' && <MigrationPanel saved={list} />}
+        {mode.kind === 'migration' && <MigrationPanel saved={list} initial={scoredPair} />}
+        {mode.kind === 'rfm' && <RfmPanel datasets={datasets} />}
         {mode.kind === 'result' &&
           (loadError ? (
             <ErrorAlert error={loadError} title={`“${mode.name}” could not be opened`} />
@@ -190,6 +211,7 @@ export function SegmentsView() {
                 void load(mode.name);
               }}
               onDelete={() => setConfirm(mode.name)}
+              onScored={(scored) => onScored(mode.name, scored)}
             />
           ) : (
             <Group gap="sm" p="xl">

@@ -1,0 +1,28 @@
+// Opt-in phase timings for the segmentation jobs (CXW_TIMINGS=1): one line per job on stderr, so the benchmark
+// (tests/bench/segment-command-bench.mjs) can say where a whole `cxw segment` goes without a profiler. Off by
+// default; when off, mark() is a no-op and nothing is printed.
+const enabled = (): boolean => process.env.CXW_TIMINGS === '1';
+
+export interface PhaseTimer {
+  /** Close the current phase under `name` (time since the previous mark). */
+  mark: (name: string) => void;
+  /** Print `cxw-timings <label> {"phase": ms, ...}` to stderr. */
+  report: (label: string) => void;
+}
+
+const NOOP: PhaseTimer = { mark: () => undefined, report: () => undefined };
+
+/** With `fromProcessStart`, the first phase starts at performance.timeOrigin (the process's, on the main thread). */
+export function phaseTimer(fromProcessStart = false): PhaseTimer {
+  if (!enabled()) return NOOP;
+  const phases: Record<string, number> = {};
+  let last = fromProcessStart ? 0 : performance.now();
+  return {
+    mark: (name) => {
+      const now = performance.now();
+      phases[name] = Math.round((phases[name] ?? 0) + now - last);
+      last = now;
+    },
+    report: (label) => process.stderr.write(`cxw-timings ${label} ${JSON.stringify(phases)}\n`),
+  };
+}

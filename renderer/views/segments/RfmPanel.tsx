@@ -1,0 +1,147 @@
+// "RFM from transactions": a transactions table (customer, date, amount) → a new dataset with recency,
+// frequency and monetary scores (5 = best) and the standard segment names, shown as counts with what each means.
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconDatabase, IconPlayerPlay } from '@tabler/icons-react';
+import type { DatasetSummary } from '../../../shared/domain';
+import type { Result } from '../../../shared/api';
+import { useClient } from '../../state/bridge';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgressBar } from './JobProgressBar';
+import { RfmSegmentList } from './RfmSegmentList';
+import { useJob } from './useJob';
+import { dateColumns, defaultRfmColumns, numberColumns, rfmCandidates, type RfmColumns } from './rfm-model';
+
+type RfmResult = Result<'segment.rfm'>;
+
+export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
+  const client = useClient();
+  const job = useJob();
+  const candidates = useMemo(() => rfmCandidates(datasets), [datasets]);
+  const [dataset, setDataset] = useState(candidates[0]?.name ?? '');
+  const ds = candidates.find((d) => d.name === dataset) ?? null;
+  const [cols, setCols] = useState<RfmColumns>(() => defaultRfmColumns(ds));
+  const [asOf, setAsOf] = useState('');
+  const [name, setName] = useState('');
+  const [result, setResult] = useState<RfmResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  // A dataset that disappears (or a first one that arrives later) resets the choice and its column defaults.
+  useEffect(() => {
+    if (candidates.some((d) => d.name === dataset)) return;
+    const first = candidates[0] ?? null;
+    setDataset(first?.name ?? '');
+    setCols(defaultRfmColumns(first));
+  }, [candidates, dataset]);
+
+  const choose = (next: string) => {
+    setDataset(next);
+    setCols(defaultRfmColumns(candidates.find((d) => d.name === next) ?? null));
+    setResult(null);
+    setError(null);
+  };
+
+  const run = async () => {
+    setError(null);
+    setNote(null);
+    setResult(null);
+    const out = await job.start('rfm', (jobId) =>
+      client.invoke('segment.rfm', { jobId, dataset, ...cols, ...(asOf ? { asOf } : {}), ...(name.trim() ? { name: name.trim() } : {}) }),
+    );
+    if (out.ok) setResult(out.value);
+    else if (out.cancelled) setNote('RFM was cancelled; nothing was created.');
+    else setError(out.error);
+  };
+
+  const allColumns = ds?.columns.map((c) => c.name) ?? [];
+  const problem = !ds ? 'Choose a dataset.' : new Set([cols.customer, cols.date, cols.amount]).size < 3 ? 'Customer, date and amount must be three different columns.' : null;
+  const openDataset = (n: string) => {
+    // The Data view reads ?dataset= from the address, so the jump lands on the new dataset.
+    window.location.hash = `#/data?dataset=${encodeURIComponent(n)}`;
+  };
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <div>
+        <Title order={2} size="h3">
+          RFM from transactions
+        </Title>
+        <Text c="dimmed" size="sm">
+          From a table of purchases (one row per transaction), score every customer 1–5 on Recency (5 = bought most recently), Frequency (5 = most
+          purchases) and Monetary value (5 = spent the most), by quintile, and name the segment. The result is a new dataset, one row per customer.
+        </Text>
+      </div>
+      {candidates.length === 0 ? (
+        <Paper withBorder radius="md" p="lg">
+          <Text c="dimmed">
+            No dataset looks like transactions yet: import a table with a customer column, a date column and an amount (one row per purchase).
+          </Text>
+        </Paper>
+      ) : (
+        <Paper withBorder radius="md" p="lg">
+          <Stack gap="md">
+            <NativeSelect label="Transactions dataset" data={candidates.map((d) => d.name)} value={dataset} onChange={(e) => choose(e.currentTarget.value)} disabled={job.running} maw={420} />
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+              <NativeSelect label="Customer column" data={allColumns} value={cols.customer} onChange={(e) => setCols({ ...cols, customer: e.currentTarget.value })} disabled={job.running} />
+              <NativeSelect label="Date column" data={dateColumns(ds)} value={cols.date} onChange={(e) => setCols({ ...cols, date: e.currentTarget.value })} disabled={job.running} />
+              <NativeSelect label="Amount column" data={numberColumns(ds)} value={cols.amount} onChange={(e) => setCols({ ...cols, amount: e.currentTarget.value })} disabled={job.running} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput
+                label="As of (optional)"
+                description="Recency is counted back from this day; empty = the latest purchase date in the data."
+                type="date"
+                value={asOf}
+                onChange={(e) => setAsOf(e.currentTarget.value)}
+                disabled={job.running}
+              />
+              <TextInput
+                label="New dataset name (optional)"
+                description="Empty = the dataset's name followed by “RFM”."
+                placeholder={dataset ? `${dataset} RFM` : ''}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                disabled={job.running}
+                maxLength={200}
+              />
+            </SimpleGrid>
+            <Group justify="space-between">
+              <Text size="sm" c={problem ? 'orange' : 'dimmed'}>
+                {problem ?? 'Purchases after the as-of date, and rows without a customer or a date, are left out (counted in the activity log).'}
+              </Text>
+              <Button leftSection={<IconPlayerPlay size={16} />} onClick={run} loading={job.running} disabled={problem !== null}>
+                Run RFM
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      {job.running && <JobProgressBar title="RFM" progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} />}
+      {note && (
+        <Text size="sm" c="dimmed" role="status">
+          {note}
+        </Text>
+      )}
+      <ErrorAlert error={error} />
+      {result && (
+        <Paper withBorder radius="md" p="lg" aria-label="RFM result">
+          <Group justify="space-between" align="flex-start" mb="md">
+            <div>
+              <Text fw={650} size="lg">
+                {result.dataset.rows.toLocaleString('en-US')} customers scored into “{result.dataset.name}”
+              </Text>
+              <Text size="sm" c="dimmed">
+                Columns recency_days, frequency, monetary, r, f, m, rfm_score and rfm_segment; segment it further or profile it on the Data view.
+              </Text>
+            </div>
+            <Button variant="light" leftSection={<IconDatabase size={16} />} onClick={() => openDataset(result.dataset.name)}>
+              Open dataset
+            </Button>
+          </Group>
+          <RfmSegmentList segments={result.segments} />
+        </Paper>
+      )}
+    </Stack>
+  );
+}
