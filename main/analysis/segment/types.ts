@@ -35,13 +35,8 @@ export interface KMeansResult {
   secondLabel: Int32Array;
 }
 
-export interface KScore {
-  k: number;
-  inertia: number;
-  silhouette: number;
-  calinskiHarabasz: number;
-  daviesBouldin: number;
-}
+/** One k of a sweep: the contract's type, so the services pass it through unchanged. */
+export type { KScore } from '../../../shared/segments';
 
 export function cancelledError(): Error {
   return new Error('cancelled');

@@ -1,7 +1,7 @@
 // Progress of a segmentation job: phase in words, percent, and Cancel (the pattern of the import wizard's commit step).
-import { Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Paper } from '@mantine/core';
 import type { JobProgress } from '../../../shared/domain';
-import { formatCount } from '../../lib/format';
+import { JobProgress as JobProgressView } from '../../components/JobProgress';
 
 // Phases the segment services report; anything else is shown as sent, capitalised.
 const PHASES: Record<string, string> = {
@@ -41,40 +41,9 @@ interface Props {
 }
 
 export function JobProgressBar({ title, progress, cancelling, onCancel }: Props) {
-  const total = progress?.total ?? null;
-  const done = progress?.done ?? 0;
-  const pct = total && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : null;
-  const phase = cancelling ? 'Cancelling' : progress ? phaseLabel(progress.phase) : 'Starting';
   return (
     <Paper withBorder radius="md" p="lg" className="cxw-seg-job">
-      <Stack gap="sm">
-        <Group justify="space-between" align="baseline">
-          <Text fw={650} size="lg">
-            {title}
-          </Text>
-          <Text size="xl" fw={700} className="cxw-tabular" aria-hidden={pct === null}>
-            {pct === null ? '' : `${pct}%`}
-          </Text>
-        </Group>
-        <Progress
-          value={pct ?? 100}
-          striped={pct === null}
-          animated={pct === null || cancelling}
-          size="lg"
-          aria-label={`${title} progress`}
-          aria-valuetext={pct === null ? phase : `${pct}%`}
-        />
-        <Group justify="space-between" wrap="nowrap">
-          <Text size="sm" c="dimmed" className="cxw-tabular" role="status">
-            {phase}
-            {progress && total ? ` · ${formatCount(done)} of ${formatCount(total)}` : ''}
-            {progress?.message ? ` · ${progress.message}` : ''}
-          </Text>
-          <Button color="red" variant="light" onClick={onCancel} loading={cancelling}>
-            Cancel
-          </Button>
-        </Group>
-      </Stack>
+      <JobProgressView title={title} progress={progress} cancelling={cancelling} onCancel={onCancel} phaseLabel={phaseLabel} />
     </Paper>
   );
 }

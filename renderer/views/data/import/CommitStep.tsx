@@ -1,7 +1,7 @@
 // Step 3: the import job, with progress, percent and Cancel. Success hands the result back; failure or cancel
 // leaves the workspace as it was and says so.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconCircleX } from '@tabler/icons-react';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/domain';
 import type { PickedFile } from '../../../../shared/platform';
@@ -10,6 +10,7 @@ import { newJobId, useJobProgress } from '../../../state/jobs';
 import { useWorkspace } from '../../../state/workspace';
 import { isCancelled } from '../../../lib/errors';
 import { formatBytes, formatCount } from '../../../lib/format';
+import { JobProgress } from '../../../components/JobProgress';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { toColumnPlans, wireOptions, type PlanEdits } from './plan';
 
@@ -108,42 +109,20 @@ export function CommitStep({ file, preview, options, edits, name, onRunning, onB
     );
   }
 
-  const total = progress?.total ?? null;
-  const done = progress?.done ?? 0;
-  const pct = total && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : null;
-  const phase = progress ? (PHASES[progress.phase] ?? progress.phase) : 'Starting';
   return (
-    <Stack gap="sm" py="lg" maw={640} mx="auto" w="100%">
-      <Group justify="space-between" align="baseline">
-        <Text fw={600}>
-          Importing “{name.trim()}”
-        </Text>
-        <Text size="xl" fw={650} className="cxw-tabular" aria-hidden={pct === null}>
-          {pct === null ? '' : `${pct}%`}
-        </Text>
-      </Group>
-      <Progress
-        value={pct ?? 100}
-        striped={pct === null}
-        animated={pct === null || state.kind === 'cancelling'}
-        size="lg"
-        aria-label="Import progress"
-        aria-valuetext={pct === null ? `${formatCount(done)} rows read` : `${pct}%`}
+    <Stack py="lg" maw={640} mx="auto" w="100%">
+      <JobProgress
+        title={`Importing “${name.trim()}”`}
+        progress={progress}
+        cancelling={state.kind === 'cancelling'}
+        onCancel={cancel}
+        cancelLabel="Cancel import"
+        phaseLabel={(phase) => PHASES[phase] ?? phase}
+        amount={(p) =>
+          BYTE_PHASES.has(p.phase) ? `${formatBytes(p.done)}${p.total ? ` of ${formatBytes(p.total)}` : ''}` : `${formatCount(p.done)}${p.total ? ` of ${formatCount(p.total)}` : ''}`
+        }
+        message={friendlyMessage}
       />
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" className="cxw-tabular" role="status">
-          {phase}
-          {progress
-            ? BYTE_PHASES.has(progress.phase)
-              ? ` · ${formatBytes(done)}${total ? ` of ${formatBytes(total)}` : ''}`
-              : ` · ${formatCount(done)}${total ? ` of ${formatCount(total)}` : ''}`
-            : '…'}
-          {progress?.message ? ` · ${friendlyMessage(progress.message)}` : ''}
-        </Text>
-        <Button color="red" variant="light" onClick={cancel} loading={state.kind === 'cancelling'}>
-          Cancel import
-        </Button>
-      </Group>
     </Stack>
   );
 }
