@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'WORKSPACE_CORRUPT',
   'WORKSPACE_MIGRATION_MISMATCH',
   'WORKSPACE_TOO_NEW',
+  'WORKSPACE_BUSY',
   'NO_WORKSPACE',
   'FORBIDDEN',
   'INTERNAL',
@@ -67,6 +68,7 @@ export function isSerializedError(value: unknown): value is SerializedError {
 export function serializeError(err: unknown): SerializedError {
   if (err instanceof AppError) return err.toJSON();
   if (isSerializedError(err)) return err;
+  if (isBusy(err)) return { code: 'WORKSPACE_BUSY', message: BUSY_MESSAGE };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'INTERNAL', message };
 }
@@ -83,4 +85,11 @@ export function formatErrorLocation(details: ErrorLocation | undefined): string 
   if (details.line !== undefined) parts.push(`line ${details.line}`);
   if (details.column !== undefined) parts.push(`column ${details.column}`);
   return parts.join(', ');
+}
+
+export const BUSY_MESSAGE = 'Another task is writing to this workspace (an import or a segmentation). Try again when it has finished.';
+
+/** SQLite's "database is locked" (better-sqlite3 sets code SQLITE_BUSY): a wait, not corruption. */
+export function isBusy(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' && err.code.startsWith('SQLITE_BUSY');
 }

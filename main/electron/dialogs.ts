@@ -45,7 +45,9 @@ export async function pickWorkspaceToSave(dialog: DialogLike, defaultName: unkno
     title: 'Save workspace as',
     defaultPath: suggestedWorkspaceName(defaultName),
     filters: [workspaceFilter],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
+    // No overwrite confirmation: saving over an existing workspace is refused (it would lose its data), so the
+    // service answers "choose another name" instead of the dialog offering to replace it.
+    properties: ['createDirectory'],
   });
   if (r.canceled || !r.filePath) return null;
   // Linux file choosers do not add the filter's extension; a workspace without one would not open by double-click.

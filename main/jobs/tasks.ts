@@ -45,9 +45,15 @@ export interface TaskResults {
 }
 export type TaskKind = keyof TaskPayloads;
 
+/** Job connections wait for a running import's write lock instead of failing after the host's 5 s. */
+const JOB_BUSY_TIMEOUT_MS = 30 * 60_000;
+
+/** Tasks that write to the workspace run one at a time per workspace (see JobRunner), readers run alongside. */
+export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm']);
+
 export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskContext) => TaskResults[K] | Promise<TaskResults[K]> } = {
   import: (payload, ctx) => {
-    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true });
+    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
     try {
       return runImport({ db, secret: workspaceSecret(db), isCancelled: ctx.isCancelled, onProgress: ctx.onProgress }, payload.args);
     } finally {
@@ -56,7 +62,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   },
   // Profiling 1M rows takes seconds: off the main thread, read-only, so it never blocks the UI or an import.
   profile: (payload) => {
-    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, readonly: true });
+    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
     try {
       return profileDataset(db, getDataset(db, payload.dataset));
     } finally {
@@ -74,7 +80,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
 
 /** Open, run (sync or async), and close only once the task has settled. */
 async function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T | Promise<T>): Promise<T> {
-  const db = openWorkspaceDb(path, { skipIntegrityCheck: true });
+  const db = openWorkspaceDb(path, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   try {
     return await fn(db);
   } finally {

@@ -75,8 +75,19 @@ export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasets
     },
     'dataset.delete': ({ dataset }) => {
       const ds = getDataset(db(), dataset);
-      deleteDataset(db(), dataset);
-      logActivity(db(), 'dataset.delete', `Deleted dataset "${dataset}" (${ds.rows} rows)`, { dataset, rows: ds.rows, sourceFile: ds.sourceFile });
+      // One transaction: the data, its segmentations (removed by the foreign-key cascade) and the log entry
+      // that names them go together or not at all.
+      db().transaction(() => {
+        const segmentations = db().prepare('SELECT name FROM segmentations WHERE dataset_id = ? ORDER BY id').pluck().all(ds.id) as string[];
+        deleteDataset(db(), dataset);
+        const also = segmentations.length ? ` and its ${segmentations.length} segmentation(s): ${segmentations.join(', ')}` : '';
+        logActivity(db(), 'dataset.delete', `Deleted dataset "${dataset}" (${ds.rows.toLocaleString('en-US')} rows)${also}`, {
+          dataset,
+          rows: ds.rows,
+          sourceFile: ds.sourceFile,
+          segmentationsDeleted: segmentations,
+        });
+      })();
       datasetsChanged();
       return { deleted: dataset };
     },

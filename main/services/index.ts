@@ -16,7 +16,7 @@ export function createServices(opts: ServiceOptions): Services {
   const jobs = new JobRunner({ onProgress: (p) => opts.emit('job.progress', p), useWorkers: opts.useWorkers });
   const datasetsChanged = () => opts.emit('workspace.changed', { path: state.peek()?.path ?? null, reason: 'datasets' });
   const handlers: Handlers = {
-    ...workspaceHandlers(state),
+    ...workspaceHandlers(state, () => jobs.activeWriters),
     ...datasetHandlers(state, jobs, datasetsChanged),
     ...segmentHandlers(state, jobs, datasetsChanged),
   };

@@ -24,7 +24,19 @@ type WorkspaceHandlers = Pick<
 
 export const APP_VERSION = '0.1.0';
 
-export function workspaceHandlers(state: WorkspaceState): WorkspaceHandlers {
+/**
+ * Jobs write to the file they started on; switching (or copying with save-as) under a running import would send
+ * its result somewhere the analyst no longer looks. So switching waits until no job runs.
+ */
+function assertIdle(state: WorkspaceState, activeJobs: () => number, target?: string): void {
+  const current = state.peek()?.path;
+  if (target !== undefined && current !== undefined && resolve(target) === current) return;
+  if (activeJobs() > 0) {
+    throw new AppError('WORKSPACE_BUSY', 'An import or analysis is still running in this workspace. Wait for it to finish or cancel it, then switch.');
+  }
+}
+
+export function workspaceHandlers(state: WorkspaceState, activeJobs: () => number): WorkspaceHandlers {
   const info = () => {
     const i = state.info();
     if (!i) throw new AppError('NO_WORKSPACE', 'No workspace is open.');
@@ -37,18 +49,22 @@ export function workspaceHandlers(state: WorkspaceState): WorkspaceHandlers {
       return state.info();
     },
     'workspace.create': ({ path }) => {
+      assertIdle(state, activeJobs);
       state.create(path);
       return info();
     },
     'workspace.open': ({ path }) => {
+      assertIdle(state, activeJobs, path);
       state.openPath(path);
       return info();
     },
     'workspace.openDemo': () => {
+      assertIdle(state, activeJobs, state.demoPath);
       state.openDemo();
       return info();
     },
     'workspace.saveAs': async ({ path }) => {
+      assertIdle(state, activeJobs);
       await state.saveAs(path);
       return info();
     },

@@ -6,7 +6,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { logActivity } from '../workspace/activity';
-import { openWorkspaceDb, getSetting, setSetting, workspaceSecret, type Db } from '../workspace/db';
+import { openWorkspaceDb, setSetting, workspaceSecret, type Db } from '../workspace/db';
 import { generateDemoCsvs } from '../workspace/demo-data';
 import { runImport } from '../workspace/import/index';
 
@@ -76,8 +76,13 @@ export class WorkspaceState {
     return this.openPath(full);
   }
 
+  /**
+   * The demo is built into a side file and renamed into place only when complete, so an existing demo file is a
+   * finished one that may hold the analyst's own work: it is opened, never rebuilt.
+   */
   openDemo(): OpenWorkspace {
-    if (!existsSync(this.demoPath) || !demoComplete(this.demoPath)) buildDemoWorkspace(this.demoPath);
+    if (this.open?.path === this.demoPath) return this.open;
+    if (!existsSync(this.demoPath)) buildDemoWorkspace(this.demoPath);
     return this.openPath(this.demoPath);
   }
 
@@ -150,19 +155,6 @@ function writeFileAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-function demoComplete(path: string): boolean {
-  try {
-    const db = openWorkspaceDb(path);
-    try {
-      return getSetting(db, 'demo_complete') === '1';
-    } finally {
-      db.close();
-    }
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Generate the demo data deterministically and import it through the real import path (so it gets the same
  * type inference, PII pseudonymisation and activity log as a user's file). Built in a temporary file and
@@ -171,7 +163,8 @@ function demoComplete(path: string): boolean {
 export function buildDemoWorkspace(path: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.building`;
-  for (const f of [partial, `${partial}-wal`, `${partial}-shm`, path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  // Only leftovers of an interrupted earlier build are removed; the demo itself is never deleted.
+  for (const f of [partial, `${partial}-wal`, `${partial}-shm`]) rmSync(f, { force: true });
   const csvDir = join(tmpdir(), `cxw-demo-${process.pid}-${Date.now()}`);
   mkdirSync(csvDir, { recursive: true });
   try {
@@ -191,7 +184,9 @@ export function buildDemoWorkspace(path: string): void {
     } finally {
       db.close();
     }
-    renameSync(partial, path);
+    // Another process may have finished the demo meanwhile: keep theirs (it may already hold work).
+    if (existsSync(path)) rmSync(partial, { force: true });
+    else renameSync(partial, path);
     rmSync(`${partial}-wal`, { force: true });
     rmSync(`${partial}-shm`, { force: true });
   } finally {

@@ -4,7 +4,7 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { isHandlerName, parseArgs, type EventName, type Events, type Handlers } from '../../shared/api';
@@ -132,6 +132,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const args = parseArgs(name, await readJsonBody(req));
       const handler = opts.handlers[name] as (a: typeof args) => unknown;
       const result = await handler(args);
+      // An uploaded file holds raw, un-pseudonymised data: once it is safely in the workspace, delete the copy.
+      if (name === 'dataset.import') removeUpload((args as { path: string }).path);
       sendJson(res, 200, { ok: true, result });
     } catch (err) {
       const wire = serializeError(err);
@@ -146,16 +148,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     req.on('close', () => sseClients.delete(res));
   }
 
+  function removeUpload(path: string): void {
+    const full = normalize(path);
+    if (full.startsWith(uploadDir + sep)) rmSync(full, { force: true });
+  }
+
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') {
       sendJson(res, 405, { ok: false, error: { code: 'BAD_ARGUMENTS', message: 'Use POST.' } });
       return;
     }
     const fileName = (url.searchParams.get('name') ?? 'upload.csv').replace(/[/\\\0]/g, '_').slice(0, 200) || 'upload.csv';
-    mkdirSync(uploadDir, { recursive: true });
+    // Private to this user: uploads are customers' raw files (PII not yet pseudonymised).
+    mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
     const path = join(uploadDir, `${randomBytes(6).toString('hex')}-${fileName}`);
     try {
-      await pipeline(req, createWriteStream(path));
+      await pipeline(req, createWriteStream(path, { mode: 0o600 }));
     } catch (err) {
       rmSync(path, { force: true });
       throw err;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { AppError } from '../../shared/errors';
+import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -14,6 +14,11 @@ export interface OpenOptions {
   /** Skip the full integrity check (worker threads reopening a file the host just checked). */
   skipIntegrityCheck?: boolean;
   readonly?: boolean;
+  /**
+   * How long to wait for another connection's write lock. The host's connection keeps the default (5 s) so a UI
+   * call never hangs; job connections run off the UI thread and wait as long as an import may take.
+   */
+  busyTimeoutMs?: number;
 }
 
 export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
@@ -29,7 +34,7 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   try {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
     if (!opts.skipIntegrityCheck) {
       const rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
       const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
@@ -47,12 +52,15 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   } catch (err) {
     db.close();
     if (err instanceof AppError) throw err;
+    if (isBusy(err)) throw new AppError('WORKSPACE_BUSY', BUSY_MESSAGE, { file: path });
     throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
   }
 }
 
 /** The per-workspace HMAC key for pseudonymising PII: created once, copied by save-as, never exported. */
 function ensureSecret(db: Db): void {
+  // Read first: writing (even an ignored insert) would wait on another process's import lock.
+  if (db.prepare("SELECT 1 FROM settings WHERE key = 'pii_secret'").get()) return;
   db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('pii_secret', ?)").run(randomBytes(32));
 }
 

@@ -1,7 +1,7 @@
 // Paged, sorted, filtered reads for the data grid. Column names from the UI are mapped to generated
 // identifiers (c<N>) and values are bound as parameters, so nothing the user typed is spliced into SQL.
 import type { CellValue, RowFilter, RowPage, RowSort } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
+import { AppError, isBusy } from '../../shared/errors';
 import type { Db } from './db';
 import { findColumn, quoteIdent, type StoredColumn, type StoredDataset } from './datasets';
 
@@ -55,7 +55,12 @@ export function buildWhere(ds: StoredDataset, filters: RowFilter[] = []): { sql:
 
 /** Sorting a large table by an unindexed column would re-sort on every page; index it once instead. */
 function ensureSortIndex(db: Db, ds: StoredDataset, col: StoredColumn): void {
-  db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${ds.tableName}_${col.sqlName}`)} ON ${quoteIdent(ds.tableName)} (${quoteIdent(col.sqlName)})`);
+  try {
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoteIdent(`ix_${ds.tableName}_${col.sqlName}`)} ON ${quoteIdent(ds.tableName)} (${quoteIdent(col.sqlName)})`);
+  } catch (err) {
+    // While an import holds the write lock the index waits for a later sort; this page sorts without it.
+    if (!isBusy(err)) throw err;
+  }
 }
 
 const countCache = new Map<string, number>();
@@ -77,7 +82,8 @@ export function readRows(db: Db, ds: StoredDataset, q: RowQuery): RowPage {
     .all(...where.params, q.limit, q.offset) as CellValue[][];
   let total = ds.rows;
   if (where.sql) {
-    const key = `${db.name}|${ds.id}|${ds.rows}|${JSON.stringify(q.filters)}`;
+    // importedAt too: SQLite may reuse a deleted dataset's id for the next import.
+    const key = `${db.name}|${ds.id}|${ds.importedAt}|${ds.rows}|${JSON.stringify(q.filters)}`;
     const cached = countCache.get(key);
     if (cached !== undefined) total = cached;
     else {

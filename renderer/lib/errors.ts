@@ -18,6 +18,7 @@ const TITLES: Record<ErrorCode, string> = {
   WORKSPACE_CORRUPT: 'The workspace file is damaged',
   WORKSPACE_MIGRATION_MISMATCH: 'The workspace was changed by a different build',
   WORKSPACE_TOO_NEW: 'The workspace was made by a newer version',
+  WORKSPACE_BUSY: 'The workspace is busy',
   NO_WORKSPACE: 'No workspace is open',
   FORBIDDEN: 'Not allowed',
   INTERNAL: 'Something went wrong',

@@ -79,6 +79,16 @@ export function extraColumns(ds: StoredDataset): StoredColumn[] {
   return [...(nps ? [nps] : []), ...ds.columns.filter((c) => c.role === 'outcome' && c.type === 'boolean')];
 }
 
+/**
+ * An nps-role column whose observed maximum is at most 5 is a 1-5 rating mislabelled as NPS (a role set by hand
+ * or by an older import): its "NPS" would be a meaningless -100, so the cards report no NPS instead.
+ */
+function onNpsScale(col: ExtraColumn): ExtraColumn | null {
+  let max = -Infinity;
+  for (const v of col.values) if (v > max) max = v;
+  return max > 5 ? col : null;
+}
+
 export function loadWithExtras(db: Db, ds: StoredDataset, features: StoredColumn[], ctx: Progress): { loaded: LoadedData; nps: ExtraColumn | null; outcomes: ExtraColumn[] } {
   const extras = extraColumns(ds).filter((c) => !features.includes(c));
   const loaded = loadColumns(db, ds, [...features, ...extras], {
@@ -94,7 +104,7 @@ export function loadWithExtras(db: Db, ds: StoredDataset, features: StoredColumn
   const npsCol = extraCols.find((c) => c.role === 'nps');
   return {
     loaded: { ...loaded, columns: all.slice(0, features.length) },
-    nps: npsCol ? asExtra(npsCol) : null,
+    nps: npsCol ? onNpsScale(asExtra(npsCol)) : null,
     outcomes: extraCols.filter((c) => c.role === 'outcome').map(asExtra),
   };
 }

@@ -90,7 +90,8 @@ describe.skipIf(dataMissing)('import of real datasets', () => {
     const result = runImport(ws.ctx, { path });
     expect(result.rows).toBe(3986);
     const byName = Object.fromEntries(result.columns.map((c, i) => [c.name, { ...c, sql: `c${i}` }]));
-    expect(byName['review_score']).toMatchObject({ type: 'integer', role: 'nps' });
+    // A 1-5 star rating is a driver, not NPS (an NPS computed from it would read -100).
+    expect(byName['review_score']).toMatchObject({ type: 'integer', role: 'feature' });
     expect(byName['review_creation_date'].type).toBe('datetime');
     const rows = tableRows(ws.db, result.datasetId);
     expect(rows.some((r) => String(r[byName['review_comment_message'].sql] ?? '').includes('\n'))).toBe(true);

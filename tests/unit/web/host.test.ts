@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
@@ -65,6 +65,7 @@ describe('browser host', () => {
   const bus = new EventBus();
   const handlers = {
     'app.ping': () => ({ ok: true as const, version: 'test' }),
+    'dataset.import': () => ({ dataset: 'x', rows: 2 }),
     'dataset.profile': ({ dataset }: { dataset: string }) => {
       throw new AppError('NOT_FOUND', `No dataset named "${dataset}".`, { dataset });
     },
@@ -131,7 +132,12 @@ describe('browser host', () => {
     expect(result.fileName).toBe('.._.._evil.csv');
     expect(result.path.startsWith(tmpdir())).toBe(true);
     expect(readFileSync(result.path, 'utf8')).toBe('a,b\n1,2\n');
-    expect(existsSync(result.path)).toBe(true);
+    expect(statSync(result.path).mode & 0o777).toBe(0o600); // raw customer data: readable by this user only
+    // Once imported, the raw copy is deleted.
+    const auth = { 'x-cxw-token': 'test-token-123', 'content-type': 'application/json' };
+    const imported = await send(host.port, '/api/dataset.import', { method: 'POST', body: JSON.stringify({ jobId: 'job_upload1', path: result.path }), headers: auth });
+    expect(JSON.parse(imported.body).ok).toBe(true);
+    expect(existsSync(result.path)).toBe(false);
   });
 
   it('streams service events to the page as server-sent events', async () => {
