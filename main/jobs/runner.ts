@@ -1,8 +1,6 @@
 // Runs tasks as jobs named by the caller: in a worker thread when the built worker exists, else in-process.
 // Progress is throttled and forwarded as 'job.progress' events; job.cancel flips the job's shared flag.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtEntry } from './built-entry';
 import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/domain';
 import { AppError, deserializeError } from '../../shared/errors';
@@ -26,9 +24,7 @@ export interface JobRunnerOptions {
 
 /** The built worker sits beside the bundle that contains this code (out/main/worker.js). */
 function builtWorkerPath(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidate = join(here, 'worker.js');
-  return existsSync(candidate) ? candidate : null;
+  return builtEntry('worker.js');
 }
 
 export class JobRunner {

@@ -5,9 +5,7 @@
 // runImport is synchronous (it runs inside a job worker, or in-process), so the SQLite side does not use the
 // event loop: it takes messages with receiveMessageOnPort and sleeps on a SharedArrayBuffer counter with
 // Atomics.wait. Memory stays bounded: the worker blocks once MAX_AHEAD chunks wait unconsumed.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtEntry } from '../../jobs/built-entry';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError, deserializeError, type SerializedError, serializeError } from '../../../shared/errors';
 import { BatchWriter, type WireBatch } from './batch';
@@ -29,8 +27,7 @@ export const PARSE_WORKER_FILE = 'import-parser.js';
 
 /** The built parse worker beside this bundle (out/main/import-parser.js), or null (e.g. vitest on TS sources). */
 export function builtParseWorkerPath(): string | null {
-  const candidate = join(dirname(fileURLToPath(import.meta.url)), PARSE_WORKER_FILE);
-  return existsSync(candidate) ? candidate : null;
+  return builtEntry(PARSE_WORKER_FILE);
 }
 
 export interface ParseWorkerInput {

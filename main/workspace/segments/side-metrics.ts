@@ -5,9 +5,7 @@
 // bootstrapStability and silhouetteScore would draw them, so the numbers are identical to the in-process path,
 // which is used for small data (a helper thread's start-up would cost more than it saves) and wherever the built
 // worker is absent (unit tests on the sources).
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { builtEntry } from '../../jobs/built-entry';
 import { Worker } from 'node:worker_threads';
 import { bootstrapStability, sampleIndices, silhouetteScore, takeRows, type Matrix } from '../../analysis/segment/index';
 import { AppError, deserializeError, type SerializedError } from '../../../shared/errors';
@@ -101,9 +99,7 @@ export interface RunningSideMetrics {
 }
 
 function builtWorkerPath(): string | null {
-  // The built worker sits beside the bundle chunk that contains this code (out/main/worker.js).
-  const candidate = join(dirname(fileURLToPath(import.meta.url)), 'worker.js');
-  return existsSync(candidate) ? candidate : null;
+  return builtEntry('worker.js');
 }
 
 type HelperMessage = { type: 'progress' } | { type: 'result'; result: unknown } | { type: 'error'; error: SerializedError };
