@@ -4,11 +4,23 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
+import { packAssignmentsV3 } from './migrate-v3-assignments';
+
+/**
+ * A data step a SQL string cannot express (e.g. packing rows into typed-array BLOBs). It runs after `sql`, in the
+ * same transaction. Its `id` (not its source text, which bundling rewrites) is part of the migration's hash, so a
+ * changed step must get a new id just as edited SQL changes the hash.
+ */
+export interface MigrationStep {
+  id: string;
+  run: (db: Database.Database) => void;
+}
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  step?: MigrationStep;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -95,10 +107,36 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'segment assignments packed into per-segmentation BLOBs; analyst reassignments logged in their own table',
+    sql: `
+      CREATE TABLE segment_assignments_packed (
+        segmentation_id INTEGER PRIMARY KEY REFERENCES segmentations(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        rows BLOB NOT NULL,
+        labels BLOB NOT NULL,
+        confidence BLOB NOT NULL,
+        second BLOB NOT NULL
+      );
+      CREATE TABLE segment_reassignments (
+        id INTEGER PRIMARY KEY,
+        segmentation_id INTEGER NOT NULL REFERENCES segmentations(id) ON DELETE CASCADE,
+        row INTEGER NOT NULL,
+        from_segment INTEGER NOT NULL,
+        to_segment INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX segment_reassignments_by_row ON segment_reassignments (segmentation_id, row);
+    `,
+    step: { id: 'pack-segment-assignments-v1', run: packAssignmentsV3 },
+  },
 ];
 
 export function migrationHash(m: Migration): string {
-  return createHash('sha256').update(`${m.version}\n${m.name}\n${m.sql}`).digest('hex');
+  // Migrations without a step hash exactly as before steps existed, so recorded histories still match.
+  const step = m.step ? `\n${m.step.id}` : '';
+  return createHash('sha256').update(`${m.version}\n${m.name}\n${m.sql}${step}`).digest('hex');
 }
 
 /** Apply pending migrations in one transaction each; refuse edited or unknown history. */
@@ -134,6 +172,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
     if (done.has(m.version)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.step?.run(db);
       insert.run(m.version, m.name, migrationHash(m), new Date().toISOString());
     })();
     version = m.version;

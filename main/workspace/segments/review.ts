@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
 import { getDataset, quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
+import { indexOfRow, loadAssignments, type Assignments } from './assignments';
 import { REVIEW_THRESHOLD } from './cards';
 import { getStoredSegmentation, patchProjection, readCards, recountCards, type StoredSegmentation } from './store';
 
@@ -20,7 +21,7 @@ function datasetOf(db: Db, s: StoredSegmentation): StoredDataset {
   return getDataset(db, row.name);
 }
 
-interface AssignmentRow {
+export interface AssignmentRow {
   row: number;
   segment: number;
   confidence: number;
@@ -29,11 +30,34 @@ interface AssignmentRow {
   id: string | number | null;
 }
 
-function selectWithId(ds: StoredDataset): string {
+const idExpr = (ds: StoredDataset): string => {
   const idc = idColumn(ds);
-  const idExpr = idc ? `d.${quoteIdent(idc.sqlName)}` : 'a.row';
-  return `SELECT a.row AS row, a.segment AS segment, a.confidence AS confidence, a.second AS second, a.reassigned AS reassigned, ${idExpr} AS id
-          FROM segment_assignments a JOIN ${quoteIdent(ds.tableName)} d ON d._row = a.row`;
+  return idc ? quoteIdent(idc.sqlName) : '_row';
+};
+
+function rowAt(a: Assignments, i: number, id: string | number | null): AssignmentRow {
+  return { row: a.rows[i], segment: a.labels[i], confidence: a.confidence[i], second: a.second[i], reassigned: a.reassigned[i], id };
+}
+
+/** Look up single rows' id values (the review queue, a reassignment); undefined when the data row is gone. */
+function idLookup(db: Db, ds: StoredDataset): (row: number) => { id: string | number | null } | undefined {
+  const stmt = db.prepare(`SELECT ${idExpr(ds)} AS id FROM ${quoteIdent(ds.tableName)} WHERE _row = ?`);
+  return (row) => stmt.get(row) as { id: string | number | null } | undefined;
+}
+
+/**
+ * Every assignment joined with its data row's id value, in row order: one ordered pass over the dataset table
+ * merged with the ascending assignment rows (a data row that no longer exists is skipped, as the old join did).
+ */
+function* withIds(db: Db, ds: StoredDataset, a: Assignments): Generator<AssignmentRow> {
+  const data = db.prepare(`SELECT _row AS row, ${idExpr(ds)} AS id FROM ${quoteIdent(ds.tableName)} WHERE _row >= ? ORDER BY _row`);
+  if (a.rows.length === 0) return;
+  let i = 0;
+  for (const d of data.iterate(a.rows[0]) as IterableIterator<{ row: number; id: string | number | null }>) {
+    while (i < a.rows.length && a.rows[i] < d.row) i++;
+    if (i === a.rows.length) return;
+    if (a.rows[i] === d.row) yield rowAt(a, i++, d.id);
+  }
 }
 
 const toItem = (r: AssignmentRow): ReviewItem => ({
@@ -48,28 +72,41 @@ const toItem = (r: AssignmentRow): ReviewItem => ({
 /**
  * Lowest-confidence customers first: everyone below REVIEW_THRESHOLD (0.1: the nearest centroid is less than
  * 10% closer than the second), plus customers an analyst already moved, so a reassignment stays visible.
+ * Ordered by confidence then row (rows ascend, and the sort is stable).
  */
 export function reviewQueue(db: Db, name: string, limit = DEFAULT_REVIEW_LIMIT): ReviewItem[] {
   const s = getStoredSegmentation(db, name);
   const ds = datasetOf(db, s);
-  const rows = db
-    .prepare(`${selectWithId(ds)} WHERE a.segmentation_id = ? AND (a.confidence < ? OR a.reassigned = 1) ORDER BY a.confidence, a.row LIMIT ?`)
-    .all(s.id, REVIEW_THRESHOLD, limit) as AssignmentRow[];
-  return rows.map(toItem);
+  const a = loadAssignments(db, s.id);
+  const picked: number[] = [];
+  for (let i = 0; i < a.rows.length; i++) if (a.confidence[i] < REVIEW_THRESHOLD || a.reassigned[i] === 1) picked.push(i);
+  picked.sort((x, y) => a.confidence[x] - a.confidence[y]);
+  const lookup = idLookup(db, ds);
+  const out: ReviewItem[] = [];
+  for (const i of picked) {
+    if (out.length >= limit) break;
+    const hit = lookup(a.rows[i]);
+    if (hit) out.push(toItem(rowAt(a, i, hit.id)));
+  }
+  return out;
 }
 
 export function reassign(db: Db, name: string, row: number, segment: number): ReviewItem {
   const s = getStoredSegmentation(db, name);
   if (segment >= s.k) throw new AppError('BAD_ARGUMENTS', `Segmentation "${name}" has segments 0–${s.k - 1}; there is no segment ${segment}.`);
   const ds = datasetOf(db, s);
-  const one = db.prepare(`${selectWithId(ds)} WHERE a.segmentation_id = ? AND a.row = ?`);
-  const before = one.get(s.id, row) as AssignmentRow | undefined;
-  if (!before) throw new AppError('NOT_FOUND', `Row ${row} is not part of segmentation "${name}" (missing from the data or excluded).`, { row });
+  const a = loadAssignments(db, s.id);
+  const i = indexOfRow(a.rows, row);
+  const hit = i < 0 ? undefined : idLookup(db, ds)(row);
+  if (!hit) throw new AppError('NOT_FOUND', `Row ${row} is not part of segmentation "${name}" (missing from the data or excluded).`, { row });
+  const before = rowAt(a, i, hit.id);
   if (before.segment === segment) return toItem(before);
   const cards = readCards(db, s.id);
   db.transaction(() => {
-    db.prepare('UPDATE segment_assignments SET segment = ?, reassigned = 1 WHERE segmentation_id = ? AND row = ?').run(segment, s.id, row);
-    recountCards(db, s.id);
+    db.prepare('INSERT INTO segment_reassignments (segmentation_id, row, from_segment, to_segment, at) VALUES (?, ?, ?, ?, ?)').run(s.id, row, before.segment, segment, new Date().toISOString());
+    a.labels[i] = segment;
+    a.reassigned[i] = 1;
+    recountCards(db, s.id, a);
     patchProjection(db, s.id, row, segment);
     logActivity(db, 'segment.reassign', `${name}: moved customer ${before.id ?? row} from "${cards[before.segment]?.name}" to "${cards[segment]?.name}"`, {
       segmentation: name,
@@ -82,15 +119,14 @@ export function reassign(db: Db, name: string, row: number, segment: number): Re
       confidence: before.confidence,
     });
   })();
-  return toItem(one.get(s.id, row) as AssignmentRow);
+  return toItem(rowAt(a, i, hit.id));
 }
 
-/** Every assignment with its id value, in row order (for CSV export); streamed, never all in memory. */
+/** Every assignment with its id value, in row order (for CSV export); the id values are streamed. */
 export function iterateAssignments(db: Db, name: string): { idColumn: string | null; rows: IterableIterator<AssignmentRow> } {
   const s = getStoredSegmentation(db, name);
   const ds = datasetOf(db, s);
-  const stmt = db.prepare(`${selectWithId(ds)} WHERE a.segmentation_id = ? ORDER BY a.row`);
-  return { idColumn: idColumn(ds)?.name ?? null, rows: stmt.iterate(s.id) as IterableIterator<AssignmentRow> };
+  return { idColumn: idColumn(ds)?.name ?? null, rows: withIds(db, ds, loadAssignments(db, s.id)) };
 }
 
 /**
@@ -109,13 +145,13 @@ export function migrationMatrix(db: Db, fromName: string, toName: string): Migra
   }
   const key = (r: AssignmentRow) => (byRow ? String(r.row) : r.id === null ? null : String(r.id));
   const first = new Map<string, number>();
-  for (const r of db.prepare(`${selectWithId(dsFrom)} WHERE a.segmentation_id = ?`).iterate(from.id) as IterableIterator<AssignmentRow>) {
+  for (const r of withIds(db, dsFrom, loadAssignments(db, from.id))) {
     const k = key(r);
     if (k !== null) first.set(k, r.segment);
   }
   const counts = Array.from({ length: from.k }, () => new Array<number>(to.k).fill(0));
   let matched = 0;
-  for (const r of db.prepare(`${selectWithId(dsTo)} WHERE a.segmentation_id = ?`).iterate(to.id) as IterableIterator<AssignmentRow>) {
+  for (const r of withIds(db, dsTo, loadAssignments(db, to.id))) {
     const k = key(r);
     const f = k === null ? undefined : first.get(k);
     if (f === undefined) continue;

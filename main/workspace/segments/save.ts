@@ -1,13 +1,14 @@
-// Saving a segmentation run: ONE transaction holding the segmentation row, its cards, one assignment per
-// customer, any freshly decoded column cache and the activity entry, so a failed or cancelled run leaves nothing
-// behind. It is opened in two steps so the bulk of the writing (1M assignments, ~0.6 s; the column cache on a
-// first run) overlaps the metrics still being computed on the helper thread: begin() writes the row (metrics
+// Saving a segmentation run: ONE transaction holding the segmentation row, its cards, its assignments (packed
+// BLOBs, see assignments.ts), any freshly decoded column cache and the activity entry, so a failed or cancelled run
+// leaves nothing behind. It is opened in two steps so the bulk of the writing (the assignments; the column cache on
+// a first run) overlaps the metrics still being computed on the helper thread: begin() writes the row (metrics
 // filled in later), the assignments and the cache; commit() adds the cards, the metrics and the activity entry.
 // Between the two the transaction stays open on this connection (the job's own), holding the write lock.
 import type { KScore, SegmentCard } from '../../../shared/segments';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
+import { writeAssignments } from './assignments';
 import { saveColumnCache, type FreshColumn } from './columns';
 import type { Preprocessing } from './preprocess';
 import { assertSegmentationNameFree, type Metrics, type ResolvedParams } from './store';
@@ -58,38 +59,6 @@ function encodeProjection(p: SegmentationHead['projection']): Buffer {
   return Buffer.from(out.buffer);
 }
 
-const BATCH = 200;
-
-/**
- * Rows arrive sorted by _row, the primary key's order, so the WITHOUT ROWID b-tree is only appended to; there is
- * deliberately no index on confidence (the review queue scans one segmentation's rows by primary-key prefix in
- * ~0.1 s at 1M, while maintaining a random-order index tripled the save time). Multi-row INSERTs of 200 rows cut
- * the per-statement overhead that dominates a 1M-row save.
- */
-function insertAssignments(db: Db, id: number, s: SegmentationHead): void {
-  const stmt = (rows: number) => db.prepare(`INSERT INTO segment_assignments (segmentation_id, row, segment, confidence, second, reassigned) VALUES ${new Array(rows).fill('(?, ?, ?, ?, ?, 0)').join(', ')}`);
-  const full = stmt(BATCH);
-  const n = s.rows.length;
-  const args = new Array<number>(BATCH * 5);
-  let i = 0;
-  for (; i + BATCH <= n; i += BATCH) {
-    for (let j = 0; j < BATCH; j++) {
-      const r = i + j;
-      args[j * 5] = id;
-      args[j * 5 + 1] = s.rows[r];
-      args[j * 5 + 2] = s.labels[r];
-      args[j * 5 + 3] = s.confidence[r];
-      args[j * 5 + 4] = s.second[r];
-    }
-    full.run(args);
-  }
-  if (i < n) {
-    const rest: number[] = [];
-    for (let r = i; r < n; r++) rest.push(id, s.rows[r], s.labels[r], s.confidence[r], s.second[r]);
-    stmt(n - i).run(rest);
-  }
-}
-
 /** Open the save transaction and write the bulk. Must not be called inside another transaction. */
 export function beginSave(db: Db, s: SegmentationHead): OpenSave {
   db.exec('BEGIN IMMEDIATE');
@@ -112,7 +81,7 @@ export function beginSave(db: Db, s: SegmentationHead): OpenSave {
         new Date().toISOString(),
       );
     id = Number(info.lastInsertRowid);
-    insertAssignments(db, id, s);
+    writeAssignments(db, id, { rows: s.rows, labels: s.labels, confidence: s.confidence, second: s.second });
     saveColumnCache(db, s.dataset, s.cache);
   } catch (err) {
     rollback();

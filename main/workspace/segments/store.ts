@@ -1,9 +1,10 @@
 // Saved segmentations: one row per run (params, preprocessing, centroids, metrics, k scores, projection), one
-// card per segment, one assignment per customer (written by save.ts in one transaction); reading them back.
+// card per segment, the packed assignments (assignments.ts; written by save.ts in one transaction); reading them back.
 import type { KRecommendation, KScore, ProjectionPoints, SegmentCard, SegmentationResult, SegmentationSummary, SegmentParams } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
+import { loadAssignments, type Assignments } from './assignments';
 import { REVIEW_THRESHOLD } from './cards';
 import type { Preprocessing } from './preprocess';
 
@@ -185,19 +186,24 @@ export function deleteSegmentation(db: Db, name: string): void {
 }
 
 /** Recount sizes, shares and low-confidence counts of every card from the assignments (after a reassignment). */
-export function recountCards(db: Db, id: number): void {
-  const counts = db
-    .prepare('SELECT segment, COUNT(*) AS n, SUM(confidence < ? AND reassigned = 0) AS low FROM segment_assignments WHERE segmentation_id = ? GROUP BY segment')
-    .all(REVIEW_THRESHOLD, id) as { segment: number; n: number; low: number }[];
-  const total = counts.reduce((a, c) => a + c.n, 0);
+export function recountCards(db: Db, id: number, a: Assignments = loadAssignments(db, id)): void {
+  const size = new Map<number, number>();
+  const low = new Map<number, number>();
+  for (let i = 0; i < a.labels.length; i++) {
+    const seg = a.labels[i];
+    size.set(seg, (size.get(seg) ?? 0) + 1);
+    // A customer an analyst placed is no longer "low confidence" in its (chosen) segment.
+    if (a.confidence[i] < REVIEW_THRESHOLD && a.reassigned[i] === 0) low.set(seg, (low.get(seg) ?? 0) + 1);
+  }
+  const total = a.labels.length;
   const cards = db.prepare('SELECT idx, stats FROM segment_cards WHERE segmentation_id = ?').all(id) as { idx: number; stats: string }[];
   const put = db.prepare('UPDATE segment_cards SET stats = ? WHERE segmentation_id = ? AND idx = ?');
   for (const c of cards) {
     const stats = JSON.parse(c.stats) as Record<string, unknown>;
-    const hit = counts.find((x) => x.segment === c.idx);
-    stats.size = hit?.n ?? 0;
-    stats.share = total ? (hit?.n ?? 0) / total : 0;
-    stats.lowConfidence = hit?.low ?? 0;
+    const n = size.get(c.idx) ?? 0;
+    stats.size = n;
+    stats.share = total ? n / total : 0;
+    stats.lowConfidence = low.get(c.idx) ?? 0;
     put.run(JSON.stringify(stats), id, c.idx);
   }
 }

@@ -2,7 +2,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { EventName, Events } from '../../../shared/api';
+import { loadAssignments } from '../../../main/workspace/segments/assignments';
 import { createServices, type Services } from '../../../main/services/index';
 import { createRng } from '../../../main/analysis/random';
 
@@ -63,4 +65,18 @@ export function groupsCsv(perGroup: number, seed = 7): { text: string; truth: In
     }
   }
   return { text: `${lines.join('\n')}\n`, truth: Int32Array.from(truth) };
+}
+
+/** Tables a failed or cancelled save must leave empty. */
+export const SAVED_TABLES = ['segmentations', 'segment_cards', 'segment_assignments_packed', 'segment_reassignments', 'column_cache'];
+
+/** A saved segmentation's current labels in row order, read through the workspace layer (packed storage). */
+export function labelsOf(ws: string, name: string): Int32Array {
+  const db = new Database(ws, { readonly: true });
+  try {
+    const id = db.prepare('SELECT id FROM segmentations WHERE name = ?').pluck().get(name) as number;
+    return loadAssignments(db, id).labels;
+  } finally {
+    db.close();
+  }
 }

@@ -4,10 +4,9 @@
 // agreement with scikit-learn on constructed data is pinned in tests/unit/analysis.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adjustedRandIndex } from '../../../main/analysis/segment/index';
-import { harness, type Harness } from './helpers';
+import { harness, labelsOf, type Harness } from './helpers';
 
 const DATA = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data');
 const REF = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'segment', 'real-data-reference.json'), 'utf8')) as Record<
@@ -42,12 +41,7 @@ describe.skipIf(!present)('segmentation of real data is as good as scikit-learn'
       // Real data has several near-equal optima (with 50 restarts ours even lands 1e-6 below scikit-learn's
       // best on Telco), so the check is the same quality and nearly the same partition, not bit equality.
       expect(Math.abs(r.inertia - ref.inertia) / ref.inertia).toBeLessThan(1e-3);
-      const db = new Database(join(h.dir, 'ws.cxw'), { readonly: true });
-      const labels = db
-        .prepare('SELECT segment FROM segment_assignments WHERE segmentation_id = (SELECT id FROM segmentations WHERE name = ?) ORDER BY row')
-        .pluck()
-        .all(r.name) as number[];
-      db.close();
+      const labels = labelsOf(join(h.dir, 'ws.cxw'), r.name);
       expect(adjustedRandIndex(Int32Array.from(labels), Int32Array.from(ref.labels))).toBeGreaterThan(0.9); // marketing's k = 4 has near-equal optima: 0.92 here, 0.99 on Telco
     });
   }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/domain';
-import { groupsCsv, harness, type Harness } from './helpers';
+import { countAssignments } from '../../../main/workspace/segments/assignments';
+import { groupsCsv, harness, SAVED_TABLES, type Harness } from './helpers';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -23,11 +24,11 @@ describe('two-step save', () => {
     const params = { dataset: 'customers', features: ['spend', 'visits'], k: 4 as const };
     await expect(h.services.handlers['segment.run']({ jobId: 'job_cancel', params })).rejects.toMatchObject({ code: 'CANCELLED' });
     const db = new Database(join(h.dir, 'ws.cxw'), { readonly: true });
-    for (const t of ['segmentations', 'segment_cards', 'segment_assignments', 'column_cache']) expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()).toBe(0);
+    for (const t of SAVED_TABLES) expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()).toBe(0);
     cancel = false;
     const r = await h.services.handlers['segment.run']({ jobId: 'job_ok', params });
     expect(r.segments).toHaveLength(4);
-    expect(db.prepare('SELECT COUNT(*) FROM segment_assignments').pluck().get()).toBe(200);
+    expect(countAssignments(db)).toBe(200);
     expect(JSON.parse(db.prepare('SELECT metrics FROM segmentations').pluck().get() as string)).toMatchObject({ k: 4, rows: 200 });
     db.close();
   });

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/domain';
 import { adjustedRandIndex } from '../../../main/analysis/segment/index';
-import { groupsCsv, harness, type Harness } from './helpers';
+import { countAssignments } from '../../../main/workspace/segments/assignments';
+import { groupsCsv, harness, labelsOf, SAVED_TABLES, type Harness } from './helpers';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -22,16 +23,6 @@ async function withGroups(perGroup = 50, onEvent?: Parameters<typeof harness>[0]
   await h.services.handlers['dataset.setColumn']({ dataset: 'customers', column: 'nps', role: 'nps' });
   return { h, truth };
 }
-
-const labelsOf = (ws: string, name: string): Int32Array => {
-  const db = new Database(ws, { readonly: true });
-  const rows = db
-    .prepare('SELECT segment FROM segment_assignments WHERE segmentation_id = (SELECT id FROM segmentations WHERE name = ?) ORDER BY row')
-    .pluck()
-    .all(name) as number[];
-  db.close();
-  return Int32Array.from(rows);
-};
 
 describe('segment.run', () => {
   it('finds the true four groups with k = auto, saves everything, and reloads identically', async () => {
@@ -89,7 +80,7 @@ describe('segment.run', () => {
     });
     await expect(h.services.handlers['segment.run']({ jobId: 'job_cancel', params: { dataset: 'customers', features: ['spend', 'visits'], k: 4 } })).rejects.toMatchObject({ code: 'CANCELLED' });
     const db = new Database(join(h.dir, 'ws.cxw'), { readonly: true });
-    for (const t of ['segmentations', 'segment_cards', 'segment_assignments', 'column_cache']) expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()).toBe(0);
+    for (const t of SAVED_TABLES) expect(db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get()).toBe(0);
     expect(db.prepare("SELECT COUNT(*) FROM activity WHERE action LIKE 'segment.%'").pluck().get()).toBe(0);
     db.close();
   });
@@ -136,7 +127,7 @@ describe('review, reassign, score, migration', () => {
     await hd['segment.delete']({ segmentation: 'next' });
     expect((await hd['segment.list']({})).map((s) => s.name)).toEqual(['base']);
     const db = new Database(ws, { readonly: true });
-    expect(db.prepare('SELECT COUNT(*) FROM segment_assignments').pluck().get()).toBe(100);
+    expect(countAssignments(db)).toBe(100);
     db.close();
   });
 });
