@@ -27,7 +27,7 @@ import { profileSegments } from './profile';
 import { silhouetteInput, stabilityInput, startSideMetrics, type SideMetrics } from './side-metrics';
 import { phaseTimer, type PhaseTimer } from './timings';
 import { beginSave } from './save';
-import { assertSegmentationNameFree, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
+import { assertSegmentationNameFree, carryEditedNames, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
 
 /** Exact silhouette up to this many rows, a seeded sample of this size above (the spec's ~5,000). */
 export const SILHOUETTE_SAMPLE = 5000;
@@ -267,5 +267,6 @@ export async function scoreSegmentation(db: Db, args: { segmentation: string; da
   delete params.name;
   const name = args.name ?? uniqueSegmentationName(db, `${ds.name} scored by ${source.name}`);
   await finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx, timer: phaseTimer() });
+  carryEditedNames(db, source.id, getStoredSegmentation(db, name).id);
   return toSegmentationSummary(getStoredSegmentation(db, name));
 }

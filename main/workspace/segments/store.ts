@@ -147,6 +147,17 @@ interface CardRow {
   stats: string;
 }
 
+/**
+ * A scored segmentation uses the same centroids, so segment i is the same segment: names the analyst edited
+ * carry over (suggested names and personas describe the new data and are regenerated).
+ */
+export function carryEditedNames(db: Db, fromId: number, toId: number): void {
+  const update = db.prepare('UPDATE segment_cards SET name = ? WHERE segmentation_id = ? AND idx = ?');
+  db.transaction(() => {
+    for (const c of readCards(db, fromId)) if (c.name !== c.suggestedName) update.run(c.name, toId, c.index);
+  })();
+}
+
 export function readCards(db: Db, id: number): SegmentCard[] {
   const rows = db.prepare('SELECT idx, name, suggested_name, persona, stats FROM segment_cards WHERE segmentation_id = ? ORDER BY idx').all(id) as CardRow[];
   return rows.map((r) => ({ index: r.idx, name: r.name, suggestedName: r.suggested_name, persona: r.persona, ...(JSON.parse(r.stats) as Omit<SegmentCard, 'index' | 'name' | 'suggestedName' | 'persona'>) }));

@@ -123,6 +123,8 @@ describe('review, reassign, score, migration', () => {
     const mig = await hd['segment.migration']({ from: 'base', to: 'next' });
     expect(mig.matched).toBe(100);
     expect(mig.fromSegments[2]).toBe('Weekend browsers');
+    expect(mig.toSegments[2]).toBe('Weekend browsers'); // the analyst's name carries over to the scored data
+    expect((await hd['segment.get']({ segmentation: 'next' })).segments.filter((c) => c.name !== c.suggestedName).map((c) => c.index)).toEqual([2]);
     expect(mig.counts).toEqual([0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 25 : 0))));
     await hd['segment.delete']({ segmentation: 'next' });
     expect((await hd['segment.list']({})).map((s) => s.name)).toEqual(['base']);
