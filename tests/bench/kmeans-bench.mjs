@@ -24,15 +24,16 @@
 //   sweep            k = 2..10, one restart each, silhouette on a 5,000-row seeded sample, CH and DB on all rows
 // Peak RSS: process.resourceUsage().maxRSS in the Node children, resource.getrusage().ru_maxrss in Python.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BLOB_COLS, BLOB_K, writeBlobMatrix } from './blobs-data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = join(HERE, '.data');
 const BUNDLE = join(DATA, 'segment.mjs');
-const COLS = 10;
-const K = 8;
+const COLS = BLOB_COLS;
+const K = BLOB_K;
 
 function arg(name, dflt) {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,26 +105,6 @@ async function bundle() {
   });
 }
 
-async function makeData(file) {
-  if (existsSync(file)) return;
-  // Self-contained seeded generator (same mulberry32 as main/analysis/random.ts) so the data never changes.
-  let a = 12345;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const centres = Array.from({ length: K * COLS }, () => -4 + 8 * rnd());
-  const data = new Float64Array(rows * COLS);
-  for (let i = 0; i < rows; i++) {
-    const c = Math.floor(rnd() * K);
-    for (let f = 0; f < COLS; f++) data[i * COLS + f] = centres[c * COLS + f] + normal();
-  }
-  writeFileSync(file, Buffer.from(data.buffer));
-}
 
 function child(kind, file, extra = '') {
   const t0 = performance.now();
@@ -155,7 +136,7 @@ function python(file) {
 
 await bundle();
 const file = join(DATA, `kmeans-v2-${rows}x${COLS}.f64`);
-await makeData(file);
+writeBlobMatrix(file, rows);
 console.log(`k-means benchmark: ${rows.toLocaleString()} rows × ${COLS}, k = ${K}, one restart (data: ${file})`);
 
 const ours = child('ours', file);

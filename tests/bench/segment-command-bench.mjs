@@ -25,16 +25,17 @@
 // "cli" = start-up (Node + module loading), opening the workspace (quick_check + migrations), the job in its worker
 // thread, closing; "segment.run" = the job's phases inside the worker.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BLOB_COLS, BLOB_K, writeBlobMatrix } from './blobs-data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '../..');
 const DATA = join(HERE, '.data');
 const CLI = join(ROOT, 'bin/cxw.js');
-const COLS = 10;
-const K = 8;
+const COLS = BLOB_COLS;
+const K = BLOB_K;
 const TIME = '/usr/bin/time';
 
 function arg(name, dflt) {
@@ -49,26 +50,6 @@ const mib = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
 const sec = (s) => `${s.toFixed(2)} s`;
 
 // ------------------------------------------------------------------ data (not timed)
-function makeMatrix(file) {
-  if (existsSync(file)) return;
-  // Same generator and constants as kmeans-bench.mjs, so both benchmarks cluster identical data.
-  let a = 12345;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const centres = Array.from({ length: K * COLS }, () => -4 + 8 * rnd());
-  const data = new Float64Array(rows * COLS);
-  for (let i = 0; i < rows; i++) {
-    const c = Math.floor(rnd() * K);
-    for (let f = 0; f < COLS; f++) data[i * COLS + f] = centres[c * COLS + f] + normal();
-  }
-  writeFileSync(file, Buffer.from(data.buffer));
-}
 
 async function makeCsv(bin, csv) {
   if (existsSync(csv)) return;
@@ -154,7 +135,7 @@ const bin = join(DATA, `kmeans-v2-${rows}x${COLS}.f64`);
 const csv = join(DATA, `segment-${rows}x${COLS}.csv`);
 const base = join(DATA, `segment-${rows}-base.cxw`);
 const ws = join(DATA, `segment-${rows}-run.cxw`);
-makeMatrix(bin);
+writeBlobMatrix(bin, rows);
 await makeCsv(bin, csv);
 importBase(csv, base);
 console.log(`whole-command segmentation benchmark: ${rows.toLocaleString()} rows × ${COLS}, k = ${K}, one restart, seed ${seed} (${csv})`);
