@@ -30,12 +30,26 @@ export function featureOptions(dataset: DatasetSummary): FeatureOption[] {
       type: c.type,
       role: c.role,
       kind,
-      suggested: c.role === 'feature' && kind === 'numeric',
+      suggested: c.role === 'feature' && kind === 'numeric' && !isAttitude(c.name) && !isSurveyMetadata(c.name),
       note: featureNote(c, kind),
     });
   }
   // Suggested first, then the rest in dataset order.
   return [...out.filter((o) => o.suggested), ...out.filter((o) => !o.suggested)];
+}
+
+/**
+ * Ratings and satisfaction scores describe how customers feel; CX practice segments on behaviour and then
+ * profiles the segments by attitude, so these are offered but not pre-selected (on the demo data, adding the four
+ * 1–5 ratings turns a clear 6-segment structure, silhouette 0.36, into a weak 2-segment one, 0.26).
+ */
+function isAttitude(name: string): boolean {
+  return /satisf|csat|rating|stars|review_score|sentiment/i.test(name);
+}
+
+/** When and how a survey was asked says nothing about the customer (e.g. nps_asked_days_after_event). */
+function isSurveyMetadata(name: string): boolean {
+  return /asked|survey|context|collected/i.test(name);
 }
 
 function featureKind(c: ColumnMeta): FeatureKind | null {
@@ -46,6 +60,8 @@ function featureKind(c: ColumnMeta): FeatureKind | null {
 
 function featureNote(c: ColumnMeta, kind: FeatureKind): string | null {
   if (c.role === 'protected') return kind === 'categorical' ? 'protected · one-hot' : 'protected attribute';
+  if (kind === 'numeric' && isAttitude(c.name)) return 'attitude: better for profiling segments';
+  if (kind === 'numeric' && isSurveyMetadata(c.name)) return 'survey metadata';
   if (c.role === 'nps' || c.role === 'outcome' || c.role === 'decision' || c.role === 'score') return 'an outcome, not an input';
   if (kind === 'categorical') return 'one-hot encoded';
   return null;

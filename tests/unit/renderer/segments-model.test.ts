@@ -39,6 +39,8 @@ const dataset: DatasetSummary = {
     col(7, 'signup_date', 'date', 'timestamp'),
     col(8, 'notes', 'text', 'ignore'),
     col(9, 'nps_score', 'integer', 'nps'),
+    col(10, 'satisfaction_delivery', 'integer', 'feature'),
+    col(11, 'nps_asked_days_after_event', 'integer', 'feature'),
   ],
 };
 
@@ -58,6 +60,12 @@ describe('feature options', () => {
     expect(options.slice(0, 3).every((o) => o.suggested)).toBe(true);
     expect(options.find((o) => o.name === 'city')).toMatchObject({ kind: 'categorical', note: 'one-hot encoded' });
     expect(options.find((o) => o.name === 'age')?.note).toMatch(/protected/);
+  });
+
+  it('offers attitude ratings and survey metadata without pre-selecting them (segment on behaviour, profile on attitude)', () => {
+    const options = featureOptions(dataset);
+    expect(options.find((o) => o.name === 'satisfaction_delivery')).toMatchObject({ suggested: false, note: 'attitude: better for profiling segments' });
+    expect(options.find((o) => o.name === 'nps_asked_days_after_event')).toMatchObject({ suggested: false, note: 'survey metadata' });
   });
 });
 
