@@ -1,6 +1,6 @@
 // Saved segmentations: one row per run (params, preprocessing, centroids, metrics, k scores, projection), one
 // card per segment, the packed assignments (assignments.ts; written by save.ts in one transaction); reading them back.
-import type { KRecommendation, KScore, ProjectionPoints, SegmentCard, SegmentationResult, SegmentationSummary, SegmentParams } from '../../../shared/segments';
+import type { KScore, ProjectionPoints, SegmentCard, SegmentationResult, SegmentationSummary, SegmentParams } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
@@ -12,20 +12,24 @@ import type { Preprocessing } from './preprocess';
 export type ResolvedParams = SegmentationSummary['params'] &
   Required<Pick<SegmentParams, 'kRange' | 'standardize' | 'logTransform' | 'categoryWeight' | 'missing'>> & { scoredFrom?: string };
 
-export interface Metrics {
-  rows: number;
-  excludedRows: number;
-  imputed: Record<string, number>;
-  inertia: number;
-  silhouette: number;
-  silhouetteSampleSize: number;
-  calinskiHarabasz: number;
-  daviesBouldin: number;
-  recommendation: KRecommendation | null;
-  method: string;
-  heatmapFeatures: string[];
-  heatmap: number[][];
-  projection: { n: number; sampled: boolean; explained: [number, number] };
+/** What a run stores beside its parameters: the summary's figures (one definition, in the contract) plus internals. */
+export interface Metrics
+  extends Pick<
+    SegmentationResult,
+    | 'rows'
+    | 'excludedRows'
+    | 'imputed'
+    | 'inertia'
+    | 'silhouette'
+    | 'silhouetteSampleSize'
+    | 'calinskiHarabasz'
+    | 'daviesBouldin'
+    | 'recommendation'
+    | 'method'
+    | 'heatmapFeatures'
+    | 'heatmap'
+  > {
+  projection: Omit<SegmentationResult['projection'], 'x' | 'y' | 'segment'>;
   warnings: string[];
   iterations: number;
   converged: boolean;
