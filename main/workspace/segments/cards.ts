@@ -126,8 +126,19 @@ function rateOf(col: ExtraColumn, m: Members): RateWithCi {
   return { value: n ? x / n : null, n, ci: wilsonInterval(x, n) };
 }
 
+/** The persona's opening sentence; kept in one place so a recount after reassignments can refresh it. */
+export function sizeSentence(share: number, size: number): string {
+  return `${pct(share)} of customers (${size.toLocaleString('en-US')}).`;
+}
+const SIZE_SENTENCE = /^\d+% of customers \([\d,]+\)\./;
+
+/** A persona with its size sentence brought up to date (text the analyst wrote after it is kept). */
+export function refreshSizeSentence(text: string, share: number, size: number): string {
+  return SIZE_SENTENCE.test(text) ? text.replace(SIZE_SENTENCE, sizeSentence(share, size)) : text;
+}
+
 function persona(card: Omit<SegmentCard, 'persona'>, overall: { nps: RateWithCi | null; outcomes: { column: string; rate: RateWithCi }[] }): string {
-  const parts = [`${pct(card.share)} of customers (${card.size.toLocaleString('en-US')}).`];
+  const parts = [sizeSentence(card.share, card.size)];
   const top = card.distinguishing.slice(0, 2).map((d) => d.description);
   parts.push(top.length ? `Compared with everyone else: ${top.join('; ')}.` : 'No feature differs significantly from the average customer.');
   const extras: string[] = [];

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
 import { loadAssignments, type Assignments } from './assignments';
-import { REVIEW_THRESHOLD } from './cards';
+import { REVIEW_THRESHOLD, refreshSizeSentence } from './cards';
 import type { Preprocessing } from './preprocess';
 
 /** Saved parameters: every default made explicit, so re-running them gives the same answer. */
@@ -211,15 +211,16 @@ export function recountCards(db: Db, id: number, a: Assignments = loadAssignment
     if (a.confidence[i] < REVIEW_THRESHOLD && a.reassigned[i] === 0) low.set(seg, (low.get(seg) ?? 0) + 1);
   }
   const total = a.labels.length;
-  const cards = db.prepare('SELECT idx, stats FROM segment_cards WHERE segmentation_id = ?').all(id) as { idx: number; stats: string }[];
-  const put = db.prepare('UPDATE segment_cards SET stats = ? WHERE segmentation_id = ? AND idx = ?');
+  const cards = db.prepare('SELECT idx, stats, persona FROM segment_cards WHERE segmentation_id = ?').all(id) as { idx: number; stats: string; persona: string }[];
+  const put = db.prepare('UPDATE segment_cards SET stats = ?, persona = ? WHERE segmentation_id = ? AND idx = ?');
   for (const c of cards) {
     const stats = JSON.parse(c.stats) as Record<string, unknown>;
     const n = size.get(c.idx) ?? 0;
     stats.size = n;
     stats.share = total ? n / total : 0;
     stats.lowConfidence = low.get(c.idx) ?? 0;
-    put.run(JSON.stringify(stats), id, c.idx);
+    // The persona opens with the segment's size; keep that sentence true (means and rates stay as fitted).
+    put.run(JSON.stringify(stats), refreshSizeSentence(c.persona, stats.share as number, n), id, c.idx);
   }
 }
 

@@ -99,6 +99,10 @@ describe('review, reassign, score, migration', () => {
     const after = await hd['segment.get']({ segmentation: 's' });
     expect(after.segments[from].size).toBe(r.segments[from].size - 1);
     expect(after.segments[to].size).toBe(r.segments[to].size + 1);
+    // 80 customers, 20 per group: the persona's size sentence follows the move (19 → 24%, 21 → 26%).
+    expect(r.segments[to].persona.startsWith('25% of customers (20).')).toBe(true);
+    expect(after.segments[to].persona.startsWith('26% of customers (21).')).toBe(true);
+    expect(after.segments[from].persona.startsWith('24% of customers (19).')).toBe(true);
     expect(after.projection.segment[0]).toBe(to);
     expect(await hd['segment.review']({ segmentation: 's' })).toEqual([item]);
     const log = await hd['workspace.activity']({ limit: 1 });
