@@ -12,9 +12,9 @@
 // imported once with `node bin/cxw.js import` into a base workspace. Neither step is timed.
 // Every timed run starts from a fresh copy of that base workspace (so no earlier segmentation or column cache is in
 // it) and is a separate child process under /usr/bin/time, whose %M gives the child's peak RSS:
-//   cold    `node bin/cxw.js segment … --k 8 --restarts 1 --seed S --json` on the fresh copy: decodes the columns
-//           from the dataset table and writes the column cache inside the save transaction
-//   warm    the same command again on that copy (column cache present, plus the cold run's segmentation)
+//   cold    `node bin/cxw.js segment … --k 8 --restarts 1 --seed S --json` on the fresh copy: the first
+//           segmentation after the import (which already filled the typed column cache for numeric columns)
+//   warm    the same command again on that copy (plus the cold run's segmentation)
 //   sweep   `… --k auto` (k = 2..10, one restart, silhouette on a 5,000-row sample), warm cache, whole command
 //   sklearn `/usr/bin/python3 -c …` whole process: interpreter start + import numpy/sklearn + np.fromfile of the
 //           binary copy + StandardScaler().fit_transform + KMeans(n_clusters=8, n_init=1, random_state=S).fit.
@@ -157,10 +157,10 @@ const bestWarm = best(warm);
 const sk = best(sks);
 
 const phases = (t) => (t ? Object.entries(t).map(([p, ms]) => `${p} ${ms}`).join(', ') : '(no timings: built without CXW_TIMINGS support?)');
-console.log(`\ncxw segment, cold cache  ${colds.map((c) => sec(c.wall)).join(' / ')}  peak RSS ${mib(Math.max(...colds.map((c) => c.rssKb)))}  inertia ${cold.json.inertia.toFixed(1)}`);
+console.log(`\ncxw segment, first run after import  ${colds.map((c) => sec(c.wall)).join(' / ')}  peak RSS ${mib(Math.max(...colds.map((c) => c.rssKb)))}  inertia ${cold.json.inertia.toFixed(1)}`);
 console.log(`    cli ms:  ${phases(cold.timings.cli)}`);
 console.log(`    job ms:  ${phases(cold.timings['segment.run'])}`);
-console.log(`cxw segment, warm cache  ${warm.map((w) => sec(w.wall)).join(' / ')}  peak RSS ${mib(Math.max(...warm.map((w) => w.rssKb)))}`);
+console.log(`cxw segment, second run  ${warm.map((w) => sec(w.wall)).join(' / ')}  peak RSS ${mib(Math.max(...warm.map((w) => w.rssKb)))}`);
 console.log(`    cli ms:  ${phases(bestWarm.timings.cli)}`);
 console.log(`    job ms:  ${phases(bestWarm.timings['segment.run'])}`);
 console.log(`sklearn whole process    ${sks.map((x) => sec(x.wall)).join(' / ')}  peak RSS ${mib(Math.max(...sks.map((x) => x.rssKb)))}  (import numpy+sklearn ${sec(sk.importS)}, np.fromfile ${sec(sk.readS)}, scale+fit ${sec(sk.fitS)}, ${sk.iterations} iterations)  inertia ${sk.inertia.toFixed(1)}`);

@@ -9,7 +9,7 @@ export { kmeans, assignToCentroids, kmeansWorkspace, type KMeansWorkspace } from
 export { kmeansPlusPlus } from './kmeans-init';
 export { silhouetteScore, calinskiHarabasz, daviesBouldin, adjustedRandIndex } from './metrics';
 export { sweepK, recommendK, confidenceFromDistances, elbowK, silhouetteExactMax } from './sweep';
-export { bootstrapStability } from './stability';
+export { bootstrapStability, bootstrapClusterings, stabilityFromRuns, type BootstrapRuns } from './stability';
 export { pca2 } from './pca';
 export { sampleIndices, takeRows } from './sample';
 export { rfmScores, rfmSegmentName, quintileByRank } from './rfm';

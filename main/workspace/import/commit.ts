@@ -5,7 +5,7 @@ import { basename, extname } from 'node:path';
 import type { ColumnPlan, ImportOptions, ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
-import { assertNameFree, createDataset, quoteIdent, setDatasetRowCount, uniqueDatasetName } from '../datasets';
+import { assertNameFree, createDataset, getDataset, quoteIdent, setDatasetRowCount, uniqueDatasetName } from '../datasets';
 import type { Db } from '../db';
 import { Converter } from './convert';
 import { closeInput, DEFAULT_CHUNK_BYTES, openInput } from './decode';
@@ -18,6 +18,7 @@ import { type CellValue, convertRows, type RowSpec } from './rows';
 import { detectShape, type FileShape, readSample, withEncodingRetry } from './sample';
 import { dateFormatLabel } from './values';
 import { widenColumns } from './widen';
+import { ImportColumnCache } from './column-cache';
 
 export interface ImportProgress {
   phase: string;
@@ -141,6 +142,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     const batchStmt = db.prepare(insertSql(batchRows));
     const batchLen = batchRows * ncols;
     const params: CellValue[] = new Array<CellValue>(batchLen).fill(null);
+    const cache = new ImportColumnCache(plan.columns.map((c) => (c.piiAction === 'pseudonymize' ? 'text' : c.type)));
     let p = 0;
     const flush = (): void => {
       // Spread, not run(params): better-sqlite3 then reads each value straight from the call's arguments
@@ -176,7 +178,9 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
           batch: (b) => {
             const r = new BatchReader(b);
             for (let k = r.cells; k > 0; k--) {
-              params[p++] = r.next();
+              const v = r.next();
+              cache.cell(v);
+              params[p++] = v;
               if (p === batchLen) flush();
             }
             inserted += b.rows;
@@ -188,7 +192,10 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
         })
       : convertRows(spec, converters, {
           row: (values) => {
-            for (let i = 0; i < ncols; i++) params[p++] = values[i];
+            for (let i = 0; i < ncols; i++) {
+              cache.cell(values[i]);
+              params[p++] = values[i];
+            }
             inserted++;
             if (p === batchLen) flush();
           },
@@ -208,6 +215,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
       warnings.push(`${rejected} malformed row(s) were skipped (line${rejected > 1 ? 's' : ''} ${rejectedLines.join(', ')}${rejected > rejectedLines.length ? ', …' : ''}).`);
     }
     setDatasetRowCount(db, ds.id, rows);
+    cache.save(db, getDataset(db, name), widened.finalTypes);
     const columns = plan.columns.map((c, i) => ({ name: c.name, type: widened.finalTypes[i], role: c.role, piiAction: c.piiAction }));
     logActivity(db, 'dataset.import', `Imported ${rows.toLocaleString('en-US')} rows × ${ncols} columns from ${file} as "${name}"${rejected ? ` (${rejected} bad rows skipped)` : ''}`, {
       dataset: name,

@@ -28,7 +28,8 @@ export interface LoadedData {
   fromCache: number;
 }
 
-const ROWS_POSITION = -1;
+/** The cache entry holding the dataset _row of each cached row. */
+export const ROWS_POSITION = -1;
 
 export function isNumericColumn(c: StoredColumn): boolean {
   return c.type === 'integer' || c.type === 'real' || c.type === 'boolean';

@@ -24,7 +24,7 @@ import { methodSentence } from './method';
 import { applyPreprocessing, type Prepared, type Preprocessing } from './preprocess';
 import { checkCancelled, featureColumns, guard, loadWithExtras, prepareRun, type Progress } from './prepare';
 import { profileSegments } from './profile';
-import { silhouetteInput, stabilityInput, startSideMetrics, type SideMetrics } from './side-metrics';
+import { startSideMetrics, type RunningSideMetrics, type SideMetrics } from './side-metrics';
 import { phaseTimer, type PhaseTimer } from './timings';
 import { beginSave } from './save';
 import { assertSegmentationNameFree, carryEditedNames, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
@@ -100,31 +100,34 @@ interface Finish {
 }
 
 /**
- * Metrics, stability, confidence, cards, projection, then the one save transaction. On large data the stability
- * resamples and the sampled silhouette run on a helper thread (side-metrics.ts) while this thread does the rest;
- * the numbers are the same.
+ * Start the sampled side metrics (bootstrap stability, silhouette) for a run with k segments, before its k-means:
+ * on large data they run on a helper thread alongside it (side-metrics.ts); the numbers are the same.
  */
-async function finish(f: Finish): Promise<number> {
-  const { prepared, params, result } = f;
-  const m = prepared.matrix;
-  const input = {
-    stability: stabilityInput(m, result.labels, result.k, { seed: params.seed, resamples: STABILITY.resamples, maxRows: STABILITY.maxRows, maxIterations: params.maxIterations, tolerance: params.tolerance }),
-    silhouette: silhouetteInput(m, result.labels, result.k, silhouetteSample(m.rows), params.seed),
-  };
-  f.ctx.onProgress({ phase: 'metrics', done: 0, total: null, message: `silhouette, ${STABILITY.resamples} bootstrap resamples` });
-  const side = startSideMetrics(input, m.rows, f.ctx);
+function startSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress): RunningSideMetrics {
+  return startSideMetrics(
+    prepared.matrix,
+    { k, seed: params.seed, resamples: STABILITY.resamples, stabilityRows: STABILITY.maxRows, silhouetteSample: silhouetteSample(prepared.matrix.rows), maxIterations: params.maxIterations, tolerance: params.tolerance },
+    ctx,
+  );
+}
+
+/** Fit (or assign) with the side metrics running, then finish; the helper is stopped however this ends. */
+async function withSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress, fit: () => KMeansResult, then: (result: KMeansResult, side: Promise<SideMetrics>) => Promise<number>): Promise<number> {
+  const side = startSide(prepared, params, k, ctx);
   try {
-    return await finishWith(f, side.result);
+    const result = fit();
+    ctx.onProgress({ phase: 'metrics', done: 0, total: null, message: `silhouette, ${STABILITY.resamples} bootstrap resamples` });
+    return await then(result, side.finish(result.labels));
   } finally {
     side.stop();
   }
 }
 
-async function finishWith(f: Finish, sideResult: Promise<SideMetrics>): Promise<number> {
+/** Metrics, confidence, cards, projection, then the one save transaction (written while the side metrics finish). */
+async function finish(f: Finish, sideResult: Promise<SideMetrics>): Promise<number> {
   const { prepared, params, ctx, result, timer } = f;
   const m = prepared.matrix;
   const k = result.k;
-  timer.mark('side metrics (start)');
   const ch = guard(() => calinskiHarabasz(m, result.labels, k));
   const dbi = guard(() => daviesBouldin(m, result.labels, k));
   timer.mark('ch+db');
@@ -229,14 +232,19 @@ export async function runSegmentation(db: Db, raw: SegmentParams, ctx: Progress)
   // The sweep already ran k-means for this k with the same seed and options; its final full assignment to the
   // kept centroids is exactly what kmeans() ends with, so only that pass is repeated (not the whole k-means).
   const hit = swept.get(k);
-  const result = guard(() =>
-    hit
-      ? { ...assignToCentroids(prepared.matrix, hit.centroids, k), iterations: hit.iterations, converged: hit.converged }
-      : kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
-  );
-  timer.mark('kmeans');
+  const fit = (): KMeansResult => {
+    const r = guard(() =>
+      hit
+        ? { ...assignToCentroids(prepared.matrix, hit.centroids, k), iterations: hit.iterations, converged: hit.converged }
+        : kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
+    );
+    timer.mark('kmeans');
+    return r;
+  };
   const name = params.name ?? uniqueSegmentationName(db, `${run.ds.name} k=${k}`);
-  await finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx, timer });
+  await withSide(prepared, params, k, ctx, fit, (result, side) =>
+    finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx, timer }, side),
+  );
   const out = getSegmentationResult(db, name);
   timer.mark('read result');
   timer.report('segment.run');
@@ -261,12 +269,16 @@ export async function scoreSegmentation(db: Db, args: { segmentation: string; da
   ctx.onProgress({ phase: 'preprocess', done: 0, total: null });
   const prepared = applyPreprocessing(loaded.columns, ds.rows, source.prep);
   if (prepared.matrix.rows < source.k) throw new AppError('BAD_ARGUMENTS', `Only ${prepared.matrix.rows} rows of "${ds.name}" can be scored; the segmentation has ${source.k} segments.`);
-  ctx.onProgress({ phase: 'kmeans', done: 0, total: null, message: 'assigning to the saved centroids' });
-  const result = guard(() => assignToCentroids(prepared.matrix, source.centroids, source.k));
   const params: ResolvedParams = { ...source.params, dataset: ds.name, k: source.k };
   delete params.name;
   const name = args.name ?? uniqueSegmentationName(db, `${ds.name} scored by ${source.name}`);
-  await finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx, timer: phaseTimer() });
+  const assign = (): KMeansResult => {
+    ctx.onProgress({ phase: 'kmeans', done: 0, total: null, message: 'assigning to the saved centroids' });
+    return guard(() => assignToCentroids(prepared.matrix, source.centroids, source.k));
+  };
+  await withSide(prepared, params, source.k, ctx, assign, (result, side) =>
+    finish({ db, ds, name, params, prep: source.prep, prepared, loaded, nps, outcomes, result, kScores: null, recommendation: null, scoredFrom: source.name, ctx, timer: phaseTimer() }, side),
+  );
   carryEditedNames(db, source.id, getStoredSegmentation(db, name).id);
   return toSegmentationSummary(getStoredSegmentation(db, name));
 }

@@ -1,40 +1,33 @@
 // The two metrics of a run that need only a sample of the rows — bootstrap stability (20 k-means runs on a
-// 20k-row subsample, ~0.6 s at 1M rows) and the silhouette (5,000-row sample, ~0.15 s) — computed on the second
-// core while the job thread does CH, DB, the profile and the projection of a large run: the built worker entry
-// (out/main/worker.js) runs the 'segment.side-metrics' task. The samples are drawn here exactly as
-// bootstrapStability and silhouetteScore would draw them, so the numbers are identical to the in-process path,
-// which is used for small data (a helper thread's start-up would cost more than it saves) and wherever the built
-// worker is absent (unit tests on the sources).
+// 20k-row subsample, ~0.6 s at 1M rows) and the silhouette (5,000-row sample, ~0.15 s). On large data they run
+// on the second core: the helper thread (the built worker entry, out/main/worker.js, task 'segment.side-metrics')
+// starts before the main k-means, clusters the bootstrap resamples while the job thread fits the reference (the
+// resamples need no reference labels), then waits on a shared flag for the reference labels of its samples and
+// finishes with the Jaccard table and the silhouette. The samples are drawn exactly as bootstrapStability and
+// silhouetteScore would draw them, so the numbers are identical to the in-process path, which is used for small
+// data (a helper thread's start-up would cost more than it saves) and wherever the built worker is absent (unit
+// tests on the sources).
 import { builtEntry } from '../../jobs/built-entry';
 import { Worker } from 'node:worker_threads';
-import { bootstrapStability, sampleIndices, silhouetteScore, takeRows, type Matrix } from '../../analysis/segment/index';
+import { bootstrapClusterings, sampleIndices, silhouetteScore, stabilityFromRuns, takeRows, type Matrix } from '../../analysis/segment/index';
 import { AppError, deserializeError, type SerializedError } from '../../../shared/errors';
 import { guard, type Progress } from './prepare';
 
-export interface StabilityInput {
+/** One sample of the matrix: a copy of its rows, and where to put their reference labels once k-means has them. */
+export interface SampleInput {
   data: Float64Array;
   rows: number;
   cols: number;
+  /** Filled with the sampled rows' reference labels after the main k-means (shared memory on the helper path). */
   labels: Int32Array;
-  k: number;
-  seed: number;
-  resamples: number;
-  maxIterations: number;
-  tolerance: number;
-}
-
-/** The rows the silhouette is computed on (all of them, exactly, when there are no more than the sample size). */
-export interface SilhouetteInput {
-  data: Float64Array;
-  rows: number;
-  cols: number;
-  labels: Int32Array;
-  k: number;
 }
 
 export interface SideInput {
-  stability: StabilityInput;
-  silhouette: SilhouetteInput;
+  k: number;
+  stability: SampleInput & { seed: number; resamples: number; maxIterations: number; tolerance: number };
+  silhouette: SampleInput;
+  /** Set to 1 (and notified) once both label arrays are filled. */
+  ready: Int32Array;
 }
 
 export interface SideMetrics {
@@ -42,59 +35,79 @@ export interface SideMetrics {
   silhouette: { mean: number; sampleSize: number };
 }
 
-export interface StabilityOptions {
+export interface SideOptions {
+  k: number;
   seed: number;
   resamples: number;
-  maxRows: number;
+  /** Stability runs on at most this many rows (a seeded subsample above). */
+  stabilityRows: number;
+  /** Silhouette on a seeded sample of this size, or every row when undefined. */
+  silhouetteSample: number | undefined;
   maxIterations: number;
   tolerance: number;
 }
 
-/** The (sub)sample stability runs on; a copy, small enough (maxRows × cols) to hand to another thread. */
-export function stabilityInput(m: Matrix, labels: Int32Array, k: number, o: StabilityOptions): StabilityInput {
-  const base = { cols: m.cols, k, seed: o.seed, resamples: o.resamples, maxIterations: o.maxIterations, tolerance: o.tolerance };
-  if (m.rows <= o.maxRows) return { ...base, data: m.data.slice(0, m.rows * m.cols), rows: m.rows, labels: labels.slice() };
-  const idx = sampleIndices(m.rows, o.maxRows, o.seed);
-  const sub = new Int32Array(idx.length);
-  for (let i = 0; i < idx.length; i++) sub[i] = labels[idx[i]];
-  return { ...base, data: takeRows(m.data, m.cols, idx), rows: idx.length, labels: sub };
+interface Plan {
+  input: SideInput;
+  /** Matrix rows of each sample (null: every row, in order). */
+  stabilityPick: Int32Array | null;
+  silhouettePick: Int32Array | null;
 }
 
-/** Same sample as silhouetteScore(m, labels, k, { sampleSize, seed }) draws. */
-export function silhouetteInput(m: Matrix, labels: Int32Array, k: number, sampleSize: number | undefined, seed: number): SilhouetteInput {
-  if (sampleSize === undefined || sampleSize >= m.rows) return { data: m.data.subarray(0, m.rows * m.cols), rows: m.rows, cols: m.cols, labels, k };
-  const idx = sampleIndices(m.rows, sampleSize, seed);
-  const sub = new Int32Array(idx.length);
-  for (let i = 0; i < idx.length; i++) sub[i] = labels[idx[i]];
-  return { data: takeRows(m.data, m.cols, idx), rows: idx.length, cols: m.cols, labels: sub, k };
+const labelBuffer = (n: number, shared: boolean) => new Int32Array(shared ? new SharedArrayBuffer(4 * n) : new ArrayBuffer(4 * n));
+
+/** Draw both samples (as bootstrapStability and silhouetteScore draw them) before the labels exist. */
+function plan(m: Matrix, o: SideOptions, shared: boolean): Plan {
+  const sample = (size: number | undefined): { pick: Int32Array | null; data: Float64Array; rows: number } => {
+    if (size === undefined || size >= m.rows) return { pick: null, data: m.data.subarray(0, m.rows * m.cols), rows: m.rows };
+    const pick = sampleIndices(m.rows, size, o.seed);
+    return { pick, data: takeRows(m.data, m.cols, pick), rows: pick.length };
+  };
+  const st = sample(o.stabilityRows);
+  const si = sample(o.silhouetteSample);
+  // The helper gets copies: a view of the whole matrix would be cloned whole into the other thread.
+  const copy = (s: { pick: Int32Array | null; data: Float64Array }) => (shared && s.pick === null ? s.data.slice() : s.data);
+  return {
+    input: {
+      k: o.k,
+      stability: { data: copy(st), rows: st.rows, cols: m.cols, labels: labelBuffer(st.rows, shared), seed: o.seed, resamples: o.resamples, maxIterations: o.maxIterations, tolerance: o.tolerance },
+      silhouette: { data: copy(si), rows: si.rows, cols: m.cols, labels: labelBuffer(si.rows, shared) },
+      ready: labelBuffer(1, shared),
+    },
+    stabilityPick: st.pick,
+    silhouettePick: si.pick,
+  };
 }
 
+function fill(to: Int32Array, from: Int32Array, pick: Int32Array | null): void {
+  if (pick === null) to.set(from.subarray(0, to.length));
+  else for (let i = 0; i < pick.length; i++) to[i] = from[pick[i]];
+}
+
+const POLL_MS = 50;
+
+/** The helper's task: cluster the resamples, wait for the reference labels, then score both metrics. */
 export function computeSideMetrics(input: SideInput, isCancelled?: () => boolean): SideMetrics {
-  const s = input.silhouette;
-  const silhouette = guard(() => silhouetteScore({ data: s.data, rows: s.rows, cols: s.cols }, s.labels, s.k));
-  return { stability: computeStability(input.stability, isCancelled), silhouette };
-}
-
-function computeStability(s: StabilityInput, isCancelled?: () => boolean): number[] {
-  // maxRows = rows: the input is already the subsample, so bootstrapStability must not draw another.
-  return guard(() =>
-    bootstrapStability({ data: s.data, rows: s.rows, cols: s.cols }, s.labels, s.k, {
-      seed: s.seed,
-      resamples: s.resamples,
-      maxRows: s.rows,
-      maxIterations: s.maxIterations,
-      tolerance: s.tolerance,
-      isCancelled,
-    }),
+  const s = input.stability;
+  const runs = guard(() =>
+    bootstrapClusterings({ data: s.data, rows: s.rows, cols: s.cols }, input.k, { seed: s.seed, resamples: s.resamples, maxIterations: s.maxIterations, tolerance: s.tolerance, isCancelled }),
   );
+  while (Atomics.load(input.ready, 0) !== 1) {
+    if (isCancelled?.()) throw new AppError('CANCELLED', 'Segmentation cancelled; nothing was saved.');
+    Atomics.wait(input.ready, 0, 0, POLL_MS);
+  }
+  const q = input.silhouette;
+  const silhouette = guard(() => silhouetteScore({ data: q.data, rows: q.rows, cols: q.cols }, q.labels, input.k));
+  return { stability: stabilityFromRuns(runs, s.labels), silhouette };
 }
 
 /** Below this many matrix rows the side metrics run in-process (the rest of the run is too short to overlap). */
 export const HELPER_MIN_ROWS = 100_000;
 
 export interface RunningSideMetrics {
-  result: Promise<SideMetrics>;
-  /** Stop the helper if it is still running (the run failed or was cancelled before awaiting the result). */
+  /** Hand over the reference labels (all matrix rows); resolves with both metrics. Call once. */
+  finish: (labels: Int32Array) => Promise<SideMetrics>;
+  /** Stop the helper if it is still running (the run failed or was cancelled before the result). */
   stop: () => void;
 }
 
@@ -104,32 +117,51 @@ function builtWorkerPath(): string | null {
 
 type HelperMessage = { type: 'progress' } | { type: 'result'; result: unknown } | { type: 'error'; error: SerializedError };
 
-/** `matrixRows`: rows of the whole run (not of the samples), which decides whether a helper thread pays off. */
-export function startSideMetrics(input: SideInput, matrixRows: number, ctx: Progress): RunningSideMetrics {
-  const worker = matrixRows >= HELPER_MIN_ROWS ? builtWorkerPath() : null;
+/**
+ * Start the side metrics of a run on matrix `m` with `o.k` segments, before its k-means. `helper` forces the
+ * helper thread with that built worker file whatever the size (tests compare both paths).
+ */
+export function startSideMetrics(m: Matrix, o: SideOptions, ctx: Progress, helper?: { workerPath: string }): RunningSideMetrics {
+  const worker = helper?.workerPath ?? (m.rows >= HELPER_MIN_ROWS ? builtWorkerPath() : null);
+  const p = plan(m, o, worker !== null);
+  const handOver = (labels: Int32Array) => {
+    if (labels.length !== m.rows) throw new Error(`reference labels have ${labels.length} entries, expected ${m.rows}`);
+    fill(p.input.stability.labels, labels, p.stabilityPick);
+    fill(p.input.silhouette.labels, labels, p.silhouettePick);
+    Atomics.store(p.input.ready, 0, 1);
+  };
   if (!worker) {
-    const value = computeSideMetrics(input, ctx.isCancelled);
-    return { result: Promise.resolve(value), stop: () => undefined };
+    return {
+      finish: (labels) => {
+        handOver(labels);
+        return Promise.resolve(computeSideMetrics(p.input, ctx.isCancelled));
+      },
+      stop: () => undefined,
+    };
   }
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const thread = new Worker(worker, { workerData: { kind: 'segment.side-metrics', payload: input, cancelFlag: flag.buffer } });
-  // The job's cancel flag is polled while the job thread awaits the result and passed on to the helper, whose
-  // k-means checks it between iterations.
+  const thread = new Worker(worker, { workerData: { kind: 'segment.side-metrics', payload: p.input, cancelFlag: flag.buffer } });
+  // The job's cancel flag is polled on this thread and passed on to the helper, whose k-means checks it between
+  // iterations and whose wait for the labels wakes every POLL_MS.
   const poll = setInterval(() => {
     if (ctx.isCancelled()) Atomics.store(flag, 0, 1);
-  }, 50);
+  }, POLL_MS);
   const result = new Promise<SideMetrics>((resolve, reject) => {
-    thread.on('message', (m: HelperMessage) => {
-      if (m.type === 'result') resolve(m.result as SideMetrics);
-      else if (m.type === 'error') reject(deserializeError(m.error));
+    thread.on('message', (msg: HelperMessage) => {
+      if (msg.type === 'result') resolve(msg.result as SideMetrics);
+      else if (msg.type === 'error') reject(deserializeError(msg.error));
     });
     thread.on('error', (err) => reject(new AppError('INTERNAL', `The metrics helper thread failed: ${err.message}`)));
     thread.on('exit', (code) => reject(new AppError('INTERNAL', `The metrics helper thread stopped unexpectedly (exit code ${code}).`)));
   }).finally(() => clearInterval(poll));
-  // Mark the promise handled: if the run fails before awaiting it, stop() ends the helper and nothing is reported twice.
+  // Mark the promise handled: if the run fails before finishing, stop() ends the helper and nothing is reported twice.
   result.catch(() => undefined);
   return {
-    result,
+    finish: (labels) => {
+      handOver(labels);
+      Atomics.notify(p.input.ready, 0);
+      return result;
+    },
     stop: () => {
       clearInterval(poll);
       void thread.terminate();

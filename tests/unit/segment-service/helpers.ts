@@ -67,8 +67,18 @@ export function groupsCsv(perGroup: number, seed = 7): { text: string; truth: In
   return { text: `${lines.join('\n')}\n`, truth: Int32Array.from(truth) };
 }
 
-/** Tables a failed or cancelled save must leave empty. */
+/** Tables a segmentation writes; a failed or cancelled one must leave them as they were. */
 export const SAVED_TABLES = ['segmentations', 'segment_cards', 'segment_assignments_packed', 'segment_reassignments', 'column_cache'];
+
+/** Row counts of the tables a segmentation writes (the import already cached its numeric columns). */
+export function savedCounts(path: string): Record<string, number> {
+  const db = new Database(path, { readonly: true });
+  try {
+    return Object.fromEntries(SAVED_TABLES.map((t) => [t, db.prepare(`SELECT COUNT(*) FROM ${t}`).pluck().get() as number]));
+  } finally {
+    db.close();
+  }
+}
 
 /** A saved segmentation's current labels in row order, read through the workspace layer (packed storage). */
 export function labelsOf(ws: string, name: string): Int32Array {

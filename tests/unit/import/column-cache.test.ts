@@ -1,0 +1,67 @@
+// The import fills the typed column cache for numeric columns as it inserts; what the first segmentation then
+// reads from the cache must equal, value for value, what decoding the stored table gives.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runImportTuned } from '../../../main/workspace/import/commit';
+import { getDataset } from '../../../main/workspace/datasets';
+import { loadColumns, type LoadedColumn } from '../../../main/workspace/segments/columns';
+import { tempWorkspace, type TempWorkspace } from './helpers';
+
+let ws: TempWorkspace;
+beforeEach(() => {
+  ws = tempWorkspace();
+});
+afterEach(() => ws.cleanup());
+
+const numbers = (c: LoadedColumn) => (c.kind === 'numeric' ? Array.from(c.values) : null);
+const cachedPositions = (ws: TempWorkspace) => (ws.db.prepare('SELECT position FROM column_cache ORDER BY position').pluck().all() as number[]);
+
+describe('column cache written by the import', () => {
+  const readMixed = (w: TempWorkspace) => readFileSync(join(w.dir, 'mixed.csv'), 'utf8');
+  function importMixed(parseWorker: string | null | undefined) {
+    const lines = ['id,spend,member,name,late_real,late_text,neg'];
+    for (let i = 1; i <= 400; i++) lines.push(`${i},${i % 7 === 0 ? '' : (i * 1.25).toFixed(2)},${i % 3 ? 'Yes' : 'No'},n${i % 5},${i},${i},${i % 2 ? '-0' : '0'}`);
+    lines.push('401,NA,No,n1,3.75,abc,0');
+    return runImportTuned(ws.ctx, { path: ws.file('mixed.csv', lines.join('\n')) }, { sampleRows: 100, ...(parseWorker === undefined ? {} : { parseWorker }) });
+  }
+
+  it('holds exactly what decoding the table gives, for the columns that stayed numeric', () => {
+    const r = importMixed(null);
+    expect(r.columns.map((c) => c.type)).toEqual(['integer', 'real', 'boolean', 'text', 'real', 'text', 'integer']);
+    // _row ids (−1) and the numeric columns; not the text column, nor the one widened to text.
+    expect(cachedPositions(ws)).toEqual([-1, 0, 1, 2, 4, 6]);
+    const ds = getDataset(ws.db, r.dataset);
+    const numeric = ds.columns.filter((c) => [0, 1, 2, 4, 6].includes(c.index));
+    const fromCache = loadColumns(ws.db, ds, numeric);
+    expect(fromCache.fromCache).toBe(5);
+    expect(fromCache.fresh).toEqual([]);
+    const decoded = loadColumns(ws.db, ds, numeric, { useCache: false });
+    expect(Array.from(fromCache.rows)).toEqual(Array.from(decoded.rows));
+    for (let j = 0; j < numeric.length; j++) expect(numbers(fromCache.columns[j])).toEqual(numbers(decoded.columns[j]));
+    // Spot values: a missing spend is NaN, booleans 1/0, the late decimal kept, −0 stored (and cached) as 0.
+    expect(numbers(fromCache.columns[1])![6]).toBeNaN();
+    expect(numbers(fromCache.columns[1])![0]).toBe(1.25);
+    expect(numbers(fromCache.columns[2])!.slice(0, 3)).toEqual([1, 1, 0]);
+    expect(numbers(fromCache.columns[3])![400]).toBe(3.75);
+    expect(Object.is(numbers(fromCache.columns[4])![0], 0)).toBe(true);
+  });
+
+  const PARSER = join(__dirname, '../../../out/main/import-parser.js');
+  it.skipIf(!existsSync(PARSER))('the same cache when rows arrive in batches from the parse worker (built)', () => {
+    const inThread = importMixed(null);
+    const ds1 = getDataset(ws.db, inThread.dataset);
+    const viaWorker = runImportTuned(ws.ctx, { path: ws.file('mixed2.csv', readMixed(ws)), name: 'w' }, { sampleRows: 100, parseWorker: PARSER });
+    const ds2 = getDataset(ws.db, viaWorker.dataset);
+    const pick = (ds: typeof ds1) => ds.columns.filter((c) => [0, 1, 2, 4, 6].includes(c.index));
+    const a = loadColumns(ws.db, ds1, pick(ds1));
+    const b = loadColumns(ws.db, ds2, pick(ds2));
+    expect(b.fromCache).toBe(5);
+    for (let j = 0; j < 5; j++) expect(numbers(b.columns[j])).toEqual(numbers(a.columns[j]));
+  });
+
+  it('nothing cached when the import fails', () => {
+    expect(() => runImportTuned(ws.ctx, { path: ws.file('ragged.csv', 'a,b\n1,2\n3\n') })).toThrow(/line 3/);
+    expect(cachedPositions(ws)).toEqual([]);
+  });
+});
