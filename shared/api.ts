@@ -16,6 +16,7 @@ import type {
   WorkspaceInfo,
 } from './domain';
 import { AppError } from './errors';
+import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
@@ -69,6 +70,59 @@ export const segmentParamsSchema = z
     categoryWeight: z.number().min(0).max(100).optional(),
     missing: z.enum(['impute', 'exclude']).optional(),
     name: segmentationName.optional(),
+  })
+  .strict();
+
+export const journeySpecSchema = z
+  .object({
+    dataset: datasetName,
+    customer: columnName,
+    time: columnName,
+    step: columnName,
+    channel: columnName.optional(),
+    satisfaction: columnName.optional(),
+    nps: columnName.optional(),
+    precision: z.enum(['exact', 'day']).optional(),
+    stages: z
+      .array(z.object({ name: z.string().trim().min(1).max(120), steps: z.array(z.string().max(500)).min(1).max(1000) }).strict())
+      .max(200)
+      .optional(),
+    segmentation: segmentationName.optional(),
+    filter: z.object({ segments: z.array(z.number().int().min(0)).max(50).optional(), channels: z.array(z.string().max(500)).max(200).optional() }).strict().optional(),
+    compareBy: z.enum(['segment', 'channel']).optional(),
+    variantsLimit: z.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+const mapName = z.string().trim().min(1, 'map name is empty').max(200);
+const mapId = z.string().min(1).max(64);
+export const journeyMapSchema = z
+  .object({
+    name: mapName,
+    stages: z.array(z.object({ id: mapId, name: z.string().max(200) }).strict()).max(100),
+    cards: z
+      .array(
+        z
+          .object({
+            id: mapId,
+            lane: z.enum(JOURNEY_LANES),
+            stageId: mapId,
+            text: z.string().max(4000),
+            evidence: z.enum(['measured', 'assumed']),
+            n: z.number().int().min(0).optional(),
+            value: z.number().finite().optional(),
+          })
+          .strict(),
+      )
+      .max(5000),
+    persona: z
+      .object({ name: z.string().max(200), note: z.string().max(4000), segmentation: segmentationName.optional(), segment: z.number().int().min(0).optional() })
+      .strict()
+      .nullable(),
+    emotionScale: z.tuple([z.number().finite(), z.number().finite()]),
+    seededFrom: journeySpecSchema.nullable(),
+    version: z.number().int().min(0),
+    updatedAt: z.string().max(64),
   })
   .strict();
 
@@ -126,6 +180,16 @@ export const argSchemas = {
   'segment.rfm': z
     .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), name: datasetName.optional() })
     .strict(),
+  'journey.analyze': z.object({ jobId, spec: journeySpecSchema }).strict(),
+  'journeyMap.list': empty,
+  'journeyMap.get': z.object({ name: mapName }).strict(),
+  /** Whole-document save; `map.version` must equal the stored version (0 for a new map). */
+  'journeyMap.save': z.object({ map: journeyMapSchema }).strict(),
+  /** Compute the analytics for `spec` and save a new map seeded from them (measured cards with their n). */
+  'journeyMap.seed': z.object({ jobId, name: mapName, spec: journeySpecSchema, persona: journeyMapSchema.shape.persona.optional() }).strict(),
+  'journeyMap.delete': z.object({ name: mapName }).strict(),
+  /** One self-contained HTML page (inline CSS/SVG, no script, no external reference). */
+  'journeyMap.exportHtml': z.object({ name: mapName }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
@@ -163,6 +227,13 @@ interface Results {
   /** The assignments CSV (`id,segment,confidence`) as text, for the app to offer as a download. */
   'segment.export': AssignmentsExport;
   'segment.rfm': { dataset: DatasetSummary; segments: { name: string; customers: number }[] };
+  'journey.analyze': JourneyResult;
+  'journeyMap.list': JourneyMapSummary[];
+  'journeyMap.get': JourneyMap;
+  'journeyMap.save': JourneyMap;
+  'journeyMap.seed': JourneyMap;
+  'journeyMap.delete': { deleted: string };
+  'journeyMap.exportHtml': { fileName: string; html: string };
 }
 export type Result<K extends HandlerName> = Results[K];
 

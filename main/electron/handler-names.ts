@@ -33,6 +33,13 @@ export const PRELOAD_HANDLER_NAMES = [
   'segment.migration',
   'segment.export',
   'segment.rfm',
+  'journey.analyze',
+  'journeyMap.list',
+  'journeyMap.get',
+  'journeyMap.save',
+  'journeyMap.seed',
+  'journeyMap.delete',
+  'journeyMap.exportHtml',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

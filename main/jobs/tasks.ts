@@ -11,6 +11,8 @@ import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary }
 import { runRfm, type RfmOutcome } from '../workspace/segments/rfm';
 import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../workspace/segments/run';
 import { computeSideMetrics, type SideInput, type SideMetrics } from '../workspace/segments/side-metrics';
+import type { JourneyResult, JourneySpec } from '../../shared/journeys';
+import { runJourneyAnalysis } from '../workspace/journeys/analyze';
 
 export interface TaskProgress {
   phase: string;
@@ -33,6 +35,7 @@ export interface TaskPayloads {
   'segment.rfm': { workspacePath: string; args: Omit<Args<'segment.rfm'>, 'jobId'> };
   /** Internal: a segmentation run's stability and sampled silhouette on a helper thread (no workspace access). */
   'segment.side-metrics': SideInput;
+  'journey.analyze': { workspacePath: string; spec: JourneySpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -42,6 +45,7 @@ export interface TaskResults {
   'segment.score': SegmentationSummary;
   'segment.rfm': RfmOutcome;
   'segment.side-metrics': SideMetrics;
+  'journey.analyze': JourneyResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -76,6 +80,15 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'segment.score': (payload, ctx) => withDb(payload.workspacePath, (db) => scoreSegmentation(db, payload.args, ctx)),
   'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, (db) => runRfm(db, payload.args, ctx)),
   'segment.side-metrics': (payload, ctx) => computeSideMetrics(payload, ctx.isCancelled),
+  // Read-only: journey analytics never block an import or a segmentation.
+  'journey.analyze': (payload, ctx) => {
+    const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
+    try {
+      return runJourneyAnalysis(db, payload.spec, ctx);
+    } finally {
+      db.close();
+    }
+  },
 };
 
 /** Open, run (sync or async), and close only once the task has settled. */

@@ -131,6 +131,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     step: { id: 'pack-segment-assignments-v1', run: packAssignmentsV3 },
   },
+  {
+    version: 4,
+    name: 'journey maps (workshop canvas documents)',
+    sql: `
+      CREATE TABLE journey_maps (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        doc TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {
