@@ -99,6 +99,10 @@ export interface JourneyStage {
   events: number;
   satisfaction: MeanCi | null;
   nps: NpsCi | null;
+  /** Events per channel in this stage, most first (empty without a channel column). */
+  channels: { channel: string; events: number }[];
+  /** Median seconds from this stage's first event to the next stage's first event, over journeys reaching both in funnel order (null for the last stage). */
+  medianSecondsToNext: number | null;
 }
 
 /** Time between consecutive events for one directly-follows pair: box-plot statistics in seconds. */
