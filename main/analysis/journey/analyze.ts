@@ -30,7 +30,6 @@ import { planStages, type StagePlan } from './stage-plan';
 import { stepPositions } from './step-order';
 import { meanCiFromSums } from './t-distribution';
 import type { JourneyInput } from './types';
-import { topVariants } from './variants';
 import { walkJourneys, type WalkResult } from './walk';
 
 export const DEFAULT_VARIANTS_LIMIT = 20;
@@ -45,7 +44,8 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   const keepCustomer = customerMask(input, filter);
   const stepCount = input.stepNames.length;
 
-  const grouped = groupByJourney(input, filter, keepCustomer);
+  const comparison = planComparison(input, spec, warnings);
+  const grouped = groupByJourney(input, filter, keepCustomer, comparison.byChannel);
   poll(isCancelled);
   sortJourneys(grouped, input.customerCount, null, isCancelled);
   const positions = stepPositions(grouped, input.customerCount, input.stepNames);
@@ -53,14 +53,13 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   sortJourneys(grouped, input.customerCount, plan.rankOfStep, isCancelled);
   poll(isCancelled);
 
-  const comparison = planComparison(input, spec, warnings);
   const walk = walkJourneys(grouped, input.customerCount, {
     stepCount,
     stageCount: plan.names.length,
     stageOfStep: plan.stageOfStep,
     groupOfCustomer: comparison.groupOfCustomer,
     groupCount: comparison.groupCount,
-    channelOfEvent: comparison.byChannel ? input.channel : null,
+    byChannel: comparison.byChannel,
     channelCount: input.channelNames.length,
     isCancelled,
   });
@@ -82,8 +81,8 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   const steps = buildSteps(input, plan, positions.events, positions.median, walk.stepCustomers, sums);
   const { transitions, timing } = buildTransitions(input.stepNames, walk);
   const variantsLimit = Math.max(0, Math.floor(spec.variantsLimit ?? DEFAULT_VARIANTS_LIMIT));
-  const variants: JourneyVariant[] = topVariants(walk.variants, variantsLimit, input.stepNames).map((v) => ({
-    path: v.path,
+  const variants: JourneyVariant[] = walk.variants.top(variantsLimit, input.stepNames).map((v) => ({
+    path: v.path.map((s) => input.stepNames[s]),
     customers: v.customers,
     share: grouped.journeys > 0 ? v.customers / grouped.journeys : 0,
   }));
@@ -318,22 +317,25 @@ function buildTransitions(stepNames: readonly string[], walk: WalkResult): { tra
   const pairs = walk.pairs.slice();
   pairs.sort((a, b) => b.customers - a.customers || b.events - a.events || compareText(stepNames[a.from], stepNames[b.from]) || compareText(stepNames[a.to], stepNames[b.to]));
   const gaps = walk.gaps;
-  const transitions: JourneyTransition[] = pairs.map((p) => {
-    const [medianSeconds, p90Seconds] = quantilesInPlace(gaps, p.gapStart, p.gapStart + p.events, [0.5, 0.9]);
-    return { from: stepNames[p.from], to: stepNames[p.to], customers: p.customers, events: p.events, medianSeconds, p90Seconds };
-  });
-  // The most frequent pairs by events (ties in transition order), listed in transition order.
-  const rankByEvents = pairs.map((p, i) => ({ p, i })).sort((a, b) => b.p.events - a.p.events || a.i - b.i);
-  const chosen = rankByEvents
+  // Timing covers the most frequent pairs by events (ties in transition order), listed in transition order.
+  const chosen = pairs
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => b.p.events - a.p.events || a.i - b.i)
     .slice(0, TIMING_LIMIT)
     .map((x) => x.i)
     .sort((a, b) => a - b);
-  const timing: JourneyTiming[] = chosen.map((i) => {
+  const boxOf = new Map<number, JourneyTiming>();
+  for (const i of chosen) {
     const p = pairs[i];
     const [min, q1, median, q3, p90, max] = quantilesInPlace(gaps, p.gapStart, p.gapStart + p.events, [0, 0.25, 0.5, 0.75, 0.9, 1]);
-    return { from: stepNames[p.from], to: stepNames[p.to], n: p.events, min, q1, median, q3, p90, max };
+    boxOf.set(i, { from: stepNames[p.from], to: stepNames[p.to], n: p.events, min, q1, median, q3, p90, max });
+  }
+  const transitions: JourneyTransition[] = pairs.map((p, i) => {
+    const box = boxOf.get(i);
+    const [medianSeconds, p90Seconds] = box ? [box.median, box.p90] : quantilesInPlace(gaps, p.gapStart, p.gapStart + p.events, [0.5, 0.9]);
+    return { from: stepNames[p.from], to: stepNames[p.to], customers: p.customers, events: p.events, medianSeconds, p90Seconds };
   });
-  return { transitions, timing };
+  return { transitions, timing: chosen.map((i) => boxOf.get(i) as JourneyTiming) };
 }
 
 function buildGroups(input: JourneyInput, comparison: Comparison, plan: StagePlan, walk: WalkResult, sums: EventSums, channelOrder: readonly number[]): JourneyGroup[] | null {

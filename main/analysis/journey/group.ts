@@ -14,6 +14,8 @@ export interface GroupedEvents {
   time: Float64Array;
   row: Int32Array;
   step: Int32Array;
+  /** Channel code per position (−1 missing), gathered only when asked for (channel comparison). */
+  channel: Int32Array | null;
   /** Kept events (positions). */
   m: number;
   /** Journeys with at least one kept event. */
@@ -51,7 +53,7 @@ export function customerMask(input: JourneyInput, filter: EventFilter): Uint8Arr
   return mask;
 }
 
-export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCustomer: Uint8Array | null): GroupedEvents {
+export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCustomer: Uint8Array | null, withChannel = false): GroupedEvents {
   const { n, customer, customerCount } = input;
   const counts = new Int32Array(customerCount + 1);
   const ch = input.channel;
@@ -87,7 +89,15 @@ export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCus
   const offsets = counts;
   const m = offsets[customerCount];
   const idx = new Int32Array(m);
+  const time = new Float64Array(m);
+  const row = new Int32Array(m);
+  const step = new Int32Array(m);
+  const t0 = input.time;
+  const r0 = input.row;
+  const s0 = input.step;
+  const channel = withChannel && ch !== null ? new Int32Array(m) : null;
   const next = offsets.slice(0, customerCount);
+  // Scatter: the source arrays are read in order, each event written once to its journey's next slot.
   for (let e = 0; e < n; e++) {
     if (allowed !== null && ch !== null) {
       const c = ch[e];
@@ -95,21 +105,14 @@ export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCus
     }
     const cu = customer[e];
     if (keepCustomer !== null && keepCustomer[cu] === 0) continue;
-    idx[next[cu]++] = e;
-  }
-  const time = new Float64Array(m);
-  const row = new Int32Array(m);
-  const step = new Int32Array(m);
-  const t0 = input.time;
-  const r0 = input.row;
-  const s0 = input.step;
-  for (let p = 0; p < m; p++) {
-    const e = idx[p];
+    const p = next[cu]++;
+    idx[p] = e;
     time[p] = t0[e];
     row[p] = r0[e];
     step[p] = s0[e];
+    if (channel !== null && ch !== null) channel[p] = ch[e];
   }
-  return { offsets, idx, time, row, step, m, journeys, segmentJourneys, unmatchedJourneys };
+  return { offsets, idx, time, row, step, channel, m, journeys, segmentJourneys, unmatchedJourneys };
 }
 
 const LONG_RUN = 64;
@@ -119,7 +122,7 @@ const LONG_RUN = 64;
  * Stable keys make the result independent of the input's row order.
  */
 export function sortJourneys(g: GroupedEvents, customerCount: number, rank: Int32Array | null, isCancelled?: () => boolean): void {
-  const { offsets, time, row, step, idx } = g;
+  const { offsets, time, row, step, idx, channel } = g;
   let scratch: number[] = [];
   for (let c = 0; c < customerCount; c++) {
     if ((c & 0xffff) === 0 && isCancelled?.()) throw new Error('cancelled');
@@ -133,6 +136,7 @@ export function sortJourneys(g: GroupedEvents, customerCount: number, rank: Int3
         const s = step[i];
         const k = rank === null ? 0 : rank[s];
         const x = idx[i];
+        const ci = channel === null ? 0 : channel[i];
         let j = i - 1;
         while (j >= a) {
           const tj = time[j];
@@ -148,12 +152,14 @@ export function sortJourneys(g: GroupedEvents, customerCount: number, rank: Int3
           row[j + 1] = row[j];
           step[j + 1] = step[j];
           idx[j + 1] = idx[j];
+          if (channel !== null) channel[j + 1] = channel[j];
           j--;
         }
         time[j + 1] = t;
         row[j + 1] = r;
         step[j + 1] = s;
         idx[j + 1] = x;
+        if (channel !== null) channel[j + 1] = ci;
       }
     } else {
       const len = b - a;
@@ -165,17 +171,20 @@ export function sortJourneys(g: GroupedEvents, customerCount: number, rank: Int3
       const r2 = new Int32Array(len);
       const s2 = new Int32Array(len);
       const x2 = new Int32Array(len);
+      const c2 = new Int32Array(channel === null ? 0 : len);
       for (let i = 0; i < len; i++) {
         const p = order[i];
         t2[i] = time[p];
         r2[i] = row[p];
         s2[i] = step[p];
         x2[i] = idx[p];
+        if (channel !== null) c2[i] = channel[p];
       }
       time.set(t2, a);
       row.set(r2, a);
       step.set(s2, a);
       idx.set(x2, a);
+      if (channel !== null) channel.set(c2, a);
     }
   }
 }

@@ -6,6 +6,7 @@
 // and advancing a pointer when an event's stage equals the next stage gives exactly that.
 import type { GroupedEvents } from './group';
 import { GrowableFloat64 } from './buffers';
+import { VariantTable } from './variants';
 
 export interface PairStats {
   from: number;
@@ -25,8 +26,8 @@ export interface WalkResult {
   toNext: GrowableFloat64[];
   pairs: PairStats[];
   gaps: Float64Array;
-  /** Path key → journeys. Keys are step codes as UTF-16 code units (or comma-joined above 65,535 steps). */
-  variants: Map<string, number>;
+  /** Journeys per path variant. */
+  variants: VariantTable;
   /** Per group (segment groups): journeys and reachedHist rows of K + 1. */
   groupJourneys: Int32Array | null;
   groupReached: Float64Array | null;
@@ -42,8 +43,8 @@ export interface WalkOptions {
   /** Group index per customer code (segment comparison), or null. */
   groupOfCustomer: Int32Array | null;
   groupCount: number;
-  /** Channel code per original event (channel comparison), or null. */
-  channelOfEvent: Int32Array | null;
+  /** Compare by channel: uses the grouped events' channel per position (GroupedEvents.channel). */
+  byChannel: boolean;
   channelCount: number;
   isCancelled?: () => boolean;
 }
@@ -61,35 +62,17 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
     if ((c & CHECK_EVERY) === 0 && o.isCancelled?.()) throw new Error('cancelled');
   };
 
-  // --- pair ids per position (−1 at a journey's last event), events and distinct journeys per pair
+  // --- distinct journeys per step and stage; events and distinct journeys per directly-follows pair.
+  // Dense mode indexes pairs as from·S + to; sparse mode (many steps) numbers the pairs met through a Map and
+  // remembers each position's pair id for the gap pass.
   const dense = S <= MAX_DENSE_STEPS;
-  const pairOf = new Int32Array(m);
+  const pairOf = dense ? null : new Int32Array(m);
   const sparseIds = dense ? null : new Map<number, number>();
   const sparseKeys: number[] = [];
-  for (let c = 0; c < customerCount; c++) {
-    cancelled(c);
-    const a = offsets[c];
-    const b = offsets[c + 1];
-    if (b === a) continue;
-    for (let j = a; j < b - 1; j++) {
-      const key = step[j] * S + step[j + 1];
-      if (sparseIds === null) pairOf[j] = key;
-      else {
-        let id = sparseIds.get(key);
-        if (id === undefined) {
-          id = sparseKeys.length;
-          sparseIds.set(key, id);
-          sparseKeys.push(key);
-        }
-        pairOf[j] = id;
-      }
-    }
-    pairOf[b - 1] = -1;
-  }
-  const pairSlots = dense ? S * S : sparseKeys.length;
-  const pairEvents = new Int32Array(pairSlots);
-  const pairCustomers = new Int32Array(pairSlots);
-  const pairSeen = new Int32Array(pairSlots).fill(-1);
+  let pairSlots = dense ? S * S : 0;
+  let pairEvents = new Int32Array(dense ? pairSlots : 64);
+  let pairCustomers = new Int32Array(pairEvents.length);
+  let pairSeen = new Int32Array(pairEvents.length).fill(-1);
   const stepCustomers = new Int32Array(S);
   const stepSeen = new Int32Array(S).fill(-1);
   const stageCustomers = new Int32Array(K);
@@ -109,18 +92,32 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
         stageSeen[k] = c;
         stageCustomers[k]++;
       }
-      const p = pairOf[j];
-      if (p >= 0) {
-        pairEvents[p]++;
-        if (pairSeen[p] !== c) {
-          pairSeen[p] = c;
-          pairCustomers[p]++;
+      if (j + 1 === b) break;
+      let p = s * S + step[j + 1];
+      if (sparseIds !== null && pairOf !== null) {
+        let id = sparseIds.get(p);
+        if (id === undefined) {
+          id = pairSlots++;
+          sparseIds.set(p, id);
+          sparseKeys.push(p);
+          if (id === pairEvents.length) {
+            pairEvents = grow(pairEvents, 0);
+            pairCustomers = grow(pairCustomers, 0);
+            pairSeen = grow(pairSeen, -1);
+          }
         }
+        pairOf[j] = id;
+        p = id;
+      }
+      pairEvents[p]++;
+      if (pairSeen[p] !== c) {
+        pairSeen[p] = c;
+        pairCustomers[p]++;
       }
     }
   }
 
-  // --- gaps per pair, packed by pair
+  // --- pairs in slot order, each with its slice of the gap buffer
   const pairs: PairStats[] = [];
   const gapStartOf = new Int32Array(pairSlots);
   let total = 0;
@@ -132,33 +129,22 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
     total += pairEvents[p];
   }
   const gaps = new Float64Array(total);
-  for (let c = 0; c < customerCount; c++) {
-    cancelled(c);
-    const a = offsets[c];
-    const b = offsets[c + 1];
-    for (let j = a; j < b - 1; j++) {
-      const p = pairOf[j];
-      gaps[gapStartOf[p]++] = (time[j + 1] - time[j]) / 1000;
-    }
-  }
 
-  // --- funnel, time to next stage, group funnels, variants
+  // --- gaps per pair, funnel, time to next stage, group funnels, variants
   const reachedHist = new Float64Array(K + 1);
   const toNext: GrowableFloat64[] = [];
   for (let i = 0; i + 1 < K; i++) toNext.push(new GrowableFloat64());
   const G = o.groupOfCustomer === null ? 0 : o.groupCount;
   const groupJourneys = o.groupOfCustomer === null ? null : new Int32Array(G);
   const groupReached = o.groupOfCustomer === null ? null : new Float64Array(G * (K + 1));
-  const C = o.channelOfEvent === null ? 0 : o.channelCount;
-  const channelJourneys = o.channelOfEvent === null ? null : new Int32Array(C);
-  const channelReached = o.channelOfEvent === null ? null : new Float64Array(C * (K + 1));
+  const chanOf = o.byChannel ? g.channel : null;
+  const C = chanOf === null ? 0 : o.channelCount;
+  const channelJourneys = chanOf === null ? null : new Int32Array(C);
+  const channelReached = chanOf === null ? null : new Float64Array(C * (K + 1));
   const channelNext = new Int32Array(C);
   const channelTouched = new Int32Array(C);
   const channelSeen = new Int32Array(C).fill(-1);
-  const variants = new Map<string, number>();
-  const codeUnits = S <= 0xffff;
-  const chanOf = o.channelOfEvent;
-  const idx = g.idx;
+  const variants = new VariantTable(step, g.journeys);
 
   for (let c = 0; c < customerCount; c++) {
     cancelled(c);
@@ -169,14 +155,19 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
     let reachTime = 0;
     let touched = 0;
     for (let j = a; j < b; j++) {
-      const k = stageOfStep[step[j]];
+      const s = step[j];
+      if (j + 1 < b) {
+        const p = pairOf === null ? s * S + step[j + 1] : pairOf[j];
+        gaps[gapStartOf[p]++] = (time[j + 1] - time[j]) / 1000;
+      }
+      const k = stageOfStep[s];
       if (next < K && k === next) {
         if (next > 0) toNext[next - 1].push((time[j] - reachTime) / 1000);
         reachTime = time[j];
         next++;
       }
       if (chanOf !== null) {
-        const ch = chanOf[idx[j]];
+        const ch = chanOf[j];
         if (ch >= 0) {
           if (channelSeen[ch] !== c) {
             channelSeen[ch] = c;
@@ -200,29 +191,14 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
         channelReached[ch * (K + 1) + channelNext[ch]]++;
       }
     }
-    const key = codeUnits ? codeUnitKey(step, a, b) : Array.prototype.join.call(step.subarray(a, b), ',');
-    variants.set(key, (variants.get(key) ?? 0) + 1);
+    variants.add(a, b);
   }
 
   return { stepCustomers, stageCustomers, reachedHist, toNext, pairs, gaps, variants, groupJourneys, groupReached, channelJourneys, channelReached };
 }
 
-const KEY_CHUNK = 4096;
-
-/** Step codes a..b as a string of UTF-16 code units: a cheap, exact hash key for a path. */
-function codeUnitKey(step: Int32Array, a: number, b: number): string {
-  if (b - a <= KEY_CHUNK) return String.fromCharCode.apply(null, step.subarray(a, b) as unknown as number[]);
-  let out = '';
-  for (let i = a; i < b; i += KEY_CHUNK) out += String.fromCharCode.apply(null, step.subarray(i, Math.min(b, i + KEY_CHUNK)) as unknown as number[]);
-  return out;
-}
-
-/** Decodes a path key back to step codes. */
-export function decodeVariantKey(key: string, stepCount: number): number[] {
-  if (stepCount <= 0xffff) {
-    const out = new Array<number>(key.length);
-    for (let i = 0; i < key.length; i++) out[i] = key.charCodeAt(i);
-    return out;
-  }
-  return key.split(',').map(Number);
+function grow(a: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2).fill(fill);
+  bigger.set(a);
+  return bigger;
 }
