@@ -1,0 +1,70 @@
+// The emotion curve across the stage columns: one point per stage at the mean of its emotion cards' values, on
+// the map's scale (the satisfaction scale when seeded). Stages without a value break the line rather than
+// inventing one. Drawn in pixels measured from its own box, so dots stay round at any column width.
+import { useEffect, useRef, useState } from 'react';
+import type { JourneyMap } from '../../../../shared/journeys';
+import { curvePoints, emotionColor } from './map-model';
+
+const H = 128;
+const PAD_Y = 18;
+
+export function EmotionCurve({ map }: { map: JourneyMap }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const points = curvePoints(map);
+  const [lo, hi] = map.emotionScale;
+  const colW = width / Math.max(1, points.length);
+  const x = (i: number) => (i + 0.5) * colW;
+  const y = (v: number) => H - PAD_Y - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (H - PAD_Y * 2);
+  const segments: string[] = [];
+  let run = '';
+  points.forEach((v, i) => {
+    if (v === null) {
+      if (run.includes('L')) segments.push(run);
+      run = '';
+      return;
+    }
+    run += `${run ? ' L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(1)}`;
+  });
+  if (run.includes('L')) segments.push(run);
+  const described = points.map((v, i) => `${map.stages[i].name || `stage ${i + 1}`}: ${v === null ? 'no value' : round2(v)}`).join(', ');
+  const empty = points.every((v) => v === null);
+
+  return (
+    <div ref={ref} className="cxw-map-curve">
+      {width > 0 && (
+        <svg width={width} height={H} role="img" aria-label={`Emotion curve on ${lo}–${hi}: ${described}`}>
+          {[lo, (lo + hi) / 2, hi].map((v) => (
+            <line key={v} x1={0} x2={width} y1={y(v)} y2={y(v)} className="cxw-map-curve-grid" />
+          ))}
+          {segments.map((d) => (
+            <path key={d} d={d} className="cxw-map-curve-line" />
+          ))}
+          {points.map((v, i) =>
+            v === null ? null : (
+              <g key={map.stages[i].id}>
+                <circle cx={x(i)} cy={y(v)} r={9} fill={emotionColor((v - lo) / (hi - lo))} className="cxw-map-curve-dot" />
+                <text x={x(i) + 14} y={y(v) + 5} className="cxw-map-curve-label">
+                  {round2(v)}
+                </text>
+              </g>
+            ),
+          )}
+        </svg>
+      )}
+      {empty && <p className="cxw-map-curve-empty">Give emotion cards a value ({lo}–{hi}) to draw the curve.</p>}
+    </div>
+  );
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
