@@ -41,10 +41,20 @@ interface RefEvent extends Ev {
 function reference(events: readonly Ev[], stages?: JourneyStageSpec[]) {
   const evs: RefEvent[] = events.map((e, row) => ({ ...e, row, time: e.t as number }));
   const journeys = new Map<string, RefEvent[]>();
-  for (const e of evs) journeys.set(e.c, [...(journeys.get(e.c) ?? []), e]);
+  for (const e of evs) {
+    const j = journeys.get(e.c);
+    if (j) j.push(e);
+    else journeys.set(e.c, [e]);
+  }
   for (const j of journeys.values()) j.sort((a, b) => a.time - b.time || a.row - b.row);
   const positions = new Map<string, number[]>();
-  for (const j of journeys.values()) j.forEach((e, i) => positions.set(e.step, [...(positions.get(e.step) ?? []), i]));
+  for (const j of journeys.values()) {
+    j.forEach((e, i) => {
+      const list = positions.get(e.step);
+      if (list) list.push(i);
+      else positions.set(e.step, [i]);
+    });
+  }
   const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
   const inferred = [...positions.keys()].sort(
     (a, b) => npQuantile(positions.get(a)!, 0.5) - npQuantile(positions.get(b)!, 0.5) || mean(positions.get(a)!) - mean(positions.get(b)!) || cmp(a, b),
@@ -91,10 +101,12 @@ function reference(events: readonly Ev[], stages?: JourneyStageSpec[]) {
   const variantList = [...variants]
     .map(([k, customers]) => ({ path: JSON.parse(k) as string[], customers, share: customers / journeys.size }))
     .sort((a, b) => b.customers - a.customers || comparePaths(a.path, b.path));
+  const byStage = stageNames.map(() => [] as RefEvent[]);
+  for (const e of evs) byStage[stageOf.get(e.step)!].push(e);
   const stageStats = stageNames.map((_, k) => {
-    const inStage = evs.filter((e) => stageOf.get(e.step) === k);
-    const rated = inStage.filter((e) => !Number.isNaN(e.sat)).map((e) => e.sat!);
-    const scores = inStage.filter((e) => !Number.isNaN(e.nps)).map((e) => e.nps!);
+    const inStage = byStage[k];
+    const rated = inStage.filter((e) => e.sat !== undefined && !Number.isNaN(e.sat)).map((e) => e.sat!);
+    const scores = inStage.filter((e) => e.nps !== undefined && !Number.isNaN(e.nps)).map((e) => e.nps!);
     return {
       customers: new Set(inStage.map((e) => e.c)).size,
       events: inStage.length,
@@ -157,5 +169,25 @@ describe('analyzeJourney vs a straightforward reference on random logs', () => {
     const log = randomLog(13, 3000);
     const r = analyzeJourney(logOf(log, OPTS), spec({ ...COLUMNS, filter: { channels: ['app', 'store'] } }));
     expectMatches(r, reference(log.filter((e) => e.ch === 'app' || e.ch === 'store')));
+  });
+
+  it('many steps (sparse pair table) and very long journeys with ties (index sort, bucketed positions)', () => {
+    const rand = mulberry32(21);
+    const log: Ev[] = [];
+    // 1,200 steps (> 1,024: pairs through a Map); one 7,000-event journey (1,200 × 7,000 cells > the dense
+    // position histogram, and > 64 events: sorted by index), events on a coarse time grid so ties abound.
+    for (let i = 0; i < 7000; i++) log.push({ c: 'long', t: T0 + Math.floor(rand() * 50) * H, step: `s${Math.floor(rand() * 1200)}` });
+    for (let i = 0; i < 3000; i++) {
+      const s = Math.floor(rand() * 1200);
+      log.push({ c: `c${Math.floor(rand() * 300)}`, t: T0 + Math.floor(s / 100 + rand() * 3) * H, step: `s${s}` });
+    }
+    // Shuffle the rows so no journey arrives in order.
+    for (let i = log.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [log[i], log[j]] = [log[j], log[i]];
+    }
+    const r = analyzeJourney(logOf(log), spec());
+    expect(r.stages.length).toBeGreaterThan(1024);
+    expectMatches(r, reference(log));
   });
 });
