@@ -45,7 +45,7 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   const stepCount = input.stepNames.length;
 
   const comparison = planComparison(input, spec, warnings);
-  const grouped = groupByJourney(input, filter, keepCustomer, comparison.byChannel);
+  const grouped = groupByJourney(input, filter, keepCustomer, comparison.byChannel, isCancelled);
   poll(isCancelled);
   sortJourneys(grouped, input.customerCount, null, isCancelled);
   const positions = stepPositions(grouped, input.customerCount, input.stepNames);
@@ -64,13 +64,14 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
     isCancelled,
   });
   poll(isCancelled);
-  const sums = eventSums(input, {
+  const sumsOptions = {
     channelAllowed: filter.channelAllowed,
     keepCustomer,
     groupOfCustomer: comparison.groupOfCustomer,
     byChannel: comparison.byChannel,
     groupCount: comparison.byChannel ? input.channelNames.length : comparison.groupCount,
-  });
+  };
+  const sums = eventSums(input, sumsOptions, isCancelled);
   poll(isCancelled);
 
   const hasSat = input.satisfaction !== null;

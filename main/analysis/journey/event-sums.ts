@@ -35,7 +35,7 @@ export interface EventSumsOptions {
   groupCount: number;
 }
 
-export function eventSums(input: JourneyInput, o: EventSumsOptions): EventSums {
+export function eventSums(input: JourneyInput, o: EventSumsOptions, isCancelled?: () => boolean): EventSums {
   const S = input.stepNames.length;
   const { n, step, customer } = input;
   const sat = input.satisfaction;
@@ -60,6 +60,7 @@ export function eventSums(input: JourneyInput, o: EventSumsOptions): EventSums {
   const keep = o.keepCustomer;
 
   for (let e = 0; e < n; e++) {
+    if ((e & 0xfffff) === 0 && isCancelled?.()) throw new Error('cancelled');
     const c = ch === null ? -1 : ch[e];
     if (allowed !== null && (c < 0 || allowed[c] !== 1)) continue;
     if (keep !== null && keep[customer[e]] === 0) continue;

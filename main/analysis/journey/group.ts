@@ -53,7 +53,7 @@ export function customerMask(input: JourneyInput, filter: EventFilter): Uint8Arr
   return mask;
 }
 
-export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCustomer: Uint8Array | null, withChannel = false): GroupedEvents {
+export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCustomer: Uint8Array | null, withChannel = false, isCancelled?: () => boolean): GroupedEvents {
   const { n, customer, customerCount } = input;
   const counts = new Int32Array(customerCount + 1);
   const ch = input.channel;
@@ -99,6 +99,7 @@ export function groupByJourney(input: JourneyInput, filter: EventFilter, keepCus
   const next = offsets.slice(0, customerCount);
   // Scatter: the source arrays are read in order, each event written once to its journey's next slot.
   for (let e = 0; e < n; e++) {
+    if ((e & 0xfffff) === 0 && isCancelled?.()) throw new Error('cancelled');
     if (allowed !== null && ch !== null) {
       const c = ch[e];
       if (c < 0 || allowed[c] !== 1) continue;

@@ -56,6 +56,9 @@ export function planStages(stepNames: readonly string[], inferredOrder: readonly
   }
   for (const code of inferredOrder) {
     if (stageOfStep[code] !== -1) continue;
+    if (fromSpec && names.includes(stepNames[code])) {
+      warnings.push(`Step "${stepNames[code]}" is in no stage but shares its name with a stage; add it to that stage to count them together.`);
+    }
     stageOfStep[code] = names.length;
     names.push(stepNames[code]);
     steps.push([code]);

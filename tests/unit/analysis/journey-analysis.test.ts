@@ -70,6 +70,15 @@ describe('funnel', () => {
     expect(r.warnings.some((w) => w.includes('"Refund" (stage Buy)'))).toBe(true);
     expect(r.orderNote).toContain('stage order you set');
   });
+
+  it('warns when an unlisted step shares its name with a stage', () => {
+    const r = analyzeJourney(logOf([...path('a', ['Visit', 'Buy'])]), spec({ stages: [{ name: 'Buy', steps: ['Visit'] }] }));
+    expect(r.stages.map((s) => [s.stage, s.steps])).toEqual([
+      ['Buy', ['Visit']],
+      ['Buy', ['Buy']],
+    ]);
+    expect(r.warnings).toContain('Step "Buy" is in no stage but shares its name with a stage; add it to that stage to count them together.');
+  });
 });
 
 describe('loops, repeats and single events', () => {
