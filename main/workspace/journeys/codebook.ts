@@ -1,0 +1,81 @@
+// Distinct texts → dense codes (0, 1, 2, … in first-seen order), looked up straight from a range of a larger
+// string. The scan reads one string per chunk of rows; slicing every customer id out of it only to hash it in a
+// Map cost more than the rest of the decoding at 10M events, so the caller hashes the characters while it looks
+// for the field's end and this open-addressing table compares candidates in place (a substring is made once per
+// distinct value, for its name).
+
+/** FNV-1a step: fold one UTF-16 code unit into the running hash. Start from FNV_OFFSET. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const fnvStep = (h: number, c: number): number => Math.imul(h ^ c, 16777619);
+
+export function hashRange(s: string, a: number, b: number): number {
+  let h = FNV_OFFSET;
+  for (let i = a; i < b; i++) h = fnvStep(h, s.charCodeAt(i));
+  return h;
+}
+
+/**
+ * A copy of s[a, b) that does not keep `s` alive: V8 makes longer substrings views into their parent, and one
+ * customer id per block would then pin every multi-megabyte block string of the scan. Flattening a two-part
+ * string copies the characters.
+ */
+function ownCopy(s: string, a: number, b: number): string {
+  if (b - a < 13) return s.slice(a, b); // short substrings are copied anyway
+  return (' ' + s.slice(a, b)).slice(1);
+}
+
+export class Codebook {
+  /** The distinct values, indexed by code. */
+  readonly names: string[] = [];
+  /** Open addressing, two Int32 per slot so a probe reads one cache line: [hash, code + 1] (code + 1 = 0: empty). */
+  private table = new Int32Array(64);
+  private mask = 31;
+
+  get size(): number {
+    return this.names.length;
+  }
+
+  /** The code of s[a, b) whose hash (hashRange) is h; new values get the next code. */
+  code(s: string, a: number, b: number, h: number): number {
+    const t = this.table;
+    const len = b - a;
+    let i = h & this.mask;
+    for (;;) {
+      const at = t[2 * i + 1];
+      if (at === 0) break;
+      if (t[2 * i] === h) {
+        const name = this.names[at - 1];
+        if (name.length === len && s.startsWith(name, a)) return at - 1;
+      }
+      i = (i + 1) & this.mask;
+    }
+    const c = this.names.length;
+    this.names.push(ownCopy(s, a, b));
+    t[2 * i] = h;
+    t[2 * i + 1] = c + 1;
+    // Keep the table at most half full so probes stay short.
+    if (2 * (c + 1) > this.mask + 1) this.grow();
+    return c;
+  }
+
+  /** The code of a whole string. */
+  codeOf(s: string): number {
+    return this.code(s, 0, s.length, hashRange(s, 0, s.length));
+  }
+
+  private grow(): void {
+    const old = this.table;
+    const slots = 2 * (this.mask + 1);
+    const t = new Int32Array(2 * slots);
+    const mask = slots - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let i = old[j] & mask;
+      while (t[2 * i + 1] !== 0) i = (i + 1) & mask;
+      t[2 * i] = old[j];
+      t[2 * i + 1] = old[j + 1];
+    }
+    this.table = t;
+    this.mask = mask;
+  }
+}
