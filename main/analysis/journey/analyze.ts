@@ -117,6 +117,8 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
     ),
     satisfactionScale,
     channels: channels.map((c) => input.channelNames[c]),
+    // Segment sizes and unmatched journeys are counted after the channel filter and before the segment filter,
+    // so a segment filter can still show every segment's size.
     segments:
       input.segmentOfCustomer === null || grouped.segmentJourneys === null
         ? null
