@@ -174,7 +174,7 @@ tr.curve-row td{border-bottom:0}
 .curve-svg .dot{stroke-width:16;stroke-linecap:round;vector-effect:non-scaling-stroke}
 .card{position:relative;background:var(--surface);border:1.5px solid var(--border);border-left:5px solid var(--accent);border-radius:8px;padding:8px 10px;margin:0 0 8px;break-inside:avoid}
 .card:last-child{margin-bottom:0}
-.card.assumed{background:var(--assumed-bg);border:1.5px dashed var(--assumed-border);border-left:5px dashed var(--assumed-border)}
+.card.assumed{background:var(--assumed-bg);border:1.5px dashed var(--assumed-border);border-left:5px solid var(--assumed-border)}
 .card .text{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .card .ev{margin:4px 0 0;font-size:13px;color:var(--muted);font-weight:600}
 .card.assumed .ev{font-style:italic}
@@ -192,6 +192,7 @@ thead{display:table-header-group}
 tr{break-inside:avoid}
 thead th{font-size:11pt}
 .card .ev{font-size:8pt}
-col.lane-col{width:110px}
+col.lane-col{width:128px}
+tbody th{font-size:10pt;overflow-wrap:anywhere}
 }
 `;

@@ -31,7 +31,7 @@ export function seedJourneyMap({ name, result, spec, persona, now = new Date() }
     // Touchpoints: the stage's steps, most-travelled first.
     const steps = result.steps.filter((s) => s.stage === stage.stage).sort((a, b) => b.customers - a.customers || a.step.localeCompare(b.step));
     for (const step of steps) {
-      add('touchpoints', stage.stage, `${step.step}: ${count(step.customers)} journeys (${percent(step.customers / result.customers)} of all)`, step.customers);
+      add('touchpoints', stage.stage, `${step.step}: ${journeys(step.customers)} (${percent(step.customers / result.customers)} of all)`, step.customers);
     }
 
     // Emotions: the stage's mean satisfaction is the curve's point; NPS rides along when measured.
@@ -65,13 +65,13 @@ export function seedJourneyMap({ name, result, spec, persona, now = new Date() }
     if (fi !== undefined) {
       const f = result.funnel[fi];
       if (fi === 0) {
-        add('kpis', stage.stage, `${count(f.customers)} journeys enter the funnel here`, f.customers);
+        add('kpis', stage.stage, `${journeys(f.customers)} ${f.customers === 1 ? 'enters' : 'enter'} the funnel here`, f.customers);
       } else {
         const prev = result.funnel[fi - 1];
         add(
           'kpis',
           stage.stage,
-          `${count(f.customers)} journeys reach this stage in order (${percent(f.conversion)} of entrants); ${percent(f.dropOffRate)} drop off after ${prev.stage}`,
+          `${journeys(f.customers)} ${f.customers === 1 ? 'reaches' : 'reach'} this stage in order (${percent(f.conversion)} of entrants); ${percent(f.dropOffRate)} drop off after ${prev.stage}`,
           prev.customers,
         );
       }
@@ -92,6 +92,10 @@ export function seedJourneyMap({ name, result, spec, persona, now = new Date() }
     version: 0,
     updatedAt: now.toISOString(),
   };
+}
+
+function journeys(n: number): string {
+  return `${count(n)} ${n === 1 ? 'journey' : 'journeys'}`;
 }
 
 /** The funnel's order first; a stage the funnel does not list (none today) keeps its place after them. */

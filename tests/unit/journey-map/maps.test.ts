@@ -1,6 +1,6 @@
 // journeyMap.* handlers on a real temporary workspace (in-process services): save → get identical, versions,
 // stale saves and taken names refused, invariants beyond the schema, activity logged, delete, HTML export.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -146,5 +146,64 @@ describe('journeyMap.seed', () => {
     await h()['journeyMap.save']({ map: handMap() });
     const err = await refused(() => h()['journeyMap.seed']({ jobId: 'job_seed_1', name: 'Checkout workshop', spec: { dataset: 'nope', customer: 'a', time: 'b', step: 'c' } }));
     expect(err.code).toBe('NAME_TAKEN');
+  });
+});
+
+describe('journeyMap.seed on an imported event log', () => {
+  // Four journeys: A, B and D reach Buy (after 30, 60 and 10 minutes), only D reviews (a day after buying).
+  const EVENTS = [
+    'customer_id,ts,step,channel,csat',
+    'A,2025-01-01T10:00:00Z,Visit,web,',
+    'A,2025-01-01T10:30:00Z,Buy,web,4',
+    'B,2025-01-01T10:00:00Z,Visit,app,',
+    'B,2025-01-01T11:00:00Z,Buy,app,2',
+    'C,2025-01-01T10:00:00Z,Visit,web,',
+    'D,2025-01-01T10:00:00Z,Visit,web,',
+    'D,2025-01-01T10:10:00Z,Buy,web,',
+    'D,2025-01-02T10:10:00Z,Review,web,5',
+  ].join('\n');
+
+  it('runs the analytics job, saves version 1 with measured cards and logs the seeding', async () => {
+    const csv = join(dir, 'events.csv');
+    writeFileSync(csv, `${EVENTS}\n`);
+    await h()['dataset.import']({ jobId: 'job_imp_events', path: csv, name: 'events' });
+    const spec = { dataset: 'events', customer: 'customer_id', time: 'ts', step: 'step', channel: 'channel', satisfaction: 'csat' };
+    const map = await h()['journeyMap.seed']({ jobId: 'job_seed_2', name: 'Seeded', spec });
+    expect(map.version).toBe(1);
+    expect(await h()['journeyMap.get']({ name: 'Seeded' })).toEqual(map);
+    expect(map.stages).toEqual([
+      { id: 's1', name: 'Visit' },
+      { id: 's2', name: 'Buy' },
+      { id: 's3', name: 'Review' },
+    ]);
+    expect(map.emotionScale).toEqual([2, 5]);
+    expect(map.seededFrom).toEqual(spec);
+    const card = (lane: string, stageId: string) => map.cards.filter((c) => c.lane === lane && c.stageId === stageId).map((c) => ({ text: c.text, n: c.n }));
+    expect(card('touchpoints', 's1')).toEqual([{ text: 'Visit: 4 journeys (100% of all)', n: 4 }]);
+    expect(card('touchpoints', 's2')).toEqual([{ text: 'Buy: 3 journeys (75% of all)', n: 3 }]);
+    expect(card('kpis', 's1')).toEqual([
+      { text: '4 journeys enter the funnel here', n: 4 },
+      // median of 30, 60 and 10 minutes
+      { text: 'Median time to Buy: 30 min', n: 3 },
+    ]);
+    expect(card('kpis', 's2')).toEqual([
+      { text: '3 journeys reach this stage in order (75% of entrants); 25% drop off after Visit', n: 4 },
+      { text: 'Median time to Review: 24 h', n: 1 },
+    ]);
+    expect(card('kpis', 's3')).toEqual([{ text: '1 journey reaches this stage in order (25% of entrants); 66.7% drop off after Buy', n: 3 }]);
+    expect(card('channels', 's1')).toEqual([{ text: 'web 75% · app 25%', n: 4 }]);
+    expect(card('channels', 's2')).toEqual([{ text: 'web 66.7% · app 33.3%', n: 3 }]);
+    // Ratings 4 and 2 at Buy (D's purchase has none): mean 3 on the observed 2–5 scale.
+    const buy = map.cards.find((c) => c.lane === 'emotions' && c.stageId === 's2')!;
+    expect(buy).toMatchObject({ value: 3, n: 2, evidence: 'measured' });
+    expect(buy.text).toMatch(/^Satisfaction 3 on 2–5 /);
+    expect(card('emotions', 's1')).toEqual([]);
+    // Pain point at Buy: 25% drop-off × (1 − (3 − 2) / 3) > 0; Review's 5 of 5 scores 0 and is left out.
+    expect(map.cards.filter((c) => c.lane === 'painPoints').map((c) => [c.stageId, c.n])).toEqual([['s2', 4]]);
+    expect(map.cards.every((c) => c.evidence === 'measured' && c.n !== undefined)).toBe(true);
+    expect(map.cards).toHaveLength(14);
+    const log = await h()['workspace.activity']({});
+    expect(log[0]).toMatchObject({ action: 'journeyMap.seed', summary: 'Journey map "Seeded" seeded from "events" (4 journeys): 3 stages, 14 measured cards' });
+    expect(log[0].params).toMatchObject({ spec, journeys: 4, events: 8, version: 1 });
   });
 });

@@ -6,7 +6,9 @@ import type { JourneyMap } from '../../../../shared/journeys';
 import { curvePoints, emotionColor } from './map-model';
 
 const H = 128;
-const PAD_Y = 18;
+/** Room above the highest dot for its label, and below the lowest. */
+const PAD_TOP = 32;
+const PAD_BOTTOM = 14;
 
 export function EmotionCurve({ map }: { map: JourneyMap }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -23,7 +25,7 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
   const [lo, hi] = map.emotionScale;
   const colW = width / Math.max(1, points.length);
   const x = (i: number) => (i + 0.5) * colW;
-  const y = (v: number) => H - PAD_Y - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (H - PAD_Y * 2);
+  const y = (v: number) => H - PAD_BOTTOM - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (H - PAD_TOP - PAD_BOTTOM);
   const segments: string[] = [];
   let run = '';
   points.forEach((v, i) => {
@@ -52,7 +54,7 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
             v === null ? null : (
               <g key={map.stages[i].id}>
                 <circle cx={x(i)} cy={y(v)} r={9} fill={emotionColor((v - lo) / (hi - lo))} className="cxw-map-curve-dot" />
-                <text x={x(i) + 14} y={y(v) + 5} className="cxw-map-curve-label">
+                <text x={x(i)} y={y(v) - 15} textAnchor="middle" className="cxw-map-curve-label">
                   {round2(v)}
                 </text>
               </g>

@@ -295,16 +295,18 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
                 Unsaved changes
               </Badge>
             ) : (
-              <Text size="sm" c="dimmed" role="status">
-                Saved · version {map.version} · {formatDateTime(map.updatedAt)}
-              </Text>
+              <Tooltip label={`Last saved ${formatDateTime(map.updatedAt)}`}>
+                <Text size="sm" c="dimmed" role="status">
+                  Saved · version {map.version}
+                </Text>
+              </Tooltip>
             )}
             <div className="cxw-grow" />
             <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editor.edit((m) => addStage(m, `Stage ${m.stages.length + 1}`).map)}>
               Add stage
             </Button>
             <SegmentedControl
-              aria-label="Card text size"
+              aria-label="Canvas text size"
               value={size}
               onChange={(v) => {
                 setSize(v);

@@ -2,7 +2,7 @@
 // cards. Cells accept dropped cards; every cell has an "add card" button; stage headers rename in place and carry
 // their own menu (move, add after, delete — deleting a stage deletes its cards, and Undo brings both back).
 import { useCallback, useState, type DragEvent } from 'react';
-import { ActionIcon, Menu, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Menu, Textarea, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconArrowRight, IconDots, IconPlus, IconTrash } from '@tabler/icons-react';
 import { JOURNEY_LANES, LANE_LABELS, type JourneyLane, type JourneyMap, type JourneyMapStage } from '../../../../shared/journeys';
 import { CardEditor } from './CardEditor';
@@ -172,25 +172,31 @@ function StageHeader({ stage, index, count, onRename, onMove, onAddAfter, onDele
       <span className="cxw-map-stage-num" aria-hidden="true">
         {index + 1}
       </span>
-      <TextInput
+      <Textarea
         variant="unstyled"
         className="cxw-map-stage-name"
         aria-label={`Name of stage ${index + 1}`}
         value={shown}
         placeholder="Untitled stage"
         maxLength={200}
+        autosize
+        minRows={1}
+        maxRows={3}
         onFocus={() => {
           setName(stage.name);
           setEditing(true);
         }}
-        onChange={(e) => setName(e.currentTarget.value)}
+        onChange={(e) => setName(e.currentTarget.value.replace(/\n/g, ' '))}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
           if (e.key === 'Escape') {
             setName(stage.name);
             setEditing(false);
-            requestAnimationFrame(() => (e.target as HTMLInputElement).blur());
+            requestAnimationFrame(() => (e.target as HTMLTextAreaElement).blur());
           }
         }}
       />

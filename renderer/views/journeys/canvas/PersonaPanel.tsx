@@ -57,7 +57,7 @@ export function PersonaPanel({ persona, onChange }: Props) {
   const segmentOptions = (cards.data ?? []).map((c) => ({ value: String(c.index), label: `${c.index + 1}. ${c.name} — ${formatCount(c.size)} customers` }));
 
   return (
-    <Paper withBorder radius="md" p="md" className="cxw-map-persona" aria-label="Persona">
+    <Paper component="section" withBorder radius="md" p="md" className="cxw-map-persona" aria-label="Persona">
       <Group gap="xs" mb="xs" wrap="nowrap">
         <IconUser size={20} aria-hidden="true" />
         <Text fw={650} size="lg">
@@ -93,7 +93,7 @@ export function PersonaPanel({ persona, onChange }: Props) {
         <div className="cxw-map-persona-link">
           <Select
             label="Segmentation"
-            placeholder={segmentations.loading ? 'Loading…' : segmentationOptions.length ? 'Link to a segment…' : 'No saved segmentations'}
+            placeholder={segmentations.loading ? 'Loading…' : segmentationOptions.length ? 'Link to a segment…' : 'None saved yet'}
             data={segmentationOptions}
             value={pickedSegmentation}
             onChange={setPickedSegmentation}
@@ -104,7 +104,7 @@ export function PersonaPanel({ persona, onChange }: Props) {
           />
           <Select
             label="Segment"
-            placeholder={pickedSegmentation ? (cards.loading ? 'Loading…' : 'Pick a segment') : 'Choose a segmentation first'}
+            placeholder={pickedSegmentation ? (cards.loading ? 'Loading…' : 'Pick a segment') : '—'}
             data={segmentOptions}
             value={linked === pickedSegmentation && persona?.segment !== undefined ? String(persona.segment) : null}
             onChange={pickSegment}

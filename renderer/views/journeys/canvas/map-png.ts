@@ -27,7 +27,7 @@ const EV_LINE = 18;
 const GAP = 8;
 const CELL_PAD = 10;
 const CURVE_H = 120;
-const HEADER_H = 52;
+const HEADER_LINE = 23;
 
 export async function mapToPngBlob(map: JourneyMap, scale = 2): Promise<Blob> {
   const canvas = document.createElement('canvas');
@@ -52,6 +52,8 @@ interface Layout {
   height: number;
   colW: number;
   top: number;
+  headerH: number;
+  stageLines: string[][];
   headLines: { text: string; px: number; weight: number; color: string }[];
   rows: { lane: (typeof JOURNEY_LANES)[number]; y: number; height: number; cells: CardBox[][] }[];
   curveY: number;
@@ -76,8 +78,11 @@ function measure(ctx: CanvasRenderingContext2D, map: JourneyMap): Layout {
     for (const line of wrap(ctx, persona, width - PAD * 2).slice(0, 4)) headLines.push({ text: line, px: 16, weight: 400, color: C.text });
   }
   const top = PAD + headLines.reduce((h, l) => h + l.px * 1.45, 0) + 16;
+  ctx.font = font(18, 700);
+  const stageLines = map.stages.map((s) => clampLines(ctx, wrap(ctx, s.name || 'Untitled stage', colW - 58), 2, colW - 58));
+  const headerH = Math.max(52, Math.max(1, ...stageLines.map((l) => l.length)) * HEADER_LINE + 22);
 
-  let y = top + HEADER_H;
+  let y = top + headerH;
   let curveY = 0;
   const rows: Layout['rows'] = [];
   for (const lane of JOURNEY_LANES) {
@@ -88,8 +93,9 @@ function measure(ctx: CanvasRenderingContext2D, map: JourneyMap): Layout {
     const cells = map.stages.map((s) =>
       cellCards(map, lane, s.id).map((card): CardBox => {
         ctx.font = font(TEXT_PX);
-        const value = card.lane === 'emotions' && card.value !== undefined ? `${round2(card.value)} · ` : '';
-        const lines = wrap(ctx, `${value}${card.text || ' '}`, inner);
+        // An emotion value sits in a chip at the top right; the first line leaves room for it.
+        const chip = chipWidth(ctx, card);
+        const lines = wrapFirstNarrower(ctx, card.text || ' ', inner, chip ? chip + 8 : 0);
         const ev = evidenceText(card).label;
         ctx.font = font(EV_PX, 600);
         const evLines = wrap(ctx, ev, inner).length;
@@ -101,7 +107,7 @@ function measure(ctx: CanvasRenderingContext2D, map: JourneyMap): Layout {
     rows.push({ lane, y, height, cells });
     y += height;
   }
-  return { width, height: y + PAD, colW, top, headLines, rows, curveY };
+  return { width, height: y + PAD, colW, top, headerH, stageLines, headLines, rows, curveY };
 }
 
 function draw(ctx: CanvasRenderingContext2D, map: JourneyMap, L: Layout): void {
@@ -124,25 +130,27 @@ function draw(ctx: CanvasRenderingContext2D, map: JourneyMap, L: Layout): void {
 
   // Header and lane label backgrounds, then the grid lines over them.
   ctx.fillStyle = C.lane;
-  ctx.fillRect(gridX, L.top, gridW, HEADER_H);
+  ctx.fillRect(gridX, L.top, gridW, L.headerH);
   ctx.fillRect(gridX, L.top, LANE_W, bottom - L.top);
   ctx.font = font(13, 700);
   ctx.fillStyle = C.muted;
-  ctx.fillText('STAGE', gridX + 12, L.top + 19);
-  map.stages.forEach((s, i) => {
+  ctx.fillText('STAGE', gridX + 12, L.top + L.headerH / 2 - 7);
+  map.stages.forEach((_s, i) => {
     const x = colX(i) + 12;
+    const mid = L.top + L.headerH / 2;
     ctx.fillStyle = C.accent;
     ctx.beginPath();
-    ctx.arc(x + 13, L.top + HEADER_H / 2, 13, 0, Math.PI * 2);
+    ctx.arc(x + 13, mid, 13, 0, Math.PI * 2);
     ctx.fill();
     ctx.fillStyle = '#ffffff';
     ctx.font = font(14, 700);
     ctx.textAlign = 'center';
-    ctx.fillText(String(i + 1), x + 13, L.top + HEADER_H / 2 - 8);
+    ctx.fillText(String(i + 1), x + 13, mid - 8);
     ctx.textAlign = 'left';
     ctx.fillStyle = C.text;
     ctx.font = font(18, 700);
-    ctx.fillText(ellipsis(ctx, s.name || 'Untitled stage', L.colW - 60), x + 34, L.top + HEADER_H / 2 - 10);
+    const lines = L.stageLines[i];
+    lines.forEach((line, k) => ctx.fillText(line, x + 34, mid - (lines.length * HEADER_LINE) / 2 + k * HEADER_LINE + 2));
   });
 
   for (const row of L.rows) {
@@ -158,7 +166,7 @@ function draw(ctx: CanvasRenderingContext2D, map: JourneyMap, L: Layout): void {
     row.cells.forEach((boxes, i) => {
       let cy = row.y + CELL_PAD;
       for (const box of boxes) {
-        drawCard(ctx, box, colX(i) + CELL_PAD, cy, L.colW - CELL_PAD * 2);
+        drawCard(ctx, box, colX(i) + CELL_PAD, cy, L.colW - CELL_PAD * 2, map.emotionScale);
         cy += box.height + GAP;
       }
     });
@@ -173,7 +181,7 @@ function draw(ctx: CanvasRenderingContext2D, map: JourneyMap, L: Layout): void {
     ctx.lineTo(gridX + gridW, y + 0.5);
     ctx.stroke();
   };
-  hline(L.top + HEADER_H);
+  hline(L.top + L.headerH);
   for (const row of L.rows.slice(1)) hline(row.lane === 'emotions' ? L.curveY : row.y);
   for (let i = 0; i <= map.stages.length; i++) {
     ctx.beginPath();
@@ -184,7 +192,7 @@ function draw(ctx: CanvasRenderingContext2D, map: JourneyMap, L: Layout): void {
   ctx.strokeRect(gridX + 0.5, L.top + 0.5, gridW, bottom - L.top);
 }
 
-function drawCard(ctx: CanvasRenderingContext2D, box: CardBox, x: number, y: number, w: number): void {
+function drawCard(ctx: CanvasRenderingContext2D, box: CardBox, x: number, y: number, w: number, scale: [number, number]): void {
   const measured = box.card.evidence === 'measured';
   ctx.fillStyle = measured ? '#ffffff' : C.assumedBg;
   roundRect(ctx, x, y, w, box.height, 8);
@@ -198,6 +206,17 @@ function drawCard(ctx: CanvasRenderingContext2D, box: CardBox, x: number, y: num
   ctx.fillStyle = measured ? C.accent : C.assumedBorder;
   ctx.fillRect(x, y + 4, 5, box.height - 8);
 
+  const chip = chipWidth(ctx, box.card);
+  if (chip && box.card.value !== undefined) {
+    ctx.fillStyle = emotionColor((box.card.value - scale[0]) / (scale[1] - scale[0]));
+    roundRect(ctx, x + w - CARD_PAD - chip, y + CARD_PAD - 1, chip, TEXT_LINE - 1, 10);
+    ctx.fill();
+    ctx.fillStyle = '#ffffff';
+    ctx.font = font(TEXT_PX - 1, 700);
+    ctx.textAlign = 'center';
+    ctx.fillText(String(round2(box.card.value)), x + w - CARD_PAD - chip / 2, y + CARD_PAD + 1);
+    ctx.textAlign = 'left';
+  }
   let ty = y + CARD_PAD;
   ctx.fillStyle = C.text;
   ctx.font = font(TEXT_PX);
@@ -218,7 +237,7 @@ function drawCurve(ctx: CanvasRenderingContext2D, map: JourneyMap, x0: number, y
   const [lo, hi] = map.emotionScale;
   const pts = curvePoints(map);
   const colW = w / Math.max(1, pts.length);
-  const y = (v: number) => y0 + CURVE_H - 10 - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (CURVE_H - 20);
+  const y = (v: number) => y0 + CURVE_H - 12 - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (CURVE_H - 46);
   ctx.strokeStyle = C.grid;
   ctx.setLineDash([4, 4]);
   ctx.lineWidth = 1;
@@ -252,9 +271,12 @@ function drawCurve(ctx: CanvasRenderingContext2D, map: JourneyMap, x0: number, y
     ctx.beginPath();
     ctx.arc(px, y(v), 8, 0, Math.PI * 2);
     ctx.fill();
+    // The value above its dot, clear of the line on either side.
     ctx.fillStyle = C.text;
     ctx.font = font(14, 700);
-    ctx.fillText(String(round2(v)), px + 12, y(v) - 8);
+    ctx.textAlign = 'center';
+    ctx.fillText(String(round2(v)), px, y(v) - 28);
+    ctx.textAlign = 'left';
   });
 }
 
@@ -262,23 +284,37 @@ function round2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** Greedy word wrap by measured width; words longer than a line are cut by characters; newlines are kept. */
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+function chipWidth(ctx: CanvasRenderingContext2D, card: JourneyCard): number {
+  if (card.lane !== 'emotions' || card.value === undefined) return 0;
+  ctx.font = font(TEXT_PX - 1, 700);
+  const w = ctx.measureText(String(round2(card.value))).width + 16;
+  ctx.font = font(TEXT_PX);
+  return w;
+}
+
+/** Wraps with the first line `less` narrower (room for a chip), the rest at full width. */
+function wrapFirstNarrower(ctx: CanvasRenderingContext2D, text: string, width: number, less: number): string[] {
+  return wrap(ctx, text, (line) => (line === 0 ? width - less : width));
+}
+
+/** Greedy word wrap by measured width (per output line); words longer than a line are cut; newlines are kept. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number | ((line: number) => number)): string[] {
+  const widthAt = typeof width === 'number' ? () => width : width;
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word;
-      if (ctx.measureText(candidate).width <= width) {
+      if (ctx.measureText(candidate).width <= widthAt(out.length)) {
         line = candidate;
         continue;
       }
       if (line) out.push(line);
       line = '';
       let rest = word;
-      while (ctx.measureText(rest).width > width && rest.length > 1) {
+      while (ctx.measureText(rest).width > widthAt(out.length) && rest.length > 1) {
         let k = rest.length - 1;
-        while (k > 1 && ctx.measureText(rest.slice(0, k)).width > width) k--;
+        while (k > 1 && ctx.measureText(rest.slice(0, k)).width > widthAt(out.length)) k--;
         out.push(rest.slice(0, k));
         rest = rest.slice(k);
       }
@@ -287,6 +323,12 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
     out.push(line);
   }
   return out;
+}
+
+/** At most `max` lines, the last one cut with an ellipsis when more text follows. */
+function clampLines(ctx: CanvasRenderingContext2D, lines: string[], max: number, width: number): string[] {
+  if (lines.length <= max) return lines;
+  return [...lines.slice(0, max - 1), ellipsis(ctx, lines.slice(max - 1).join(' '), width)];
 }
 
 function ellipsis(ctx: CanvasRenderingContext2D, text: string, width: number): string {
