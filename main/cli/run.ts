@@ -3,6 +3,7 @@
 import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
 import { UsageError } from './args';
 import { importCommand } from './commands/import';
+import { journeyCommand } from './commands/journey';
 import { assignmentsCommand } from './commands/assignments';
 import { profileCommand } from './commands/profile';
 import { rfmCommand } from './commands/rfm';
@@ -25,6 +26,10 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw assignments --workspace W --segmentation SEG --out FILE.csv    id,segment (number 1..k),confidence
   cxw score --workspace W --segmentation SEG --dataset N [--name NEW]     score new data into saved segments
   cxw rfm --workspace W --dataset N --customer C --date D --amount A [--as-of YYYY-MM-DD] [--name NEW]
+  cxw journey --workspace W --dataset N --customer COL --time COL --step COL [--channel COL] [--satisfaction COL]
+              [--nps COL] [--segmentation SEG] [--stages "Browse=home,search;Buy=cart,checkout"] [--precision exact|day]
+              [--segments 0,2] [--channels app,web] [--compare segment|channel] [--variants [N]] [--timing]
+              funnel, stages, steps, transitions and pain points of an event log (--segments: 0-based indices)
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -51,6 +56,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'segment':
         out = await segmentCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'journey':
+        out = await journeyCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'assignments':

@@ -13,6 +13,8 @@ import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../worksp
 import { computeSideMetrics, type SideInput, type SideMetrics } from '../workspace/segments/side-metrics';
 import type { JourneyResult, JourneySpec } from '../../shared/journeys';
 import { runJourneyAnalysis } from '../workspace/journeys/analyze';
+import { runScanPart } from '../workspace/journeys/scan-part';
+import type { ScanPartInput } from '../workspace/journeys/scan-helper';
 
 export interface TaskProgress {
   phase: string;
@@ -36,6 +38,8 @@ export interface TaskPayloads {
   /** Internal: a segmentation run's stability and sampled silhouette on a helper thread (no workspace access). */
   'segment.side-metrics': SideInput;
   'journey.analyze': { workspacePath: string; spec: JourneySpec };
+  /** Internal: the second half of a journey scan on a helper thread (the part goes back on the payload's port). */
+  'journey.scan-part': ScanPartInput;
 }
 export interface TaskResults {
   import: ImportResult;
@@ -46,6 +50,7 @@ export interface TaskResults {
   'segment.rfm': RfmOutcome;
   'segment.side-metrics': SideMetrics;
   'journey.analyze': JourneyResult;
+  'journey.scan-part': { events: number };
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -89,6 +94,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
       db.close();
     }
   },
+  'journey.scan-part': (payload, ctx) => runScanPart(payload, ctx.isCancelled),
 };
 
 /** Open, run (sync or async), and close only once the task has settled. */

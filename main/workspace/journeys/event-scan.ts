@@ -10,12 +10,16 @@
 // and the block's _row values must be contiguous (they are for every imported dataset). A value that itself
 // contains U+001E/U+001F, or a table with gaps in _row, sends the whole load to the plain row-by-row path
 // instead, which gives the same arrays.
+// On large tables the second half of the rows is decoded on a helper thread at the same time (scan-helper.ts)
+// and appended; codes are remapped so the arrays are exactly those of one sequential pass.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
 import { Codebook, FNV_OFFSET, fnvStep, hashRange } from './codebook';
 import { readStoredTime, utcDay, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from './stored-time';
 import type { JourneyColumns } from './spec-columns';
+import { FramingError } from './framing-error';
+import { startScanHelper, type ScanHelper } from './scan-helper';
 
 export interface ScanOptions {
   precision: 'exact' | 'day';
@@ -25,7 +29,14 @@ export interface ScanOptions {
   blockRows?: number;
   /** Skip the fast path (tests compare both). */
   rowByRow?: boolean;
+  /** Decode the second half on a helper thread from this many rows (default HELPER_MIN_ROWS; Infinity: never). */
+  helperMinRows?: number;
+  /** The built worker entry for the helper (tests on the sources point at out/main/worker.js). */
+  workerPath?: string;
 }
+
+/** Below this many rows one thread decodes everything: a helper thread's start-up would cost more than it saves. */
+export const HELPER_MIN_ROWS = 400_000;
 
 export interface ScannedEvents {
   /** Events kept (with a customer, a time and a step). */
@@ -50,19 +61,43 @@ export interface ScannedEvents {
   timeKinds: { date: number; naive: number; utc: number };
   /** NPS values outside 0–10, read as missing. */
   npsOutOfRange: { count: number; example: number | null };
-  /** Which path read the table ('blocks' or 'rows'). */
-  path: 'blocks' | 'rows';
+  /** Which path read the table: blocks (with a helper thread for the second half: 'blocks+helper') or rows. */
+  path: 'blocks' | 'blocks+helper' | 'rows';
 }
 
 const DEFAULT_BLOCK_ROWS = 65_536;
 const FIELD = 31;
 const RECORD = 30;
 
-/** Framing broken by the data itself (a separator inside a value, _row gaps): redo row by row. */
-class FramingError extends Error {}
+
+/** What one thread decoded: the kept events (arrays exactly n long), its codebooks' values and its counts. */
+export interface SinkPart {
+  n: number;
+  customer: Int32Array;
+  time: Float64Array;
+  step: Int32Array;
+  channel: Int32Array | null;
+  satisfaction: Float64Array | null;
+  nps: Float64Array | null;
+  row: Int32Array;
+  customerNames: string[];
+  stepNames: string[];
+  channelNames: string[];
+  counts: {
+    missingCustomer: number;
+    missingTime: number;
+    missingStep: number;
+    skipped: number;
+    unreadable: number;
+    unreadableExample: string | null;
+    kinds: number[];
+    npsOut: number;
+    npsOutExample: number | null;
+  };
+}
 
 /** Receives decoded fields one event at a time and keeps the complete ones. */
-class EventSink {
+export class EventSink {
   n = 0;
   readonly customer: Int32Array;
   readonly time: Float64Array;
@@ -126,6 +161,72 @@ class EventSink {
     this.unreadable++;
     this.unreadableExample ??= s.slice(a, b);
   }
+
+  /** Everything decoded so far, as one transferable part (copies of the first n events). */
+  part(): SinkPart {
+    const n = this.n;
+    return {
+      n,
+      customer: this.customer.slice(0, n),
+      time: this.time.slice(0, n),
+      step: this.step.slice(0, n),
+      channel: this.channel?.slice(0, n) ?? null,
+      satisfaction: this.satisfaction?.slice(0, n) ?? null,
+      nps: this.nps?.slice(0, n) ?? null,
+      row: this.row.slice(0, n),
+      customerNames: this.customers.names,
+      stepNames: this.steps.names,
+      channelNames: this.channels.names,
+      counts: {
+        missingCustomer: this.missingCustomer,
+        missingTime: this.missingTime,
+        missingStep: this.missingStep,
+        skipped: this.skipped,
+        unreadable: this.unreadable,
+        unreadableExample: this.unreadableExample,
+        kinds: this.kinds,
+        npsOut: this.npsOut,
+        npsOutExample: this.npsOutExample,
+      },
+    };
+  }
+
+  /**
+   * Append a part decoded from later rows. Its codes are translated into this sink's codebooks, whose new values
+   * arrive in the part's first-seen order, so codes come out as one sequential pass would give them.
+   */
+  append(p: SinkPart): void {
+    const remap = (book: Codebook, names: string[]) => Int32Array.from(names, (name) => book.codeOf(name));
+    const cust = remap(this.customers, p.customerNames);
+    const step = remap(this.steps, p.stepNames);
+    const chan = remap(this.channels, p.channelNames);
+    const at = this.n;
+    for (let i = 0; i < p.n; i++) {
+      this.customer[at + i] = cust[p.customer[i]];
+      this.step[at + i] = step[p.step[i]];
+    }
+    if (this.channel !== null && p.channel !== null) {
+      for (let i = 0; i < p.n; i++) {
+        const c = p.channel[i];
+        this.channel[at + i] = c < 0 ? -1 : chan[c];
+      }
+    }
+    this.time.set(p.time, at);
+    this.row.set(p.row, at);
+    if (this.satisfaction !== null && p.satisfaction !== null) this.satisfaction.set(p.satisfaction, at);
+    if (this.nps !== null && p.nps !== null) this.nps.set(p.nps, at);
+    this.n += p.n;
+    const c = p.counts;
+    this.missingCustomer += c.missingCustomer;
+    this.missingTime += c.missingTime;
+    this.missingStep += c.missingStep;
+    this.skipped += c.skipped;
+    this.unreadable += c.unreadable;
+    this.unreadableExample ??= c.unreadableExample;
+    c.kinds.forEach((k, i) => (this.kinds[i] += k));
+    this.npsOut += c.npsOut;
+    this.npsOutExample ??= c.npsOutExample;
+  }
 }
 
 /** A number from s[a, b): integers by hand (the common case), anything else through Number(). NaN when empty. */
@@ -162,14 +263,20 @@ function fieldColumns(cols: JourneyColumns): StoredColumn[] {
   return [cols.customer, cols.time, cols.step, cols.channel, cols.satisfaction, cols.nps].filter((c): c is StoredColumn => c !== null);
 }
 
-function scanBlocks(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: EventSink, opts: ScanOptions): void {
+/** _row bounds and row count of a table; null when it is empty. */
+export function rowBounds(db: Db, ds: StoredDataset): { first: number; last: number; count: number } | null {
+  const [first, last, count] = db.prepare(`SELECT min(_row), max(_row), count(*) FROM ${quoteIdent(ds.tableName)}`).raw(true).get() as [number | null, number | null, number];
+  return first === null || last === null ? null : { first, last, count };
+}
+
+/**
+ * Decode rows first..last (contiguous _row values) in blocks into `sink`. `onBlock` gets the rows done so far.
+ * Throws FramingError when the data breaks the block framing.
+ */
+export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: EventSink, first: number, last: number, opts: ScanOptions, onBlock: (done: number) => void): void {
   const fields = fieldColumns(cols);
   const concat = `concat_ws(char(31), ${fields.map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`).join(', ')})`;
   const table = quoteIdent(ds.tableName);
-  const bounds = db.prepare(`SELECT min(_row), max(_row), count(*) FROM ${table}`).raw(true).get() as [number | null, number | null, number];
-  const [first, last, total] = bounds;
-  if (first === null || last === null) return;
-  if (last - first + 1 !== total) throw new FramingError('gaps in _row');
   const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
   const block = db.prepare(`SELECT count(*), group_concat(${concat}, char(30)) FROM ${table} WHERE _row >= ? AND _row < ?`).raw(true);
   const hasChannel = cols.channel !== null;
@@ -182,8 +289,9 @@ function scanBlocks(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: Event
   let done = 0;
   for (let lo = first; lo <= last; lo += blockRows) {
     if (opts.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
-    const [count, text] = block.get(lo, lo + blockRows) as [number, string | null];
-    const expected = Math.min(blockRows, last - lo + 1);
+    const end = Math.min(lo + blockRows, last + 1);
+    const [count, text] = block.get(lo, end) as [number, string | null];
+    const expected = end - lo;
     if (count !== expected || text === null) throw new FramingError('block row count');
     const s = text;
     const L = s.length;
@@ -264,7 +372,7 @@ function scanBlocks(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: Event
     }
     if (p !== L) throw new FramingError('trailing text');
     done += count;
-    opts.onProgress?.(done, total);
+    onBlock(done);
   }
 }
 
@@ -320,14 +428,27 @@ function labelled(names: string[], col: StoredColumn | null): string[] {
 
 export function scanEvents(db: Db, ds: StoredDataset, cols: JourneyColumns, opts: ScanOptions): ScannedEvents {
   let sink = new EventSink(ds.rows, cols, opts.precision);
-  let path: ScannedEvents['path'] = 'blocks';
-  if (opts.rowByRow) path = 'rows';
-  else {
+  let path: ScannedEvents['path'] = opts.rowByRow ? 'rows' : 'blocks';
+  const bounds = path === 'rows' ? null : rowBounds(db, ds);
+  // Gaps in _row (never left by an import) would break the blocks' row numbering.
+  if (bounds && bounds.last - bounds.first + 1 !== bounds.count) path = 'rows';
+  if (bounds && path === 'blocks') {
+    let helper: ScanHelper | null = null;
     try {
-      scanBlocks(db, ds, cols, sink, opts);
+      const { first, last, count } = bounds;
+      if (count >= (opts.helperMinRows ?? HELPER_MIN_ROWS)) helper = startScanHelper(db, ds, cols, opts, first + Math.floor(count / 2), last);
+      const mineLast = helper ? helper.from - 1 : last;
+      scanBlockRange(db, ds, cols, sink, first, mineLast, opts, (done) => opts.onProgress?.(done + (helper?.done() ?? 0), count));
+      if (helper) {
+        sink.append(helper.wait(() => opts.onProgress?.(mineLast - first + 1 + helper!.done(), count)));
+        path = 'blocks+helper';
+        opts.onProgress?.(count, count);
+      }
     } catch (err) {
       if (!(err instanceof FramingError)) throw err;
       path = 'rows';
+    } finally {
+      helper?.stop();
     }
   }
   if (path === 'rows') {

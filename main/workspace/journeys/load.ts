@@ -13,9 +13,11 @@ import { checkSpecOptions, resolveJourneyColumns, type JourneyColumns } from './
 export interface LoadOptions {
   isCancelled?: () => boolean;
   onProgress?: (done: number, total: number) => void;
-  /** Tests: rows per block of the scan, or the row-by-row path. */
+  /** Tests: rows per block of the scan, the row-by-row path, the helper thread's threshold and worker file. */
   blockRows?: number;
   rowByRow?: boolean;
+  helperMinRows?: number;
+  workerPath?: string;
 }
 
 export interface LoadedJourney {
@@ -36,7 +38,7 @@ export function loadJourney(db: Db, spec: JourneySpec, opts: LoadOptions = {}): 
   const ds = getDataset(db, spec.dataset);
   const cols = resolveJourneyColumns(ds, spec);
   const precision = spec.precision ?? 'exact';
-  const scan = scanEvents(db, ds, cols, { precision, isCancelled: opts.isCancelled, onProgress: opts.onProgress, blockRows: opts.blockRows, rowByRow: opts.rowByRow });
+  const scan = scanEvents(db, ds, cols, { ...opts, precision });
   if (scan.n === 0) {
     throw new AppError(
       'BAD_ARGUMENTS',

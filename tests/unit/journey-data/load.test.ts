@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JourneySpec } from '../../../shared/journeys';
-import { AppError } from '../../../shared/errors';
-import { openWorkspaceDb, type Db } from '../../../main/workspace/db';
+import type { Db } from '../../../main/workspace/db';
 import { loadJourney, type LoadedJourney, type LoadOptions } from '../../../main/workspace/journeys/load';
-import { harness, labelsOf, type Harness } from '../segment-service/helpers';
+import { labelsOf, type Harness } from '../segment-service/helpers';
+import { errorOf, EVENTS, jobDb, SPEC, workspaceWith as importInto } from './helpers';
 
 let h: Harness | null = null;
 let db: Db | null = null;
@@ -20,47 +20,14 @@ afterEach(() => {
   h = null;
 });
 
-const EVENTS = [
-  'customer_id,ts,step,channel,sat,nps',
-  'C1,2024-03-01T10:00:00+02:00,visit,web,,9', // offset: 08:00 UTC
-  'C1,2024-03-01T09:30:00Z,search,web,4,',
-  'C2,2024-03-01 12:00:00,visit,app,5,10', // naive: read as UTC wall clock
-  'C2,2024-03-02,buy,,3,', // date only in a datetime column: midnight
-  ',2024-03-02T08:00:00Z,visit,web,2,7', // no customer
-  'C3,,visit,store,1,3', // no time
-  'C3,2024-03-03T23:59:59.123Z,,store,,', // no step
-  'C3,2024-03-04T00:00:00.5,buy,store,2.5,11', // naive with a fraction; NPS 11 is out of range
-  '10,2024-03-05T01:00:00-05:30,visit,web,,0', // 06:30 UTC
-].join('\n');
-
-const SPEC: JourneySpec = { dataset: 'events', customer: 'customer_id', time: 'ts', step: 'step', channel: 'channel', satisfaction: 'sat', nps: 'nps' };
-
 async function workspaceWith(files: Record<string, string>): Promise<Harness> {
-  h = await harness();
-  for (const [name, text] of Object.entries(files)) {
-    await h.services.handlers['dataset.import']({ jobId: `imp_${name}`, path: h.csv(`${name}.csv`, `${text}\n`), name });
-  }
+  h = await importInto(files);
   return h;
 }
 
-/** A read-only connection, as the journey job opens one. */
-function jobDb(hh: Harness): Db {
-  db = openWorkspaceDb(join(hh.dir, 'ws.cxw'), { readonly: true, skipIntegrityCheck: true });
-  return db;
-}
-
 function load(hh: Harness, spec: JourneySpec, opts: LoadOptions = {}): LoadedJourney {
-  return loadJourney(jobDb(hh), spec, opts);
-}
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
+  db = jobDb(hh);
+  return loadJourney(db, spec, opts);
 }
 
 const utc = (...a: [number, number, number, number?, number?, number?, number?]) => Date.UTC(a[0], a[1] - 1, a[2], a[3] ?? 0, a[4] ?? 0, a[5] ?? 0, a[6] ?? 0);
