@@ -152,6 +152,29 @@ describe.skipIf(!BUILT)('cxw journey on a hand-made log', () => {
     expect(run.stderr).toContain('Channel "app" does not occur in column "channel". Its values: web.');
   });
 
+  it('--segmentation: journeys joined to saved segments by id, compared and filtered by segment', () => {
+    // A, B and C spend a lot, D to G little: k = 2 puts them apart.
+    const spend: Record<string, number> = { A: 120, B: 118, C: 125, D: 11, E: 9, F: 12, G: 10 };
+    writeFileSync(join(dir, 'customers.csv'), `customer,spend\n${Object.entries(spend).map(([c, v]) => `${c},${v}`).join('\n')}\n`);
+    cxwJson(['import', join(dir, 'customers.csv'), '--workspace', ws, '--name', 'customers', '--role', 'customer=id'], env());
+    cxwJson(['segment', '--workspace', ws, '--dataset', 'customers', '--features', 'spend', '--k', '2', '--name', 'spenders'], env());
+    const stages = ['--stages', 'Browse=home,search;Buy=cart,checkout;Pay=payment'];
+    const r = cxwJson<JourneyJson & { segments: { index: number; name: string; customers: number }[]; groups: { group: string; customers: number; funnel: { customers: number }[] }[] }>(
+      [...base(), ...stages, '--segmentation', 'spenders', '--compare', 'segment'],
+      env(),
+    );
+    const high = r.segments.find((s) => s.customers === 3)!;
+    const low = r.segments.find((s) => s.customers === 4)!;
+    expect(high.index + low.index).toBe(1);
+    // High spenders A, B, C reach Browse 3, Buy 2 (A, B), Pay 1 (A); the others D, E, G browse and buy, E pays, F never browses.
+    const funnelOf = (name: string) => r.groups.find((g) => g.group === name)!.funnel.map((f) => f.customers);
+    expect(funnelOf(high.name)).toEqual([3, 2, 1]);
+    expect(funnelOf(low.name)).toEqual([3, 3, 1]);
+    const only = cxwJson<JourneyJson>([...base(), ...stages, '--segmentation', 'spenders', '--segments', String(high.index)], env());
+    expect(only.customers).toBe(3);
+    expect(only.funnel.map((f) => f.customers)).toEqual([3, 2, 1]);
+  });
+
   it('bad input exits 1 naming the column and what to do; wrong usage exits 2', () => {
     const unknown = cxw([...base().slice(0, -1), 'Step'], env());
     expect(unknown.status).toBe(1);
