@@ -13,6 +13,7 @@
 // On large tables the second half of the rows is decoded on a helper thread at the same time (scan-helper.ts)
 // and appended; codes are remapped so the arrays are exactly those of one sequential pass.
 import { AppError } from '../../../shared/errors';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
 import { Codebook, FNV_OFFSET, fnvStep, hashRange } from './codebook';
@@ -263,6 +264,17 @@ function fieldColumns(cols: JourneyColumns): StoredColumn[] {
   return [cols.customer, cols.time, cols.step, cols.channel, cols.satisfaction, cols.nps].filter((c): c is StoredColumn => c !== null);
 }
 
+/** One block's row count and text. A block too long for one string (huge cells) is read row by row instead. */
+function blockText(block: Statement, lo: number, end: number): [number, string | null] {
+  try {
+    return block.get(lo, end) as [number, string | null];
+  } catch (err) {
+    const tooBig = (err as { code?: string }).code === 'SQLITE_TOOBIG' || err instanceof RangeError;
+    if (tooBig) throw new FramingError('block too long for one string');
+    throw err;
+  }
+}
+
 /** _row bounds and row count of a table; null when it is empty. */
 export function rowBounds(db: Db, ds: StoredDataset): { first: number; last: number; count: number } | null {
   const [first, last, count] = db.prepare(`SELECT min(_row), max(_row), count(*) FROM ${quoteIdent(ds.tableName)}`).raw(true).get() as [number | null, number | null, number];
@@ -290,7 +302,7 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
   for (let lo = first; lo <= last; lo += blockRows) {
     if (opts.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
     const end = Math.min(lo + blockRows, last + 1);
-    const [count, text] = block.get(lo, end) as [number, string | null];
+    const [count, text] = blockText(block, lo, end);
     const expected = end - lo;
     if (count !== expected || text === null) throw new FramingError('block row count');
     const s = text;
