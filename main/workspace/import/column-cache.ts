@@ -2,27 +2,31 @@
 // through here on their way into SQLite, so keeping them costs a typed-array store per cell, while decoding them
 // back out of the dataset table later (the first segmentation's load) takes ~0.7 s for 1M × 10. Only numeric
 // columns are kept (text needs its sorted level list, which the first analysis builds), and only up to
-// MAX_ROWS rows, so a very large import does not hold a second copy of its numbers in memory.
+// CACHE_MAX_ROWS rows, so a very large import does not hold a second copy of its numbers in memory.
 import type { ColumnType } from '../../../shared/domain';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
 import { ROWS_POSITION, saveColumnCache, type FreshColumn } from '../segments/columns';
 import type { CellValue } from './rows';
 
-const MAX_ROWS = 2_000_000;
+export const CACHE_MAX_ROWS = 2_000_000;
 const isNumericType = (t: ColumnType) => t === 'integer' || t === 'real' || t === 'boolean';
 
 export class ImportColumnCache {
   private readonly ncols: number;
   /** One growing array per numeric column (null for the others, or once a non-number arrived). */
   private values: (Float64Array | null)[];
-  private capacity = 1 << 16;
+  private capacity: number;
   private col = 0;
   private row = 0;
   private enabled = true;
 
-  constructor(types: ColumnType[]) {
+  constructor(
+    types: ColumnType[],
+    private readonly maxRows = CACHE_MAX_ROWS,
+  ) {
     this.ncols = types.length;
+    this.capacity = Math.min(1 << 16, maxRows);
     this.values = types.map((t) => (isNumericType(t) ? new Float64Array(this.capacity) : null));
     if (!this.values.some((v) => v !== null)) this.enabled = false;
   }
@@ -30,12 +34,12 @@ export class ImportColumnCache {
   /** The next cell in row-major order, exactly as it is inserted. */
   cell(v: CellValue): void {
     if (this.enabled) {
-      const a = this.values[this.col];
+      if (this.values[this.col] !== null && this.row === this.capacity) this.grow();
+      const a = this.values[this.col]; // re-read: grow() replaced the arrays, or dropped them past maxRows
       if (a !== null) {
-        if (this.row === this.capacity) this.grow();
-        if (v === null) this.values[this.col]![this.row] = Number.NaN;
+        if (v === null) a[this.row] = Number.NaN;
         // SQLite stores −0 as 0 (an integer-valued REAL), and the cache must equal what a read returns.
-        else if (typeof v === 'number') this.values[this.col]![this.row] = v === 0 ? 0 : v;
+        else if (typeof v === 'number') a[this.row] = v === 0 ? 0 : v;
         else this.values[this.col] = null; // a misfit kept as text: this column will be widened to text
       }
     }
@@ -46,12 +50,12 @@ export class ImportColumnCache {
   }
 
   private grow(): void {
-    if (this.capacity * 2 > MAX_ROWS) {
+    if (this.capacity >= this.maxRows) {
       this.enabled = false;
       this.values = this.values.map(() => null);
       return;
     }
-    this.capacity *= 2;
+    this.capacity = Math.min(this.capacity * 2, this.maxRows);
     this.values = this.values.map((a) => {
       if (a === null) return null;
       const b = new Float64Array(this.capacity);

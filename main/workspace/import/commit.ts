@@ -58,6 +58,8 @@ export interface ImportTuning {
    * the bundle for files of PIPELINE_MIN_BYTES or more, else in-thread.
    */
   parseWorker?: string | null;
+  /** Rows up to which the import fills the typed column cache (column-cache.ts). */
+  columnCacheMaxRows?: number;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -142,7 +144,10 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     const batchStmt = db.prepare(insertSql(batchRows));
     const batchLen = batchRows * ncols;
     const params: CellValue[] = new Array<CellValue>(batchLen).fill(null);
-    const cache = new ImportColumnCache(plan.columns.map((c) => (c.piiAction === 'pseudonymize' ? 'text' : c.type)));
+    const cache = new ImportColumnCache(
+      plan.columns.map((c) => (c.piiAction === 'pseudonymize' ? 'text' : c.type)),
+      tuning.columnCacheMaxRows,
+    );
     let p = 0;
     const flush = (): void => {
       // Spread, not run(params): better-sqlite3 then reads each value straight from the call's arguments

@@ -60,6 +60,22 @@ describe('column cache written by the import', () => {
     for (let j = 0; j < 5; j++) expect(numbers(b.columns[j])).toEqual(numbers(a.columns[j]));
   });
 
+  it('grows past its first block, and stops caching (without failing the import) past the row limit', () => {
+    const lines = ['id,v'];
+    for (let i = 1; i <= 70_000; i++) lines.push(`${i},${i % 10}`);
+    const path = ws.file('big.csv', lines.join('\n'));
+    const under = runImportTuned(ws.ctx, { path, name: 'under' }, { columnCacheMaxRows: 100_000 });
+    const ds = getDataset(ws.db, under.dataset);
+    const cached = loadColumns(ws.db, ds, ds.columns);
+    expect(cached.fromCache).toBe(2);
+    expect(cached.columns[0].kind === 'numeric' && cached.columns[0].values[69_999]).toBe(70_000);
+    const over = runImportTuned(ws.ctx, { path, name: 'over' }, { columnCacheMaxRows: 65_536 });
+    expect(over.rows).toBe(70_000);
+    const overDs = getDataset(ws.db, over.dataset);
+    expect(ws.db.prepare('SELECT COUNT(*) FROM column_cache WHERE dataset_id = ?').pluck().get(overDs.id)).toBe(0);
+    expect(loadColumns(ws.db, overDs, overDs.columns).fromCache).toBe(0);
+  });
+
   it('nothing cached when the import fails', () => {
     expect(() => runImportTuned(ws.ctx, { path: ws.file('ragged.csv', 'a,b\n1,2\n3\n') })).toThrow(/line 3/);
     expect(cachedPositions(ws)).toEqual([]);
