@@ -4,6 +4,8 @@
 // page) and HTML (opened in a fresh page: no request of any kind). Seed a map from the demo journey events.
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
+import type { JourneyMap, JourneyResult } from '../../shared/journeys';
+import type { SegmentationResult } from '../../shared/segments';
 import { expect, shot, test } from './fixtures';
 
 async function clearToasts(app: Page): Promise<void> {
@@ -38,6 +40,19 @@ async function drag(app: Page, source: Locator, target: Locator): Promise<void> 
   await app.mouse.move(a.x + 40, a.y + 20, { steps: 5 });
   await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
   await app.mouse.up();
+}
+
+/** A handler called straight through the browser host's API (as another window or a script would). */
+async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
 }
 
 /** Scrolls the map's picker to the top, so a screenshot shows the toolbar, the persona and the canvas. */
@@ -153,13 +168,9 @@ test.describe('demo workspace', () => {
     await expect(app.getByRole('region', { name: 'Persona' }).getByLabel('Name')).toHaveValue('Busy parent');
 
     // Someone else saves version 3 in between (another window, straight through the API); our save is refused.
-    const theirs = await app.evaluate(async () => {
-      const get = await fetch('/api/journeyMap.get', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Checkout workshop' }) });
-      const map = (await get.json()).result;
-      map.stages[0].name = 'Pay';
-      const put = await fetch('/api/journeyMap.save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ map }) });
-      return (await put.json()).result.version as number;
-    });
+    const stored = await call<{ stages: { name: string }[] }>(app, 'journeyMap.get', { name: 'Checkout workshop' });
+    stored.stages[0].name = 'Pay';
+    const theirs = (await call<{ version: number }>(app, 'journeyMap.save', { map: stored })).version;
     expect(theirs).toBe(3);
     await addCard(app, 'Opportunities in Buy', 'Say why a card was declined');
     await app.getByRole('button', { name: 'Save', exact: true }).click();
@@ -221,6 +232,10 @@ test.describe('demo workspace', () => {
 
   test('seed a map from the demo journey events: measured cards with n; an edit makes a card assumed; exports', async ({ app }) => {
     test.setTimeout(240_000);
+    const seg = await call<SegmentationResult>(app, 'segment.run', {
+      jobId: 'e2e_map_persona',
+      params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'Persona source' },
+    });
     await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Journeys' }).click();
     await app.getByRole('complementary', { name: 'Journey set-up' }).getByRole('button', { name: 'Run journey analysis' }).click();
     await expect(app.getByRole('tab', { name: 'Flow' })).toBeVisible({ timeout: 120_000 });
@@ -234,31 +249,34 @@ test.describe('demo workspace', () => {
     await expect(app.getByText('Saved · version 1')).toBeVisible({ timeout: 120_000 });
 
     // The map against the analytics of the very spec it was seeded from, fetched independently through the API.
-    const { map, result } = await app.evaluate(async () => {
-      const call = async (name: string, args: unknown) => {
-        const r = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-        return (await r.json()).result;
-      };
-      const map = await call('journeyMap.get', { name: 'Demo journeys' });
-      const result = await call('journey.analyze', { jobId: 'e2e-check-seed', spec: map.seededFrom });
-      return { map, result };
-    });
-    const stages = (result.funnel as { stage: string }[]).map((f) => f.stage);
+    const map = await call<JourneyMap>(app, 'journeyMap.get', { name: 'Demo journeys' });
+    const result = await call<JourneyResult>(app, 'journey.analyze', { jobId: 'e2e-check-seed', spec: map.seededFrom });
+    const stages = result.funnel.map((f) => f.stage);
     expect(stages.length).toBeGreaterThan(3);
     for (const [i, name] of stages.entries()) await expect(app.getByLabel(`Name of stage ${i + 1}`)).toHaveValue(name);
-    const first = (result.steps as { step: string; stage: string; customers: number }[]).filter((s) => s.stage === stages[0]).sort((a, b) => b.customers - a.customers)[0];
+    const first = result.steps.filter((s) => s.stage === stages[0]).sort((a, b) => b.customers - a.customers)[0];
     const touch = cell(app, `Touchpoints in ${stages[0]}`).getByRole('article').first();
     await expect(touch).toContainText(`${first.step}: ${first.customers.toLocaleString('en-US')} journeys`);
     await expect(touch).toContainText(`measured · n = ${first.customers.toLocaleString('en-US')}`);
-    const reach = (result.funnel as { customers: number }[])[1].customers.toLocaleString('en-US');
+    const reach = result.funnel[1].customers.toLocaleString('en-US');
     await expect(cell(app, `KPIs in ${stages[1]}`).getByRole('article').first()).toContainText(`${reach} journeys reach this stage in order`);
-    expect(map.cards.every((c: { evidence: string; n?: number }) => c.evidence === 'measured' && typeof c.n === 'number')).toBe(true);
+    expect(map.cards.every((c) => c.evidence === 'measured' && typeof c.n === 'number')).toBe(true);
     // The curve has a point wherever the analytics measured satisfaction.
-    const measuredStages = (result.stages as { satisfaction: unknown }[]).filter((s) => s.satisfaction !== null).length;
+    const measuredStages = result.stages.filter((s) => s.satisfaction !== null).length;
     await expect(app.getByRole('img', { name: /^Emotion curve/ }).locator('circle')).toHaveCount(measuredStages);
     for (const lane of ['Customer actions', 'Opportunities', 'Backstage']) {
       for (const stage of stages) await expect(cell(app, `${lane} in ${stage}`).getByRole('article')).toHaveCount(0);
     }
+    // The persona from segment 2 of the segmentation: name and note filled from its card.
+    const persona = app.getByRole('region', { name: 'Persona' });
+    await persona.getByRole('combobox', { name: 'Segmentation', exact: true }).click();
+    await app.getByRole('option', { name: 'Persona source (k = 3)' }).click();
+    await persona.getByRole('combobox', { name: 'Segment', exact: true }).click();
+    await app.getByRole('option', { name: new RegExp(`^2\\. `) }).click();
+    await expect(persona.getByLabel('Name')).toHaveValue(seg.segments[1].name);
+    await expect(persona.getByLabel('Who they are, what they want')).toHaveValue(seg.segments[1].persona);
+    await expect(persona.getByText('linked to segment 2 of “Persona source”')).toBeVisible();
+
     await clearToasts(app);
     await showMap(app);
     await shot(app, 'journey-map-seeded');
@@ -288,6 +306,7 @@ test.describe('demo workspace', () => {
     const page = await savedText(html);
     expect(page).toContain(`assumed · edited from measured (n = ${first.customers.toLocaleString('en-US')})`);
     expect(page).toContain('Seeded from the dataset “Demo journey events”');
+    expect(page).toContain('Segment 2 of “Persona source”');
     expect((page.match(/class="card measured"/g) ?? []).length).toBe(map.cards.length - 1);
   });
 });

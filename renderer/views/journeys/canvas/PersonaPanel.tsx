@@ -79,7 +79,30 @@ export function PersonaPanel({ persona, onChange }: Props) {
           onBlur={() => name !== (persona?.name ?? '') && commit({ name: name.trim() })}
           onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
         />
+        <Select
+          label="Segmentation"
+          placeholder={segmentations.loading ? 'Loading…' : segmentationOptions.length ? 'Link to a segment…' : 'None saved yet'}
+          data={segmentationOptions}
+          value={pickedSegmentation}
+          onChange={setPickedSegmentation}
+          disabled={segmentationOptions.length === 0}
+          searchable
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Select
+          label="Segment"
+          placeholder={pickedSegmentation ? (cards.loading ? 'Loading…' : 'Pick a segment') : '—'}
+          data={segmentOptions}
+          value={linked === pickedSegmentation && persona?.segment !== undefined ? String(persona.segment) : null}
+          onChange={pickSegment}
+          disabled={!pickedSegmentation || segmentOptions.length === 0}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Button variant="subtle" color="gray" leftSection={<IconLinkOff size={16} />} onClick={unlink} disabled={!linked} className="cxw-map-persona-unlink">
+          Unlink
+        </Button>
         <Textarea
+          className="cxw-map-persona-note"
           label="Who they are, what they want"
           placeholder="Goals, context, what a good journey means to them"
           value={note}
@@ -90,33 +113,6 @@ export function PersonaPanel({ persona, onChange }: Props) {
           onChange={(e) => setNote(e.currentTarget.value)}
           onBlur={() => note !== (persona?.note ?? '') && commit({ note })}
         />
-        <div className="cxw-map-persona-link">
-          <Select
-            label="Segmentation"
-            placeholder={segmentations.loading ? 'Loading…' : segmentationOptions.length ? 'Link to a segment…' : 'None saved yet'}
-            data={segmentationOptions}
-            value={pickedSegmentation}
-            onChange={setPickedSegmentation}
-            disabled={segmentationOptions.length === 0}
-            searchable
-            clearable
-            comboboxProps={{ withinPortal: true }}
-          />
-          <Select
-            label="Segment"
-            placeholder={pickedSegmentation ? (cards.loading ? 'Loading…' : 'Pick a segment') : '—'}
-            data={segmentOptions}
-            value={linked === pickedSegmentation && persona?.segment !== undefined ? String(persona.segment) : null}
-            onChange={pickSegment}
-            disabled={!pickedSegmentation || segmentOptions.length === 0}
-            comboboxProps={{ withinPortal: true }}
-          />
-          {linked && (
-            <Button variant="subtle" color="gray" leftSection={<IconLinkOff size={16} />} onClick={unlink} className="cxw-map-persona-unlink">
-              Unlink
-            </Button>
-          )}
-        </div>
       </div>
     </Paper>
   );
