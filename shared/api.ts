@@ -16,6 +16,7 @@ import type {
   WorkspaceInfo,
 } from './domain';
 import { AppError } from './errors';
+import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
@@ -126,6 +127,66 @@ export const journeyMapSchema = z
   })
   .strict();
 
+const level = z.number().min(0.5).max(0.999);
+const npsMapping = z.union([
+  z.object({ kind: z.literal('round') }).strict(),
+  z
+    .object({ kind: z.literal('rescale'), from: z.tuple([z.number().finite(), z.number().finite()]) })
+    .strict()
+    .refine((m) => m.from[0] < m.from[1], 'rescale.from must be [low, high]'),
+]);
+export const npsSpecSchema = z
+  .object({
+    dataset: datasetName,
+    score: columnName,
+    by: columnName.optional(),
+    segmentation: segmentationName.optional(),
+    period: columnName.optional(),
+    periodUnit: z.enum(['week', 'month', 'quarter', 'year']).optional(),
+    level: level.optional(),
+    minN: z.number().int().min(1).max(1_000_000).optional(),
+    reference: z.string().max(500).optional(),
+    mapping: npsMapping.optional(),
+  })
+  .strict()
+  .refine((s) => !(s.by && s.segmentation), 'group by a column or by a segmentation, not both');
+export const npsContextSpecSchema = z
+  .object({
+    dataset: datasetName,
+    score: columnName,
+    context: columnName.optional(),
+    delay: z
+      .object({
+        surveyTime: columnName,
+        events: datasetName,
+        customer: columnName,
+        time: columnName,
+        step: columnName,
+        stepValue: z.string().min(1).max(500),
+        bins: z.array(z.number().min(0).max(100_000)).min(1).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+    level: level.optional(),
+    minN: z.number().int().min(1).max(1_000_000).optional(),
+    mapping: npsMapping.optional(),
+  })
+  .strict()
+  .refine((s) => (s.context ? 1 : 0) + (s.delay ? 1 : 0) === 1, 'give either a context column or a delay (survey time + event log)');
+export const driversSpecSchema = z
+  .object({
+    dataset: datasetName,
+    target: columnName,
+    drivers: z.array(columnName).min(2, 'choose at least two drivers').max(100),
+    model: z.enum(['auto', 'linear', 'logistic', 'detractor', 'promoter']).optional(),
+    positive: z.string().max(500).optional(),
+    missingCodes: z.array(z.number().finite()).max(20).optional(),
+    bootstrap: z.number().int().min(0).max(10_000).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    level: level.optional(),
+  })
+  .strict();
+
 export const argSchemas = {
   'app.ping': empty,
   'workspace.info': empty,
@@ -190,6 +251,9 @@ export const argSchemas = {
   'journeyMap.delete': z.object({ name: mapName }).strict(),
   /** One self-contained HTML page (inline CSS/SVG, no script, no external reference). */
   'journeyMap.exportHtml': z.object({ name: mapName }).strict(),
+  'nps.analyze': z.object({ jobId, spec: npsSpecSchema }).strict(),
+  'nps.context': z.object({ jobId, spec: npsContextSpecSchema }).strict(),
+  'drivers.analyze': z.object({ jobId, spec: driversSpecSchema }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
@@ -234,6 +298,9 @@ interface Results {
   'journeyMap.seed': JourneyMap;
   'journeyMap.delete': { deleted: string };
   'journeyMap.exportHtml': { fileName: string; html: string };
+  'nps.analyze': NpsResult;
+  'nps.context': NpsContextResult;
+  'drivers.analyze': DriversResult;
 }
 export type Result<K extends HandlerName> = Results[K];
 

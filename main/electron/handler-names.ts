@@ -40,6 +40,9 @@ export const PRELOAD_HANDLER_NAMES = [
   'journeyMap.seed',
   'journeyMap.delete',
   'journeyMap.exportHtml',
+  'nps.analyze',
+  'nps.context',
+  'drivers.analyze',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

@@ -15,6 +15,10 @@ import type { JourneyResult, JourneySpec } from '../../shared/journeys';
 import { runJourneyAnalysis } from '../workspace/journeys/analyze';
 import { runScanPart } from '../workspace/journeys/scan-part';
 import type { ScanPartInput } from '../workspace/journeys/scan-helper';
+import type { DriversResult, DriversSpec, NpsContextResult, NpsContextSpec, NpsResult, NpsSpec } from '../../shared/nps';
+import { runNpsAnalysis } from '../workspace/nps/analyze';
+import { runNpsContext } from '../workspace/nps/context';
+import { runDrivers } from '../workspace/nps/drivers';
 
 export interface TaskProgress {
   phase: string;
@@ -40,6 +44,9 @@ export interface TaskPayloads {
   'journey.analyze': { workspacePath: string; spec: JourneySpec };
   /** Internal: the second half of a journey scan on a helper thread (the part goes back on the payload's port). */
   'journey.scan-part': ScanPartInput;
+  'nps.analyze': { workspacePath: string; spec: NpsSpec };
+  'nps.context': { workspacePath: string; spec: NpsContextSpec };
+  'drivers.analyze': { workspacePath: string; spec: DriversSpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -51,6 +58,9 @@ export interface TaskResults {
   'segment.side-metrics': SideMetrics;
   'journey.analyze': JourneyResult;
   'journey.scan-part': { events: number };
+  'nps.analyze': NpsResult;
+  'nps.context': NpsContextResult;
+  'drivers.analyze': DriversResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -95,6 +105,10 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
     }
   },
   'journey.scan-part': (payload, ctx) => runScanPart(payload, ctx.isCancelled),
+  // NPS, the context check and key drivers only read the workspace.
+  'nps.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsAnalysis(db, payload.spec, ctx)),
+  'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
+  'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
 };
 
 /** Open, run (sync or async), and close only once the task has settled. */
@@ -102,6 +116,16 @@ async function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceD
   const db = openWorkspaceDb(path, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   try {
     return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A read-only connection for analyses that never write. */
+function withReadonlyDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T): T {
+  const db = openWorkspaceDb(path, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
+  try {
+    return fn(db);
   } finally {
     db.close();
   }

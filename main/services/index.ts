@@ -5,6 +5,7 @@ import { JobRunner } from '../jobs/runner';
 import { datasetHandlers } from './dataset-service';
 import { journeyHandlers } from './journey-service';
 import { journeyMapHandlers } from './journey-map-service';
+import { npsHandlers } from './nps-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
@@ -23,6 +24,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...segmentHandlers(state, jobs, datasetsChanged),
     ...journeyHandlers(state, jobs),
     ...journeyMapHandlers(state, jobs),
+    ...npsHandlers(state, jobs),
   };
   return {
     handlers,

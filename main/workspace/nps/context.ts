@@ -1,0 +1,16 @@
+// Placeholder until the NPS data path lands: loads the columns and runs main/analysis/nps|drivers.
+import type { NpsContextResult, NpsContextSpec } from '../../../shared/nps';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db';
+
+export interface AnalysisProgress {
+  isCancelled: () => boolean;
+  onProgress: (p: { phase: string; done: number; total: number | null; message?: string }) => void;
+}
+
+export function runNpsContext(db: Db, spec: NpsContextSpec, ctx: AnalysisProgress): NpsContextResult {
+  void db;
+  void spec;
+  void ctx;
+  throw new AppError('INTERNAL', 'Not built yet.');
+}
