@@ -1,19 +1,229 @@
-import { IconRoute } from '@tabler/icons-react';
-import { ComingNext } from '../../components/ComingNext';
+// The Journeys view: set-up on the left (collapsible, so the charts get the whole projector), results on the right.
+// A run is a 'journey.analyze' job with progress and cancel; the set-up and the last result are remembered per
+// dataset for the session, so leaving the view and coming back finds them again.
+import { useEffect, useMemo, useState } from 'react';
+import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconMap2, IconRoute } from '@tabler/icons-react';
+import type { JourneyResult, JourneySpec } from '../../../shared/journeys';
+import type { SegmentationSummary } from '../../../shared/segments';
+import { useClient } from '../../state/bridge';
+import { useWorkspace } from '../../state/workspace';
+import { useAsync } from '../../state/useAsync';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../segments/useJob';
+import { JourneyMapPanel } from './canvas/JourneyMapPanel';
+import { ResultView, type JourneyTab } from './ResultView';
+import { RunBar, SetupPanel } from './SetupPanel';
+import { formProblem, recallForm, rememberForm, toSpec, type JourneyForm } from './model';
+import { draftFromResult } from './stages';
+import { phaseLabel } from './phases';
+import './journeys.css';
+
+type Area = 'analytics' | 'map';
+
+interface Run {
+  /** Exactly what was sent (the result's spec may be normalised by the services). */
+  sent: JourneySpec;
+  result: JourneyResult;
+}
+
+// Session memory: the last run per workspace and dataset, and the channels seen per dataset and channel column.
+const runs = new Map<string, Run>();
+const channelsSeen = new Map<string, Set<string>>();
+const lastDataset = new Map<string, string>();
+
+const runKey = (workspace: string | undefined, dataset: string) => `${workspace ?? ''}\u0000${dataset}`;
+const channelKey = (workspace: string | undefined, dataset: string, channel: string) => `${runKey(workspace, dataset)}\u0000${channel}`;
 
 export function JourneysView() {
+  const client = useClient();
+  const job = useJob();
+  const { info, datasets, revision } = useWorkspace();
+  const workspace = info?.path;
+  const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
+
+  const initialDataset = () => datasets.find((d) => d.name === lastDataset.get(workspace ?? '')) ?? pickEventDataset(datasets);
+  const [form, setFormState] = useState<JourneyForm>(() => recallForm(workspace, initialDataset()));
+  const [run, setRun] = useState<Run | null>(() => (form.dataset ? (runs.get(runKey(workspace, form.dataset)) ?? null) : null));
+  const [tab, setTab] = useState<JourneyTab>('flow');
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [setupOpen, setSetupOpen] = useState(true);
+  const [area, setArea] = useState<Area>('analytics');
+
+  const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
+
+  const setForm = (next: JourneyForm) => {
+    setFormState(next);
+    rememberForm(workspace, next);
+  };
+
+  const chooseDataset = (name: string) => {
+    const next = datasets.find((d) => d.name === name) ?? null;
+    lastDataset.set(workspace ?? '', name);
+    setFormState(recallForm(workspace, next));
+    setRun(runs.get(runKey(workspace, name)) ?? null);
+    setError(null);
+    setNote(null);
+  };
+
+  // A dataset that disappears (deleted, another workspace opened) falls back to the likeliest event table.
+  useEffect(() => {
+    if (form.dataset && datasets.some((d) => d.name === form.dataset)) return;
+    const next = pickEventDataset(datasets);
+    setFormState(recallForm(workspace, next));
+    setRun(next ? (runs.get(runKey(workspace, next.name)) ?? null) : null);
+  }, [datasets, form.dataset, workspace]);
+
+  const result = run?.result ?? null;
+  const sameSteps = result !== null && result.spec.dataset === form.dataset && result.spec.step === form.step;
+  const stageDraft = useMemo(() => (sameSteps && result ? draftFromResult(result.stages) : null), [sameSteps, result]);
+  const segmentNames = result && result.spec.segmentation === form.segmentation ? (result.segments ?? []) : [];
+  const knownChannels = form.channel ? [...(channelsSeen.get(channelKey(workspace, form.dataset, form.channel)) ?? [])].sort() : [];
+  const problem = formProblem(form, dataset);
+  const spec = problem ? null : toSpec(form);
+  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
+
+  const analyze = async () => {
+    if (!spec) return;
+    setError(null);
+    setNote(null);
+    const out = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec }));
+    if (out.ok) {
+      const next = { sent: spec, result: out.value };
+      runs.set(runKey(workspace, spec.dataset), next);
+      if (spec.channel) {
+        const key = channelKey(workspace, spec.dataset, spec.channel);
+        channelsSeen.set(key, new Set([...(channelsSeen.get(key) ?? []), ...out.value.channels]));
+      }
+      setRun(next);
+      if (tab === 'compare' && !out.value.groups) setTab('flow');
+      if (spec.compareBy && out.value.groups) setTab('compare');
+    } else if (out.cancelled) setNote('The journey analysis was cancelled; the results shown (if any) are from the previous run.');
+    else setError(out.error);
+  };
+
+  if (datasets.length === 0) {
+    return (
+      <div className="cxw-page">
+        <Paper withBorder radius="md" p="xl" maw={680}>
+          <Title order={3}>No event data yet</Title>
+          <Text mt="xs" c="dimmed">
+            Import an event log on the Data view — one row per event, with a journey id (customer, order or case), a timestamp and a step — then come
+            back here. A satisfaction or NPS column and a channel column add the emotion curve and channel comparisons.
+          </Text>
+        </Paper>
+      </div>
+    );
+  }
+
   return (
-    <ComingNext
-      icon={IconRoute}
-      title="Journeys"
-      summary="Turn an event log into measured customer journeys and a workshop-ready journey map."
-      capabilities={[
-        'See step frequencies, transitions as a Sankey, a funnel with drop-off per stage and the median time between steps.',
-        'Find the most common paths, the satisfaction curve per stage and pain points (low satisfaction with high drop-off), by segment.',
-        'Edit a journey map canvas (stages × lanes) seeded from the data, with each card marked as measured or assumed.',
-        'Export the map as PNG or a self-contained HTML page.',
-      ]}
-      needs="import an event table and mark its Identifier, Timestamp and Journey step columns (and a Satisfaction / NPS column if you have one)."
-    />
+    <div className="cxw-jny" data-setup={setupOpen ? 'open' : 'closed'}>
+      {setupOpen ? (
+        <aside className="cxw-jny-side" aria-label="Journey set-up">
+          <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap">
+            <Text fw={700} size="lg">
+              Set-up
+            </Text>
+            <Tooltip label="Hide the set-up (more room for the charts)">
+              <ActionIcon variant="subtle" color="gray" onClick={() => setSetupOpen(false)} aria-label="Hide the set-up">
+                <IconLayoutSidebarLeftCollapse size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+          <ScrollArea className="cxw-jny-side-scroll" type="auto" offsetScrollbars>
+            <div className="cxw-jny-side-body">
+              <SetupPanel
+                datasets={datasets}
+                dataset={dataset}
+                form={form}
+                onForm={setForm}
+                onDataset={chooseDataset}
+                segmentations={segmentations.data ?? []}
+                segmentNames={segmentNames}
+                knownChannels={knownChannels}
+                stageDraft={stageDraft}
+                busy={job.running}
+              />
+            </div>
+          </ScrollArea>
+          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={analyze} />
+        </aside>
+      ) : (
+        <aside className="cxw-jny-rail" aria-label="Journey set-up (hidden)">
+          <Tooltip label="Show the set-up" position="right">
+            <ActionIcon variant="light" size="lg" onClick={() => setSetupOpen(true)} aria-label="Show the set-up">
+              <IconAdjustmentsHorizontal size={20} />
+            </ActionIcon>
+          </Tooltip>
+        </aside>
+      )}
+
+      <section className="cxw-jny-main" aria-label="Journeys" aria-busy={job.running}>
+        {/* Tabs (not a switch) so the map is reachable as "the Journey map tab"; pills, to stand apart from the result's tabs. */}
+        <Tabs value={area} onChange={(v) => v && setArea(v as Area)} variant="pills" keepMounted={false}>
+          <Tabs.List className="cxw-jny-area">
+            <Tabs.Tab value="analytics" leftSection={<IconRoute size={18} />}>
+              Journey analytics
+            </Tabs.Tab>
+            <Tabs.Tab value="map" leftSection={<IconMap2 size={18} />}>
+              Journey map
+            </Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="analytics">
+            {job.running && (
+              <Paper withBorder radius="md" p="lg" className="cxw-jny-job" mb="lg">
+                <JobProgress title={`Analysing journeys in “${form.dataset}”`} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} phaseLabel={phaseLabel} />
+              </Paper>
+            )}
+            {note && (
+              <Alert color="gray" variant="light" withCloseButton onClose={() => setNote(null)} closeButtonLabel="Dismiss" mb="lg">
+                {note}
+              </Alert>
+            )}
+            {error ? (
+              <div className="cxw-jny-error">
+                <ErrorAlert error={error} title="The journey analysis did not run" onClose={() => setError(null)} />
+              </div>
+            ) : null}
+            <div className={job.running ? 'cxw-jny-dim' : undefined}>
+              {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={analyze} problem={problem} />}
+            </div>
+          </Tabs.Panel>
+          <Tabs.Panel value="map">
+            <JourneyMapPanel spec={run?.sent ?? null} result={result} />
+          </Tabs.Panel>
+        </Tabs>
+      </section>
+    </div>
   );
+}
+
+function Intro({ canRun, onRun, problem }: { canRun: boolean; onRun: () => void; problem: string | null }) {
+  return (
+    <Paper withBorder radius="md" p="xl" maw={760} className="cxw-jny-card">
+      <Title order={3}>Measure the journeys in an event log</Title>
+      <Text mt="sm" size="md">
+        Check the columns on the left and run. You get the funnel with drop-off per stage, the transitions between steps as a Sankey, the satisfaction
+        curve along the stages, the time between steps, the most common paths and the pain points — and, with a segmentation or a channel, the same
+        per group.
+      </Text>
+      <Group mt="lg" gap="md">
+        <Button size="md" leftSection={<IconRoute size={18} />} onClick={onRun} disabled={!canRun}>
+          Run journey analysis
+        </Button>
+        {problem && (
+          <Text size="sm" c="red">
+            {problem}
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/** The likeliest event table: one with a journey-step column, else the first dataset. */
+function pickEventDataset<T extends { columns: { role: string }[] }>(datasets: T[]): T | null {
+  return datasets.find((d) => d.columns.some((c) => c.role === 'journeyStep')) ?? datasets[0] ?? null;
 }

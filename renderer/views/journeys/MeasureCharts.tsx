@@ -1,0 +1,173 @@
+// How journeys feel and how long they take: the satisfaction (emotion) curve per stage with 95% intervals on the
+// observed scale, and box plots of the time between consecutive steps drawn from the precomputed quartiles.
+import { useCallback, useMemo, useState } from 'react';
+import { SegmentedControl } from '@mantine/core';
+import type { Data, Layout } from 'plotly.js';
+import type { JourneyStage, JourneyTiming } from '../../../shared/journeys';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import type { ChartTheme } from '../../charts/plotly';
+import { formatCount } from '../../lib/format';
+import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, unitFor, wrapLabel } from './figures';
+
+export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
+  const figure = useCallback(
+    (t: ChartTheme) => {
+      const x = stages.map((s) => wrapLabel(s.stage, 16));
+      const mean = stages.map((s) => s.satisfaction?.mean ?? null);
+      const up = stages.map((s) => (s.satisfaction?.ci ? s.satisfaction.ci[1] - s.satisfaction.mean : 0));
+      const down = stages.map((s) => (s.satisfaction?.ci ? s.satisfaction.mean - s.satisfaction.ci[0] : 0));
+      const lows = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[0]] : []));
+      const highs = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[1]] : []));
+      const lo = Math.min(scale[0], ...lows);
+      const hi = Math.max(scale[1], ...highs);
+      const pad = (hi - lo || 1) * 0.08;
+      const line = t.dark ? '#8C9EFF' : '#3B5BDB';
+      const data: Data[] = [
+        {
+          type: 'scatter',
+          mode: 'text+lines+markers',
+          x,
+          y: mean,
+          connectgaps: false,
+          line: { color: line, width: 3, shape: 'spline', smoothing: 0.6 },
+          marker: { color: line, size: 12, line: { color: t.paper, width: 2 } },
+          error_y: { type: 'data', symmetric: false, array: up, arrayminus: down, color: t.muted, thickness: 1.5, width: 8 },
+          text: mean.map((m) => (m === null ? '' : m.toFixed(2))),
+          textposition: 'middle right',
+          textfont: { size: 15, color: t.text },
+          customdata: stages.map((s) => [
+            s.satisfaction ? formatCount(s.satisfaction.n) : '0',
+            s.satisfaction?.ci ? `${s.satisfaction.ci[0].toFixed(2)}–${s.satisfaction.ci[1].toFixed(2)}` : 'too few ratings for an interval',
+          ]),
+          hovertemplate: '%{x}<br>mean %{y:.2f} (95% CI %{customdata[1]})<br>%{customdata[0]} ratings<extra></extra>',
+        } as Data,
+      ];
+      return {
+        data,
+        layout: {
+          margin: { l: 64, r: 32, t: 12, b: 72 },
+          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
+          yaxis: { range: [lo - pad, hi + pad], title: { text: `Mean rating (scale ${fmt(scale[0])}–${fmt(scale[1])})`, font: { size: 13, color: t.muted } }, zeroline: false },
+          showlegend: false,
+        } as Partial<Layout>,
+      };
+    },
+    [stages, scale],
+  );
+  const missing = stages.filter((s) => !s.satisfaction || s.satisfaction.n === 0).map((s) => s.stage);
+  return (
+    <PlotlyChart
+      title="Satisfaction along the journey"
+      exportName={`${name} satisfaction curve`}
+      figure={figure}
+      height={400}
+      caption={
+        <>
+          Mean rating of the events in each stage, with its 95% confidence interval (bars), on the scale observed in the data ({fmt(scale[0])} to {fmt(scale[1])}).
+          {missing.length > 0 ? ` No ratings in: ${missing.join(', ')}.` : ''}
+        </>
+      }
+    />
+  );
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+const TIMING_LIMIT = 14;
+
+export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[]; stages: JourneyStage[]; name: string }) {
+  const [scale, setScale] = useState<'log' | 'linear'>('log');
+  const rows = useMemo(() => orderTimings(timing, stages, TIMING_LIMIT), [timing, stages]);
+  const figure = useCallback(
+    (t: ChartTheme) => {
+      const labels = rows.map((r) => `${wrapLabel(r.from, 20)} →<br>${wrapLabel(r.to, 20)}`);
+      const log = scale === 'log';
+      const unit = unitFor(Math.max(...rows.map((r) => r.q3), 1));
+      const k = log ? 1 : UNIT_SECONDS[unit];
+      const v = (s: number) => (log ? Math.max(LOG_FLOOR_SECONDS, s) : s / k);
+      const color = t.dark ? '#8C9EFF' : '#3B5BDB';
+      const data: Data[] = [
+        {
+          type: 'box',
+          orientation: 'h',
+          y: labels,
+          q1: rows.map((r) => v(r.q1)),
+          median: rows.map((r) => v(r.median)),
+          q3: rows.map((r) => v(r.q3)),
+          lowerfence: rows.map((r) => v(r.min)),
+          upperfence: rows.map((r) => v(r.max)),
+          fillcolor: t.dark ? 'rgba(140,158,255,0.35)' : 'rgba(59,91,219,0.22)',
+          line: { color, width: 2 },
+          whiskerwidth: 0.4,
+          hoverinfo: 'skip',
+          showlegend: false,
+        } as unknown as Data,
+        // The numbers in words beside each box (and as hover text): median and the middle half, in human units.
+        {
+          type: 'scatter',
+          mode: 'text',
+          y: labels,
+          x: rows.map((r) => v(r.max)),
+          text: rows.map((r) => `  median ${formatDuration(r.median)}`),
+          textposition: 'middle right',
+          textfont: { size: 14, color: t.text },
+          cliponaxis: false,
+          hovertext: rows.map(
+            (r) =>
+              `${escapeHtml(r.from)} → ${escapeHtml(r.to)}<br>${formatCount(r.n)} gaps · median ${formatDuration(r.median)}<br>middle half ${formatDuration(r.q1)} – ${formatDuration(r.q3)}<br>90% within ${formatDuration(r.p90)} · range ${formatDuration(r.min)} – ${formatDuration(r.max)}`,
+          ),
+          hoverinfo: 'text',
+          showlegend: false,
+        } as Data,
+      ];
+      const lo = Math.min(...rows.map((r) => v(r.min)));
+      const hi = Math.max(...rows.map((r) => v(r.max)));
+      const ticks = logTicks(lo, hi);
+      const xaxis = log
+        ? { type: 'log', tickvals: ticks.values, ticktext: ticks.labels, range: [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1] }
+        : { rangemode: 'tozero', range: [0, hi * 1.02], ticksuffix: ` ${unit === 'seconds' ? 's' : unit === 'minutes' ? 'min' : unit === 'hours' ? 'h' : 'days'}` };
+      return {
+        data,
+        layout: {
+          // Axis on top, where the eye starts; the right margin holds the median labels.
+          margin: { l: 220, r: 150, t: 32, b: 16 },
+          xaxis: { ...xaxis, side: 'top', tickfont: { size: 13, color: t.muted } },
+          yaxis: { autorange: 'reversed', tickfont: { size: 13, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
+        } as Partial<Layout>,
+      };
+    },
+    [rows, scale],
+  );
+  if (rows.length === 0) return null;
+  const zeros = rows.some((r) => r.min <= 0);
+  return (
+    <PlotlyChart
+      title="Time between steps"
+      exportName={`${name} time between steps`}
+      figure={figure}
+      height={Math.max(280, 70 + rows.length * 52)}
+      actions={
+        <SegmentedControl
+          size="xs"
+          value={scale}
+          onChange={(s) => setScale(s as 'log' | 'linear')}
+          data={[
+            { value: 'log', label: 'Log scale' },
+            { value: 'linear', label: 'Linear' },
+          ]}
+          aria-label="Time axis scale"
+        />
+      }
+      caption={
+        <>
+          Each box spans the middle half of the gaps between two consecutive events (line: median; whiskers: shortest and longest)
+          {timing.length > rows.length ? `, for the ${rows.length} most frequent of ${formatCount(timing.length)} step pairs` : ''}.
+          {scale === 'log' ? ' The log scale keeps minutes and weeks readable side by side.' : ''}
+          {scale === 'log' && zeros ? ' Events at the same timestamp (a gap of 0) are drawn at 1 second.' : ''}
+        </>
+      }
+    />
+  );
+}
