@@ -154,7 +154,15 @@ test.describe('demo workspace', () => {
     await showMap(app);
     await shot(app, 'journey-map-canvas');
 
+    // Unsaved edits survive leaving the view and coming back (kept for the session).
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Segments' }).click();
+    await openMapTab(app);
+    await expect(app.getByText('Unsaved changes')).toBeVisible();
+    await expect(app.getByLabel('Name of stage 1')).toHaveValue('Buy');
+    await expect(app.getByRole('button', { name: 'Undo' })).toBeEnabled();
+
     // Save (Ctrl+S), reload the app: everything is there.
+    await app.locator('body').click({ position: { x: 5, y: 5 } });
     await app.keyboard.press('ControlOrMeta+s');
     await expect(app.getByText('Saved · version 2')).toBeVisible();
     await app.reload();
@@ -219,7 +227,9 @@ test.describe('demo workspace', () => {
     await expect(viewer.getByRole('img', { name: /^Emotion curve on 1–5: Buy: 2, Find: 4, Receive: 4\.5$/ })).toBeVisible();
     await expect(viewer.getByText('Say why a card was declined')).toBeVisible();
     await viewer.screenshot({ path: 'test-results/screenshots/journey-map-html-export.png', fullPage: true });
-    await viewer.emulateMedia({ media: 'print' });
+    await viewer.emulateMedia({ colorScheme: 'dark' });
+    await viewer.screenshot({ path: 'test-results/screenshots/journey-map-html-dark.png', fullPage: true });
+    await viewer.emulateMedia({ media: 'print', colorScheme: 'light' });
     await viewer.screenshot({ path: 'test-results/screenshots/journey-map-html-print.png', fullPage: true });
     expect(requests).toEqual([]);
     await viewer.close();

@@ -54,15 +54,18 @@ ${renderFooter(map)}
 }
 
 function renderLane(map: JourneyMap, lane: (typeof JOURNEY_LANES)[number]): string {
-  const cells = map.stages.map((s) => `<td>${map.cards.filter((c) => c.lane === lane && c.stageId === s.id).map(renderCard).join('')}</td>`).join('');
+  const cells = map.stages.map((s) => `<td>${map.cards.filter((c) => c.lane === lane && c.stageId === s.id).map((c) => renderCard(c, map.emotionScale)).join('')}</td>`).join('');
   if (lane !== 'emotions') return `<tr class="lane-${lane}"><th scope="row">${LANE_LABELS[lane]}</th>${cells}</tr>`;
   const [lo, hi] = map.emotionScale;
   return `<tr class="lane-emotions curve-row"><th scope="row" rowspan="2">${LANE_LABELS.emotions}<span class="scale">curve on ${rating(lo)}–${rating(hi)}</span></th><td class="curve" colspan="${Math.max(1, map.stages.length)}">${renderCurve(map)}</td></tr>
 <tr class="lane-emotions">${cells}</tr>`;
 }
 
-function renderCard(card: JourneyCard): string {
-  const value = card.lane === 'emotions' && card.value !== undefined ? `<span class="value">${escapeHtml(rating(card.value))}</span>` : '';
+function renderCard(card: JourneyCard, scale: [number, number]): string {
+  const value =
+    card.lane === 'emotions' && card.value !== undefined
+      ? `<span class="value" style="background:${emotionColor((card.value - scale[0]) / (scale[1] - scale[0]))}">${escapeHtml(rating(Number(card.value.toFixed(2))))}</span>`
+      : '';
   return `<div class="card ${card.evidence}">${value}<p class="text">${escapeHtml(card.text)}</p><p class="ev">${escapeHtml(evidenceLabel(card))}</p></div>`;
 }
 
@@ -178,7 +181,7 @@ tr.curve-row td{border-bottom:0}
 .card .text{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .card .ev{margin:4px 0 0;font-size:13px;color:var(--muted);font-weight:600}
 .card.assumed .ev{font-style:italic}
-.card .value{float:right;margin:0 0 4px 8px;font-weight:700;font-size:18px}
+.card .value{float:right;margin:0 0 4px 8px;padding:0 8px;border-radius:10px;color:#fff;font-weight:700;font-size:15px;line-height:22px}
 footer{color:var(--muted);font-size:14px;margin-top:16px;max-width:1100px}
 @page{size:landscape;margin:10mm}
 @media print{

@@ -93,7 +93,8 @@ describe('journeyMapHtml', () => {
       '<th scope="row">Pain points</th><td></td><td><div class="card assumed"><p class="text">Card declined\nno reason given</p><p class="ev">assumed</p></div></td>',
     );
     expect(html).toContain('<div class="card measured"><p class="text">Home page</p><p class="ev">measured · n = 1,234</p></div>');
-    expect(html).toContain('<span class="value">2.5</span><p class="text">Satisfaction 2.5</p><p class="ev">measured · n = 300</p>');
+    // 2.5 on 1–5 is 3/8 of the way up: hue round(0.375 × 130) = 49 (amber).
+    expect(html).toContain('<span class="value" style="background:hsl(49 70% 42%)">2.5</span><p class="text">Satisfaction 2.5</p><p class="ev">measured · n = 300</p>');
     expect(html).toContain('<section class="persona" aria-label="Persona"><h2>Persona: Busy parent</h2><p class="note">Shops on the phone at night.</p></section>');
     expect(html).toContain('none was computed from data');
     expect(nestingProblems(html)).toEqual([]);
