@@ -1,6 +1,6 @@
 // The picker's dialogs: name a new map (with its first stages), rename or copy one, seed one from the journey
 // analytics (a cancellable job with progress), and confirm a delete.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconChartDots3 } from '@tabler/icons-react';
 import type { JourneyMap, JourneySpec } from '../../../../shared/journeys';
@@ -29,12 +29,15 @@ export function NameDialog({ opened, title, submitLabel, initialName, taken, des
   const [stages, setStages] = useState(DEFAULT_STAGES.join('\n'));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Reset when the dialog opens, not when the map list refreshes underneath what the analyst is typing.
+  const initial = useRef(initialName);
+  initial.current = initialName;
   useEffect(() => {
     if (!opened) return;
-    setName(initialName);
+    setName(initial.current);
     setStages(DEFAULT_STAGES.join('\n'));
     setError(null);
-  }, [opened, initialName]);
+  }, [opened]);
 
   const trimmed = name.trim();
   const clash = taken.includes(trimmed);
