@@ -36,13 +36,13 @@ export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by
             x,
             y: g.funnel.map((f) => (measure === 'share' ? f.conversion * 100 : f.customers)),
             marker: { color: g.color, line: { width: 0 } },
-            // Whole percentages without the sign (the axis says %) stay readable at 13 px on narrow bars; counts are
+            // Whole percentages without the sign (the axis says %) stay readable on narrow bars; counts are
             // wider, so with more than two groups they are left to the hover.
             text: g.funnel.map((f) => (measure === 'share' ? String(Math.round(f.conversion * 100)) : formatCount(f.customers))),
             textposition: groups.length > 4 || (measure === 'count' && groups.length > 2) ? 'none' : 'outside',
             constraintext: 'none',
             cliponaxis: false,
-            textfont: { size: 13, color: t.text },
+            textfont: { size: groups.length > 3 ? 11 : 13, color: t.text },
             customdata: g.funnel.map((f) => [formatCount(f.customers), formatPct(f.conversion * 100), formatCount(f.dropOff), formatPct(f.dropOffRate * 100)]),
             hovertemplate: `${escapeHtml(g.group)} · %{x}<br>%{customdata[0]} journeys (%{customdata[1]} of the group)<br>lost since previous stage: %{customdata[2]} (%{customdata[3]})<extra></extra>`,
           }) as Data,

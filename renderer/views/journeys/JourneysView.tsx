@@ -85,8 +85,9 @@ export function JourneysView() {
   const spec = problem ? null : toSpec(form);
   const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
 
-  const analyze = async () => {
-    if (!spec) return;
+  const analyze = async (from: JourneyForm = form) => {
+    if (formProblem(from, dataset)) return;
+    const spec = toSpec(from);
     setError(null);
     setNote(null);
     const out = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec }));
@@ -102,6 +103,13 @@ export function JourneysView() {
       if (spec.compareBy && out.value.groups) setTab('compare');
     } else if (out.cancelled) setNote('The journey analysis was cancelled; the results shown (if any) are from the previous run.');
     else setError(out.error);
+  };
+
+  // The services warn when a step carries dates only under exact order: one click switches and re-runs.
+  const switchToDayPrecision = () => {
+    const next = { ...form, precision: 'day' as const };
+    setForm(next);
+    void analyze(next);
   };
 
   if (datasets.length === 0) {
@@ -148,7 +156,7 @@ export function JourneysView() {
               />
             </div>
           </ScrollArea>
-          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={analyze} />
+          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={() => void analyze()} />
         </aside>
       ) : (
         <aside className="cxw-jny-rail" aria-label="Journey set-up (hidden)">
@@ -188,7 +196,11 @@ export function JourneysView() {
               </div>
             ) : null}
             <div className={job.running ? 'cxw-jny-dim' : undefined}>
-              {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={analyze} problem={problem} />}
+              {result ? (
+                <ResultView result={result} tab={tab} onTab={setTab} onDayPrecision={switchToDayPrecision} />
+              ) : (
+                <Intro canRun={!problem && !job.running} onRun={() => void analyze()} problem={problem} />
+              )}
             </div>
           </Tabs.Panel>
           <Tabs.Panel value="map">

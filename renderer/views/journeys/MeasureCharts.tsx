@@ -33,8 +33,10 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
           marker: { color: line, size: 12, line: { color: t.paper, width: 2 } },
           error_y: { type: 'data', symmetric: false, array: up, arrayminus: down, color: t.muted, thickness: 1.5, width: 8 },
           text: mean.map((m) => (m === null ? '' : m.toFixed(2))),
-          textposition: 'middle right',
+          // Upper right of the dot: clear of the vertical interval bar.
+          textposition: 'top right',
           textfont: { size: 15, color: t.text },
+          cliponaxis: false,
           customdata: stages.map((s) => [
             s.satisfaction ? formatCount(s.satisfaction.n) : '0',
             s.satisfaction?.ci ? `${s.satisfaction.ci[0].toFixed(2)}–${s.satisfaction.ci[1].toFixed(2)}` : 'too few ratings for an interval',
@@ -45,8 +47,9 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
       return {
         data,
         layout: {
-          margin: { l: 64, r: 32, t: 12, b: 72 },
-          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
+          margin: { l: 64, r: 32, t: 24, b: 72 },
+          // A little more room after the last stage for its label.
+          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', range: [-0.5, stages.length - 0.25] },
           yaxis: { range: [lo - pad, hi + pad], title: { text: `Mean rating (scale ${fmt(scale[0])}–${fmt(scale[1])})`, font: { size: 13, color: t.muted } }, zeroline: false },
           showlegend: false,
         } as Partial<Layout>,
@@ -133,7 +136,7 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
         layout: {
           // Axis on top, where the eye starts; the right margin holds the median labels.
           margin: { l: 220, r: 150, t: 32, b: 16 },
-          xaxis: { ...xaxis, side: 'top', tickfont: { size: 13, color: t.muted } },
+          xaxis: { ...xaxis, side: 'top', tickangle: 0, tickfont: { size: 13, color: t.muted } },
           yaxis: { autorange: 'reversed', tickfont: { size: 13, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
         } as Partial<Layout>,
       };

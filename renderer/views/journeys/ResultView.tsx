@@ -1,10 +1,11 @@
 // One journey analysis: a headline (journeys, events, skipped events, the order rule in words, warnings) and tabs —
 // flow (funnel + Sankey), pain points, satisfaction, time between steps, paths and steps, compare by group.
 import type { ReactNode } from 'react';
-import { Alert, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconArrowsSplit2,
+  IconCalendar,
   IconClockHour4,
   IconFlame,
   IconInfoCircle,
@@ -25,15 +26,18 @@ interface Props {
   result: JourneyResult;
   tab: JourneyTab;
   onTab: (tab: JourneyTab) => void;
+  /** Re-run with day precision (offered when the services warn about date-only steps under exact order). */
+  onDayPrecision?: () => void;
 }
 
-export function ResultView({ result, tab, onTab }: Props) {
+export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
   const spec = result.spec;
   const name = spec.dataset;
   const last = result.funnel[result.funnel.length - 1];
   const compareBy = spec.compareBy;
   const groups = result.groups && compareBy ? colorGroups(result.groups, result.segments, compareBy) : null;
   const shownTab = tab === 'compare' && !groups ? 'flow' : tab;
+  const suggestsDay = spec.precision !== 'day' && result.warnings.some((w) => /precision\W+day/i.test(w));
 
   return (
     <div className="cxw-jny-result">
@@ -56,7 +60,7 @@ export function ResultView({ result, tab, onTab }: Props) {
         <Metric
           label="Reached the end"
           value={last ? formatPct(last.conversion * 100) : '—'}
-          sub={last ? `${formatCount(last.customers)} reached ${last.stage}, every stage in order` : ''}
+          sub={last ? `${formatCount(last.customers)} journeys reached ${last.stage}` : ''}
           help="Journeys that went through every stage in the stage order, up to the last one, as a share of those that started."
         />
       </SimpleGrid>
@@ -81,6 +85,11 @@ export function ResultView({ result, tab, onTab }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {suggestsDay && onDayPrecision && (
+            <Button variant="light" color="yellow" size="compact-sm" mt={8} leftSection={<IconCalendar size={15} />} onClick={onDayPrecision}>
+              Compare dates only and run again
+            </Button>
           )}
         </Alert>
       )}

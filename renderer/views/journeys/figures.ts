@@ -120,7 +120,7 @@ const LOG_TICKS: [number, string][] = [
 ];
 
 /** Marks kept when the range is wide: one per familiar unit, so the labels stay horizontal. */
-const COARSE = new Set([1, 60, 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400]);
+const COARSE = new Set([1, 60, 3600, 86400, 30 * 86400, 365 * 86400]);
 
 /** Human tick marks (seconds and their labels) covering [lo, hi] on a log axis; at most six unless the range is tiny. */
 export function logTicks(lo: number, hi: number): { values: number[]; labels: string[] } {
