@@ -75,7 +75,7 @@ function trendOf(scores: Int8Array, index: Int32Array, unit: PeriodUnit, z: numb
     if (p < lo) lo = p;
     if (p > hi) hi = p;
   }
-  if (undated > 0) warnings.push(`${undated.toLocaleString('en-US')} answers have no date, so they are left out of the trend.`);
+  if (undated > 0) warnings.push(`${undated.toLocaleString('en-US')} answer${undated === 1 ? ' has' : 's have'} no date, so ${undated === 1 ? 'it is' : 'they are'} left out of the trend.`);
   if (lo > hi) return [];
   const span = hi - lo + 1;
   if (span > MAX_PERIODS) {

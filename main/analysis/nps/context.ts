@@ -65,7 +65,8 @@ export function analyzeContext(input: ContextInput): ContextAnalysis {
   const flags: ContextFlag[] = made
     .map((m, i) => ({ m, pAdjusted: adjusted[i] }))
     .filter(({ pAdjusted }) => pAdjusted < 1 - input.level)
-    .sort((a, b) => Math.abs(b.m.d.difference) - Math.abs(a.m.d.difference))
+    // Biggest first; on a tie (two mirrored contexts) the inflated one first.
+    .sort((a, b) => Math.abs(b.m.d.difference) - Math.abs(a.m.d.difference) || b.m.d.difference - a.m.d.difference)
     .map(({ m, pAdjusted }) => ({
       group: m.t.label,
       difference: m.d.difference,
