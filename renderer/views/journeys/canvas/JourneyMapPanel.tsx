@@ -274,102 +274,105 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
 
       {map && (
         <>
-          <Group className="cxw-map-toolbar" gap="xs" wrap="wrap">
-            <Tooltip label="Undo (Ctrl+Z)">
-              <ActionIcon variant="default" size="lg" aria-label="Undo" onClick={editor.undo} disabled={!editor.history?.past.length}>
-                <IconArrowBackUp size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Redo (Ctrl+Shift+Z)">
-              <ActionIcon variant="default" size="lg" aria-label="Redo" onClick={editor.redo} disabled={!editor.history?.future.length}>
-                <IconArrowForwardUp size={18} />
-              </ActionIcon>
-            </Tooltip>
-            <Tooltip label="Save (Ctrl+S). Changes are kept until you save; each save is logged in the activity log.">
-              <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} loading={editor.saving} variant={dirty ? 'filled' : 'default'}>
-                Save
-              </Button>
-            </Tooltip>
-            {dirty ? (
-              <Badge color="orange" variant="light" size="lg" role="status">
-                Unsaved changes
-              </Badge>
-            ) : (
-              <Tooltip label={`Last saved ${formatDateTime(map.updatedAt)}`}>
-                <Text size="sm" c="dimmed" role="status">
-                  Saved · version {map.version}
-                </Text>
+          {/* The toolbar and what it has to say (a refused save, an undoable stage deletion) stay in view while scrolling. */}
+          <div className="cxw-map-sticky">
+            <Group className="cxw-map-toolbar" gap="xs" wrap="wrap">
+              <Tooltip label="Undo (Ctrl+Z)">
+                <ActionIcon variant="default" size="lg" aria-label="Undo" onClick={editor.undo} disabled={!editor.history?.past.length}>
+                  <IconArrowBackUp size={18} />
+                </ActionIcon>
               </Tooltip>
-            )}
-            <div className="cxw-grow" />
-            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editor.edit((m) => addStage(m, `Stage ${m.stages.length + 1}`).map)}>
-              Add stage
-            </Button>
-            <SegmentedControl
-              aria-label="Canvas text size"
-              value={size}
-              onChange={(v) => {
-                setSize(v);
-                writeStore(SIZE_KEY, 'all', v);
-              }}
-              data={[
-                { value: 'normal', label: 'Normal' },
-                { value: 'large', label: 'Projector' },
-              ]}
-            />
-            <Button variant="default" leftSection={<IconPhoto size={16} />} onClick={exportPng} loading={exporting === 'png'}>
-              Export PNG
-            </Button>
-            <Tooltip label={dirty ? 'Saves your changes first: the HTML page is made from the saved map.' : 'One HTML file: no scripts, no links, nothing fetched.'} multiline w={260}>
-              <Button variant="default" leftSection={<IconFileTypeHtml size={16} />} onClick={exportHtml} loading={exporting === 'html'}>
-                Export HTML
+              <Tooltip label="Redo (Ctrl+Shift+Z)">
+                <ActionIcon variant="default" size="lg" aria-label="Redo" onClick={editor.redo} disabled={!editor.history?.future.length}>
+                  <IconArrowForwardUp size={18} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label="Save (Ctrl+S). Changes are kept until you save; each save is logged in the activity log.">
+                <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} loading={editor.saving} variant={dirty ? 'filled' : 'default'}>
+                  Save
+                </Button>
+              </Tooltip>
+              {dirty ? (
+                <Badge color="orange" variant="light" size="lg" role="status">
+                  Unsaved changes
+                </Badge>
+              ) : (
+                <Tooltip label={`Last saved ${formatDateTime(map.updatedAt)}`}>
+                  <Text size="sm" c="dimmed" role="status">
+                    Saved · version {map.version}
+                  </Text>
+                </Tooltip>
+              )}
+              <div className="cxw-grow" />
+              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editor.edit((m) => addStage(m, `Stage ${m.stages.length + 1}`).map)}>
+                Add stage
               </Button>
-            </Tooltip>
-          </Group>
+              <SegmentedControl
+                aria-label="Canvas text size"
+                value={size}
+                onChange={(v) => {
+                  setSize(v);
+                  writeStore(SIZE_KEY, 'all', v);
+                }}
+                data={[
+                  { value: 'normal', label: 'Normal' },
+                  { value: 'large', label: 'Projector' },
+                ]}
+              />
+              <Button variant="default" leftSection={<IconPhoto size={16} />} onClick={exportPng} loading={exporting === 'png'}>
+                Export PNG
+              </Button>
+              <Tooltip label={dirty ? 'Saves your changes first: the HTML page is made from the saved map.' : 'One HTML file: no scripts, no links, nothing fetched.'} multiline w={260}>
+                <Button variant="default" leftSection={<IconFileTypeHtml size={16} />} onClick={exportHtml} loading={exporting === 'html'}>
+                  Export HTML
+                </Button>
+              </Tooltip>
+            </Group>
 
-          {editor.problem?.kind === 'stale' && (
-            <Alert color="orange" variant="light" title="Someone else saved this map in between" role="alert" withCloseButton onClose={editor.clearProblem} closeButtonLabel="Dismiss">
-              <Text size="sm">
-                The workspace now holds version {editor.problem.storedVersion} of “{map.name}”; your edits started from version {editor.problem.version}. Nothing of
-                yours was lost and nothing of theirs was overwritten: your edits are still on screen, unsaved.
-              </Text>
-              <Group gap="xs" mt="sm">
-                <Button size="xs" onClick={() => setDialog({ kind: 'copy' })}>
-                  Save mine as a copy…
-                </Button>
-                <Button size="xs" variant="default" onClick={reloadStored}>
-                  Load their version (drops my edits)
-                </Button>
-              </Group>
-            </Alert>
-          )}
-          {editor.problem?.kind === 'gone' && (
-            <Alert color="orange" variant="light" title="This map was deleted or renamed elsewhere" role="alert" withCloseButton onClose={editor.clearProblem} closeButtonLabel="Dismiss">
-              <Text size="sm">Your edits are still on screen. Save them under a name to keep them.</Text>
-              <Button size="xs" mt="sm" onClick={() => setDialog({ kind: 'copy' })}>
-                Save as a new map…
-              </Button>
-            </Alert>
-          )}
-          {deletedStage && (
-            <Alert color="gray" variant="light" role="status" withCloseButton onClose={() => setDeletedStage(null)} closeButtonLabel="Dismiss">
-              <Group gap="sm">
+            {editor.problem?.kind === 'stale' && (
+              <Alert color="orange" variant="light" title="Someone else saved this map in between" role="alert" withCloseButton onClose={editor.clearProblem} closeButtonLabel="Dismiss">
                 <Text size="sm">
-                  Deleted stage “{deletedStage.stage.name || 'untitled'}”{deletedStage.cards ? ` and its ${deletedStage.cards} card${deletedStage.cards === 1 ? '' : 's'}` : ''}.
+                  The workspace now holds version {editor.problem.storedVersion} of “{map.name}”; your edits started from version {editor.problem.version}. Nothing of
+                  yours was lost and nothing of theirs was overwritten: your edits are still on screen, unsaved.
                 </Text>
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  onClick={() => {
-                    editor.undo();
-                    setDeletedStage(null);
-                  }}
-                >
-                  Undo
+                <Group gap="xs" mt="sm">
+                  <Button size="xs" onClick={() => setDialog({ kind: 'copy' })}>
+                    Save mine as a copy…
+                  </Button>
+                  <Button size="xs" variant="default" onClick={reloadStored}>
+                    Load their version (drops my edits)
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+            {editor.problem?.kind === 'gone' && (
+              <Alert color="orange" variant="light" title="This map was deleted or renamed elsewhere" role="alert" withCloseButton onClose={editor.clearProblem} closeButtonLabel="Dismiss">
+                <Text size="sm">Your edits are still on screen. Save them under a name to keep them.</Text>
+                <Button size="xs" mt="sm" onClick={() => setDialog({ kind: 'copy' })}>
+                  Save as a new map…
                 </Button>
-              </Group>
-            </Alert>
-          )}
+              </Alert>
+            )}
+            {deletedStage && (
+              <Alert color="gray" variant="light" role="status" withCloseButton onClose={() => setDeletedStage(null)} closeButtonLabel="Dismiss">
+                <Group gap="sm">
+                  <Text size="sm">
+                    Deleted stage “{deletedStage.stage.name || 'untitled'}”{deletedStage.cards ? ` and its ${deletedStage.cards} card${deletedStage.cards === 1 ? '' : 's'}` : ''}.
+                  </Text>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => {
+                      editor.undo();
+                      setDeletedStage(null);
+                    }}
+                  >
+                    Undo
+                  </Button>
+                </Group>
+              </Alert>
+            )}
+          </div>
 
           <PersonaPanel persona={map.persona} onChange={(p) => editor.edit((m) => setPersona(m, p))} />
 
