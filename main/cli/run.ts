@@ -2,6 +2,7 @@
 // message (file, line, column) on bad input. Exit codes: 0 ok, 1 bad input or failed work, 2 usage.
 import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
 import { UsageError } from './args';
+import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
 import { assignmentsCommand } from './commands/assignments';
@@ -30,6 +31,9 @@ const USAGE = `cxw — CX Workbench on the command line
               [--nps COL] [--segmentation SEG] [--stages "Browse=home,search;Buy=cart,checkout"] [--precision exact|day]
               [--segments 0,2] [--channels app,web] [--compare segment|channel] [--variants [N]] [--timing]
               funnel, stages, steps, transitions and pain points of an event log (--segments: 0-based indices)
+  cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
+              [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level 0.95]
+              key drivers: relative weights summing to R², shares, bootstrap intervals, importance × performance
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -60,6 +64,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'journey':
         out = await journeyCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'drivers':
+        out = await driversCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'assignments':

@@ -1,0 +1,74 @@
+// cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
+//   [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level L] [--json]
+// Key-driver analysis: relative weights summing to R² (or the logistic pseudo-R²), shares, bootstrap intervals,
+// signs and the importance × performance quadrant. JSON is the whole DriversResult ({r2, drivers:[{name, weight,
+// share, ci, …}], …}, ../shared/SPEC.md).
+import { parseArgs as parseCli } from 'node:util';
+import { parseArgs as parseContract } from '../../../shared/api';
+import type { DriversResult } from '../../../shared/nps';
+import { requireWorkspace, UsageError } from '../args';
+import type { CommandOutput } from '../run';
+import { cliJobId, withServices } from '../with-services';
+import { formatDrivers } from './drivers-text';
+
+const MODELS = ['auto', 'linear', 'logistic', 'detractor', 'promoter'] as const;
+
+const list = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function number(raw: string | undefined, flag: string, check: (v: number) => boolean, expected: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
+  return v;
+}
+
+export async function driversCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<DriversResult>> {
+  const { values } = parseCli({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      dataset: { type: 'string' },
+      target: { type: 'string' },
+      drivers: { type: 'string' },
+      model: { type: 'string' },
+      positive: { type: 'string' },
+      'missing-codes': { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+      level: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const workspace = requireWorkspace(values.workspace);
+  for (const flag of ['dataset', 'target', 'drivers'] as const) {
+    if (!values[flag]) throw new UsageError(`--${flag} is required (cxw drivers --workspace W --dataset N --target COL --drivers a,b,c).`);
+  }
+  const model = values.model;
+  if (model !== undefined && !(MODELS as readonly string[]).includes(model)) throw new UsageError(`--model must be ${MODELS.join(', ')}; got "${model}".`);
+  const codes = values['missing-codes'] === undefined ? undefined : list(values['missing-codes']);
+  if (codes && codes.some((c) => !Number.isFinite(Number(c)))) throw new UsageError(`--missing-codes takes numbers separated by commas (e.g. 0 or 0,99), got "${values['missing-codes']}".`);
+  const bootstrap = number(values.bootstrap, 'bootstrap', (v) => Number.isInteger(v) && v >= 0 && v <= 10_000, 'a whole number of resamples from 0 to 10000');
+  const seed = number(values.seed, 'seed', (v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31, 'a whole number from 0 to 2147483647');
+  const level = number(values.level, 'level', (v) => v > 0 && v < 1, 'a confidence level between 0 and 1 (e.g. 0.95)');
+  // Validated with the contract's schema, so the command accepts exactly what the app accepts.
+  const { spec, jobId } = parseContract('drivers.analyze', {
+    jobId: cliJobId(),
+    spec: {
+      dataset: values.dataset,
+      target: values.target,
+      drivers: list(values.drivers!),
+      ...(model !== undefined ? { model } : {}),
+      ...(values.positive !== undefined ? { positive: values.positive } : {}),
+      ...(codes ? { missingCodes: codes.map(Number) } : {}),
+      ...(bootstrap !== undefined ? { bootstrap } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(level !== undefined ? { level } : {}),
+    },
+  });
+  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec })));
+  return { json: result, text: formatDrivers(result) };
+}
