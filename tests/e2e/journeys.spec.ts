@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { SegmentationResult } from '../../shared/segments';
 import { expect, SHARED_DATA, shot, test } from './fixtures';
 
 const OLIST = join(SHARED_DATA, 'olist-sample', 'derived_journey_events.csv');
@@ -42,6 +43,19 @@ async function funnelCounts(app: Page): Promise<string[]> {
   await expect(funnel.locator('.main-svg').first()).toBeVisible();
   const texts = await funnel.locator('text.bartext').allTextContents();
   return texts.map((t) => t.trim().split(/\s+/)[0]).filter((t) => /^[\d,]+$/.test(t));
+}
+
+/** A handler called straight through the browser host's API (to prepare data the test is not about). */
+async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
 }
 
 async function run(app: Page, setup: Locator): Promise<void> {
@@ -197,5 +211,37 @@ test.describe('demo workspace', () => {
     await main.getByRole('tab', { name: 'Satisfaction' }).click();
     await expect(main.getByRole('figure', { name: 'Satisfaction along the journey' }).locator('.main-svg').first()).toBeVisible();
     await shot(app, 'journeys-demo-satisfaction');
+  });
+
+  test('demo journey events joined with a segmentation: compared by segment, then one segment only', async ({ app }) => {
+    test.setTimeout(180_000);
+    const seg = await call<SegmentationResult>(app, 'segment.run', {
+      jobId: 'e2e_journey_segments',
+      params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'Journey segments' },
+    });
+    const setup = await openJourneys(app);
+    await setup.getByLabel('Join a saved segmentation').selectOption('Journey segments');
+    await setup.getByText('By segment').click();
+    await run(app, setup);
+    const main = app.getByRole('region', { name: 'Journeys' });
+    await expect(main.getByText('joined with “Journey segments”', { exact: false })).toBeVisible();
+    await expect(main.getByRole('tab', { name: 'Compare', selected: true })).toBeVisible();
+    const grouped = main.getByRole('figure', { name: 'Funnel by segment' });
+    await expect(grouped.locator('.main-svg').first()).toBeVisible();
+    // One bar group per segment, named as on the Segments view, with its journeys in the legend.
+    const legend = (await grouped.locator('.legend .legendtext').allTextContents()).map((t) => t.trim());
+    expect(legend.map((t) => t.replace(/ \([\d,]+\)$/, ''))).toEqual(seg.segments.map((c) => c.name));
+    await shot(app, 'journeys-demo-segments');
+
+    // Only the second segment: its journeys are the ones the comparison gave it.
+    const second = seg.segments[1].name;
+    const inCompare = legend.find((t) => t.startsWith(`${second} (`))!.replace(/^.* \(([\d,]+)\)$/, '$1');
+    await setup.getByText('No', { exact: true }).click();
+    await setup.getByLabel('Only these segments').click();
+    await app.getByRole('option', { name: second }).click();
+    await app.keyboard.press('Escape');
+    await run(app, setup);
+    await expect(main.getByText(`segments ${second} of “Journey segments”`, { exact: false })).toBeVisible();
+    await expect(main.locator('.cxw-jny-metric').first()).toContainText(inCompare);
   });
 });

@@ -42,7 +42,7 @@ export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by
             textposition: groups.length > 4 || (measure === 'count' && groups.length > 2) ? 'none' : 'outside',
             constraintext: 'none',
             cliponaxis: false,
-            textfont: { size: groups.length > 3 ? 11 : 13, color: t.text },
+            textfont: { size: groups.length > 3 ? 11 : groups.length === 3 ? 12 : 13, color: t.text },
             customdata: g.funnel.map((f) => [formatCount(f.customers), formatPct(f.conversion * 100), formatCount(f.dropOff), formatPct(f.dropOffRate * 100)]),
             hovertemplate: `${escapeHtml(g.group)} · %{x}<br>%{customdata[0]} journeys (%{customdata[1]} of the group)<br>lost since previous stage: %{customdata[2]} (%{customdata[3]})<extra></extra>`,
           }) as Data,
