@@ -15,6 +15,8 @@ export interface Grouping {
   order: 'size' | 'natural';
   /** Notes on how the groups were formed (e.g. the quintile cut). */
   notes: string[];
+  /** Leftover groups ("(missing)" and the like) left out of the output when no answer falls in them. */
+  dropWhenEmpty?: string[];
 }
 
 export const MISSING_GROUP = '(missing)';
@@ -76,7 +78,7 @@ export function groupNumeric(values: Float64Array, column: string, label: (v: nu
     const v = values[i];
     codes[i] = v !== v ? missingCode : groupOf.get(v)!;
   }
-  return { codes, labels, order: 'natural', notes };
+  return { codes, labels, order: 'natural', notes, dropWhenEmpty: [MISSING_GROUP] };
 }
 
 /** Group rows by dictionary codes (−1 = missing) into `levels`. */
@@ -87,7 +89,7 @@ export function groupCoded(codes: Int32Array, levels: readonly string[], order: 
   const out = new Int32Array(codes.length);
   const m = levels.length;
   for (let i = 0; i < codes.length; i++) out[i] = codes[i] < 0 ? m : codes[i];
-  return { codes: out, labels: [...levels, MISSING_GROUP], order, notes: [] };
+  return { codes: out, labels: [...levels, MISSING_GROUP], order, notes: [], dropWhenEmpty: [MISSING_GROUP] };
 }
 
 /** Answers per (group, score): tallies[g * 11 + s], rows with a missing score (−1) skipped. */

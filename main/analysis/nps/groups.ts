@@ -17,13 +17,16 @@ export interface TalliedGroup {
   group: NpsGroup;
 }
 
-/** Groups in output order: by size (largest first, ties by label) or in the labels' order; "(missing)" last. */
+/** Groups in output order: by size (largest first, ties by label) or in the labels' order; "(missing)" last; leftovers without answers dropped. */
 export function tallyGroups(tallies: Float64Array, grouping: Grouping, z: number, minN: number): TalliedGroup[] {
-  const out = grouping.labels.map((label, g) => {
-    const counts = countsOf(tallies, g * 11);
-    const summary = summarize(counts, z);
-    return { label, counts, group: { group: label, ...summary, small: summary.n < minN } };
-  });
+  const drop = new Set(grouping.dropWhenEmpty ?? []);
+  const out = grouping.labels
+    .map((label, g) => {
+      const counts = countsOf(tallies, g * 11);
+      const summary = summarize(counts, z);
+      return { label, counts, group: { group: label, ...summary, small: summary.n < minN } };
+    })
+    .filter((t) => t.group.n > 0 || !drop.has(t.label));
   const rank = (t: TalliedGroup) => (t.label === MISSING_GROUP ? 1 : 0);
   if (grouping.order === 'size') {
     out.sort((a, b) => rank(a) - rank(b) || b.group.n - a.group.n || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
