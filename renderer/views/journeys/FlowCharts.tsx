@@ -1,6 +1,7 @@
 // How journeys flow: the funnel (journeys reaching each stage in order, drop-off labelled) and the Sankey of
 // transitions between steps (forward in the stage order only; self-loops and back-edges listed in the caption).
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { SegmentedControl } from '@mantine/core';
 import type { Data, Layout } from 'plotly.js';
 import type { FunnelStage, JourneyStage, JourneyStep, JourneyTransition } from '../../../shared/journeys';
 import { PlotlyChart } from '../../charts/PlotlyChart';
@@ -39,7 +40,7 @@ export function FunnelChart({ funnel, name }: { funnel: FunnelStage[]; name: str
         x: 1,
         y: labels[i],
         xanchor: 'left' as const,
-        text: i === 0 ? `<span style="color:${t.muted}">${formatCount(first)} start</span>` : `<b>${dropOffLabel(f.dropOff, f.dropOffRate, false)}</b>`,
+        text: i === 0 ? `<span style="color:${t.muted}">${formatCount(first)} start</span>` : `<b>${dropOffLabel(f.dropOff, f.dropOffRate, false, funnel[i - 1].customers)}</b>`,
         showarrow: false,
         font: { size: 15, color: i === 0 ? t.muted : dropColor(t) },
       }));
@@ -68,21 +69,29 @@ export function FunnelChart({ funnel, name }: { funnel: FunnelStage[]; name: str
 }
 
 const SANKEY_LIMIT = 30;
+/** "Main flows": transitions taken by at least this share of the journeys; thin bands and their small nodes crowd the labels. */
+const MAIN_SHARE = 0.02;
 
 interface SankeyProps {
+  /** All journeys (the base of the main-flows threshold). */
+  journeys: number;
   transitions: JourneyTransition[];
   stages: JourneyStage[];
   steps: JourneyStep[];
   name: string;
 }
 
-export function TransitionSankey({ transitions, stages, steps, name }: SankeyProps) {
-  const plan = useMemo(() => planSankey(transitions, stages, SANKEY_LIMIT), [transitions, stages]);
+export function TransitionSankey({ journeys, transitions, stages, steps, name }: SankeyProps) {
+  const [scope, setScope] = useState<'main' | 'all'>('main');
+  const minCustomers = scope === 'main' ? Math.ceil(journeys * MAIN_SHARE) : 0;
+  const plan = useMemo(() => planSankey(transitions, stages, SANKEY_LIMIT, minCustomers), [transitions, stages, minCustomers]);
   const customersOf = useMemo(() => new Map(steps.map((s) => [s.step, s.customers])), [steps]);
   const figure = useCallback(
     (t: ChartTheme) => {
       const nodeColors = plan.nodes.map((n) => segmentColor(n.stageIndex));
-      const labels = plan.nodes.map((n) => `${wrapLabel(n.step, 14)}<br><b>${formatCount(customersOf.get(n.step) ?? 0)}</b>`);
+      // Many steps mean narrow columns: smaller, narrower labels so they stay within the gap to the next column.
+      const crowded = plan.nodes.length > 8;
+      const labels = plan.nodes.map((n) => `${wrapLabel(n.step, crowded ? 12 : 14)}<br><b>${formatCount(customersOf.get(n.step) ?? 0)}</b>`);
       // Plotly writes the last column's labels to the left of its nodes, onto the labels of the column before. An
       // invisible end node, fed by hair-thin transparent links from every step without a drawn successor, takes the
       // last column, so every label reads left to right in the space after its node.
@@ -111,10 +120,11 @@ export function TransitionSankey({ transitions, stages, steps, name }: SankeyPro
             customdata: plan.links.map((l) => [formatCount(l.events), formatDuration(l.medianSeconds)]),
             hovertemplate: '%{source.label} → %{target.label}<br>%{value:,} journeys · %{customdata[0]} times<br>median gap %{customdata[1]}<extra></extra>',
           },
-          textfont: { size: 14, color: t.text },
+          textfont: { size: crowded ? 12 : 14, color: t.text },
         } as unknown as Data,
       ];
-      return { data, layout: { margin: { l: 16, r: 8, t: 12, b: 12 } } as Partial<Layout> };
+      // Labels are centred on their node: a small node at the top or bottom needs room for a few lines of label.
+      return { data, layout: { margin: { l: 16, r: 8, t: 44, b: 44 } } as Partial<Layout> };
     },
     [plan, customersOf],
   );
@@ -133,13 +143,30 @@ export function TransitionSankey({ transitions, stages, steps, name }: SankeyPro
         .map((l) => `${l.from} → ${l.to}, ${formatCount(l.customers)} journeys`)
         .join('; ')}) — drawn, they would form cycles the Sankey cannot lay out`,
     );
-  if (plan.hidden.length) left.push(`${formatCount(plan.hidden.length)} smaller forward transition${plan.hidden.length === 1 ? '' : 's'} (only the ${SANKEY_LIMIT} largest are drawn)`);
+  if (plan.hidden.length)
+    left.push(
+      `${formatCount(plan.hidden.length)} smaller forward transition${plan.hidden.length === 1 ? '' : 's'} (${
+        scope === 'main' ? `main flows: taken by at least ${MAIN_SHARE * 100}% of journeys, ${formatCount(minCustomers)}` : `only the ${SANKEY_LIMIT} largest are drawn`
+      })`,
+    );
   return (
     <PlotlyChart
       title="Transitions between steps"
       exportName={`${name} transitions`}
       figure={figure}
-      height={Math.max(380, Math.min(720, 120 + plan.nodes.length * 34))}
+      height={Math.max(420, Math.min(760, 200 + plan.nodes.length * 34))}
+      actions={
+        <SegmentedControl
+          size="xs"
+          value={scope}
+          onChange={(v) => setScope(v as 'main' | 'all')}
+          data={[
+            { value: 'main', label: 'Main flows' },
+            { value: 'all', label: `Top ${SANKEY_LIMIT}` },
+          ]}
+          aria-label="Transitions drawn"
+        />
+      }
       caption={
         <>
           Band width: journeys that went directly from one step to the next; node colour: stage; the number beside a step is the journeys that

@@ -7,7 +7,7 @@ import type { JourneyStage, JourneyTiming } from '../../../shared/journeys';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount } from '../../lib/format';
-import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, unitFor, wrapLabel } from './figures';
+import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, shortLabel, unitFor, wrapLabel } from './figures';
 
 export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
   const figure = useCallback(
@@ -85,7 +85,9 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
   const rows = useMemo(() => orderTimings(timing, stages, TIMING_LIMIT), [timing, stages]);
   const figure = useCallback(
     (t: ChartTheme) => {
-      const labels = rows.map((r) => `${wrapLabel(r.from, 20)} →<br>${wrapLabel(r.to, 20)}`);
+      // Two lines per box, whatever the step names: from, then → to (cut with an ellipsis; the hover has them whole).
+      // Zero-width spaces, one more per row, keep two pairs that cut to the same text on separate rows.
+      const labels = rows.map((r, i) => `${shortLabel(r.from, 30)}<br>→ ${shortLabel(r.to, 28)}${'\u200b'.repeat(i)}`);
       const log = scale === 'log';
       const unit = unitFor(Math.max(...rows.map((r) => r.q3), 1));
       const k = log ? 1 : UNIT_SECONDS[unit];
@@ -135,7 +137,7 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
         data,
         layout: {
           // Axis on top, where the eye starts; the right margin holds the median labels.
-          margin: { l: 220, r: 150, t: 32, b: 16 },
+          margin: { l: 250, r: 150, t: 32, b: 16 },
           xaxis: { ...xaxis, side: 'top', tickangle: 0, tickfont: { size: 13, color: t.muted } },
           yaxis: { autorange: 'reversed', tickfont: { size: 13, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
         } as Partial<Layout>,

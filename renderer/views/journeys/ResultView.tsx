@@ -124,7 +124,7 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
               <FunnelChart funnel={result.funnel} name={name} />
             </Card>
             <Card>
-              <TransitionSankey transitions={result.transitions} stages={result.stages} steps={result.steps} name={name} />
+              <TransitionSankey journeys={result.customers} transitions={result.transitions} stages={result.stages} steps={result.steps} name={name} />
             </Card>
           </div>
         </Tabs.Panel>

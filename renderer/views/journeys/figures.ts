@@ -40,15 +40,16 @@ export interface SankeyPlan {
   selfLoops: JourneyTransition[];
   /** Steps going back against the stage order (rework, returns): drawn they would form cycles. */
   backEdges: JourneyTransition[];
-  /** Forward transitions left out because only the `limit` largest are drawn. */
+  /** Forward transitions left out: beyond the `limit` largest, or taken by fewer than `minCustomers` journeys. */
   hidden: JourneyTransition[];
 }
 
 /**
  * The transitions a Sankey can draw: forward in the stage order only (plotly's Sankey cannot lay out cycles), the
- * `limit` largest by journeys, nodes in stage order. What is left out is returned so the caption can say so.
+ * `limit` largest by journeys and only those taken by at least `minCustomers` journeys, nodes in stage order. What
+ * is left out is returned so the caption can say so.
  */
-export function planSankey(transitions: JourneyTransition[], stages: JourneyStage[], limit: number): SankeyPlan {
+export function planSankey(transitions: JourneyTransition[], stages: JourneyStage[], limit: number, minCustomers = 0): SankeyPlan {
   const ranks = stepRanks(stages);
   const stageOf = stageIndexOfStep(stages);
   // Steps outside every stage (should not happen, but a Sankey must still be acyclic) go last, alphabetically.
@@ -64,7 +65,7 @@ export function planSankey(transitions: JourneyTransition[], stages: JourneyStag
   }
   const byCustomers = (a: JourneyTransition, b: JourneyTransition) => b.customers - a.customers || b.events - a.events || a.from.localeCompare(b.from) || a.to.localeCompare(b.to);
   forward.sort(byCustomers);
-  const kept = forward.slice(0, Math.max(0, limit));
+  const kept = forward.filter((t) => t.customers >= minCustomers).slice(0, Math.max(0, limit));
   const hidden = forward.slice(kept.length);
   const steps = [...new Set(kept.flatMap((t) => [t.from, t.to]))].sort((a, b) => rank(a) - rank(b));
   const index = new Map(steps.map((s, i) => [s, i]));
@@ -147,9 +148,10 @@ export function orderTimings(timing: JourneyTiming[], stages: JourneyStage[], li
 
 // ------------------------------------------------------------------ labels
 
-/** "−6 (0.2%)" for a drop-off; "no loss" when none; "start" for the first stage. */
-export function dropOffLabel(dropOff: number, rate: number, first: boolean): string {
+/** "−6 (0.2%)" for a drop-off; "no loss" when none; "start" for the first stage; "—" when no journey was left to lose. */
+export function dropOffLabel(dropOff: number, rate: number, first: boolean, previous = 1): string {
   if (first) return 'start';
+  if (previous === 0) return '—';
   if (dropOff === 0) return 'no loss';
   const pct = rate * 100;
   const shown = pct > 0 && pct < 0.1 ? '<0.1' : pct.toFixed(1);
@@ -177,4 +179,10 @@ export function wrapLabel(s: string, width = 18): string {
   }
   if (line.trim()) lines.push(line.trimEnd());
   return lines.map(escapeHtml).join('<br>');
+}
+
+/** One line of at most `max` characters, with an ellipsis when cut (escaped for plotly). */
+export function shortLabel(s: string, max: number): string {
+  const cut = s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
+  return escapeHtml(cut);
 }

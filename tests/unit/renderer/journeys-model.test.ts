@@ -6,7 +6,7 @@ import type { JourneyStage, JourneyTiming, JourneyTransition } from '../../../sh
 import { journeySpecSchema } from '../../../shared/api';
 import { clearFormMemory, columnsFor, formProblem, prefill, recallForm, rememberForm, setColumn, setSegmentation, toSpec } from '../../../renderer/views/journeys/model';
 import { draftFromResult, mergeStage, moveStage, moveStep, renameStage, sameDraft, splitStep, type StageDraft } from '../../../renderer/views/journeys/stages';
-import { dropOffLabel, formatDuration, logTicks, orderTimings, planSankey, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
+import { dropOffLabel, formatDuration, logTicks, orderTimings, planSankey, shortLabel, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
 
 function col(index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta {
   return { index, name, originalName: name, type, role, piiAction: 'keep' };
@@ -221,6 +221,12 @@ describe('Sankey plan', () => {
     expect(plan.hidden.map((l) => l.customers)).toEqual([5]);
   });
 
+  it('main flows: only transitions taken by enough journeys', () => {
+    const plan = planSankey([t('A', 'B', 90), t('B', 'C', 80), t('A', 'C', 5)], stages, 30, 6);
+    expect(plan.links.map((l) => l.customers)).toEqual([90, 80]);
+    expect(plan.hidden.map((l) => l.customers)).toEqual([5]);
+  });
+
   it('orders within a merged stage by the step order inside it', () => {
     const merged: JourneyStage[] = [{ ...stages[0], stage: 'AB', steps: ['B', 'A'] }, stages[2]];
     const plan = planSankey([t('A', 'B', 10), t('B', 'A', 4)], merged, 30);
@@ -260,6 +266,9 @@ describe('durations and labels', () => {
     expect(dropOffLabel(0, 0, true)).toBe('start');
     expect(dropOffLabel(0, 0, false)).toBe('no loss');
     expect(dropOffLabel(112, 112 / 3994, false)).toBe('−112 (2.8%)');
+    expect(dropOffLabel(0, 0, false, 0)).toBe('—');
+    expect(shortLabel('T05 Print and send confirmation of receipt', 20)).toBe('T05 Print and send…');
+    expect(shortLabel('Visit', 20)).toBe('Visit');
     expect(wrapLabel('delivered_to_customer', 14)).toBe('delivered_to_<br>customer');
     expect(wrapLabel('Add to basket', 8)).toBe('Add to<br>basket');
     expect(wrapLabel('<b>', 8)).toBe('&lt;b&gt;');
