@@ -98,6 +98,10 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
   const names = kept.map((j) => input.names[j]);
   const xs = kept.map((j) => cc.x[j]);
   const p = names.length;
+  if (n < p + 2) {
+    // With n ≤ p + 1 centred rows the drivers' correlations are singular or fit the target perfectly.
+    throw new AppError('BAD_ARGUMENTS', `Only ${n} complete rows for ${p} drivers: a key-driver model needs at least ${p + 2} (and 10 per driver to be stable). Choose fewer drivers or add rows.`);
+  }
 
   input.onProgress?.('fit', 0, 1);
   const packed = packColumns([...xs, cc.y]);

@@ -139,6 +139,9 @@ describe('data handling', () => {
     expect(() => run(['a', 'b'], [a, b], f64([0, 1, 2, 1, 0]), { model: 'logistic' })).toThrow('A logistic model needs a 0/1 target; found the value 2.');
     expect(() => run(['a', 'b'], [a, b], f64([1, 1, 1, 1, 1]), { model: 'logistic' })).toThrow('The target is 1 in every analysed row');
     expect(() => run(['a', 'b'], [a, b], f64([1, Number.NaN, Number.NaN, Number.NaN, 2]))).toThrow('Only 2 of 5 rows have the target and every driver present');
+    const c = f64([5, 3, 1, 2, 4]);
+    const d = f64([1, 1, 2, 3, 5]);
+    expect(() => run(['a', 'b', 'c', 'd'], [a, b, c, d], f64([1, 2, 3, 5, 4]))).toThrow('Only 5 complete rows for 4 drivers: a key-driver model needs at least 6');
   });
 });
 
