@@ -5,6 +5,7 @@ import { UsageError } from './args';
 import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
+import { npsCommand } from './commands/nps';
 import { assignmentsCommand } from './commands/assignments';
 import { profileCommand } from './commands/profile';
 import { rfmCommand } from './commands/rfm';
@@ -34,6 +35,12 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
               [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level 0.95]
               key drivers: relative weights summing to R², shares, bootstrap intervals, importance × performance
+  cxw nps --workspace W --dataset N --score COL [--by COL | --segmentation SEG] [--reference G] [--level 0.95]
+          [--min-n 30] [--period COL [--period-unit week|month|quarter|year]] [--map round|rescale:1-5]
+          NPS with adjusted-Wald intervals, by group with tests, trend by period
+  cxw nps … --context COL    |    cxw nps … --delay-events DATASET --delay-step VALUE --survey-time COL
+          --events-customer COL --events-time COL --events-step COL [--delay-bins 0,1,7,30]
+          measurement-bias check: each collection context (or delay since an event) against all other answers
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -60,6 +67,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'segment':
         out = await segmentCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'nps':
+        out = await npsCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'journey':

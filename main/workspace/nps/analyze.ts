@@ -31,13 +31,13 @@ export function runNpsAnalysis(db: Db, spec: NpsSpec, ctx: AnalysisProgress): Np
   const scoreCol = scoreColumn(ds, spec.score);
   const byCol = spec.by ? resolveColumn(ds, spec.by, 'grouping column') : null;
   const periodCol = spec.period ? timeColumn(ds, spec.period, 'period column') : null;
-  const loaded = loadSurvey(db, ds, byCol && byCol !== scoreCol ? [scoreCol, byCol] : [scoreCol], ctx);
-  const read = readScores(numericValues(loaded.columns[0]), spec.mapping, { dataset: ds.name, column: scoreCol.name, rowOf: (i) => loaded.rows[i] });
+  const loaded = loadSurvey(db, ds, scoreCol, byCol, ctx);
+  const read = readScores(numericValues(loaded.score), spec.mapping, { dataset: ds.name, column: scoreCol.name, rowOf: (i) => loaded.rows[i] });
 
   const warnings: string[] = [];
   let grouping: Grouping | null = null;
   let groupWords = 'groups';
-  if (byCol) grouping = groupingOf(ds, loaded.columns[loaded.columns.length - 1]);
+  if (loaded.group) grouping = groupingOf(ds, loaded.group);
   else if (spec.segmentation) {
     const seg = segmentGrouping(db, spec.segmentation, ds, loaded.rows, ctx);
     grouping = seg.grouping;

@@ -22,14 +22,14 @@ export function runNpsContext(db: Db, spec: NpsContextSpec, ctx: AnalysisProgres
   const scoreCol = scoreColumn(ds, spec.score);
   const contextCol = spec.context ? resolveColumn(ds, spec.context, 'context column') : null;
   if (contextCol === scoreCol) throw new AppError('BAD_ARGUMENTS', `Column "${scoreCol.name}" is the score; the context must be another column (how or when the answer was collected).`);
-  const loaded = loadSurvey(db, ds, contextCol ? [scoreCol, contextCol] : [scoreCol], ctx);
-  const read = readScores(numericValues(loaded.columns[0]), spec.mapping, { dataset: ds.name, column: scoreCol.name, rowOf: (i) => loaded.rows[i] });
+  const loaded = loadSurvey(db, ds, scoreCol, contextCol, ctx);
+  const read = readScores(numericValues(loaded.score), spec.mapping, { dataset: ds.name, column: scoreCol.name, rowOf: (i) => loaded.rows[i] });
 
   let context: Pick<DelayGrouping, 'grouping' | 'contextName' | 'subject' | 'warnings'>;
   if (contextCol) {
     const name = contextCol.name;
     context = {
-      grouping: groupingOf(ds, loaded.columns[1]),
+      grouping: groupingOf(ds, loaded.group!),
       contextName: `column "${name}"`,
       subject: (label) => (label === MISSING_GROUP ? `Answers without a value in ${name}` : `Answers where ${name} is "${label}"`),
       warnings: [],

@@ -9,7 +9,7 @@ import { groupCoded, groupNumeric, type Grouping } from '../../analysis/nps/grou
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
 import { readStoredTime, TIME_DATE, type TimeRead } from '../journeys/stored-time';
-import { loadColumns, type LoadedColumn } from '../segments/columns';
+import { isNumericColumn, loadColumns, type LoadedColumn } from '../segments/columns';
 
 /** More groups than this is not a grouping but an identifier (or free text). */
 export const MAX_GROUPS = 500;
@@ -58,13 +58,44 @@ export function timeColumn(ds: StoredDataset, name: string, givenAs: string): St
   );
 }
 
-/** The score and any grouping columns, one scan (or the column cache), in dataset row order. */
-export function loadSurvey(db: Db, ds: StoredDataset, columns: StoredColumn[], ctx: LoadProgress): { rows: Int32Array; columns: LoadedColumn[] } {
-  const loaded = loadColumns(db, ds, columns, {
+/**
+ * The score and an optional grouping column in dataset row order. Numeric columns come through loadColumns (the
+ * column cache); a text grouping column is read by its own one-column scan with a Map encoder (0.45 s for 1M rows
+ * against ~0.8 s through loadColumns' multi-column row arrays, which would also re-read _row for every row).
+ */
+export function loadSurvey(db: Db, ds: StoredDataset, score: StoredColumn, group: StoredColumn | null, ctx: LoadProgress): { rows: Int32Array; score: LoadedColumn; group: LoadedColumn | null } {
+  const numericGroup = group !== null && isNumericColumn(group);
+  const loaded = loadColumns(db, ds, numericGroup ? [score, group] : [score], {
     isCancelled: ctx.isCancelled,
     onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }),
   });
-  return { rows: loaded.rows, columns: loaded.columns };
+  if (!group) return { rows: loaded.rows, score: loaded.columns[0], group: null };
+  if (numericGroup) return { rows: loaded.rows, score: loaded.columns[0], group: loaded.columns[1] };
+  return { rows: loaded.rows, score: loaded.columns[0], group: { kind: 'categorical', column: group, ...readCoded(db, ds, group, ctx) } };
+}
+
+/** A text-like column as dictionary codes (−1 missing) into levels sorted by code unit, as encodeLevels does. */
+export function readCoded(db: Db, ds: StoredDataset, col: StoredColumn, ctx: LoadProgress): { codes: Int32Array; levels: string[] } {
+  const seen = new Map<string, number>();
+  const first = new Int32Array(ds.rows);
+  iterateColumn(db, ds, quoteIdent(col.sqlName), ctx, 'load', (v, i) => {
+    if (v === null) {
+      first[i] = -1;
+      return;
+    }
+    const s = typeof v === 'string' ? v : String(v);
+    let c = seen.get(s);
+    if (c === undefined) {
+      c = seen.size;
+      seen.set(s, c);
+    }
+    first[i] = c;
+  });
+  const levels = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const remap = new Int32Array(levels.length);
+  levels.forEach((l, k) => (remap[seen.get(l)!] = k));
+  for (let i = 0; i < first.length; i++) if (first[i] >= 0) first[i] = remap[first[i]];
+  return { codes: first, levels };
 }
 
 export function numericValues(c: LoadedColumn): Float64Array {
@@ -123,6 +154,24 @@ export function readTimes(db: Db, ds: StoredDataset, col: StoredColumn, ctx: Loa
   const out: TimeRead = { ms: 0, kind: 0 };
   let unreadable = 0;
   let example: string | null = null;
+  if (col.type === 'date') {
+    // A date column holds few distinct days: parse each once (1M rows: 0.45 s instead of 0.8 s).
+    const { codes, levels } = readCoded(db, ds, col, ctx);
+    const parsed = levels.map((l) => (readStoredTime(l, 0, l.length, out) ? { ms: out.ms, date: out.kind === TIME_DATE } : null));
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      if (c < 0) continue;
+      const p = parsed[c];
+      if (p) {
+        ms[i] = p.ms;
+        if (p.date) dateOnly[i] = 1;
+      } else {
+        unreadable++;
+        example ??= levels[c];
+      }
+    }
+    return { ms, dateOnly, unreadable, example };
+  }
   iterateColumn(db, ds, quoteIdent(col.sqlName), ctx, 'load times', (v, i) => {
     if (v === null) return;
     const s = String(v);
