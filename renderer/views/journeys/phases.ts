@@ -1,6 +1,7 @@
 // The journey job's phases in words for the progress bar; a phase the services add later is shown as sent.
 const PHASES: Record<string, string> = {
   load: 'Reading events',
+  analyze: 'Ordering events and measuring journeys',
   read: 'Reading events',
   order: 'Ordering events in each journey',
   sort: 'Ordering events in each journey',
