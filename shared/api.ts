@@ -17,6 +17,7 @@ import type {
 } from './domain';
 import { AppError } from './errors';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
+import type { AuditResult } from './audit';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
@@ -88,6 +89,7 @@ export const journeySpecSchema = z
       .array(z.object({ name: z.string().trim().min(1).max(120), steps: z.array(z.string().max(500)).min(1).max(1000) }).strict())
       .max(200)
       .optional(),
+    offFunnel: z.array(z.string().max(500)).max(1000).optional(),
     segmentation: segmentationName.optional(),
     filter: z.object({ segments: z.array(z.number().int().min(0)).max(50).optional(), channels: z.array(z.string().max(500)).max(200).optional() }).strict().optional(),
     compareBy: z.enum(['segment', 'channel']).optional(),
@@ -187,6 +189,33 @@ export const driversSpecSchema = z
   })
   .strict();
 
+const groupValue = z.string().max(500);
+export const auditSpecSchema = z
+  .object({
+    dataset: datasetName,
+    decision: columnName.optional(),
+    favorable: groupValue.optional(),
+    score: columnName.optional(),
+    threshold: z.number().finite().optional(),
+    label: columnName.optional(),
+    labelPositive: groupValue.optional(),
+    protected: z.array(columnName).min(1, 'choose at least one protected attribute').max(10),
+    bins: z.record(columnName, z.array(z.number().finite()).min(1).max(50)).optional(),
+    intersect: z.boolean().optional(),
+    reference: z.record(columnName, groupValue).optional(),
+    direction: z.enum(['assistive', 'punitive']).optional(),
+    minGroupSize: z.number().int().min(1).max(1_000_000).optional(),
+    missing: z.enum(['group', 'exclude']).optional(),
+    alpha: z.number().min(0.0001).max(0.5).optional(),
+    proxyColumns: z.array(columnName).max(500).optional(),
+    proxySegmentations: z.array(segmentationName).max(50).optional(),
+    proxyThreshold: z.number().min(0).max(1).optional(),
+    population: z.record(columnName, z.record(groupValue, z.number().min(0).max(1))).optional(),
+  })
+  .strict()
+  .refine((s) => (s.decision ? 1 : 0) + (s.score !== undefined ? 1 : 0) === 1, 'audit a decision column or a score with a threshold, not both')
+  .refine((s) => s.score === undefined || s.threshold !== undefined, 'a score needs a threshold (positive when score ≥ threshold)');
+
 export const argSchemas = {
   'app.ping': empty,
   'workspace.info': empty,
@@ -254,6 +283,7 @@ export const argSchemas = {
   'nps.analyze': z.object({ jobId, spec: npsSpecSchema }).strict(),
   'nps.context': z.object({ jobId, spec: npsContextSpecSchema }).strict(),
   'drivers.analyze': z.object({ jobId, spec: driversSpecSchema }).strict(),
+  'audit.run': z.object({ jobId, spec: auditSpecSchema }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
@@ -301,6 +331,7 @@ interface Results {
   'nps.analyze': NpsResult;
   'nps.context': NpsContextResult;
   'drivers.analyze': DriversResult;
+  'audit.run': AuditResult;
 }
 export type Result<K extends HandlerName> = Results[K];
 

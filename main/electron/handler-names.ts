@@ -43,6 +43,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'nps.analyze',
   'nps.context',
   'drivers.analyze',
+  'audit.run',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

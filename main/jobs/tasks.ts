@@ -19,6 +19,8 @@ import type { DriversResult, DriversSpec, NpsContextResult, NpsContextSpec, NpsR
 import { runNpsAnalysis } from '../workspace/nps/analyze';
 import { runNpsContext } from '../workspace/nps/context';
 import { runDrivers } from '../workspace/nps/drivers';
+import type { AuditResult, AuditSpec } from '../../shared/audit';
+import { runAudit } from '../workspace/audit/run';
 
 export interface TaskProgress {
   phase: string;
@@ -47,6 +49,7 @@ export interface TaskPayloads {
   'nps.analyze': { workspacePath: string; spec: NpsSpec };
   'nps.context': { workspacePath: string; spec: NpsContextSpec };
   'drivers.analyze': { workspacePath: string; spec: DriversSpec };
+  'audit.run': { workspacePath: string; spec: AuditSpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -61,6 +64,7 @@ export interface TaskResults {
   'nps.analyze': NpsResult;
   'nps.context': NpsContextResult;
   'drivers.analyze': DriversResult;
+  'audit.run': AuditResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -109,6 +113,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'nps.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsAnalysis(db, payload.spec, ctx)),
   'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
   'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
+  'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
 };
 
 /** Open, run (sync or async), and close only once the task has settled. */

@@ -6,6 +6,7 @@ import { datasetHandlers } from './dataset-service';
 import { journeyHandlers } from './journey-service';
 import { journeyMapHandlers } from './journey-map-service';
 import { npsHandlers } from './nps-service';
+import { auditHandlers } from './audit-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
@@ -25,6 +26,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...journeyHandlers(state, jobs),
     ...journeyMapHandlers(state, jobs),
     ...npsHandlers(state, jobs),
+    ...auditHandlers(state, jobs),
   };
   return {
     handlers,
