@@ -10,6 +10,7 @@ import type { Grouping } from '../../analysis/nps/grouping';
 import type { Db } from '../db';
 import { getDataset, quoteIdent, type StoredDataset } from '../datasets';
 import { readStoredTime, type TimeRead } from '../journeys/stored-time';
+import { phaseTimer } from '../segments/timings';
 import { bestIdColumn, count, idColumns, readTimes, resolveColumn, timeColumn, type LoadProgress } from './nps-columns';
 
 type DelaySpec = NonNullable<NpsContextSpec['delay']>;
@@ -75,16 +76,20 @@ function readStepEvents(db: Db, ev: StoredDataset, spec: DelaySpec, ctx: LoadPro
 }
 
 export function delayGrouping(db: Db, ds: StoredDataset, spec: DelaySpec, ctx: LoadProgress): DelayGrouping {
+  const timer = phaseTimer();
   const surveyTimeCol = timeColumn(ds, spec.surveyTime, 'survey time column');
   const ev = getDataset(db, spec.events);
   const events = readStepEvents(db, ev, spec, ctx);
+  timer.mark('events');
   const pick = bestIdColumn(db, ds, idColumns(ds, `the event log "${ev.name}"`), (id) => events.customerIndex.has(id), ctx);
+  timer.mark('survey ids');
   const surveyCustomer = new Int32Array(ds.rows);
   for (let i = 0; i < ds.rows; i++) {
     const id = pick.ids[i];
     surveyCustomer[i] = id === null ? -1 : (events.customerIndex.get(id) ?? -1);
   }
   const times = readTimes(db, ds, surveyTimeCol, ctx);
+  timer.mark('survey times');
   const { days, status } = delaysToSurvey({
     surveyCustomer,
     surveyTime: times.ms,
@@ -95,6 +100,8 @@ export function delayGrouping(db: Db, ds: StoredDataset, spec: DelaySpec, ctx: L
   });
   const edges = normalizeBins(spec.bins);
   const { codes, labels } = binDelays(days, status, edges);
+  timer.mark('delays');
+  timer.report('nps.delay');
 
   const warnings: string[] = [];
   const others = pick.others.length ? `; the other id column${pick.others.length > 1 ? 's' : ''} matched ${pick.others.map((o) => `"${o.name}" ${count(o.matched)}`).join(', ')}` : '';

@@ -2,6 +2,9 @@
 // Hand computations are written out in the comments (fractions over n' = n + 3); the two-group cases were also
 // computed once, independently, in Python with scipy 1.10.1 (norm.ppf, norm.sf) from the formulas of
 // Rocks (2016) / Sauro & Lewis; the chi-square tables with scipy.stats.chi2_contingency(correction=False).
+// MeasuringU's own worked example ("Confidence Intervals for Net Promoter Scores") could not be read here: the
+// offline reference store keeps only the opening of those articles, so its numbers are not reproduced; the
+// formulas are checked by hand instead.
 import { describe, expect, it } from 'vitest';
 import { chiSquareIndependence, compareNps, holm } from '../../../main/analysis/nps/compare';
 import { zForLevel } from '../../../main/analysis/nps/distributions';
