@@ -6,9 +6,13 @@ export interface AuditSpec {
   dataset: string;
   /** A binary decision column… */
   decision?: string;
-  /** …with the value that counts as favourable (default: true / Yes / 1 / the later of two values). */
+  /**
+   * …with the value that is good for the person (default: true / Yes / 1 / the later of two values). The positive
+   * prediction audited (Fairlearn's y_pred = 1, whose rate is the selection rate) is the favourable value for an
+   * assistive decision and the other value (the sanction) for a punitive one.
+   */
   favorable?: string;
-  /** …or a score column with a threshold: decision positive when score ≥ threshold. */
+  /** …or a score column with a threshold: the positive prediction is score ≥ threshold (favourable when assistive). */
   score?: string;
   threshold?: number;
   /** Optional ground truth (binary); `labelPositive` names the value that counts as positive (same defaults). */
