@@ -126,7 +126,8 @@ export function smallGroupsWarning(groups: TalliedGroup[], minN: number, what: s
     .map((g) => `"${g.label}" ${count(g.group.n)}`)
     .join(', ');
   const more = small.length > 10 ? `, and ${small.length - 10} more` : '';
-  return `${small.length} ${small.length === 1 ? what.replace(/s$/, '') : what} ${small.length === 1 ? 'has' : 'have'} fewer than ${count(minN)} answers (${list}${more}): flagged small, kept, but their NPS and intervals are imprecise.`;
+  const one = small.length === 1;
+  return `${small.length} ${one ? what.replace(/s$/, '') : what} ${one ? 'has' : 'have'} fewer than ${count(minN)} answers (${list}${more}): flagged small, kept, but ${one ? 'its NPS and interval are' : 'their NPS and intervals are'} imprecise.`;
 }
 
 export const answersOf = (groups: TalliedGroup[]): number => groups.reduce((s, g) => s + totalOf(g.counts), 0);
