@@ -31,6 +31,11 @@ export interface JourneySpec {
    * listed in any stage keep their own stage after the listed ones (in inferred order).
    */
   stages?: JourneyStageSpec[];
+  /**
+   * Side steps (e.g. support contacts) kept everywhere (steps, transitions, variants, timing, their own stage's
+   * satisfaction) but left out of the funnel, its drop-offs, time to next stage and pain points.
+   */
+  offFunnel?: string[];
   /** A saved segmentation whose dataset's id column holds the same customer ids: enables segment filter/compare. */
   segmentation?: string;
   /** Keep only these segments (0-based indices of `segmentation`) / channels. */
@@ -101,6 +106,8 @@ export interface JourneyStage {
   nps: NpsCi | null;
   /** Events per channel in this stage, most first (empty without a channel column). */
   channels: { channel: string; events: number }[];
+  /** False for a stage made only of offFunnel steps (not in `funnel`). */
+  inFunnel: boolean;
   /** Median seconds from this stage's first event to the next stage's first event, over journeys reaching both in funnel order (null for the last stage). */
   medianSecondsToNext: number | null;
 }
@@ -167,6 +174,12 @@ export interface JourneyResult {
   /** Journeys whose id is not in the joined segmentation. */
   unmatchedCustomers: number;
   groups: JourneyGroup[] | null;
+  /**
+   * Steps that look like side steps rather than funnel stages: their stage is reached (any order) by fewer than 80%
+   * of the journeys of a later funnel stage, so as a funnel stage they cut the funnel short. The UI offers to leave
+   * them out. (A few journeys skipping a stage, e.g. orders reviewed but never delivered, do not count.)
+   */
+  suggestedOffFunnel: string[];
   warnings: string[];
 }
 

@@ -31,6 +31,7 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw journey --workspace W --dataset N --customer COL --time COL --step COL [--channel COL] [--satisfaction COL]
               [--nps COL] [--segmentation SEG] [--stages "Browse=home,search;Buy=cart,checkout"] [--precision exact|day]
               [--segments 0,2] [--channels app,web] [--compare segment|channel] [--variants [N]] [--timing]
+              [--off-funnel "Support contact,Other"]   side steps: kept everywhere, left out of the funnel
               funnel, stages, steps, transitions and pain points of an event log (--segments: 0-based indices)
   cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
               [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level 0.95]

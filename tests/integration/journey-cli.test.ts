@@ -18,7 +18,8 @@ interface JourneyJson {
   skippedEvents: number;
   orderNote: string;
   steps: { step: string; stage: string; customers: number; events: number; medianPosition: number; meanSatisfaction: number | null }[];
-  stages: { stage: string; steps: string[]; customers: number; events: number }[];
+  stages: { stage: string; steps: string[]; customers: number; events: number; inFunnel: boolean }[];
+  suggestedOffFunnel: string[];
   transitions: { from: string; to: string; customers: number; events: number }[];
   funnel: { step: string; stage: string; customers: number; dropOff: number; dropOffRate: number; conversion: number }[];
   variants: { path: string[]; customers: number; share: number }[];
@@ -173,6 +174,65 @@ describe.skipIf(!BUILT)('cxw journey on a hand-made log', () => {
     const only = cxwJson<JourneyJson>([...base(), ...stages, '--segmentation', 'spenders', '--segments', String(high.index)], env());
     expect(only.customers).toBe(3);
     expect(only.funnel.map((f) => f.customers)).toEqual([3, 2, 1]);
+  });
+
+  it('--off-funnel: a support contact left out of the funnel stops cutting it short; the hint names the flag', () => {
+    // P1, P2: visit buy help review · P3, P4: visit buy review · P5: visit buy. Positions: help is 3rd twice
+    // (median 2), review 4th twice and 3rd twice (median 2.5), so help becomes a funnel stage before review.
+    const paths: Record<string, string[]> = {
+      P1: ['visit', 'buy', 'help', 'review'],
+      P2: ['visit', 'buy', 'help', 'review'],
+      P3: ['visit', 'buy', 'review'],
+      P4: ['visit', 'buy', 'review'],
+      P5: ['visit', 'buy'],
+    };
+    const at = (i: number) => new Date(Date.UTC(2024, 4, 6, 9 + i)).toISOString();
+    const rows = Object.entries(paths).flatMap(([c, steps]) => steps.map((s, i) => `${c},${at(i)},${s}`));
+    writeFileSync(join(dir, 'support.csv'), `customer,at,step\n${rows.join('\n')}\n`);
+    cxwJson(['import', join(dir, 'support.csv'), '--workspace', ws, '--name', 'support'], env());
+    const args = ['journey', '--workspace', ws, '--dataset', 'support', '--customer', 'customer', '--time', 'at', '--step', 'step'];
+
+    // As a funnel stage help caps review at the 2 journeys that contacted support; 4 reviewed.
+    const plain = cxwJson<JourneyJson>(args, env());
+    expect(plain.funnel.map((f) => [f.stage, f.customers])).toEqual([
+      ['visit', 5],
+      ['buy', 5],
+      ['help', 2],
+      ['review', 2],
+    ]);
+    // help: 2 journeys, under 80% of review's 4.
+    expect(plain.suggestedOffFunnel).toEqual(['help']);
+    const hint = cxw(args, env());
+    expect(hint.status, hint.stderr).toBe(0);
+    expect(hint.stdout).toContain('Side steps? This step looks like a side step, not a funnel stage');
+    expect(hint.stdout).toContain('  help: 2 journeys, under 80% of the 4 that reach review (in any order)');
+    expect(hint.stdout).toContain('--off-funnel "help"');
+
+    const off = cxwJson<JourneyJson>([...args, '--off-funnel', 'help'], env());
+    expect(off.funnel.map((f) => [f.step, f.customers, f.dropOff])).toEqual([
+      ['visit', 5, 0],
+      ['buy', 5, 0],
+      ['review', 4, 1],
+    ]);
+    expect(off.stages.map((s) => [s.stage, s.customers, s.inFunnel])).toEqual([
+      ['visit', 5, true],
+      ['buy', 5, true],
+      ['help', 2, false],
+      ['review', 4, true],
+    ]);
+    expect(off.suggestedOffFunnel).toEqual([]);
+    // Transitions are the same with or without the flag (buy → help twice, help → review twice).
+    expect(off.transitions).toEqual(plain.transitions);
+    const text = cxw([...args, '--off-funnel', 'help'], env());
+    expect(text.stdout).toContain('(side steps left out: help)');
+    expect(text.stdout).toMatch(/^help\s+help\s+2\s+2\s+side step/m);
+    expect(text.stdout).not.toContain('Side steps?');
+
+    // A name that is not a step is reported; an empty list is a usage error.
+    expect(cxwJson<JourneyJson>([...args, '--off-funnel', 'Help'], env()).warnings).toContain('Side steps not found in the step column: "Help". Check the spelling against the step values.');
+    const empty = cxw([...args, '--off-funnel', ','], env());
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--off-funnel expects step names separated by commas');
   });
 
   it('bad input exits 1 naming the column and what to do; wrong usage exits 2', () => {

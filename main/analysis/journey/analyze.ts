@@ -4,10 +4,12 @@
 //   1. filters: spec.filter.channels keeps events (a journey becomes its events on those channels),
 //      spec.filter.segments keeps whole journeys; both before anything else;
 //   2. group events by journey (counting sort) and sort each by (time, row) — the first pass;
-//   3. infer the step order from median positions in that pass (step-order.ts) and plan stages (stage-plan.ts);
+//   3. infer the step order from median positions in that pass (step-order.ts), plan stages (stage-plan.ts) and
+//      the funnel: the stages that are not side steps (spec.offFunnel; funnel-plan.ts);
 //   4. sort again by (time, stage rank of the step, row) — the order every figure below uses;
 //   5. walk the journeys once (walk.ts) and sum event-level ratings once (event-sums.ts);
-//   6. assemble steps, stages, funnel, transitions, timing, variants, pain points and comparison groups.
+//   6. assemble steps, stages, funnel, transitions, timing, variants, pain points, comparison groups and the
+//      stages that look like side steps (suggestedOffFunnel).
 import type {
   FunnelStage,
   JourneyGroup,
@@ -23,6 +25,7 @@ import type {
 } from '../../../shared/journeys';
 import { npsWithInterval } from '../segment-stats';
 import { eventSums, type EventSums } from './event-sums';
+import { planFunnel, suggestSideSteps, type FunnelPlan } from './funnel-plan';
 import { customerMask, groupByJourney, sortJourneys, type EventFilter } from './group';
 import { painPoints } from './pain-points';
 import { quantilesInPlace } from './select';
@@ -50,6 +53,7 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   sortJourneys(grouped, input.customerCount, null, isCancelled);
   const positions = stepPositions(grouped, input.customerCount, input.stepNames);
   const plan = planStages(input.stepNames, positions.order, spec.stages, warnings);
+  const funnelPlan = planFunnel(input.stepNames, plan, spec.offFunnel, (spec.stages ?? []).map((s) => s.name), warnings);
   sortJourneys(grouped, input.customerCount, plan.rankOfStep, isCancelled);
   poll(isCancelled);
 
@@ -57,6 +61,8 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
     stepCount,
     stageCount: plan.names.length,
     stageOfStep: plan.stageOfStep,
+    funnelCount: funnelPlan.names.length,
+    funnelOfStep: funnelPlan.funnelOfStep,
     groupOfCustomer: comparison.groupOfCustomer,
     groupCount: comparison.groupCount,
     byChannel: comparison.byChannel,
@@ -77,8 +83,10 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
   const hasSat = input.satisfaction !== null;
   const satisfactionScale: [number, number] | null = hasSat && sums.satMin === sums.satMin ? [sums.satMin, sums.satMax] : null;
   const channels = channelsByEvents(input);
-  const funnel = funnelFromReached(walk.reachedHist, 0, plan.names);
-  const stages = buildStages(input, plan, walk, sums, positions.events, channels);
+  const funnel = funnelFromReached(walk.reachedHist, 0, funnelPlan.names);
+  const stages = buildStages(input, plan, funnelPlan, walk, sums, positions.events, channels);
+  const funnelStages = funnelPlan.stageOfFunnel.map((k) => stages[k]);
+  const sideStages = stages.filter((s) => !s.inFunnel);
   const steps = buildSteps(input, plan, positions.events, positions.median, walk.stepCustomers, sums);
   const { transitions, timing } = buildTransitions(input.stepNames, walk);
   const variantsLimit = Math.max(0, Math.floor(spec.variantsLimit ?? DEFAULT_VARIANTS_LIMIT));
@@ -112,8 +120,9 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
     variantCount: walk.variants.size,
     painPoints: painPoints(
       funnel,
-      stages.map((s) => s.satisfaction),
+      funnelStages.map((s) => s.satisfaction),
       satisfactionScale,
+      sideStages.map((s) => s.satisfaction),
     ),
     satisfactionScale,
     channels: channels.map((c) => input.channelNames[c]),
@@ -124,7 +133,8 @@ export function analyzeJourney(input: JourneyInput, spec: JourneySpec, isCancell
         ? null
         : input.segmentNames.map((name, index) => ({ index, name, customers: (grouped.segmentJourneys as Int32Array)[index] })),
     unmatchedCustomers: grouped.unmatchedJourneys,
-    groups: buildGroups(input, comparison, plan, walk, sums, channels),
+    groups: buildGroups(input, comparison, plan, funnelPlan, walk, sums, channels),
+    suggestedOffFunnel: suggestSideSteps(funnelPlan, plan, input.stepNames, walk.funnelStageCustomers),
     warnings,
   };
 }
@@ -257,7 +267,9 @@ function stageSatisfaction(stepsOfStage: readonly number[], n: Float64Array, sum
   return meanCiFromSums(sn, ss, sq, shift);
 }
 
-function buildStages(input: JourneyInput, plan: StagePlan, walk: WalkResult, sums: EventSums, stepEvents: Int32Array, channelOrder: readonly number[]): JourneyStage[] {
+function buildStages(input: JourneyInput, plan: StagePlan, funnelPlan: FunnelPlan, walk: WalkResult, sums: EventSums, stepEvents: Int32Array, channelOrder: readonly number[]): JourneyStage[] {
+  const funnelIndex = new Int32Array(plan.names.length).fill(-1);
+  funnelPlan.stageOfFunnel.forEach((k, f) => (funnelIndex[k] = f));
   const C = input.channelNames.length;
   return plan.names.map((stage, k) => {
     const codes = plan.steps[k];
@@ -282,7 +294,9 @@ function buildStages(input: JourneyInput, plan: StagePlan, walk: WalkResult, sum
     for (const s of codes) events += stepEvents[s];
     const npsRaw = input.nps === null ? null : npsWithInterval(p, pa, d);
     const nps: NpsCi | null = npsRaw === null || npsRaw.nps === null || npsRaw.ci === null ? null : { nps: npsRaw.nps, n: npsRaw.n, ci: npsRaw.ci };
-    const next = k < walk.toNext.length ? walk.toNext[k].view() : null;
+    // Time to the next funnel stage: side steps have none, and a funnel stage's next one skips the side steps.
+    const f = funnelIndex[k];
+    const next = f >= 0 && f < walk.toNext.length ? walk.toNext[f].view() : null;
     return {
       stage,
       steps: codes.map((s) => input.stepNames[s]),
@@ -291,6 +305,7 @@ function buildStages(input: JourneyInput, plan: StagePlan, walk: WalkResult, sum
       satisfaction: input.satisfaction === null ? null : stageSatisfaction(codes, sums.satN, sums.satSum, sums.satSumSq, 0, sums.shift),
       nps,
       channels,
+      inFunnel: funnelPlan.inFunnel[k],
       medianSecondsToNext: next === null || next.length === 0 ? null : quantilesInPlace(next, 0, next.length, [0.5])[0],
     };
   });
@@ -341,8 +356,9 @@ function buildTransitions(stepNames: readonly string[], walk: WalkResult): { tra
   return { transitions, timing: chosen.map((i) => boxOf.get(i) as JourneyTiming) };
 }
 
-function buildGroups(input: JourneyInput, comparison: Comparison, plan: StagePlan, walk: WalkResult, sums: EventSums, channelOrder: readonly number[]): JourneyGroup[] | null {
-  const K = plan.names.length;
+function buildGroups(input: JourneyInput, comparison: Comparison, plan: StagePlan, funnelPlan: FunnelPlan, walk: WalkResult, sums: EventSums, channelOrder: readonly number[]): JourneyGroup[] | null {
+  // Group funnels cover the funnel stages; group satisfaction covers every stage, side steps included.
+  const F = funnelPlan.names.length;
   const S = input.stepNames.length;
   const satOf = (gi: number): { stage: string; satisfaction: MeanCi | null }[] =>
     plan.names.map((stage, k) => ({
@@ -357,7 +373,7 @@ function buildGroups(input: JourneyInput, comparison: Comparison, plan: StagePla
       out.push({
         group: gi < input.segmentNames.length ? input.segmentNames[gi] : UNMATCHED_GROUP,
         customers,
-        funnel: funnelFromReached(walk.groupReached, gi * (K + 1), plan.names),
+        funnel: funnelFromReached(walk.groupReached, gi * (F + 1), funnelPlan.names),
         stages: satOf(gi),
       });
     }
@@ -368,7 +384,7 @@ function buildGroups(input: JourneyInput, comparison: Comparison, plan: StagePla
     for (const c of channelOrder) {
       const customers = walk.channelJourneys[c];
       if (customers === 0) continue;
-      out.push({ group: input.channelNames[c], customers, funnel: funnelFromReached(walk.channelReached, c * (K + 1), plan.names), stages: satOf(c) });
+      out.push({ group: input.channelNames[c], customers, funnel: funnelFromReached(walk.channelReached, c * (F + 1), funnelPlan.names), stages: satOf(c) });
     }
     return out;
   }

@@ -2,13 +2,20 @@
 //
 // score = dropOffRate × (1 − s), s = the stage's mean satisfaction rescaled to 0–1 over the observed scale
 // (min–max of the satisfaction column). A stage without ratings counts as neutral (s = ½) and says so; so does a
-// scale with no spread (every rating equal). The first stage has no drop-off and is not ranked.
+// scale with no spread (every rating equal). The first stage has no drop-off and is not ranked. Only funnel stages
+// are ranked (a side step has no drop-off of its own); side steps' satisfaction still counts when a stage is called
+// "the lowest of all stages", so that is never said of a stage while a support contact rates lower.
 import type { FunnelStage, MeanCi, PainPoint } from '../../../shared/journeys';
 import { formatNumber } from '../stats-basic';
 
-export function painPoints(funnel: readonly FunnelStage[], satisfaction: readonly (MeanCi | null)[], scale: [number, number] | null): PainPoint[] {
+export function painPoints(
+  funnel: readonly FunnelStage[],
+  satisfaction: readonly (MeanCi | null)[],
+  scale: [number, number] | null,
+  sideStepSatisfaction: readonly (MeanCi | null)[] = [],
+): PainPoint[] {
   const means = satisfaction.map((s) => (s === null ? null : s.mean));
-  const rated = means.filter((m): m is number => m !== null);
+  const rated = [...means, ...sideStepSatisfaction.map((s) => (s === null ? null : s.mean))].filter((m): m is number => m !== null);
   const lowest = rated.length > 1 ? Math.min(...rated) : Number.NaN;
   const out: (PainPoint & { order: number })[] = [];
   for (let i = 1; i < funnel.length; i++) {

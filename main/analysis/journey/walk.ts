@@ -3,7 +3,9 @@
 //
 // Funnel rule (like "in this order" funnels): a journey reaches stage 0 at its first event of stage 0, and
 // stage i at its first event of stage i after the event where it reached stage i − 1. Walking the journey once
-// and advancing a pointer when an event's stage equals the next stage gives exactly that.
+// and advancing a pointer when an event's stage equals the next stage gives exactly that. The funnel runs over
+// funnel stages only (funnelOfStep): side steps (spec.offFunnel) never move a journey along it, so a support
+// contact between Delivery and Review neither blocks nor counts as reaching Review.
 import type { GroupedEvents } from './group';
 import { GrowableFloat64 } from './buffers';
 import { VariantTable } from './variants';
@@ -20,15 +22,17 @@ export interface PairStats {
 export interface WalkResult {
   stepCustomers: Int32Array;
   stageCustomers: Int32Array;
-  /** reachedHist[r] = journeys that reached exactly r stages in funnel order (r = 0..K). */
+  /** Per funnel stage: distinct journeys with an event of one of its funnel steps, in any order. */
+  funnelStageCustomers: Int32Array;
+  /** reachedHist[r] = journeys that reached exactly r funnel stages in funnel order (r = 0..F). */
   reachedHist: Float64Array;
-  /** Seconds from reaching stage i to reaching stage i + 1, per i in 0..K−2. */
+  /** Seconds from reaching funnel stage i to reaching funnel stage i + 1, per i in 0..F−2. */
   toNext: GrowableFloat64[];
   pairs: PairStats[];
   gaps: Float64Array;
   /** Journeys per path variant. */
   variants: VariantTable;
-  /** Per group (segment groups): journeys and reachedHist rows of K + 1. */
+  /** Per group (segment groups): journeys and reachedHist rows of F + 1. */
   groupJourneys: Int32Array | null;
   groupReached: Float64Array | null;
   /** Per channel code (channel groups): journeys with an event on the channel and reachedHist rows. */
@@ -40,6 +44,10 @@ export interface WalkOptions {
   stepCount: number;
   stageCount: number;
   stageOfStep: Int32Array;
+  /** Funnel stages (the stages that are not side steps). */
+  funnelCount: number;
+  /** Funnel stage index per step code; −1 for a side step (spec.offFunnel) or a step outside every stage. */
+  funnelOfStep: Int32Array;
   /** Group index per customer code (segment comparison), or null. */
   groupOfCustomer: Int32Array | null;
   groupCount: number;
@@ -58,6 +66,8 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
   const S = o.stepCount;
   const K = o.stageCount;
   const stageOfStep = o.stageOfStep;
+  const F = o.funnelCount;
+  const funnelOfStep = o.funnelOfStep;
   const cancelled = (c: number): void => {
     if ((c & CHECK_EVERY) === 0 && o.isCancelled?.()) throw new Error('cancelled');
   };
@@ -77,6 +87,8 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
   const stepSeen = new Int32Array(S).fill(-1);
   const stageCustomers = new Int32Array(K);
   const stageSeen = new Int32Array(K).fill(-1);
+  const funnelStageCustomers = new Int32Array(F);
+  const funnelSeen = new Int32Array(F).fill(-1);
   for (let c = 0; c < customerCount; c++) {
     cancelled(c);
     const a = offsets[c];
@@ -91,6 +103,11 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
       if (k >= 0 && stageSeen[k] !== c) {
         stageSeen[k] = c;
         stageCustomers[k]++;
+      }
+      const f = funnelOfStep[s];
+      if (f >= 0 && funnelSeen[f] !== c) {
+        funnelSeen[f] = c;
+        funnelStageCustomers[f]++;
       }
       if (j + 1 === b) break;
       let p = s * S + step[j + 1];
@@ -131,16 +148,16 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
   const gaps = new Float64Array(total);
 
   // --- gaps per pair, funnel, time to next stage, group funnels, variants
-  const reachedHist = new Float64Array(K + 1);
+  const reachedHist = new Float64Array(F + 1);
   const toNext: GrowableFloat64[] = [];
-  for (let i = 0; i + 1 < K; i++) toNext.push(new GrowableFloat64());
+  for (let i = 0; i + 1 < F; i++) toNext.push(new GrowableFloat64());
   const G = o.groupOfCustomer === null ? 0 : o.groupCount;
   const groupJourneys = o.groupOfCustomer === null ? null : new Int32Array(G);
-  const groupReached = o.groupOfCustomer === null ? null : new Float64Array(G * (K + 1));
+  const groupReached = o.groupOfCustomer === null ? null : new Float64Array(G * (F + 1));
   const chanOf = o.byChannel ? g.channel : null;
   const C = chanOf === null ? 0 : o.channelCount;
   const channelJourneys = chanOf === null ? null : new Int32Array(C);
-  const channelReached = chanOf === null ? null : new Float64Array(C * (K + 1));
+  const channelReached = chanOf === null ? null : new Float64Array(C * (F + 1));
   const channelNext = new Int32Array(C);
   const channelTouched = new Int32Array(C);
   const channelSeen = new Int32Array(C).fill(-1);
@@ -160,8 +177,8 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
         const p = pairOf === null ? s * S + step[j + 1] : pairOf[j];
         gaps[gapStartOf[p]++] = (time[j + 1] - time[j]) / 1000;
       }
-      const k = stageOfStep[s];
-      if (next < K && k === next) {
+      const k = funnelOfStep[s];
+      if (next < F && k === next) {
         if (next > 0) toNext[next - 1].push((time[j] - reachTime) / 1000);
         reachTime = time[j];
         next++;
@@ -174,7 +191,7 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
             channelNext[ch] = 0;
             channelTouched[touched++] = ch;
           }
-          if (channelNext[ch] < K && k === channelNext[ch]) channelNext[ch]++;
+          if (channelNext[ch] < F && k === channelNext[ch]) channelNext[ch]++;
         }
       }
     }
@@ -182,19 +199,19 @@ export function walkJourneys(g: GroupedEvents, customerCount: number, o: WalkOpt
     if (groupJourneys !== null && groupReached !== null && o.groupOfCustomer !== null) {
       const gi = o.groupOfCustomer[c];
       groupJourneys[gi]++;
-      groupReached[gi * (K + 1) + next]++;
+      groupReached[gi * (F + 1) + next]++;
     }
     if (channelJourneys !== null && channelReached !== null) {
       for (let t = 0; t < touched; t++) {
         const ch = channelTouched[t];
         channelJourneys[ch]++;
-        channelReached[ch * (K + 1) + channelNext[ch]]++;
+        channelReached[ch * (F + 1) + channelNext[ch]]++;
       }
     }
     variants.add(a, b);
   }
 
-  return { stepCustomers, stageCustomers, reachedHist, toNext, pairs, gaps, variants, groupJourneys, groupReached, channelJourneys, channelReached };
+  return { stepCustomers, stageCustomers, funnelStageCustomers, reachedHist, toNext, pairs, gaps, variants, groupJourneys, groupReached, channelJourneys, channelReached };
 }
 
 function grow(a: Int32Array<ArrayBuffer>, fill: number): Int32Array<ArrayBuffer> {

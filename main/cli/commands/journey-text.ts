@@ -28,6 +28,21 @@ function nps(n: NpsCi | null): string {
   return n ? `${n.nps.toFixed(0)} [${n.ci[0].toFixed(0)}, ${n.ci[1].toFixed(0)}] n=${int(n.n)}` : '—';
 }
 
+const REASONS_SHOWN = 5;
+
+/** Each suggested side step's stage with the later funnel stage that the most journeys reach (the reason for it). */
+export function sideStepReasons(r: JourneyResult): { stage: string; customers: number; later: string; laterCustomers: number }[] {
+  const suggested = new Set(r.suggestedOffFunnel);
+  const out: { stage: string; customers: number; later: string; laterCustomers: number }[] = [];
+  r.stages.forEach((s, i) => {
+    if (!s.inFunnel || !s.steps.some((step) => suggested.has(step))) return;
+    let best: (typeof r.stages)[number] | null = null;
+    for (const t of r.stages.slice(i + 1)) if (t.inFunnel && (best === null || t.customers > best.customers)) best = t;
+    if (best) out.push({ stage: s.stage, customers: s.customers, later: best.stage, laterCustomers: best.customers });
+  });
+  return out;
+}
+
 export function formatJourney(r: JourneyResult, show: { variants: boolean; timing: boolean }): string {
   const out: string[] = [];
   const skipped = r.skippedEvents ? ` (${int(r.skippedEvents)} events left out)` : '';
@@ -36,7 +51,8 @@ export function formatJourney(r: JourneyResult, show: { variants: boolean; timin
   if (r.satisfactionScale) out.push(`Satisfaction ("${r.spec.satisfaction}") observed from ${r.satisfactionScale[0]} to ${r.satisfactionScale[1]}.`);
 
   const stageOf = new Map(r.stages.map((s) => [s.stage, s]));
-  out.push('', 'Funnel: journeys reaching each stage after every earlier stage, in order');
+  const sideSteps = r.stages.filter((s) => !s.inFunnel);
+  out.push('', `Funnel: journeys reaching each stage after every earlier stage, in order${sideSteps.length ? ` (side steps left out: ${sideSteps.map((s) => s.stage).join(', ')})` : ''}`);
   out.push(
     table(
       ['stage', 'customers', 'drop-off', 'drop-off %', 'conversion', 'satisfaction', 'NPS', 'median to next'],
@@ -47,13 +63,40 @@ export function formatJourney(r: JourneyResult, show: { variants: boolean; timin
     ),
   );
 
+  if (r.suggestedOffFunnel.length) {
+    const steps = r.suggestedOffFunnel;
+    const reasons = sideStepReasons(r);
+    const one = steps.length === 1;
+    out.push(
+      '',
+      `Side steps? ${one ? 'This step looks like a side step, not a funnel stage' : 'These steps look like side steps, not funnel stages'}: as ${one ? 'a funnel stage it cuts' : 'funnel stages they cut'} the funnel short.`,
+    );
+    for (const x of reasons.slice(0, REASONS_SHOWN)) {
+      out.push(`  ${x.stage}: ${int(x.customers)} journeys, under 80% of the ${int(x.laterCustomers)} that reach ${x.later} (in any order)`);
+    }
+    if (reasons.length > REASONS_SHOWN) out.push(`  … and ${reasons.length - REASONS_SHOWN} more`);
+    out.push(`  To leave ${one ? 'it' : 'them'} out of the funnel (kept everywhere else): --off-funnel "${steps.join(',')}"`);
+  }
+
   out.push('', 'Stages: journeys with any event in the stage (in any order)');
   out.push(
     table(
-      ['stage', 'steps', 'customers', 'events', 'channels (events)'],
-      r.stages.map((s) => [s.stage, s.steps.join(', '), int(s.customers), int(s.events), s.channels.slice(0, 4).map((c) => `${c.channel} ${int(c.events)}`).join(', ') || '—']),
+      ['stage', 'steps', 'customers', 'events', 'funnel', 'channels (events)'],
+      r.stages.map((s) => [
+        s.stage,
+        s.steps.join(', '),
+        int(s.customers),
+        int(s.events),
+        s.inFunnel ? 'yes' : 'side step',
+        s.channels.slice(0, 4).map((c) => `${c.channel} ${int(c.events)}`).join(', ') || '—',
+      ]),
     ),
   );
+  // Side steps are not in the funnel table above, so their satisfaction and NPS are listed here.
+  if (sideSteps.some((s) => s.satisfaction || s.nps)) {
+    out.push('', 'Side steps: satisfaction and NPS');
+    out.push(table(['stage', 'satisfaction', 'NPS'], sideSteps.map((s) => [s.stage, meanCi(s.satisfaction), nps(s.nps)])));
+  }
 
   out.push('', 'Steps');
   out.push(

@@ -1,5 +1,6 @@
 // cxw journey --workspace W --dataset N --customer COL --time COL --step COL [--channel COL] [--satisfaction COL]
 //   [--nps COL] [--segmentation SEG] [--stages "Browse=home,search;Buy=cart,checkout"] [--precision exact|day]
+//   [--off-funnel "Support contact,Other"]
 //   [--segments 0,2] [--channels app,web] [--compare segment|channel] [--variants [N]] [--timing] [--json]
 // Path analytics of an event log. JSON (../shared/SPEC.md): {steps:[{step, customers, events, meanSatisfaction}],
 // transitions:[{from, to, customers}], funnel:[{step, customers, dropOff}]} — funnel entries carry `step` = the stage
@@ -88,6 +89,7 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
       nps: { type: 'string' },
       segmentation: { type: 'string' },
       stages: { type: 'string' },
+      'off-funnel': { type: 'string' },
       precision: { type: 'string' },
       segments: { type: 'string' },
       channels: { type: 'string' },
@@ -103,6 +105,8 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
   }
   const variants = values.variants;
   if (variants !== undefined && variants !== '' && !/^\d+$/.test(variants)) throw new UsageError(`--variants takes an optional count of paths to list, got "${variants}".`);
+  const offFunnel = values['off-funnel'] === undefined ? undefined : list(values['off-funnel']);
+  if (offFunnel !== undefined && offFunnel.length === 0) throw new UsageError('--off-funnel expects step names separated by commas, e.g. --off-funnel "Support contact,Other".');
   const filter: NonNullable<JourneySpec['filter']> = {
     ...(values.segments !== undefined ? { segments: segmentIndices(values.segments) } : {}),
     ...(values.channels !== undefined ? { channels: list(values.channels) } : {}),
@@ -120,6 +124,7 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
       ...(values.nps !== undefined ? { nps: values.nps } : {}),
       ...(values.segmentation !== undefined ? { segmentation: values.segmentation } : {}),
       ...(values.stages !== undefined ? { stages: parseStages(values.stages) } : {}),
+      ...(offFunnel !== undefined ? { offFunnel } : {}),
       ...(values.precision !== undefined ? { precision: oneOf(values.precision, ['exact', 'day'] as const, 'precision') } : {}),
       ...(Object.keys(filter).length ? { filter } : {}),
       ...(values.compare !== undefined ? { compareBy: oneOf(values.compare, ['segment', 'channel'] as const, 'compare') } : {}),

@@ -38,7 +38,7 @@ interface RefEvent extends Ev {
 }
 
 /** The obvious implementation of the documented rules. */
-function reference(events: readonly Ev[], stages?: JourneyStageSpec[]) {
+function reference(events: readonly Ev[], stages?: JourneyStageSpec[], offFunnel: string[] = []) {
   const evs: RefEvent[] = events.map((e, row) => ({ ...e, row, time: e.t as number }));
   const journeys = new Map<string, RefEvent[]>();
   for (const e of evs) {
@@ -72,13 +72,20 @@ function reference(events: readonly Ev[], stages?: JourneyStageSpec[]) {
   }
   for (const j of journeys.values()) j.sort((a, b) => a.time - b.time || stageOf.get(a.step)! - stageOf.get(b.step)! || a.row - b.row);
 
-  const funnel = stageNames.map(() => 0);
+  // Funnel stages: those with a step that is not a side step; side steps never advance a journey.
+  const side = new Set(offFunnel);
+  const funnelStages = stageNames.map((_, k) => k).filter((k) => [...stageOf].some(([step, sk]) => sk === k && !side.has(step)));
+  const funnelNames = funnelStages.map((k) => stageNames[k]);
+  const funnelOf = (step: string): number => (side.has(step) ? -1 : funnelStages.indexOf(stageOf.get(step)!));
+  const funnel = funnelNames.map(() => 0);
+  const reachAny = funnelNames.map(() => new Set<string>());
   const pairs = new Map<string, { from: string; to: string; customers: Set<string>; gaps: number[] }>();
   const variants = new Map<string, number>();
   const stepCustomers = new Map<string, Set<string>>();
   for (const [c, j] of journeys) {
     let next = 0;
-    for (const e of j) if (next < stageNames.length && stageOf.get(e.step) === next) next++;
+    for (const e of j) if (next < funnelNames.length && funnelOf(e.step) === next) next++;
+    for (const e of j) if (funnelOf(e.step) >= 0) reachAny[funnelOf(e.step)].add(c);
     for (let k = 0; k < next; k++) funnel[k]++;
     for (let i = 0; i + 1 < j.length; i++) {
       const key = `${j[i].step}\u0000${j[i + 1].step}`;
@@ -115,13 +122,20 @@ function reference(events: readonly Ev[], stages?: JourneyStageSpec[]) {
       nps: npsWithInterval(scores.filter((s) => s >= 9).length, scores.filter((s) => s === 7 || s === 8).length, scores.filter((s) => s <= 6).length),
     };
   });
-  return { customers: journeys.size, stageNames, funnel, transitions, variantList, variantCount: variants.size, stepCustomers, stageStats, positions };
+  // Suggested side steps: funnel stages reached by fewer than 80% of the journeys of some later funnel stage.
+  const suggested = funnelStages.flatMap((k, f) =>
+    reachAny.slice(f + 1).some((later) => reachAny[f].size < 0.8 * later.size) ? [...stageOf].filter(([step, sk]) => sk === k && !side.has(step)).map(([step]) => step) : [],
+  );
+  return { customers: journeys.size, stageNames, funnelNames, funnel, suggested, transitions, variantList, variantCount: variants.size, stepCustomers, stageStats, positions };
 }
 
 function expectMatches(r: JourneyResult, ref: ReturnType<typeof reference>): void {
   expect(r.customers).toBe(ref.customers);
   expect(r.stages.map((s) => s.stage)).toEqual(ref.stageNames);
+  expect(r.funnel.map((f) => f.stage)).toEqual(ref.funnelNames);
   expect(r.funnel.map((f) => f.customers)).toEqual(ref.funnel);
+  expect(r.stages.filter((s) => s.inFunnel).map((s) => s.stage)).toEqual(ref.funnelNames);
+  expect(new Set(r.suggestedOffFunnel)).toEqual(new Set(ref.suggested));
   expect(r.transitions.length).toBe(ref.transitions.length);
   r.transitions.forEach((t, i) => {
     const w = ref.transitions[i];
@@ -152,7 +166,18 @@ const COLUMNS = { channel: 'channel', satisfaction: 'sat', nps: 'nps' };
 describe('analyzeJourney vs a straightforward reference on random logs', () => {
   it('inferred stages (3,000 events)', () => {
     const log = randomLog(11, 3000);
-    expectMatches(analyzeJourney(logOf(log, OPTS), spec(COLUMNS)), reference(log));
+    const r = analyzeJourney(logOf(log, OPTS), spec(COLUMNS));
+    // This log does have stages reached by far fewer journeys than later ones (so the suggestion is exercised).
+    expect(r.suggestedOffFunnel.length).toBeGreaterThan(0);
+    expectMatches(r, reference(log));
+  });
+
+  it('the suggested side steps left out: the same figures as the reference, and nothing more to suggest', () => {
+    const log = randomLog(11, 3000);
+    const first = analyzeJourney(logOf(log, OPTS), spec(COLUMNS));
+    const r = analyzeJourney(logOf(log, OPTS), spec({ ...COLUMNS, offFunnel: first.suggestedOffFunnel }));
+    expect(r.suggestedOffFunnel).toEqual([]);
+    expectMatches(r, reference(log, undefined, first.suggestedOffFunnel));
   });
 
   it('analyst stages grouping steps, one step unlisted', () => {
@@ -163,6 +188,19 @@ describe('analyzeJourney vs a straightforward reference on random logs', () => {
       { name: 'After', steps: ['Review', 'Ship'] },
     ];
     expectMatches(analyzeJourney(logOf(log, OPTS), spec({ ...COLUMNS, stages })), reference(log, stages));
+  });
+
+  it('side steps left out of the funnel, one of them inside an analyst stage', () => {
+    const log = randomLog(14, 4000);
+    const stages = [
+      { name: 'Shop', steps: ['Visit', 'Browse'] },
+      { name: 'Buy', steps: ['Cart', 'Pay', 'Help'] },
+    ];
+    const offFunnel = ['Help', 'Ship'];
+    const r = analyzeJourney(logOf(log, OPTS), spec({ ...COLUMNS, stages, offFunnel }));
+    expect(r.stages.find((s) => s.stage === 'Ship')?.inFunnel).toBe(false);
+    expect(r.stages.find((s) => s.stage === 'Buy')?.inFunnel).toBe(true);
+    expectMatches(r, reference(log, stages, offFunnel));
   });
 
   it('channel filter equals analysing only that channel’s events', () => {

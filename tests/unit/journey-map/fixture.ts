@@ -21,7 +21,7 @@ export function handResult(): JourneyResult {
     ],
     // Not in funnel order on purpose: the map follows the funnel.
     stages: [
-      { stage: 'After', steps: ['Review'], customers: 20, events: 20, satisfaction: null, nps: { nps: -10, n: 20, ci: [-40, 20] }, channels: [], medianSecondsToNext: null },
+      { stage: 'After', steps: ['Review'], customers: 20, events: 20, satisfaction: null, nps: { nps: -10, n: 20, ci: [-40, 20] }, channels: [], inFunnel: true, medianSecondsToNext: null },
       {
         stage: 'Browse',
         steps: ['Visit', 'Browse'],
@@ -33,6 +33,7 @@ export function handResult(): JourneyResult {
           { channel: 'web', events: 200 },
           { channel: 'app', events: 70 },
         ],
+        inFunnel: true,
         medianSecondsToNext: 5400,
       },
       {
@@ -49,6 +50,7 @@ export function handResult(): JourneyResult {
           { channel: 'phone', events: 10 },
           { channel: 'email', events: 5 },
         ],
+        inFunnel: true,
         medianSecondsToNext: 172800,
       },
     ],
@@ -71,6 +73,7 @@ export function handResult(): JourneyResult {
     segments: null,
     unmatchedCustomers: 0,
     groups: null,
+    suggestedOffFunnel: [],
     warnings: [],
   };
 }

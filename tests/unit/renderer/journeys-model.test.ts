@@ -147,7 +147,7 @@ describe('session memory per dataset', () => {
 
 describe('stage editor', () => {
   const stages = (names: string[][]): JourneyStage[] =>
-    names.map((steps) => ({ stage: steps[0], steps, customers: 1, events: 1, satisfaction: null, nps: null, channels: [], medianSecondsToNext: null }));
+    names.map((steps) => ({ stage: steps[0], steps, customers: 1, events: 1, satisfaction: null, nps: null, channels: [], inFunnel: true, medianSecondsToNext: null }));
   const base: StageDraft = draftFromResult(stages([['purchase'], ['approval'], ['carrier'], ['delivery'], ['review'], ['answer']]));
   const steps = (d: StageDraft) => d.flatMap((s) => s.steps).sort();
 
@@ -198,7 +198,7 @@ describe('stage editor', () => {
 });
 
 describe('Sankey plan', () => {
-  const stages: JourneyStage[] = ['A', 'B', 'C'].map((s) => ({ stage: s, steps: [s], customers: 1, events: 1, satisfaction: null, nps: null, channels: [], medianSecondsToNext: null }));
+  const stages: JourneyStage[] = ['A', 'B', 'C'].map((s) => ({ stage: s, steps: [s], customers: 1, events: 1, satisfaction: null, nps: null, channels: [], inFunnel: true, medianSecondsToNext: null }));
   const t = (from: string, to: string, customers: number): JourneyTransition => ({ from, to, customers, events: customers, medianSeconds: 60, p90Seconds: 120 });
 
   it('keeps forward transitions, lists self-loops and back-edges apart, so what is drawn has no cycle', () => {
@@ -257,7 +257,7 @@ describe('durations and labels', () => {
   });
 
   it('boxes: the most frequent pairs, in stage order', () => {
-    const stages: JourneyStage[] = ['A', 'B', 'C'].map((s) => ({ stage: s, steps: [s], customers: 1, events: 1, satisfaction: null, nps: null, channels: [], medianSecondsToNext: null }));
+    const stages: JourneyStage[] = ['A', 'B', 'C'].map((s) => ({ stage: s, steps: [s], customers: 1, events: 1, satisfaction: null, nps: null, channels: [], inFunnel: true, medianSecondsToNext: null }));
     const tm = (from: string, to: string, n: number): JourneyTiming => ({ from, to, n, min: 0, q1: 1, median: 2, q3: 3, p90: 4, max: 5 });
     expect(orderTimings([tm('B', 'C', 50), tm('A', 'B', 40), tm('A', 'C', 2)], stages, 2).map((r) => `${r.from}>${r.to}`)).toEqual(['A>B', 'B>C']);
   });
