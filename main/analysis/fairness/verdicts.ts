@@ -1,0 +1,297 @@
+// Verdicts in plain language: per fairness criterion, what it is, why it matters for THIS decision (assistive →
+// missed benefits, i.e. false negatives, matter most; punitive → wrongful sanctions, i.e. false positives), which
+// groups fail and by how much, and how sure we are. Pure functions, no I/O.
+//
+// Status per criterion, over every attribute and intersection:
+//   fail — some group of at least the minimum size is flagged (significant after Holm, outside 0.8–1.25);
+//   warn — a gap outside the band that is not significant, or flagged only in small groups, or (demographic
+//          parity) a group failing the four-fifths rule;
+//   pass — every compared group is within the band;
+//   not applicable — the criterion needs a label (or a score) the audit does not have, or nothing could be compared.
+// Confidence in words from the adjusted p and the group size: a group below the minimum size is "too few to tell".
+import type { AuditGroup, AuditMetric, AuditSummary, Disparity, Verdict } from '../../../shared/audit';
+import { outsideBand, RATIO_BAND } from './disparities';
+import { METRIC_LABELS } from './rates';
+import { count, fraction, listWords, percent, points, pWords } from './words';
+
+export type Direction = 'assistive' | 'punitive';
+
+export interface CalibrationFinding {
+  attribute: string;
+  group: string;
+  reference: string;
+  /** Observed positive rate minus the reference's at the same score decile. */
+  difference: number | null;
+  pAdjusted: number | null;
+  n: number;
+}
+
+export interface VerdictContext {
+  direction: Direction;
+  alpha: number;
+  minGroupSize: number;
+  withLabel: boolean;
+  groups: readonly AuditGroup[];
+  disparities: readonly Disparity[];
+  summary: AuditSummary;
+  /** null when there is no score (or no label) to calibrate. */
+  calibration: readonly CalibrationFinding[] | null;
+}
+
+/** Calibration gaps smaller than this (5 points of observed rate) are not called a failure. */
+export const CALIBRATION_TOLERANCE = 0.05;
+
+const key = (attribute: string, group: string) => `${attribute}\u0000${group}`;
+
+/** How sure we are about one comparison, in words. */
+export function confidenceWords(pAdjusted: number | null, n: number, minGroupSize: number, alpha: number): string {
+  if (n < minGroupSize) return `too few to tell: only ${count(n)} ${n === 1 ? 'person' : 'people'} (fewer than ${minGroupSize})`;
+  if (pAdjusted === null) return 'not testable';
+  if (pAdjusted < 0.001) return `very confident: a gap this large would almost never arise by chance (${pWords(pAdjusted, 'adjusted')})`;
+  if (pAdjusted < alpha) return `confident: unlikely to be chance (${pWords(pAdjusted, 'adjusted')})`;
+  if (pAdjusted < 0.2) return `unsure: suggestive, but it could be chance (${pWords(pAdjusted, 'adjusted')})`;
+  return `no evidence beyond chance (${pWords(pAdjusted, 'adjusted')})`;
+}
+
+interface Judged {
+  status: Verdict['status'];
+  failing: Disparity[];
+  warning: Disparity[];
+  compared: number;
+}
+
+function judgeMetric(ctx: VerdictContext, metric: AuditMetric): Judged {
+  const sizeOf = new Map(ctx.groups.map((g) => [key(g.attribute, g.group), g.n]));
+  const ds = ctx.disparities.filter((d) => d.metric === metric && d.difference !== null);
+  const small = (d: Disparity) => (sizeOf.get(key(d.attribute, d.group)) ?? 0) < ctx.minGroupSize;
+  const failing = ds.filter((d) => d.flag && !small(d));
+  const warning = ds.filter((d) => !failing.includes(d) && outsideBand(d));
+  const status: Verdict['status'] = ds.length === 0 ? 'not applicable' : failing.length > 0 ? 'fail' : warning.length > 0 ? 'warn' : 'pass';
+  return { status, failing: bySize(failing), warning: bySize(warning), compared: ds.length };
+}
+
+/** Largest gaps first (by |log ratio|, or |difference| when there is no ratio). */
+function bySize(ds: Disparity[]): Disparity[] {
+  const size = (d: Disparity) => (d.ratio !== null && d.ratio > 0 ? Math.abs(Math.log(d.ratio)) : Math.abs(d.difference ?? 0) * 10);
+  return [...ds].sort((a, b) => size(b) - size(a));
+}
+
+function rateText(ctx: VerdictContext, d: Disparity): string {
+  const label = METRIC_LABELS[d.metric];
+  const g = ctx.groups.find((x) => x.attribute === d.attribute && x.group === d.group);
+  const r = ctx.groups.find((x) => x.attribute === d.attribute && x.group === d.reference);
+  const gv = g?.[d.metric]?.value;
+  const rv = r?.[d.metric]?.value;
+  const size = d.ratio !== null ? `ratio ${d.ratio.toFixed(2)}` : `${points(d.difference!)}`;
+  const p = d.pAdjusted !== null ? `, ${pWords(d.pAdjusted, 'adjusted')}` : '';
+  return `${d.attribute} "${d.group}" has ${label} ${percent(gv ?? 0)} vs ${percent(rv ?? 0)} for "${d.reference}" (${size}${p})`;
+}
+
+function confidenceOf(ctx: VerdictContext, j: Judged): string {
+  const sizeOf = (d: Disparity) => ctx.groups.find((g) => g.attribute === d.attribute && g.group === d.group)?.n ?? 0;
+  const shown = j.failing.length > 0 ? j.failing : j.warning;
+  if (j.status === 'not applicable') return 'Nothing to judge.';
+  if (shown.length === 0) {
+    const compared = ctx.groups.filter((g) => !g.isReference);
+    const smallest = compared.reduce((m, g) => Math.min(m, g.n), Number.POSITIVE_INFINITY);
+    const smalls = compared.filter((g) => g.n < ctx.minGroupSize).length;
+    return smalls > 0
+      ? `Fairly confident for the larger groups; ${smalls} group${smalls === 1 ? ' is' : 's are'} below ${ctx.minGroupSize} people, too few to tell.`
+      : `Fairly confident: every compared group has at least ${count(smallest)} people, so a gap outside the band would likely show.`;
+  }
+  const d = shown[0];
+  return `For the largest gap, ${confidenceWords(d.pAdjusted, sizeOf(d), ctx.minGroupSize, ctx.alpha)}.`;
+}
+
+function findingOf(ctx: VerdictContext, j: Judged, metric: AuditMetric): string {
+  const label = METRIC_LABELS[metric];
+  if (j.status === 'not applicable') return `No ${label} could be compared.`;
+  if (j.status === 'pass') return `Every group's ${label} is within ${RATIO_BAND[0]}–${RATIO_BAND[1]} of its reference's (${j.compared} comparisons).`;
+  const shown = (j.failing.length > 0 ? j.failing : j.warning).slice(0, 3);
+  const total = j.failing.length > 0 ? j.failing.length : j.warning.length;
+  const lead =
+    j.status === 'fail'
+      ? `${total} group${total === 1 ? '' : 's'} differ${total === 1 ? 's' : ''} significantly: `
+      : `${total} gap${total === 1 ? '' : 's'} outside the band, not significant or in small groups: `;
+  return `${lead}${shown.map((d) => rateText(ctx, d)).join('; ')}${total > shown.length ? `; and ${total - shown.length} more` : ''}.`;
+}
+
+const WHY = {
+  parity: {
+    assistive:
+      'The decision is a benefit: a group selected less often receives less of it, whatever the reason. It ignores the true outcome, so different base rates can justify some gap.',
+    punitive:
+      'The decision is a sanction: a group selected more often bears more of it, whatever the reason. It ignores the true outcome, so different base rates can justify some gap.',
+  },
+  opportunity: {
+    assistive:
+      'This matters most here. For a benefit, a false negative is a person who qualified but was refused; unequal FNR means qualified people in one group are turned away more often.',
+    punitive:
+      'For a sanction, a false negative is a case that should have been caught but was not; it costs the organisation more than the person, so false positive parity matters more here.',
+  },
+  equality: {
+    assistive:
+      'For a benefit, a false positive gives it to someone who did not qualify; it costs the organisation more than the person, so false negative parity matters more here.',
+    punitive:
+      'This matters most here. For a sanction, a false positive is a person who did nothing to deserve it but was sanctioned; unequal FPR means innocent people in one group are sanctioned more often.',
+  },
+  odds: {
+    assistive: 'It asks for both error rates to match. For a benefit the false negative side (missed qualified people) matters most.',
+    punitive: 'It asks for both error rates to match. For a sanction the false positive side (innocent people sanctioned) matters most.',
+  },
+  calibration: {
+    assistive:
+      'A score should mean the same in every group. If a group turns out positive more often than others at the same score, the score under-states it and the group is denied a benefit its outcomes justify.',
+    punitive:
+      'A score should mean the same risk in every group. If a group turns out positive less often than others at the same score, the score over-states its risk and the group is sanctioned more than its outcomes justify.',
+  },
+  predictive: {
+    assistive:
+      'A positive decision should mean the same in every group. A group with a higher PPV had to clear a higher bar to be selected. When base rates differ, predictive parity and equalised odds cannot both hold.',
+    punitive:
+      'A positive decision should mean the same in every group. A group with a lower PPV has more innocent people among those sanctioned. When base rates differ, predictive parity and equalised odds cannot both hold.',
+  },
+} as const;
+
+const NEEDS_LABEL = 'This needs a ground-truth label (the actual outcome); add one to the audit to judge it.';
+
+function labelVerdict(ctx: VerdictContext, metric: AuditMetric, name: string, what: string, why: string): Verdict {
+  if (!ctx.withLabel) return { metric: name, what, why, finding: NEEDS_LABEL, confidence: 'Not applicable.', status: 'not applicable' };
+  const j = judgeMetric(ctx, metric);
+  return { metric: name, what, why, finding: findingOf(ctx, j, metric), confidence: confidenceOf(ctx, j), status: j.status };
+}
+
+function parityVerdict(ctx: VerdictContext): Verdict {
+  const j = judgeMetric(ctx, 'selectionRate');
+  const favourable = ctx.direction === 'assistive' ? 'the positive decision' : 'not being sanctioned';
+  const failing = ctx.summary.byAttribute.filter((s) => s.fourFifthsFailing.length > 0);
+  const four =
+    failing.length === 0
+      ? ` Every group passes the four-fifths rule on ${favourable}.`
+      : ` Four-fifths rule on ${favourable}: ${failing.map((s) => `${s.attribute} ${listWords(s.fourFifthsFailing.map((g) => `"${g}"`))}`).join('; ')} below 80% of the most favoured group.`;
+  const s0 = ctx.summary.byAttribute[0];
+  const dp = ` Demographic parity difference for ${s0.attribute}: ${fraction(s0.demographicParityDifference)} (ratio ${s0.demographicParityRatio.toFixed(2)}).`;
+  const status: Verdict['status'] = j.status === 'pass' && failing.length > 0 ? 'warn' : j.status;
+  return {
+    metric: 'Demographic parity (four-fifths rule)',
+    what: 'Does every group get the positive decision at the same rate (the selection rate)? The four-fifths rule asks that no group’s rate of the favourable outcome fall below 80% of the most favoured group’s.',
+    why: WHY.parity[ctx.direction],
+    finding: findingOf(ctx, { ...j, status }, 'selectionRate') + four + dp,
+    confidence: confidenceOf(ctx, j),
+    status,
+  };
+}
+
+function oddsVerdict(ctx: VerdictContext, opportunity: Verdict, equality: Verdict): Verdict {
+  const what = 'Are both error rates — the true positive rate and the false positive rate — the same for every group? Fairlearn’s equalized odds difference is the larger of the two gaps.';
+  if (!ctx.withLabel) return { metric: 'Equalised odds', what, why: WHY.odds[ctx.direction], finding: NEEDS_LABEL, confidence: 'Not applicable.', status: 'not applicable' };
+  const rank = { fail: 3, warn: 2, pass: 1, 'not applicable': 0 } as const;
+  const status = rank[opportunity.status] >= rank[equality.status] ? opportunity.status : equality.status;
+  const gaps = ctx.summary.byAttribute
+    .filter((s) => s.equalizedOddsDifference !== null)
+    .map((s) => `${s.attribute} ${fraction(s.equalizedOddsDifference!)}`);
+  const parts = [
+    `Equal opportunity: ${opportunity.status}; predictive equality: ${equality.status}.`,
+    gaps.length > 0 ? `Equalized odds difference: ${gaps.join(', ')}.` : 'No equalized odds difference could be computed.',
+  ];
+  return { metric: 'Equalised odds', what, why: WHY.odds[ctx.direction], finding: parts.join(' '), confidence: status === equality.status ? equality.confidence : opportunity.confidence, status };
+}
+
+function calibrationVerdict(ctx: VerdictContext): Verdict | null {
+  if (!ctx.calibration) return null;
+  const what = 'At the same score (decile), does every group turn out positive at the same observed rate?';
+  const rows = ctx.calibration.filter((c) => c.difference !== null);
+  const big = rows.filter((c) => Math.abs(c.difference!) >= CALIBRATION_TOLERANCE);
+  const significant = big.filter((c) => c.pAdjusted !== null && c.pAdjusted < ctx.alpha && c.n >= ctx.minGroupSize);
+  const status: Verdict['status'] = rows.length === 0 ? 'not applicable' : significant.length > 0 ? 'fail' : big.length > 0 ? 'warn' : 'pass';
+  const shown = (significant.length > 0 ? significant : big).sort((a, b) => Math.abs(b.difference!) - Math.abs(a.difference!)).slice(0, 3);
+  const describe = (c: CalibrationFinding) =>
+    `${c.attribute} "${c.group}" turns out positive ${points(c.difference!).replace(/^[+−]/, '')} ${c.difference! < 0 ? 'less' : 'more'} often than "${c.reference}" at the same score (${pWords(c.pAdjusted ?? 1, 'adjusted')}): the score ${c.difference! < 0 ? 'over-states' : 'under-states'} its risk`;
+  const finding =
+    status === 'not applicable'
+      ? 'No group shares a score decile with its reference.'
+      : status === 'pass'
+        ? `Every group's observed rate is within ${Math.round(CALIBRATION_TOLERANCE * 100)} points of its reference's at the same score.`
+        : `${shown.map(describe).join('; ')}.`;
+  const confidence = shown.length > 0 ? `For the largest gap, ${confidenceWords(shown[0].pAdjusted, shown[0].n, ctx.minGroupSize, ctx.alpha)}.` : confidenceOf(ctx, { status, failing: [], warning: [], compared: rows.length });
+  return { metric: 'Calibration within groups', what, why: WHY.calibration[ctx.direction], finding, confidence, status };
+}
+
+export function buildVerdicts(ctx: VerdictContext): Verdict[] {
+  const parity = parityVerdict(ctx);
+  const opportunity = labelVerdict(
+    ctx,
+    'fnr',
+    'Equal opportunity (false negative parity)',
+    'Among people whose true outcome is positive, does every group get the positive decision equally often? Measured by the false negative rate (FNR, the miss rate; 1 − TPR).',
+    WHY.opportunity[ctx.direction],
+  );
+  const equality = labelVerdict(
+    ctx,
+    'fpr',
+    'Predictive equality (false positive parity)',
+    'Among people whose true outcome is negative, is every group wrongly given the positive decision equally often? Measured by the false positive rate (FPR).',
+    WHY.equality[ctx.direction],
+  );
+  const odds = oddsVerdict(ctx, opportunity, equality);
+  const calibration = calibrationVerdict(ctx);
+  const predictive = labelVerdict(
+    ctx,
+    'ppv',
+    'Predictive parity',
+    'Among people given the positive decision, is the share whose true outcome is positive (PPV, precision) the same in every group?',
+    WHY.predictive[ctx.direction],
+  );
+  // The criterion that matters most for this decision comes right after demographic parity.
+  const first = ctx.direction === 'assistive' ? [opportunity, equality] : [equality, opportunity];
+  return [parity, ...first, odds, ...(calibration ? [calibration] : []), predictive];
+}
+
+export interface ExecutiveContext {
+  decisionNote: string;
+  rows: number;
+  attributes: readonly string[];
+  direction: Direction;
+  withLabel: boolean;
+  verdicts: readonly Verdict[];
+  summary: AuditSummary;
+  groups: readonly AuditGroup[];
+  minGroupSize: number;
+  flaggedProxies: readonly { feature: string; attribute: string }[];
+}
+
+/** 3–5 plain sentences. */
+export function executiveSummary(c: ExecutiveContext): string {
+  const s: string[] = [];
+  s.push(`We audited ${c.decisionNote} for ${count(c.rows)} people across ${listWords(c.attributes)}.`);
+  const judged = c.verdicts.filter((v) => v.status !== 'not applicable');
+  const fails = judged.filter((v) => v.status === 'fail');
+  const warns = judged.filter((v) => v.status === 'warn');
+  if (fails.length > 0) s.push(`It fails ${fails.length} of ${judged.length} fairness checks: ${listWords(fails.map((v) => v.metric.toLowerCase()))}.`);
+  else if (warns.length > 0) s.push(`No check fails clearly, but ${listWords(warns.map((v) => v.metric.toLowerCase()))} show gaps that may be chance or rest on small groups.`);
+  else s.push(`Every fairness check passes: no group differs from its reference beyond the ${RATIO_BAND[0]}–${RATIO_BAND[1]} band with statistical confidence.`);
+  const key = c.verdicts.find((v) => v.metric.startsWith(c.direction === 'assistive' ? 'Equal opportunity' : 'Predictive equality'));
+  if (!c.withLabel) {
+    s.push('Without the actual outcomes (a ground-truth label) only selection rates could be compared; error-rate fairness is not judged.');
+  } else if (key) {
+    const what = c.direction === 'assistive' ? 'qualified people missed (false negatives)' : 'innocent people sanctioned (false positives)';
+    s.push(`For this ${c.direction === 'assistive' ? 'benefit' : 'sanction'} the check that matters most is ${what}: it ${key.status === 'fail' ? 'fails' : key.status === 'warn' ? 'shows a gap that needs a closer look' : 'passes'}.`);
+  }
+  const worst = [...c.summary.byAttribute].filter((a) => !a.attribute.includes(' × ')).sort((a, b) => a.demographicParityRatio - b.demographicParityRatio)[0];
+  if (worst) {
+    const gs = c.groups.filter((g) => g.attribute === worst.attribute);
+    const lo = gs.reduce((m, g) => (g.selectionRate.value! < m.selectionRate.value! ? g : m), gs[0]);
+    const hi = gs.reduce((m, g) => (g.selectionRate.value! > m.selectionRate.value! ? g : m), gs[0]);
+    if (lo && hi && lo !== hi) {
+      s.push(`The widest gap in selection rates is by ${worst.attribute}: "${lo.group}" ${percent(lo.selectionRate.value!)} vs "${hi.group}" ${percent(hi.selectionRate.value!)} (ratio ${worst.demographicParityRatio.toFixed(2)}).`);
+    }
+  }
+  const small = c.groups.filter((g) => g.n < c.minGroupSize).length;
+  if (c.flaggedProxies.length > 0) {
+    const p = c.flaggedProxies[0];
+    s.push(`${c.flaggedProxies.length} feature${c.flaggedProxies.length === 1 ? ' acts' : 's act'} as a proxy for a protected attribute (e.g. ${p.feature} for ${p.attribute}), so using ${c.flaggedProxies.length === 1 ? 'it' : 'them'} can carry the same bias.`);
+  } else if (small > 0) {
+    s.push(`${small} group${small === 1 ? ' has' : 's have'} fewer than ${c.minGroupSize} people; results for ${small === 1 ? 'it are' : 'them are'} too uncertain to act on.`);
+  }
+  return s.slice(0, 5).join(' ');
+}
