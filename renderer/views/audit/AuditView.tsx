@@ -1,19 +1,224 @@
-import { IconScale } from '@tabler/icons-react';
-import { ComingNext } from '../../components/ComingNext';
+// The Audit view: set-up on the left (collapsible, so the results get the whole projector), results on the right.
+// A run is an 'audit.run' job with progress and cancel; the set-up and the last result are remembered per dataset
+// for the session, so leaving the view and coming back finds them again.
+import { useEffect, useMemo, useState } from 'react';
+import { ActionIcon, Alert, Button, Group, List, Paper, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
+import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconScale } from '@tabler/icons-react';
+import type { AuditResult, AuditSpec } from '../../../shared/audit';
+import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
+import type { SegmentationSummary } from '../../../shared/segments';
+import { useClient } from '../../state/bridge';
+import { useWorkspace } from '../../state/workspace';
+import { useAsync } from '../../state/useAsync';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { JobProgress } from '../../components/JobProgress';
+import { useJob } from '../segments/useJob';
+import { formProblem, memoryKey, recallForm, rememberForm, toSpec, type AuditForm } from './model';
+import { ResultView, type AuditTab } from './ResultView';
+import { RunBar, SetupPanel } from './SetupPanel';
+import './audit.css';
+
+interface Run {
+  /** Exactly what was sent (the result's spec may be normalised by the services). */
+  sent: AuditSpec;
+  result: AuditResult;
+}
+
+// Session memory: the last run per workspace and dataset, and the dataset last audited per workspace.
+const runs = new Map<string, Run>();
+const lastDataset = new Map<string, string>();
+
+const PHASES: Record<string, string> = {
+  load: 'Reading the columns',
+  read: 'Reading the columns',
+  columns: 'Reading the columns',
+  groups: 'Counting the groups',
+  metrics: 'Measuring each group',
+  disparities: 'Comparing groups with their reference',
+  tests: 'Testing significance',
+  calibration: 'Calibration by score decile',
+  proxies: 'Checking proxies',
+  representation: 'Checking representation',
+  verdicts: 'Writing the verdicts',
+};
+
+function phaseLabel(phase: string): string {
+  const known = PHASES[phase];
+  if (known) return known;
+  const words = phase.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : 'Working';
+}
 
 export function AuditView() {
+  const client = useClient();
+  const job = useJob();
+  const { info, datasets, revision } = useWorkspace();
+  const workspace = info?.path;
+  const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
+
+  const initialDataset = () => datasets.find((d) => d.name === lastDataset.get(workspace ?? '')) ?? pickAuditDataset(datasets);
+  const [form, setFormState] = useState<AuditForm>(() => recallForm(workspace, initialDataset()));
+  const [run, setRun] = useState<Run | null>(() => (form.dataset ? (runs.get(memoryKey(workspace, form.dataset)) ?? null) : null));
+  const [tab, setTab] = useState<AuditTab>('groups');
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [setupOpen, setSetupOpen] = useState(true);
+
+  const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
+  // The profile lists a categorical column's values (favourable value, groups before the first run); cached by the services.
+  const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset, revision]);
+
+  const setForm = (next: AuditForm) => {
+    setFormState(next);
+    rememberForm(workspace, next);
+  };
+
+  const chooseDataset = (name: string) => {
+    const next = datasets.find((d) => d.name === name) ?? null;
+    lastDataset.set(workspace ?? '', name);
+    setFormState(recallForm(workspace, next));
+    setRun(runs.get(memoryKey(workspace, name)) ?? null);
+    setError(null);
+    setNote(null);
+  };
+
+  // A dataset that disappears (deleted, another workspace opened) falls back to the likeliest one to audit.
+  useEffect(() => {
+    if (form.dataset && datasets.some((d) => d.name === form.dataset)) return;
+    const next = pickAuditDataset(datasets);
+    setFormState(recallForm(workspace, next));
+    setRun(next ? (runs.get(memoryKey(workspace, next.name)) ?? null) : null);
+  }, [datasets, form.dataset, workspace]);
+
+  const ownSegmentations = useMemo(() => (segmentations.data ?? []).filter((s) => s.dataset === form.dataset).map((s) => s.name), [segmentations.data, form.dataset]);
+  const result = run?.result ?? null;
+  const lastGroups = result ? result.groups.map((g) => ({ attribute: g.attribute, group: g.group, n: g.n })) : null;
+  const problem = formProblem(form, dataset);
+  const spec = problem ? null : toSpec(form, ownSegmentations);
+  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
+
+  const audit = async () => {
+    if (!spec) return;
+    setError(null);
+    setNote(null);
+    const out = await job.start('audit', (jobId) => client.invoke('audit.run', { jobId, spec }));
+    if (out.ok) {
+      const next = { sent: spec, result: out.value };
+      runs.set(memoryKey(workspace, spec.dataset), next);
+      setRun(next);
+    } else if (out.cancelled) setNote('The audit was cancelled; the results shown (if any) are from the previous run.');
+    else setError(out.error);
+  };
+
+  if (datasets.length === 0) {
+    return (
+      <div className="cxw-page">
+        <Paper withBorder radius="md" p="xl" maw={680}>
+          <Title order={3}>No data to audit yet</Title>
+          <Text mt="xs" c="dimmed">
+            Import a table with one row per person on the Data view — with the decision (or a model score), the protected attributes (gender, age band…)
+            and, if you have it, what actually happened — then come back here.
+          </Text>
+        </Paper>
+      </div>
+    );
+  }
+
   return (
-    <ComingNext
-      icon={IconScale}
-      title="Fairness audit"
-      summary="Audit a decision or score for bias across protected groups, with plain-language verdicts."
-      capabilities={[
-        'Per group: n, base and selection rates, TPR, FPR, FNR, PPV and more, each with a Wilson interval; undefined rates shown as undefined.',
-        'Disparities against a reference group: demographic parity, equal opportunity, equalised odds and the four-fifths rule, with significance tests.',
-        'Proxy check: how strongly each feature or segment is associated with a protected attribute.',
-        'Representation check against a reference population, and guidance on which metric matters for your decision.',
-      ]}
-      needs="mark the Decision (or Score), the Outcome / label if you have ground truth, and the Protected attribute columns."
-    />
+    <div className="cxw-aud" data-setup={setupOpen ? 'open' : 'closed'}>
+      {setupOpen ? (
+        <aside className="cxw-aud-side" aria-label="Audit set-up">
+          <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap">
+            <Text fw={700} size="lg">
+              Set-up
+            </Text>
+            <Tooltip label="Hide the set-up (more room for the results)">
+              <ActionIcon variant="subtle" color="gray" onClick={() => setSetupOpen(false)} aria-label="Hide the set-up">
+                <IconLayoutSidebarLeftCollapse size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+          <ScrollArea className="cxw-aud-side-scroll" type="auto" offsetScrollbars>
+            <div className="cxw-aud-side-body">
+              <SetupPanel
+                datasets={datasets}
+                dataset={dataset}
+                form={form}
+                onForm={setForm}
+                onDataset={chooseDataset}
+                profile={profile.data?.columns ?? null}
+                segmentations={segmentations.data ?? []}
+                lastGroups={result && result.spec.dataset === form.dataset ? lastGroups : null}
+                busy={job.running}
+              />
+            </div>
+          </ScrollArea>
+          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={() => void audit()} />
+        </aside>
+      ) : (
+        <aside className="cxw-aud-rail" aria-label="Audit set-up (hidden)">
+          <Tooltip label="Show the set-up" position="right">
+            <ActionIcon variant="light" size="lg" onClick={() => setSetupOpen(true)} aria-label="Show the set-up">
+              <IconAdjustmentsHorizontal size={20} />
+            </ActionIcon>
+          </Tooltip>
+        </aside>
+      )}
+
+      <section className="cxw-aud-main" aria-label="Audit" aria-busy={job.running}>
+        {job.running && (
+          <Paper withBorder radius="md" p="lg" className="cxw-aud-job" mb="lg">
+            <JobProgress title={`Auditing “${form.dataset}”`} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} phaseLabel={phaseLabel} />
+          </Paper>
+        )}
+        {note && (
+          <Alert color="gray" variant="light" withCloseButton onClose={() => setNote(null)} closeButtonLabel="Dismiss" mb="lg" className="cxw-aud-alert">
+            {note}
+          </Alert>
+        )}
+        {error ? (
+          <div className="cxw-aud-error">
+            <ErrorAlert error={error} title="The audit did not run" onClose={() => setError(null)} />
+          </div>
+        ) : null}
+        <div className={job.running ? 'cxw-aud-dim' : undefined}>
+          {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={() => void audit()} problem={problem} />}
+        </div>
+      </section>
+    </div>
   );
+}
+
+function Intro({ canRun, onRun, problem }: { canRun: boolean; onRun: () => void; problem: string | null }) {
+  return (
+    <Paper withBorder radius="md" p="xl" maw={820} className="cxw-aud-card">
+      <Title order={3}>Audit a decision for fairness</Title>
+      <Text mt="sm" size="md">
+        Check the decision, the protected attributes and the direction on the left, then run. You get, in plain words:
+      </Text>
+      <List mt="xs" size="md" spacing={4}>
+        <List.Item>each group’s selection rate — and with a label, its error rates — with counts and 95% intervals;</List.Item>
+        <List.Item>every group against its reference group, with significance tests adjusted for the number of comparisons;</List.Item>
+        <List.Item>Fairlearn’s summary numbers and the four-fifths rule;</List.Item>
+        <List.Item>which features or segments stand in for a protected attribute (proxies), and calibration of a score by group;</List.Item>
+        <List.Item>a verdict per metric and a summary an executive can read.</List.Item>
+      </List>
+      <Group mt="lg" gap="md">
+        <Button size="md" leftSection={<IconScale size={18} />} onClick={onRun} disabled={!canRun}>
+          Run audit
+        </Button>
+        {problem && (
+          <Text size="sm" c="red">
+            {problem}
+          </Text>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/** The likeliest dataset to audit: one with a decision or score and a protected attribute, else the first. */
+function pickAuditDataset(datasets: DatasetSummary[]): DatasetSummary | null {
+  const fits = (d: DatasetSummary) => d.columns.some((c) => c.role === 'decision' || c.role === 'score') && d.columns.some((c) => c.role === 'protected');
+  return datasets.find(fits) ?? datasets[0] ?? null;
 }

@@ -1,0 +1,96 @@
+// One attribute's groups: n, share and each rate as a percentage with its counts and 95% Wilson interval; an
+// undefined rate says "undefined" and why (never 0); the reference group and small groups are marked.
+import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
+import type { AuditGroup, Rate } from '../../../shared/audit';
+import { formatCount } from '../../lib/format';
+import { METRIC_LABELS, pct, rateView, type TableMetric } from './results';
+
+interface Props {
+  attribute: string;
+  groups: AuditGroup[];
+  metrics: readonly TableMetric[];
+  minGroupSize: number;
+}
+
+export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) {
+  // Columns that are null for every group (no label: base rate and error rates) are left out, not shown as blanks.
+  const shown = metrics.filter((m) => groups.some((g) => g[m] !== null));
+  return (
+    <Table.ScrollContainer minWidth={260 + shown.length * 118} type="native">
+      <Table verticalSpacing="sm" horizontalSpacing="sm" className="cxw-aud-table" aria-label={`Groups by ${attribute}`} striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Group</Table.Th>
+            <Table.Th ta="right">n</Table.Th>
+            <Table.Th ta="right">Share</Table.Th>
+            {shown.map((m) => (
+              <Table.Th key={m} ta="right">
+                <Tooltip label={`${METRIC_LABELS[m].long}: ${METRIC_LABELS[m].explain}`} multiline w={260}>
+                  <span className="cxw-aud-th">{METRIC_LABELS[m].short}</span>
+                </Tooltip>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((g) => (
+            <Table.Tr key={g.group} data-reference={g.isReference || undefined} data-small={g.small || undefined}>
+              <Table.Th scope="row" className="cxw-aud-group">
+                <Text fw={650} size="md" className="cxw-aud-group-name">
+                  {g.group}
+                </Text>
+                <Group gap={4} mt={2}>
+                  {g.isReference && (
+                    <Badge size="sm" variant="light" color="indigo">
+                      reference
+                    </Badge>
+                  )}
+                  {g.small && (
+                    <Tooltip label={`Fewer than ${minGroupSize} rows: its rates are uncertain, so its disparities are not flagged on their own.`} multiline w={260}>
+                      <Badge size="sm" variant="light" color="yellow">
+                        small group
+                      </Badge>
+                    </Tooltip>
+                  )}
+                </Group>
+              </Table.Th>
+              <Table.Td ta="right" className="cxw-tabular">
+                <Text size="md">{formatCount(g.n)}</Text>
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                <Text size="md">{pct(g.share)}</Text>
+              </Table.Td>
+              {shown.map((m) => (
+                <RateCell key={m} rate={g[m]} metric={METRIC_LABELS[m].long} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function RateCell({ rate, metric }: { rate: Rate | null; metric: string }) {
+  if (!rate) {
+    return (
+      <Table.Td ta="right">
+        <Text size="sm" c="dimmed">
+          —
+        </Text>
+      </Table.Td>
+    );
+  }
+  const v = rateView(rate, metric);
+  return (
+    <Table.Td ta="right" title={v.title} className="cxw-aud-rate" data-undefined={!v.defined || undefined}>
+      <div className="cxw-aud-rate-value cxw-tabular">{v.value}</div>
+      <div className="cxw-aud-rate-sub cxw-tabular">{v.counts}</div>
+      {v.defined ? (
+        v.interval && <div className="cxw-aud-rate-sub cxw-tabular">{v.interval.replace('95% CI ', '')}</div>
+      ) : (
+        <div className="cxw-aud-rate-sub cxw-aud-rate-reason">{rate.reason ?? 'denominator 0'}</div>
+      )}
+    </Table.Td>
+  );
+}

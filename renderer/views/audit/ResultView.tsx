@@ -1,0 +1,310 @@
+// One audit: the headline (what was audited, rows, exclusions, flags), the executive summary, the verdicts, the
+// warnings, then tabs — groups (a table per attribute), disparities (chart, Fairlearn summary, table), calibration,
+// proxies and representation — and the CSV export.
+import { useState, type ReactNode } from 'react';
+import { Alert, Group, NativeSelect, Paper, SimpleGrid, Switch, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconChartDots, IconGridDots, IconInfoCircle, IconTable, IconTarget, IconUsersGroup } from '@tabler/icons-react';
+import type { AuditMetric, AuditResult } from '../../../shared/audit';
+import { CalibrationChart, DisparityChart, ProxyHeatmap } from '../../charts/AuditCharts';
+import { calibrationAttributes } from '../../charts/audit-figures';
+import { formatCount } from '../../lib/format';
+import { ExportAuditButton } from './ExportAuditButton';
+import { GroupTable } from './GroupTable';
+import { DisparityTable, FairlearnSummary, ProxyList, RepresentationPanel, flaggedCount } from './SummaryTables';
+import { ExecutiveSummary, VerdictCards } from './Verdicts';
+import {
+  MAIN_METRICS,
+  METRIC_LABELS,
+  MORE_METRICS,
+  attributesOf,
+  describeAudit,
+  disparitiesOf,
+  disparityMetrics,
+  groupsOf,
+  hasLabel,
+  isIntersection,
+  keyMetric,
+  pct,
+} from './results';
+
+export type AuditTab = 'groups' | 'disparities' | 'calibration' | 'proxies' | 'representation';
+
+export function ResultView({ result, tab, onTab }: { result: AuditResult; tab: AuditTab; onTab: (tab: AuditTab) => void }) {
+  const spec = result.spec;
+  const attributes = attributesOf(result);
+  const labelled = hasLabel(result);
+  const calibration = result.calibration && result.calibration.length ? result.calibration : null;
+  const representation = result.representation && result.representation.length ? result.representation : null;
+  const shownTab = (tab === 'calibration' && !calibration) || (tab === 'representation' && !representation) ? 'groups' : tab;
+  const what = spec.score !== undefined ? `${spec.score} ≥ ${spec.threshold}` : (spec.decision ?? '');
+  const flagged = flaggedCount(result);
+  const small = result.groups.filter((g) => g.small).length;
+
+  return (
+    <div className="cxw-aud-result">
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <div className="cxw-min0">
+          <Title order={2} className="cxw-aud-title">
+            Fairness audit of {what} in “{spec.dataset}”
+          </Title>
+          <Text c="dimmed" size="md" mt={2}>
+            {describeAudit(result)}
+          </Text>
+        </div>
+        <ExportAuditButton result={result} />
+      </Group>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mt="md">
+        <Metric label="Rows audited" value={formatCount(result.rows)} sub={result.decisionNote} />
+        <Metric
+          label="Rows left out"
+          value={formatCount(result.excludedRows)}
+          sub={result.excludedRows ? `missing decision${spec.label ? ' or label' : ''}${spec.missing === 'exclude' ? ' or group' : ''}` : 'every row was usable'}
+          help="Rows without a decision (or score), without a label when one is audited, or — when missing groups are excluded — without a protected value."
+        />
+        <Metric label="Groups" value={formatCount(result.groups.length)} sub={`${attributes.length} ${attributes.length === 1 ? 'attribute' : 'attributes'}${small ? ` · ${small} small` : ''}`} />
+        <Metric
+          label="Flagged disparities"
+          value={formatCount(flagged)}
+          sub={`of ${formatCount(result.disparities.length)} comparisons`}
+          help={`A comparison is flagged when it lies outside the 0.8–1.25 ratio band and is significant after the adjustment: ${result.adjustment}`}
+          alarm={flagged > 0}
+        />
+      </SimpleGrid>
+
+      <div className="cxw-aud-stack">
+        <ExecutiveSummary text={result.executiveSummary} />
+        {result.warnings.length > 0 && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py="xs" aria-label="Warnings" className="cxw-aud-alert">
+            {result.warnings.length === 1 ? (
+              <Text size="sm">{result.warnings[0]}</Text>
+            ) : (
+              <ul className="cxw-aud-warnings">
+                {result.warnings.map((w, i) => (
+                  <li key={i}>
+                    <Text size="sm">{w}</Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        )}
+        <VerdictCards verdicts={result.verdicts} />
+      </div>
+
+      <Tabs value={shownTab} onChange={(v) => v && onTab(v as AuditTab)} keepMounted={false} className="cxw-aud-tabs">
+        <Tabs.List>
+          <Tabs.Tab value="groups" leftSection={<IconUsersGroup size={16} />}>
+            Groups
+          </Tabs.Tab>
+          <Tabs.Tab value="disparities" leftSection={<IconChartDots size={16} />}>
+            Disparities
+          </Tabs.Tab>
+          {calibration && (
+            <Tabs.Tab value="calibration" leftSection={<IconTarget size={16} />}>
+              Calibration
+            </Tabs.Tab>
+          )}
+          <Tabs.Tab value="proxies" leftSection={<IconGridDots size={16} />}>
+            Proxies
+          </Tabs.Tab>
+          {representation && (
+            <Tabs.Tab value="representation" leftSection={<IconTable size={16} />}>
+              Representation
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+
+        <Tabs.Panel value="groups" pt="lg">
+          <GroupsPanel result={result} attributes={attributes} labelled={labelled} />
+        </Tabs.Panel>
+        <Tabs.Panel value="disparities" pt="lg">
+          <DisparitiesPanel result={result} attributes={attributes} labelled={labelled} />
+        </Tabs.Panel>
+        {calibration && (
+          <Tabs.Panel value="calibration" pt="lg">
+            <CalibrationPanel result={result} />
+          </Tabs.Panel>
+        )}
+        <Tabs.Panel value="proxies" pt="lg">
+          <div className="cxw-aud-charts">
+            {result.proxies.length > 0 ? (
+              <Card>
+                <ProxyHeatmap proxies={result.proxies} attributes={spec.protected} threshold={spec.proxyThreshold ?? 0.3} name={spec.dataset} />
+              </Card>
+            ) : (
+              <Text c="dimmed" size="lg">
+                No features or segmentations were checked as proxies.
+              </Text>
+            )}
+            <Card>
+              <Text fw={650} size="lg" mb="sm">
+                What the flagged proxies mean
+              </Text>
+              <ProxyList proxies={result.proxies} threshold={spec.proxyThreshold ?? 0.3} />
+            </Card>
+          </div>
+        </Tabs.Panel>
+        {representation && (
+          <Tabs.Panel value="representation" pt="lg">
+            <RepresentationPanel checks={representation} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </div>
+  );
+}
+
+function GroupsPanel({ result, attributes, labelled }: { result: AuditResult; attributes: string[]; labelled: boolean }) {
+  const [all, setAll] = useState(false);
+  const metrics = all ? [...MAIN_METRICS, ...MORE_METRICS] : MAIN_METRICS;
+  return (
+    <div className="cxw-aud-charts">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" c="dimmed" maw={820}>
+          Each rate with its counts (numerator / denominator) and 95% Wilson interval. A rate with no one in its denominator is <i>undefined</i>, not 0.
+          {labelled ? '' : ' Without a label only the selection rate can be measured.'}
+        </Text>
+        {labelled && <Switch label="All metrics" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />}
+      </Group>
+      {attributes.map((a) => (
+        <Card key={a}>
+          <Text fw={650} size="lg" mb="xs">
+            {isIntersection(a) ? `Intersection: ${a}` : a}
+          </Text>
+          <GroupTable attribute={a} groups={groupsOf(result, a)} metrics={metrics} minGroupSize={result.spec.minGroupSize ?? 30} />
+        </Card>
+      ))}
+    </div>
+  );
+}
+
+function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResult; attributes: string[]; labelled: boolean }) {
+  const metrics = disparityMetrics(result);
+  const [metric, setMetric] = useState<AuditMetric>(() => keyMetric(result));
+  const [attribute, setAttribute] = useState<string>('');
+  const shownMetric = metrics.includes(metric) ? metric : keyMetric(result);
+  const chosen = attribute && attributes.includes(attribute) ? [attribute] : attributes;
+  const label = METRIC_LABELS[shownMetric].long;
+  const rateOf = (a: string, g: string) => result.groups.find((x) => x.attribute === a && x.group === g)?.[shownMetric]?.value ?? null;
+  const controls = (
+    <Group gap="xs" wrap="nowrap">
+      <NativeSelect
+        size="xs"
+        aria-label="Metric"
+        value={shownMetric}
+        onChange={(e) => setMetric(e.currentTarget.value as AuditMetric)}
+        data={metrics.map((m) => ({ value: m, label: METRIC_LABELS[m].long }))}
+      />
+      <NativeSelect
+        size="xs"
+        aria-label="Attribute"
+        value={attribute}
+        onChange={(e) => setAttribute(e.currentTarget.value)}
+        data={[{ value: '', label: 'All attributes' }, ...attributes.map((a) => ({ value: a, label: a }))]}
+      />
+    </Group>
+  );
+  if (metrics.length === 0) {
+    return (
+      <Text c="dimmed" size="lg">
+        No group could be compared with its reference group (every rate was undefined).
+      </Text>
+    );
+  }
+  return (
+    <div className="cxw-aud-charts">
+      <Card>
+        <DisparityChart result={result} metric={shownMetric} metricLabel={label} attributes={chosen} actions={controls} />
+      </Card>
+      <Card>
+        <Text fw={650} size="lg" mb="sm">
+          Summary by attribute
+        </Text>
+        <FairlearnSummary summary={result.summary} hasLabel={labelled} />
+      </Card>
+      <Card>
+        <Text fw={650} size="lg" mb={2}>
+          {label}: each group against its reference
+        </Text>
+        <Text size="sm" c="dimmed" mb="sm">
+          {result.adjustment}
+        </Text>
+        <DisparityTable disparities={chosen.flatMap((a) => disparitiesOf(result, shownMetric, a))} rateOf={rateOf} metricLabel={label} />
+      </Card>
+    </div>
+  );
+}
+
+function CalibrationPanel({ result }: { result: AuditResult }) {
+  const bins = result.calibration ?? [];
+  const attributes = calibrationAttributes(bins);
+  const [attribute, setAttribute] = useState(attributes[0] ?? '');
+  const shown = attributes.includes(attribute) ? attribute : (attributes[0] ?? '');
+  const select =
+    attributes.length > 1 ? (
+      <NativeSelect size="xs" aria-label="Calibration attribute" value={shown} onChange={(e) => setAttribute(e.currentTarget.value)} data={attributes} />
+    ) : undefined;
+  // The groups' mean score and observed rate overall, so the gap reads without the chart.
+  const rows = result.groups
+    .filter((g) => g.attribute === shown)
+    .map((g) => {
+      const own = bins.filter((b) => b.attribute === shown && b.group === g.group);
+      const n = own.reduce((a, b) => a + b.n, 0);
+      const meanScore = n ? own.reduce((a, b) => a + b.meanScore * b.n, 0) / n : null;
+      return { group: g.group, n, meanScore, observed: g.baseRate?.value ?? null };
+    });
+  return (
+    <div className="cxw-aud-charts">
+      <Card>
+        <CalibrationChart bins={bins} attribute={shown} name={result.spec.dataset} actions={select} />
+      </Card>
+      <Card>
+        <Text fw={650} size="lg" mb="sm">
+          Mean score and observed rate by {shown}
+        </Text>
+        <div className="cxw-aud-calib-facts">
+          {rows.map((r) => (
+            <div key={r.group}>
+              <Text fw={650}>{r.group}</Text>
+              <Text size="sm" c="dimmed" className="cxw-tabular">
+                mean score {r.meanScore === null ? '—' : r.meanScore.toFixed(3)} · observed {r.observed === null ? 'undefined' : pct(r.observed)} · n {formatCount(r.n)}
+              </Text>
+            </div>
+          ))}
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function Card({ children }: { children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg" className="cxw-aud-card">
+      {children}
+    </Paper>
+  );
+}
+
+function Metric({ label, value, sub, help, alarm }: { label: string; value: string; sub: string; help?: string; alarm?: boolean }) {
+  return (
+    <Paper withBorder radius="md" px="md" py="sm" className="cxw-aud-metric" data-alarm={alarm || undefined}>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" c="dimmed" fw={600} truncate>
+          {label}
+        </Text>
+        {help && (
+          <Tooltip label={help} multiline w={320}>
+            <span className="cxw-aud-help" tabIndex={0} role="img" aria-label={`About ${label}: ${help}`}>
+              <IconInfoCircle size={15} />
+            </span>
+          </Tooltip>
+        )}
+      </Group>
+      <Text className="cxw-aud-metric-value cxw-tabular">{value}</Text>
+      <Text size="xs" c="dimmed" lineClamp={2} title={sub}>
+        {sub}
+      </Text>
+    </Paper>
+  );
+}

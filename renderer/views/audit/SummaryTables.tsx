@@ -1,0 +1,217 @@
+// The audit's tables besides the groups: Fairlearn's summary numbers per attribute, the disparities of one metric
+// (difference, ratio, test and adjusted p, why flagged), the representation check, and the proxies in words.
+import { Badge, List, Paper, Stack, Table, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import type { AuditResult, AuditSummary, Disparity, ProxyAssociation, RepresentationCheck } from '../../../shared/audit';
+import { formatCount } from '../../lib/format';
+import { formatP, formatPp, formatRatio, pct } from './results';
+
+export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary; hasLabel: boolean }) {
+  const label = (v: number | null) => (v === null ? <Text span c="dimmed" size="sm">needs a label</Text> : formatPp(v));
+  return (
+    <Table.ScrollContainer minWidth={760} type="native">
+      <Table verticalSpacing="sm" className="cxw-aud-table" aria-label="Fairlearn summary" striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Attribute</Table.Th>
+            <Table.Th ta="right">Demographic parity difference</Table.Th>
+            <Table.Th ta="right">Demographic parity ratio</Table.Th>
+            <Table.Th ta="right">Equalised odds difference</Table.Th>
+            <Table.Th ta="right">Equal opportunity difference</Table.Th>
+            <Table.Th>Below four fifths</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {summary.byAttribute.map((s) => (
+            <Table.Tr key={s.attribute}>
+              <Table.Th scope="row">{s.attribute}</Table.Th>
+              <Table.Td ta="right" className="cxw-tabular">
+                {formatPp(s.demographicParityDifference)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                <Text span fw={650} c={s.demographicParityRatio < 0.8 ? 'red' : undefined}>
+                  {s.demographicParityRatio.toFixed(3)}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {label(s.equalizedOddsDifference)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {label(s.equalOpportunityDifference)}
+              </Table.Td>
+              <Table.Td>
+                {s.fourFifthsFailing.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    none
+                  </Text>
+                ) : (
+                  <div className="cxw-aud-chips">
+                    {s.fourFifthsFailing.map((g) => (
+                      <Badge key={g} color="red" variant="light" size="md" tt="none">
+                        {g}
+                      </Badge>
+                    ))}
+                  </div>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Caption>
+          Fairlearn’s definitions: demographic parity difference = highest − lowest selection rate, ratio = lowest ÷ highest; equalised odds difference = the
+          larger of the TPR and FPR gaps; equal opportunity difference = the TPR gap. Four fifths: groups whose favourable-outcome rate is below 80% of the
+          most favoured group’s.{hasLabel ? '' : ' Error-rate metrics need a label (ground truth).'}
+        </Table.Caption>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function DisparityTable({ disparities, rateOf, metricLabel }: { disparities: Disparity[]; rateOf: (attribute: string, group: string) => number | null; metricLabel: string }) {
+  const rows = [...disparities].sort((a, b) => Number(b.flag) - Number(a.flag));
+  return (
+    <Table.ScrollContainer minWidth={980} type="native">
+      <Table verticalSpacing="sm" className="cxw-aud-table" aria-label={`Disparities in ${metricLabel}`} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Group</Table.Th>
+            <Table.Th>Reference</Table.Th>
+            <Table.Th ta="right">Group rate</Table.Th>
+            <Table.Th ta="right">Reference rate</Table.Th>
+            <Table.Th ta="right">Difference</Table.Th>
+            <Table.Th ta="right">Ratio</Table.Th>
+            <Table.Th ta="right">p (adjusted)</Table.Th>
+            <Table.Th>Verdict</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((d) => {
+            const g = rateOf(d.attribute, d.group);
+            const r = rateOf(d.attribute, d.reference);
+            return (
+              <Table.Tr key={`${d.attribute}\u0000${d.group}`} data-flag={d.flag || undefined}>
+                <Table.Th scope="row">
+                  <Text fw={650} size="md">
+                    {d.group}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {d.attribute}
+                  </Text>
+                </Table.Th>
+                <Table.Td>{d.reference}</Table.Td>
+                <Table.Td ta="right" className="cxw-tabular">
+                  {g === null ? 'undefined' : pct(g)}
+                </Table.Td>
+                <Table.Td ta="right" className="cxw-tabular">
+                  {r === null ? 'undefined' : pct(r)}
+                </Table.Td>
+                <Table.Td ta="right" className="cxw-tabular">
+                  {formatPp(d.difference)}
+                </Table.Td>
+                <Table.Td ta="right" className="cxw-tabular">
+                  <Text span fw={650} c={d.flag ? 'red' : undefined}>
+                    {formatRatio(d.ratio)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right" className="cxw-tabular" title={d.test ? `${d.test === 'fisher' ? "Fisher's exact test" : 'Chi-square test'}: unadjusted ${formatP(d.pValue)}` : 'No test'}>
+                  {formatP(d.pAdjusted)}
+                </Table.Td>
+                <Table.Td>
+                  {d.flag && (
+                    <Badge color="red" variant="light" mb={4}>
+                      flagged
+                    </Badge>
+                  )}
+                  <Text size="sm">{d.note}</Text>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function RepresentationPanel({ checks }: { checks: RepresentationCheck[] }) {
+  return (
+    <Stack gap="lg">
+      {checks.map((c) => (
+        <Paper key={c.attribute} withBorder radius="md" p="lg" className="cxw-aud-card">
+          <Text fw={650} size="lg">
+            {c.attribute}
+          </Text>
+          <Text size="md" mt={4} mb="sm" className="cxw-aud-sentence">
+            {c.sentence}
+          </Text>
+          <Table verticalSpacing="xs" className="cxw-aud-table" aria-label={`Representation of ${c.attribute}`} striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Group</Table.Th>
+                <Table.Th ta="right">Rows</Table.Th>
+                <Table.Th ta="right">Share in data</Table.Th>
+                <Table.Th ta="right">Population share</Table.Th>
+                <Table.Th ta="right">Difference</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.groups.map((g) => (
+                <Table.Tr key={g.group}>
+                  <Table.Th scope="row">{g.group}</Table.Th>
+                  <Table.Td ta="right" className="cxw-tabular">
+                    {formatCount(g.observed)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="cxw-tabular">
+                    {pct(g.observedShare)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="cxw-tabular">
+                    {pct(g.expectedShare)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="cxw-tabular">
+                    {formatPp(g.difference)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Caption>
+              Chi-square goodness of fit: χ² = {c.chiSquare.toFixed(2)}, df = {c.df}, {formatP(c.pValue)}.
+            </Table.Caption>
+          </Table>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+export function ProxyList({ proxies, threshold }: { proxies: ProxyAssociation[]; threshold: number }) {
+  const flagged = [...proxies].filter((p) => p.flag).sort((a, b) => b.cramersV - a.cramersV);
+  if (flagged.length === 0) {
+    return (
+      <Text size="md" c="dimmed">
+        No feature or segmentation is associated with a protected attribute above Cramér’s V {threshold}: none of them stands in for a group on its own.
+      </Text>
+    );
+  }
+  return (
+    <List spacing="sm" size="md" aria-label="Flagged proxies" icon={<ThemeIcon color="orange" variant="light" size={24} radius="xl"><IconAlertTriangle size={14} /></ThemeIcon>}>
+      {flagged.map((p) => (
+        <List.Item key={`${p.feature}\u0000${p.attribute}`}>
+          <Text size="md">
+            <Text span fw={650}>
+              {p.feature} → {p.attribute}
+            </Text>{' '}
+            <Text span c="dimmed" className="cxw-tabular">
+              (V = {p.cramersV.toFixed(2)})
+            </Text>
+            : {p.explanation}
+          </Text>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** How many disparities are flagged, for the headline. */
+export function flaggedCount(result: AuditResult): number {
+  return result.disparities.filter((d) => d.flag).length;
+}
