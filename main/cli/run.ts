@@ -2,6 +2,7 @@
 // message (file, line, column) on bad input. Exit codes: 0 ok, 1 bad input or failed work, 2 usage.
 import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
 import { UsageError } from './args';
+import { auditCommand } from './commands/audit';
 import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
@@ -42,6 +43,11 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw nps … --context COL    |    cxw nps … --delay-events DATASET --delay-step VALUE --survey-time COL
           --events-customer COL --events-time COL --events-step COL [--delay-bins 0,1,7,30]
           measurement-bias check: each collection context (or delay since an event) against all other answers
+  cxw audit --workspace W --dataset N (--decision COL [--favorable V] | --score COL --threshold T) --protected a[,b]
+            [--label COL [--label-positive V]] [--intersect] [--reference [attr=]G ...] [--direction assistive|punitive]
+            [--min-group 30] [--missing group|exclude] [--bins age=18,25,35,45,55,65] [--proxies a,b|none]
+            [--proxy-segmentations s1,s2|none] [--population gender=Female:0.51,Male:0.49] [--alpha 0.05]
+            fairness audit: per-group rates with Wilson intervals, disparities with tests, Fairlearn summary, verdicts
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -80,6 +86,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'drivers':
         out = await driversCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'audit':
+        out = await auditCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'assignments':
