@@ -11,6 +11,7 @@
 // Confidence in words from the adjusted p and the group size: a group below the minimum size is "too few to tell".
 import type { AuditGroup, AuditMetric, AuditSummary, Disparity, Verdict } from '../../../shared/audit';
 import { outsideBand, RATIO_BAND } from './disparities';
+import { favourableRate } from './summary';
 import { METRIC_LABELS } from './rates';
 import { count, fraction, listWords, percent, points, pWords } from './words';
 
@@ -106,7 +107,7 @@ function confidenceOf(ctx: VerdictContext, j: Judged): string {
 function findingOf(ctx: VerdictContext, j: Judged, metric: AuditMetric): string {
   const label = METRIC_LABELS[metric];
   if (j.status === 'not applicable') return `No ${label} could be compared.`;
-  if (j.status === 'pass') return `Every group's ${label} is within ${RATIO_BAND[0]}–${RATIO_BAND[1]} of its reference's (${j.compared} comparisons).`;
+  if (j.status === 'pass') return `Every group's ${label} is within ${RATIO_BAND[0]}–${RATIO_BAND[1]} of its reference's (${j.compared} comparison${j.compared === 1 ? '' : 's'}).`;
   const shown = (j.failing.length > 0 ? j.failing : j.warning).slice(0, 3);
   const total = j.failing.length > 0 ? j.failing.length : j.warning.length;
   const lead =
@@ -165,10 +166,18 @@ function parityVerdict(ctx: VerdictContext): Verdict {
   const j = judgeMetric(ctx, 'selectionRate');
   const favourable = ctx.direction === 'assistive' ? 'the positive decision' : 'not being sanctioned';
   const failing = ctx.summary.byAttribute.filter((s) => s.fourFifthsFailing.length > 0);
+  const fav = (g: AuditGroup) => favourableRate(g.selectionRate.value!, ctx.direction);
+  const fourFifthsOf = (s: AuditSummary['byAttribute'][number]) => {
+    const gs = ctx.groups.filter((g) => g.attribute === s.attribute);
+    const best = gs.reduce((m, g) => (fav(g) > fav(m) ? g : m), gs[0]);
+    const named = s.fourFifthsFailing.slice(0, 4).map((name) => `"${name}" ${percent(fav(gs.find((g) => g.group === name)!))}`);
+    const more = s.fourFifthsFailing.length > 4 ? ` and ${s.fourFifthsFailing.length - 4} more` : '';
+    return `${s.attribute} ${listWords(named)}${more} vs ${percent(fav(best))} for "${best.group}"`;
+  };
   const four =
     failing.length === 0
       ? ` Every group passes the four-fifths rule on ${favourable}.`
-      : ` Four-fifths rule on ${favourable}: ${failing.map((s) => `${s.attribute} ${listWords(s.fourFifthsFailing.map((g) => `"${g}"`))}`).join('; ')} below 80% of the most favoured group.`;
+      : ` Four-fifths rule on ${favourable}: ${failing.map(fourFifthsOf).join('; ')} (below 4/5 of the most favoured group).`;
   const s0 = ctx.summary.byAttribute[0];
   const dp = ` Demographic parity difference for ${s0.attribute}: ${fraction(s0.demographicParityDifference)} (ratio ${s0.demographicParityRatio.toFixed(2)}).`;
   const status: Verdict['status'] = j.status === 'pass' && failing.length > 0 ? 'warn' : j.status;
