@@ -1,0 +1,198 @@
+// Key-driver charts: each driver's share of R² as a horizontal bar with its bootstrap interval and the sign of its
+// coefficient, and the importance × performance quadrant (x: mean performance on 0–1 of the driver's range, already
+// flipped by the services where higher is worse; y: share of R²; cut at the mean of each; four labelled quadrants).
+import { useCallback } from 'react';
+import type { Data, Layout, Shape } from 'plotly.js';
+import type { DriversResult, Quadrant } from '../../shared/nps';
+import { PlotlyChart } from './PlotlyChart';
+import type { ChartTheme } from './plotly';
+import { againstOutcome, escapeHtml, formatShare, levelLabel, quadrantRanges, QUADRANT_TITLES, signLabel } from './nps-figures';
+
+function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
+  if (sign === 0) return t.muted;
+  return againstOutcome(sign, lowerIsBetter) ? (t.dark ? '#E8743B' : '#D55E00') : t.accent;
+}
+
+export function DriverWeightsChart({ result, name }: { result: DriversResult; name: string }) {
+  const drivers = result.drivers;
+  const level = result.spec.level ?? 0.95;
+  const lowerIsBetter = result.spec.model === 'detractor';
+  const figure = useCallback(
+    (t: ChartTheme) => {
+      const ys = drivers.map((d) => `${escapeHtml(d.name)} <b>(${signLabel(d.sign)})</b>`);
+      const data: Data[] = [
+        {
+          type: 'bar',
+          orientation: 'h',
+          y: ys,
+          x: drivers.map((d) => d.share),
+          marker: { color: drivers.map((d) => signColor(d.sign, lowerIsBetter, t)), line: { width: 0 } },
+          error_x: {
+            type: 'data',
+            symmetric: false,
+            array: drivers.map((d) => Math.max(0, d.shareCi[1] - d.share)),
+            arrayminus: drivers.map((d) => Math.max(0, d.share - d.shareCi[0])),
+            color: t.text,
+            thickness: 1.8,
+            width: 6,
+          },
+          customdata: drivers.map((d) => [d.weight.toFixed(3), `${d.ci[0].toFixed(3)}–${d.ci[1].toFixed(3)}`, `${formatShare(d.shareCi[0])}–${formatShare(d.shareCi[1])}`, d.coefficient.toFixed(3)]),
+          hovertemplate: `%{y}<br>share %{x:.1f}% (${levelLabel(level)} CI %{customdata[2]})<br>raw weight %{customdata[0]} (CI %{customdata[1]})<br>standardised coefficient %{customdata[3]}<extra></extra>`,
+          showlegend: false,
+        } as Data,
+        // The share in words beyond the whisker.
+        {
+          type: 'scatter',
+          mode: 'text',
+          y: ys,
+          x: drivers.map((d) => Math.max(d.share, d.shareCi[1])),
+          text: drivers.map((d) => `  <b>${formatShare(d.share)}</b>`),
+          textposition: 'middle right',
+          textfont: { size: 15, color: t.text },
+          cliponaxis: false,
+          hoverinfo: 'skip',
+          showlegend: false,
+        } as Data,
+      ];
+      const max = Math.max(10, ...drivers.map((d) => Math.max(d.share, d.shareCi[1])));
+      return {
+        data,
+        layout: {
+          bargap: 0.35,
+          margin: { l: 16, r: 24, t: 16, b: 52 },
+          xaxis: { range: [0, max * 1.18], ticksuffix: '%', title: { text: `Share of R² with ${levelLabel(level)} bootstrap interval`, font: { size: 13, color: t.muted } }, fixedrange: true },
+          yaxis: { autorange: 'reversed', type: 'category', tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', fixedrange: true },
+        } as Partial<Layout>,
+      };
+    },
+    [drivers, level, lowerIsBetter],
+  );
+  const against = drivers.filter((d) => againstOutcome(d.sign, lowerIsBetter)).map((d) => d.name);
+  return (
+    <PlotlyChart
+      title="Relative importance of each driver"
+      exportName={`${name} driver importance`}
+      figure={figure}
+      height={Math.max(240, 90 + drivers.length * 48)}
+      caption={
+        <>
+          Bars: each driver's share of the R² its drivers explain together (relative weights; the shares add up to 100%); whiskers: the {levelLabel(level)}{' '}
+          bootstrap interval. (+) / (−): the sign of the driver's coefficient in the full model
+          {lowerIsBetter ? ' (the target is “is a detractor”, so (−) means higher values, fewer detractors)' : ''}
+          {against.length > 0 ? `. Orange: higher values go with a worse outcome (${against.join(', ')})` : ''}.
+        </>
+      }
+    />
+  );
+}
+
+const QUADRANT_ORDER: Quadrant[] = ['improve first', 'key strength', 'maintain', 'low priority'];
+
+function quadrantColor(q: Quadrant, t: ChartTheme): string {
+  switch (q) {
+    case 'improve first':
+      return t.dark ? '#F0B43C' : '#C77C00';
+    case 'key strength':
+      return t.dark ? '#2BB58C' : '#009E73';
+    case 'maintain':
+      return t.accent;
+    default:
+      return t.muted;
+  }
+}
+
+export function QuadrantChart({ result, name }: { result: DriversResult; name: string }) {
+  const drivers = result.drivers;
+  const cuts = result.quadrantCuts;
+  const figure = useCallback(
+    (t: ChartTheme) => {
+      const ranges = quadrantRanges(
+        drivers.map((d) => ({ x: d.performanceScaled, y: d.share })),
+        cuts,
+      );
+      const byQuadrant = (q: Quadrant) => drivers.filter((d) => d.quadrant === q);
+      const data: Data[] = QUADRANT_ORDER.filter((q) => byQuadrant(q).length > 0).map((q) => {
+        const ds = byQuadrant(q);
+        return {
+          type: 'scatter',
+          mode: 'text+markers',
+          name: QUADRANT_TITLES[q],
+          x: ds.map((d) => d.performanceScaled),
+          y: ds.map((d) => d.share),
+          text: ds.map((d) => escapeHtml(d.name)),
+          textposition: ds.map((d) => (d.performanceScaled > cuts.performance ? 'top left' : 'top right')),
+          textfont: { size: 15, color: t.text },
+          cliponaxis: false,
+          marker: { size: 16, color: quadrantColor(q, t), line: { color: t.paper, width: 2 } },
+          customdata: ds.map((d) => [d.performance.toFixed(2), d.performanceScaled.toFixed(2), formatShare(d.share)]),
+          hovertemplate: `%{text}<br>importance %{customdata[2]} of R²<br>performance: mean %{customdata[0]} (%{customdata[1]} on 0–1 of its range)<extra>${QUADRANT_TITLES[q]}</extra>`,
+          showlegend: false,
+        } as unknown as Data;
+      });
+      const tint = (color: string, x0: number, x1: number, y0: number, y1: number): Partial<Shape> => ({
+        type: 'rect',
+        xref: 'x',
+        yref: 'y',
+        x0,
+        x1,
+        y0,
+        y1,
+        fillcolor: color,
+        opacity: t.dark ? 0.14 : 0.08,
+        line: { width: 0 },
+        layer: 'below',
+      });
+      const [x0, x1] = ranges.x;
+      const [y0, y1] = ranges.y;
+      const shapes: Partial<Shape>[] = [
+        tint(quadrantColor('improve first', t), x0, cuts.performance, cuts.share, y1),
+        tint(quadrantColor('key strength', t), cuts.performance, x1, cuts.share, y1),
+        { type: 'line', x0: cuts.performance, x1: cuts.performance, y0, y1, line: { color: t.muted, width: 1.5, dash: 'dash' } },
+        { type: 'line', x0, x1, y0: cuts.share, y1: cuts.share, line: { color: t.muted, width: 1.5, dash: 'dash' } },
+      ];
+      const label = (q: Quadrant, x: number, y: number, xanchor: 'left' | 'right', yanchor: 'top' | 'bottom') => ({
+        x,
+        y,
+        xanchor,
+        yanchor,
+        text: `<b>${QUADRANT_TITLES[q]}</b>`,
+        showarrow: false,
+        font: { size: 16, color: quadrantColor(q, t) },
+        xshift: xanchor === 'left' ? 6 : -6,
+        yshift: yanchor === 'top' ? -4 : 4,
+      });
+      return {
+        data,
+        layout: {
+          margin: { l: 72, r: 32, t: 16, b: 64 },
+          showlegend: false,
+          xaxis: { range: ranges.x, zeroline: false, title: { text: 'Performance (mean on 0–1 of the observed range; higher = better)', font: { size: 13, color: t.muted } } },
+          yaxis: { range: ranges.y, zeroline: false, ticksuffix: '%', title: { text: 'Importance (share of R²)', font: { size: 13, color: t.muted } } },
+          shapes,
+          annotations: [
+            label('improve first', x0, y1, 'left', 'top'),
+            label('key strength', x1, y1, 'right', 'top'),
+            label('maintain', x1, y0, 'right', 'bottom'),
+            label('low priority', x0, y0, 'left', 'bottom'),
+          ],
+        } as Partial<Layout>,
+      };
+    },
+    [drivers, cuts],
+  );
+  return (
+    <PlotlyChart
+      title="Importance × performance"
+      exportName={`${name} importance-performance quadrant`}
+      figure={figure}
+      height={520}
+      caption={
+        <>
+          Each driver by how much it matters (share of R²) and how well it does (its mean, scaled to 0–1 of its observed range; drivers where higher
+          is worse are flipped). Dashed lines: the mean share ({formatShare(cuts.share)}) and the mean performance ({cuts.performance.toFixed(2)}).
+          Improve first: important and below average.
+        </>
+      }
+    />
+  );
+}

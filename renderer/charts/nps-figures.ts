@@ -1,0 +1,153 @@
+// Pure helpers for the NPS and key-driver charts (unit-tested): how NPS, intervals and p-values read, the category
+// colours, the x range of a CI chart, how each group is drawn (reference, different, similar, small n), and the
+// quadrant of the importance × performance chart. No Plotly, no React.
+import type { NpsGroup, NpsSummary } from '../../shared/nps';
+
+/** NPS −100…100 as "+16", "−4" or "0" (a true minus sign, readable on a projector). */
+export function formatNps(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  const r = Math.round(v);
+  return r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : '0';
+}
+
+/** One decimal for tables: "+31.4", "−2.7". */
+export function formatNps1(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '—';
+  const r = Math.round(v * 10) / 10;
+  const s = Math.abs(r).toFixed(1);
+  return r > 0 ? `+${s}` : r < 0 ? `−${s}` : '0.0';
+}
+
+/** A signed difference in points, "+19" / "−13". */
+export const formatPoints = formatNps;
+
+export function formatNpsCi(ci: [number, number] | null): string {
+  return ci ? `${formatNps(ci[0])} to ${formatNps(ci[1])}` : '—';
+}
+
+/** "95%" for 0.95, "99.5%" for 0.995. */
+export function levelLabel(level: number): string {
+  const pct = Math.round(level * 1000) / 10;
+  return `${pct}%`;
+}
+
+/** "+16 (95% CI +13 to +19), n = 2,792" — the headline sentence of an NPS. */
+export function npsHeadline(s: NpsSummary, level: number): string {
+  if (s.nps === null) return `no answers (n = 0)`;
+  return `${formatNps(s.nps)} (${levelLabel(level)} CI ${formatNpsCi(s.ci)}), n = ${s.n.toLocaleString('en-US')}`;
+}
+
+/** p-values as analysts read them: "< 0.001", "0.032", "0.39". */
+export function formatP(p: number | null | undefined): string {
+  if (p === null || p === undefined || Number.isNaN(p)) return '—';
+  if (p < 0.001) return '< 0.001';
+  if (p >= 0.995) return '1.00';
+  if (p < 0.01) return p.toFixed(3);
+  return p.toFixed(p < 0.1 ? 3 : 2);
+}
+
+/** "p < 0.001" / "p = 0.032". */
+export function pPhrase(p: number): string {
+  const f = formatP(p);
+  return f.startsWith('<') ? `p ${f}` : `p = ${f}`;
+}
+
+export type NpsCategory = 'detractor' | 'passive' | 'promoter';
+
+export function categoryOf(score: number): NpsCategory {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+/** Okabe–Ito vermillion / grey / bluish green: distinguishable with the common colour-vision deficiencies. */
+export function categoryColors(dark: boolean): Record<NpsCategory, string> {
+  return dark ? { detractor: '#E8743B', passive: '#8A919E', promoter: '#2BB58C' } : { detractor: '#D55E00', passive: '#A7ADB7', promoter: '#009E73' };
+}
+
+export const CATEGORY_LABELS: Record<NpsCategory, string> = { detractor: 'Detractors (0–6)', passive: 'Passives (7–8)', promoter: 'Promoters (9–10)' };
+
+/** Shares in % of n (0 when n = 0). */
+export function mixShares(s: Pick<NpsSummary, 'n' | 'promoters' | 'passives' | 'detractors'>): Record<NpsCategory, number> {
+  const n = s.n || 1;
+  return { detractor: (100 * s.detractors) / n, passive: (100 * s.passives) / n, promoter: (100 * s.promoters) / n };
+}
+
+/**
+ * An NPS axis range that holds every interval with a little room (for the labels beside them), snapped outwards to
+ * tens and never wider than −100…100.
+ */
+export function npsRange(intervals: ([number, number] | null)[], values: (number | null)[] = [], pad = 8): [number, number] {
+  const xs = [...intervals.flatMap((c) => (c ? c : [])), ...values.filter((v): v is number => v !== null && Number.isFinite(v))];
+  if (xs.length === 0) return [-100, 100];
+  const lo = Math.max(-100, Math.floor((Math.min(...xs) - pad) / 10) * 10);
+  const hi = Math.min(100, Math.ceil((Math.max(...xs) + pad) / 10) * 10);
+  return lo < hi ? [lo, hi] : [Math.max(-100, lo - 10), Math.min(100, hi + 10)];
+}
+
+/** How a group is drawn against the reference. */
+export type GroupStyle = 'reference' | 'higher' | 'lower' | 'similar' | 'small' | 'empty';
+
+export function groupStyle(g: NpsGroup, reference: string | null): GroupStyle {
+  if (g.nps === null || g.n === 0) return 'empty';
+  if (g.small) return 'small';
+  if (reference !== null && g.group === reference) return 'reference';
+  if (g.vsReference?.significant) return g.vsReference.difference > 0 ? 'higher' : 'lower';
+  return 'similar';
+}
+
+/** Text for Plotly labels: user values may hold "<", "&" (Plotly reads a subset of HTML). */
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Break a long label onto lines of about `width` characters at spaces (Plotly's <br>), escaped. */
+export function wrapLabel(s: string, width: number): string {
+  const words = s.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map(escapeHtml).join('<br>');
+}
+
+// ------------------------------------------------------------------ key drivers
+
+export const QUADRANT_TITLES = {
+  'improve first': 'Improve first',
+  'key strength': 'Key strengths',
+  maintain: 'Maintain',
+  'low priority': 'Low priority',
+} as const;
+
+/** A share with its sign: "40.7%"; the sign of the coefficient as "+" / "−" / "0". */
+export function signLabel(sign: -1 | 0 | 1): string {
+  return sign > 0 ? '+' : sign < 0 ? '−' : '0';
+}
+
+/**
+ * Whether higher values of a driver go with a worse outcome: a negative coefficient, or a positive one when the
+ * target is "is a detractor" (the only model where 1 is the worse outcome).
+ */
+export function againstOutcome(sign: -1 | 0 | 1, lowerIsBetter: boolean): boolean {
+  return lowerIsBetter ? sign > 0 : sign < 0;
+}
+
+export function formatShare(share: number): string {
+  return `${(Math.round(share * 10) / 10).toFixed(1)}%`;
+}
+
+/** Axis ranges for the quadrant chart: the points and the cut lines with room for labels, performance within 0–1. */
+export function quadrantRanges(points: { x: number; y: number }[], cuts: { share: number; performance: number }): { x: [number, number]; y: [number, number] } {
+  const xs = [...points.map((p) => p.x), cuts.performance];
+  const ys = [...points.map((p) => p.y), cuts.share];
+  const xSpan = Math.max(0.1, Math.max(...xs) - Math.min(...xs));
+  const ySpan = Math.max(5, Math.max(...ys) - Math.min(...ys));
+  return {
+    x: [Math.max(0, Math.min(...xs) - xSpan * 0.35), Math.min(1, Math.max(...xs) + xSpan * 0.35)],
+    y: [Math.max(0, Math.min(...ys) - ySpan * 0.3), Math.max(...ys) + ySpan * 0.3],
+  };
+}

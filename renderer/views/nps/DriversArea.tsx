@@ -1,0 +1,48 @@
+// The key-driver analysis: set-up, a 'drivers.analyze' job with progress (fit, bootstrap) and cancel, the results.
+import type { DriversResult, DriversSpec } from '../../../shared/nps';
+import { useClient } from '../../state/bridge';
+import { AreaLayout, Intro } from './AreaLayout';
+import { DriversResults } from './DriversResults';
+import { DriversSetup } from './DriversSetup';
+import { driversProblem, pickSurveyDataset, prefillDrivers, toDriversSpec, type DriversForm } from './model';
+import { useAnalysis } from './useAnalysis';
+
+export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; onSetupOpen: (open: boolean) => void }) {
+  const client = useClient();
+  const a = useAnalysis<DriversForm, DriversSpec, DriversResult>({
+    kind: 'drivers',
+    prefill: prefillDrivers,
+    pickDataset: pickSurveyDataset,
+    problem: driversProblem,
+    toSpec: toDriversSpec,
+    invoke: (jobId, spec) => client.invoke('drivers.analyze', { jobId, spec }),
+    cancelledNote: 'The key-driver analysis was cancelled; the results shown (if any) are from the previous run.',
+  });
+  const result = a.run?.result ?? null;
+  return (
+    <AreaLayout
+      name="Key drivers"
+      setupOpen={setupOpen}
+      onSetupOpen={onSetupOpen}
+      setup={<DriversSetup datasets={a.datasets} dataset={a.dataset} form={a.form} onForm={a.setForm} onDataset={a.chooseDataset} busy={a.job.running} />}
+      run={{ busy: a.job.running, problem: a.problem, stale: a.stale, hasResult: a.run !== null, onRun: () => void a.analyze(), label: 'Find key drivers' }}
+      job={a.job}
+      jobTitle={`Weighing the drivers of ${a.form.target || 'the target'}`}
+      note={a.note}
+      onNoteClose={a.clearNote}
+      error={a.error}
+      errorTitle="The key-driver analysis did not run"
+      onErrorClose={a.clearError}
+    >
+      {result ? (
+        <DriversResults result={result} />
+      ) : (
+        <Intro title="Find what drives the score" label="Find key drivers" canRun={!a.problem && !a.job.running} onRun={() => void a.analyze()} problem={a.problem}>
+          Choose the target and the candidate drivers on the left. Relative weights split what the drivers explain together (R²) fairly between
+          them, even when they are correlated, with bootstrap intervals; the quadrant chart then sets each driver's importance against how well
+          it performs, so you see what to improve first.
+        </Intro>
+      )}
+    </AreaLayout>
+  );
+}

@@ -1,0 +1,133 @@
+// One key-driver analysis: R² (what the drivers explain together) and what the target means, the warnings
+// (collinearity, small n, rows left out), each driver's share with its bootstrap interval and sign, the
+// importance × performance quadrant, and the table with every number.
+import { Badge, Table, Text, Title } from '@mantine/core';
+import type { DriversResult, Quadrant } from '../../../shared/nps';
+import { DriverWeightsChart, QuadrantChart } from '../../charts/DriverCharts';
+import { againstOutcome, formatShare, levelLabel, QUADRANT_TITLES, signLabel } from '../../charts/nps-figures';
+import { formatCount } from '../../lib/format';
+import { Card, Metric, Warnings } from './parts';
+
+const QUADRANT_COLORS: Record<Quadrant, string> = { 'improve first': 'orange', 'key strength': 'teal', maintain: 'indigo', 'low priority': 'gray' };
+
+export function DriversResults({ result }: { result: DriversResult }) {
+  const s = result.spec;
+  const p = result.drivers.length;
+  const logistic = result.model === 'logistic';
+  const first = result.drivers.find((d) => d.quadrant === 'improve first');
+  return (
+    <div className="cxw-nps-result">
+      <Title order={2} className="cxw-nps-title">
+        What drives {s.target}?
+      </Title>
+      <Text c="dimmed" size="md" mt={2}>
+        “{s.dataset}” · {logistic ? 'logistic relative weights (Tonidandel & LeBreton)' : 'relative weights (Johnson)'} · {p} drivers ·{' '}
+        {s.bootstrap === 0 ? 'no bootstrap' : `${formatCount(s.bootstrap ?? 500)} bootstrap resamples`}, {levelLabel(s.level ?? 0.95)} intervals
+      </Text>
+
+      <div className="cxw-nps-stack">
+        <div className="cxw-nps-metrics">
+          <Metric
+            label={logistic ? 'Pseudo-R²' : 'R²'}
+            value={result.r2.toFixed(3)}
+            sub={`the ${p} drivers together explain ${Math.round(result.r2 * 100)}% ${logistic ? 'of the outcome (squared correlation of fitted and actual)' : `of the variance of ${s.target}`}`}
+          />
+          <Metric label="Rows used" value={formatCount(result.n)} sub={result.excludedRows ? `${formatCount(result.excludedRows)} left out: target or a driver missing` : 'every row was complete'} />
+          <Metric label="Improve first" text value={first ? <BreakableName name={first.name} /> : '—'} sub={first ? `${formatShare(first.share)} of R², below-average performance` : 'no important driver performs below average'} />
+        </div>
+        <Text className="cxw-nps-note" aria-label="Target">
+          <Text span fw={650}>
+            Target:{' '}
+          </Text>
+          {result.targetNote}
+        </Text>
+        <Warnings warnings={result.warnings} />
+
+        <Card>
+          <DriverWeightsChart result={result} name={s.dataset} />
+        </Card>
+        <Card>
+          <QuadrantChart result={result} name={s.dataset} />
+        </Card>
+        <Card>
+          <Text fw={650} size="lg" mb="sm">
+            Drivers
+          </Text>
+          <DriversTable result={result} />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function DriversTable({ result }: { result: DriversResult }) {
+  const level = levelLabel(result.spec.level ?? 0.95);
+  return (
+    <Table verticalSpacing="xs" aria-label="Key drivers" className="cxw-nps-table" highlightOnHover>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Driver</Table.Th>
+          <Table.Th ta="right">Share of R²</Table.Th>
+          <Table.Th ta="right">{level} CI</Table.Th>
+          <Table.Th ta="right">Raw weight</Table.Th>
+          <Table.Th ta="right">{level} CI</Table.Th>
+          <Table.Th ta="right">Coefficient</Table.Th>
+          <Table.Th ta="right">Mean</Table.Th>
+          <Table.Th>Quadrant</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {result.drivers.map((d) => (
+          <Table.Tr key={d.name}>
+            <Table.Td fw={600}>{d.name}</Table.Td>
+            <Table.Td ta="right" className="cxw-tabular" fw={700}>
+              {formatShare(d.share)}
+            </Table.Td>
+            <Table.Td ta="right" className="cxw-tabular">
+              {formatShare(d.shareCi[0])} – {formatShare(d.shareCi[1])}
+            </Table.Td>
+            <Table.Td ta="right" className="cxw-tabular">
+              {d.weight.toFixed(3)}
+            </Table.Td>
+            <Table.Td ta="right" className="cxw-tabular">
+              {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
+            </Table.Td>
+            <Table.Td ta="right" className="cxw-tabular">
+              <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, result.spec.model === 'detractor')}>
+                {signLabel(d.sign)}
+              </span>{' '}
+              {Math.abs(d.coefficient).toFixed(3)}
+            </Table.Td>
+            <Table.Td ta="right" className="cxw-tabular">
+              {d.performance.toFixed(2)}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={QUADRANT_COLORS[d.quadrant]} radius="sm">
+                {QUADRANT_TITLES[d.quadrant]}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+      <Table.Caption>
+        Raw weights add up to R² ({result.r2.toFixed(3)}); the share is weight / R². Coefficient: the standardised coefficient of the full model, with
+        its sign. Mean: the driver's average in its own units.
+      </Table.Caption>
+    </Table>
+  );
+}
+
+/** A column name that may wrap after its underscores or dots (satisfaction_ / support), not mid-word. */
+function BreakableName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[_.])/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}

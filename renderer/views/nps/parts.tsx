@@ -1,0 +1,148 @@
+// Small pieces the NPS view's analyses share: result cards, warnings, the score-scale refusal with its one-click
+// mappings, the mapping in force, and the confidence-level and minimum-n inputs.
+import type { ReactNode } from 'react';
+import { Alert, Badge, Button, CloseButton, Group, NativeSelect, NumberInput, Paper, Text } from '@mantine/core';
+import { IconAlertTriangle, IconRuler2, IconScale } from '@tabler/icons-react';
+import type { NpsMapping, NpsTest } from '../../../shared/nps';
+import { formatP, levelLabel, pPhrase } from '../../charts/nps-figures';
+import { LEVELS, mappingLabel, wholeNumber, type MappingOption } from './model';
+
+export function Card({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" className="cxw-nps-card" aria-label={label} role={label ? 'group' : undefined}>
+      {children}
+    </Paper>
+  );
+}
+
+export function Warnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py="xs" aria-label="Warnings" className="cxw-nps-narrow">
+      {warnings.length === 1 ? (
+        <Text size="sm">{warnings[0]}</Text>
+      ) : (
+        <ul className="cxw-nps-list">
+          {warnings.map((w, i) => (
+            <li key={i}>
+              <Text size="sm">{w}</Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}
+
+/** The services refused the score column's scale: their message, and the mappings it suggests as buttons. */
+export function ScaleProblem({ message, options, onChoose, onClose }: { message: string; options: MappingOption[]; onChoose: (m: NpsMapping) => void; onClose: () => void }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconRuler2 size={20} />}
+      title="The score column is not on the 0–10 recommend scale"
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel="Dismiss"
+      role="alert"
+      className="cxw-nps-narrow cxw-nps-error"
+    >
+      <Text size="md">{message}</Text>
+      {options.length > 0 && (
+        <>
+          <Text size="sm" c="dimmed" mt="sm">
+            Only map the scores when you know what they mean; the mapping is stated with the results.
+          </Text>
+          <Group gap="sm" mt="xs">
+            {options.map((o) => (
+              <Button key={o.label} variant="light" color="orange" onClick={() => onChoose(o.mapping)}>
+                {o.label}
+              </Button>
+            ))}
+          </Group>
+        </>
+      )}
+    </Alert>
+  );
+}
+
+/** The mapping in force, in the set-up, with a way to drop it. */
+export function MappingBadge({ mapping, onClear, disabled }: { mapping: NpsMapping; onClear: () => void; disabled: boolean }) {
+  return (
+    <Group gap={6} wrap="nowrap" className="cxw-nps-mapping">
+      <div className="cxw-nps-mapping-text">{mappingLabel(mapping)}</div>
+      <CloseButton size="sm" onClick={onClear} disabled={disabled} aria-label="Remove the score mapping" />
+    </Group>
+  );
+}
+
+export function LevelSelect({ value, onChange, disabled }: { value: number; onChange: (v: number) => void; disabled: boolean }) {
+  return (
+    <NativeSelect
+      label="Confidence level"
+      value={String(value)}
+      onChange={(e) => onChange(Number(e.currentTarget.value))}
+      data={LEVELS.map((l) => ({ value: String(l), label: levelLabel(l) }))}
+      disabled={disabled}
+    />
+  );
+}
+
+export function MinNInput({ value, onChange, disabled }: { value: number; onChange: (v: number) => void; disabled: boolean }) {
+  return (
+    <NumberInput
+      label="Minimum n"
+      description="Smaller groups are flagged, not dropped"
+      min={1}
+      max={1_000_000}
+      allowDecimal={false}
+      allowNegative={false}
+      value={value}
+      onChange={(v) => onChange(Math.max(1, wholeNumber(v, value)))}
+      disabled={disabled}
+    />
+  );
+}
+
+export function Metric({ label, value, sub, text }: { label: string; value: ReactNode; sub?: ReactNode; text?: boolean }) {
+  return (
+    <Paper withBorder radius="md" px="md" py="sm" className="cxw-nps-metric">
+      <Text size="sm" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text className="cxw-nps-metric-value cxw-tabular" data-text={text || undefined}>
+        {value}
+      </Text>
+      {sub && (
+        <Text size="sm" c="dimmed">
+          {sub}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+/** The overall test in words: the services' note, the method and statistic, the p-value as a badge. */
+export function TestCard({ test, title, alpha }: { test: NpsTest; title: string; alpha: number }) {
+  return (
+    <div className="cxw-nps-test" role="group" aria-label="Test of the difference">
+      <Group gap="xs" wrap="nowrap" align="center">
+        <IconScale size={20} className="cxw-muted-icon" />
+        <Text fw={650} size="lg">
+          {title}
+        </Text>
+        <Badge variant="light" color={test.pValue < alpha ? 'orange' : 'gray'} size="lg" radius="sm" className="cxw-nps-p">
+          {pPhrase(test.pValue)}
+        </Badge>
+      </Group>
+      <Text size="md" mt={6}>
+        {test.note}
+      </Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        {test.method}: statistic {test.statistic.toFixed(2)}
+        {test.df !== null ? `, df ${test.df}` : ''}, p {formatP(test.pValue)}.
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,287 @@
+// NPS and key drivers end to end in Chromium against the browser host, on the demo workspace (seed 42). The NPS
+// shown — overall, by nps_context, each context against the rest — is checked twice: against an independent recount
+// of the demo customers' rows (read through 'dataset.rows', tallied here) and against what the 'nps.context' handler
+// returns. The planted in-store inflation must be flagged in the services' own words. A 1–5 rating chosen as the
+// score is refused with one-click mappings. Key drivers of nps_score over the four satisfaction ratings: R², the
+// weights chart, the quadrant. Screenshots of every screen; no request leaves 127.0.0.1 (the fixture checks).
+import type { Locator, Page } from '@playwright/test';
+import type { DriversResult, NpsContextResult } from '../../shared/nps';
+import type { RowPage } from '../../shared/domain';
+import { expect, shot, test } from './fixtures';
+
+/** A handler called straight through the browser host's API (the same transport the app's client uses). */
+async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
+}
+
+interface Tally {
+  n: number;
+  promoters: number;
+  detractors: number;
+}
+
+/** NPS by hand: every demo customer's row, 9–10 promoters, 0–6 detractors, blank scores left out. */
+async function recount(app: Page): Promise<{ overall: Tally; byContext: Map<string, Tally> }> {
+  const rows: RowPage['rows'] = [];
+  let columns: string[] = [];
+  for (let offset = 0; ; offset += 2000) {
+    const page = await call<RowPage>(app, 'dataset.rows', { dataset: 'Demo customers', offset, limit: 2000 });
+    columns = page.columns;
+    rows.push(...page.rows);
+    if (rows.length >= page.total) break;
+  }
+  expect(rows.length).toBe(3000);
+  const score = columns.indexOf('nps_score');
+  const context = columns.indexOf('nps_context');
+  const overall: Tally = { n: 0, promoters: 0, detractors: 0 };
+  const byContext = new Map<string, Tally>();
+  for (const r of rows) {
+    const s = r[score];
+    if (s === null || s === '') continue;
+    const v = Number(s);
+    const key = String(r[context]);
+    const t = byContext.get(key) ?? { n: 0, promoters: 0, detractors: 0 };
+    byContext.set(key, t);
+    for (const x of [overall, t]) {
+      x.n++;
+      if (v >= 9) x.promoters++;
+      else if (v <= 6) x.detractors++;
+    }
+  }
+  return { overall, byContext };
+}
+
+const nps = (t: Tally) => (100 * (t.promoters - t.detractors)) / t.n;
+/** As the app prints NPS: whole points with a sign ("+16") or one decimal in tables ("+31.4"); a true minus sign. */
+const signed = (v: number) => (Math.round(v) > 0 ? `+${Math.round(v)}` : Math.round(v) < 0 ? `−${Math.abs(Math.round(v))}` : '0');
+const signed1 = (v: number) => {
+  const r = Math.round(v * 10) / 10;
+  return r > 0 ? `+${r.toFixed(1)}` : r < 0 ? `−${Math.abs(r).toFixed(1)}` : '0.0';
+};
+const count = (n: number) => n.toLocaleString('en-US');
+
+async function openNps(app: Page): Promise<void> {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'NPS' }).click();
+  await expect(app.getByRole('tab', { name: 'NPS', exact: true })).toBeVisible();
+}
+
+async function run(setup: Locator, label: RegExp): Promise<void> {
+  await setup.getByRole('button', { name: label }).click();
+  await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
+}
+
+/** The table rows as { first cell → all cell texts }. */
+async function tableRows(table: Locator): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  const rows = table.locator('tbody tr');
+  for (let i = 0; i < (await rows.count()); i++) {
+    const cells = (await rows.nth(i).locator('td').allTextContents()).map((c) => c.trim());
+    out.set(cells[0], cells);
+  }
+  return out;
+}
+
+test.describe('demo workspace', () => {
+  test.use({ hostOptions: { workspace: null } });
+
+  test('NPS overall and by collection context, the in-store inflation flagged, a 1–5 rating mapped on request', async ({ app }) => {
+    test.setTimeout(240_000);
+    const truth = await recount(app);
+    await openNps(app);
+    const setup = app.getByRole('complementary', { name: 'NPS set-up' });
+    await expect(setup.getByLabel('Survey dataset')).toHaveValue('Demo customers');
+    await expect(setup.getByRole('combobox', { name: /^Score/ })).toHaveValue('nps_score');
+
+    // Overall: the headline equals the recount.
+    await run(setup, /^Run NPS analysis$/);
+    const main = app.getByRole('region', { name: 'NPS', exact: true });
+    const headline = main.getByRole('group', { name: 'Overall NPS' });
+    await expect(headline).toContainText(signed(nps(truth.overall)));
+    await expect(headline).toContainText(`n = ${count(truth.overall.n)}`);
+    await expect(headline).toContainText(/95% CI \+\d+ to \+\d+/);
+    await expect(headline).toContainText(`${Math.round((100 * truth.overall.promoters) / truth.overall.n)}% promoters`);
+    await expect(main.getByRole('figure', { name: 'Answers on the 0–10 scale' }).locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('figure', { name: 'Promoters, passives and detractors' }).locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByLabel('Warnings')).toContainText(`${count(3000 - truth.overall.n)} of 3,000 rows have no score`);
+    await shot(app, 'nps-overall');
+
+    // By nps_context: each group's n and NPS equal the recount; the chi-square test in words.
+    await setup.getByText('A column', { exact: true }).click();
+    await setup.getByLabel('Grouping column').selectOption('nps_context');
+    await run(setup, /^Run (NPS analysis|again)$/);
+    const table = main.getByRole('table', { name: 'NPS by group' });
+    const shown = await tableRows(table);
+    expect([...shown.keys()].map((k) => k.replace(/(reference|small n)/g, '').trim()).sort()).toEqual([...truth.byContext.keys()].sort());
+    for (const [group, t] of truth.byContext) {
+      const cells = [...shown.entries()].find(([k]) => k.startsWith(group))![1];
+      expect(cells[1], `n of ${group}`).toBe(count(t.n));
+      expect(cells[2], `NPS of ${group}`).toBe(signed1(nps(t)));
+    }
+    const biggest = [...truth.byContext.entries()].sort((a, b) => b[1].n - a[1].n)[0][0];
+    await expect(table.locator('tbody tr').filter({ hasText: 'reference' })).toContainText(biggest);
+    const test_ = main.getByRole('group', { name: 'Test of the difference' });
+    await expect(test_).toContainText('chi-square');
+    await expect(test_).toContainText('Holm');
+    await expect(test_).toContainText('p < 0.001');
+    const chart = main.getByRole('figure', { name: 'NPS by nps_context' });
+    await expect(chart.locator('.main-svg').first()).toBeVisible();
+    await expect(chart).toContainText('in-store with employee');
+    await chart.scrollIntoViewIfNeeded();
+    await shot(app, 'nps-by-context');
+    await table.scrollIntoViewIfNeeded();
+    await shot(app, 'nps-by-context-table');
+
+    // The PNG export of a chart is a download named after it.
+    const download = app.waitForEvent('download');
+    await chart.getByRole('button', { name: /^Export PNG of/ }).click();
+    expect((await download).suggestedFilename()).toBe('Demo-customers-NPS-by-nps_context.png');
+
+    // Reference group chosen among the groups of the run; the table follows.
+    await setup.getByLabel('Compare each group with').selectOption('in-store with employee');
+    await run(setup, /^Run again$/);
+    await expect(table.locator('tbody tr').filter({ hasText: 'reference' })).toContainText('in-store with employee');
+
+    // Trend by signup year (the only date in the demo customers).
+    await setup.getByLabel('Trend over time').selectOption('signup_date');
+    await setup.getByText('Year', { exact: true }).click();
+    await run(setup, /^Run again$/);
+    const trend = main.getByRole('figure', { name: 'NPS by year' });
+    await expect(trend.locator('.main-svg').first()).toBeVisible();
+    await trend.scrollIntoViewIfNeeded();
+    await shot(app, 'nps-trend');
+
+    // A 1–5 rating as the score: refused with the services' reason, mapped with one click.
+    await setup.getByLabel('Trend over time').selectOption('');
+    await setup.getByText('Nothing', { exact: true }).click();
+    await setup.getByRole('combobox', { name: /^Score/ }).selectOption('satisfaction_delivery');
+    await setup.getByRole('button', { name: /^Run again$/ }).click();
+    const refusal = main.getByRole('alert').filter({ hasText: 'not on the 0–10 recommend scale' });
+    await expect(refusal).toContainText('looks like a 1–5 rating');
+    await expect(refusal).not.toContainText('--map');
+    await shot(app, 'nps-scale-refused');
+    await refusal.getByRole('button', { name: 'Treat as a 1–5 rating (rescale)' }).click();
+    await expect(main.getByLabel('Score mapping')).toContainText('mapped linearly onto 0–10', { timeout: 60_000 });
+    await expect(setup.getByText('Scores read as a 1–5 rating, mapped onto 0–10')).toBeVisible();
+    await expect(main.getByRole('heading', { name: 'NPS in “Demo customers”' })).toBeVisible();
+    await main.getByRole('heading', { name: 'NPS in “Demo customers”' }).scrollIntoViewIfNeeded();
+    await shot(app, 'nps-scale-mapped');
+  });
+
+  test('collection context: the in-store inflation flagged in plain words, numbers equal the handler and a recount', async ({ app }) => {
+    test.setTimeout(180_000);
+    const truth = await recount(app);
+    const expected = await call<NpsContextResult>(app, 'nps.context', { jobId: 'e2e_context_check', spec: { dataset: 'Demo customers', score: 'nps_score', context: 'nps_context', level: 0.95, minN: 30 } });
+    await openNps(app);
+    await app.getByRole('tab', { name: 'Collection context' }).click();
+    const setup = app.getByRole('complementary', { name: 'Collection context set-up' });
+    await expect(setup.getByRole('combobox', { name: /^Context column/ })).toHaveValue('nps_context');
+    await run(setup, /^Check the contexts$/);
+    const main = app.getByRole('region', { name: 'Collection context' });
+
+    // The planted inflation, in the services' sentence, as the first callout.
+    const flags = main.getByRole('list', { name: 'Flagged contexts' });
+    const instore = expected.flags.find((f) => f.group === 'in-store with employee')!;
+    expect(instore.direction).toBe('inflated');
+    await expect(flags.getByRole('listitem').first()).toContainText(instore.sentence);
+    await expect(flags.getByRole('listitem').first()).toContainText(`in-store with employee: ${signed(instore.difference)} points (inflated)`);
+    await expect(main.getByLabel('Summary')).toHaveText(expected.summary);
+
+    // Every context's n, NPS, the rest and the difference equal the handler; n and NPS also equal the recount.
+    const rows = await tableRows(main.getByRole('table', { name: 'NPS by collection context' }));
+    for (const g of expected.groups) {
+      const cells = [...rows.entries()].find(([k]) => k.startsWith(g.group))![1];
+      const t = truth.byContext.get(g.group)!;
+      expect(cells[1]).toBe(count(g.n));
+      expect(g.n).toBe(t.n);
+      expect(cells[2]).toBe(signed1(g.nps!));
+      expect(signed1(g.nps!)).toBe(signed1(nps(t)));
+      expect(cells[3]).toBe(`${signed(g.ci![0])} to ${signed(g.ci![1])}`);
+      // The rest: all answers outside this context, recounted.
+      const rest = { n: truth.overall.n - t.n, promoters: truth.overall.promoters - t.promoters, detractors: truth.overall.detractors - t.detractors };
+      expect(cells[4]).toBe(signed1(nps(rest)));
+      expect(cells[5]).toBe(`${signed1(g.vsReference!.difference)} (${signed(g.vsReference!.ci[0])} to ${signed(g.vsReference!.ci[1])})`);
+    }
+    const chart = main.getByRole('figure', { name: 'NPS by nps_context, each against the rest' });
+    await expect(chart.locator('.main-svg').first()).toBeVisible();
+    await expect(chart).toContainText('flagged');
+    await shot(app, 'nps-context');
+    await chart.scrollIntoViewIfNeeded();
+    await shot(app, 'nps-context-chart');
+
+    // Dark theme with the set-up hidden, for the projector in a dark room.
+    await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await setup.getByRole('button', { name: 'Hide the set-up' }).click();
+    await main.getByRole('heading', { name: 'Does NPS depend on how it was collected?' }).scrollIntoViewIfNeeded();
+    await shot(app, 'nps-context-dark');
+    await app.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+
+  test('key drivers of nps_score over the four satisfaction ratings: weights, quadrant, table', async ({ app }) => {
+    test.setTimeout(180_000);
+    await openNps(app);
+    await app.getByRole('tab', { name: 'Key drivers' }).click();
+    const setup = app.getByRole('complementary', { name: 'Key drivers set-up' });
+    await expect(setup.getByRole('combobox', { name: /^Target/ })).toHaveValue('nps_score');
+    const drivers = ['satisfaction_delivery', 'satisfaction_price', 'satisfaction_support', 'satisfaction_app'];
+    for (const d of drivers) await expect(setup.getByRole('checkbox', { name: d, exact: true })).toBeChecked();
+    await expect(setup.getByRole('checkbox', { name: 'customer_id', exact: true })).toHaveCount(0);
+    await shot(app, 'drivers-setup');
+    await run(setup, /^Find key drivers$/);
+
+    const expected = await call<DriversResult>(app, 'drivers.analyze', {
+      jobId: 'e2e_drivers_check',
+      spec: { dataset: 'Demo customers', target: 'nps_score', drivers, bootstrap: 500, seed: 42, level: 0.95 },
+    });
+    const main = app.getByRole('region', { name: 'Key drivers' });
+    await expect(main.getByRole('heading', { name: 'What drives nps_score?' })).toBeVisible();
+    await expect(main.getByText(expected.r2.toFixed(3), { exact: true })).toBeVisible();
+    await expect(main.getByLabel('Target')).toContainText(expected.targetNote);
+    // satisfaction_app is asked of app users only: the rows left out are said.
+    await expect(main.getByLabel('Warnings')).toContainText('satisfaction_app');
+    const weights = main.getByRole('figure', { name: 'Relative importance of each driver' });
+    await expect(weights.locator('.main-svg').first()).toBeVisible();
+    const quadrant = main.getByRole('figure', { name: 'Importance × performance' });
+    await expect(quadrant.locator('.main-svg').first()).toBeVisible();
+    for (const label of ['Improve first', 'Key strengths', 'Maintain', 'Low priority']) await expect(quadrant).toContainText(label);
+    for (const d of drivers) await expect(quadrant).toContainText(d);
+
+    // The table: shares as the handler gives them, the planted order (delivery first), the quadrants.
+    const rows = await tableRows(main.getByRole('table', { name: 'Key drivers' }));
+    expect([...rows.keys()]).toEqual(expected.drivers.map((d) => d.name));
+    expect([...rows.keys()][0]).toBe('satisfaction_delivery');
+    for (const d of expected.drivers) {
+      const cells = rows.get(d.name)!;
+      expect(cells[1]).toBe(`${d.share.toFixed(1)}%`);
+      expect(cells[3]).toBe(d.weight.toFixed(3));
+    }
+    const sum = expected.drivers.reduce((s, d) => s + d.weight, 0);
+    expect(Math.abs(sum - expected.r2)).toBeLessThan(1e-12);
+    await shot(app, 'drivers-result');
+    await quadrant.scrollIntoViewIfNeeded();
+    await shot(app, 'drivers-quadrant');
+
+    const download = app.waitForEvent('download');
+    await quadrant.getByRole('button', { name: /^Export PNG of/ }).click();
+    expect((await download).suggestedFilename()).toBe('Demo-customers-importance-performance-quadrant.png');
+
+    // The detractor model: logistic, the target in words.
+    await setup.getByLabel('Model').selectOption('detractor');
+    await setup.getByRole('checkbox', { name: 'satisfaction_app', exact: true }).uncheck();
+    await run(setup, /^Run again$/);
+    await expect(main.getByLabel('Target')).toContainText('1 = detractor');
+    await expect(main.getByText('Pseudo-R²', { exact: true })).toBeVisible();
+
+    await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await quadrant.scrollIntoViewIfNeeded();
+    await shot(app, 'drivers-quadrant-dark');
+    await app.getByRole('button', { name: 'Switch to light theme' }).click();
+  });
+});
