@@ -48,6 +48,12 @@ function checkInput(input: AuditInput): void {
   if (input.label) short('labels', input.label.length);
   if (input.score) short('scores', input.score.length);
   for (const c of [...input.attributes, ...input.proxies]) short(`column ${c.name}`, c.codes.length);
+  // The counting pass indexes by these bits, so anything but 0/1 would land in another group's cells.
+  const binary = (what: string, v: Uint8Array) => {
+    for (let i = 0; i < input.n; i++) if (v[i] > 1) throw new AppError('INTERNAL', `The audit input's ${what} must be 0 or 1 (row ${i} has ${v[i]}).`);
+  };
+  binary('predictions', input.predicted);
+  if (input.label) binary('labels', input.label);
 }
 
 function pickReference(column: CodedColumn, groups: AuditGroup[], wanted: string | undefined): number {
@@ -147,7 +153,7 @@ export function auditDecision(input: AuditInput, spec: AuditSpec, isCancelled?: 
   const metrics: readonly AuditMetric[] = withLabel ? AUDIT_METRICS : ['selectionRate'];
   const columnGroups: ColumnGroups[] = audited.map((a) => ({ attribute: a.column.name, groups: a.groups, reference: a.reference }));
   const { disparities, adjustment } = computeDisparities(columnGroups, { metrics, alpha, minGroupSize });
-  const summary = summarize(audited.map((a) => summarizeAttribute(a.column.name, a.groups, direction)));
+  const summary = summarize(audited.map((a) => summarizeAttribute(a.column.name, a.groups, direction, minGroupSize)));
 
   const calibration = calibrate(input, audited, isCancelled);
   const proxies = proxyAssociations(input.proxies, input.attributes, input.n, proxyThreshold, isCancelled);

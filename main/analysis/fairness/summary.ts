@@ -14,7 +14,9 @@
 // Four-fifths rule (US EEOC Uniform Guidelines, 29 CFR 1607.4(D)) on the favourable outcome: the favourable
 // rate is the selection rate of an assistive decision and 1 − the selection rate of a punitive one (the share
 // NOT sanctioned); a group fails when its favourable rate is below 4/5 of the most favoured group's rate in
-// the same attribute.
+// the same attribute. The most favoured group is chosen among groups of at least the minimum size (all groups
+// when none is that large), so one tiny group with a lucky rate (10 people, 7 approved) cannot make every other
+// group fail; any group, small ones included, can fail against it.
 import type { AuditGroup, AuditSummary } from '../../../shared/audit';
 
 type AttributeSummary = AuditSummary['byAttribute'][number];
@@ -39,14 +41,20 @@ export function favourableRate(selectionRate: number, direction: 'assistive' | '
   return direction === 'assistive' ? selectionRate : 1 - selectionRate;
 }
 
-/** Groups whose favourable rate is below 0.8 × the highest favourable rate of the attribute. */
-export function fourFifthsFailing(groups: readonly AuditGroup[], direction: 'assistive' | 'punitive'): string[] {
-  const rates = groups.map((g) => favourableRate(g.selectionRate.value!, direction));
-  const best = Math.max(...rates);
-  return groups.filter((_, i) => rates[i] < 0.8 * best).map((g) => g.group);
+/** The group the four-fifths rule compares against: the highest favourable rate among groups of adequate size. */
+export function mostFavoured(groups: readonly AuditGroup[], direction: 'assistive' | 'punitive', minGroupSize: number): AuditGroup {
+  const large = groups.filter((g) => g.n >= minGroupSize);
+  const pool = large.length > 0 ? large : groups;
+  return pool.reduce((best, g) => (favourableRate(g.selectionRate.value!, direction) > favourableRate(best.selectionRate.value!, direction) ? g : best), pool[0]);
 }
 
-export function summarizeAttribute(attribute: string, groups: readonly AuditGroup[], direction: 'assistive' | 'punitive'): AttributeSummary {
+/** Groups whose favourable rate is below 0.8 × the most favoured group's. */
+export function fourFifthsFailing(groups: readonly AuditGroup[], direction: 'assistive' | 'punitive', minGroupSize: number): string[] {
+  const best = favourableRate(mostFavoured(groups, direction, minGroupSize).selectionRate.value!, direction);
+  return groups.filter((g) => favourableRate(g.selectionRate.value!, direction) < 0.8 * best).map((g) => g.group);
+}
+
+export function summarizeAttribute(attribute: string, groups: readonly AuditGroup[], direction: 'assistive' | 'punitive', minGroupSize: number): AttributeSummary {
   const selection = spread(groups.map((g) => g.selectionRate.value))!;
   const tprGap = gap(groups.map((g) => g.tpr?.value ?? null));
   const fprGap = gap(groups.map((g) => g.fpr?.value ?? null));
@@ -57,7 +65,7 @@ export function summarizeAttribute(attribute: string, groups: readonly AuditGrou
     demographicParityRatio: selection.max === 0 ? 1 : selection.min / selection.max,
     equalizedOddsDifference,
     equalOpportunityDifference: tprGap,
-    fourFifthsFailing: fourFifthsFailing(groups, direction),
+    fourFifthsFailing: fourFifthsFailing(groups, direction, minGroupSize),
   };
 }
 

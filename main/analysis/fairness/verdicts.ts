@@ -4,14 +4,15 @@
 //
 // Status per criterion, over every attribute and intersection:
 //   fail — some group of at least the minimum size is flagged (significant after Holm, outside 0.8–1.25);
-//   warn — a gap outside the band that is not significant, or flagged only in small groups, or (demographic
-//          parity) a group failing the four-fifths rule;
+//   warn — a gap outside the band that is not significant, or flagged only in small groups, or a significant
+//          gap inside the band (real but smaller than the four-fifths threshold, e.g. 41% vs 48%, ratio 0.85),
+//          or (demographic parity) a group failing the four-fifths rule;
 //   pass — every compared group is within the band;
 //   not applicable — the criterion needs a label (or a score) the audit does not have, or nothing could be compared.
 // Confidence in words from the adjusted p and the group size: a group below the minimum size is "too few to tell".
 import type { AuditGroup, AuditMetric, AuditSummary, Disparity, Verdict } from '../../../shared/audit';
 import { outsideBand, RATIO_BAND } from './disparities';
-import { favourableRate } from './summary';
+import { favourableRate, mostFavoured } from './summary';
 import { METRIC_LABELS } from './rates';
 import { count, fraction, listWords, percent, points, pWords } from './words';
 
@@ -58,6 +59,8 @@ interface Judged {
   status: Verdict['status'];
   failing: Disparity[];
   warning: Disparity[];
+  /** Significant after Holm but inside the band, in groups of adequate size. */
+  withinBand: Disparity[];
   compared: number;
 }
 
@@ -67,14 +70,17 @@ function judgeMetric(ctx: VerdictContext, metric: AuditMetric): Judged {
   const small = (d: Disparity) => (sizeOf.get(key(d.attribute, d.group)) ?? 0) < ctx.minGroupSize;
   const failing = ds.filter((d) => d.flag && !small(d));
   const warning = ds.filter((d) => !failing.includes(d) && outsideBand(d));
-  const status: Verdict['status'] = ds.length === 0 ? 'not applicable' : failing.length > 0 ? 'fail' : warning.length > 0 ? 'warn' : 'pass';
-  return { status, failing: bySize(failing), warning: bySize(warning), compared: ds.length };
+  const withinBand = ds.filter((d) => !outsideBand(d) && !small(d) && d.pAdjusted !== null && d.pAdjusted < ctx.alpha);
+  const status: Verdict['status'] =
+    ds.length === 0 ? 'not applicable' : failing.length > 0 ? 'fail' : warning.length > 0 || withinBand.length > 0 ? 'warn' : 'pass';
+  return { status, failing: bySize(failing), warning: bySize(warning), withinBand: bySize(withinBand), compared: ds.length };
 }
 
-/** Largest gaps first (by |log ratio|, or |difference| when there is no ratio). */
+/** Single attributes before intersections (easier to act on), then the largest gaps first (|log ratio|, or |difference| without a ratio). */
 function bySize(ds: Disparity[]): Disparity[] {
   const size = (d: Disparity) => (d.ratio !== null && d.ratio > 0 ? Math.abs(Math.log(d.ratio)) : Math.abs(d.difference ?? 0) * 10);
-  return [...ds].sort((a, b) => size(b) - size(a));
+  const isIntersection = (d: Disparity) => (d.attribute.includes(' × ') ? 1 : 0);
+  return [...ds].sort((a, b) => isIntersection(a) - isIntersection(b) || size(b) - size(a));
 }
 
 function rateText(ctx: VerdictContext, d: Disparity): string {
@@ -90,7 +96,7 @@ function rateText(ctx: VerdictContext, d: Disparity): string {
 
 function confidenceOf(ctx: VerdictContext, j: Judged): string {
   const sizeOf = (d: Disparity) => ctx.groups.find((g) => g.attribute === d.attribute && g.group === d.group)?.n ?? 0;
-  const shown = j.failing.length > 0 ? j.failing : j.warning;
+  const shown = j.failing.length > 0 ? j.failing : j.warning.length > 0 ? j.warning : j.withinBand;
   if (j.status === 'not applicable') return 'Nothing to judge.';
   if (shown.length === 0) {
     const compared = ctx.groups.filter((g) => !g.isReference);
@@ -104,17 +110,24 @@ function confidenceOf(ctx: VerdictContext, j: Judged): string {
   return `For the largest gap, ${confidenceWords(d.pAdjusted, sizeOf(d), ctx.minGroupSize, ctx.alpha)}.`;
 }
 
+function listed(ctx: VerdictContext, ds: Disparity[], lead: string): string {
+  const shown = ds.slice(0, 3);
+  const more = ds.length > shown.length ? `; and ${ds.length - shown.length} more` : '';
+  return `${lead}${shown.map((d) => rateText(ctx, d)).join('; ')}${more}.`;
+}
+
+const groupsWord = (n: number) => `${n} group${n === 1 ? '' : 's'}`;
+
 function findingOf(ctx: VerdictContext, j: Judged, metric: AuditMetric): string {
   const label = METRIC_LABELS[metric];
+  const band = `${RATIO_BAND[0]}–${RATIO_BAND[1]}`;
   if (j.status === 'not applicable') return `No ${label} could be compared.`;
-  if (j.status === 'pass') return `Every group's ${label} is within ${RATIO_BAND[0]}–${RATIO_BAND[1]} of its reference's (${j.compared} comparison${j.compared === 1 ? '' : 's'}).`;
-  const shown = (j.failing.length > 0 ? j.failing : j.warning).slice(0, 3);
-  const total = j.failing.length > 0 ? j.failing.length : j.warning.length;
-  const lead =
-    j.status === 'fail'
-      ? `${total} group${total === 1 ? '' : 's'} differ${total === 1 ? 's' : ''} significantly: `
-      : `${total} gap${total === 1 ? '' : 's'} outside the band, not significant or in small groups: `;
-  return `${lead}${shown.map((d) => rateText(ctx, d)).join('; ')}${total > shown.length ? `; and ${total - shown.length} more` : ''}.`;
+  const parts: string[] = [];
+  if (j.failing.length > 0) parts.push(listed(ctx, j.failing, `${groupsWord(j.failing.length)} differ${j.failing.length === 1 ? 's' : ''} significantly, outside ${band}: `));
+  else if (j.warning.length > 0) parts.push(listed(ctx, j.warning, `${j.warning.length} gap${j.warning.length === 1 ? '' : 's'} outside ${band}, not significant or in small groups: `));
+  if (j.withinBand.length > 0) parts.push(listed(ctx, j.withinBand, `Smaller but significant gaps, inside ${band}: `));
+  if (parts.length === 0) return `Every group's ${label} is within ${band} of its reference's (${j.compared} comparison${j.compared === 1 ? '' : 's'}).`;
+  return parts.join(' ');
 }
 
 const WHY = {
@@ -169,7 +182,7 @@ function parityVerdict(ctx: VerdictContext): Verdict {
   const fav = (g: AuditGroup) => favourableRate(g.selectionRate.value!, ctx.direction);
   const fourFifthsOf = (s: AuditSummary['byAttribute'][number]) => {
     const gs = ctx.groups.filter((g) => g.attribute === s.attribute);
-    const best = gs.reduce((m, g) => (fav(g) > fav(m) ? g : m), gs[0]);
+    const best = mostFavoured(gs, ctx.direction, ctx.minGroupSize);
     const named = s.fourFifthsFailing.slice(0, 4).map((name) => `"${name}" ${percent(fav(gs.find((g) => g.group === name)!))}`);
     const more = s.fourFifthsFailing.length > 4 ? ` and ${s.fourFifthsFailing.length - 4} more` : '';
     return `${s.attribute} ${listWords(named)}${more} vs ${percent(fav(best))} for "${best.group}"`;
@@ -222,7 +235,7 @@ function calibrationVerdict(ctx: VerdictContext): Verdict | null {
       : status === 'pass'
         ? `Every group's observed rate is within ${Math.round(CALIBRATION_TOLERANCE * 100)} points of its reference's at the same score.`
         : `${shown.map(describe).join('; ')}.`;
-  const confidence = shown.length > 0 ? `For the largest gap, ${confidenceWords(shown[0].pAdjusted, shown[0].n, ctx.minGroupSize, ctx.alpha)}.` : confidenceOf(ctx, { status, failing: [], warning: [], compared: rows.length });
+  const confidence = shown.length > 0 ? `For the largest gap, ${confidenceWords(shown[0].pAdjusted, shown[0].n, ctx.minGroupSize, ctx.alpha)}.` : confidenceOf(ctx, { status, failing: [], warning: [], withinBand: [], compared: rows.length });
   return { metric: 'Calibration within groups', what, why: WHY.calibration[ctx.direction], finding, confidence, status };
 }
 
@@ -276,8 +289,9 @@ export function executiveSummary(c: ExecutiveContext): string {
   const judged = c.verdicts.filter((v) => v.status !== 'not applicable');
   const fails = judged.filter((v) => v.status === 'fail');
   const warns = judged.filter((v) => v.status === 'warn');
-  if (fails.length > 0) s.push(`It fails ${fails.length} of ${judged.length} fairness checks: ${listWords(fails.map((v) => v.metric.toLowerCase()))}.`);
-  else if (warns.length > 0) s.push(`No check fails clearly, but ${listWords(warns.map((v) => v.metric.toLowerCase()))} show gaps that may be chance or rest on small groups.`);
+  const checks = `${judged.length} fairness check${judged.length === 1 ? '' : 's'}`;
+  if (fails.length > 0) s.push(`It fails ${fails.length} of ${checks}: ${listWords(fails.map((v) => v.metric.toLowerCase()))}.`);
+  else if (warns.length > 0) s.push(`No check fails clearly, but ${listWords(warns.map((v) => v.metric.toLowerCase()))} ${warns.length === 1 ? 'shows gaps' : 'show gaps'} worth a closer look (smaller than the four-fifths threshold, possibly chance, or in small groups).`);
   else s.push(`Every fairness check passes: no group differs from its reference beyond the ${RATIO_BAND[0]}–${RATIO_BAND[1]} band with statistical confidence.`);
   const key = c.verdicts.find((v) => v.metric.startsWith(c.direction === 'assistive' ? 'Equal opportunity' : 'Predictive equality'));
   if (!c.withLabel) {

@@ -222,3 +222,11 @@ describe('input errors', () => {
     );
   });
 });
+
+describe('input checks', () => {
+  it('predictions and labels must be 0/1', () => {
+    const input = inputOf(confusionRows([0], { tp: 1, fp: 1, fn: 1, tn: 1 }), [{ name: 'g', levels: ['A'] }]);
+    input.predicted[2] = 2;
+    expect(() => auditDecision(input, { dataset: 'd', protected: ['g'] })).toThrow("The audit input's predictions must be 0 or 1 (row 2 has 2).");
+  });
+});

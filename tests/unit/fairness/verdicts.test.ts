@@ -106,3 +106,31 @@ describe('without a label, and with small groups', () => {
     expect(r.warnings).toContain('gender: 1 group has fewer than 30 rows — "Female" (12); flagged as small, not dropped.');
   });
 });
+
+describe('gaps inside the band, and the four-fifths benchmark', () => {
+  const sel = (code: number, n: number, yes: number) => confusionRows([code], { tp: 0, fp: yes, fn: 0, tn: n - yes });
+
+  it('a significant gap inside 0.8–1.25 is a warning, reported as smaller but significant', () => {
+    // 480 of 1,000 men vs 410 of 1,000 women: ratio 0.854, χ² test p ≈ 0.002 — real, but inside the band.
+    const r = auditDecision(inputOf([...sel(0, 1000, 480), ...sel(1, 1000, 410)], GENDER, { withLabel: false }), { dataset: 'd', protected: ['gender'] });
+    const d = r.disparities[0];
+    expect(d.flag).toBe(false);
+    expect(d.pAdjusted!).toBeLessThan(0.05);
+    const v = r.verdicts[0];
+    expect(v.status).toBe('warn');
+    expect(v.finding).toContain('Smaller but significant gaps, inside 0.8–1.25: gender "Female" has selection rate 41% vs 48% for "Male" (ratio 0.85, adjusted p = 0.002)');
+    expect(r.executiveSummary).toContain('No check fails clearly, but demographic parity (four-fifths rule) shows gaps worth a closer look');
+  });
+
+  it('the most favoured group is taken among groups of adequate size, so a tiny lucky group does not fail everyone', () => {
+    // A: 500 of 1,000; B: 450 of 1,000; C: 5 of 5 (100%). Against C every group would fail; against A (50%) B passes.
+    const r = auditDecision(inputOf([...sel(0, 1000, 500), ...sel(1, 1000, 450), ...sel(2, 5, 5)], [{ name: 'g', levels: ['A', 'B', 'C'] }], { withLabel: false }), {
+      dataset: 'd',
+      protected: ['g'],
+    });
+    expect(r.summary.byAttribute[0].fourFifthsFailing).toEqual([]);
+    // With nothing of adequate size, every group counts: C (100%) is the benchmark and A (60%) fails.
+    const tiny = auditDecision(inputOf([...sel(0, 10, 6), ...sel(1, 5, 5)], [{ name: 'g', levels: ['A', 'B'] }], { withLabel: false }), { dataset: 'd', protected: ['g'] });
+    expect(tiny.summary.byAttribute[0].fourFifthsFailing).toEqual(['A']);
+  });
+});
