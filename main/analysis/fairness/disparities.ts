@@ -10,6 +10,8 @@
 // - Flag: adjusted p < alpha AND the ratio outside [0.8, 1.25] (the four-fifths band and its mirror). When the
 //   ratio is undefined because the reference rate is 0, the magnitude test is |difference| ≥ 0.05 instead:
 //   any ratio to 0 is infinite, so a size threshold on the difference keeps "0 vs 0.1%" from counting as huge.
+// - Small groups (n below the minimum size) are compared and can be flagged like any other — the data are what
+//   they are — but their note says so, and the verdicts treat such a flag as a warning ("too few to tell").
 import type { AuditGroup, AuditMetric, Disparity, Rate } from '../../../shared/audit';
 import { holm } from '../nps/compare';
 import { METRIC_LABELS } from './rates';

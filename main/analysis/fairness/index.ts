@@ -11,6 +11,10 @@
 // - Reference group: spec.reference[attribute] when given (also accepted for an intersection's name), else the
 //   largest group — "(missing)" is never the default unless it is the only group; ties go to the first level.
 // - Disparities, tests, Holm adjustment and flags: disparities.ts. Summary metrics and four-fifths: summary.ts.
+//   Calibration: calibration.ts. Proxies: proxies.ts. Representation: representation.ts. Verdicts: verdicts.ts.
+// - Speed: one counting pass per audited column over typed arrays (codes → four confusion counts per group);
+//   the only super-linear step is the score deciles (partial selection, quantiles.ts). 1M rows, two attributes
+//   and their intersection with a label: ~25 ms; with a score for calibration ~85 ms (timing-1m.test.ts).
 import { AUDIT_METRICS, type AuditGroup, type AuditMetric, type AuditResult, type AuditSpec, type CalibrationBin } from '../../../shared/audit';
 import { AppError } from '../../../shared/errors';
 import { holm } from '../nps/compare';
