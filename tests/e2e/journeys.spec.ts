@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import type { JourneyResult } from '../../shared/journeys';
 import type { SegmentationResult } from '../../shared/segments';
 import { expect, SHARED_DATA, shot, test } from './fixtures';
 
@@ -211,6 +212,83 @@ test.describe('demo workspace', () => {
     await main.getByRole('tab', { name: 'Satisfaction' }).click();
     await expect(main.getByRole('figure', { name: 'Satisfaction along the journey' }).locator('.main-svg').first()).toBeVisible();
     await shot(app, 'journeys-demo-satisfaction');
+  });
+
+  test('demo journey events: Support contact left out of the funnel as a side step at once, undone, then left out again from the hint', async ({ app }) => {
+    test.setTimeout(240_000);
+    // The figures to expect, straight from journey.analyze with and without the side step (the spec the set-up sends).
+    const base = { dataset: 'Demo journey events', customer: 'customer_id', time: 'timestamp', step: 'step', channel: 'channel', satisfaction: 'satisfaction' };
+    const asStage = await call<JourneyResult>(app, 'journey.analyze', { jobId: 'e2e_side_plain', spec: base });
+    const asSide = await call<JourneyResult>(app, 'journey.analyze', { jobId: 'e2e_side_off', spec: { ...base, offFunnel: ['Support contact'] } });
+    const counts = (r: JourneyResult) => r.funnel.map((f) => f.customers.toLocaleString('en-US'));
+    const pct = (r: JourneyResult) => `${(r.funnel[r.funnel.length - 1].conversion * 100).toFixed(1)}%`;
+    // As a funnel stage, support collapses the funnel (4.6% reach Review); the analytics suggest leaving it out.
+    expect(asStage.suggestedOffFunnel).toEqual(['Support contact']);
+    expect(asStage.funnel.map((f) => f.stage)).toContain('Support contact');
+    expect(pct(asStage)).toBe('4.6%');
+    expect(asSide.funnel.map((f) => f.stage)).not.toContain('Support contact');
+    expect(asSide.funnel.length).toBe(asStage.funnel.length - 1);
+    const support = asSide.stages.find((s) => s.stage === 'Support contact')!;
+    const review = asSide.stages.find((s) => s.stage === 'Review')!;
+    expect(support.inFunnel).toBe(false);
+
+    // First run: the suggestion is applied at once, visibly, with Undo.
+    const setup = await openJourneys(app);
+    await run(app, setup);
+    const main = app.getByRole('region', { name: 'Journeys' });
+    const autoNote = main.getByLabel('Side steps left out of the funnel');
+    await expect(autoNote).toContainText('Support contact left out of the funnel as a side step');
+    await expect(autoNote).toContainText(`${support.customers.toLocaleString('en-US')} journeys have it, under 80% of the ${review.customers.toLocaleString('en-US')} that reach Review`);
+    await expect(autoNote).toContainText(`${pct(asStage)} would reach the end instead of ${pct(asSide)}`);
+    expect(await funnelCounts(app)).toEqual(counts(asSide));
+    await expect(main.locator('.cxw-jny-metric').nth(3)).toContainText(pct(asSide));
+    const sideList = setup.getByRole('list', { name: 'Side steps' });
+    await expect(sideList.getByRole('listitem', { name: 'Side step: Support contact' })).toBeVisible();
+    await expect(setup.getByRole('list', { name: 'Stages in order' }).getByRole('listitem')).toHaveCount(asSide.funnel.length);
+    await shot(app, 'journeys-demo-side-step-auto');
+
+    // Undo: Support contact is a funnel stage again, the funnel collapses, and the hint offers the one click.
+    await autoNote.getByRole('button', { name: /^Undo/ }).click();
+    await expect.poll(() => funnelCounts(app), { timeout: 120_000 }).toEqual(counts(asStage));
+    await expect(setup.getByText('The results match this set-up.')).toBeVisible();
+    await expect(autoNote).toHaveCount(0);
+    const hint = main.getByLabel('Side steps suggested');
+    await expect(hint).toContainText('Support contact looks like a side step, not a funnel stage');
+    await expect(hint).toContainText(`only ${pct(asStage)} reach the end`);
+    await expect(setup.getByRole('list', { name: 'Side steps' })).toHaveCount(0);
+    await shot(app, 'journeys-demo-side-step-hint');
+
+    await hint.getByRole('button', { name: 'Leave out of the funnel and re-run' }).click();
+    await expect.poll(() => funnelCounts(app), { timeout: 120_000 }).toEqual(counts(asSide));
+    await expect(setup.getByText('The results match this set-up.')).toBeVisible();
+    await expect(hint).toHaveCount(0);
+    const funnel = app.getByRole('figure', { name: 'Funnel: journeys reaching each stage in order' });
+    await expect(funnel).toContainText('Side steps left out of the funnel: Support contact.');
+    expect(await funnel.locator('.ytick text').allTextContents()).not.toContain('Support contact');
+
+    // Pain points rank funnel stages only; the satisfaction curve draws the side step apart.
+    await main.getByRole('tab', { name: 'Pain points' }).click();
+    const pains = main.getByRole('list', { name: 'Pain points' }).getByRole('listitem');
+    await expect(pains).toHaveCount(asSide.painPoints.length);
+    expect(asSide.painPoints.map((p) => p.stage)).not.toContain('Support contact');
+    await expect(pains.first()).toContainText(asSide.painPoints[0].stage);
+    await main.getByRole('tab', { name: 'Satisfaction' }).click();
+    const curve = main.getByRole('figure', { name: 'Satisfaction along the journey' });
+    await expect(curve.locator('.legend')).toContainText('Side steps (not in the funnel)');
+    await expect(curve).toContainText('drawn apart, as open diamonds');
+    await expect(main.getByRole('table', { name: 'Stages' }).getByRole('row', { name: /Support contact/ })).toContainText('side step');
+    await shot(app, 'journeys-demo-side-step-satisfaction');
+
+    // The set-up's own toggles: back in the funnel (the set-up is then stale), and out again from the stage's menu.
+    await setup.getByRole('button', { name: 'Put Support contact back in the funnel' }).click();
+    await expect(setup.getByText('The set-up changed: run again to update the results.')).toBeVisible();
+    await expect(setup.getByRole('list', { name: 'Stages in order' }).getByRole('listitem')).toHaveCount(asStage.funnel.length);
+    await setup.getByRole('button', { name: 'More for stage Support contact' }).click();
+    await app.getByRole('menuitem', { name: 'Leave out of the funnel (side step)' }).click();
+    await expect(setup.getByText('The results match this set-up.')).toBeVisible();
+    await expect(setup.getByRole('list', { name: 'Side steps' }).getByRole('listitem')).toHaveCount(1);
+    await setup.getByRole('list', { name: 'Side steps' }).scrollIntoViewIfNeeded();
+    await shot(app, 'journeys-demo-side-step-setup');
   });
 
   test('demo journey events joined with a segmentation: compared by segment, then one segment only', async ({ app }) => {

@@ -1,8 +1,9 @@
 // A journey map seeded from the analytics: one column per stage in funnel order and measured cards (each with the
 // n it rests on) in the lanes the data can speak to. Customer actions, opportunities and backstage stay empty:
 // they are the workshop's to fill, and a guessed card there would pass a person's opinion off as a finding.
-// A side step (a stage left out of the funnel, e.g. support contacts) keeps its column where it happens in the
-// journey with its touchpoints, emotions and channels, but no funnel KPI or pain point: it has no drop-off.
+// A side step (a stage left out of the funnel, e.g. support contacts) gets a column after the funnel's, with its
+// touchpoints (marked as a side step), emotions and channels, but no funnel KPI or pain point: it has no drop-off.
+// After, not between: the map's columns read as the funnel, then what some journeys do on the side.
 import type { JourneyCard, JourneyLane, JourneyMap, JourneyPersona, JourneyResult, JourneySpec, JourneyStage } from '../../../shared/journeys';
 import { count, duration, percent, rating, signed } from './map-format';
 
@@ -18,8 +19,9 @@ export interface SeedInput {
 const CHANNELS_SHOWN = 4;
 
 export function seedJourneyMap({ name, result, spec, persona, now = new Date() }: SeedInput): JourneyMap {
-  const ordered = stagesInMapOrder(result);
-  const stages = ordered.map((s, i) => ({ id: `s${i + 1}`, name: s.stage }));
+  const ordered = stagesInFunnelOrder(result);
+  // A side step's column says so in its name, so the emotion curve's point there is not read as a funnel stage.
+  const stages = ordered.map((s, i) => ({ id: `s${i + 1}`, name: s.inFunnel ? s.stage : `${s.stage} (side step)` }));
   const stageId = new Map(ordered.map((s, i) => [s.stage, `s${i + 1}`]));
   const funnelIndex = new Map(result.funnel.map((f, i) => [f.stage, i]));
   const scale = emotionScale(result.satisfactionScale);
@@ -101,26 +103,12 @@ function journeys(n: number): string {
   return `${count(n)} ${n === 1 ? 'journey' : 'journeys'}`;
 }
 
-/**
- * The funnel's order, with each stage the funnel does not list (a side step) right after the funnel stage it
- * follows in the stage order — where it happens in the journey (before the first funnel stage if none precedes it).
- */
-function stagesInMapOrder(result: JourneyResult): JourneyStage[] {
+/** The funnel's order first; the stages the funnel does not list (side steps) follow in their stage order. */
+function stagesInFunnelOrder(result: JourneyResult): JourneyStage[] {
   const byName = new Map(result.stages.map((s) => [s.stage, s]));
-  const inFunnel = new Set(result.funnel.map((f) => f.stage));
-  const after = new Map<string, JourneyStage[]>();
-  let previous = '';
-  for (const s of result.stages) {
-    if (inFunnel.has(s.stage)) previous = s.stage;
-    else after.set(previous, [...(after.get(previous) ?? []), s]);
-  }
-  const ordered = [...(after.get('') ?? [])];
-  for (const f of result.funnel) {
-    const stage = byName.get(f.stage);
-    if (stage) ordered.push(stage);
-    ordered.push(...(after.get(f.stage) ?? []));
-  }
-  return ordered;
+  const ordered = result.funnel.map((f) => byName.get(f.stage)).filter((s): s is JourneyStage => s !== undefined);
+  const listed = new Set(ordered.map((s) => s.stage));
+  return [...ordered, ...result.stages.filter((s) => !listed.has(s.stage))];
 }
 
 /** The satisfaction scale when measured; a one-value scale (every rating equal) is widened so the curve can be drawn. */

@@ -85,11 +85,12 @@ export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by
   );
 }
 
-export function GroupedSatisfaction({ groups, by, scale, name }: { groups: ColoredGroup[]; by: string; scale: [number, number]; name: string }) {
+export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }: { groups: ColoredGroup[]; by: string; scale: [number, number]; name: string; sideSteps?: string[] }) {
   const figure = useCallback(
     (t: ChartTheme) => {
       const stages = groups[0]?.stages.map((s) => s.stage) ?? [];
-      const x = stages.map((s) => wrapLabel(s, 16));
+      // Side steps keep their rating per group; the label says they are not funnel stages.
+      const x = stages.map((s) => (sideSteps.includes(s) ? `${wrapLabel(s, 16)}<br><i>side step</i>` : wrapLabel(s, 16)));
       const data: Data[] = groups.map((g) => {
         const sat = g.stages.map((s) => s.satisfaction);
         return {
@@ -119,7 +120,7 @@ export function GroupedSatisfaction({ groups, by, scale, name }: { groups: Color
         } as Partial<Layout>,
       };
     },
-    [groups, scale],
+    [groups, scale, sideSteps],
   );
   return (
     <PlotlyChart

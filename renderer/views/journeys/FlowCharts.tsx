@@ -13,7 +13,7 @@ import { dropOffLabel, formatDuration, planSankey, wrapLabel } from './figures';
 /** Drop-off in an orange that keeps 4.5:1 contrast on both chart backgrounds. */
 export const dropColor = (t: ChartTheme) => (t.dark ? '#FF9F5A' : '#B3470A');
 
-export function FunnelChart({ funnel, name }: { funnel: FunnelStage[]; name: string }) {
+export function FunnelChart({ funnel, name, sideSteps = [] }: { funnel: FunnelStage[]; name: string; sideSteps?: string[] }) {
   const figure = useCallback(
     (t: ChartTheme) => {
       const labels = funnel.map((f) => wrapLabel(f.stage, 22));
@@ -63,7 +63,9 @@ export function FunnelChart({ funnel, name }: { funnel: FunnelStage[]; name: str
       exportName={`${name} funnel`}
       figure={figure}
       height={Math.max(260, 40 + funnel.length * 58)}
-      caption="Each bar counts the journeys that reached this stage after every earlier stage, in order; the percentage is of the first stage. Right: journeys lost since the previous stage."
+      caption={`Each bar counts the journeys that reached this stage after every earlier stage, in order; the percentage is of the first stage. Right: journeys lost since the previous stage.${
+        sideSteps.length ? ` Side steps left out of the funnel: ${sideSteps.join(', ')}.` : ''
+      }`}
     />
   );
 }

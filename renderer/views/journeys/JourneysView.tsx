@@ -1,6 +1,8 @@
 // The Journeys view: set-up on the left (collapsible, so the charts get the whole projector), results on the right.
 // A run is a 'journey.analyze' job with progress and cancel; the set-up and the last result are remembered per
-// dataset for the session, so leaving the view and coming back finds them again.
+// dataset for the session, so leaving the view and coming back finds them again. The first run of a dataset leaves
+// the stages that look like side steps out of the funnel (a second run), says so above the results and offers Undo;
+// after an Undo, the suggestion stays a hint with a one-click "Leave out of the funnel and re-run".
 import { useEffect, useMemo, useState } from 'react';
 import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconMap2, IconRoute } from '@tabler/icons-react';
@@ -17,6 +19,8 @@ import { ResultView, type JourneyTab } from './ResultView';
 import { RunBar, SetupPanel } from './SetupPanel';
 import { formProblem, recallForm, rememberForm, toSpec, type JourneyForm } from './model';
 import { draftFromResult } from './stages';
+import { shouldPreApply, withSideSteps } from './side-steps';
+import type { AutoSideSteps } from './SideStepNotes';
 import { phaseLabel } from './phases';
 import './journeys.css';
 
@@ -26,12 +30,16 @@ interface Run {
   /** Exactly what was sent (the result's spec may be normalised by the services). */
   sent: JourneySpec;
   result: JourneyResult;
+  /** The side steps this run left out by itself (the first run of the dataset), with the run before. */
+  auto?: AutoSideSteps;
 }
 
 // Session memory: the last run per workspace and dataset, and the channels seen per dataset and channel column.
 const runs = new Map<string, Run>();
 const channelsSeen = new Map<string, Set<string>>();
 const lastDataset = new Map<string, string>();
+/** Datasets (and step columns) where the analyst undid the automatic side steps: not applied again this session. */
+const declinedSideSteps = new Set<string>();
 
 const runKey = (workspace: string | undefined, dataset: string) => `${workspace ?? ''}\u0000${dataset}`;
 const channelKey = (workspace: string | undefined, dataset: string, channel: string) => `${runKey(workspace, dataset)}\u0000${channel}`;
@@ -85,14 +93,28 @@ export function JourneysView() {
   const spec = problem ? null : toSpec(form);
   const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
 
+  const sideKey = (f: JourneyForm) => `${runKey(workspace, f.dataset)}\u0000${f.step}`;
+
   const analyze = async (from: JourneyForm = form) => {
     if (formProblem(from, dataset)) return;
     const spec = toSpec(from);
     setError(null);
     setNote(null);
+    const firstRun = !runs.has(runKey(workspace, spec.dataset));
     const out = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec }));
     if (out.ok) {
-      const next = { sent: spec, result: out.value };
+      let next: Run = { sent: spec, result: out.value };
+      const pre = { firstRun, declined: declinedSideSteps.has(sideKey(from)), offFunnel: from.offFunnel, customStages: from.stages !== null };
+      if (shouldPreApply(out.value, pre)) {
+        // Leave the suggested side steps out and run again; if that run fails, the first result stands.
+        const withSide = { ...from, offFunnel: out.value.suggestedOffFunnel };
+        const spec2 = toSpec(withSide);
+        const again = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec: spec2 }));
+        if (again.ok) {
+          next = { sent: spec2, result: again.value, auto: { steps: out.value.suggestedOffFunnel, before: out.value } };
+          setForm(withSide);
+        }
+      }
       runs.set(runKey(workspace, spec.dataset), next);
       if (spec.channel) {
         const key = channelKey(workspace, spec.dataset, spec.channel);
@@ -103,6 +125,22 @@ export function JourneysView() {
       if (spec.compareBy && out.value.groups) setTab('compare');
     } else if (out.cancelled) setNote('The journey analysis was cancelled; the results shown (if any) are from the previous run.');
     else setError(out.error);
+  };
+
+  // Undo the automatic side steps: count them in the funnel again, and do not apply them again this session.
+  const undoSideSteps = () => {
+    const steps = run?.auto?.steps ?? [];
+    declinedSideSteps.add(sideKey(form));
+    const next = { ...form, offFunnel: withSideSteps(form.offFunnel, steps, false) };
+    setForm(next);
+    void analyze(next);
+  };
+
+  // The suggestion's one click: leave those steps out of the funnel and run again.
+  const leaveOut = (steps: string[]) => {
+    const next = { ...form, offFunnel: withSideSteps(form.offFunnel, steps, true) };
+    setForm(next);
+    void analyze(next);
   };
 
   // The services warn when a step carries dates only under exact order: one click switches and re-runs.
@@ -197,7 +235,16 @@ export function JourneysView() {
             ) : null}
             <div className={job.running ? 'cxw-jny-dim' : undefined}>
               {result ? (
-                <ResultView result={result} tab={tab} onTab={setTab} onDayPrecision={switchToDayPrecision} />
+                <ResultView
+                  result={result}
+                  tab={tab}
+                  onTab={setTab}
+                  onDayPrecision={switchToDayPrecision}
+                  autoSideSteps={run?.auto ?? null}
+                  onUndoSideSteps={undoSideSteps}
+                  onLeaveOut={leaveOut}
+                  busy={job.running}
+                />
               ) : (
                 <Intro canRun={!problem && !job.running} onRun={() => void analyze()} problem={problem} />
               )}

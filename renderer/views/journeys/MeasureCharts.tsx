@@ -1,5 +1,7 @@
 // How journeys feel and how long they take: the satisfaction (emotion) curve per stage with 95% intervals on the
 // observed scale, and box plots of the time between consecutive steps drawn from the precomputed quartiles.
+// Side steps (stages left out of the funnel) keep their place along the curve but are drawn apart, as open
+// diamonds not joined to the line: a support contact rated 2.5 is not a dip every journey goes through.
 import { useCallback, useMemo, useState } from 'react';
 import { SegmentedControl } from '@mantine/core';
 import type { Data, Layout } from 'plotly.js';
@@ -12,52 +14,84 @@ import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, 
 export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
   const figure = useCallback(
     (t: ChartTheme) => {
-      const x = stages.map((s) => wrapLabel(s.stage, 16));
-      const mean = stages.map((s) => s.satisfaction?.mean ?? null);
-      const up = stages.map((s) => (s.satisfaction?.ci ? s.satisfaction.ci[1] - s.satisfaction.mean : 0));
-      const down = stages.map((s) => (s.satisfaction?.ci ? s.satisfaction.mean - s.satisfaction.ci[0] : 0));
+      // Horizontal labels, wrapped narrower when many stages share the axis (a slanted axis is hard to read aloud).
+      const width = stages.length > 6 ? 11 : 16;
+      const label = (s: JourneyStage) => (s.inFunnel ? wrapLabel(s.stage, width) : `${wrapLabel(s.stage, width)}<br><i>side step</i>`);
+      const categories = stages.map(label);
+      const funnelStages = stages.filter((s) => s.inFunnel);
+      const sideStages = stages.filter((s) => !s.inFunnel);
+      const x = funnelStages.map(label);
+      const mean = funnelStages.map((s) => s.satisfaction?.mean ?? null);
+      const up = (list: JourneyStage[]) => list.map((s) => (s.satisfaction?.ci ? s.satisfaction.ci[1] - s.satisfaction.mean : 0));
+      const down = (list: JourneyStage[]) => list.map((s) => (s.satisfaction?.ci ? s.satisfaction.mean - s.satisfaction.ci[0] : 0));
+      const custom = (list: JourneyStage[]) =>
+        list.map((s) => [
+          s.satisfaction ? formatCount(s.satisfaction.n) : '0',
+          s.satisfaction?.ci ? `${s.satisfaction.ci[0].toFixed(2)}–${s.satisfaction.ci[1].toFixed(2)}` : 'too few ratings for an interval',
+        ]);
       const lows = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[0]] : []));
       const highs = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[1]] : []));
       const lo = Math.min(scale[0], ...lows);
       const hi = Math.max(scale[1], ...highs);
       const pad = (hi - lo || 1) * 0.08;
       const line = t.dark ? '#8C9EFF' : '#3B5BDB';
+      const side = t.dark ? '#FF9F5A' : '#B3470A';
       const data: Data[] = [
         {
           type: 'scatter',
           mode: 'text+lines+markers',
+          name: 'Funnel stages',
           x,
           y: mean,
           connectgaps: false,
           line: { color: line, width: 3, shape: 'spline', smoothing: 0.6 },
           marker: { color: line, size: 12, line: { color: t.paper, width: 2 } },
-          error_y: { type: 'data', symmetric: false, array: up, arrayminus: down, color: t.muted, thickness: 1.5, width: 8 },
+          error_y: { type: 'data', symmetric: false, array: up(funnelStages), arrayminus: down(funnelStages), color: t.muted, thickness: 1.5, width: 8 },
           text: mean.map((m) => (m === null ? '' : m.toFixed(2))),
           // Upper right of the dot: clear of the vertical interval bar.
           textposition: 'top right',
           textfont: { size: 15, color: t.text },
           cliponaxis: false,
-          customdata: stages.map((s) => [
-            s.satisfaction ? formatCount(s.satisfaction.n) : '0',
-            s.satisfaction?.ci ? `${s.satisfaction.ci[0].toFixed(2)}–${s.satisfaction.ci[1].toFixed(2)}` : 'too few ratings for an interval',
-          ]),
+          customdata: custom(funnelStages),
           hovertemplate: '%{x}<br>mean %{y:.2f} (95% CI %{customdata[1]})<br>%{customdata[0]} ratings<extra></extra>',
         } as Data,
       ];
+      if (sideStages.length > 0) {
+        const sideMean = sideStages.map((s) => s.satisfaction?.mean ?? null);
+        data.push({
+          type: 'scatter',
+          mode: 'text+markers',
+          name: 'Side steps (not in the funnel)',
+          x: sideStages.map(label),
+          y: sideMean,
+          marker: { color: side, size: 14, symbol: 'diamond-open', line: { color: side, width: 2.5 } },
+          error_y: { type: 'data', symmetric: false, array: up(sideStages), arrayminus: down(sideStages), color: side, thickness: 1.5, width: 8 },
+          text: sideMean.map((m) => (m === null ? '' : m.toFixed(2))),
+          textposition: 'top right',
+          textfont: { size: 15, color: side },
+          cliponaxis: false,
+          customdata: custom(sideStages),
+          hovertemplate: '%{x}<br>side step · mean %{y:.2f} (95% CI %{customdata[1]})<br>%{customdata[0]} ratings<extra></extra>',
+        } as Data);
+      }
       return {
         data,
         layout: {
-          margin: { l: 64, r: 32, t: 24, b: 72 },
+          // Room on top for the legend when side steps are drawn apart.
+          margin: { l: 64, r: 32, t: sideStages.length > 0 ? 48 : 24, b: 72 },
           // A little more room after the last stage for its label.
-          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', range: [-0.5, stages.length - 0.25] },
+          // Every stage in stage order (the funnel line alone would list its stages first, then the side steps).
+          xaxis: { tickfont: { size: 14, color: t.text }, tickangle: 0, gridcolor: 'rgba(0,0,0,0)', range: [-0.5, stages.length - 0.25], categoryorder: 'array', categoryarray: categories },
           yaxis: { range: [lo - pad, hi + pad], title: { text: `Mean rating (scale ${fmt(scale[0])}–${fmt(scale[1])})`, font: { size: 13, color: t.muted } }, zeroline: false },
-          showlegend: false,
+          showlegend: sideStages.length > 0,
+          legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 13, color: t.text } },
         } as Partial<Layout>,
       };
     },
     [stages, scale],
   );
   const missing = stages.filter((s) => !s.satisfaction || s.satisfaction.n === 0).map((s) => s.stage);
+  const sideSteps = stages.filter((s) => !s.inFunnel).map((s) => s.stage);
   return (
     <PlotlyChart
       title="Satisfaction along the journey"
@@ -68,6 +102,9 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
         <>
           Mean rating of the events in each stage, with its 95% confidence interval (bars), on the scale observed in the data ({fmt(scale[0])} to {fmt(scale[1])}).
           {missing.length > 0 ? ` No ratings in: ${missing.join(', ')}.` : ''}
+          {sideSteps.length > 0
+            ? ` Side steps (${sideSteps.join(', ')}) are drawn apart, as open diamonds at their place in the stage order, not joined to the line: not every journey goes through them.`
+            : ''}
         </>
       }
     />

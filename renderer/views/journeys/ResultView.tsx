@@ -1,6 +1,6 @@
 // One journey analysis: a headline (journeys, events, skipped events, the order rule in words, warnings) and tabs —
 // flow (funnel + Sankey), pain points, satisfaction, time between steps, paths and steps, compare by group.
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Alert, Button, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -19,6 +19,7 @@ import { FunnelChart, TransitionSankey } from './FlowCharts';
 import { SatisfactionCurve, TimingBoxes } from './MeasureCharts';
 import { GroupedFunnel, GroupedSatisfaction, colorGroups } from './CompareCharts';
 import { PainPoints, StagesTable, StepsTable, TransitionsTable, VariantsTable } from './Tables';
+import { SideStepNotes, type AutoSideSteps } from './SideStepNotes';
 
 export type JourneyTab = 'flow' | 'pains' | 'satisfaction' | 'time' | 'paths' | 'compare';
 
@@ -28,9 +29,15 @@ interface Props {
   onTab: (tab: JourneyTab) => void;
   /** Re-run with day precision (offered when the services warn about date-only steps under exact order). */
   onDayPrecision?: () => void;
+  /** Side steps the first run left out of the funnel (with Undo), else null. */
+  autoSideSteps?: AutoSideSteps | null;
+  onUndoSideSteps?: () => void;
+  /** Leave these steps out of the funnel and run again (the suggestion's one click). */
+  onLeaveOut?: (steps: string[]) => void;
+  busy?: boolean;
 }
 
-export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
+export function ResultView({ result, tab, onTab, onDayPrecision, autoSideSteps = null, onUndoSideSteps, onLeaveOut, busy = false }: Props) {
   const spec = result.spec;
   const name = spec.dataset;
   const last = result.funnel[result.funnel.length - 1];
@@ -38,6 +45,8 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
   const groups = result.groups && compareBy ? colorGroups(result.groups, result.segments, compareBy) : null;
   const shownTab = tab === 'compare' && !groups ? 'flow' : tab;
   const suggestsDay = spec.precision !== 'day' && result.warnings.some((w) => /precision\W+day/i.test(w));
+  // Memoised: the grouped satisfaction chart redraws when its inputs change identity.
+  const sideSteps = useMemo(() => result.stages.filter((s) => !s.inFunnel).map((s) => s.stage), [result.stages]);
 
   return (
     <div className="cxw-jny-result">
@@ -61,9 +70,11 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
           label="Reached the end"
           value={last ? formatPct(last.conversion * 100) : '—'}
           sub={last ? `${formatCount(last.customers)} journeys reached ${last.stage}` : ''}
-          help="Journeys that went through every stage in the stage order, up to the last one, as a share of those that started."
+          help={`Journeys that went through every funnel stage in the stage order, up to the last one, as a share of those that started.${sideSteps.length ? ' Side steps are not funnel stages.' : ''}`}
         />
       </SimpleGrid>
+
+      {onLeaveOut && onUndoSideSteps && <SideStepNotes result={result} auto={autoSideSteps} busy={busy} onUndo={onUndoSideSteps} onLeaveOut={onLeaveOut} />}
 
       <div className="cxw-jny-note">
         <Text size="sm">
@@ -121,7 +132,7 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
         <Tabs.Panel value="flow" pt="lg">
           <div className="cxw-jny-charts">
             <Card>
-              <FunnelChart funnel={result.funnel} name={name} />
+              <FunnelChart funnel={result.funnel} sideSteps={sideSteps} name={name} />
             </Card>
             <Card>
               <TransitionSankey journeys={result.customers} transitions={result.transitions} stages={result.stages} steps={result.steps} name={name} />
@@ -132,6 +143,7 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
         <Tabs.Panel value="pains" pt="lg">
           <Text c="dimmed" size="sm" mb="md" maw={900}>
             Stages ranked by drop-off weighted by dissatisfaction: score = drop-off rate × (1 − mean satisfaction on a 0–1 scale). The worst first.
+            {sideSteps.length > 0 ? ` Side steps (${sideSteps.join(', ')}) are not ranked: outside the funnel they have no drop-off of their own.` : ''}
           </Text>
           <PainPoints points={result.painPoints} scale={result.satisfactionScale} />
         </Tabs.Panel>
@@ -201,7 +213,7 @@ export function ResultView({ result, tab, onTab, onDayPrecision }: Props) {
               </Card>
               {result.satisfactionScale && (
                 <Card>
-                  <GroupedSatisfaction groups={groups} by={compareBy} scale={result.satisfactionScale} name={name} />
+                  <GroupedSatisfaction groups={groups} by={compareBy} scale={result.satisfactionScale} name={name} sideSteps={sideSteps} />
                 </Card>
               )}
             </div>

@@ -1,6 +1,6 @@
 // The Journeys set-up (side panel): the event dataset and its columns (pre-filled from the column roles), timestamp
-// precision, the stage order and grouping of the last run, and an optional segmentation and channel to filter or
-// compare by. The Run bar sits at the foot of the pane.
+// precision, the stage order and grouping of the last run (with side steps left out of the funnel), and an optional
+// segmentation and channel to filter or compare by. The Run bar sits at the foot of the pane.
 import { Button, Divider, MultiSelect, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
@@ -111,13 +111,16 @@ export function SetupPanel(props: Props) {
         {props.stageDraft ? (
           <>
             <Text size="xs" c="dimmed" mb="xs">
-              Move stages, merge a step into a neighbouring stage or split it out, rename; then run again.
+              Move stages, merge a step into a neighbouring stage or split it out, rename, or leave a stage out of the funnel as a side step (⋯ menu);
+              then run again.
             </Text>
             <StageEditor
               draft={form.stages ?? props.stageDraft}
+              offFunnel={form.offFunnel}
               custom={form.stages !== null}
               disabled={busy}
               onChange={(draft) => set({ stages: draft })}
+              onOffFunnel={(offFunnel) => set({ offFunnel })}
               onReset={() => set({ stages: null })}
             />
           </>

@@ -189,7 +189,7 @@ export function StagesTable({ result }: { result: JourneyResult }) {
           {anyNps && <Table.Th ta="right">NPS (95% CI)</Table.Th>}
           {anyNps && <Table.Th ta="right">Answers</Table.Th>}
           {anyChannel && <Table.Th>Channels</Table.Th>}
-          <Table.Th ta="right">Median time to next stage</Table.Th>
+          <Table.Th ta="right">Median time to next funnel stage</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -200,6 +200,11 @@ export function StagesTable({ result }: { result: JourneyResult }) {
               <Table.Td>
                 <span className="cxw-jny-dot" style={{ background: segmentColor(i) }} aria-hidden="true" />
                 {s.stage}
+                {!s.inFunnel && (
+                  <Badge ml={8} size="sm" variant="light" color="orange">
+                    side step
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td ta="right" className="cxw-tabular">
                 {formatCount(s.customers)}

@@ -18,6 +18,8 @@ export interface JourneyForm {
   precision: Precision;
   /** null: one stage per step in the inferred order. */
   stages: JourneyStageSpec[] | null;
+  /** Steps left out of the funnel as side steps (spec.offFunnel). */
+  offFunnel: string[];
   segmentation: string;
   segments: number[];
   channels: string[];
@@ -72,6 +74,7 @@ export function prefill(dataset: DatasetSummary | null): JourneyForm {
     nps: '',
     precision: 'exact',
     stages: null,
+    offFunnel: [],
     segmentation: '',
     segments: [],
     channels: [],
@@ -129,6 +132,7 @@ export function toSpec(form: JourneyForm): JourneySpec {
   if (form.nps) spec.nps = form.nps;
   if (form.precision !== 'exact') spec.precision = form.precision;
   if (form.stages && form.stages.length) spec.stages = form.stages.map((s) => ({ name: s.name.trim(), steps: [...s.steps] }));
+  if (form.offFunnel.length) spec.offFunnel = [...form.offFunnel];
   if (form.segmentation) spec.segmentation = form.segmentation;
   const segments = form.segmentation ? form.segments : [];
   const channels = form.channel ? form.channels : [];
@@ -143,12 +147,15 @@ export function toSpec(form: JourneyForm): JourneySpec {
 }
 
 /**
- * Changing a column invalidates what depended on it: a new step column makes the stage grouping meaningless; a new
- * channel column, the channel filter; no segmentation, the segment filter.
+ * Changing a column invalidates what depended on it: a new step column makes the stage grouping and the side steps
+ * meaningless; a new channel column, the channel filter; no segmentation, the segment filter.
  */
 export function setColumn(form: JourneyForm, slot: ColumnSlot, value: string): JourneyForm {
   const next: JourneyForm = { ...form, [slot]: value };
-  if (slot === 'step' && value !== form.step) next.stages = null;
+  if (slot === 'step' && value !== form.step) {
+    next.stages = null;
+    next.offFunnel = [];
+  }
   if (slot === 'channel' && value !== form.channel) {
     next.channels = [];
     if (!value && form.compareBy === 'channel') next.compareBy = '';
@@ -186,7 +193,7 @@ export function recallForm(workspace: string | undefined, dataset: DatasetSummar
   const names = new Set(dataset.columns.map((c) => c.name));
   const fresh = prefill(dataset);
   const keep = (slot: ColumnSlot) => (saved[slot] === '' || names.has(saved[slot]) ? saved[slot] : fresh[slot]);
-  return { ...saved, customer: keep('customer'), time: keep('time'), step: keep('step'), channel: keep('channel'), satisfaction: keep('satisfaction'), nps: keep('nps') };
+  return { ...saved, offFunnel: saved.offFunnel ?? [], customer: keep('customer'), time: keep('time'), step: keep('step'), channel: keep('channel'), satisfaction: keep('satisfaction'), nps: keep('nps') };
 }
 
 /** Forget everything (tests). */

@@ -1,5 +1,9 @@
 // The stage order and grouping editor's operations (pure, unit-tested). A draft is the list of stages in order,
 // each with its steps; every operation returns a new draft and never loses or duplicates a step.
+//
+// Side steps (stages left out of the funnel) keep their place in the draft but are listed apart in the editor, so
+// the moves and merges take an optional `skip`: the neighbour of a stage is the nearest stage that is not skipped,
+// and a side step sitting between two funnel stages stays where it is.
 import type { JourneyStage, JourneyStageSpec } from '../../../shared/journeys';
 
 export type StageDraft = JourneyStageSpec[];
@@ -9,9 +13,18 @@ export function draftFromResult(stages: JourneyStage[]): StageDraft {
   return stages.map((s) => ({ name: s.stage, steps: [...s.steps] }));
 }
 
-export function moveStage(draft: StageDraft, index: number, dir: -1 | 1): StageDraft {
-  const to = index + dir;
-  if (index < 0 || index >= draft.length || to < 0 || to >= draft.length) return draft;
+type Skip = (stage: JourneyStageSpec) => boolean;
+const never: Skip = () => false;
+
+/** The nearest stage after (dir 1) or before (dir −1) `index` that is not skipped, or −1. */
+export function neighbour(draft: StageDraft, index: number, dir: -1 | 1, skip: Skip = never): number {
+  for (let i = index + dir; i >= 0 && i < draft.length; i += dir) if (!skip(draft[i])) return i;
+  return -1;
+}
+
+export function moveStage(draft: StageDraft, index: number, dir: -1 | 1, skip: Skip = never): StageDraft {
+  const to = neighbour(draft, index, dir, skip);
+  if (index < 0 || index >= draft.length || to < 0) return draft;
   const next = [...draft];
   [next[index], next[to]] = [next[to], next[index]];
   return next;
@@ -25,10 +38,10 @@ function stageOf(draft: StageDraft, step: string): number {
  * Moves one step into the neighbouring stage (the stage above gets it last, the stage below first, so the step
  * stays where it was in the overall order). A stage left without steps disappears.
  */
-export function moveStep(draft: StageDraft, step: string, dir: -1 | 1): StageDraft {
+export function moveStep(draft: StageDraft, step: string, dir: -1 | 1, skip: Skip = never): StageDraft {
   const from = stageOf(draft, step);
-  const to = from + dir;
-  if (from < 0 || to < 0 || to >= draft.length) return draft;
+  const to = from < 0 ? -1 : neighbour(draft, from, dir, skip);
+  if (from < 0 || to < 0) return draft;
   const next = draft.map((s) => ({ ...s, steps: [...s.steps] }));
   next[from].steps = next[from].steps.filter((x) => x !== step);
   if (dir < 0) next[to].steps.push(step);
@@ -37,9 +50,9 @@ export function moveStep(draft: StageDraft, step: string, dir: -1 | 1): StageDra
 }
 
 /** Merges a whole stage into its neighbour (which keeps its name). */
-export function mergeStage(draft: StageDraft, index: number, dir: -1 | 1): StageDraft {
-  const to = index + dir;
-  if (index < 0 || index >= draft.length || to < 0 || to >= draft.length) return draft;
+export function mergeStage(draft: StageDraft, index: number, dir: -1 | 1, skip: Skip = never): StageDraft {
+  const to = index < 0 || index >= draft.length ? -1 : neighbour(draft, index, dir, skip);
+  if (to < 0) return draft;
   const next = draft.map((s) => ({ ...s, steps: [...s.steps] }));
   next[to].steps = dir < 0 ? [...next[to].steps, ...next[index].steps] : [...next[index].steps, ...next[to].steps];
   next.splice(index, 1);

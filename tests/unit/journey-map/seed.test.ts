@@ -65,7 +65,7 @@ describe('seedJourneyMap', () => {
     expect(seedJourneyMap({ name: 'x', result: ten, spec: SPEC }).cards.find((c) => c.id === 'c3')!.text).toMatch(/^Satisfaction 4\.2 on 0–10 /);
   });
 
-  it('gives a side step its column where it happens, with touchpoints, emotions and channels but no funnel KPI or pain point', () => {
+  it('gives a side step a column after the funnel, with touchpoints, emotions and channels but no funnel KPI or pain point', () => {
     const r = handResult();
     // Support: 12 journeys, left out of the funnel; listed between Buy and After in the stage order.
     r.steps.push({ step: 'Support call', stage: 'Support', customers: 12, events: 15, medianPosition: 3.5, meanSatisfaction: 2, satisfaction: { mean: 2, n: 8, ci: [1.5, 2.5] } });
@@ -86,10 +86,9 @@ describe('seedJourneyMap', () => {
     // A pain point for a side step cannot come from the analytics; were one there, the map would still not show it.
     r.painPoints.push({ stage: 'Support', score: 0.9, dropOffRate: 0.5, meanSatisfaction: 2, explanation: 'Support: should not be seeded.' });
     const map = seedJourneyMap({ name: 'Side', result: r, spec: SPEC, now: NOW });
-    // Stage order in the result: After, Browse, Buy, Support (hand-made, out of order); Support follows Buy there,
-    // so it comes right after Buy in the funnel's order.
-    expect(map.stages.map((s) => s.name)).toEqual(['Browse', 'Buy', 'Support', 'After']);
-    const support = map.stages.find((s) => s.name === 'Support')!.id;
+    // The funnel's order, then the side step (the map's columns read as the funnel, then what happens on the side).
+    expect(map.stages.map((s) => s.name)).toEqual(['Browse', 'Buy', 'After', 'Support (side step)']);
+    const support = map.stages[3].id;
     expect(map.cards.filter((c) => c.stageId === support).map(({ lane, text, n, value }) => ({ lane, text, n, value }))).toEqual([
       { lane: 'touchpoints', text: 'Support call: 12 journeys (12% of all); a side step, left out of the funnel', n: 12, value: undefined },
       { lane: 'emotions', text: 'Satisfaction 2 on 1–5 (95% CI 1.5–2.5)', n: 8, value: 2 },

@@ -2,10 +2,11 @@
 // contract's own schema), the stage editor's operations, the Sankey plan (no cycles), durations in human units.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
-import type { JourneyStage, JourneyTiming, JourneyTransition } from '../../../shared/journeys';
+import type { JourneyResult, JourneyStage, JourneyTiming, JourneyTransition } from '../../../shared/journeys';
 import { journeySpecSchema } from '../../../shared/api';
 import { clearFormMemory, columnsFor, formProblem, prefill, recallForm, rememberForm, setColumn, setSegmentation, toSpec } from '../../../renderer/views/journeys/model';
 import { draftFromResult, mergeStage, moveStage, moveStep, renameStage, sameDraft, splitStep, type StageDraft } from '../../../renderer/views/journeys/stages';
+import { endConversion, isSideStage, listNames, shouldPreApply, sideStepReasons, withSideSteps } from '../../../renderer/views/journeys/side-steps';
 import { dropOffLabel, formatDuration, logTicks, orderTimings, planSankey, shortLabel, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
 
 function col(index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta {
@@ -105,6 +106,13 @@ describe('the spec sent to journey.analyze', () => {
     expect(() => journeySpecSchema.parse(spec)).not.toThrow();
   });
 
+  it('sends the side steps as offFunnel, which the contract accepts; none, no field', () => {
+    const spec = toSpec({ ...prefill(demo), offFunnel: ['Support contact'] });
+    expect(spec.offFunnel).toEqual(['Support contact']);
+    expect(journeySpecSchema.parse(spec).offFunnel).toEqual(['Support contact']);
+    expect('offFunnel' in toSpec(prefill(demo))).toBe(false);
+  });
+
   it('drops a channel filter or compare without a channel column, and a segment filter without a segmentation', () => {
     const spec = toSpec({ ...prefill(olist), channels: ['web'], segments: [1], compareBy: 'channel' });
     expect(spec.filter).toBeUndefined();
@@ -125,6 +133,8 @@ describe('the spec sent to journey.analyze', () => {
   it('a new step column forgets the stage grouping; clearing the channel or segmentation clears what depended on it', () => {
     const f = { ...prefill(demo), stages: [{ name: 'A', steps: ['Visit'] }], channels: ['web'], compareBy: 'channel' as const };
     expect(setColumn(f, 'step', 'channel').stages).toBeNull();
+    expect(setColumn({ ...f, offFunnel: ['Support contact'] }, 'step', 'channel').offFunnel).toEqual([]);
+    expect(setColumn({ ...f, offFunnel: ['Support contact'] }, 'channel', '').offFunnel).toEqual(['Support contact']);
     expect(setColumn(f, 'satisfaction', '').stages).toEqual(f.stages);
     expect(setColumn(f, 'channel', '')).toMatchObject({ channel: '', channels: [], compareBy: '' });
     const s = { ...f, segmentation: 'seg', segments: [1], compareBy: 'segment' as const };
@@ -272,5 +282,111 @@ describe('durations and labels', () => {
     expect(wrapLabel('delivered_to_customer', 14)).toBe('delivered_to_<br>customer');
     expect(wrapLabel('Add to basket', 8)).toBe('Add to<br>basket');
     expect(wrapLabel('<b>', 8)).toBe('&lt;b&gt;');
+  });
+});
+
+// ------------------------------------------------------------------ side steps
+
+/** A stage of a result (the demo's figures where named: 359 journeys contact support, 760 review). */
+function stage(name: string, customers: number, inFunnel = true, steps = [name]): JourneyStage {
+  return { stage: name, steps, customers, events: customers, satisfaction: null, nps: null, channels: [], inFunnel, medianSecondsToNext: null };
+}
+
+function result(stages: JourneyStage[], funnel: number[], suggested: string[] = []): JourneyResult {
+  const names = stages.filter((s) => s.inFunnel).map((s) => s.stage);
+  return {
+    spec: { dataset: 'd', customer: 'c', time: 't', step: 's' },
+    customers: funnel[0] ?? 0,
+    events: 0,
+    skippedEvents: 0,
+    orderNote: '',
+    steps: [],
+    stages,
+    transitions: [],
+    funnel: names.map((n, i) => ({ stage: n, customers: funnel[i], dropOff: 0, dropOffRate: 0, conversion: funnel[i] / funnel[0] })),
+    timing: [],
+    variants: [],
+    variantCount: 0,
+    painPoints: [],
+    satisfactionScale: null,
+    channels: [],
+    segments: null,
+    unmatchedCustomers: 0,
+    groups: null,
+    suggestedOffFunnel: suggested,
+    warnings: [],
+  };
+}
+
+describe('side steps', () => {
+  const draft: StageDraft = [
+    { name: 'Delivery', steps: ['Delivery'] },
+    { name: 'Support contact', steps: ['Support contact'] },
+    { name: 'Review', steps: ['Review'] },
+    { name: 'Refund', steps: ['Refund'] },
+  ];
+  const off = ['Support contact'];
+  const side = (s: { steps: string[] }) => isSideStage(s, off);
+
+  it('a stage is a side step when all its steps are left out; toggling adds or removes them once', () => {
+    expect(draft.map(side)).toEqual([false, true, false, false]);
+    expect(isSideStage({ steps: ['Support contact', 'Review'] }, off)).toBe(false);
+    expect(isSideStage({ steps: [] }, off)).toBe(false);
+    expect(withSideSteps(off, ['Review', 'Support contact'], true)).toEqual(['Support contact', 'Review']);
+    expect(withSideSteps(['Review', 'Support contact'], ['Support contact'], false)).toEqual(['Review']);
+  });
+
+  it('moves and merges pass over a side step, which keeps its place', () => {
+    // Review up: it swaps with Delivery (the funnel stage above), Support contact stays second.
+    expect(moveStage(draft, 2, -1, side).map((s) => s.name)).toEqual(['Review', 'Support contact', 'Delivery', 'Refund']);
+    expect(moveStage(draft, 0, 1, side).map((s) => s.name)).toEqual(['Review', 'Support contact', 'Delivery', 'Refund']);
+    // Without skipping, Review would swap with the side step.
+    expect(moveStage(draft, 2, -1).map((s) => s.name)).toEqual(['Delivery', 'Review', 'Support contact', 'Refund']);
+    expect(moveStep(draft, 'Review', -1, side)).toEqual([
+      { name: 'Delivery', steps: ['Delivery', 'Review'] },
+      { name: 'Support contact', steps: ['Support contact'] },
+      { name: 'Refund', steps: ['Refund'] },
+    ]);
+    expect(mergeStage(draft, 0, 1, side)).toEqual([
+      { name: 'Support contact', steps: ['Support contact'] },
+      { name: 'Review', steps: ['Delivery', 'Review'] },
+      { name: 'Refund', steps: ['Refund'] },
+    ]);
+    // No funnel stage above the first one: nothing moves.
+    expect(moveStage(draft, 0, -1, side)).toBe(draft);
+  });
+
+  it('says why a stage looks like a side step: its journeys and the later funnel stage most reach', () => {
+    const stages = [stage('Delivery', 1576), stage('Support contact', 359), stage('Review', 760)];
+    expect(sideStepReasons(stages, ['Support contact'])).toEqual([{ stage: 'Support contact', customers: 359, later: 'Review', laterCustomers: 760 }]);
+    // Once left out the reason reads the same (the later stage must be a funnel stage, not another side step).
+    const after = [stage('Delivery', 1576), stage('Support contact', 359, false), stage('Chat', 900, false), stage('Review', 760)];
+    expect(sideStepReasons(after, ['Support contact'])).toEqual([{ stage: 'Support contact', customers: 359, later: 'Review', laterCustomers: 760 }]);
+    // A stage with no funnel stage after it has no reason to give.
+    expect(sideStepReasons([stage('Review', 760), stage('Support contact', 359)], ['Support contact'])).toEqual([]);
+  });
+
+  it('names one, two, a few or many', () => {
+    expect(listNames(['Support contact'])).toBe('Support contact');
+    expect(listNames(['A', 'B'])).toBe('A and B');
+    expect(listNames(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(listNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more');
+  });
+
+  it('pre-applies the suggestion on the first run only, when nothing was chosen and nothing undone', () => {
+    const r = result([stage('A', 10), stage('S', 3), stage('C', 8)], [10, 3, 3], ['S']);
+    const fresh = { firstRun: true, declined: false, offFunnel: [], customStages: false };
+    expect(shouldPreApply(r, fresh)).toBe(true);
+    expect(shouldPreApply(r, { ...fresh, firstRun: false })).toBe(false);
+    expect(shouldPreApply(r, { ...fresh, declined: true })).toBe(false);
+    expect(shouldPreApply(r, { ...fresh, offFunnel: ['X'] })).toBe(false);
+    expect(shouldPreApply(r, { ...fresh, customStages: true })).toBe(false);
+    expect(shouldPreApply({ ...r, suggestedOffFunnel: [] }, fresh)).toBe(false);
+  });
+
+  it('end conversion: the last funnel stage over the first', () => {
+    // The demo's funnel with support as a stage: 137 of 3,000 reach Review (4.6%).
+    expect(endConversion(result([stage('Visit', 3000), stage('Support contact', 332), stage('Review', 137)], [3000, 332, 137]))).toBeCloseTo(137 / 3000, 12);
+    expect(endConversion(result([], []))).toBeNull();
   });
 });
