@@ -35,8 +35,16 @@ function coded(data: AuditColumns, spec: AuditSpec, index: number): FullColumn {
 
 export function protectedColumns(plan: AuditPlan, data: AuditColumns, spec: AuditSpec): FullColumn[] {
   return plan.protected.map((p) => {
+    if (p.role === 'id' || p.role === 'pii') {
+      throw new AppError(
+        'BAD_ARGUMENTS',
+        `"${p.name}" is ${p.role === 'id' ? 'an identifier' : 'personal data (PII)'}, not a protected attribute: audit groups of people such as gender, age band or marital status.`,
+        { columnName: p.name },
+      );
+    }
     const col = coded(data, spec, p.index);
-    if (col.levels.length > MAX_ATTRIBUTE_GROUPS) {
+    // Hundreds of groups, or nearly one per row, is an identifier or free text.
+    if (col.levels.length > MAX_ATTRIBUTE_GROUPS || (col.levels.length > 50 && col.levels.length * 2 > data.rows.length)) {
       throw new AppError(
         'BAD_ARGUMENTS',
         `The protected attribute "${p.name}" has ${col.levels.length.toLocaleString('en-US')} distinct values, more like an identifier or free text than groups of people; audit a column with at most ${MAX_ATTRIBUTE_GROUPS} groups (or a numeric one, which is binned).`,

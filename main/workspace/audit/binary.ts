@@ -42,7 +42,7 @@ function readNumeric(col: LoadedColumn & { kind: 'numeric' }, wanted: string | u
     const v = values[i];
     if (v !== v || distinct.includes(v)) continue;
     distinct.push(v);
-    if (distinct.length > 2 && col.column.type !== 'boolean') break;
+    if (distinct.length > 2 || (distinct.length === 2 && col.column.type === 'boolean')) break;
   }
   distinct.sort((a, b) => a - b);
   const boolean = col.column.type === 'boolean';

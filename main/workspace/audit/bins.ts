@@ -89,29 +89,94 @@ function byEdges(column: string, values: Float64Array, edges: number[], integer:
   return { ...c, note: `"${column}" was grouped at the given edges (${edges.map(fmt).join(', ')}): ${c.levels.join(', ')}.` };
 }
 
-/** Quartile groups, never splitting a value: a value goes to group ⌊4 · (rows below it + half its rows) / n⌋. */
+const BUCKETS = 1 << 16;
+
+/** A value's quartile group from the rows below it and its own count: ⌊4 · (below + count / 2) / n⌋, at most 3. */
+const quartileOf = (below: number, count: number, n: number) => Math.min(3, Math.floor((4 * (below + count / 2)) / n));
+
+/**
+ * Quartile groups, never splitting a value: a value goes to group ⌊4 · (rows below it + half its rows) / n⌋.
+ * Without sorting a million values: a 65,536-bucket histogram gives every bucket's rows below it, so a bucket whose
+ * lowest and highest possible group agree lies wholly in one group; only the few buckets a cut falls in are sorted.
+ */
 function byQuartiles(column: string, values: Float64Array): Binned {
-  const sorted = Float64Array.from(values.filter((v) => v === v)).sort();
-  const n = sorted.length;
-  const edges: number[] = [];
-  const lo: number[] = [];
-  const hi: number[] = [];
-  let group = -1;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && sorted[j] === sorted[i]) j++;
-    const g = Math.min(3, Math.floor((4 * (i + (j - i) / 2)) / n));
-    if (g !== group) {
-      if (group >= 0) edges.push(sorted[i]);
-      group = g;
-      lo.push(sorted[i]);
-    }
-    hi[lo.length - 1] = sorted[j - 1];
-    i = j;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    n++;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
-  const labels = lo.map((l, k) => (l === hi[k] ? fmt(l) : `${fmt(l)}–${fmt(hi[k])}`));
+  const scale = BUCKETS / (max - min);
+  const bucketOf = (v: number) => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
+  const counts = new Int32Array(BUCKETS);
+  const lowest = new Float64Array(BUCKETS).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const b = bucketOf(v);
+    counts[b]++;
+    if (v < lowest[b]) lowest[b] = v;
+  }
+  // Buckets a cut may fall in: their values, sorted, with each distinct value's rows below it.
+  const mixed = new Map<number, number[]>();
+  for (let b = 0, below = 0; b < BUCKETS; below += counts[b], b++) {
+    if (counts[b] > 0 && quartileOf(below, 0, n) !== quartileOf(below + counts[b], 0, n)) mixed.set(b, []);
+  }
+  if (mixed.size > 0) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === v) mixed.get(bucketOf(v))?.push(v);
+    }
+  }
+  const edges: number[] = [];
+  let group = -1;
+  const enter = (g: number, v: number) => {
+    if (g === group) return;
+    if (group >= 0) edges.push(v);
+    group = g;
+  };
+  for (let b = 0, below = 0; b < BUCKETS; below += counts[b], b++) {
+    if (counts[b] === 0) continue;
+    const inside = mixed.get(b);
+    if (!inside) {
+      enter(quartileOf(below, 0, n), lowest[b]);
+      continue;
+    }
+    inside.sort((x, y) => x - y);
+    for (let i = 0; i < inside.length; ) {
+      let j = i;
+      while (j < inside.length && inside[j] === inside[i]) j++;
+      enter(quartileOf(below + i, j - i, n), inside[i]);
+      i = j;
+    }
+  }
   const codes = assign(values, edges);
+  // Label each group by the smallest and largest value it holds.
+  const lo = new Array<number>(edges.length + 1).fill(Number.POSITIVE_INFINITY);
+  const hi = new Array<number>(edges.length + 1).fill(Number.NEGATIVE_INFINITY);
+  for (let i = 0; i < values.length; i++) {
+    const c = codes[i];
+    if (c < 0) continue;
+    const v = values[i];
+    if (v < lo[c]) lo[c] = v;
+    if (v > hi[c]) hi[c] = v;
+  }
+  const labels = rangeLabels(lo, hi);
   return { codes, levels: labels, note: `"${column}" has many values, so it was cut at its quartiles into ${labels.length} groups (${labels.join(', ')}); give bins to choose the edges.` };
+}
+
+/** "lo–hi" per group, with as many significant digits as it takes for neighbouring labels not to run together. */
+function rangeLabels(lo: number[], hi: number[]): string[] {
+  for (let digits = 4; ; digits++) {
+    const f = (v: number) => (Number.isInteger(v) || digits >= 17 ? String(v) : String(Number(v.toPrecision(digits))));
+    const labels = lo.map((l, k) => (l === hi[k] ? f(l) : `${f(l)}–${f(hi[k])}`));
+    const clash = lo.some((l, k) => (k > 0 && f(l) === f(hi[k - 1])) || (l !== hi[k] && f(l) === f(hi[k])));
+    if (!clash || digits >= 17) return labels;
+  }
 }
 
 export function binNumeric(column: string, values: Float64Array, opts: { edges?: number[]; integer: boolean; label?: (v: number) => string }): Binned {

@@ -1,11 +1,12 @@
 // The audit's columns as typed arrays, in dataset row order. Numbers (integer, real, boolean 1/0) come through the
 // segmentation data path (segments/columns.ts), which reads them from the typed column cache the import filled;
-// text columns are read by one-column scans and dictionary-encoded (nps-columns.ts readCoded: levels sorted by
-// code unit). The audit job holds a read-only connection, so nothing decoded here is written back to the cache.
+// text columns are read together in blocks and dictionary-encoded (text-columns.ts; levels sorted by code unit).
+// The audit job holds a read-only connection, so nothing decoded here is written back to the cache.
 import type { Db } from '../db';
 import type { StoredColumn, StoredDataset } from '../datasets';
-import { readCoded, type LoadProgress } from '../nps/nps-columns';
+import type { LoadProgress } from '../nps/nps-columns';
 import { isNumericColumn, loadColumns, type LoadedColumn } from '../segments/columns';
+import { readTextColumns } from './text-columns';
 
 export interface AuditColumns {
   /** Dataset _row per loaded row, ascending. */
@@ -23,6 +24,6 @@ export function loadAuditColumns(db: Db, ds: StoredDataset, columns: StoredColum
   });
   const byIndex = new Map<number, LoadedColumn>();
   for (const c of loaded.columns) byIndex.set(c.column.index, c);
-  for (const c of text) byIndex.set(c.index, { kind: 'categorical', column: c, ...readCoded(db, ds, c, ctx) });
+  readTextColumns(db, ds, text, ctx).forEach((coded, j) => byIndex.set(text[j].index, { kind: 'categorical', column: text[j], ...coded }));
   return { rows: loaded.rows, byIndex };
 }

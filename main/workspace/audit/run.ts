@@ -53,7 +53,7 @@ export function runAudit(db: Db, spec: AuditSpec, ctx: AuditProgress): AuditResu
       noLabel++;
       continue;
     }
-    if (exclude && attrs.some((a) => a.codes[i] < 0)) {
+    if (exclude && missingProtected(attrs, i)) {
       noProtected++;
       continue;
     }
@@ -119,6 +119,11 @@ export function runAudit(db: Db, spec: AuditSpec, ctx: AuditProgress): AuditResu
     warnings.unshift(`${count(excluded)} of ${count(total)} rows were left out: ${parts.join(', ')}.`);
   }
   return { ...result, spec, rows: n, excludedRows: excluded, warnings: [...warnings, ...result.warnings] };
+}
+
+function missingProtected(attrs: readonly CodedColumn[], i: number): boolean {
+  for (let k = 0; k < attrs.length; k++) if (attrs[k].codes[i] < 0) return true;
+  return false;
 }
 
 /** A reference group must be one of the attribute's groups; say which ones there are. */
