@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { DriversResult, NpsContextResult } from '../../shared/nps';
 import type { RowPage } from '../../shared/domain';
+import type { SegmentationResult } from '../../shared/segments';
 import { expect, shot, test } from './fixtures';
 
 /** A handler called straight through the browser host's API (the same transport the app's client uses). */
@@ -95,6 +96,11 @@ test.describe('demo workspace', () => {
   test('NPS overall and by collection context, the in-store inflation flagged, a 1–5 rating mapped on request', async ({ app }) => {
     test.setTimeout(240_000);
     const truth = await recount(app);
+    // A saved segmentation to group by (prepared through the API: the Segments view has its own tests).
+    const seg = await call<SegmentationResult>(app, 'segment.run', {
+      jobId: 'e2e_nps_segments',
+      params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'NPS segments' },
+    });
     await openNps(app);
     const setup = app.getByRole('complementary', { name: 'NPS set-up' });
     await expect(setup.getByLabel('Survey dataset')).toHaveValue('Demo customers');
@@ -158,8 +164,21 @@ test.describe('demo workspace', () => {
     await trend.scrollIntoViewIfNeeded();
     await shot(app, 'nps-trend');
 
-    // A 1–5 rating as the score: refused with the services' reason, mapped with one click.
+    // By the segments of a saved segmentation: one row per segment, named as on the Segments view, sizes adding up.
     await setup.getByLabel('Trend over time').selectOption('');
+    await setup.getByText('Segments', { exact: true }).click();
+    await setup.getByLabel('Saved segmentation').selectOption('NPS segments');
+    await run(setup, /^Run again$/);
+    await expect(main.getByRole('figure', { name: 'NPS by segment' }).locator('.main-svg').first()).toBeVisible();
+    const bySegment = await tableRows(table);
+    const names = [...bySegment.keys()].map((k) => k.replace(/(reference|small n)/g, '').trim());
+    expect(names.sort()).toEqual(seg.segments.map((c) => c.name).sort());
+    const sizes = [...bySegment.values()].map((cells) => Number(cells[1].replace(/,/g, '')));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(truth.overall.n);
+    await main.getByRole('figure', { name: 'NPS by segment' }).scrollIntoViewIfNeeded();
+    await shot(app, 'nps-by-segment');
+
+    // A 1–5 rating as the score: refused with the services' reason, mapped with one click.
     await setup.getByText('Nothing', { exact: true }).click();
     await setup.getByRole('combobox', { name: /^Score/ }).selectOption('satisfaction_delivery');
     await setup.getByRole('button', { name: /^Run again$/ }).click();
@@ -215,6 +234,25 @@ test.describe('demo workspace', () => {
     await shot(app, 'nps-context');
     await chart.scrollIntoViewIfNeeded();
     await shot(app, 'nps-context-chart');
+
+    // The delay mode: days from the last Delivery event to the survey (the demo has no survey date, so the signup
+    // date stands in: most customers have no Delivery before it, and the small bins are flagged, not dropped).
+    await setup.getByText('Time since an event').click();
+    await expect(setup.getByRole('combobox', { name: /^Survey date/ })).toHaveValue('signup_date');
+    await expect(setup.getByRole('combobox', { name: /^Event log/ })).toHaveValue('Demo journey events');
+    await expect(setup.getByRole('combobox', { name: /^Step column/ })).toHaveValue('step');
+    await setup.getByRole('combobox', { name: 'The event' }).click();
+    await app.getByRole('option', { name: 'Delivery', exact: true }).click();
+    await run(setup, /^Run again$/);
+    await expect(main.getByText('No context stands out')).toBeVisible();
+    await expect(main.getByText('days from the last "Delivery" event to the survey', { exact: false }).first()).toBeVisible();
+    const bins = await tableRows(main.getByRole('table', { name: 'NPS by collection context' }));
+    expect([...bins.keys()].map((k) => k.replace('small n', '').trim())).toEqual(['0–1 days', '1–7 days', '7–30 days', '30+ days', '(no prior event)']);
+    expect([...bins.keys()].filter((k) => k.endsWith('small n'))).toHaveLength(3);
+    await main.getByRole('figure', { name: 'NPS by days since Delivery, each against the rest' }).scrollIntoViewIfNeeded();
+    await shot(app, 'nps-context-delay');
+    await setup.getByText('How collected').click();
+    await run(setup, /^Run again$/);
 
     // Dark theme with the set-up hidden, for the projector in a dark room.
     await app.getByRole('button', { name: 'Switch to dark theme' }).click();

@@ -10,7 +10,7 @@ import { Card, TestCard, Warnings } from './parts';
 
 export function ContextResults({ result }: { result: NpsContextResult }) {
   const s = result.spec;
-  const by = s.context ?? 'days since the event';
+  const by = s.context ?? `days since ${s.delay?.stepValue ?? 'the event'}`;
   return (
     <div className="cxw-nps-result">
       <Title order={2} className="cxw-nps-title">
