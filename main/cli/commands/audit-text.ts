@@ -31,7 +31,7 @@ export function formatAudit(r: AuditResult): string {
   const labelled = r.groups.some((g) => g.tpr !== null || g.confusion !== null);
   const out: string[] = [
     `Fairness audit of "${r.spec.dataset}": ${int(r.rows)} rows audited${r.excludedRows ? `, ${int(r.excludedRows)} left out` : ''}.`,
-    r.decisionNote,
+    `Positive prediction: ${r.decisionNote}.`,
     '',
     r.executiveSummary,
   ];

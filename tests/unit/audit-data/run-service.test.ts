@@ -2,8 +2,10 @@
 // (defaults, punitive decisions, scores), binary checks on the decision and label, numeric protected attributes,
 // missing protected values, the proxies (default feature/category columns, explicit ones, saved segmentations by
 // row and through the id columns) and the errors that name what to do. Counts are recounted from the CSV here.
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResult, AuditSpec } from '../../../shared/audit';
+import { runAudit } from '../../../main/workspace/audit/run';
 import { harness, type Harness } from '../segment-service/helpers';
 
 let h: Harness;
@@ -174,5 +176,19 @@ describe('audit.run data path', () => {
     const r = await audit({ dataset: 'odd', decision: 'decided', favorable: 'approved', protected: ['gender'] });
     expect(r.groups.map((g) => g.selectionRate.value)).toEqual([1, 1]);
     expect(r.summary.demographicParityDifference).toBe(0);
+  });
+
+  it('reports its phases and stops when cancelled', () => {
+    const db = new Database(`${h.dir}/ws.cxw`, { readonly: true });
+    try {
+      const phases: string[] = [];
+      runAudit(db, { dataset: 'people', decision: 'flagged', protected: ['gender'] }, { isCancelled: () => false, onProgress: (p) => phases.push(p.phase) });
+      expect([...new Set(phases)]).toEqual(['load', 'prepare', 'analyze']);
+      expect(() => runAudit(db, { dataset: 'people', decision: 'flagged', protected: ['gender'] }, { isCancelled: () => true, onProgress: () => undefined })).toThrow(
+        expect.objectContaining({ code: 'CANCELLED' }),
+      );
+    } finally {
+      db.close();
+    }
   });
 });
