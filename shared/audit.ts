@@ -7,7 +7,8 @@ export interface AuditSpec {
   /** A binary decision column… */
   decision?: string;
   /**
-   * …with the value that is good for the person (default: true / Yes / 1 / the later of two values). The positive
+   * …with the value that is good for the person (default for an assistive decision: true / Yes / 1 / the later of
+   * two values; for a punitive one the other value, since a flag such as fraud_flag = Yes is the sanction). The positive
    * prediction audited (Fairlearn's y_pred = 1, whose rate is the selection rate) is the favourable value for an
    * assistive decision and the other value (the sanction) for a punitive one.
    */
