@@ -321,5 +321,17 @@ test.describe('demo workspace', () => {
     await quadrant.scrollIntoViewIfNeeded();
     await shot(app, 'drivers-quadrant-dark');
     await app.getByRole('button', { name: 'Switch to light theme' }).click();
+
+    // A long run (10,000 logistic resamples, ~4 s) shows its progress and can be cancelled; the last result stays.
+    await setup.getByLabel('Bootstrap resamples').fill('10000');
+    await setup.getByRole('button', { name: /^Run again$/ }).click();
+    const progress = main.getByRole('progressbar', { name: /Weighing the drivers of nps_score progress/ });
+    await expect(progress).toBeVisible();
+    await shot(app, 'drivers-progress');
+    await main.getByRole('button', { name: 'Cancel' }).click();
+    await expect(main.getByText('The key-driver analysis was cancelled; the results shown (if any) are from the previous run.')).toBeVisible();
+    await expect(progress).toHaveCount(0);
+    await expect(main.getByLabel('Target')).toContainText('1 = detractor');
+    await expect(setup.getByText('The set-up changed: run again to update the results.')).toBeVisible();
   });
 });

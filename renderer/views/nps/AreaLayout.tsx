@@ -41,11 +41,13 @@ interface Props {
 }
 
 export function AreaLayout(p: Props) {
-  // A refusal or error is shown above the results: bring it into view, wherever the analyst had scrolled to.
+  // The progress (with Cancel) and any refusal or error are shown above the results: bring them into view,
+  // wherever the analyst had scrolled to.
   const main = useRef<HTMLElement>(null);
+  const running = p.job.running;
   useEffect(() => {
-    if (p.error) main.current?.scrollTo({ top: 0 });
-  }, [p.error]);
+    if (p.error || running) main.current?.scrollTo({ top: 0 });
+  }, [p.error, running]);
   return (
     <div className="cxw-nps-area-grid" data-setup={p.setupOpen ? 'open' : 'closed'}>
       {p.setupOpen ? (
@@ -106,7 +108,14 @@ function RunBar(props: RunBarProps) {
   return (
     <div className="cxw-nps-run">
       <Text size="sm" c={props.problem ? 'red' : 'dimmed'} role={props.problem ? 'alert' : undefined} mb={8}>
-        {props.problem ?? (props.hasResult ? (props.stale ? 'The set-up changed: run again to update the results.' : 'The results match this set-up.') : 'Ready to run.')}
+        {props.problem ??
+          (props.busy
+            ? 'Running: the progress is on the right, with Cancel.'
+            : props.hasResult
+              ? props.stale
+                ? 'The set-up changed: run again to update the results.'
+                : 'The results match this set-up.'
+              : 'Ready to run.')}
       </Text>
       <Button
         size="md"
