@@ -24,6 +24,14 @@ import {
 } from './nps-figures';
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * A horizontal legend in the top strip of the figure (container coordinates): the layout's top margin reserves
+ * its room, so it never grows into the plot when a resize changes how many rows it needs.
+ */
+function topLegend(t: ChartTheme, size = 14): Partial<Layout['legend']> {
+  return { orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1, yanchor: 'top', font: { size, color: t.text } };
+}
 const CATEGORIES: NpsCategory[] = ['detractor', 'passive', 'promoter'];
 
 // ------------------------------------------------------------------ mix
@@ -56,8 +64,8 @@ export function NpsMixChart({ rows, name }: { rows: { label: string; summary: Np
         layout: {
           barmode: 'stack',
           bargap: rows.length > 1 ? 0.3 : 0.45,
-          margin: { l: 16, r: 16, t: 40, b: 36 },
-          legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', traceorder: 'normal', font: { size: 14, color: t.text } },
+          margin: { l: 16, r: 16, t: 56, b: 36 },
+          legend: { ...topLegend(t), traceorder: 'normal' },
           xaxis: { range: [0, 100], ticksuffix: '%', gridcolor: t.grid, fixedrange: true },
           yaxis: { autorange: 'reversed', tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', fixedrange: true },
         } as Partial<Layout>,
@@ -105,8 +113,8 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
         data,
         layout: {
           bargap: 0.18,
-          margin: { l: 64, r: 16, t: 40, b: 56 },
-          legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 14, color: t.text } },
+          margin: { l: 64, r: 16, t: 72, b: 56 },
+          legend: topLegend(t),
           xaxis: { tickmode: 'array', tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], range: [-0.6, 10.6], tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', title: { text: 'Score', font: { size: 13, color: t.muted } }, fixedrange: true },
           yaxis: { range: [0, max * 1.15], title: { text: 'Answers', font: { size: 13, color: t.muted } }, fixedrange: true },
         } as Partial<Layout>,
@@ -248,7 +256,7 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
           // Legend at the very top, the "overall" label just above the plot, below it.
           margin: { l: 16, r: 24, t: 76, b: 48 },
           showlegend: true,
-          legend: { orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1, yanchor: 'top', font: { size: 13, color: t.text } },
+          legend: topLegend(t, 13),
           xaxis: { range: [range[0], range[1] + span * 0.18], zeroline: false, title: { text: `NPS with ${levelLabel(level)} confidence interval`, font: { size: 13, color: t.muted } }, tickfont: { size: 14, color: t.muted } },
           yaxis: { autorange: 'reversed', tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', type: 'category' },
           shapes,
@@ -337,8 +345,8 @@ export function NpsTrendChart({ trend, level, minN, unit, name }: { trend: Trend
       return {
         data,
         layout: {
-          margin: { l: 64, r: 24, t: 40, b: 64 },
-          legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 14, color: t.text } },
+          margin: { l: 64, r: 24, t: 56, b: 64 },
+          legend: topLegend(t),
           xaxis: { type: 'category', tickfont: { size: 13, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
           yaxis: { range, title: { text: 'NPS', font: { size: 13, color: t.muted } }, zeroline: true, zerolinecolor: t.line },
         } as Partial<Layout>,
@@ -458,8 +466,8 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
       return {
         data,
         layout: {
-          margin: { l: 16, r: 24, t: 44, b: 48 },
-          legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 14, color: t.text } },
+          margin: { l: 16, r: 24, t: 76, b: 48 },
+          legend: topLegend(t),
           xaxis: { range: [range[0], range[1] + span * 0.3], zeroline: true, zerolinecolor: t.line, title: { text: `NPS with ${levelLabel(level)} confidence interval`, font: { size: 13, color: t.muted } } },
           yaxis: { autorange: 'reversed', type: 'category', tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
         } as Partial<Layout>,

@@ -79,6 +79,19 @@ async function run(setup: Locator, label: RegExp): Promise<void> {
   await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
 }
 
+/** Waits until a chart has followed its container's width (it resizes on the next frame after a layout change). */
+async function settled(figure: Locator): Promise<void> {
+  await expect
+    .poll(async () =>
+      figure.evaluate((el) => {
+        const plot = el.querySelector('.cxw-chart-plot');
+        const svg = el.querySelector('.main-svg');
+        return plot && svg ? Math.abs(plot.clientWidth - svg.getBoundingClientRect().width) : Infinity;
+      }),
+    )
+    .toBeLessThan(4);
+}
+
 /** The table rows as { first cell → all cell texts }. */
 async function tableRows(table: Locator): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -257,6 +270,7 @@ test.describe('demo workspace', () => {
     // Dark theme with the set-up hidden, for the projector in a dark room.
     await app.getByRole('button', { name: 'Switch to dark theme' }).click();
     await setup.getByRole('button', { name: 'Hide the set-up' }).click();
+    await settled(chart);
     await main.getByRole('heading', { name: 'Does NPS depend on how it was collected?' }).scrollIntoViewIfNeeded();
     await shot(app, 'nps-context-dark');
     await app.getByRole('button', { name: 'Switch to light theme' }).click();
