@@ -1,12 +1,12 @@
 // Key-driver charts: each driver's share of R² as a horizontal bar with its bootstrap interval and the sign of its
 // coefficient, and the importance × performance quadrant (x: mean performance on 0–1 of the driver's range, already
 // flipped by the services where higher is worse; y: share of R²; cut at the mean of each; four labelled quadrants).
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Data, Layout, Shape } from 'plotly.js';
 import type { DriversResult, Quadrant } from '../../shared/nps';
 import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
-import { againstOutcome, escapeHtml, formatShare, levelLabel, quadrantRanges, QUADRANT_TITLES, signLabel } from './nps-figures';
+import { againstOutcome, escapeHtml, formatShare, levelLabel, placeLabels, quadrantRanges, QUADRANT_TITLES, signLabel } from './nps-figures';
 
 function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
   if (sign === 0) return t.muted;
@@ -101,9 +101,31 @@ function quadrantColor(q: Quadrant, t: ChartTheme): string {
   }
 }
 
+// The plot area inside the figure (the layout's margins below).
+const Q_MARGIN = { l: 72, r: 32, t: 16, b: 64 };
+
+/** The width of an element, following resizes (rounded to 10 px so small jitters do not redraw the chart). */
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.round(el.clientWidth / 10) * 10);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
 export function QuadrantChart({ result, name }: { result: DriversResult; name: string }) {
   const drivers = result.drivers;
   const cuts = result.quadrantCuts;
+  const [wrap, width] = useWidth();
+  const height = Math.min(680, 520 + Math.max(0, drivers.length - 6) * 14);
   const figure = useCallback(
     (t: ChartTheme) => {
       const ranges = quadrantRanges(
@@ -115,20 +137,41 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         const ds = byQuadrant(q);
         return {
           type: 'scatter',
-          mode: 'text+markers',
+          mode: 'markers',
           name: QUADRANT_TITLES[q],
           x: ds.map((d) => d.performanceScaled),
           y: ds.map((d) => d.share),
           text: ds.map((d) => escapeHtml(d.name)),
-          textposition: ds.map((d) => (d.performanceScaled > cuts.performance ? 'top left' : 'top right')),
-          textfont: { size: 15, color: t.text },
-          cliponaxis: false,
           marker: { size: 16, color: quadrantColor(q, t), line: { color: t.paper, width: 2 } },
           customdata: ds.map((d) => [d.performance.toFixed(2), d.performanceScaled.toFixed(2), formatShare(d.share)]),
           hovertemplate: `%{text}<br>importance %{customdata[2]} of R²<br>performance: mean %{customdata[0]} (%{customdata[1]} on 0–1 of its range)<extra>${QUADRANT_TITLES[q]}</extra>`,
           showlegend: false,
         } as unknown as Data;
       });
+      // Names beside the points, placed so none collides with another, a point or a quadrant title.
+      const area = { width: Math.max(200, (width || 900) - Q_MARGIN.l - Q_MARGIN.r), height: height - Q_MARGIN.t - Q_MARGIN.b };
+      const title = (q: Quadrant) => QUADRANT_TITLES[q].length * 9.5 + 14;
+      const reserved = [
+        { x0: 0, y0: 0, x1: title('improve first'), y1: 28 },
+        { x0: area.width - title('key strength'), y0: 0, x1: area.width, y1: 28 },
+        { x0: area.width - title('maintain'), y0: area.height - 28, x1: area.width, y1: area.height },
+        { x0: 0, y0: area.height - 28, x1: title('low priority'), y1: area.height },
+      ];
+      const points = drivers.map((d) => ({ x: d.performanceScaled, y: d.share, label: d.name }));
+      const placements = placeLabels(points, area, ranges, { reserved });
+      const names = drivers.map((d, i) => ({
+        x: d.performanceScaled,
+        y: d.share,
+        text: escapeHtml(d.name),
+        showarrow: true,
+        arrowhead: 0,
+        arrowwidth: 1,
+        arrowcolor: placements[i].leader ? t.muted : 'rgba(0,0,0,0)',
+        standoff: 9,
+        ax: placements[i].ax,
+        ay: placements[i].ay,
+        font: { size: 14, color: t.text },
+      }));
       const tint = (color: string, x0: number, x1: number, y0: number, y1: number): Partial<Shape> => ({
         type: 'rect',
         xref: 'x',
@@ -164,7 +207,7 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
       return {
         data,
         layout: {
-          margin: { l: 72, r: 32, t: 16, b: 64 },
+          margin: Q_MARGIN,
           showlegend: false,
           xaxis: { range: ranges.x, zeroline: false, title: { text: 'Performance (mean on 0–1 of the observed range; higher = better)', font: { size: 13, color: t.muted } } },
           yaxis: { range: ranges.y, zeroline: false, ticksuffix: '%', title: { text: 'Importance (share of R²)', font: { size: 13, color: t.muted } } },
@@ -174,18 +217,20 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
             label('key strength', x1, y1, 'right', 'top'),
             label('maintain', x1, y0, 'right', 'bottom'),
             label('low priority', x0, y0, 'left', 'bottom'),
+            ...names,
           ],
         } as Partial<Layout>,
       };
     },
-    [drivers, cuts],
+    [drivers, cuts, width, height],
   );
   return (
+    <div ref={wrap}>
     <PlotlyChart
       title="Importance × performance"
       exportName={`${name} importance-performance quadrant`}
       figure={figure}
-      height={520}
+      height={height}
       caption={
         <>
           Each driver by how much it matters (share of R²) and how well it does (its mean, scaled to 0–1 of its observed range; drivers where higher
@@ -194,5 +239,6 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         </>
       }
     />
+    </div>
   );
 }

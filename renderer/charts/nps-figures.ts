@@ -140,6 +140,95 @@ export function formatShare(share: number): string {
   return `${(Math.round(share * 10) / 10).toFixed(1)}%`;
 }
 
+// ------------------------------------------------------------------ point labels that do not collide
+
+export interface LabelPlacement {
+  /** Pixel offset of the label's centre from its point (Plotly annotation ax / ay: right and down are positive). */
+  ax: number;
+  ay: number;
+  /** Drawn away from its point: connect them with a thin leader line. */
+  leader: boolean;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+
+/**
+ * Where to put each point's label so that no two labels overlap each other, a marker or a reserved area (the
+ * quadrant titles), and all stay inside the plot: points are served in the given order (most important first),
+ * each taking the first free spot among right, left, above, below and the diagonals, then the same further out
+ * (with a leader line). When no spot is free, the one overlapping least. Pixel geometry from the axis ranges and
+ * the plot area's size; label width from an average character width.
+ */
+export function placeLabels(
+  points: { x: number; y: number; label: string }[],
+  area: { width: number; height: number },
+  ranges: { x: [number, number]; y: [number, number] },
+  opts: { charWidth?: number; lineHeight?: number; marker?: number; reserved?: Box[] } = {},
+): LabelPlacement[] {
+  const charWidth = opts.charWidth ?? 7.8;
+  const h = opts.lineHeight ?? 19;
+  const r = opts.marker ?? 9;
+  const px = (x: number) => ((x - ranges.x[0]) / (ranges.x[1] - ranges.x[0] || 1)) * area.width;
+  const py = (y: number) => (1 - (y - ranges.y[0]) / (ranges.y[1] - ranges.y[0] || 1)) * area.height;
+  const centres = points.map((p) => ({ x: px(p.x), y: py(p.y) }));
+  const obstacles: Box[] = [...(opts.reserved ?? []), ...centres.map((c) => ({ x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r }))];
+  const placed: Box[] = [];
+  return points.map((p, i) => {
+    const c = centres[i];
+    const w = p.label.length * charWidth + 6;
+    const gap = r + 4;
+    // Centre offsets: right, left, above, below, then the four diagonals; each ring further out.
+    const ring = (k: number) => {
+      const dx = w / 2 + gap + (k - 1) * 26;
+      const dy = h / 2 + gap + (k - 1) * 20;
+      return [
+        [dx, 0],
+        [-dx, 0],
+        [0, -dy],
+        [0, dy],
+        [dx, -dy],
+        [-dx, -dy],
+        [dx, dy],
+        [-dx, dy],
+      ];
+    };
+    let best: { ax: number; ay: number; leader: boolean; cost: number } | null = null;
+    for (let k = 1; k <= 4 && !(best && best.cost === 0); k++) {
+      for (const [ax, ay] of ring(k)) {
+        const box = { x0: c.x + ax - w / 2, x1: c.x + ax + w / 2, y0: c.y + ay - h / 2, y1: c.y + ay + h / 2 };
+        const outside = Math.max(0, -box.x0) + Math.max(0, box.x1 - area.width) + Math.max(0, -box.y0) + Math.max(0, box.y1 - area.height);
+        const cost = outside * h + [...placed, ...obstacles].reduce((s, b) => s + overlapArea(box, b), 0);
+        if (!best || cost < best.cost) best = { ax, ay, leader: k > 1, cost };
+        if (cost === 0) break;
+      }
+    }
+    const chosen = best!;
+    placed.push({ x0: c.x + chosen.ax - w / 2, x1: c.x + chosen.ax + w / 2, y0: c.y + chosen.ay - h / 2, y1: c.y + chosen.ay + h / 2 });
+    return { ax: chosen.ax, ay: chosen.ay, leader: chosen.leader };
+  });
+}
+
+/** Whether any two label boxes of a placement overlap (for tests and a caption note). */
+export function labelsOverlap(points: { x: number; y: number; label: string }[], placements: LabelPlacement[], area: { width: number; height: number }, ranges: { x: [number, number]; y: [number, number] }, charWidth = 7.8, h = 19): boolean {
+  const px = (x: number) => ((x - ranges.x[0]) / (ranges.x[1] - ranges.x[0] || 1)) * area.width;
+  const py = (y: number) => (1 - (y - ranges.y[0]) / (ranges.y[1] - ranges.y[0] || 1)) * area.height;
+  const boxes = points.map((p, i) => {
+    const w = p.label.length * charWidth + 6;
+    const cx = px(p.x) + placements[i].ax;
+    const cy = py(p.y) + placements[i].ay;
+    return { x0: cx - w / 2, x1: cx + w / 2, y0: cy - h / 2, y1: cy + h / 2 };
+  });
+  return boxes.some((a, i) => boxes.some((b, j) => j > i && overlaps(a, b)));
+}
+
 /** Axis ranges for the quadrant chart: the points and the cut lines with room for labels, performance within 0–1. */
 export function quadrantRanges(points: { x: number; y: number }[], cuts: { share: number; performance: number }): { x: [number, number]; y: [number, number] } {
   const xs = [...points.map((p) => p.x), cuts.performance];

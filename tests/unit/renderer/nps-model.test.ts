@@ -23,7 +23,7 @@ import {
   toDriversSpec,
   toNpsSpec,
 } from '../../../renderer/views/nps/model';
-import { againstOutcome, formatNps, formatNps1, formatP, groupStyle, npsHeadline, npsRange, quadrantRanges } from '../../../renderer/charts/nps-figures';
+import { againstOutcome, formatNps, formatNps1, formatP, groupStyle, labelsOverlap, npsHeadline, npsRange, placeLabels, quadrantRanges } from '../../../renderer/charts/nps-figures';
 
 function col(index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta {
   return { index, name, originalName: name, type, role, piiAction: 'keep' };
@@ -258,5 +258,43 @@ describe('chart wording and shaping', () => {
 
   it('a driver goes against the outcome when its sign points away from the better value', () => {
     expect([againstOutcome(1, false), againstOutcome(-1, false), againstOutcome(-1, true), againstOutcome(1, true), againstOutcome(0, true)]).toEqual([false, true, false, true, false]);
+  });
+
+  it('point labels: a lone point is labelled on its right; a dense cluster (the airline quadrant) gets no overlapping labels, all inside the plot', () => {
+    const area = { width: 1000, height: 440 };
+    const lone = placeLabels([{ x: 0.5, y: 20, label: 'Online boarding' }], area, { x: [0, 1], y: [0, 40] });
+    expect(lone).toEqual([{ ax: (15 * 7.8 + 6) / 2 + 13, ay: 0, leader: false }]);
+
+    // Shares and scaled performance of the 14 airline ratings (logistic weights, 0 = not applicable), as the services give them.
+    const airline = [
+      ['Online boarding', 0.586, 29.4],
+      ['Inflight wifi service', 0.453, 13.6],
+      ['Leg room service', 0.597, 8.1],
+      ['Inflight entertainment', 0.594, 7.4],
+      ['On-board service', 0.595, 6.9],
+      ['Seat comfort', 0.616, 6.4],
+      ['Departure/Arrival time convenient', 0.446, 5.0],
+      ['Cleanliness', 0.573, 5.0],
+      ['Ease of Online booking', 0.471, 4.9],
+      ['Checkin service', 0.577, 4.4],
+      ['Baggage handling', 0.66, 2.9],
+      ['Inflight service', 0.664, 2.8],
+      ['Food and drink', 0.444, 2.2],
+      ['Gate location', 0.502, 1.0],
+    ].map(([label, x, y]) => ({ label: label as string, x: x as number, y: y as number }));
+    const ranges = quadrantRanges(airline, { share: 100 / 14, performance: 0.556 });
+    const placed = placeLabels(airline, area, ranges);
+    expect(labelsOverlap(airline, placed, area, ranges)).toBe(false);
+    // Without placement (every label on its point's right) they would collide: the test is not vacuous.
+    expect(labelsOverlap(airline, airline.map((p) => ({ ax: (p.label.length * 7.8 + 6) / 2 + 13, ay: 0, leader: false })), area, ranges)).toBe(true);
+    for (const [i, p] of airline.entries()) {
+      const cx = ((p.x - ranges.x[0]) / (ranges.x[1] - ranges.x[0])) * area.width + placed[i].ax;
+      const cy = (1 - (p.y - ranges.y[0]) / (ranges.y[1] - ranges.y[0])) * area.height + placed[i].ay;
+      const half = (p.label.length * 7.8 + 6) / 2;
+      expect(cx - half, p.label).toBeGreaterThanOrEqual(0);
+      expect(cx + half, p.label).toBeLessThanOrEqual(area.width);
+      expect(cy - 9.5, p.label).toBeGreaterThanOrEqual(0);
+      expect(cy + 9.5, p.label).toBeLessThanOrEqual(area.height);
+    }
   });
 });
