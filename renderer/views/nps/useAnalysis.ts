@@ -81,6 +81,13 @@ export function useAnalysis<F extends { dataset: string }, S, R>(o: Options<F, S
     setRun((runs.get(key(o.kind, workspace)) as Run<S, R> | undefined) ?? null);
   }, [datasets, form.dataset, workspace]);
 
+  // Another workspace opened: its own last run (or none), never the previous workspace's.
+  useEffect(() => {
+    setRun((runs.get(key(o.kind, workspace)) as Run<S, R> | undefined) ?? null);
+    setError(null);
+    setNote(null);
+  }, [o.kind, workspace]);
+
   const problem = o.problem(form, dataset);
   const spec = problem ? null : o.toSpec(form);
   const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
