@@ -14,7 +14,7 @@ export const VIEWS: readonly ViewDef[] = [
   { key: 'data', label: 'Data', icon: IconDatabase, ready: true },
   { key: 'segments', label: 'Segments', icon: IconChartDots3, ready: true },
   { key: 'journeys', label: 'Journeys', icon: IconRoute, ready: true },
-  { key: 'nps', label: 'NPS', icon: IconGauge, ready: false },
+  { key: 'nps', label: 'NPS', icon: IconGauge, ready: true },
   { key: 'audit', label: 'Audit', icon: IconScale, ready: false },
   { key: 'present', label: 'Present', icon: IconPresentation, ready: false },
 ];

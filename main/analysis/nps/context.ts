@@ -43,7 +43,7 @@ function sentence(t: TalliedGroup, rest: NpsSummary, d: Difference, pAdjusted: n
   const [lo, hi] = higher ? d.ci : [-d.ci[1], -d.ci[0]];
   return (
     `${input.subject(t.label)}${small} score ${points(Math.abs(d.difference))} points ${higher ? 'higher' : 'lower'} than the rest ` +
-    `(NPS ${signedPoints(t.group.nps ?? 0)} vs ${signedPoints(rest.nps ?? 0)}; ${levelText(input.level)} CI ${points(lo)} to ${points(hi)}, ${pText(pAdjusted)}); treat them separately.`
+    `(NPS ${signedPoints(t.group.nps ?? 0)} vs ${signedPoints(rest.nps ?? 0)}; ${levelText(input.level)} CI ${points(lo)} to ${points(hi)}${higher ? '' : ' points lower'}, ${pText(pAdjusted)}); treat them separately.`
   );
 }
 

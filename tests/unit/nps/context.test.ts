@@ -66,6 +66,8 @@ describe('analyzeContext', () => {
     expect(c!.direction).toBe('deflated');
     const [lo, hi] = [-vsRest[2].ci[1], -vsRest[2].ci[0]].map(Math.round);
     expect(c!.sentence).toContain(`score ${Math.round(-vsRest[2].difference)} points lower than the rest (NPS +5 vs +`);
+    // A lower context's interval reads as magnitudes with the direction repeated, never as "CI 8 to 19" alone.
+    expect(c!.sentence).toMatch(/95% CI \d+ to \d+ points lower, p/);
     expect(c!.sentence).toContain(`95% CI ${lo} to ${hi}`);
     expect(r.flags.every((f) => f.pAdjusted < 0.05)).toBe(true);
     expect(r.flags.map((f) => f.group)).toEqual(['A', ...r.flags.slice(1).map((f) => f.group)]);
