@@ -90,26 +90,39 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
         series(true),
       ];
       const shapes: Partial<Shape>[] = [
-        { type: 'rect', xref: 'x', yref: 'paper', x0: FAIR_BAND[0], x1: FAIR_BAND[1], y0: 0, y1: 1, fillcolor: t.dark ? 'rgba(32,201,151,0.14)' : 'rgba(18,184,134,0.12)', line: { width: 0 }, layer: 'below' },
+        {
+          type: 'rect',
+          xref: 'x',
+          yref: 'paper',
+          x0: FAIR_BAND[0],
+          x1: FAIR_BAND[1],
+          y0: 0,
+          y1: 1,
+          fillcolor: t.dark ? 'rgba(32,201,151,0.14)' : 'rgba(18,184,134,0.14)',
+          line: { width: 0 },
+          layer: 'below',
+          showlegend: true,
+          name: 'Band 0.8–1.25',
+        } as Partial<Shape>,
         { type: 'line', xref: 'x', yref: 'paper', x0: 1, x1: 1, y0: 0, y1: 1, line: { color: t.muted, width: 1.5, dash: 'dot' }, layer: 'below' },
       ];
       return {
         data,
         layout: {
-          margin: { l: 16, r: 64, t: 40, b: 56 },
+          // The ratio scale on top, where the eye starts on a tall chart; the legend at the foot.
+          margin: { l: 16, r: 64, t: 64, b: 48 },
           xaxis: {
             type: 'log',
+            side: 'top',
             range: axis.range,
             tickvals: axis.tickvals,
             ticktext: axis.ticktext,
-            title: { text: `${metricLabel}: group ÷ reference group (log scale)`, font: { size: 13, color: t.muted } },
+            title: { text: `${metricLabel}: group ÷ reference group (log scale)`, font: { size: 13, color: t.muted }, standoff: 8 },
             zeroline: false,
           },
           yaxis: { type: 'category', autorange: 'reversed', tickfont: { size: 14, color: t.text }, gridcolor: t.grid, categoryorder: 'array', categoryarray: labels },
           shapes,
-          // Annotation positions on a log axis are log10 of the value: 0 is the ratio 1, the band's middle.
-          annotations: [{ xref: 'x', yref: 'paper', x: 0, y: 1, xanchor: 'center', yanchor: 'bottom', text: 'band 0.8–1.25', showarrow: false, font: { size: 12, color: t.muted } }],
-          legend: { orientation: 'h', x: 0, y: -0.02, yanchor: 'top', font: { size: 13, color: t.text } },
+          legend: { orientation: 'h', x: 0, y: 0, yanchor: 'top', font: { size: 13, color: t.text } },
           showlegend: true,
         } as Partial<Layout>,
       };
@@ -129,7 +142,7 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
         <>
           Each group’s {metricLabel.toLowerCase()} divided by its reference group’s (◇ at 1), on a log scale so half and double sit equally far from 1.
           The shaded band is 0.8–1.25; a group is flagged ({flagged === 0 ? 'none here' : `${flagged} here`}, in orange) when it lies outside the band and the
-          difference is significant after the adjustment ({result.adjustment}). Open circles are small groups.
+          difference is significant after the adjustment for multiple comparisons (stated with the table below). Open circles are small groups.
           {undefinedRatio.length > 0 &&
             ` Not drawn (ratio undefined): ${undefinedRatio.map((d) => `${d.group}${d.note ? ` — ${d.note}` : ''}`).join('; ')}.`}
         </>
@@ -189,7 +202,15 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
           margin: { l: 64, r: 24, t: 16, b: 56 },
           xaxis: { range: axes.x, title: { text: 'Mean score in the decile', font: { size: 13, color: t.muted } }, zeroline: false },
           yaxis: { range: axes.y, tickformat: '.0%', title: { text: 'Observed positive rate (label)', font: { size: 13, color: t.muted } }, zeroline: false },
-          legend: { orientation: 'v', x: 1, xanchor: 'right', y: 0, yanchor: 'bottom', bgcolor: t.dark ? 'rgba(23,25,31,0.85)' : 'rgba(255,255,255,0.85)' },
+          legend: {
+            title: { text: attribute, font: { size: 13, color: t.muted } },
+            orientation: 'v',
+            x: 1,
+            xanchor: 'right',
+            y: 0,
+            yanchor: 'bottom',
+            bgcolor: t.dark ? 'rgba(23,25,31,0.85)' : 'rgba(255,255,255,0.85)',
+          },
           showlegend: true,
         } as Partial<Layout>,
       };

@@ -15,7 +15,7 @@ export const VIEWS: readonly ViewDef[] = [
   { key: 'segments', label: 'Segments', icon: IconChartDots3, ready: true },
   { key: 'journeys', label: 'Journeys', icon: IconRoute, ready: true },
   { key: 'nps', label: 'NPS', icon: IconGauge, ready: true },
-  { key: 'audit', label: 'Audit', icon: IconScale, ready: false },
+  { key: 'audit', label: 'Audit', icon: IconScale, ready: true },
   { key: 'present', label: 'Present', icon: IconPresentation, ready: false },
 ];
 

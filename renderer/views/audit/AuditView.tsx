@@ -30,16 +30,10 @@ const lastDataset = new Map<string, string>();
 
 const PHASES: Record<string, string> = {
   load: 'Reading the columns',
-  read: 'Reading the columns',
-  columns: 'Reading the columns',
-  groups: 'Counting the groups',
-  metrics: 'Measuring each group',
-  disparities: 'Comparing groups with their reference',
-  tests: 'Testing significance',
-  calibration: 'Calibration by score decile',
-  proxies: 'Checking proxies',
-  representation: 'Checking representation',
-  verdicts: 'Writing the verdicts',
+  prepare: 'Preparing the groups',
+  proxies: 'Reading the proxy candidates',
+  segmentations: 'Joining the saved segmentations',
+  analyze: 'Measuring and comparing the groups',
 };
 
 function phaseLabel(phase: string): string {

@@ -15,14 +15,20 @@ interface Props {
 export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) {
   // Columns that are null for every group (no label: base rate and error rates) are left out, not shown as blanks.
   const shown = metrics.filter((m) => groups.some((g) => g[m] !== null));
+  // Few columns (no label): room for the selection rate drawn as a bar with its interval, the reference marked.
+  const compact = shown.length <= 2;
+  const reference = groups.find((g) => g.isReference)?.selectionRate.value ?? null;
   return (
-    <Table.ScrollContainer minWidth={260 + shown.length * 118} type="native">
-      <Table verticalSpacing="sm" horizontalSpacing="sm" className="cxw-aud-table" aria-label={`Groups by ${attribute}`} striped highlightOnHover>
+    <Table.ScrollContainer minWidth={210 + shown.length * 90 + (compact ? 240 : 0)} type="native">
+      <Table verticalSpacing="sm" horizontalSpacing={6} className="cxw-aud-table" aria-label={`Groups by ${attribute}`} striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Group</Table.Th>
-            <Table.Th ta="right">n</Table.Th>
-            <Table.Th ta="right">Share</Table.Th>
+            <Table.Th ta="right">
+              <Tooltip label="Rows in the group, and their share of the audited rows" multiline w={240}>
+                <span className="cxw-aud-th">n</span>
+              </Tooltip>
+            </Table.Th>
             {shown.map((m) => (
               <Table.Th key={m} ta="right">
                 <Tooltip label={`${METRIC_LABELS[m].long}: ${METRIC_LABELS[m].explain}`} multiline w={260}>
@@ -30,6 +36,11 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
                 </Tooltip>
               </Table.Th>
             ))}
+            {compact && (
+              <Table.Th w="40%">
+                <span className="cxw-aud-bar-head">0–100% · dashed: reference</span>
+              </Table.Th>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -54,15 +65,18 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
                   )}
                 </Group>
               </Table.Th>
-              <Table.Td ta="right" className="cxw-tabular">
-                <Text size="md">{formatCount(g.n)}</Text>
-              </Table.Td>
-              <Table.Td ta="right" className="cxw-tabular">
-                <Text size="md">{pct(g.share)}</Text>
+              <Table.Td ta="right" className="cxw-aud-rate" title={`${formatCount(g.n)} rows, ${pct(g.share)} of the audited rows`}>
+                <div className="cxw-aud-rate-value cxw-tabular">{formatCount(g.n)}</div>
+                <div className="cxw-aud-rate-sub cxw-tabular">{pct(g.share)} of rows</div>
               </Table.Td>
               {shown.map((m) => (
                 <RateCell key={m} rate={g[m]} metric={METRIC_LABELS[m].long} />
               ))}
+              {compact && (
+                <Table.Td>
+                  <RateBar rate={g.selectionRate} reference={reference} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -92,5 +106,18 @@ function RateCell({ rate, metric }: { rate: Rate | null; metric: string }) {
         <div className="cxw-aud-rate-sub cxw-aud-rate-reason">{rate.reason ?? 'denominator 0'}</div>
       )}
     </Table.Td>
+  );
+}
+
+/** The rate as a bar on a 0–100% track, its 95% interval as a whisker, the reference group's rate as a line. */
+function RateBar({ rate, reference }: { rate: Rate; reference: number | null }) {
+  if (rate.value === null) return null;
+  const at = (v: number) => `${Math.max(0, Math.min(1, v)) * 100}%`;
+  return (
+    <div className="cxw-aud-bar" aria-hidden="true">
+      <div className="cxw-aud-bar-fill" style={{ width: at(rate.value) }} />
+      {rate.ci && <div className="cxw-aud-bar-ci" style={{ left: at(rate.ci[0]), width: `calc(${at(rate.ci[1])} - ${at(rate.ci[0])})` }} />}
+      {reference !== null && <div className="cxw-aud-bar-ref" style={{ left: at(reference) }} />}
+    </div>
   );
 }

@@ -62,11 +62,11 @@ export function ResultView({ result, tab, onTab }: { result: AuditResult; tab: A
           sub={result.excludedRows ? `missing decision${spec.label ? ' or label' : ''}${spec.missing === 'exclude' ? ' or group' : ''}` : 'every row was usable'}
           help="Rows without a decision (or score), without a label when one is audited, or — when missing groups are excluded — without a protected value."
         />
-        <Metric label="Groups" value={formatCount(result.groups.length)} sub={`${attributes.length} ${attributes.length === 1 ? 'attribute' : 'attributes'}${small ? ` · ${small} small` : ''}`} />
+        <Metric label="Groups" value={formatCount(result.groups.length)} sub={groupsSub(attributes, small)} />
         <Metric
-          label="Flagged disparities"
+          label="Flagged"
           value={formatCount(flagged)}
-          sub={`of ${formatCount(result.disparities.length)} comparisons`}
+          sub={`of ${formatCount(result.disparities.length)} group comparisons`}
           help={`A comparison is flagged when it lies outside the 0.8–1.25 ratio band and is significant after the adjustment: ${result.adjustment}`}
           alarm={flagged > 0}
         />
@@ -188,17 +188,15 @@ function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResul
   const label = METRIC_LABELS[shownMetric].long;
   const rateOf = (a: string, g: string) => result.groups.find((x) => x.attribute === a && x.group === g)?.[shownMetric]?.value ?? null;
   const controls = (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="sm" mb="sm" className="cxw-aud-toolbar">
       <NativeSelect
-        size="xs"
-        aria-label="Metric"
+        label="Metric"
         value={shownMetric}
         onChange={(e) => setMetric(e.currentTarget.value as AuditMetric)}
         data={metrics.map((m) => ({ value: m, label: METRIC_LABELS[m].long }))}
       />
       <NativeSelect
-        size="xs"
-        aria-label="Attribute"
+        label="Attribute"
         value={attribute}
         onChange={(e) => setAttribute(e.currentTarget.value)}
         data={[{ value: '', label: 'All attributes' }, ...attributes.map((a) => ({ value: a, label: a }))]}
@@ -215,7 +213,8 @@ function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResul
   return (
     <div className="cxw-aud-charts">
       <Card>
-        <DisparityChart result={result} metric={shownMetric} metricLabel={label} attributes={chosen} actions={controls} />
+        {controls}
+        <DisparityChart result={result} metric={shownMetric} metricLabel={label} attributes={chosen} />
       </Card>
       <Card>
         <Text fw={650} size="lg" mb="sm">
@@ -276,6 +275,14 @@ function CalibrationPanel({ result }: { result: AuditResult }) {
       </Card>
     </div>
   );
+}
+
+function groupsSub(attributes: string[], small: number): string {
+  const plain = attributes.filter((a) => !isIntersection(a)).length;
+  const crossed = attributes.length - plain;
+  const parts = [`${plain} ${plain === 1 ? 'attribute' : 'attributes'}${crossed ? ` + ${crossed === 1 ? 'intersection' : `${crossed} intersections`}` : ''}`];
+  if (small) parts.push(`${small} small`);
+  return parts.join(' · ');
 }
 
 function Card({ children }: { children: ReactNode }) {

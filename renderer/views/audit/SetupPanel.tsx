@@ -153,8 +153,8 @@ export function SetupPanel(props: Props) {
               value={form.direction}
               onChange={(v) => set({ direction: v as Direction })}
               data={[
-                { value: 'assistive', label: 'Assistive (a benefit)' },
-                { value: 'punitive', label: 'Punitive (a sanction)' },
+                { value: 'assistive', label: 'Assistive' },
+                { value: 'punitive', label: 'Punitive' },
               ]}
               fullWidth
               mt={4}
@@ -203,7 +203,7 @@ export function SetupPanel(props: Props) {
             label="Protected attributes"
             withAsterisk
             placeholder={form.protected.length ? undefined : 'Choose one or more'}
-            data={protectedOptions.map(columnOption)}
+            data={protectedOptions.map((c) => c.name)}
             value={form.protected}
             onChange={(v) => set({ protected: v })}
             maxValues={MAX_PROTECTED}
@@ -286,7 +286,7 @@ export function SetupPanel(props: Props) {
           <MultiSelect
             label="Features"
             placeholder={form.proxyColumns?.length ? undefined : `Default: every feature and category (${defaults.length})`}
-            data={proxies.map(columnOption)}
+            data={proxies.map((c) => c.name)}
             value={form.proxyColumns ?? []}
             onChange={(v) => set({ proxyColumns: v.length ? v : null })}
             searchable

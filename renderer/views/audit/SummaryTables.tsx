@@ -7,7 +7,8 @@ import { formatCount } from '../../lib/format';
 import { formatP, formatPp, formatRatio, pct } from './results';
 
 export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary; hasLabel: boolean }) {
-  const label = (v: number | null) => (v === null ? <Text span c="dimmed" size="sm">needs a label</Text> : formatPp(v));
+  // Fractions to three decimals, as Fairlearn reports them.
+  const label = (v: number | null) => (v === null ? <Text span c="dimmed" size="sm">needs a label</Text> : v.toFixed(3));
   return (
     <Table.ScrollContainer minWidth={760} type="native">
       <Table verticalSpacing="sm" className="cxw-aud-table" aria-label="Fairlearn summary" striped>
@@ -26,7 +27,7 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
             <Table.Tr key={s.attribute}>
               <Table.Th scope="row">{s.attribute}</Table.Th>
               <Table.Td ta="right" className="cxw-tabular">
-                {formatPp(s.demographicParityDifference)}
+                {s.demographicParityDifference.toFixed(3)}
               </Table.Td>
               <Table.Td ta="right" className="cxw-tabular">
                 <Text span fw={650} c={s.demographicParityRatio < 0.8 ? 'red' : undefined}>

@@ -20,13 +20,17 @@ const ICONS = { fail: IconCircleX, warn: IconAlertTriangle, pass: IconCircleChec
 
 export function VerdictCards({ verdicts }: { verdicts: Verdict[] }) {
   if (verdicts.length === 0) return null;
+  // Metrics that could not be judged (no label, no score) take one line, not a card each.
+  const judged = orderedVerdicts(verdicts.filter((v) => v.status !== 'not applicable'));
+  const notJudged = verdicts.filter((v) => v.status === 'not applicable');
+  const sameReason = notJudged.length > 0 && notJudged.every((v) => v.finding === notJudged[0].finding);
   return (
     <section aria-label="Verdicts">
       <Title order={3} className="cxw-aud-h3" mb="sm">
         Verdicts
       </Title>
       <div className="cxw-aud-verdicts">
-        {orderedVerdicts(verdicts).map((v, i) => {
+        {judged.map((v, i) => {
           const style = VERDICT_STYLE[v.status];
           const Icon = ICONS[v.status];
           return (
@@ -39,21 +43,42 @@ export function VerdictCards({ verdicts }: { verdicts: Verdict[] }) {
                   {style.label}
                 </Badge>
               </Group>
-              <Text size="md" fw={550} mt={6} className="cxw-aud-verdict-finding">
+              <Text size="md" mt={6} className="cxw-aud-verdict-finding">
                 {v.finding}
               </Text>
-              <dl className="cxw-aud-verdict-facts">
-                <dt>What it is</dt>
-                <dd>{v.what}</dd>
-                <dt>Why it matters here</dt>
-                <dd>{v.why}</dd>
-                <dt>How sure</dt>
-                <dd>{v.confidence}</dd>
-              </dl>
+              <Text size="sm" mt={8} className="cxw-aud-verdict-fact">
+                <b>How sure. </b>
+                {v.confidence}
+              </Text>
+              <Text size="sm" mt={8} c="dimmed" className="cxw-aud-verdict-fact">
+                <b>What it is. </b>
+                {v.what}
+              </Text>
+              <Text size="sm" mt={4} c="dimmed" className="cxw-aud-verdict-fact">
+                <b>Why it matters here. </b>
+                {v.why}
+              </Text>
             </Paper>
           );
         })}
       </div>
+      {notJudged.length > 0 && (
+        <Paper withBorder radius="md" px="md" py="sm" mt="sm" className="cxw-aud-notjudged" role="note" aria-label="Not judged">
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <IconMinus size={18} className="cxw-aud-notjudged-icon" />
+            <Text size="sm">
+              <b>Not judged: </b>
+              {sameReason ? (
+                <>
+                  {notJudged.map((v) => v.metric).join(' · ')}. {notJudged[0].finding}
+                </>
+              ) : (
+                notJudged.map((v) => `${v.metric}: ${v.finding}`).join(' ')
+              )}
+            </Text>
+          </Group>
+        </Paper>
+      )}
     </section>
   );
 }

@@ -253,9 +253,9 @@ export function positiveNote(form: AuditForm, values: string[]): string | null {
 /** Why the direction matters, in one line (the verdicts weigh metrics by it). */
 export const DIRECTION_HELP: Record<Direction, string> = {
   assistive:
-    'A benefit (offer, loan, approval): being wrongly left out is the harm, so equal false negative rates (equal opportunity) matter most.',
+    'The decision is a benefit (offer, loan, approval): being wrongly left out is the harm, so equal false negative rates (equal opportunity) matter most.',
   punitive:
-    'A sanction (fraud flag, extra checks, a costly intervention): being wrongly flagged is the harm, so equal false positive rates matter most.',
+    'The decision is a sanction (fraud flag, extra checks, a costly intervention): being wrongly flagged is the harm, so equal false positive rates matter most.',
 };
 
 // ------------------------------------------------------------------ session memory

@@ -5,8 +5,8 @@ import type { AuditGroup, AuditMetric, AuditResult, Disparity, Rate, Verdict } f
 import { formatCount } from '../../lib/format';
 
 export const METRIC_LABELS: Record<AuditMetric | 'baseRate', { short: string; long: string; explain: string }> = {
-  baseRate: { short: 'Base rate', long: 'Base rate', explain: 'Share with a positive label (what actually happened).' },
-  selectionRate: { short: 'Selection rate', long: 'Selection rate', explain: 'Share who got the positive decision.' },
+  baseRate: { short: 'Base', long: 'Base rate', explain: 'Share with a positive label (what actually happened).' },
+  selectionRate: { short: 'Selection', long: 'Selection rate', explain: 'Share who got the positive decision.' },
   tpr: { short: 'TPR', long: 'True positive rate', explain: 'Of those with a positive label, the share the decision picked.' },
   fpr: { short: 'FPR', long: 'False positive rate', explain: 'Of those with a negative label, the share the decision picked anyway.' },
   fnr: { short: 'FNR', long: 'False negative rate', explain: 'Of those with a positive label, the share the decision missed.' },

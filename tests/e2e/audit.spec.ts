@@ -1,0 +1,263 @@
+// Fairness audit end to end in Chromium against the browser host, on the demo workspace's customers (whose
+// offer_approved carries a planted penalty for women and the 18-24 band, and whose risk_score over-states seniors'
+// churn). First offer_approved ("Yes" favourable, assistive) by gender and age_band with their intersections: the
+// group tables show exactly the counts a direct recount of the rows gives, and every group the audit.run handler
+// reports; the disparity chart draws; the verdicts name the 18-24 band and women. Then risk_score ≥ 0.3 as a
+// punitive decision against churned_12m: error rates, the calibration chart, the CSV export. Screenshots of every
+// state; no request leaves 127.0.0.1 (the fixture checks).
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import type { AuditGroup, AuditResult, AuditSpec } from '../../shared/audit';
+import type { RowPage } from '../../shared/domain';
+import { expect, shot, test } from './fixtures';
+
+const DATASET = 'Demo customers';
+
+async function clearToasts(app: Page): Promise<void> {
+  const close = app.getByRole('button', { name: 'Dismiss notification' });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+/** A handler called straight through the browser host's API — the transport the app's client uses. */
+async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
+}
+
+/** Every row of the demo customers through dataset.rows (booleans arrive as 1/0), as objects by column name. */
+async function allRows(app: Page): Promise<Record<string, string | number | null>[]> {
+  const out: Record<string, string | number | null>[] = [];
+  for (let offset = 0; ; offset += 2000) {
+    const page = await call<RowPage>(app, 'dataset.rows', { dataset: DATASET, offset, limit: 2000 });
+    for (const row of page.rows) out.push(Object.fromEntries(page.columns.map((c, i) => [c, row[i]])));
+    if (offset + 2000 >= page.total) return out;
+  }
+}
+
+/** n and positives per group, counted the plain way. */
+function recount(rows: Record<string, string | number | null>[], key: (r: Record<string, string | number | null>) => string, positive: (r: Record<string, string | number | null>) => boolean) {
+  const out = new Map<string, { n: number; k: number }>();
+  for (const r of rows) {
+    const g = key(r);
+    const c = out.get(g) ?? { n: 0, k: 0 };
+    c.n++;
+    if (positive(r)) c.k++;
+    out.set(g, c);
+  }
+  return out;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+/** The view's percentage: one decimal, whole numbers without one. */
+const pct = (v: number) => {
+  const p = Math.round(v * 1000) / 10;
+  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+};
+
+async function openAudit(app: Page): Promise<Locator> {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Audit/ }).click();
+  const setup = app.getByRole('complementary', { name: 'Audit set-up' });
+  await expect(setup.getByLabel('Dataset')).toBeVisible();
+  return setup;
+}
+
+async function run(app: Page, setup: Locator): Promise<void> {
+  await setup.getByRole('button', { name: /^Run (audit|again)$/ }).click();
+  await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
+  await clearToasts(app);
+}
+
+/** The row of one group in a group table: its n cell and the selection-rate cell's text. */
+function groupRow(table: Locator, group: string): Locator {
+  return table.getByRole('row').filter({ has: table.page().getByRole('rowheader', { name: new RegExp(`^${group.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( reference)?( small group)?$`) }) });
+}
+
+/** What the table shows for a group: n and one rate cell's value and counts, in the order the rates are listed. */
+async function expectGroup(table: Locator, g: Pick<AuditGroup, 'group' | 'n'>, k: number): Promise<void> {
+  const row = groupRow(table, g.group);
+  await expect(row).toHaveCount(1);
+  const cells = row.getByRole('cell');
+  await expect(cells.nth(0).locator('.cxw-aud-rate-value')).toHaveText(fmt(g.n));
+  // The selection rate is the first rate column: the value, then "k / n", then its interval.
+  const selection = cells.nth(1).locator('div');
+  await expect(selection.nth(0)).toHaveText(pct(k / g.n));
+  await expect(selection.nth(1)).toHaveText(`${fmt(k)} / ${fmt(g.n)}`);
+}
+
+test.describe('demo workspace', () => {
+  test.use({ hostOptions: { workspace: null } });
+
+  test('offer_approved by gender and age band with intersections: exact counts, disparity chart, verdicts naming 18-24 and women', async ({ app }) => {
+    test.setTimeout(240_000);
+    const setup = await openAudit(app);
+
+    // Pre-filled from the column roles: the decision and its "Yes", the boolean outcome as label, the protected
+    // attributes (age left out: its band is protected too).
+    await expect(setup.getByLabel('Dataset')).toHaveValue(DATASET);
+    await expect(setup.getByLabel('Decision column')).toHaveValue('offer_approved');
+    await expect(setup.getByLabel('Favourable value')).toHaveValue('Yes');
+    await expect(setup.getByLabel('Positive decision')).toHaveText('Positive decision: offer_approved = “Yes” — the benefit.');
+    await expect(setup.getByRole('combobox', { name: 'Protected attributes' })).toBeVisible();
+    const prot = setup.locator('.mantine-MultiSelect-pill');
+    await expect(prot).toHaveText(['gender', 'age_band', 'senior_citizen']);
+    // churned_12m is no ground truth for an offer: no label; senior_citizen out; intersections on.
+    await setup.getByLabel('Label (ground truth, optional)').selectOption('');
+    await prot.filter({ hasText: 'senior_citizen' }).locator('button').click();
+    await expect(prot).toHaveText(['gender', 'age_band']);
+    const intersections = setup.getByRole('switch', { name: /^Also audit intersections/ });
+    await intersections.check();
+    await expect(intersections).toBeChecked();
+    await shot(app, 'audit-setup');
+
+    await run(app, setup);
+    const main = app.getByRole('region', { name: 'Audit' });
+    await expect(main.getByRole('heading', { name: 'Fairness audit of offer_approved in “Demo customers”' })).toBeVisible();
+    await shot(app, 'audit-summary');
+
+    // The handler's own result for the same spec, fetched through the host's API.
+    const spec: AuditSpec = { dataset: DATASET, decision: 'offer_approved', favorable: 'Yes', protected: ['gender', 'age_band'], intersect: true };
+    const result = await call<AuditResult>(app, 'audit.run', { jobId: 'e2e_audit_offer', spec });
+    expect(result.rows).toBe(3000);
+
+    // A plain recount of the rows: n and approvals per gender, age band and their combination.
+    const rows = await allRows(app);
+    expect(rows).toHaveLength(3000);
+    const approved = (r: Record<string, string | number | null>) => r.offer_approved === 1;
+    const byGender = recount(rows, (r) => String(r.gender), approved);
+    const byAge = recount(rows, (r) => String(r.age_band), approved);
+    const byBoth = recount(rows, (r) => `${r.gender} × ${r.age_band}`, approved);
+    // The planted effect, as the demo's header states it: women 41% approved vs men 48%; 18-24 21% vs 35-44 59%.
+    expect(pct(byGender.get('Female')!.k / byGender.get('Female')!.n)).toBe('41.2%');
+    expect(pct(byGender.get('Male')!.k / byGender.get('Male')!.n)).toBe('48.1%');
+    expect(pct(byAge.get('18-24')!.k / byAge.get('18-24')!.n)).toBe('20.7%');
+    expect(pct(byAge.get('35-44')!.k / byAge.get('35-44')!.n)).toBe('58.5%');
+
+    const tables: [string, Map<string, { n: number; k: number }>][] = [
+      ['gender', byGender],
+      ['age_band', byAge],
+      ['gender × age_band', byBoth],
+    ];
+    for (const [attribute, counts] of tables) {
+      const table = main.getByRole('table', { name: `Groups by ${attribute}`, exact: true });
+      const reported = result.groups.filter((g) => g.attribute === attribute);
+      // The same groups as the recount (intersections that occur), with the same counts as the handler.
+      expect(new Set(reported.map((g) => g.group))).toEqual(new Set(counts.keys()));
+      await expect(table.getByRole('rowheader')).toHaveCount(counts.size);
+      for (const g of reported) {
+        const c = counts.get(g.group)!;
+        expect([g.n, g.selectionRate.numerator]).toEqual([c.n, c.k]);
+        await expectGroup(table, g, c.k);
+      }
+    }
+    // The reference group is the largest, and it is marked; small intersections are marked too.
+    await expect(groupRow(main.getByRole('table', { name: 'Groups by gender', exact: true }), 'Female').getByText('reference')).toBeVisible();
+    await expect(groupRow(main.getByRole('table', { name: 'Groups by gender × age_band' }), 'Non-binary × 55-64').getByText('small group')).toBeVisible();
+    await main.getByRole('table', { name: 'Groups by gender', exact: true }).scrollIntoViewIfNeeded();
+    await shot(app, 'audit-groups');
+
+    // The verdicts and the summary name the planted effects.
+    const verdicts = main.getByRole('region', { name: 'Verdicts' });
+    const parity = verdicts.getByRole('article', { name: /^Verdict: Demographic parity/ });
+    await expect(parity).toContainText('Fails');
+    await expect(parity).toContainText('18-24');
+    await expect(parity).toContainText('Female × 18-24');
+    await expect(main.getByRole('region', { name: 'Executive summary' })).toContainText('18-24');
+    await parity.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-verdicts');
+
+    // Disparities: the chart of selection-rate ratios with the band, the Fairlearn summary, the table.
+    await main.getByRole('tab', { name: 'Disparities' }).click();
+    const chart = main.getByRole('figure', { name: 'Disparity: Selection rate against the reference group' });
+    await expect(chart.locator('.main-svg').first()).toBeVisible();
+    await expect(chart).toContainText('18-24');
+    await expect(chart).toContainText('Female × 18-24');
+    const summary = main.getByRole('table', { name: 'Fairlearn summary' });
+    const dp = result.summary.byAttribute.find((s) => s.attribute === 'age_band')!;
+    await expect(summary.getByRole('row').filter({ hasText: 'age_band' }).first()).toContainText(dp.demographicParityRatio.toFixed(3));
+    await chart.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-disparity-chart');
+    // Each chart exports a PNG (drawn in the page, offered as a download).
+    const [png] = await Promise.all([app.waitForEvent('download'), chart.getByRole('button', { name: /^Export PNG of/ }).click()]);
+    expect(png.suggestedFilename()).toBe('Demo-customers-Selection-rate-disparity.png');
+    // One attribute at a time.
+    await main.getByRole('combobox', { name: 'Attribute', exact: true }).selectOption('age_band');
+    await expect(chart).not.toContainText('Female × 18-24');
+    await shot(app, 'audit-disparity-age');
+
+    // Proxies: the heatmap and the explanations.
+    await main.getByRole('tab', { name: 'Proxies' }).click();
+    const heatmap = main.getByRole('figure', { name: /^Proxies/ });
+    await expect(heatmap.locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('list', { name: 'Flagged proxies' })).toContainText('age_band');
+    await heatmap.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-proxies');
+  });
+
+  test('risk_score ≥ 0.3 as a punitive decision against churned_12m: error rates, calibration, CSV export', async ({ app }) => {
+    test.setTimeout(240_000);
+    const setup = await openAudit(app);
+    await setup.getByText('Score + threshold').click();
+    await expect(setup.getByLabel('Score column')).toHaveValue('risk_score');
+    await setup.getByRole('textbox', { name: 'Threshold' }).fill('0.3');
+    await setup.getByText('Punitive', { exact: true }).click();
+    await expect(setup.getByLabel('Label (ground truth, optional)')).toHaveValue('churned_12m');
+    await expect(setup.getByLabel('Positive decision')).toHaveText('Positive decision: risk_score ≥ 0.3 — the sanction (punitive).');
+    // The live share of positives is a plain count of the column.
+    const rows = await allRows(app);
+    const flagged = rows.filter((r) => typeof r.risk_score === 'number' && r.risk_score >= 0.3).length;
+    await expect(setup.getByText(`of scored rows would be positive (${fmt(flagged)} of 3,000).`)).toBeVisible();
+    await shot(app, 'audit-score-setup');
+
+    await run(app, setup);
+    const main = app.getByRole('region', { name: 'Audit' });
+    await expect(main.getByRole('heading', { name: 'Fairness audit of risk_score ≥ 0.3 in “Demo customers”' })).toBeVisible();
+
+    // Error rates for senior citizens against a plain recount of the confusion matrix.
+    const seniors = main.getByRole('table', { name: 'Groups by senior_citizen' });
+    for (const group of ['Yes', 'No']) {
+      const mine = rows.filter((r) => (r.senior_citizen === 1 ? 'Yes' : 'No') === group);
+      const neg = mine.filter((r) => r.churned_12m === 0);
+      const fp = neg.filter((r) => (r.risk_score as number) >= 0.3).length;
+      const row = groupRow(seniors, group);
+      // Columns: n, selection, base rate, TPR, FPR…
+      await expect(row.getByRole('cell').nth(4).locator('div').nth(1)).toHaveText(`${fmt(fp)} / ${fmt(neg.length)}`);
+    }
+    await seniors.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-score-groups');
+    // For the projector: the set-up hidden, the results get the whole width.
+    await setup.getByRole('button', { name: 'Hide the set-up' }).click();
+    await expect(app.getByRole('complementary', { name: 'Audit set-up', exact: true })).toHaveCount(0);
+    await main.getByRole('table', { name: 'Groups by age_band' }).scrollIntoViewIfNeeded();
+    await shot(app, 'audit-score-groups-wide');
+    await app.getByRole('button', { name: 'Show the set-up' }).click();
+
+    // Calibration by senior_citizen: seniors' line below the diagonal (the score over-states their churn).
+    await main.getByRole('tab', { name: 'Calibration' }).click();
+    const calibration = main.getByRole('figure', { name: /^Calibration by / });
+    await calibration.getByLabel('Calibration attribute').selectOption('senior_citizen');
+    await expect(main.getByRole('figure', { name: 'Calibration by senior_citizen' }).locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('figure', { name: 'Calibration by senior_citizen' }).locator('.legend')).toContainText('Perfect calibration');
+    await main.getByRole('figure', { name: 'Calibration by senior_citizen' }).scrollIntoViewIfNeeded();
+    await shot(app, 'audit-calibration');
+
+    // The CSV export: the documented header, and the seniors' FPR row with the recounted numbers.
+    const [download] = await Promise.all([app.waitForEvent('download'), main.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('Demo customers risk_score fairness audit.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\n');
+    expect(csv[0]).toBe('section,attribute,group,reference,metric,n,value,ci_low,ci_high,numerator,denominator,difference,ratio,test,p_value,p_adjusted,flag,note');
+    const seniorsYes = rows.filter((r) => r.senior_citizen === 1);
+    const negYes = seniorsYes.filter((r) => r.churned_12m === 0);
+    const fpYes = negYes.filter((r) => (r.risk_score as number) >= 0.3).length;
+    const line = csv.find((l) => l.startsWith(`group,senior_citizen,Yes,,fpr,${seniorsYes.length},`));
+    expect(line, 'the seniors’ FPR row').toBeDefined();
+    expect(line!.split(',').slice(9, 11)).toEqual([String(fpYes), String(negYes.length)]);
+    expect(csv.some((l) => l.startsWith('disparity,senior_citizen,Yes,No,fpr,'))).toBe(true);
+  });
+});
