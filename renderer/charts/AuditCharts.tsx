@@ -298,8 +298,8 @@ export function ProxyHeatmap({ proxies, attributes, threshold, name }: { proxies
         data,
         layout: {
           margin: { l: 16, r: 16, t: 56, b: 16 },
-          xaxis: { side: 'top', tickvals: m.attributes.map((_, i) => i), ticktext: m.attributes.map(escapeHtml), tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', zeroline: false },
-          yaxis: { autorange: 'reversed', tickvals: m.features.map((_, i) => i), ticktext: m.features.map(escapeHtml), tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', zeroline: false },
+          xaxis: { side: 'top', ticks: '', tickvals: m.attributes.map((_, i) => i), ticktext: m.attributes.map(escapeHtml), tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', zeroline: false },
+          yaxis: { autorange: 'reversed', ticks: '', tickvals: m.features.map((_, i) => i), ticktext: m.features.map(escapeHtml), tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', zeroline: false },
           shapes,
         } as Partial<Layout>,
       };

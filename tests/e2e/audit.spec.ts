@@ -186,6 +186,11 @@ test.describe('demo workspace', () => {
     // Each chart exports a PNG (drawn in the page, offered as a download).
     const [png] = await Promise.all([app.waitForEvent('download'), chart.getByRole('button', { name: /^Export PNG of/ }).click()]);
     expect(png.suggestedFilename()).toBe('Demo-customers-Selection-rate-disparity.png');
+    // Dark theme, for a projector in a dark room.
+    await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await expect(chart.locator('.main-svg').first()).toBeVisible();
+    await shot(app, 'audit-disparity-dark');
+    await app.getByRole('button', { name: 'Switch to light theme' }).click();
     // One attribute at a time.
     await main.getByRole('combobox', { name: 'Attribute', exact: true }).selectOption('age_band');
     await expect(chart).not.toContainText('Female × 18-24');
@@ -198,6 +203,35 @@ test.describe('demo workspace', () => {
     await expect(main.getByRole('list', { name: 'Flagged proxies' })).toContainText('age_band');
     await heatmap.scrollIntoViewIfNeeded();
     await shot(app, 'audit-proxies');
+
+    // After a run the set-up knows the groups: choose Male as the reference and enter population shares.
+    await setup.getByLabel('Reference group: gender', { exact: true }).selectOption('Male');
+    await setup.getByRole('switch', { name: /^Representation check/ }).check();
+    const shares = setup.getByRole('table', { name: 'Population shares for gender' });
+    for (const [group, share] of [
+      ['Female', '51'],
+      ['Male', '48'],
+      ['Non-binary', '1'],
+    ]) {
+      await shares.getByLabel(`Population share of ${group} (gender), percent`).fill(share);
+    }
+    await expect(shares.getByRole('row').last()).toContainText('100%');
+    await expect(setup.getByText('The set-up changed: run again to update the results.')).toBeVisible();
+    await shares.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-setup-population');
+    await run(app, setup);
+
+    await main.getByRole('tab', { name: 'Groups' }).click();
+    const gender = main.getByRole('table', { name: 'Groups by gender', exact: true });
+    await expect(groupRow(gender, 'Male').getByText('reference')).toBeVisible();
+    await expect(groupRow(gender, 'Female').getByText('reference')).toHaveCount(0);
+    // Representation: 1,465 of 3,000 women is 48.8% against 51% entered (−2.2 points), with the test sentence.
+    await main.getByRole('tab', { name: 'Representation' }).click();
+    const representation = main.getByRole('table', { name: 'Representation of gender' });
+    const women = representation.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Female', exact: true }) });
+    await expect(women.getByRole('cell')).toHaveText(['1,465', '48.8%', '51%', '−2.2 pp']);
+    await expect(main.getByText(/^gender: .*χ²/)).toBeVisible();
+    await shot(app, 'audit-representation');
   });
 
   test('risk_score ≥ 0.3 as a punitive decision against churned_12m: error rates, calibration, CSV export', async ({ app }) => {
@@ -238,6 +272,14 @@ test.describe('demo workspace', () => {
     await shot(app, 'audit-score-groups-wide');
     await app.getByRole('button', { name: 'Show the set-up' }).click();
 
+    // The disparity chart shows the metric that matters for a punitive decision first: false positives.
+    await main.getByRole('tab', { name: 'Disparities' }).click();
+    const fprChart = main.getByRole('figure', { name: 'Disparity: False positive rate against the reference group' });
+    await expect(fprChart.locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('table', { name: 'Disparities in False positive rate' })).toContainText('senior_citizen');
+    await fprChart.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-score-disparities');
+
     // Calibration by senior_citizen: seniors' line below the diagonal (the score over-states their churn).
     await main.getByRole('tab', { name: 'Calibration' }).click();
     const calibration = main.getByRole('figure', { name: /^Calibration by / });
@@ -259,5 +301,21 @@ test.describe('demo workspace', () => {
     expect(line, 'the seniors’ FPR row').toBeDefined();
     expect(line!.split(',').slice(9, 11)).toEqual([String(fpYes), String(negYes.length)]);
     expect(csv.some((l) => l.startsWith('disparity,senior_citizen,Yes,No,fpr,'))).toBe(true);
+
+    // A stricter threshold with intersections: 14 non-binary 18-24s, none flagged, so their PPV is undefined — and
+    // the table says so, with the reason, instead of 0%.
+    await setup.getByRole('textbox', { name: 'Threshold' }).fill('0.8');
+    await setup.getByRole('switch', { name: /^Also audit intersections/ }).check();
+    await run(app, setup);
+    await main.getByRole('tab', { name: 'Groups' }).click();
+    const crossed = main.getByRole('table', { name: 'Groups by gender × age_band', exact: true });
+    const young = groupRow(crossed, 'Non-binary × 18-24');
+    // Columns: n, selection, base rate, TPR, FPR, FNR, PPV.
+    await expect(young.getByRole('cell').nth(1).locator('div').nth(1)).toHaveText('0 / 14');
+    const ppv = young.getByRole('cell').nth(6);
+    await expect(ppv.locator('div').nth(0)).toHaveText('undefined');
+    await expect(ppv).toContainText('no positive predictions');
+    await young.scrollIntoViewIfNeeded();
+    await shot(app, 'audit-undefined-rate');
   });
 });
