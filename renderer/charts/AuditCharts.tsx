@@ -204,11 +204,12 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
           yaxis: { range: axes.y, tickformat: '.0%', title: { text: 'Observed positive rate (label)', font: { size: 13, color: t.muted } }, zeroline: false },
           legend: {
             title: { text: attribute, font: { size: 13, color: t.muted } },
+            // Top left: low scores that turned out positive often are rare, so the corner is usually empty.
             orientation: 'v',
-            x: 1,
-            xanchor: 'right',
-            y: 0,
-            yanchor: 'bottom',
+            x: 0.01,
+            xanchor: 'left',
+            y: 0.99,
+            yanchor: 'top',
             bgcolor: t.dark ? 'rgba(23,25,31,0.85)' : 'rgba(255,255,255,0.85)',
           },
           showlegend: true,
