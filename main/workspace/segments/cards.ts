@@ -143,7 +143,7 @@ function persona(card: Omit<SegmentCard, 'persona'>, overall: { nps: RateWithCi 
   parts.push(top.length ? `Compared with everyone else: ${top.join('; ')}.` : 'No feature differs significantly from the average customer.');
   const extras: string[] = [];
   if (card.nps && card.nps.value !== null && overall.nps?.value !== null && overall.nps) {
-    extras.push(`NPS ${fmtSigned(card.nps.value)} (n = ${card.nps.n}) vs ${fmtSigned(overall.nps.value ?? 0)} overall`);
+    extras.push(`NPS ${fmtSigned(card.nps.value)} (n = ${card.nps.n.toLocaleString('en-US')}) vs ${fmtSigned(overall.nps.value ?? 0)} overall`);
   }
   for (const o of card.outcomes) {
     const all = overall.outcomes.find((x) => x.column === o.column)?.rate;
