@@ -8,6 +8,7 @@
 // - Wilson score interval for a rate (95%: z = 1.959964).
 // - NPS interval: adjusted Wald (Rocks 2016, "Confidence intervals for the Net Promoter Score"): add 3
 //   pseudo-respondents (¾ promoter, ¾ detractor, 1½ passive), then NPS ± z·sqrt((p⁺ + p⁻ − (p⁺ − p⁻)²)/n).
+import { summarize } from './nps/summary';
 
 export const Z95 = 1.959963984540054;
 
@@ -137,15 +138,11 @@ export function wilsonInterval(x: number, n: number, z = Z95): [number, number] 
   return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
-/** NPS (−100…100) of counts, with the adjusted-Wald 95% interval (Rocks 2016). */
+/**
+ * NPS (−100…100) of counts, with the adjusted-Wald interval (95% by default): the NPS module's one
+ * implementation (nps/summary.ts), so segment cards, journey stages and the NPS view always agree.
+ */
 export function npsWithInterval(promoters: number, passives: number, detractors: number, z = Z95): { nps: number | null; n: number; ci: [number, number] | null } {
-  const n = promoters + passives + detractors;
-  if (n === 0) return { nps: null, n: 0, ci: null };
-  const nps = (100 * (promoters - detractors)) / n;
-  const na = n + 3;
-  const pp = (promoters + 0.75) / na;
-  const pd = (detractors + 0.75) / na;
-  const adj = pp - pd;
-  const se = Math.sqrt(Math.max(0, pp + pd - adj * adj) / na);
-  return { nps, n, ci: [Math.max(-100, 100 * (adj - z * se)), Math.min(100, 100 * (adj + z * se))] };
+  const s = summarize({ promoters, passives, detractors }, z);
+  return { nps: s.nps, n: s.n, ci: s.ci };
 }
