@@ -14,7 +14,7 @@
 //   Calibration: calibration.ts. Proxies: proxies.ts. Representation: representation.ts. Verdicts: verdicts.ts.
 // - Speed: one counting pass per audited column over typed arrays (codes → four confusion counts per group);
 //   the only super-linear step is the score deciles (partial selection, quantiles.ts). 1M rows, two attributes
-//   and their intersection with a label: ~25 ms; with a score for calibration ~85 ms (timing-1m.test.ts).
+//   and their intersection with a label: ~25 ms; with a score for calibration ~85 ms (tests/bench/fairness-analysis-timing.test.ts).
 import { AUDIT_METRICS, type AuditGroup, type AuditMetric, type AuditResult, type AuditSpec, type CalibrationBin } from '../../../shared/audit';
 import { AppError } from '../../../shared/errors';
 import { holm } from '../nps/compare';

@@ -1,11 +1,11 @@
-// Timing of the pure audit on 1M rows (a measurement, not a timed assertion; skipped unless asked):
-//   FAIRNESS_TIMING=1 npx vitest run tests/unit/fairness/timing-1m.test.ts
+// Timing of the pure audit on 1M rows (a measurement, not a timed assertion; outside the test suite):
+//   npx vitest run --config tests/bench/vitest.bench.config.ts fairness-analysis-timing
 // 1,000,000 rows, two protected attributes (gender 3 levels incl. "(missing)", age band 6 levels) and their
 // intersection, a label, a score (so calibration runs) and two proxy columns. Prints the best of 5 runs.
 import { describe, expect, it } from 'vitest';
-import { auditDecision } from '../../../main/analysis/fairness';
-import type { AuditInput } from '../../../main/analysis/fairness/types';
-import { mulberry32 } from '../../../main/analysis/random';
+import { auditDecision } from '../../main/analysis/fairness';
+import type { AuditInput } from '../../main/analysis/fairness/types';
+import { mulberry32 } from '../../main/analysis/random';
 
 function makeInput(n: number, withScore: boolean): AuditInput {
   const rand = mulberry32(7);
@@ -44,7 +44,7 @@ function makeInput(n: number, withScore: boolean): AuditInput {
   };
 }
 
-describe.runIf(process.env.FAIRNESS_TIMING === '1')('1M-row audit timing', () => {
+describe('1M-row audit timing', () => {
   it('decision with label, two attributes + intersection (and the same with a score for calibration)', () => {
     for (const withScore of [false, true]) {
       const input = makeInput(1_000_000, withScore);
