@@ -6,6 +6,7 @@ import type { Data, Layout, Shape } from 'plotly.js';
 import type { DriversResult, Quadrant } from '../../shared/nps';
 import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
+import { labelsRight } from './traces';
 import { againstOutcome, escapeHtml, formatShare, levelLabel, placeLabels, quadrantRanges, QUADRANT_TITLES, signLabel } from './nps-figures';
 
 function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
@@ -41,18 +42,12 @@ export function DriverWeightsChart({ result, name }: { result: DriversResult; na
           showlegend: false,
         } as Data,
         // The share in words beyond the whisker.
-        {
-          type: 'scatter',
-          mode: 'text',
-          y: ys,
-          x: drivers.map((d) => Math.max(d.share, d.shareCi[1])),
-          text: drivers.map((d) => `  <b>${formatShare(d.share)}</b>`),
-          textposition: 'middle right',
-          textfont: { size: 15, color: t.text },
-          cliponaxis: false,
-          hoverinfo: 'skip',
-          showlegend: false,
-        } as Data,
+        labelsRight(
+          t,
+          ys,
+          drivers.map((d) => Math.max(d.share, d.shareCi[1])),
+          drivers.map((d) => `  <b>${formatShare(d.share)}</b>`),
+        ),
       ];
       const max = Math.max(10, ...drivers.map((d) => Math.max(d.share, d.shareCi[1])));
       return {

@@ -3,16 +3,18 @@
 // trend by period with its interval band, and each collection context against all other answers pooled. Each is a
 // PlotlyChart, so each exports a PNG.
 import { useCallback } from 'react';
-import type { Data, Layout, Shape } from 'plotly.js';
+import type { Data, ErrorBar, Layout, Shape } from 'plotly.js';
 import type { ContextFlag, NpsGroup, NpsSummary } from '../../shared/nps';
 import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
+import { labelsRight } from './traces';
 import {
   CATEGORY_LABELS,
   categoryColors,
   categoryOf,
   escapeHtml,
   formatNps,
+  formatNpsCi,
   formatP,
   groupStyle,
   levelLabel,
@@ -33,6 +35,19 @@ function topLegend(t: ChartTheme, size = 14): Partial<Layout['legend']> {
   return { orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1, yanchor: 'top', font: { size, color: t.text } };
 }
 const CATEGORIES: NpsCategory[] = ['detractor', 'passive', 'promoter'];
+
+/** Whiskers from each NPS to the ends of its interval (none without an interval). */
+function npsWhiskers(points: { nps: number | null; ci: [number, number] | null }[], color: string, thickness: number): ErrorBar {
+  return {
+    type: 'data',
+    symmetric: false,
+    array: points.map((p) => (p.ci ? p.ci[1] - p.nps! : 0)),
+    arrayminus: points.map((p) => (p.ci ? p.nps! - p.ci[0] : 0)),
+    color,
+    thickness,
+    width: 7,
+  };
+}
 
 // ------------------------------------------------------------------ mix
 
@@ -195,21 +210,13 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
             symbol: style === 'reference' ? 'diamond' : 'circle',
             line: { color, width: hollow ? 2.5 : 1.5 },
           },
-          error_x: {
-            type: 'data',
-            symmetric: false,
-            array: idx.map((i) => (shown[i].ci ? shown[i].ci![1] - shown[i].nps! : 0)),
-            arrayminus: idx.map((i) => (shown[i].ci ? shown[i].nps! - shown[i].ci![0] : 0)),
-            color,
-            thickness: hollow ? 1.5 : 2.5,
-            width: 7,
-          },
+          error_x: npsWhiskers(idx.map((i) => shown[i]), color, hollow ? 1.5 : 2.5),
           customdata: idx.map((i) => {
             const g = shown[i];
             const v = g.vsReference;
             return [
               count(g.n),
-              g.ci ? `${formatNps(g.ci[0])} to ${formatNps(g.ci[1])}` : '—',
+              formatNpsCi(g.ci),
               v ? `${formatNps(v.difference)} vs ${escapeHtml(reference ?? '')} (p adj ${formatP(v.pAdjusted)})` : style === 'reference' ? 'the reference' : '',
             ];
           }),
@@ -217,18 +224,14 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
         } as Data);
       }
       // Labels right of each whisker: the NPS, a star when it differs from the reference, n.
-      data.push({
-        type: 'scatter',
-        mode: 'text',
-        y: ys,
-        x: shown.map((g) => (g.ci ? g.ci[1] : g.nps)),
-        text: shown.map((g, i) => `  <b>${formatNps(g.nps)}</b>${styles[i] === 'higher' || styles[i] === 'lower' ? ' *' : ''}  <span style="font-size:12px">n ${count(g.n)}</span>`),
-        textposition: 'middle right',
-        textfont: { size: 15, color: t.text },
-        cliponaxis: false,
-        hoverinfo: 'skip',
-        showlegend: false,
-      } as Data);
+      data.push(
+        labelsRight(
+          t,
+          ys,
+          shown.map((g) => (g.ci ? g.ci[1] : g.nps)),
+          shown.map((g, i) => `  <b>${formatNps(g.nps)}</b>${styles[i] === 'higher' || styles[i] === 'lower' ? ' *' : ''}  <span style="font-size:12px">n ${count(g.n)}</span>`),
+        ),
+      );
       const range = npsRange(
         shown.map((g) => g.ci),
         [...shown.map((g) => g.nps), overall.nps],
@@ -318,7 +321,7 @@ export function NpsTrendChart({ trend, level, minN, unit, name }: { trend: Trend
           y: trend.map((p) => p.nps),
           line: { color: line, width: 3 },
           marker: { size: 10, color: line, line: { color: t.paper, width: 1.5 } },
-          customdata: trend.map((p) => [count(p.n), p.ci ? `${formatNps(p.ci[0])} to ${formatNps(p.ci[1])}` : '—', p.small ? ' · small n' : '']),
+          customdata: trend.map((p) => [count(p.n), formatNpsCi(p.ci), p.small ? ' · small n' : '']),
           hovertemplate: `%{x}<br>NPS %{y:.1f} (${levelLabel(level)} CI %{customdata[1]})<br>n %{customdata[0]}%{customdata[2]}<extra></extra>`,
           connectgaps: false,
         } as Data,
@@ -420,20 +423,12 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
               x: idx.map((i) => shown[i].nps),
               y: idx.map((i) => ys[i]),
               marker: { size: 15, color: kind === 'small' ? t.paper : color, line: { color, width: kind === 'small' ? 2.5 : 1.5 } },
-              error_x: {
-                type: 'data',
-                symmetric: false,
-                array: idx.map((i) => (shown[i].ci ? shown[i].ci![1] - shown[i].nps! : 0)),
-                arrayminus: idx.map((i) => (shown[i].ci ? shown[i].nps! - shown[i].ci![0] : 0)),
-                color,
-                thickness: 2.5,
-                width: 7,
-              },
+              error_x: npsWhiskers(idx.map((i) => shown[i]), color, 2.5),
               customdata: idx.map((i) => {
                 const g = shown[i];
                 return [
                   count(g.n),
-                  g.ci ? `${formatNps(g.ci[0])} to ${formatNps(g.ci[1])}` : '—',
+                  formatNpsCi(g.ci),
                   g.vsReference ? `${formatNps(g.vsReference.difference)} vs the rest (p adj ${formatP(g.vsReference.pAdjusted)})` : '',
                 ];
               }),
@@ -441,22 +436,16 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
             } as Data,
           ];
         }),
-        {
-          type: 'scatter',
-          mode: 'text',
-          y: ys,
-          x: shown.map((g, i) => Math.max(g.ci ? g.ci[1] : g.nps!, rest[i] ?? -100)),
-          text: shown.map((g) => {
+        labelsRight(
+          t,
+          ys,
+          shown.map((g, i) => Math.max(g.ci ? g.ci[1] : g.nps!, rest[i] ?? -100)),
+          shown.map((g) => {
             const f = flagOf.get(g.group);
             const diff = g.vsReference ? `${formatNps(g.vsReference.difference)} vs rest` : '';
             return `  <b>${formatNps(g.nps)}</b>  <span style="font-size:13px">${diff}${f ? (f.direction === 'inflated' ? ' ▲ flagged' : ' ▼ flagged') : ''}</span>`;
           }),
-          textposition: 'middle right',
-          textfont: { size: 15, color: t.text },
-          cliponaxis: false,
-          hoverinfo: 'skip',
-          showlegend: false,
-        } as Data,
+        ),
       ];
       const range = npsRange(
         shown.map((g) => g.ci),

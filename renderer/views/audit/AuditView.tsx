@@ -2,20 +2,20 @@
 // A run is an 'audit.run' job with progress and cancel; the set-up and the last result are remembered per dataset
 // for the session, so leaving the view and coming back finds them again.
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, List, Paper, ScrollArea, Text, Title, Tooltip } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconScale } from '@tabler/icons-react';
+import { List, Paper, Text, Title } from '@mantine/core';
+import { IconScale } from '@tabler/icons-react';
 import type { AuditResult, AuditSpec } from '../../../shared/audit';
 import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
+import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
+import { phaseLabeller } from '../../lib/phases';
 import { useJob } from '../segments/useJob';
 import { formProblem, memoryKey, recallForm, rememberForm, toSpec, type AuditForm } from './model';
 import { ResultView, type AuditTab } from './ResultView';
-import { RunBar, SetupPanel } from './SetupPanel';
+import { SetupPanel } from './SetupPanel';
 import './audit.css';
 
 interface Run {
@@ -28,20 +28,13 @@ interface Run {
 const runs = new Map<string, Run>();
 const lastDataset = new Map<string, string>();
 
-const PHASES: Record<string, string> = {
+const phaseLabel = phaseLabeller({
   load: 'Reading the columns',
   prepare: 'Preparing the groups',
   proxies: 'Reading the proxy candidates',
   segmentations: 'Joining the saved segmentations',
   analyze: 'Measuring and comparing the groups',
-};
-
-function phaseLabel(phase: string): string {
-  const known = PHASES[phase];
-  if (known) return known;
-  const words = phase.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Working';
-}
+});
 
 export function AuditView() {
   const client = useClient();
@@ -119,74 +112,46 @@ export function AuditView() {
   }
 
   return (
-    <div className="cxw-aud" data-setup={setupOpen ? 'open' : 'closed'}>
-      {setupOpen ? (
-        <aside className="cxw-aud-side" aria-label="Audit set-up">
-          <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap">
-            <Text fw={700} size="lg">
-              Set-up
-            </Text>
-            <Tooltip label="Hide the set-up (more room for the results)">
-              <ActionIcon variant="subtle" color="gray" onClick={() => setSetupOpen(false)} aria-label="Hide the set-up">
-                <IconLayoutSidebarLeftCollapse size={18} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-          <ScrollArea className="cxw-aud-side-scroll" type="auto" offsetScrollbars>
-            <div className="cxw-aud-side-body">
-              <SetupPanel
-                datasets={datasets}
-                dataset={dataset}
-                form={form}
-                onForm={setForm}
-                onDataset={chooseDataset}
-                profile={profile.data?.columns ?? null}
-                segmentations={segmentations.data ?? []}
-                lastGroups={result && result.spec.dataset === form.dataset ? lastGroups : null}
-                busy={job.running}
-              />
-            </div>
-          </ScrollArea>
-          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={() => void audit()} />
-        </aside>
-      ) : (
-        <aside className="cxw-aud-rail" aria-label="Audit set-up (hidden)">
-          <Tooltip label="Show the set-up" position="right">
-            <ActionIcon variant="light" size="lg" onClick={() => setSetupOpen(true)} aria-label="Show the set-up">
-              <IconAdjustmentsHorizontal size={20} />
-            </ActionIcon>
-          </Tooltip>
-        </aside>
-      )}
-
-      <section className="cxw-aud-main" aria-label="Audit" aria-busy={job.running}>
-        {job.running && (
-          <Paper withBorder radius="md" p="lg" className="cxw-aud-job" mb="lg">
-            <JobProgress title={`Auditing “${form.dataset}”`} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} phaseLabel={phaseLabel} />
-          </Paper>
-        )}
-        {note && (
-          <Alert color="gray" variant="light" withCloseButton onClose={() => setNote(null)} closeButtonLabel="Dismiss" mb="lg" className="cxw-aud-alert">
-            {note}
-          </Alert>
-        )}
-        {error ? (
-          <div className="cxw-aud-error">
-            <ErrorAlert error={error} title="The audit did not run" onClose={() => setError(null)} />
-          </div>
-        ) : null}
-        <div className={job.running ? 'cxw-aud-dim' : undefined}>
-          {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={() => void audit()} problem={problem} />}
-        </div>
-      </section>
-    </div>
+    <AnalysisLayout
+      name="Audit"
+      setupOpen={setupOpen}
+      onSetupOpen={setSetupOpen}
+      hideHint="Hide the set-up (more room for the results)"
+      setup={
+        <SetupPanel
+          datasets={datasets}
+          dataset={dataset}
+          form={form}
+          onForm={setForm}
+          onDataset={chooseDataset}
+          profile={profile.data?.columns ?? null}
+          segmentations={segmentations.data ?? []}
+          lastGroups={result && result.spec.dataset === form.dataset ? lastGroups : null}
+          busy={job.running}
+        />
+      }
+      run={{ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void audit(), label: 'Run audit' }}
+      busy={job.running}
+    >
+      <AnalysisStatus
+        job={job}
+        jobTitle={`Auditing “${form.dataset}”`}
+        phaseLabel={phaseLabel}
+        note={note}
+        onNoteClose={() => setNote(null)}
+        error={error}
+        errorTitle="The audit did not run"
+        onErrorClose={() => setError(null)}
+      >
+        {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={() => void audit()} problem={problem} />}
+      </AnalysisStatus>
+    </AnalysisLayout>
   );
 }
 
 function Intro({ canRun, onRun, problem }: { canRun: boolean; onRun: () => void; problem: string | null }) {
   return (
-    <Paper withBorder radius="md" p="xl" maw={820} className="cxw-aud-card">
-      <Title order={3}>Audit a decision for fairness</Title>
+    <AnalysisIntro title={<Title order={3}>Audit a decision for fairness</Title>} label="Run audit" icon={<IconScale size={18} />} canRun={canRun} onRun={onRun} problem={problem} maw={820}>
       <Text mt="sm" size="md">
         Check the decision, the protected attributes and the direction on the left, then run. You get, in plain words:
       </Text>
@@ -197,17 +162,7 @@ function Intro({ canRun, onRun, problem }: { canRun: boolean; onRun: () => void;
         <List.Item>which features or segments stand in for a protected attribute (proxies), and calibration of a score by group;</List.Item>
         <List.Item>a verdict per metric and a summary an executive can read.</List.Item>
       </List>
-      <Group mt="lg" gap="md">
-        <Button size="md" leftSection={<IconScale size={18} />} onClick={onRun} disabled={!canRun}>
-          Run audit
-        </Button>
-        {problem && (
-          <Text size="sm" c="red">
-            {problem}
-          </Text>
-        )}
-      </Group>
-    </Paper>
+    </AnalysisIntro>
   );
 }
 

@@ -3,8 +3,7 @@
 // reference groups; the direction; the minimum group size and missing values; population shares for the
 // representation check; proxy candidates. The Run bar sits at the foot of the pane.
 import { useEffect, useState } from 'react';
-import { Button, Divider, Group, MultiSelect, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import { Divider, Group, MultiSelect, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
@@ -339,35 +338,5 @@ function ThresholdHint({ dataset, score, threshold }: { dataset: string; score: 
     <Text size="sm" c="dimmed" role="status" className="cxw-tabular">
       {hint}
     </Text>
-  );
-}
-
-interface RunBarProps {
-  busy: boolean;
-  problem: string | null;
-  stale: boolean;
-  hasResult: boolean;
-  onRun: () => void;
-}
-
-/** The foot of the set-up pane: what stops a run (or whether the results match the set-up) and Run. */
-export function RunBar(props: RunBarProps) {
-  return (
-    <div className="cxw-aud-run">
-      <Text size="sm" c={props.problem ? 'red' : 'dimmed'} role={props.problem ? 'alert' : undefined} mb={8}>
-        {props.problem ?? (props.hasResult ? (props.stale ? 'The set-up changed: run again to update the results.' : 'The results match this set-up.') : 'Ready to run.')}
-      </Text>
-      <Button
-        size="md"
-        fullWidth
-        leftSection={<IconPlayerPlay size={18} />}
-        onClick={props.onRun}
-        disabled={Boolean(props.problem) || props.busy}
-        loading={props.busy}
-        variant={props.hasResult && !props.stale ? 'light' : 'filled'}
-      >
-        {props.hasResult ? 'Run again' : 'Run audit'}
-      </Button>
-    </div>
   );
 }

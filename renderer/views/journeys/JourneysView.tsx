@@ -4,19 +4,18 @@
 // the stages that look like side steps out of the funnel (a second run), says so above the results and offers Undo;
 // after an Undo, the suggestion stays a hint with a one-click "Leave out of the funnel and re-run".
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Tabs, Text, Title, Tooltip } from '@mantine/core';
-import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconMap2, IconRoute } from '@tabler/icons-react';
+import { Paper, Tabs, Text, Title } from '@mantine/core';
+import { IconMap2, IconRoute } from '@tabler/icons-react';
 import type { JourneyResult, JourneySpec } from '../../../shared/journeys';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { JobProgress } from '../../components/JobProgress';
+import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
 import { useJob } from '../segments/useJob';
 import { JourneyMapPanel } from './canvas/JourneyMapPanel';
 import { ResultView, type JourneyTab } from './ResultView';
-import { RunBar, SetupPanel } from './SetupPanel';
+import { SetupPanel } from './SetupPanel';
 import { formProblem, recallForm, rememberForm, toSpec, type JourneyForm } from './model';
 import { draftFromResult } from './stages';
 import { shouldPreApply, withSideSteps } from './side-steps';
@@ -165,120 +164,82 @@ export function JourneysView() {
   }
 
   return (
-    <div className="cxw-jny" data-setup={setupOpen ? 'open' : 'closed'}>
-      {setupOpen ? (
-        <aside className="cxw-jny-side" aria-label="Journey set-up">
-          <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap">
-            <Text fw={700} size="lg">
-              Set-up
-            </Text>
-            <Tooltip label="Hide the set-up (more room for the charts)">
-              <ActionIcon variant="subtle" color="gray" onClick={() => setSetupOpen(false)} aria-label="Hide the set-up">
-                <IconLayoutSidebarLeftCollapse size={18} />
-              </ActionIcon>
-            </Tooltip>
-          </Group>
-          <ScrollArea className="cxw-jny-side-scroll" type="auto" offsetScrollbars>
-            <div className="cxw-jny-side-body">
-              <SetupPanel
-                datasets={datasets}
-                dataset={dataset}
-                form={form}
-                onForm={setForm}
-                onDataset={chooseDataset}
-                segmentations={segmentations.data ?? []}
-                segmentNames={segmentNames}
-                knownChannels={knownChannels}
-                stageDraft={stageDraft}
+    <AnalysisLayout
+      name="Journeys"
+      setupName="Journey set-up"
+      setupOpen={setupOpen}
+      onSetupOpen={setSetupOpen}
+      setup={
+        <SetupPanel
+          datasets={datasets}
+          dataset={dataset}
+          form={form}
+          onForm={setForm}
+          onDataset={chooseDataset}
+          segmentations={segmentations.data ?? []}
+          segmentNames={segmentNames}
+          knownChannels={knownChannels}
+          stageDraft={stageDraft}
+          busy={job.running}
+        />
+      }
+      run={{ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void analyze(), label: 'Run journey analysis' }}
+      busy={job.running}
+    >
+      {/* Tabs (not a switch) so the map is reachable as "the Journey map tab"; pills, to stand apart from the result's tabs. */}
+      <Tabs value={area} onChange={(v) => v && setArea(v as Area)} variant="pills" keepMounted={false}>
+        <Tabs.List className="cxw-jny-area">
+          <Tabs.Tab value="analytics" leftSection={<IconRoute size={18} />}>
+            Journey analytics
+          </Tabs.Tab>
+          <Tabs.Tab value="map" leftSection={<IconMap2 size={18} />}>
+            Journey map
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="analytics">
+          <AnalysisStatus
+            job={job}
+            jobTitle={`Analysing journeys in “${form.dataset}”`}
+            phaseLabel={phaseLabel}
+            note={note}
+            onNoteClose={() => setNote(null)}
+            error={error}
+            errorTitle="The journey analysis did not run"
+            onErrorClose={() => setError(null)}
+          >
+            {result ? (
+              <ResultView
+                result={result}
+                tab={tab}
+                onTab={setTab}
+                onDayPrecision={switchToDayPrecision}
+                autoSideSteps={run?.auto ?? null}
+                onUndoSideSteps={undoSideSteps}
+                onLeaveOut={leaveOut}
                 busy={job.running}
               />
-            </div>
-          </ScrollArea>
-          <RunBar busy={job.running} problem={problem} stale={stale} hasResult={run !== null} onRun={() => void analyze()} />
-        </aside>
-      ) : (
-        <aside className="cxw-jny-rail" aria-label="Journey set-up (hidden)">
-          <Tooltip label="Show the set-up" position="right">
-            <ActionIcon variant="light" size="lg" onClick={() => setSetupOpen(true)} aria-label="Show the set-up">
-              <IconAdjustmentsHorizontal size={20} />
-            </ActionIcon>
-          </Tooltip>
-        </aside>
-      )}
-
-      <section className="cxw-jny-main" aria-label="Journeys" aria-busy={job.running}>
-        {/* Tabs (not a switch) so the map is reachable as "the Journey map tab"; pills, to stand apart from the result's tabs. */}
-        <Tabs value={area} onChange={(v) => v && setArea(v as Area)} variant="pills" keepMounted={false}>
-          <Tabs.List className="cxw-jny-area">
-            <Tabs.Tab value="analytics" leftSection={<IconRoute size={18} />}>
-              Journey analytics
-            </Tabs.Tab>
-            <Tabs.Tab value="map" leftSection={<IconMap2 size={18} />}>
-              Journey map
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="analytics">
-            {job.running && (
-              <Paper withBorder radius="md" p="lg" className="cxw-jny-job" mb="lg">
-                <JobProgress title={`Analysing journeys in “${form.dataset}”`} progress={job.progress} cancelling={job.cancelling} onCancel={job.cancel} phaseLabel={phaseLabel} />
-              </Paper>
+            ) : (
+              <Intro canRun={!problem && !job.running} onRun={() => void analyze()} problem={problem} />
             )}
-            {note && (
-              <Alert color="gray" variant="light" withCloseButton onClose={() => setNote(null)} closeButtonLabel="Dismiss" mb="lg">
-                {note}
-              </Alert>
-            )}
-            {error ? (
-              <div className="cxw-jny-error">
-                <ErrorAlert error={error} title="The journey analysis did not run" onClose={() => setError(null)} />
-              </div>
-            ) : null}
-            <div className={job.running ? 'cxw-jny-dim' : undefined}>
-              {result ? (
-                <ResultView
-                  result={result}
-                  tab={tab}
-                  onTab={setTab}
-                  onDayPrecision={switchToDayPrecision}
-                  autoSideSteps={run?.auto ?? null}
-                  onUndoSideSteps={undoSideSteps}
-                  onLeaveOut={leaveOut}
-                  busy={job.running}
-                />
-              ) : (
-                <Intro canRun={!problem && !job.running} onRun={() => void analyze()} problem={problem} />
-              )}
-            </div>
-          </Tabs.Panel>
-          <Tabs.Panel value="map">
-            <JourneyMapPanel spec={run?.sent ?? null} result={result} />
-          </Tabs.Panel>
-        </Tabs>
-      </section>
-    </div>
+          </AnalysisStatus>
+        </Tabs.Panel>
+        <Tabs.Panel value="map">
+          <JourneyMapPanel spec={run?.sent ?? null} result={result} />
+        </Tabs.Panel>
+      </Tabs>
+    </AnalysisLayout>
   );
 }
 
 function Intro({ canRun, onRun, problem }: { canRun: boolean; onRun: () => void; problem: string | null }) {
   return (
-    <Paper withBorder radius="md" p="xl" maw={760} className="cxw-jny-card">
-      <Title order={3}>Measure the journeys in an event log</Title>
+    <AnalysisIntro title={<Title order={3}>Measure the journeys in an event log</Title>} label="Run journey analysis" icon={<IconRoute size={18} />} canRun={canRun} onRun={onRun} problem={problem}>
       <Text mt="sm" size="md">
         Check the columns on the left and run. You get the funnel with drop-off per stage, the transitions between steps as a Sankey, the satisfaction
         curve along the stages, the time between steps, the most common paths and the pain points — and, with a segmentation or a channel, the same
         per group.
       </Text>
-      <Group mt="lg" gap="md">
-        <Button size="md" leftSection={<IconRoute size={18} />} onClick={onRun} disabled={!canRun}>
-          Run journey analysis
-        </Button>
-        {problem && (
-          <Text size="sm" c="red">
-            {problem}
-          </Text>
-        )}
-      </Group>
-    </Paper>
+    </AnalysisIntro>
   );
 }
 

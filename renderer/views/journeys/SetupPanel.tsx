@@ -1,8 +1,7 @@
 // The Journeys set-up (side panel): the event dataset and its columns (pre-filled from the column roles), timestamp
 // precision, the stage order and grouping of the last run (with side steps left out of the funnel), and an optional
 // segmentation and channel to filter or compare by. The Run bar sits at the foot of the pane.
-import { Button, Divider, MultiSelect, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconPlayerPlay } from '@tabler/icons-react';
+import { Divider, MultiSelect, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { formatCount } from '../../lib/format';
@@ -187,36 +186,5 @@ export function SetupPanel(props: Props) {
         </Stack>
       </div>
     </Stack>
-  );
-}
-
-interface RunBarProps {
-  busy: boolean;
-  problem: string | null;
-  /** The set-up differs from what the shown result was computed with. */
-  stale: boolean;
-  hasResult: boolean;
-  onRun: () => void;
-}
-
-/** The foot of the set-up pane: what stops a run (or whether the results match the set-up) and Run. */
-export function RunBar(props: RunBarProps) {
-  return (
-    <div className="cxw-jny-run">
-      <Text size="sm" c={props.problem ? 'red' : 'dimmed'} role={props.problem ? 'alert' : undefined} mb={8}>
-        {props.problem ?? (props.hasResult ? (props.stale ? 'The set-up changed: run again to update the results.' : 'The results match this set-up.') : 'Ready to run.')}
-      </Text>
-      <Button
-        size="md"
-        fullWidth
-        leftSection={<IconPlayerPlay size={18} />}
-        onClick={props.onRun}
-        disabled={Boolean(props.problem) || props.busy}
-        loading={props.busy}
-        variant={props.hasResult && !props.stale ? 'light' : 'filled'}
-      >
-        {props.hasResult ? 'Run again' : 'Run journey analysis'}
-      </Button>
-    </div>
   );
 }

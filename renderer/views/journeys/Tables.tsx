@@ -7,7 +7,7 @@ import type { JourneyResult, JourneyStage, JourneyStep, JourneyTransition, Journ
 import { segmentColor } from '../../charts/palette';
 import { formatCount, formatPct } from '../../lib/format';
 import { formatDuration, stageIndexOfStep } from './figures';
-import { formatNps } from '../segments/model';
+import { formatNps, formatNpsCi } from '../../charts/nps-figures';
 
 export function meanCiText(m: MeanCi | null): string {
   if (!m || m.n === 0) return '—';
@@ -214,7 +214,7 @@ export function StagesTable({ result }: { result: JourneyResult }) {
               </Table.Td>
               {anyNps && (
                 <Table.Td ta="right" className="cxw-tabular">
-                  {s.nps ? `${formatNps(s.nps.nps)} (${formatNps(s.nps.ci[0])} to ${formatNps(s.nps.ci[1])})` : '—'}
+                  {s.nps ? `${formatNps(s.nps.nps)} (${formatNpsCi(s.nps.ci)})` : '—'}
                 </Table.Td>
               )}
               {anyNps && (

@@ -1,5 +1,7 @@
 // The journey job's phases in words for the progress bar; a phase the services add later is shown as sent.
-const PHASES: Record<string, string> = {
+import { phaseLabeller } from '../../lib/phases';
+
+export const phaseLabel = phaseLabeller({
   load: 'Reading events',
   analyze: 'Ordering events and measuring journeys',
   read: 'Reading events',
@@ -16,11 +18,4 @@ const PHASES: Record<string, string> = {
   compare: 'Comparing groups',
   groups: 'Comparing groups',
   finalize: 'Finishing',
-};
-
-export function phaseLabel(phase: string): string {
-  const known = PHASES[phase];
-  if (known) return known;
-  const words = phase.replace(/[-_]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : 'Working';
-}
+});

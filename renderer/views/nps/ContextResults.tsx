@@ -122,7 +122,7 @@ function Row({ g, flag, minN }: { g: NpsGroup; flag: 'inflated' | 'deflated' | u
         {v && g.nps !== null ? formatNps1(g.nps - v.difference) : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular" fw={flag ? 700 : undefined}>
-        {v ? `${formatNps1(v.difference)} (${formatNps(v.ci[0])} to ${formatNps(v.ci[1])})` : '—'}
+        {v ? `${formatNps1(v.difference)} (${formatNpsCi(v.ci)})` : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
         {v ? formatP(v.pValue) : '—'}

@@ -171,7 +171,7 @@ function GroupRow({ g, isRef, minN }: { g: NpsGroup; isRef: boolean; minN: numbe
         {formatNpsCi(g.ci)}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular" fw={v?.significant ? 700 : undefined}>
-        {v ? `${formatNps1(v.difference)} (${formatNps(v.ci[0])} to ${formatNps(v.ci[1])})` : '—'}
+        {v ? `${formatNps1(v.difference)} (${formatNpsCi(v.ci)})` : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
         {v ? formatP(v.pValue) : '—'}

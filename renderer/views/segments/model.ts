@@ -2,6 +2,7 @@
 // parameters sent to the services, and how trust and differences are put into words.
 import type { ColumnMeta, ColumnRole, ColumnType, DatasetSummary } from '../../../shared/domain';
 import type { FeatureDifference, KScore, MissingPolicy, RateWithCi, SegmentParams } from '../../../shared/segments';
+import { formatNps, formatNpsCi as formatIntervalNps } from '../../charts/nps-figures';
 
 const EXCLUDED_ROLES: ReadonlySet<ColumnRole> = new Set(['id', 'pii', 'ignore']);
 const NUMERIC_TYPES: ReadonlySet<ColumnType> = new Set(['integer', 'real', 'boolean']);
@@ -171,15 +172,12 @@ export function topDifferences(list: FeatureDifference[], limit = 4): FeatureDif
   return [...list].sort((a, b) => Math.abs(b.z) - Math.abs(a.z)).slice(0, limit);
 }
 
-/** NPS −100…100 as "+34"; a CI as "+22 to +45". */
-export function formatNps(v: number): string {
-  const r = Math.round(v);
-  return r > 0 ? `+${r}` : r < 0 ? `−${Math.abs(r)}` : '0';
-}
+/** NPS −100…100 as "+34" (the NPS view's wording, so both views read alike). */
+export { formatNps };
 
+/** A segment's NPS interval as "+22 to +45"; null without one. */
 export function formatNpsCi(rate: RateWithCi): string | null {
-  if (!rate.ci) return null;
-  return `${formatNps(rate.ci[0])} to ${formatNps(rate.ci[1])}`;
+  return rate.ci ? formatIntervalNps(rate.ci) : null;
 }
 
 /** A 0–1 rate as a percentage with its CI: "18% (95% CI 14–22%)". */

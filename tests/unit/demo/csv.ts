@@ -1,4 +1,5 @@
-// A small RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF), independent of the importer.
+// A small RFC 4180 reader for the tests (quoted fields, doubled quotes, line breaks inside quotes, CRLF),
+// deliberately independent of the importer so a recount does not share its code. Also used by the NPS tests.
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];

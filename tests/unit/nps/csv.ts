@@ -1,36 +1,6 @@
-// A plain RFC 4180 reader for the tests' independent recounts (quoted fields, doubled quotes, line breaks
-// inside quotes, CRLF): deliberately not the app's parser, so a recount does not share its code.
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+// CSV helpers for the NPS tests' independent recounts, on the tests' own RFC 4180 reader (deliberately not the
+// app's parser, so a recount does not share its code).
+import { parseCsv } from '../demo/csv';
 
 /** Records keyed by header. */
 export function csvRecords(text: string): Record<string, string>[] {
