@@ -174,7 +174,8 @@ function StageHeader({ stage, index, count, onRename, onMove, onAddAfter, onDele
       </span>
       <Textarea
         variant="unstyled"
-        className="cxw-map-stage-name"
+        // Step codes such as "order_purchased" are one long word: a smaller size keeps them whole in the header.
+        className={`cxw-map-stage-name${longestWord(shown) > 15 ? ' is-longer' : longestWord(shown) > 12 ? ' is-long' : ''}`}
         aria-label={`Name of stage ${index + 1}`}
         value={shown}
         placeholder="Untitled stage"
@@ -224,4 +225,10 @@ function StageHeader({ stage, index, count, onRename, onMove, onAddAfter, onDele
       </Menu>
     </div>
   );
+}
+
+function longestWord(text: string): number {
+  let longest = 0;
+  for (const word of text.split(/\s+/)) longest = Math.max(longest, word.length);
+  return longest;
 }
