@@ -4,13 +4,14 @@
  * are drawn from lists, e-mails use only example.com / example.org, phone numbers only Ofcom's ranges reserved
  * for drama (+44 7700 900xxx, +44 20 7946 0xxx, +44 1632 960xxx, ...).
  *
- * demo_customers.csv — 3,000 customers of a UK online retailer, one row each, 28 columns:
+ * demo_customers.csv — 3,000 customers of a UK online retailer, one row each, 29 columns:
  *   customer_id (C00001...), name, email, phone (PII: the importer proposes pseudonymising them), city, region,
  *   gender (Female / Male / Non-binary ~3%), age (18-85), age_band, senior_citizen (Yes for 65+), tenure_months,
  *   plan (Basic / Standard / Premium), monthly_spend (GBP, 2 decimals), orders_12m, support_tickets_12m,
  *   days_since_last_order, app_user (true/false), signup_date (YYYY-MM-DD), nps_score (0-10, blank for the ~8%
  *   never surveyed), nps_context (email after delivery / in-store with employee / in-app prompt / phone call),
- *   nps_asked_days_after_event, satisfaction_delivery / _price / _support / _app (1-5; _app blank for customers
+ *   nps_asked_days_after_event, nps_surveyed_at (ISO datetime: that many days after the customer's last Delivery,
+ *   else their last event; blank when not surveyed), satisfaction_delivery / _price / _support / _app (1-5; _app blank for customers
  *   who do not use the app), offer_approved (Yes/No: a loyalty-credit offer), risk_score (0-1, a churn model's
  *   output), churned_12m (Yes/No).
  * demo_journey_events.csv — 22,809 events (seed 42) of those customers' 2025 shopping journeys: customer_id, timestamp
@@ -190,7 +191,7 @@ function csv(header: readonly string[], rows: readonly (readonly (string | numbe
 export const CUSTOMER_COLUMNS = [
   'customer_id', 'name', 'email', 'phone', 'city', 'region', 'gender', 'age', 'age_band', 'senior_citizen',
   'tenure_months', 'plan', 'monthly_spend', 'orders_12m', 'support_tickets_12m', 'days_since_last_order', 'app_user',
-  'signup_date', 'nps_score', 'nps_context', 'nps_asked_days_after_event', 'satisfaction_delivery',
+  'signup_date', 'nps_score', 'nps_context', 'nps_asked_days_after_event', 'nps_surveyed_at', 'satisfaction_delivery',
   'satisfaction_price', 'satisfaction_support', 'satisfaction_app', 'offer_approved', 'risk_score', 'churned_12m',
 ] as const;
 
@@ -348,6 +349,29 @@ function journeyEvents(rng: Rng, c: Customer, out: EventRow[]): void {
   }
 }
 
+/**
+ * nps_surveyed_at: when the NPS question was asked, nps_asked_days_after_event whole days after the customer's
+ * last Delivery (without one, their last event of any kind), so the NPS view's delay check (days from the last
+ * Delivery to the survey) finds the planted "asked > 30 days later" effect. Derived without drawing from the
+ * random stream, so every other demo value stays as it was.
+ */
+function addSurveyTimes(customers: Customer[], events: readonly EventRow[]): void {
+  const lastDelivery = new Map<string, number>();
+  const lastAny = new Map<string, number>();
+  for (const e of events) {
+    lastAny.set(e.customer, Math.max(lastAny.get(e.customer) ?? 0, e.ms));
+    if (e.step === 'Delivery') lastDelivery.set(e.customer, Math.max(lastDelivery.get(e.customer) ?? 0, e.ms));
+  }
+  const at = CUSTOMER_COLUMNS.indexOf('nps_surveyed_at');
+  const after = CUSTOMER_COLUMNS.indexOf('nps_asked_days_after_event');
+  for (const c of customers) {
+    const days = c.row[after];
+    const base = lastDelivery.get(c.id) ?? lastAny.get(c.id);
+    const when = typeof days === 'number' && base !== undefined ? new Date(base + days * DAY_MS).toISOString() : null;
+    c.row.splice(at, 0, when);
+  }
+}
+
 /** ISO 8601 in UTC with milliseconds; the web-analytics feed writes the offset as +00:00, the others as Z. */
 function timestamp(ms: number, channel: Channel): string {
   const iso = new Date(ms).toISOString();
@@ -364,6 +388,7 @@ export function generateDemoCsvs(seed = 42): DemoCsvs {
   const events: EventRow[] = [];
   for (const c of customers) journeyEvents(rng, c, events);
   events.sort((a, b) => a.ms - b.ms || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : a.seq - b.seq));
+  addSurveyTimes(customers, events);
   return {
     customers: csv(CUSTOMER_COLUMNS, customers.map((c) => c.row)),
     events: csv(

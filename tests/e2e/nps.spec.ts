@@ -252,20 +252,25 @@ test.describe('demo workspace', () => {
     await chart.scrollIntoViewIfNeeded();
     await shot(app, 'nps-context-chart');
 
-    // The delay mode: days from the last Delivery event to the survey (the demo has no survey date, so the signup
-    // date stands in: most customers have no Delivery before it, and the small bins are flagged, not dropped).
+    // The delay mode: days from the customer's last Delivery event to the survey (nps_surveyed_at, pre-filled as
+    // the survey time). The groups and flags must be the handler's own, fetched independently.
     await setup.getByText('Time since an event').click();
-    await expect(setup.getByRole('combobox', { name: /^Survey date/ })).toHaveValue('signup_date');
+    await expect(setup.getByRole('combobox', { name: /^Survey date/ })).toHaveValue('nps_surveyed_at');
     await expect(setup.getByRole('combobox', { name: /^Event log/ })).toHaveValue('Demo journey events');
     await expect(setup.getByRole('combobox', { name: /^Step column/ })).toHaveValue('step');
     await setup.getByRole('combobox', { name: 'The event' }).click();
     await app.getByRole('option', { name: 'Delivery', exact: true }).click();
     await run(setup, /^Run again$/);
-    await expect(main.getByText('No context stands out')).toBeVisible();
+    const delay = await call<NpsContextResult>(app, 'nps.context', {
+      jobId: 'e2e_context_delay',
+      spec: { dataset: 'Demo customers', score: 'nps_score', delay: { surveyTime: 'nps_surveyed_at', events: 'Demo journey events', customer: 'customer_id', time: 'timestamp', step: 'step', stepValue: 'Delivery' }, level: 0.95, minN: 30 },
+    });
     await expect(main.getByText('days from the last "Delivery" event to the survey', { exact: false }).first()).toBeVisible();
     const bins = await tableRows(main.getByRole('table', { name: 'NPS by collection context' }));
-    expect([...bins.keys()].map((k) => k.replace('small n', '').trim())).toEqual(['0–1 days', '1–7 days', '7–30 days', '30+ days', '(no prior event)']);
-    expect([...bins.keys()].filter((k) => k.endsWith('small n'))).toHaveLength(3);
+    expect([...bins.keys()].map((k) => k.replace(/(small n|inflated|deflated)/g, '').trim())).toEqual(delay.groups.map((g) => g.group));
+    expect(delay.groups.map((g) => g.group)).toEqual(['0–1 days', '1–7 days', '7–30 days', '30+ days', '(no prior event)']);
+    expect(delay.flags.length).toBeGreaterThan(0);
+    await expect(main.getByRole('list', { name: 'Flagged contexts' }).getByRole('listitem').first()).toContainText(delay.flags[0].sentence);
     await main.getByRole('figure', { name: 'NPS by days since Delivery, each against the rest' }).scrollIntoViewIfNeeded();
     await shot(app, 'nps-context-delay');
     await setup.getByText('How collected').click();

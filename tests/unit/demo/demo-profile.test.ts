@@ -21,6 +21,7 @@ const TYPES: Record<string, [ColumnType, ColumnRole]> = {
   monthly_spend: ['real', 'feature'],
   app_user: ['boolean', 'feature'],
   signup_date: ['date', 'timestamp'],
+  nps_surveyed_at: ['datetime', 'timestamp'],
   nps_score: ['integer', 'nps'],
   nps_context: ['text', 'category'],
   offer_approved: ['boolean', 'decision'],
