@@ -13,7 +13,7 @@
 //   χ² = (Σ_d (a_d − E a_d))² / Σ_d Var a_d with E a_d = r1·c1/N and Var a_d = r1·r2·c1·c2 / (N²(N − 1)).
 import type { CalibrationBin } from '../../../shared/audit';
 import { chiSquareSurvival } from '../nps/distributions';
-import { quantilesInPlace } from './quantiles';
+import { quantilesInPlace } from '../select';
 import { rate } from './rates';
 
 export const DECILES = 10;
@@ -27,7 +27,7 @@ export function decileEdges(score: Float64Array, n: number): number[] | null {
     if (Number.isFinite(s)) finite[m++] = s;
   }
   if (m === 0) return null;
-  return quantilesInPlace(finite.subarray(0, m), Array.from({ length: DECILES + 1 }, (_, k) => k / DECILES));
+  return quantilesInPlace(finite, 0, m, Array.from({ length: DECILES + 1 }, (_, k) => k / DECILES));
 }
 
 /** Decile index 0–9 per row (−1 without a score): the first decile whose upper edge is ≥ the score. */

@@ -28,7 +28,7 @@ import { eventSums, type EventSums } from './event-sums';
 import { planFunnel, suggestSideSteps, type FunnelPlan } from './funnel-plan';
 import { customerMask, groupByJourney, sortJourneys, type EventFilter } from './group';
 import { painPoints } from './pain-points';
-import { quantilesInPlace } from './select';
+import { quantilesInPlace } from '../select';
 import { planStages, type StagePlan } from './stage-plan';
 import { stepPositions } from './step-order';
 import { meanCiFromSums } from './t-distribution';

@@ -7,6 +7,6 @@
 //   funnel-plan.ts    funnel stages vs side steps (offFunnel) and the stages that look like side steps
 export { analyzeJourney, DEFAULT_VARIANTS_LIMIT, TIMING_LIMIT, UNMATCHED_GROUP } from './analyze';
 export { tQuantile, meanCiFromSums } from './t-distribution';
-export { quantilesInPlace, selectInPlace } from './select';
+export { quantilesInPlace, selectInPlace } from '../select';
 export { formatPercent } from './pain-points';
 export type { JourneyInput } from './types';

@@ -5,6 +5,7 @@
 // indicator multiplied by categoryWeight and NOT standardised, so a weight of 1 gives a level change the same
 // squared distance (2) whatever the level's frequency. Booleans are numbers 0/1.
 import type { Matrix } from '../../analysis/segment/index';
+import { selectInPlace } from '../../analysis/select';
 import type { MissingPolicy } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import type { LoadedColumn } from './columns';
@@ -80,43 +81,13 @@ function median(values: Float64Array, rows: Int32Array): number | null {
   if (m === 0) return null;
   const s = present.subarray(0, m);
   const h = m >> 1;
-  const upper = selectKth(s, h);
+  selectInPlace(s, 0, m, h);
+  const upper = s[h];
   if (m % 2) return upper;
   // After selection everything left of h is ≤ s[h]; the largest of them is the lower middle value.
   let lower = s[0];
   for (let i = 1; i < h; i++) if (s[i] > lower) lower = s[i];
   return (lower + upper) / 2;
-}
-
-/** k-th smallest (0-based) by in-place quickselect, O(n): a full sort of 1M values per column cost ~0.15 s. */
-function selectKth(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    // Median of three as the pivot keeps sorted or constant input from going quadratic.
-    const mid = (lo + hi) >> 1;
-    const x = a[lo];
-    const y = a[mid];
-    const z = a[hi];
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return a[k];
-  }
-  return a[k];
 }
 
 function modeLevel(codes: Int32Array, levels: string[], rows: Int32Array): string | null {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditDecision } from '../../../main/analysis/fairness';
 import { calibrationGap, calibrationTallies, decileCodes, decileEdges } from '../../../main/analysis/fairness/calibration';
-import { quantilesInPlace } from '../../../main/analysis/fairness/quantiles';
+import { quantilesInPlace } from '../../../main/analysis/select';
 import { mulberry32 } from '../../../main/analysis/random';
 import { wilsonInterval } from '../../../main/analysis/segment-stats';
 import { quantileSorted } from '../../../main/analysis/stats-basic';
@@ -139,7 +139,7 @@ describe('quantiles by partial selection', () => {
       const v = Float64Array.from({ length: n }, () => Math.round(rand() * 50) / 10);
       const sorted = Float64Array.from(v).sort();
       const ps = [0, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999, 1];
-      expect(quantilesInPlace(Float64Array.from(v), ps)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
+      expect(quantilesInPlace(Float64Array.from(v), 0, n, ps)).toEqual(ps.map((p) => quantileSorted(sorted, p)));
     }
   });
 });

@@ -1,7 +1,8 @@
 // Quantiles of large Float64Array slices without sorting them: quickselect (Hoare partition, median-of-three
 // pivot) places order statistics in place. Quantiles are type 7 (linear interpolation between order
 // statistics, numpy's default), so they match quantileSorted() in stats-basic.ts on the same values.
-// The slice is permuted in place; callers own their buffers.
+// The slice is permuted in place; callers own their buffers. Shared by the journey timings, the audit's
+// calibration deciles and the segmentation medians (one implementation of selection in the analysis layer).
 
 const SMALL = 48;
 
