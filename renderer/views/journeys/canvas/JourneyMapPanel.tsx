@@ -28,7 +28,8 @@ import { DeleteDialog, NameDialog, SeedDialog } from './MapDialogs';
 import { MapCanvas } from './MapCanvas';
 import { PersonaPanel } from './PersonaPanel';
 import { addStage, emptyMap, setPersona } from './map-model';
-import { downloadBlob, mapToPngBlob } from './map-png';
+import { mapToPngBlob } from './map-png';
+import { downloadBlob } from '../../../lib/download';
 import { forgetSession, unsavedSession, useMapEditor } from './useMapEditor';
 import './canvas.css';
 
