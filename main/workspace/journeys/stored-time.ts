@@ -7,6 +7,7 @@
 // 'YYYY-MM-DDTHH:MM:SS[.fraction]'. Naive times are read as if they were UTC: the workspace does not know the
 // zone they were written in, and reading them as UTC keeps their wall-clock order and the time between them
 // (except across a daylight-saving change). Dates are midnight UTC.
+import { daysFromCivil } from '../../analysis/calendar';
 
 /** What a read value was: a date, a naive (zone-less) datetime, or a UTC datetime. */
 export const TIME_DATE = 1;
@@ -20,16 +21,6 @@ export interface TimeRead {
 }
 
 const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 function digits(s: string, at: number, len: number): number {
   let v = 0;
