@@ -52,9 +52,28 @@ const USAGE = `cxw — CX Workbench on the command line
 
 Every command takes --json to print one JSON object instead of text.`;
 
+/** The usage lines of one command (its entries in USAGE), or null for a command USAGE does not list. */
+export function usageOf(command: string): string | null {
+  const entries = USAGE.split('\n').filter((l) => l.startsWith('  ')).reduce<string[][]>((all, l) => {
+    if (l.startsWith('  cxw ')) all.push([l]);
+    else all.at(-1)?.push(l);
+    return all;
+  }, []);
+  const mine = entries.filter((e) => e[0].startsWith(`  cxw ${command} `) || e[0] === `  cxw ${command}`);
+  return mine.length ? mine.map((e) => e.join('\n')).join('\n') : null;
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const json = rest.includes('--json');
+  // `cxw CMD --help` prints that command's usage (a user's first guess; parseArgs would call it unknown).
+  if (command && (rest.includes('--help') || rest.includes('-h'))) {
+    const usage = usageOf(command);
+    if (usage) {
+      process.stdout.write(`${usage}\n\nEvery command takes --json to print one JSON object instead of text.\n`);
+      return 0;
+    }
+  }
   const interactive = !json && process.stderr.isTTY;
   // CXW_PROGRESS=lines prints one progress line per update even without a terminal (scripts, crash tests).
   const lines = process.env.CXW_PROGRESS === 'lines';

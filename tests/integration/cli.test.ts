@@ -112,6 +112,20 @@ describe.skipIf(!BUILT)('cxw import and profile', () => {
     expect(cxw(['frobnicate'], env()).status).toBe(2);
   });
 
+  it('cxw CMD --help prints that command’s usage and exits 0; an unknown command with --help is still a usage error', () => {
+    const audit = cxw(['audit', '--help'], env());
+    expect(audit.status).toBe(0);
+    expect(audit.stdout).toContain('cxw audit --workspace W --dataset N');
+    expect(audit.stdout).toContain('--protected');
+    expect(audit.stdout).not.toContain('cxw nps');
+    const nps = cxw(['nps', '-h'], env());
+    expect(nps.status).toBe(0);
+    expect(nps.stdout).toContain('--context COL');
+    expect(nps.stdout).toContain('--delay-events DATASET');
+    expect(nps.stdout).not.toContain('cxw audit');
+    expect(cxw(['frobnicate', '--help'], env()).status).toBe(2);
+  });
+
   it('--pii drops or pseudonymises a column, with tokens stable across datasets of one workspace', () => {
     const a = join(dir, 'people.csv');
     writeFileSync(a, 'email,spend\nana@example.com,10\nbo@example.org,20\n');
