@@ -1,7 +1,7 @@
 // The Audit view: set-up on the left (collapsible, so the results get the whole projector), results on the right.
 // A run is an 'audit.run' job with progress and cancel; the set-up and the last result are remembered per dataset
 // for the session, so leaving the view and coming back finds them again.
-import { useEffect, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { List, Paper, Text, Title } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
 import type { AuditResult, AuditSpec } from '../../../shared/audit';
@@ -12,21 +12,11 @@ import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
 import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
 import { phaseLabeller } from '../../lib/phases';
-import { useJob } from '../segments/useJob';
-import { formProblem, memoryKey, recallForm, rememberForm, toSpec, type AuditForm } from './model';
+import { useAnalysis } from '../../lib/useAnalysis';
+import { auditForms, formProblem, toSpec, type AuditForm } from './model';
 import { ResultView, type AuditTab } from './ResultView';
 import { SetupPanel } from './SetupPanel';
 import './audit.css';
-
-interface Run {
-  /** Exactly what was sent (the result's spec may be normalised by the services). */
-  sent: AuditSpec;
-  result: AuditResult;
-}
-
-// Session memory: the last run per workspace and dataset, and the dataset last audited per workspace.
-const runs = new Map<string, Run>();
-const lastDataset = new Map<string, string>();
 
 const phaseLabel = phaseLabeller({
   load: 'Reading the columns',
@@ -38,64 +28,29 @@ const phaseLabel = phaseLabeller({
 
 export function AuditView() {
   const client = useClient();
-  const job = useJob();
-  const { info, datasets, revision } = useWorkspace();
-  const workspace = info?.path;
+  const { revision } = useWorkspace();
   const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
-
-  const initialDataset = () => datasets.find((d) => d.name === lastDataset.get(workspace ?? '')) ?? pickAuditDataset(datasets);
-  const [form, setFormState] = useState<AuditForm>(() => recallForm(workspace, initialDataset()));
-  const [run, setRun] = useState<Run | null>(() => (form.dataset ? (runs.get(memoryKey(workspace, form.dataset)) ?? null) : null));
+  // The saved segmentations of the audited dataset are audited as proxies unless the analyst chose: part of the spec.
+  const segmentationsOf = (dataset: string) => (segmentations.data ?? []).filter((s) => s.dataset === dataset).map((s) => s.name);
+  const a = useAnalysis<AuditForm, AuditSpec, AuditResult>({
+    kind: 'audit',
+    forms: auditForms,
+    pickDataset: pickAuditDataset,
+    problem: formProblem,
+    toSpec: (f) => toSpec(f, segmentationsOf(f.dataset)),
+    invoke: (jobId, spec) => client.invoke('audit.run', { jobId, spec }),
+    cancelledNote: 'The audit was cancelled; the results shown (if any) are from the previous run.',
+    runPerDataset: true,
+  });
+  const { form, dataset, datasets, job, run, problem } = a;
   const [tab, setTab] = useState<AuditTab>('groups');
-  const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
   const [setupOpen, setSetupOpen] = useState(true);
-
-  const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
   // The profile lists a categorical column's values (favourable value, groups before the first run); cached by the services.
   const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset, revision]);
 
-  const setForm = (next: AuditForm) => {
-    setFormState(next);
-    rememberForm(workspace, next);
-  };
-
-  const chooseDataset = (name: string) => {
-    const next = datasets.find((d) => d.name === name) ?? null;
-    lastDataset.set(workspace ?? '', name);
-    setFormState(recallForm(workspace, next));
-    setRun(runs.get(memoryKey(workspace, name)) ?? null);
-    setError(null);
-    setNote(null);
-  };
-
-  // A dataset that disappears (deleted, another workspace opened) falls back to the likeliest one to audit.
-  useEffect(() => {
-    if (form.dataset && datasets.some((d) => d.name === form.dataset)) return;
-    const next = pickAuditDataset(datasets);
-    setFormState(recallForm(workspace, next));
-    setRun(next ? (runs.get(memoryKey(workspace, next.name)) ?? null) : null);
-  }, [datasets, form.dataset, workspace]);
-
-  const ownSegmentations = useMemo(() => (segmentations.data ?? []).filter((s) => s.dataset === form.dataset).map((s) => s.name), [segmentations.data, form.dataset]);
   const result = run?.result ?? null;
   const lastGroups = result ? result.groups.map((g) => ({ attribute: g.attribute, group: g.group, n: g.n })) : null;
-  const problem = formProblem(form, dataset);
-  const spec = problem ? null : toSpec(form, ownSegmentations);
-  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
-
-  const audit = async () => {
-    if (!spec) return;
-    setError(null);
-    setNote(null);
-    const out = await job.start('audit', (jobId) => client.invoke('audit.run', { jobId, spec }));
-    if (out.ok) {
-      const next = { sent: spec, result: out.value };
-      runs.set(memoryKey(workspace, spec.dataset), next);
-      setRun(next);
-    } else if (out.cancelled) setNote('The audit was cancelled; the results shown (if any) are from the previous run.');
-    else setError(out.error);
-  };
+  const audit = () => void a.analyze();
 
   if (datasets.length === 0) {
     return (
@@ -122,28 +77,28 @@ export function AuditView() {
           datasets={datasets}
           dataset={dataset}
           form={form}
-          onForm={setForm}
-          onDataset={chooseDataset}
+          onForm={a.setForm}
+          onDataset={a.chooseDataset}
           profile={profile.data?.columns ?? null}
           segmentations={segmentations.data ?? []}
           lastGroups={result && result.spec.dataset === form.dataset ? lastGroups : null}
           busy={job.running}
         />
       }
-      run={{ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void audit(), label: 'Run audit' }}
+      run={{ busy: job.running, problem, stale: a.stale, hasResult: run !== null, onRun: audit, label: 'Run audit' }}
       busy={job.running}
     >
       <AnalysisStatus
         job={job}
         jobTitle={`Auditing “${form.dataset}”`}
         phaseLabel={phaseLabel}
-        note={note}
-        onNoteClose={() => setNote(null)}
-        error={error}
+        note={a.note}
+        onNoteClose={a.clearNote}
+        error={a.error}
         errorTitle="The audit did not run"
-        onErrorClose={() => setError(null)}
+        onErrorClose={a.clearError}
       >
-        {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={() => void audit()} problem={problem} />}
+        {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={audit} problem={problem} />}
       </AnalysisStatus>
     </AnalysisLayout>
   );

@@ -3,6 +3,7 @@
 // per-dataset memory of the session.
 import type { AuditSpec } from '../../../shared/audit';
 import type { ColumnMeta, DatasetSummary, TopValue } from '../../../shared/domain';
+import { formMemory } from '../../lib/analysis-memory';
 
 export type DecisionMode = 'decision' | 'score';
 export type Direction = 'assistive' | 'punitive';
@@ -260,20 +261,8 @@ export const DIRECTION_HELP: Record<Direction, string> = {
 
 // ------------------------------------------------------------------ session memory
 
-/** Last set-up per workspace and dataset, for this session only. */
-const memory = new Map<string, AuditForm>();
-
-export const memoryKey = (workspace: string | undefined, dataset: string): string => `${workspace ?? ''}\u0000${dataset}`;
-
-export function rememberForm(workspace: string | undefined, form: AuditForm): void {
-  if (form.dataset) memory.set(memoryKey(workspace, form.dataset), form);
-}
-
-export function recallForm(workspace: string | undefined, d: DatasetSummary | null): AuditForm {
-  if (!d) return prefill(null);
-  const saved = memory.get(memoryKey(workspace, d.name));
-  if (!saved) return prefill(d);
-  // Columns renamed or deleted since: drop what no longer exists, fall back to the pre-filled choice.
+/** A remembered set-up whose columns were renamed or deleted since: drop what no longer exists, else pre-fill. */
+export function reviseForm(saved: AuditForm, d: DatasetSummary): AuditForm {
   const names = new Set(d.columns.map((c) => c.name));
   const fresh = prefill(d);
   const keep = (v: string, fallback: string) => (v === '' || names.has(v) ? v : fallback);
@@ -287,9 +276,11 @@ export function recallForm(workspace: string | undefined, d: DatasetSummary | nu
   };
 }
 
-export function clearFormMemory(): void {
-  memory.clear();
-}
+/** The last set-up per workspace and dataset, for the session. */
+export const auditForms = formMemory('audit', prefill, reviseForm);
+// The names the model's unit tests use.
+export const { remember: rememberForm, recall: recallForm } = auditForms;
+export { clearFormMemory } from '../../lib/analysis-memory';
 
 // ------------------------------------------------------------------ groups known before a run
 

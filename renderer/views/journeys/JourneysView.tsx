@@ -3,7 +3,7 @@
 // dataset for the session, so leaving the view and coming back finds them again. The first run of a dataset leaves
 // the stages that look like side steps out of the funnel (a second run), says so above the results and offers Undo;
 // after an Undo, the suggestion stays a hint with a one-click "Leave out of the funnel and re-run".
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Paper, Tabs, Text, Title } from '@mantine/core';
 import { IconMap2, IconRoute } from '@tabler/icons-react';
 import type { JourneyResult, JourneySpec } from '../../../shared/journeys';
@@ -12,11 +12,11 @@ import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
 import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
-import { useJob } from '../segments/useJob';
+import { useAnalysis, type Run } from '../../lib/useAnalysis';
 import { JourneyMapPanel } from './canvas/JourneyMapPanel';
 import { ResultView, type JourneyTab } from './ResultView';
 import { SetupPanel } from './SetupPanel';
-import { formProblem, recallForm, rememberForm, toSpec, type JourneyForm } from './model';
+import { formProblem, journeyForms, toSpec, type JourneyForm } from './model';
 import { draftFromResult } from './stages';
 import { shouldPreApply, withSideSteps } from './side-steps';
 import type { AutoSideSteps } from './SideStepNotes';
@@ -25,106 +25,73 @@ import './journeys.css';
 
 type Area = 'analytics' | 'map';
 
-interface Run {
-  /** Exactly what was sent (the result's spec may be normalised by the services). */
-  sent: JourneySpec;
-  result: JourneyResult;
+interface JourneyRun extends Run<JourneySpec, JourneyResult> {
   /** The side steps this run left out by itself (the first run of the dataset), with the run before. */
   auto?: AutoSideSteps;
 }
 
-// Session memory: the last run per workspace and dataset, and the channels seen per dataset and channel column.
-const runs = new Map<string, Run>();
+// Session memory: the channels seen per dataset and channel column.
 const channelsSeen = new Map<string, Set<string>>();
-const lastDataset = new Map<string, string>();
 /** Datasets (and step columns) where the analyst undid the automatic side steps: not applied again this session. */
 const declinedSideSteps = new Set<string>();
 
-const runKey = (workspace: string | undefined, dataset: string) => `${workspace ?? ''}\u0000${dataset}`;
-const channelKey = (workspace: string | undefined, dataset: string, channel: string) => `${runKey(workspace, dataset)}\u0000${channel}`;
+const datasetKey = (workspace: string | undefined, dataset: string) => `${workspace ?? ''}\u0000${dataset}`;
+const channelKey = (workspace: string | undefined, dataset: string, channel: string) => `${datasetKey(workspace, dataset)}\u0000${channel}`;
 
 export function JourneysView() {
   const client = useClient();
-  const job = useJob();
-  const { info, datasets, revision } = useWorkspace();
+  const { info, revision } = useWorkspace();
   const workspace = info?.path;
   const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
-
-  const initialDataset = () => datasets.find((d) => d.name === lastDataset.get(workspace ?? '')) ?? pickEventDataset(datasets);
-  const [form, setFormState] = useState<JourneyForm>(() => recallForm(workspace, initialDataset()));
-  const [run, setRun] = useState<Run | null>(() => (form.dataset ? (runs.get(runKey(workspace, form.dataset)) ?? null) : null));
   const [tab, setTab] = useState<JourneyTab>('flow');
-  const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
   const [setupOpen, setSetupOpen] = useState(true);
   const [area, setArea] = useState<Area>('analytics');
 
-  const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
+  const sideKey = (f: JourneyForm) => `${datasetKey(workspace, f.dataset)}\u0000${f.step}`;
+  const invoke = (jobId: string, spec: JourneySpec) => client.invoke('journey.analyze', { jobId, spec });
 
-  const setForm = (next: JourneyForm) => {
-    setFormState(next);
-    rememberForm(workspace, next);
+  // The first run of a dataset may leave the suggested side steps out and run again; then the channels seen and the tab.
+  const settle = async (first: Run<JourneySpec, JourneyResult>, { from, firstRun }: { from: JourneyForm; firstRun: boolean }): Promise<JourneyRun> => {
+    let next: JourneyRun = first;
+    const pre = { firstRun, declined: declinedSideSteps.has(sideKey(from)), offFunnel: from.offFunnel, customStages: from.stages !== null };
+    if (shouldPreApply(first.result, pre)) {
+      // Leave the suggested side steps out and run again; if that run fails, the first result stands.
+      const withSide = { ...from, offFunnel: first.result.suggestedOffFunnel };
+      const spec2 = toSpec(withSide);
+      const again = await a.job.start('journey', (jobId) => invoke(jobId, spec2));
+      if (again.ok) {
+        next = { sent: spec2, result: again.value, auto: { steps: first.result.suggestedOffFunnel, before: first.result } };
+        a.setForm(withSide);
+      }
+    }
+    const spec = first.sent;
+    if (spec.channel) {
+      const key = channelKey(workspace, spec.dataset, spec.channel);
+      channelsSeen.set(key, new Set([...(channelsSeen.get(key) ?? []), ...first.result.channels]));
+    }
+    if (tab === 'compare' && !first.result.groups) setTab('flow');
+    if (spec.compareBy && first.result.groups) setTab('compare');
+    return next;
   };
 
-  const chooseDataset = (name: string) => {
-    const next = datasets.find((d) => d.name === name) ?? null;
-    lastDataset.set(workspace ?? '', name);
-    setFormState(recallForm(workspace, next));
-    setRun(runs.get(runKey(workspace, name)) ?? null);
-    setError(null);
-    setNote(null);
-  };
-
-  // A dataset that disappears (deleted, another workspace opened) falls back to the likeliest event table.
-  useEffect(() => {
-    if (form.dataset && datasets.some((d) => d.name === form.dataset)) return;
-    const next = pickEventDataset(datasets);
-    setFormState(recallForm(workspace, next));
-    setRun(next ? (runs.get(runKey(workspace, next.name)) ?? null) : null);
-  }, [datasets, form.dataset, workspace]);
+  const a = useAnalysis<JourneyForm, JourneySpec, JourneyResult, JourneyRun>({
+    kind: 'journey',
+    forms: journeyForms,
+    pickDataset: pickEventDataset,
+    problem: formProblem,
+    toSpec,
+    invoke,
+    cancelledNote: 'The journey analysis was cancelled; the results shown (if any) are from the previous run.',
+    runPerDataset: true,
+    settle,
+  });
+  const { form, setForm, analyze, dataset, datasets, job, run, problem } = a;
 
   const result = run?.result ?? null;
   const sameSteps = result !== null && result.spec.dataset === form.dataset && result.spec.step === form.step;
   const stageDraft = useMemo(() => (sameSteps && result ? draftFromResult(result.stages) : null), [sameSteps, result]);
   const segmentNames = result && result.spec.segmentation === form.segmentation ? (result.segments ?? []) : [];
   const knownChannels = form.channel ? [...(channelsSeen.get(channelKey(workspace, form.dataset, form.channel)) ?? [])].sort() : [];
-  const problem = formProblem(form, dataset);
-  const spec = problem ? null : toSpec(form);
-  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
-
-  const sideKey = (f: JourneyForm) => `${runKey(workspace, f.dataset)}\u0000${f.step}`;
-
-  const analyze = async (from: JourneyForm = form) => {
-    if (formProblem(from, dataset)) return;
-    const spec = toSpec(from);
-    setError(null);
-    setNote(null);
-    const firstRun = !runs.has(runKey(workspace, spec.dataset));
-    const out = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec }));
-    if (out.ok) {
-      let next: Run = { sent: spec, result: out.value };
-      const pre = { firstRun, declined: declinedSideSteps.has(sideKey(from)), offFunnel: from.offFunnel, customStages: from.stages !== null };
-      if (shouldPreApply(out.value, pre)) {
-        // Leave the suggested side steps out and run again; if that run fails, the first result stands.
-        const withSide = { ...from, offFunnel: out.value.suggestedOffFunnel };
-        const spec2 = toSpec(withSide);
-        const again = await job.start('journey', (jobId) => client.invoke('journey.analyze', { jobId, spec: spec2 }));
-        if (again.ok) {
-          next = { sent: spec2, result: again.value, auto: { steps: out.value.suggestedOffFunnel, before: out.value } };
-          setForm(withSide);
-        }
-      }
-      runs.set(runKey(workspace, spec.dataset), next);
-      if (spec.channel) {
-        const key = channelKey(workspace, spec.dataset, spec.channel);
-        channelsSeen.set(key, new Set([...(channelsSeen.get(key) ?? []), ...out.value.channels]));
-      }
-      setRun(next);
-      if (tab === 'compare' && !out.value.groups) setTab('flow');
-      if (spec.compareBy && out.value.groups) setTab('compare');
-    } else if (out.cancelled) setNote('The journey analysis was cancelled; the results shown (if any) are from the previous run.');
-    else setError(out.error);
-  };
 
   // Undo the automatic side steps: count them in the funnel again, and do not apply them again this session.
   const undoSideSteps = () => {
@@ -175,7 +142,7 @@ export function JourneysView() {
           dataset={dataset}
           form={form}
           onForm={setForm}
-          onDataset={chooseDataset}
+          onDataset={a.chooseDataset}
           segmentations={segmentations.data ?? []}
           segmentNames={segmentNames}
           knownChannels={knownChannels}
@@ -183,7 +150,7 @@ export function JourneysView() {
           busy={job.running}
         />
       }
-      run={{ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void analyze(), label: 'Run journey analysis' }}
+      run={{ busy: job.running, problem, stale: a.stale, hasResult: run !== null, onRun: () => void analyze(), label: 'Run journey analysis' }}
       busy={job.running}
     >
       {/* Tabs (not a switch) so the map is reachable as "the Journey map tab"; pills, to stand apart from the result's tabs. */}
@@ -201,11 +168,11 @@ export function JourneysView() {
             job={job}
             jobTitle={`Analysing journeys in “${form.dataset}”`}
             phaseLabel={phaseLabel}
-            note={note}
-            onNoteClose={() => setNote(null)}
-            error={error}
+            note={a.note}
+            onNoteClose={a.clearNote}
+            error={a.error}
             errorTitle="The journey analysis did not run"
-            onErrorClose={() => setError(null)}
+            onErrorClose={a.clearError}
           >
             {result ? (
               <ResultView

@@ -2,6 +2,7 @@
 // column roles, the form ↔ JourneySpec mapping, what stops a run, and the per-dataset memory of the session.
 import type { ColumnMeta, ColumnType, DatasetSummary } from '../../../shared/domain';
 import type { JourneySpec, JourneyStageSpec } from '../../../shared/journeys';
+import { formMemory } from '../../lib/analysis-memory';
 
 export type Precision = 'exact' | 'day';
 export type CompareBy = '' | 'segment' | 'channel';
@@ -174,29 +175,16 @@ export function setSegmentation(form: JourneyForm, name: string): JourneyForm {
 
 // ------------------------------------------------------------------ session memory
 
-/** Last set-up per workspace and dataset, for this session only (the brief asks for no persistence). */
-const memory = new Map<string, JourneyForm>();
-
-function key(workspace: string | undefined, dataset: string): string {
-  return `${workspace ?? ''}\u0000${dataset}`;
-}
-
-export function rememberForm(workspace: string | undefined, form: JourneyForm): void {
-  if (form.dataset) memory.set(key(workspace, form.dataset), form);
-}
-
-export function recallForm(workspace: string | undefined, dataset: DatasetSummary | null): JourneyForm {
-  if (!dataset) return prefill(null);
-  const saved = memory.get(key(workspace, dataset.name));
-  if (!saved) return prefill(dataset);
-  // Columns renamed or deleted since: fall back to the pre-filled choice for that slot.
+/** A remembered set-up whose columns were renamed or deleted since: fall back to the pre-filled choice per slot. */
+export function reviseForm(saved: JourneyForm, dataset: DatasetSummary): JourneyForm {
   const names = new Set(dataset.columns.map((c) => c.name));
   const fresh = prefill(dataset);
   const keep = (slot: ColumnSlot) => (saved[slot] === '' || names.has(saved[slot]) ? saved[slot] : fresh[slot]);
   return { ...saved, offFunnel: saved.offFunnel ?? [], customer: keep('customer'), time: keep('time'), step: keep('step'), channel: keep('channel'), satisfaction: keep('satisfaction'), nps: keep('nps') };
 }
 
-/** Forget everything (tests). */
-export function clearFormMemory(): void {
-  memory.clear();
-}
+/** The last set-up per workspace and dataset, for this session only (the brief asks for no persistence). */
+export const journeyForms = formMemory('journey', prefill, reviseForm);
+// The names the model's unit tests use.
+export const { remember: rememberForm, recall: recallForm } = journeyForms;
+export { clearFormMemory } from '../../lib/analysis-memory';

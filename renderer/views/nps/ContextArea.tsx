@@ -2,18 +2,18 @@
 // one-click score mappings as the NPS analysis when the score column is refused.
 import type { NpsContextResult, NpsContextSpec, NpsMapping } from '../../../shared/nps';
 import { useClient } from '../../state/bridge';
+import { useAnalysis } from '../../lib/useAnalysis';
 import { AreaLayout, Intro } from './AreaLayout';
 import { ContextResults } from './ContextResults';
 import { ContextSetup } from './ContextSetup';
-import { contextProblem, pickSurveyDataset, prefillContext, scaleProblem, toContextSpec, type ContextForm } from './model';
+import { contextForms, contextProblem, pickSurveyDataset, scaleProblem, toContextSpec, type ContextForm } from './model';
 import { ScaleProblem } from './parts';
-import { useAnalysis } from './useAnalysis';
 
 export function ContextArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; onSetupOpen: (open: boolean) => void }) {
   const client = useClient();
   const a = useAnalysis<ContextForm, NpsContextSpec, NpsContextResult>({
     kind: 'context',
-    prefill: prefillContext,
+    forms: contextForms,
     pickDataset: pickSurveyDataset,
     problem: contextProblem,
     toSpec: toContextSpec,

@@ -1,17 +1,17 @@
 // The key-driver analysis: set-up, a 'drivers.analyze' job with progress (fit, bootstrap) and cancel, the results.
 import type { DriversResult, DriversSpec } from '../../../shared/nps';
 import { useClient } from '../../state/bridge';
+import { useAnalysis } from '../../lib/useAnalysis';
 import { AreaLayout, Intro } from './AreaLayout';
 import { DriversResults } from './DriversResults';
 import { DriversSetup } from './DriversSetup';
-import { driversProblem, pickSurveyDataset, prefillDrivers, toDriversSpec, type DriversForm } from './model';
-import { useAnalysis } from './useAnalysis';
+import { driversForms, driversProblem, pickSurveyDataset, toDriversSpec, type DriversForm } from './model';
 
 export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; onSetupOpen: (open: boolean) => void }) {
   const client = useClient();
   const a = useAnalysis<DriversForm, DriversSpec, DriversResult>({
     kind: 'drivers',
-    prefill: prefillDrivers,
+    forms: driversForms,
     pickDataset: pickSurveyDataset,
     problem: driversProblem,
     toSpec: toDriversSpec,

@@ -4,12 +4,12 @@
 import type { NpsMapping, NpsResult, NpsSpec } from '../../../shared/nps';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
+import { useAnalysis } from '../../lib/useAnalysis';
 import { AreaLayout, Intro } from './AreaLayout';
-import { npsProblem, pickSurveyDataset, prefillNps, scaleProblem, toNpsSpec, type NpsForm } from './model';
+import { npsForms, npsProblem, pickSurveyDataset, scaleProblem, toNpsSpec, type NpsForm } from './model';
 import { NpsResults } from './NpsResults';
 import { NpsSetup } from './NpsSetup';
 import { ScaleProblem } from './parts';
-import { useAnalysis } from './useAnalysis';
 
 interface Props {
   segmentations: SegmentationSummary[];
@@ -21,7 +21,7 @@ export function NpsArea({ segmentations, setupOpen, onSetupOpen }: Props) {
   const client = useClient();
   const a = useAnalysis<NpsForm, NpsSpec, NpsResult>({
     kind: 'nps',
-    prefill: prefillNps,
+    forms: npsForms,
     pickDataset: pickSurveyDataset,
     problem: npsProblem,
     toSpec: toNpsSpec,

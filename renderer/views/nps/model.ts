@@ -4,6 +4,7 @@
 import type { ColumnMeta, ColumnType, DatasetSummary } from '../../../shared/domain';
 import type { DriversSpec, NpsContextSpec, NpsMapping, NpsSpec } from '../../../shared/nps';
 import { AppError } from '../../../shared/errors';
+import { formMemory } from '../../lib/analysis-memory';
 
 export type PeriodUnit = NonNullable<NpsSpec['periodUnit']>;
 export type GroupKind = 'none' | 'column' | 'segmentation';
@@ -356,20 +357,10 @@ export function mappingLabel(m: NpsMapping): string {
 
 // ------------------------------------------------------------------ session memory
 
-const forms = new Map<string, unknown>();
-const formKey = (kind: string, workspace: string | undefined, dataset: string) => `${kind}\u0000${workspace ?? ''}\u0000${dataset}`;
-
-export function rememberForm<T extends { dataset: string }>(kind: 'nps' | 'context' | 'drivers', workspace: string | undefined, form: T): void {
-  forms.set(formKey(kind, workspace, form.dataset), form);
-}
-
-export function recallForm<T>(kind: 'nps' | 'context' | 'drivers', workspace: string | undefined, dataset: string): T | undefined {
-  return forms.get(formKey(kind, workspace, dataset)) as T | undefined;
-}
-
-export function clearFormMemory(): void {
-  forms.clear();
-}
+/** The last set-up of each analysis per workspace and dataset, for the session. */
+export const npsForms = formMemory('nps', prefillNps);
+export const contextForms = formMemory('context', prefillContext);
+export const driversForms = formMemory('drivers', prefillDrivers);
 
 /** Mantine NumberInput gives string | number; keep a whole number or the fallback. */
 export function wholeNumber(v: string | number, fallback: number): number {

@@ -1,0 +1,151 @@
+// One analysis of a view (NPS, collection context, key drivers, audit, journeys): its form, remembered per workspace
+// and dataset for the session (lib/analysis-memory); the last run (what was sent and what came back), remembered
+// per workspace or per workspace and dataset; a job with progress and cancel; the error or the cancellation note;
+// the dataset choice, and the fall-back when the chosen dataset disappears. Stale = the form no longer matches the
+// shown result.
+import { useCallback, useEffect, useState } from 'react';
+import type { DatasetSummary } from '../../shared/domain';
+import { useWorkspace } from '../state/workspace';
+import { useJob, type Job } from '../views/segments/useJob';
+import type { FormMemory } from './analysis-memory';
+
+export interface Run<S, R> {
+  /** Exactly what was sent (the result's spec may be normalised by the services). */
+  sent: S;
+  result: R;
+}
+
+// Session memory of the hook: the last run per kind and workspace (and dataset, see runPerDataset), and the
+// dataset last chosen per kind and workspace.
+const runs = new Map<string, unknown>();
+const lastDataset = new Map<string, string>();
+const key = (...parts: (string | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
+
+interface Options<F extends { dataset: string }, S, R, T extends Run<S, R>> {
+  /** Names the job and keys the session memory. */
+  kind: string;
+  forms: FormMemory<F>;
+  /** The likeliest dataset for this analysis, when none was chosen yet (or the chosen one is gone). */
+  pickDataset: (all: DatasetSummary[]) => DatasetSummary | null;
+  problem: (f: F, d: DatasetSummary | null) => string | null;
+  toSpec: (f: F) => S;
+  invoke: (jobId: string, spec: S) => Promise<R>;
+  cancelledNote: string;
+  /**
+   * false (NPS): one last run per workspace, kept while the analyst switches datasets; another workspace shows its
+   * own last run and drops the error and note. true (Audit, Journeys): the last run per workspace and dataset, so
+   * switching dataset shows that dataset's last result; a workspace change that keeps the dataset (Save As) keeps
+   * what is shown.
+   */
+  runPerDataset?: boolean;
+  /**
+   * After a successful job, before its run is kept: further work on it (Journeys re-runs without the side steps on
+   * a dataset's first run). firstRun: no run of this dataset (or workspace) was kept before this one.
+   */
+  settle?: (run: Run<S, R>, context: { from: F; firstRun: boolean }) => Promise<T>;
+}
+
+export interface Analysis<F, T> {
+  form: F;
+  setForm: (f: F) => void;
+  chooseDataset: (name: string) => void;
+  dataset: DatasetSummary | null;
+  datasets: DatasetSummary[];
+  problem: string | null;
+  run: T | null;
+  stale: boolean;
+  job: Job;
+  error: unknown;
+  clearError: () => void;
+  note: string | null;
+  clearNote: () => void;
+  analyze: (from?: F) => Promise<void>;
+}
+
+export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S, R> = Run<S, R>>(o: Options<F, S, R, T>): Analysis<F, T> {
+  const { info, datasets } = useWorkspace();
+  const workspace = info?.path;
+  const job = useJob();
+  const formFor = useCallback(
+    (d: DatasetSummary | null): F => o.forms.recall(workspace, d, datasets),
+    // o.forms is module-level in each view; datasets matter for pre-fills that guess from the other datasets.
+    [o.forms, workspace, datasets],
+  );
+  const runKey = (dataset: string) => (o.runPerDataset ? key(o.kind, workspace, dataset) : key(o.kind, workspace));
+  const recallRun = (dataset: string) => (runs.get(runKey(dataset)) as T | undefined) ?? null;
+
+  const initial = () => datasets.find((d) => d.name === lastDataset.get(key(o.kind, workspace))) ?? o.pickDataset(datasets);
+  const [form, setFormState] = useState<F>(() => formFor(initial()));
+  const [run, setRun] = useState<T | null>(() => recallRun(form.dataset));
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
+
+  const setForm = (next: F) => {
+    setFormState(next);
+    o.forms.remember(workspace, next);
+  };
+
+  const chooseDataset = (name: string) => {
+    lastDataset.set(key(o.kind, workspace), name);
+    setFormState(formFor(datasets.find((d) => d.name === name) ?? null));
+    if (o.runPerDataset) setRun(recallRun(name));
+    setError(null);
+    setNote(null);
+  };
+
+  // Another workspace, or the chosen dataset deleted: start again from the likeliest dataset.
+  useEffect(() => {
+    if (form.dataset && datasets.some((d) => d.name === form.dataset)) return;
+    const next = o.pickDataset(datasets);
+    setFormState(formFor(next));
+    setRun(recallRun(next?.name ?? ''));
+  }, [datasets, form.dataset, workspace]);
+
+  // Another workspace opened: its own last run (or none), never the previous workspace's (see runPerDataset).
+  useEffect(() => {
+    if (o.runPerDataset) return;
+    setRun(recallRun(form.dataset));
+    setError(null);
+    setNote(null);
+  }, [o.kind, workspace]);
+
+  const problem = o.problem(form, dataset);
+  const spec = problem ? null : o.toSpec(form);
+  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
+
+  const analyze = async (from: F = form) => {
+    const d = datasets.find((x) => x.name === from.dataset) ?? null;
+    if (o.problem(from, d)) return;
+    const sent = o.toSpec(from);
+    setError(null);
+    setNote(null);
+    const firstRun = !runs.has(runKey(from.dataset));
+    const out = await job.start(o.kind, (jobId) => o.invoke(jobId, sent));
+    if (out.ok) {
+      const first = { sent, result: out.value };
+      const next = o.settle ? await o.settle(first, { from, firstRun }) : (first as T);
+      runs.set(runKey(from.dataset), next);
+      setRun(next);
+    } else if (out.cancelled) setNote(o.cancelledNote);
+    else setError(out.error);
+  };
+
+  return {
+    form,
+    setForm,
+    chooseDataset,
+    dataset,
+    datasets,
+    problem,
+    run,
+    stale,
+    job,
+    error,
+    clearError: () => setError(null),
+    note,
+    clearNote: () => setNote(null),
+    analyze,
+  };
+}
