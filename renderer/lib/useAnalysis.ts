@@ -5,6 +5,7 @@
 // shown result.
 import { useCallback, useEffect, useState } from 'react';
 import type { DatasetSummary } from '../../shared/domain';
+import type { RunBarProps } from '../components/AnalysisLayout';
 import { useWorkspace } from '../state/workspace';
 import { useJob, type Job } from '../views/segments/useJob';
 import type { FormMemory } from './analysis-memory';
@@ -57,9 +58,11 @@ export interface Analysis<F, T> {
   job: Job;
   error: unknown;
   clearError: () => void;
-  note: string | null;
-  clearNote: () => void;
   analyze: (from?: F) => Promise<void>;
+  /** What the results' status (AnalysisStatus, the NPS AreaLayout) takes from the analysis: job, note and error. */
+  status: { job: Job; note: string | null; onNoteClose: () => void; error: unknown; onErrorClose: () => void };
+  /** The Run bar of the set-up pane; label names the first run ("Run audit"). */
+  runBar: (label: string) => RunBarProps;
 }
 
 export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S, R> = Run<S, R>>(o: Options<F, S, R, T>): Analysis<F, T> {
@@ -132,6 +135,7 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     else setError(out.error);
   };
 
+  const clearError = () => setError(null);
   return {
     form,
     setForm,
@@ -143,9 +147,9 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     stale,
     job,
     error,
-    clearError: () => setError(null),
-    note,
-    clearNote: () => setNote(null),
+    clearError,
     analyze,
+    status: { job, note, onNoteClose: () => setNote(null), error, onErrorClose: clearError },
+    runBar: (label) => ({ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void analyze(), label }),
   };
 }

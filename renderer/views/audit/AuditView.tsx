@@ -85,19 +85,10 @@ export function AuditView() {
           busy={job.running}
         />
       }
-      run={{ busy: job.running, problem, stale: a.stale, hasResult: run !== null, onRun: audit, label: 'Run audit' }}
+      run={a.runBar('Run audit')}
       busy={job.running}
     >
-      <AnalysisStatus
-        job={job}
-        jobTitle={`Auditing “${form.dataset}”`}
-        phaseLabel={phaseLabel}
-        note={a.note}
-        onNoteClose={a.clearNote}
-        error={a.error}
-        errorTitle="The audit did not run"
-        onErrorClose={a.clearError}
-      >
+      <AnalysisStatus {...a.status} jobTitle={`Auditing “${form.dataset}”`} phaseLabel={phaseLabel} errorTitle="The audit did not run">
         {result ? <ResultView result={result} tab={tab} onTab={setTab} /> : <Intro canRun={!problem && !job.running} onRun={audit} problem={problem} />}
       </AnalysisStatus>
     </AnalysisLayout>

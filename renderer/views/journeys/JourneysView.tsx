@@ -150,7 +150,7 @@ export function JourneysView() {
           busy={job.running}
         />
       }
-      run={{ busy: job.running, problem, stale: a.stale, hasResult: run !== null, onRun: () => void analyze(), label: 'Run journey analysis' }}
+      run={a.runBar('Run journey analysis')}
       busy={job.running}
     >
       {/* Tabs (not a switch) so the map is reachable as "the Journey map tab"; pills, to stand apart from the result's tabs. */}
@@ -164,16 +164,7 @@ export function JourneysView() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="analytics">
-          <AnalysisStatus
-            job={job}
-            jobTitle={`Analysing journeys in “${form.dataset}”`}
-            phaseLabel={phaseLabel}
-            note={a.note}
-            onNoteClose={a.clearNote}
-            error={a.error}
-            errorTitle="The journey analysis did not run"
-            onErrorClose={a.clearError}
-          >
+          <AnalysisStatus {...a.status} jobTitle={`Analysing journeys in “${form.dataset}”`} phaseLabel={phaseLabel} errorTitle="The journey analysis did not run">
             {result ? (
               <ResultView
                 result={result}

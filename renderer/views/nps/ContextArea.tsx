@@ -33,14 +33,10 @@ export function ContextArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
       setupOpen={setupOpen}
       onSetupOpen={onSetupOpen}
       setup={<ContextSetup datasets={a.datasets} dataset={a.dataset} form={a.form} onForm={a.setForm} onDataset={a.chooseDataset} busy={a.job.running} />}
-      run={{ busy: a.job.running, problem: a.problem, stale: a.stale, hasResult: a.run !== null, onRun: () => void a.analyze(), label: 'Check the contexts' }}
-      job={a.job}
+      run={a.runBar('Check the contexts')}
+      {...a.status}
       jobTitle={`Checking how “${a.form.dataset}” was collected`}
-      note={a.note}
-      onNoteClose={a.clearNote}
-      error={a.error}
       errorTitle="The context check did not run"
-      onErrorClose={a.clearError}
       errorView={scale ? <ScaleProblem message={scale.message} options={scale.options} onChoose={applyMapping} onClose={a.clearError} /> : undefined}
     >
       {result ? (

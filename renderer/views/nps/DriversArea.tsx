@@ -25,14 +25,10 @@ export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
       setupOpen={setupOpen}
       onSetupOpen={onSetupOpen}
       setup={<DriversSetup datasets={a.datasets} dataset={a.dataset} form={a.form} onForm={a.setForm} onDataset={a.chooseDataset} busy={a.job.running} />}
-      run={{ busy: a.job.running, problem: a.problem, stale: a.stale, hasResult: a.run !== null, onRun: () => void a.analyze(), label: 'Find key drivers' }}
-      job={a.job}
+      run={a.runBar('Find key drivers')}
+      {...a.status}
       jobTitle={`Weighing the drivers of ${a.form.target || 'the target'}`}
-      note={a.note}
-      onNoteClose={a.clearNote}
-      error={a.error}
       errorTitle="The key-driver analysis did not run"
-      onErrorClose={a.clearError}
     >
       {result ? (
         <DriversResults result={result} />

@@ -59,14 +59,10 @@ export function NpsArea({ segmentations, setupOpen, onSetupOpen }: Props) {
           busy={a.job.running}
         />
       }
-      run={{ busy: a.job.running, problem: a.problem, stale: a.stale, hasResult: a.run !== null, onRun: () => void a.analyze(), label: 'Run NPS analysis' }}
-      job={a.job}
+      run={a.runBar('Run NPS analysis')}
+      {...a.status}
       jobTitle={`Computing NPS of “${form.dataset}”`}
-      note={a.note}
-      onNoteClose={a.clearNote}
-      error={a.error}
       errorTitle="The NPS analysis did not run"
-      onErrorClose={a.clearError}
       errorView={scale ? <ScaleProblem message={scale.message} options={scale.options} onChoose={applyMapping} onClose={a.clearError} /> : undefined}
     >
       {result ? (
