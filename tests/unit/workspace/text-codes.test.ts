@@ -4,7 +4,7 @@
 // segmentation data path (loadColumns) reads its text columns through it.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDataset, quoteIdent, type StoredDataset } from '../../../main/workspace/datasets';
+import { getDataset, quoteIdent, setDatasetRowCount, type StoredDataset } from '../../../main/workspace/datasets';
 import { loadColumns } from '../../../main/workspace/segments/columns';
 import { encodeLevels, readTextCodes, scanTextCodes } from '../../../main/workspace/text-codes';
 import { harness, type Harness } from '../segment-service/helpers';
@@ -39,6 +39,17 @@ beforeAll(async () => {
     set(2, 1, 'r\u001es');
   } finally {
     db.close();
+  }
+  // A gap in _row (the block ranges assume none): row 11 deleted, the recorded row count lowered to match.
+  const d = ['id,grp', ...Array.from({ length: 50 }, (_, i) => `${i + 1},${['u', 'v', 'w', ''][i % 4]}`)];
+  await h.services.handlers['dataset.import']({ jobId: 'job_d', path: h.csv('d.csv', `${d.join('\n')}\n`), name: 'd' });
+  const dbd = new Database(`${h.dir}/ws.cxw`);
+  try {
+    const ds = getDataset(dbd, 'd');
+    dbd.prepare(`DELETE FROM ${quoteIdent(ds.tableName)} WHERE _row = (SELECT _row FROM ${quoteIdent(ds.tableName)} ORDER BY _row LIMIT 1 OFFSET 10)`).run();
+    setDatasetRowCount(dbd, ds.id, 49);
+  } finally {
+    dbd.close();
   }
 }, 60_000);
 
@@ -106,6 +117,17 @@ describe('readTextCodes', () => {
       expect(row.block).toEqual(row.ref);
       expect(row.block[0].levels).toEqual(['p', 'q', 'r\u001es']);
       expect([...row.block[0].codes.subarray(0, 3)]).toEqual([0, 2, -1]);
+    }
+  });
+
+  it('reads a table with a gap in _row like the plain scan', () => {
+    for (const blockRows of [7, 65_536]) {
+      const { block, plain, ref } = compare('d', ['grp', 'id'], blockRows);
+      expect(block).toEqual(plain);
+      expect(block).toEqual(ref);
+      expect(block[0].codes.length).toBe(49);
+      // Rows i = 8..11 held u, v, w, missing; the "w" row is gone.
+      expect([...block[0].codes.subarray(8, 11)]).toEqual([0, 1, -1]);
     }
   });
 
