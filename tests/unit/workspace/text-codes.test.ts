@@ -28,35 +28,26 @@ beforeAll(async () => {
   // separator (in separate columns: either alone must keep its value).
   const c = ['id,grp,other', ...Array.from({ length: 200 }, (_, i) => `${i + 1},${['p', 'q', ''][i % 3]},${['p', 'q', ''][i % 3]}`)];
   await h.services.handlers['dataset.import']({ jobId: 'job_c', path: h.csv('c.csv', `${c.join('\n')}\n`), name: 'c' });
-  const db = new Database(`${h.dir}/ws.cxw`);
-  try {
-    const ds = getDataset(db, 'c');
+  withDataset('c', (db, ds) => {
+    const table = quoteIdent(ds.tableName);
     const set = (column: number, offset: number, value: string) =>
-      db
-        .prepare(`UPDATE ${quoteIdent(ds.tableName)} SET ${quoteIdent(ds.columns[column].sqlName)} = ? WHERE _row = (SELECT _row FROM ${quoteIdent(ds.tableName)} ORDER BY _row LIMIT 1 OFFSET ?)`)
-        .run(value, offset);
+      db.prepare(`UPDATE ${table} SET ${quoteIdent(ds.columns[column].sqlName)} = ? WHERE _row = (SELECT _row FROM ${table} ORDER BY _row LIMIT 1 OFFSET ?)`).run(value, offset);
     set(1, 4, '\u001d');
     set(2, 1, 'r\u001es');
-  } finally {
-    db.close();
-  }
+  }, { writable: true });
   // A gap in _row (the block ranges assume none): row 11 deleted, the recorded row count lowered to match.
   const d = ['id,grp', ...Array.from({ length: 50 }, (_, i) => `${i + 1},${['u', 'v', 'w', ''][i % 4]}`)];
   await h.services.handlers['dataset.import']({ jobId: 'job_d', path: h.csv('d.csv', `${d.join('\n')}\n`), name: 'd' });
-  const dbd = new Database(`${h.dir}/ws.cxw`);
-  try {
-    const ds = getDataset(dbd, 'd');
-    dbd.prepare(`DELETE FROM ${quoteIdent(ds.tableName)} WHERE _row = (SELECT _row FROM ${quoteIdent(ds.tableName)} ORDER BY _row LIMIT 1 OFFSET 10)`).run();
-    setDatasetRowCount(dbd, ds.id, 49);
-  } finally {
-    dbd.close();
-  }
+  withDataset('d', (db, ds) => {
+    db.prepare(`DELETE FROM ${quoteIdent(ds.tableName)} WHERE _row = (SELECT _row FROM ${quoteIdent(ds.tableName)} ORDER BY _row LIMIT 1 OFFSET 10)`).run();
+    setDatasetRowCount(db, ds.id, 49);
+  }, { writable: true });
 }, 60_000);
 
 afterAll(() => h?.dispose());
 
-function withDataset<T>(name: string, f: (db: Database.Database, ds: StoredDataset) => T): T {
-  const db = new Database(`${h.dir}/ws.cxw`, { readonly: true });
+function withDataset<T>(name: string, f: (db: Database.Database, ds: StoredDataset) => T, opts = { writable: false }): T {
+  const db = new Database(`${h.dir}/ws.cxw`, { readonly: !opts.writable });
   try {
     return f(db, getDataset(db, name));
   } finally {
