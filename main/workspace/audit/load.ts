@@ -1,12 +1,11 @@
-// The audit's columns as typed arrays, in dataset row order. Numbers (integer, real, boolean 1/0) come through the
-// segmentation data path (segments/columns.ts), which reads them from the typed column cache the import filled;
-// text columns are read together in blocks and dictionary-encoded (text-columns.ts; levels sorted by code unit).
+// The audit's columns as typed arrays, in dataset row order, through the segmentation data path
+// (segments/columns.ts): numbers (integer, real, boolean 1/0) from the typed column cache the import filled, text
+// columns read together in blocks and dictionary-encoded (text-codes.ts; levels sorted by code unit).
 // The audit job holds a read-only connection, so nothing decoded here is written back to the cache.
 import type { Db } from '../db';
 import type { StoredColumn, StoredDataset } from '../datasets';
-import type { LoadProgress } from '../nps/nps-columns';
-import { isNumericColumn, loadColumns, type LoadedColumn } from '../segments/columns';
-import { readTextColumns } from './text-columns';
+import { loadProgress, type LoadProgress } from '../nps/nps-columns';
+import { loadColumns, type LoadedColumn } from '../segments/columns';
 
 export interface AuditColumns {
   /** Dataset _row per loaded row, ascending. */
@@ -16,14 +15,6 @@ export interface AuditColumns {
 
 export function loadAuditColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], ctx: LoadProgress): AuditColumns {
   const unique = [...new Map(columns.map((c) => [c.index, c])).values()];
-  const numeric = unique.filter(isNumericColumn);
-  const text = unique.filter((c) => !isNumericColumn(c));
-  const loaded = loadColumns(db, ds, numeric, {
-    isCancelled: ctx.isCancelled,
-    onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }),
-  });
-  const byIndex = new Map<number, LoadedColumn>();
-  for (const c of loaded.columns) byIndex.set(c.column.index, c);
-  readTextColumns(db, ds, text, ctx).forEach((coded, j) => byIndex.set(text[j].index, { kind: 'categorical', column: text[j], ...coded }));
-  return { rows: loaded.rows, byIndex };
+  const loaded = loadColumns(db, ds, unique, loadProgress(ctx));
+  return { rows: loaded.rows, byIndex: new Map(loaded.columns.map((c) => [c.column.index, c])) };
 }

@@ -1,12 +1,13 @@
-// The data path of segmentation: a dataset's chosen columns as typed arrays. Numbers (integer, real, boolean
-// 1/0) become Float64Array with NaN for missing; text becomes Int32Array codes into a sorted level list (−1 for
-// missing). One raw multi-column SELECT fills every array in a single scan (measured 0.75–1.1 s for 1M × 10;
-// one .pluck() scan per column costs ~3 s). Decoded columns are kept in `column_cache` as one BLOB per column
-// (read back in ~0.08 s for 1M × 10), keyed by dataset id + row count + import time, so a sweep followed by a
-// run, re-runs and scoring skip SQLite row iteration altogether.
+// The data path of segmentation (and of NPS, drivers and the audit): a dataset's chosen columns as typed arrays.
+// Numbers (integer, real, boolean 1/0) become Float64Array with NaN for missing, all filled by one raw
+// multi-column SELECT (measured 0.75–1.1 s for 1M × 10; one .pluck() scan per column costs ~3 s). Text becomes
+// Int32Array codes into a sorted level list (−1 for missing), read in blocks by text-codes.ts. Decoded columns are
+// kept in `column_cache` as one BLOB per column (read back in ~0.08 s for 1M × 10), keyed by dataset id + row
+// count + import time, so a sweep followed by a run, re-runs and scoring skip SQLite row iteration altogether.
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
+import { readTextCodes, type CodedText, type ReadProgress } from '../text-codes';
 
 export type LoadedColumn =
   | { kind: 'numeric'; column: StoredColumn; values: Float64Array }
@@ -65,60 +66,68 @@ function i32(buf: Buffer): Int32Array {
 }
 const asBuffer = (a: Float64Array | Int32Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadProgress {
   useCache?: boolean;
-  isCancelled?: () => boolean;
-  onProgress?: (done: number, total: number) => void;
+}
+
+/** Numeric columns and the dataset _row of each row, in one raw multi-column scan. */
+function scanNumeric(db: Db, ds: StoredDataset, columns: StoredColumn[], progress: ReadProgress): { rows: Int32Array; values: Float64Array[] } {
+  const n = ds.rows;
+  const rows = new Int32Array(n);
+  const values = columns.map(() => new Float64Array(n));
+  const select = ['_row', ...columns.map((c) => quoteIdent(c.sqlName))].join(', ');
+  const stmt = db.prepare(`SELECT ${select} FROM ${quoteIdent(ds.tableName)} ORDER BY _row`).raw(true);
+  let i = 0;
+  for (const r of stmt.iterate() as IterableIterator<(number | string | null | bigint)[]>) {
+    if (i >= n) throw new AppError('WORKSPACE_CORRUPT', `Dataset "${ds.name}" has more rows than its metadata records (${n}).`);
+    rows[i] = Number(r[0]);
+    for (let j = 0; j < values.length; j++) {
+      const v = r[j + 1];
+      values[j][i] = v === null || v === '' ? Number.NaN : typeof v === 'number' ? v : Number(v);
+    }
+    i++;
+    if ((i & 0xffff) === 0) {
+      if (progress.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled while loading the data.');
+      progress.onProgress?.(i, n);
+    }
+  }
+  if (i !== n) throw new AppError('WORKSPACE_CORRUPT', `Dataset "${ds.name}" has ${i} rows but its metadata records ${n}.`);
+  return { rows, values };
 }
 
 export function loadColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], opts: LoadOptions = {}): LoadedData {
   const useCache = opts.useCache !== false;
   const cached = useCache ? readCache(db, ds, [ROWS_POSITION, ...columns.map((c) => c.index)]) : new Map<number, CacheRow>();
   const missing = columns.filter((c) => !cached.has(c.index));
-  const needRows = !cached.has(ROWS_POSITION);
+  const missingNumeric = missing.filter(isNumericColumn);
+  const missingText = missing.filter((c) => !isNumericColumn(c));
+  const scan = missingNumeric.length > 0 || !cached.has(ROWS_POSITION);
+  // When both passes run, each fills half of the progress bar instead of running it twice.
+  const both = scan && missingText.length > 0;
+  const pass = (k: number): ReadProgress => ({
+    isCancelled: opts.isCancelled,
+    onProgress: (done, total) => opts.onProgress?.(both ? Math.floor((k * total + done) / 2) : done, total),
+  });
   const fresh: FreshColumn[] = [];
-  let rows: Int32Array;
   const numeric = new Map<number, Float64Array>();
-  const coded = new Map<number, { codes: Int32Array; levels: string[] }>();
+  const coded = new Map<number, CodedText>();
 
-  if (missing.length > 0 || needRows) {
-    const n = ds.rows;
-    rows = new Int32Array(n);
-    type Target = { num: true; c: StoredColumn; values: Float64Array } | { num: false; c: StoredColumn; raw: (string | null)[] };
-    const targets: Target[] = missing.map((c) => (isNumericColumn(c) ? { num: true, c, values: new Float64Array(n) } : { num: false, c, raw: new Array<string | null>(n) }));
-    const select = ['_row', ...missing.map((c) => quoteIdent(c.sqlName))].join(', ');
-    const stmt = db.prepare(`SELECT ${select} FROM ${quoteIdent(ds.tableName)} ORDER BY _row`).raw(true);
-    let i = 0;
-    for (const r of stmt.iterate() as IterableIterator<(number | string | null | bigint)[]>) {
-      if (i >= n) throw new AppError('WORKSPACE_CORRUPT', `Dataset "${ds.name}" has more rows than its metadata records (${n}).`);
-      rows[i] = Number(r[0]);
-      for (let j = 0; j < targets.length; j++) {
-        const t = targets[j];
-        const v = r[j + 1];
-        if (t.num) t.values[i] = v === null || v === '' ? Number.NaN : typeof v === 'number' ? v : Number(v);
-        else t.raw[i] = v === null ? null : String(v);
-      }
-      i++;
-      if ((i & 0xffff) === 0) {
-        if (opts.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled while loading the data.');
-        opts.onProgress?.(i, n);
-      }
-    }
-    if (i !== n) throw new AppError('WORKSPACE_CORRUPT', `Dataset "${ds.name}" has ${i} rows but its metadata records ${n}.`);
+  let rows: Int32Array;
+  if (scan) {
+    const scanned = scanNumeric(db, ds, missingNumeric, pass(0));
+    rows = scanned.rows;
     fresh.push({ position: ROWS_POSITION, kind: 'rows', data: asBuffer(rows), levels: null });
-    for (const t of targets) {
-      if (t.num) {
-        numeric.set(t.c.index, t.values);
-        fresh.push({ position: t.c.index, kind: 'f64', data: asBuffer(t.values), levels: null });
-      } else {
-        const enc = encodeLevels(t.raw);
-        coded.set(t.c.index, enc);
-        fresh.push({ position: t.c.index, kind: 'codes', data: asBuffer(enc.codes), levels: enc.levels });
-      }
-    }
+    missingNumeric.forEach((c, j) => {
+      numeric.set(c.index, scanned.values[j]);
+      fresh.push({ position: c.index, kind: 'f64', data: asBuffer(scanned.values[j]), levels: null });
+    });
   } else {
     rows = i32(cached.get(ROWS_POSITION)!.data);
   }
+  readTextCodes(db, ds, missingText, pass(1)).forEach((enc, j) => {
+    coded.set(missingText[j].index, enc);
+    fresh.push({ position: missingText[j].index, kind: 'codes', data: asBuffer(enc.codes), levels: enc.levels });
+  });
 
   const out: LoadedColumn[] = columns.map((c) => {
     const hit = cached.get(c.index);
@@ -131,20 +140,6 @@ export function loadColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], 
   });
   opts.onProgress?.(ds.rows, ds.rows);
   return { rows, columns: out, fresh, fromCache: columns.length - missing.length };
-}
-
-/** Text values → codes into levels sorted by code unit (deterministic on every machine; no locale). */
-export function encodeLevels(raw: (string | null)[]): { codes: Int32Array; levels: string[] } {
-  const seen = new Map<string, number>();
-  for (const v of raw) if (v !== null && !seen.has(v)) seen.set(v, 0);
-  const levels = [...seen.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  levels.forEach((l, i) => seen.set(l, i));
-  const codes = new Int32Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i];
-    codes[i] = v === null ? -1 : seen.get(v)!;
-  }
-  return { codes, levels };
 }
 
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */

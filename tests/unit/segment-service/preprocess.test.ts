@@ -2,7 +2,8 @@
 // one-hot with a weight and mode imputation, row exclusion, and re-applying a saved preprocessing to new data.
 import { describe, expect, it } from 'vitest';
 import type { StoredColumn } from '../../../main/workspace/datasets';
-import { encodeLevels, type LoadedColumn } from '../../../main/workspace/segments/columns';
+import type { LoadedColumn } from '../../../main/workspace/segments/columns';
+import { encodeLevels } from '../../../main/workspace/text-codes';
 import { applyPreprocessing, fitPreprocessing } from '../../../main/workspace/segments/preprocess';
 
 const col = (index: number, name: string, type: StoredColumn['type']): StoredColumn => ({ index, name, originalName: name, type, role: 'feature', piiAction: 'keep', sqlName: `c${index}` });
