@@ -203,6 +203,16 @@ export interface JourneyMapStage {
   name: string;
 }
 
+/**
+ * A seeded map names a side step's column "<stage> (side step)"; the emotion curve (canvas, PNG and HTML) draws
+ * that column's point apart, not joined to the line. A workshop can mark or unmark a column by renaming it.
+ */
+export const SIDE_STEP_COLUMN_SUFFIX = ' (side step)';
+
+export function isSideStepColumn(stage: Pick<JourneyMapStage, 'name'>): boolean {
+  return stage.name.trimEnd().toLowerCase().endsWith(SIDE_STEP_COLUMN_SUFFIX.trim());
+}
+
 export interface JourneyCard {
   id: string;
   lane: JourneyLane;

@@ -3,7 +3,7 @@
 // case a future edit slips one in), and every text the analyst typed is escaped, so the page is safe to mail
 // around and open anywhere. Reads on a projector (large type, high contrast, dark when the viewer prefers it) and
 // prints on landscape pages.
-import { JOURNEY_LANES, LANE_LABELS, type JourneyCard, type JourneyMap } from '../../../shared/journeys';
+import { JOURNEY_LANES, LANE_LABELS, isSideStepColumn, type JourneyCard, type JourneyMap } from '../../../shared/journeys';
 import { count, rating } from './map-format';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -91,9 +91,13 @@ function renderCurve(map: JourneyMap): string {
   // with non-scaling-stroke, and dots are zero-length round-capped lines, which stay round however it stretches.
   const y = (v: number) => 92 - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * 84;
   const grid = [lo, (lo + hi) / 2, hi].map((v) => `<line class="grid" x1="0" x2="${w}" y1="${y(v)}" y2="${y(v)}"/>`).join('');
+  // A side-step column's point is drawn apart, not joined to the line, as in the app (renderer side-steps.ts): an
+  // open ring here, since a diamond would stretch with the box.
+  const side = map.stages.map(isSideStepColumn);
   const segments: string[] = [];
   let run: string[] = [];
   points.forEach((v, i) => {
+    if (side[i]) return;
     if (v === null) {
       if (run.length > 1) segments.push(run.join(' '));
       run = [];
@@ -104,9 +108,14 @@ function renderCurve(map: JourneyMap): string {
   if (run.length > 1) segments.push(run.join(' '));
   const line = segments.map((d) => `<path class="line" d="${d}"/>`).join('');
   const dots = points
-    .map((v, i) => (v === null ? '' : `<path class="dot" style="stroke:${emotionColor((v - lo) / (hi - lo))}" d="M${i * 100 + 50} ${y(v).toFixed(2)} l0 0"/>`))
+    .map((v, i) => {
+      if (v === null) return '';
+      const at = `d="M${i * 100 + 50} ${y(v).toFixed(2)} l0 0"`;
+      const dot = `<path class="dot" style="stroke:${emotionColor((v - lo) / (hi - lo))}" ${at}/>`;
+      return side[i] ? `${dot}<path class="side-hole" ${at}/>` : dot;
+    })
     .join('');
-  const label = points.map((v, i) => `${map.stages[i].name || 'Untitled stage'}: ${v === null ? 'no value' : rating(Number(v.toFixed(2)))}`).join(', ');
+  const label = points.map((v, i) => `${map.stages[i].name || 'Untitled stage'}: ${v === null ? 'no value' : rating(Number(v.toFixed(2)))}${side[i] && v !== null ? ', drawn apart' : ''}`).join(', ');
   return `<svg class="curve-svg" viewBox="0 0 ${w} 100" preserveAspectRatio="none" role="img" aria-label="${escapeHtml(`Emotion curve on ${rating(lo)}–${rating(hi)}: ${label}`)}">${grid}${line}${dots}</svg>`;
 }
 
@@ -175,6 +184,7 @@ tr.curve-row td{border-bottom:0}
 .curve-svg .grid{stroke:var(--grid);stroke-width:1;vector-effect:non-scaling-stroke;stroke-dasharray:4 4}
 .curve-svg .line{fill:none;stroke:var(--line);stroke-width:3;vector-effect:non-scaling-stroke;stroke-linejoin:round}
 .curve-svg .dot{stroke-width:16;stroke-linecap:round;vector-effect:non-scaling-stroke}
+.curve-svg .side-hole{stroke:var(--surface);stroke-width:9;stroke-linecap:round;vector-effect:non-scaling-stroke}
 .card{position:relative;background:var(--surface);border:1.5px solid var(--border);border-left:5px solid var(--accent);border-radius:8px;padding:8px 10px;margin:0 0 8px;break-inside:avoid}
 .card:last-child{margin-bottom:0}
 .card.assumed{background:var(--assumed-bg);border:1.5px dashed var(--assumed-border);border-left:5px solid var(--assumed-border)}

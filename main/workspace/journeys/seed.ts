@@ -4,7 +4,7 @@
 // A side step (a stage left out of the funnel, e.g. support contacts) gets a column after the funnel's, with its
 // touchpoints (marked as a side step), emotions and channels, but no funnel KPI or pain point: it has no drop-off.
 // After, not between: the map's columns read as the funnel, then what some journeys do on the side.
-import type { JourneyCard, JourneyLane, JourneyMap, JourneyPersona, JourneyResult, JourneySpec, JourneyStage } from '../../../shared/journeys';
+import { SIDE_STEP_COLUMN_SUFFIX, type JourneyCard, type JourneyLane, type JourneyMap, type JourneyPersona, type JourneyResult, type JourneySpec, type JourneyStage } from '../../../shared/journeys';
 import { count, duration, percent, rating, signed } from './map-format';
 
 export interface SeedInput {
@@ -21,7 +21,7 @@ const CHANNELS_SHOWN = 4;
 export function seedJourneyMap({ name, result, spec, persona, now = new Date() }: SeedInput): JourneyMap {
   const ordered = stagesInFunnelOrder(result);
   // A side step's column says so in its name, so the emotion curve's point there is not read as a funnel stage.
-  const stages = ordered.map((s, i) => ({ id: `s${i + 1}`, name: s.inFunnel ? s.stage : `${s.stage} (side step)` }));
+  const stages = ordered.map((s, i) => ({ id: `s${i + 1}`, name: s.inFunnel ? s.stage : `${s.stage}${SIDE_STEP_COLUMN_SUFFIX}` }));
   const stageId = new Map(ordered.map((s, i) => [s.stage, `s${i + 1}`]));
   const funnelIndex = new Map(result.funnel.map((f, i) => [f.stage, i]));
   const scale = emotionScale(result.satisfactionScale);

@@ -9,6 +9,7 @@ import { segmentColor } from '../../charts/palette';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { escapeHtml, wrapLabel } from './figures';
+import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
 
 export interface ColoredGroup extends JourneyGroup {
   color: string;
@@ -89,23 +90,34 @@ export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }:
   const figure = useCallback(
     (t: ChartTheme) => {
       const stages = groups[0]?.stages.map((s) => s.stage) ?? [];
-      // Side steps keep their rating per group; the label says they are not funnel stages.
-      const x = stages.map((s) => (sideSteps.includes(s) ? `${wrapLabel(s, 16)}<br><i>side step</i>` : wrapLabel(s, 16)));
-      const data: Data[] = groups.map((g) => {
-        const sat = g.stages.map((s) => s.satisfaction);
+      const label = (stage: string) => (sideSteps.includes(stage) ? `${wrapLabel(stage, 16)}<br><i>side step</i>` : wrapLabel(stage, 16));
+      type Stage = ColoredGroup['stages'][number];
+      // Per group: the line joins its funnel stages; side steps are open diamonds in the group's colour, not joined
+      // (the same treatment as the overall curve). offsetgroup keeps a group's diamonds beside its own dots.
+      const trace = (g: ColoredGroup, list: Stage[], side: boolean): Data => {
+        const sat = list.map((s) => s.satisfaction);
         return {
           type: 'scatter',
-          mode: 'lines+markers',
+          mode: side ? 'markers' : 'lines+markers',
           name: escapeHtml(g.group),
-          x,
+          legendgroup: g.group,
+          showlegend: !side,
+          offsetgroup: g.group,
+          x: list.map((s) => label(s.stage)),
           y: sat.map((s) => s?.mean ?? null),
           connectgaps: false,
           line: { color: g.color, width: 2.5 },
-          marker: { color: g.color, size: 10 },
+          marker: side
+            ? { color: g.color, size: SIDE_STEP_MARKER.size, symbol: SIDE_STEP_MARKER.symbol, line: { color: g.color, width: SIDE_STEP_MARKER.lineWidth } }
+            : { color: g.color, size: 10 },
           error_y: { type: 'data', symmetric: false, array: sat.map((s) => (s?.ci ? s.ci[1] - s.mean : 0)), arrayminus: sat.map((s) => (s?.ci ? s.mean - s.ci[0] : 0)), color: g.color, thickness: 1.2, width: 5 },
           customdata: sat.map((s) => [s ? formatCount(s.n) : '0']),
-          hovertemplate: `${escapeHtml(g.group)} · %{x}<br>mean %{y:.2f} · %{customdata[0]} ratings<extra></extra>`,
+          hovertemplate: `${escapeHtml(g.group)} · %{x}<br>${side ? 'side step · ' : ''}mean %{y:.2f} · %{customdata[0]} ratings<extra></extra>`,
         } as Data;
+      };
+      const data: Data[] = groups.flatMap((g) => {
+        const { funnel, side } = splitSideSteps(g.stages, (s) => sideSteps.includes(s.stage));
+        return side.length > 0 ? [trace(g, funnel, false), trace(g, side, true)] : [trace(g, funnel, false)];
       });
       const pad = (scale[1] - scale[0] || 1) * 0.08;
       return {
@@ -115,7 +127,8 @@ export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }:
           scattergap: 0.5,
           margin: { l: 64, r: 16, t: 40, b: 72 },
           legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', font: { size: 14, color: t.text } },
-          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)' },
+          // Every stage in stage order (each group's line alone would list its funnel stages first).
+          xaxis: { tickfont: { size: 14, color: t.text }, gridcolor: 'rgba(0,0,0,0)', categoryorder: 'array', categoryarray: stages.map(label) },
           yaxis: { range: [scale[0] - pad, scale[1] + pad], title: { text: 'Mean rating' }, zeroline: false },
         } as Partial<Layout>,
       };
@@ -128,7 +141,9 @@ export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }:
       exportName={`${name} satisfaction by ${by}`}
       figure={figure}
       height={420}
-      caption="Mean rating per stage for each group, with 95% confidence intervals; where the bars overlap, the difference may be chance."
+      caption={`Mean rating per stage for each group, with 95% confidence intervals; where the bars overlap, the difference may be chance.${
+        sideSteps.length > 0 ? ` Side steps (${sideSteps.join(', ')}) are open diamonds, not joined to the line: not every journey goes through them.` : ''
+      }`}
     />
   );
 }

@@ -10,6 +10,7 @@ import { PlotlyChart } from '../../charts/PlotlyChart';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount } from '../../lib/format';
 import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, shortLabel, unitFor, wrapLabel } from './figures';
+import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
 
 export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
   const figure = useCallback(
@@ -18,8 +19,7 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
       const width = stages.length > 6 ? 11 : 16;
       const label = (s: JourneyStage) => (s.inFunnel ? wrapLabel(s.stage, width) : `${wrapLabel(s.stage, width)}<br><i>side step</i>`);
       const categories = stages.map(label);
-      const funnelStages = stages.filter((s) => s.inFunnel);
-      const sideStages = stages.filter((s) => !s.inFunnel);
+      const { funnel: funnelStages, side: sideStages } = splitSideSteps(stages, (s) => !s.inFunnel);
       const x = funnelStages.map(label);
       const mean = funnelStages.map((s) => s.satisfaction?.mean ?? null);
       const up = (list: JourneyStage[]) => list.map((s) => (s.satisfaction?.ci ? s.satisfaction.ci[1] - s.satisfaction.mean : 0));
@@ -64,7 +64,7 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
           name: 'Side steps (not in the funnel)',
           x: sideStages.map(label),
           y: sideMean,
-          marker: { color: side, size: 14, symbol: 'diamond-open', line: { color: side, width: 2.5 } },
+          marker: { color: side, size: SIDE_STEP_MARKER.size, symbol: SIDE_STEP_MARKER.symbol, line: { color: side, width: SIDE_STEP_MARKER.lineWidth } },
           error_y: { type: 'data', symmetric: false, array: up(sideStages), arrayminus: down(sideStages), color: side, thickness: 1.5, width: 8 },
           text: sideMean.map((m) => (m === null ? '' : m.toFixed(2))),
           textposition: 'top right',

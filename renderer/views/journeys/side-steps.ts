@@ -62,3 +62,42 @@ export function endConversion(result: JourneyResult): number | null {
   const last = result.funnel[result.funnel.length - 1];
   return last ? last.conversion : null;
 }
+
+// ------------------------------------------------------------------ side steps on a curve
+// One rule for every curve over the stages (satisfaction along the journey, by segment or channel, the journey
+// map's emotion curve on screen and in its PNG): the line joins the funnel stages only; a side step keeps its
+// place in the stage order but is drawn apart, as an open diamond, so a support contact rated 2.5 does not read
+// as a dip every journey goes through. (The map's HTML export, made in main, follows the same rule.)
+
+/** Plotly marker of a side step: open diamond, larger than the line's dots so it stands out without a fill. */
+export const SIDE_STEP_MARKER = { symbol: 'diamond-open', size: 14, lineWidth: 2.5 } as const;
+
+/** Items in order, split into the funnel's (joined by the line) and the side steps (drawn apart). */
+export function splitSideSteps<T>(items: readonly T[], isSide: (item: T) => boolean): { funnel: T[]; side: T[] } {
+  return { funnel: items.filter((i) => !isSide(i)), side: items.filter(isSide) };
+}
+
+/**
+ * Indices of a curve's points as drawn: `runs` are joined by the line (a funnel stage without a value breaks it;
+ * a one-point run is a lone dot), `apart` are the side steps with a value. A side step neither joins nor breaks
+ * the line: the funnel stages either side of it are joined, as on the satisfaction chart.
+ */
+export function curveParts(values: readonly (number | null)[], side: readonly boolean[]): { runs: number[][]; apart: number[] } {
+  const runs: number[][] = [];
+  const apart: number[] = [];
+  let run: number[] = [];
+  values.forEach((v, i) => {
+    if (side[i]) {
+      if (v !== null) apart.push(i);
+      return;
+    }
+    if (v === null) {
+      if (run.length) runs.push(run);
+      run = [];
+      return;
+    }
+    run.push(i);
+  });
+  if (run.length) runs.push(run);
+  return { runs, apart };
+}

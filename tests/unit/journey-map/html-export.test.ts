@@ -120,6 +120,19 @@ describe('journeyMapHtml', () => {
     expect(curve).toContain('d="M350 50.00 l0 0"');
   });
 
+  it('draws a side-step column apart: a ring not joined to the line, and the funnel stages either side stay joined', () => {
+    const m = handMap();
+    // Discover 4, then a side step rated 2, then Buy 2.5: the line runs Discover → Buy over the side step's column.
+    m.stages.splice(1, 0, { id: 'sx', name: 'Support contact (side step)' });
+    m.cards.push({ id: 'ex', lane: 'emotions', stageId: 'sx', text: 'calls', evidence: 'measured', n: 40, value: 2 });
+    const { html } = journeyMapHtml(m);
+    expect([...html.matchAll(/<path class="line" d="([^"]+)"/g)].map((x) => x[1])).toEqual(['M50 29.00 L250 60.50']);
+    // y = 92 − (2 − 1) / 4 × 84 = 71
+    expect(html).toContain('<path class="side-hole" d="M150 71.00 l0 0"/>');
+    expect(html.match(/<path class="side-hole"/g)).toHaveLength(1);
+    expect(html).toContain('Support contact (side step): 2, drawn apart, Buy: 2.5');
+  });
+
   it('labels evidence honestly, including cards edited from measured ones', () => {
     expect(evidenceLabel({ evidence: 'measured', n: 1234 })).toBe('measured · n = 1,234');
     expect(evidenceLabel({ evidence: 'assumed' })).toBe('assumed');

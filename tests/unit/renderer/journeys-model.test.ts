@@ -6,7 +6,8 @@ import type { JourneyResult, JourneyStage, JourneyTiming, JourneyTransition } fr
 import { journeySpecSchema } from '../../../shared/api';
 import { clearFormMemory, columnsFor, formProblem, prefill, recallForm, rememberForm, setColumn, setSegmentation, toSpec } from '../../../renderer/views/journeys/model';
 import { draftFromResult, mergeStage, moveStage, moveStep, renameStage, sameDraft, splitStep, type StageDraft } from '../../../renderer/views/journeys/stages';
-import { endConversion, isSideStage, listNames, shouldPreApply, sideStepReasons, withSideSteps } from '../../../renderer/views/journeys/side-steps';
+import { curveParts, endConversion, isSideStage, listNames, shouldPreApply, sideStepReasons, splitSideSteps, withSideSteps } from '../../../renderer/views/journeys/side-steps';
+import { isSideStepColumn } from '../../../shared/journeys';
 import { dropOffLabel, formatDuration, logTicks, orderTimings, planSankey, shortLabel, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
 
 function col(index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta {
@@ -388,5 +389,26 @@ describe('side steps', () => {
     // The demo's funnel with support as a stage: 137 of 3,000 reach Review (4.6%).
     expect(endConversion(result([stage('Visit', 3000), stage('Support contact', 332), stage('Review', 137)], [3000, 332, 137]))).toBeCloseTo(137 / 3000, 12);
     expect(endConversion(result([], []))).toBeNull();
+  });
+});
+
+describe('side steps on a curve (every satisfaction and emotion curve)', () => {
+  it('joins the funnel stages over a side step, breaks at a funnel stage without a value, and keeps side steps apart', () => {
+    // Checkout 3.6, Payment (no rating), Delivery 3.7, Support contact (side) 2.5, Review 3.8, Returns (side, no rating)
+    const values = [3.6, null, 3.7, 2.5, 3.8, null];
+    const side = [false, false, false, true, false, true];
+    expect(curveParts(values, side)).toEqual({ runs: [[0], [2, 4]], apart: [3] });
+    expect(curveParts([1, 2], [false, false])).toEqual({ runs: [[0, 1]], apart: [] });
+  });
+
+  it('splits items in order into funnel and side steps', () => {
+    const stages = ['Checkout', 'Support contact', 'Review', 'Returns'];
+    expect(splitSideSteps(stages, (s) => s === 'Support contact' || s === 'Returns')).toEqual({ funnel: ['Checkout', 'Review'], side: ['Support contact', 'Returns'] });
+  });
+
+  it('reads a map column as a side step by the name the seeding gives it', () => {
+    expect(isSideStepColumn({ name: 'Support contact (side step)' })).toBe(true);
+    expect(isSideStepColumn({ name: 'Support contact (Side Step) ' })).toBe(true);
+    expect(isSideStepColumn({ name: 'Support contact' })).toBe(false);
   });
 });

@@ -1,8 +1,10 @@
 // The emotion curve across the stage columns: one point per stage at the mean of its emotion cards' values, on
 // the map's scale (the satisfaction scale when seeded). Stages without a value break the line rather than
-// inventing one. Drawn in pixels measured from its own box, so dots stay round at any column width.
+// inventing one. A side-step column (named "… (side step)") is an open diamond, not joined to the line, as on the
+// satisfaction charts (side-steps.ts). Drawn in pixels measured from its own box, so dots stay round at any column width.
 import { useEffect, useRef, useState } from 'react';
-import type { JourneyMap } from '../../../../shared/journeys';
+import { isSideStepColumn, type JourneyMap } from '../../../../shared/journeys';
+import { curveParts } from '../side-steps';
 import { curvePoints, emotionColor } from './map-model';
 
 const H = 128;
@@ -26,18 +28,12 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
   const colW = width / Math.max(1, points.length);
   const x = (i: number) => (i + 0.5) * colW;
   const y = (v: number) => H - PAD_BOTTOM - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (H - PAD_TOP - PAD_BOTTOM);
-  const segments: string[] = [];
-  let run = '';
-  points.forEach((v, i) => {
-    if (v === null) {
-      if (run.includes('L')) segments.push(run);
-      run = '';
-      return;
-    }
-    run += `${run ? ' L' : 'M'}${x(i).toFixed(1)} ${y(v).toFixed(1)}`;
-  });
-  if (run.includes('L')) segments.push(run);
-  const described = points.map((v, i) => `${map.stages[i].name || `stage ${i + 1}`}: ${v === null ? 'no value' : round2(v)}`).join(', ');
+  const { runs, apart } = curveParts(points, map.stages.map(isSideStepColumn));
+  const segments = runs.filter((r) => r.length > 1).map((r) => r.map((i, k) => `${k ? 'L' : 'M'}${x(i).toFixed(1)} ${y(points[i]!).toFixed(1)}`).join(' '));
+  const dot = (i: number) => runs.some((r) => r.includes(i));
+  const described = points
+    .map((v, i) => `${map.stages[i].name || `stage ${i + 1}`}: ${v === null ? 'no value' : round2(v)}${apart.includes(i) ? ', drawn apart' : ''}`)
+    .join(', ');
   const empty = points.every((v) => v === null);
 
   return (
@@ -50,16 +46,23 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
           {segments.map((d) => (
             <path key={d} d={d} className="cxw-map-curve-line" />
           ))}
-          {points.map((v, i) =>
-            v === null ? null : (
+          {points.map((v, i) => {
+            if (v === null) return null;
+            const color = emotionColor((v - lo) / (hi - lo));
+            const [cx, cy] = [x(i), y(v)];
+            return (
               <g key={map.stages[i].id}>
-                <circle cx={x(i)} cy={y(v)} r={9} fill={emotionColor((v - lo) / (hi - lo))} className="cxw-map-curve-dot" />
-                <text x={x(i)} y={y(v) - 15} textAnchor="middle" className="cxw-map-curve-label">
+                {dot(i) ? (
+                  <circle cx={cx} cy={cy} r={9} fill={color} className="cxw-map-curve-dot" />
+                ) : (
+                  <path d={`M${cx} ${cy - 10} L${cx + 10} ${cy} L${cx} ${cy + 10} L${cx - 10} ${cy} Z`} fill="none" stroke={color} strokeWidth={3} className="cxw-map-curve-side" />
+                )}
+                <text x={cx} y={cy - 15} textAnchor="middle" className="cxw-map-curve-label">
                   {round2(v)}
                 </text>
               </g>
-            ),
-          )}
+            );
+          })}
         </svg>
       )}
       {empty && <p className="cxw-map-curve-empty">Give emotion cards a value ({lo}–{hi}) to draw the curve.</p>}

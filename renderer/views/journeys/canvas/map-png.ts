@@ -1,7 +1,8 @@
 // The map as a PNG, drawn in the page with the 2D canvas API (no DOM snapshot, no image loading, nothing leaves
 // the machine): title and persona, the stages × lanes grid with wrapped card texts and evidence markers, and the
 // emotion curve. Always light and at twice the pixel density, so it prints and projects crisply.
-import { JOURNEY_LANES, LANE_LABELS, type JourneyCard, type JourneyMap } from '../../../../shared/journeys';
+import { JOURNEY_LANES, LANE_LABELS, isSideStepColumn, type JourneyCard, type JourneyMap } from '../../../../shared/journeys';
+import { curveParts } from '../side-steps';
 import { cellCards, curvePoints, emotionColor, evidenceText } from './map-model';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
@@ -251,31 +252,35 @@ function drawCurve(ctx: CanvasRenderingContext2D, map: JourneyMap, x0: number, y
   ctx.strokeStyle = C.line;
   ctx.lineWidth = 3;
   ctx.lineJoin = 'round';
-  let drawing = false;
+  // Side-step columns are open diamonds, not joined to the line (side-steps.ts: the same rule as on screen).
+  const { runs, apart } = curveParts(pts, map.stages.map(isSideStepColumn));
+  const px = (i: number) => x0 + (i + 0.5) * colW;
   ctx.beginPath();
-  pts.forEach((v, i) => {
-    if (v === null) {
-      drawing = false;
-      return;
-    }
-    const px = x0 + (i + 0.5) * colW;
-    if (drawing) ctx.lineTo(px, y(v));
-    else ctx.moveTo(px, y(v));
-    drawing = true;
-  });
+  for (const run of runs) run.forEach((i, k) => (k ? ctx.lineTo(px(i), y(pts[i]!)) : ctx.moveTo(px(i), y(pts[i]!))));
   ctx.stroke();
   pts.forEach((v, i) => {
     if (v === null) return;
-    const px = x0 + (i + 0.5) * colW;
-    ctx.fillStyle = emotionColor((v - lo) / (hi - lo));
+    const color = emotionColor((v - lo) / (hi - lo));
     ctx.beginPath();
-    ctx.arc(px, y(v), 8, 0, Math.PI * 2);
-    ctx.fill();
+    if (apart.includes(i)) {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 3;
+      ctx.moveTo(px(i), y(v) - 10);
+      ctx.lineTo(px(i) + 10, y(v));
+      ctx.lineTo(px(i), y(v) + 10);
+      ctx.lineTo(px(i) - 10, y(v));
+      ctx.closePath();
+      ctx.stroke();
+    } else {
+      ctx.fillStyle = color;
+      ctx.arc(px(i), y(v), 8, 0, Math.PI * 2);
+      ctx.fill();
+    }
     // The value above its dot, clear of the line on either side.
     ctx.fillStyle = C.text;
     ctx.font = font(14, 700);
     ctx.textAlign = 'center';
-    ctx.fillText(String(round2(v)), px, y(v) - 28);
+    ctx.fillText(String(round2(v)), px(i), y(v) - 28);
     ctx.textAlign = 'left';
   });
 }
