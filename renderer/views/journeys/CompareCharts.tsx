@@ -1,6 +1,6 @@
 // Compare groups (segments or channels): the funnel as grouped bars (share of each group reaching each stage, or
 // journeys) and the satisfaction per stage per group with 95% intervals.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { SegmentedControl } from '@mantine/core';
 import type { Data, Layout } from 'plotly.js';
 import type { JourneyGroup } from '../../../shared/journeys';
@@ -8,7 +8,7 @@ import { PlotlyChart } from '../../charts/PlotlyChart';
 import { segmentColor } from '../../charts/palette';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
-import { escapeHtml, wrapLabel } from './figures';
+import { escapeHtml, planGroupFunnel, wrapLabel } from './figures';
 import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
 
 export interface ColoredGroup extends JourneyGroup {
@@ -23,8 +23,12 @@ export function colorGroups(groups: JourneyGroup[], segments: { index: number; n
   });
 }
 
-export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by: string; name: string }) {
+export function GroupedFunnel({ groups: all, by, name }: { groups: ColoredGroup[]; by: string; name: string }) {
   const [measure, setMeasure] = useState<'share' | 'count'>('share');
+  // A group that never enters the funnel would draw only zeros: it is left out and named under the chart.
+  const plan = useMemo(() => planGroupFunnel(all), [all]);
+  const groups = plan.shown;
+  const first = all[0]?.funnel[0]?.stage ?? 'the first stage';
   const figure = useCallback(
     (t: ChartTheme) => {
       const stages = groups[0]?.funnel.map((f) => f.stage) ?? [];
@@ -43,7 +47,8 @@ export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by
             textposition: groups.length > 4 || (measure === 'count' && groups.length > 2) ? 'none' : 'outside',
             constraintext: 'none',
             cliponaxis: false,
-            textfont: { size: groups.length > 3 ? 11 : groups.length === 3 ? 12 : 13, color: t.text },
+            // 12 px at least: the figures are read off a projector.
+            textfont: { size: groups.length >= 3 ? 12 : 13, color: t.text },
             customdata: g.funnel.map((f) => [formatCount(f.customers), formatPct(f.conversion * 100), formatCount(f.dropOff), formatPct(f.dropOffRate * 100)]),
             hovertemplate: `${escapeHtml(g.group)} · %{x}<br>%{customdata[0]} journeys (%{customdata[1]} of the group)<br>lost since previous stage: %{customdata[2]} (%{customdata[3]})<extra></extra>`,
           }) as Data,
@@ -81,7 +86,21 @@ export function GroupedFunnel({ groups, by, name }: { groups: ColoredGroup[]; by
           aria-label="Funnel measure"
         />
       }
-      caption={`Journeys of each ${by} reaching each stage after every earlier stage, in order${measure === 'share' ? ', as a percentage of the group' : ''}. Legend: group and its journeys. Hover a bar for the exact figures.`}
+      caption={
+        <>
+          {`Journeys of each ${by} reaching each stage after every earlier stage, in order${measure === 'share' ? ', as a percentage of the group' : ''}. Legend: group and its journeys. Hover a bar for the exact figures.`}
+          {plan.outside.map((g) => (
+            <span key={g.group} className="cxw-jny-funnel-note">
+              Not drawn: {g.group} ({formatCount(g.customers)} journeys): none of them has a {first} event, where the funnel starts.
+            </span>
+          ))}
+          {plan.stalled.map(({ group: g, stage }) => (
+            <span key={g.group} className="cxw-jny-funnel-note">
+              {g.group}: none of its {formatCount(g.customers)} journeys reaches {stage} in order, hence the bars at 0.
+            </span>
+          ))}
+        </>
+      }
     />
   );
 }

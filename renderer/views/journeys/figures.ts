@@ -186,3 +186,25 @@ export function shortLabel(s: string, max: number): string {
   const cut = s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s;
   return escapeHtml(cut);
 }
+
+// ------------------------------------------------------------------ funnel by group
+
+export interface GroupFunnelPlan<G> {
+  /** Groups with journeys in the funnel: drawn. */
+  shown: G[];
+  /** Groups none of whose journeys reach the first stage: every bar would be 0, so they are left out and named. */
+  outside: G[];
+  /** Drawn groups that stop short: the first stage none of their journeys reaches (a bar of 0 to explain). */
+  stalled: { group: G; stage: string }[];
+}
+
+/** Which groups the grouped funnel draws, and the zero bars the caption has to explain. */
+export function planGroupFunnel<G extends { funnel: { stage: string; customers: number }[] }>(groups: readonly G[]): GroupFunnelPlan<G> {
+  const outside = groups.filter((g) => (g.funnel[0]?.customers ?? 0) === 0);
+  const shown = groups.filter((g) => !outside.includes(g));
+  const stalled = shown.flatMap((g) => {
+    const stop = g.funnel.find((f) => f.customers === 0);
+    return stop ? [{ group: g, stage: stop.stage }] : [];
+  });
+  return { shown, outside, stalled };
+}

@@ -8,7 +8,7 @@ import { clearFormMemory, columnsFor, formProblem, prefill, recallForm, remember
 import { draftFromResult, mergeStage, moveStage, moveStep, renameStage, sameDraft, splitStep, type StageDraft } from '../../../renderer/views/journeys/stages';
 import { curveParts, endConversion, isSideStage, listNames, shouldPreApply, sideStepReasons, splitSideSteps, withSideSteps } from '../../../renderer/views/journeys/side-steps';
 import { isSideStepColumn } from '../../../shared/journeys';
-import { dropOffLabel, formatDuration, logTicks, orderTimings, planSankey, shortLabel, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
+import { dropOffLabel, formatDuration, logTicks, orderTimings, planGroupFunnel, planSankey, shortLabel, unitFor, wrapLabel } from '../../../renderer/views/journeys/figures';
 
 function col(index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta {
   return { index, name, originalName: name, type, role, piiAction: 'keep' };
@@ -410,5 +410,24 @@ describe('side steps on a curve (every satisfaction and emotion curve)', () => {
     expect(isSideStepColumn({ name: 'Support contact (side step)' })).toBe(true);
     expect(isSideStepColumn({ name: 'Support contact (Side Step) ' })).toBe(true);
     expect(isSideStepColumn({ name: 'Support contact' })).toBe(false);
+  });
+});
+
+describe('funnel by group', () => {
+  // The demo's channels: phone journeys are support calls only (no Visit), store journeys never write a review.
+  const funnel = (stages: [string, number][]) => stages.map(([stage, customers]) => ({ stage, customers }));
+  const web = { group: 'web', funnel: funnel([['Visit', 2216], ['Checkout', 980], ['Review', 399]]) };
+  const store = { group: 'store', funnel: funnel([['Visit', 759], ['Checkout', 357], ['Review', 0]]) };
+  const phone = { group: 'phone', funnel: funnel([['Visit', 0], ['Checkout', 0], ['Review', 0]]) };
+
+  it('leaves out groups that never enter the funnel and names the stage where a drawn group stops', () => {
+    const plan = planGroupFunnel([web, store, phone]);
+    expect(plan.shown.map((g) => g.group)).toEqual(['web', 'store']);
+    expect(plan.outside.map((g) => g.group)).toEqual(['phone']);
+    expect(plan.stalled.map((s) => [s.group.group, s.stage])).toEqual([['store', 'Review']]);
+  });
+
+  it('draws every group when all enter and none stops', () => {
+    expect(planGroupFunnel([web])).toEqual({ shown: [web], outside: [], stalled: [] });
   });
 });
