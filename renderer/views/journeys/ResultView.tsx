@@ -235,8 +235,9 @@ function Card({ children }: { children: ReactNode }) {
 function Metric({ label, value, sub, help }: { label: string; value: string; sub: string; help?: string }) {
   return (
     <Paper withBorder radius="md" px="md" py="sm" className="cxw-jny-metric">
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm" c="dimmed" fw={600} truncate>
+      {/* The label wraps rather than being cut: four cards share a 1366-pixel screen beside the set-up panel. */}
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Text size="sm" c="dimmed" fw={600} miw={0}>
           {label}
         </Text>
         {help && (
