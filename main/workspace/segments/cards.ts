@@ -40,7 +40,9 @@ export function fmtValue(v: number): string {
 }
 const pct = (p: number) => `${Math.round(100 * p)}%`;
 
-function describe(s: EncodedStat): string {
+/** What sets a segment apart in words; a yes/no feature as shares of customers ("app user: 27% of the segment vs 57% overall"). */
+export function describe(s: EncodedStat): string {
+  if (s.level === null && s.binary) return `${readable(s.feature)}: ${pct(s.segmentValue)} of the segment vs ${pct(s.overallValue)} overall`;
   if (s.level === null) {
     const side = s.z >= 0 ? 'above' : 'below';
     return `${readable(s.feature)} ${Math.abs(s.z).toFixed(1)} SD ${side} average (${fmtValue(s.segmentValue)} vs ${fmtValue(s.overallValue)})`;
@@ -48,10 +50,27 @@ function describe(s: EncodedStat): string {
   return `${readable(s.feature)} is "${s.level}" for ${pct(s.segmentValue)} of the segment vs ${pct(s.overallValue)} overall`;
 }
 
-function shortLabel(s: EncodedStat): string {
+/** A word naming people ("app user", "subscriber", "member"): a yes/no feature so named reads as a group of them. */
+const PERSON_NOUN = /(?:er|or|ist|ant|ent|ee|member)$/i;
+/** "days since last order" and the like: high means lapsed, low recent. */
+const DAYS_SINCE = /^days? since (?:the )?(?:last )?(.+)$/i;
+const BUYING = /^(?:order|purchase|buy|transaction)s?$/i;
+
+/** One feature as a few words of a segment's name, e.g. "App users", "Few app users", "Lapsed buyers", "High monthly spend". */
+export function shortLabel(s: EncodedStat): string {
   const label = readable(s.feature);
-  if (s.level === null) return `${s.z >= 0 ? 'High' : 'Low'} ${label}`;
-  return s.z >= 0 ? `${capitalise(label)} ${s.level}` : `Not ${label} ${s.level}`;
+  const high = s.z >= 0;
+  if (s.level === null && s.binary) {
+    if (PERSON_NOUN.test(label)) return high ? (s.segmentValue >= 0.5 ? `${capitalise(label)}s` : `More ${label}s`) : `Few ${label}s`;
+    return high ? (s.segmentValue >= 0.5 ? `Mostly ${label}` : `More often ${label}`) : `Seldom ${label}`;
+  }
+  const since = s.level === null ? DAYS_SINCE.exec(label) : null;
+  if (since) {
+    if (BUYING.test(since[1])) return high ? 'Lapsed buyers' : 'Recent buyers';
+    return high ? `Long since last ${since[1]}` : `Recent ${since[1]}`;
+  }
+  if (s.level === null) return `${high ? 'High' : 'Low'} ${label}`;
+  return high ? `${capitalise(label)} ${s.level}` : `Not ${label} ${s.level}`;
 }
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
@@ -69,8 +88,8 @@ export function distinguishing(stats: EncodedStat[]): FeatureDifference[] {
     }));
 }
 
-/** Top two distinguishing features from different columns, e.g. "High monthly spend · Low tenure months". */
-function suggestName(stats: EncodedStat[], index: number): string {
+/** Top two distinguishing features from different columns, e.g. "High monthly spend · Few app users". */
+export function suggestName(stats: EncodedStat[], index: number): string {
   const ranked = stats.filter((s) => Number.isFinite(s.pValue) && s.pValue < ALPHA && s.z !== 0).sort((a, b) => Math.abs(b.z) - Math.abs(a.z));
   const picked: EncodedStat[] = [];
   for (const s of ranked) {

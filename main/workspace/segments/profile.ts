@@ -14,6 +14,8 @@ export interface EncodedStat {
   pValue: number;
   segmentValue: number;
   overallValue: number;
+  /** A numeric column holding only 0 and 1 (yes/no): its means are shares of customers, and names read as such. */
+  binary?: boolean;
 }
 
 export interface SegmentProfile {
@@ -30,12 +32,14 @@ interface Acc {
 }
 
 /** Mean/variance per segment with shifted sums (shift = first value) so large offsets keep precision. */
-function numericAcc(values: Float64Array, included: Int32Array, labels: Int32Array, k: number): { seg: Acc; shift: number } {
+function numericAcc(values: Float64Array, included: Int32Array, labels: Int32Array, k: number): { seg: Acc; shift: number; binary: boolean } {
   const seg: Acc = { n: new Float64Array(k), sum: new Float64Array(k), ss: new Float64Array(k) };
   let shift = Number.NaN;
+  let binary = true;
   for (let r = 0; r < included.length; r++) {
     const v = values[included[r]];
     if (Number.isNaN(v)) continue;
+    if (v !== 0 && v !== 1) binary = false;
     if (Number.isNaN(shift)) shift = v;
     const x = v - shift;
     const s = labels[r];
@@ -43,7 +47,7 @@ function numericAcc(values: Float64Array, included: Int32Array, labels: Int32Arr
     seg.sum[s] += x;
     seg.ss[s] += x * x;
   }
-  return { seg, shift: Number.isNaN(shift) ? 0 : shift };
+  return { seg, shift: Number.isNaN(shift) ? 0 : shift, binary: binary && !Number.isNaN(shift) };
 }
 
 function moments(n: number, sum: number, ss: number, shift: number): { n: number; mean: number; variance: number } {
@@ -58,7 +62,7 @@ export function profileSegments(cols: LoadedColumn[], included: Int32Array, labe
   for (const col of cols) {
     const name = col.column.name;
     if (col.kind === 'numeric') {
-      const { seg, shift } = numericAcc(col.values, included, labels, k);
+      const { seg, shift, binary } = numericAcc(col.values, included, labels, k);
       let N = 0;
       let S = 0;
       let SS = 0;
@@ -73,7 +77,7 @@ export function profileSegments(cols: LoadedColumn[], included: Int32Array, labe
         const mine = moments(seg.n[s], seg.sum[s], seg.ss[s], shift);
         const rest = moments(N - seg.n[s], S - seg.sum[s], SS - seg.ss[s], shift);
         const z = sd > 0 ? (mine.mean - all.mean) / sd : 0;
-        stats[s].push({ feature: name, level: null, z: Number.isFinite(z) ? z : 0, pValue: welchTest(mine, rest).p, segmentValue: mine.mean, overallValue: all.mean });
+        stats[s].push({ feature: name, level: null, z: Number.isFinite(z) ? z : 0, pValue: welchTest(mine, rest).p, segmentValue: mine.mean, overallValue: all.mean, ...(binary ? { binary } : {}) });
         centroids[s][name] = mine.mean;
       }
     } else {
