@@ -46,6 +46,11 @@ test.describe('demo workspace', () => {
     await expect(sweep.getByRole('figure', { name: 'Choosing k' }).locator('.main-svg').first()).toBeVisible();
     await sweep.scrollIntoViewIfNeeded();
     await shot(app, 'segments-sweep');
+    // The sweep sits above the sticky Run bar: scrolled to the end, the bar comes after it rather than mid-page.
+    const bar = app.locator('.cxw-seg-actions');
+    await bar.getByRole('button', { name: 'Run segmentation' }).scrollIntoViewIfNeeded();
+    const [sweepBox, barBox] = [await sweep.boundingBox(), await bar.boundingBox()];
+    expect(barBox!.y).toBeGreaterThanOrEqual(sweepBox!.y + sweepBox!.height - 1);
 
     // Run with k = 4 under a name of our own.
     await app.getByLabel('Number of segments (k)').fill('4');

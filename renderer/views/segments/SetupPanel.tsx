@@ -244,31 +244,6 @@ export function SetupPanel({ datasets, onDone }: Props) {
         </Paper>
       </SimpleGrid>
 
-      <div className="cxw-seg-actions">
-      {busy ? (
-        <JobProgressBar
-          title={running === 'sweep' ? 'Exploring k = 2 to 10' : `Segmenting “${form.dataset}”`}
-          progress={job.progress}
-          cancelling={job.cancelling}
-          onCancel={job.cancel}
-        />
-      ) : (
-        <Group justify="space-between" align="center">
-          <Text size="sm" c={problem ? 'red' : 'dimmed'} role={problem ? 'alert' : undefined}>
-            {problem ?? `${form.features.length} ${form.features.length === 1 ? 'feature' : 'features'} · ${form.auto ? 'k chosen by sweep' : `k = ${form.k}`} · seed ${form.seed}`}
-          </Text>
-          <Group gap="sm">
-            <Button variant="default" size="md" leftSection={<IconChartLine size={18} />} onClick={explore} disabled={Boolean(sweepProblem)}>
-              Explore k
-            </Button>
-            <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)}>
-              Run segmentation
-            </Button>
-          </Group>
-        </Group>
-      )}
-      </div>
-
       {note && (
         <Alert color="gray" variant="light" withCloseButton onClose={() => setNote(null)} closeButtonLabel="Dismiss">
           {note}
@@ -307,6 +282,32 @@ export function SetupPanel({ datasets, onDone }: Props) {
           <KSweepChart scores={sweep.kScores} recommendation={sweep.recommendation} name={form.name || form.dataset} />
         </Paper>
       )}
+
+      {/* Last on the page: the sticky bar would end mid-page with the sweep (or anything) after it. */}
+      <div className="cxw-seg-actions">
+        {busy ? (
+          <JobProgressBar
+            title={running === 'sweep' ? 'Exploring k = 2 to 10' : `Segmenting “${form.dataset}”`}
+            progress={job.progress}
+            cancelling={job.cancelling}
+            onCancel={job.cancel}
+          />
+        ) : (
+          <Group justify="space-between" align="center">
+            <Text size="sm" c={problem ? 'red' : 'dimmed'} role={problem ? 'alert' : undefined}>
+              {problem ?? `${form.features.length} ${form.features.length === 1 ? 'feature' : 'features'} · ${form.auto ? 'k chosen by sweep' : `k = ${form.k}`} · seed ${form.seed}`}
+            </Text>
+            <Group gap="sm">
+              <Button variant="default" size="md" leftSection={<IconChartLine size={18} />} onClick={explore} disabled={Boolean(sweepProblem)}>
+                Explore k
+              </Button>
+              <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)}>
+                Run segmentation
+              </Button>
+            </Group>
+          </Group>
+        )}
+      </div>
     </Stack>
   );
 }
