@@ -122,6 +122,8 @@ const pct = (x: number): string => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)}%`;
 // Thousands separators without Intl, so messages read the same on every machine and locale.
 const fmt = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const q = (s: string): string => `"${s.length > 40 ? s.slice(0, 37) + '...' : s}"`;
+/** " \"value\"" for a group large enough to be named, "" for one under MIN_GROUP_SIZE rows (never quoted). */
+const named = (g: { value: string; count: number }): string => (g.count >= MIN_GROUP_SIZE ? ` ${q(g.value)}` : '');
 
 /** All hygiene issues of a dataset, most serious first within each column order. */
 export function auditDataset(input: AuditInput): DataIssue[] {
@@ -150,6 +152,8 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
   const nonMissing = rows - p.missing;
 
   if (p.role === 'ignore') return out;
+  // Personal data (names, e-mails, postcodes) is never quoted in a message, whatever the rule.
+  const personal = p.role === 'pii';
 
   if (c.duplicates && c.duplicates.count > 0) {
     add(
@@ -179,7 +183,7 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
     add(
       'constantColumn',
       'info',
-      `Every non-missing value of "${p.name}" is the same${p.topValues?.[0] ? ` (${q(p.topValues[0].value)})` : p.min !== null ? ` (${String(p.min)})` : ''}. A constant column carries no information: it cannot separate segments or explain outcomes. Exclude it from analyses (set its role to "ignore").`,
+      `Every non-missing value of "${p.name}" is the same${personal ? '' : p.topValues?.[0] ? ` (${q(p.topValues[0].value)})` : p.min !== null ? ` (${String(p.min)})` : ''}. A constant column carries no information: it cannot separate segments or explain outcomes. Exclude it from analyses (set its role to "ignore").`,
     );
   }
 
@@ -192,7 +196,7 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
       'mixedTypes',
       'warning',
       `"${p.name}" mixes kinds of values: ${fmt(numbers)} number(s) and ${fmt(texts)} text value(s)${others ? ` and ${fmt(others)} other(s)` : ''}` +
-        (c.strayExamples.length ? `, e.g. ${c.strayExamples.slice(0, 3).map(q).join(', ')}` : '') +
+        (c.strayExamples.length && !personal ? `, e.g. ${c.strayExamples.slice(0, 3).map(q).join(', ')}` : '') +
         `. ${expectNumbers ? `Calculations on this ${p.type} column skip the ${fmt(minority)} value(s) that are not numbers.` : 'Sorting and grouping treat numbers and text differently.'} Fix the source values (often a placeholder such as "n/a" or a unit typed into the cell), or re-import the column as text.`,
     );
   }
@@ -234,13 +238,14 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
   // group would flag dozens of "tiny groups". Group checks apply once it is banded (e.g. an age_band column).
   const numericSpread = (p.type === 'integer' || p.type === 'real') && (c.groups?.length ?? 0) > MAX_NUMERIC_GROUPS;
   if ((p.role === 'protected' || p.role === 'category') && c.groups && !numericSpread) {
-    const tiny = c.groups.filter((g) => g.count < MIN_GROUP_SIZE).sort((a, b) => a.count - b.count);
-    if (tiny.length > 0) {
-      const ex = tiny.slice(0, 3).map((g) => `${q(g.value)} (n=${g.count})`).join(', ');
+    const tiny = c.groups.filter((g) => g.count < MIN_GROUP_SIZE).length;
+    if (tiny > 0) {
+      // The note names no tiny group: a value seen by fewer than MIN_GROUP_SIZE rows (a postcode, a rare
+      // nationality) can single out a person on a shared screen, which is the very risk the note warns about.
       add(
         'tinyGroups',
         p.role === 'protected' ? 'warning' : 'info',
-        `${fmt(tiny.length)} of ${fmt(c.groups.length)} group(s) in "${p.name}" have fewer than ${MIN_GROUP_SIZE} rows: ${ex}${tiny.length > 3 ? ', ...' : ''}. ` +
+        `${fmt(tiny)} of ${fmt(c.groups.length)} group${c.groups.length === 1 ? '' : 's'} in "${p.name}" ${tiny === 1 ? 'has' : 'have'} fewer than ${MIN_GROUP_SIZE} rows. ` +
           'Groups that small are too small to analyse reliably: one customer more or less swings their rates wildly, and showing them can identify individuals. Merge them into a broader group or read their results with great caution; presentation mode hides them.',
       );
     }
@@ -254,7 +259,7 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
         add(
           'imbalancedGroups',
           'warning',
-          `The protected attribute "${p.name}" is imbalanced: the smallest group ${q(smallest.value)} has ${fmt(smallest.count)} rows (${pct(share)}), the largest ${q(largest.value)} has ${fmt(largest.count)} (${ratio.toFixed(1)} to 1). ` +
+          `The protected attribute "${p.name}" is imbalanced: the smallest group${named(smallest)} has ${fmt(smallest.count)} rows (${pct(share)}), the largest${named(largest)} has ${fmt(largest.count)} (${ratio.toFixed(1)} to 1). ` +
             'Fairness measures for the small group have wide confidence intervals, so a real disparity can go undetected and a chance one can look large. Report the intervals, consider merging small groups, and compare the shares with the population the decisions apply to.',
         );
       }

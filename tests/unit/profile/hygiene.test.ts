@@ -113,9 +113,13 @@ describe('hygiene audit', () => {
     const i = auditDataset({ rows: 100, columns: [facts('gender', { role: 'protected', type: 'text', distinct: 3 }, { groups })] });
     expect(i.map((x) => x.kind)).toEqual(['tinyGroups', 'imbalancedGroups']);
     expect(i[0].severity).toBe('warning');
-    expect(i[0].message).toContain('"Non-binary" (n=4)');
+    expect(i[0].message).toContain('1 of 3 groups in "gender" has fewer than 10 rows.');
     expect(i[0].message).toContain('too small to analyse reliably');
     expect(i[1].message).toContain('4.0%');
+    // Neither note names the 4-row group; the imbalance note still names the large one.
+    expect(i.map((x) => x.message).join(' ')).not.toContain('Non-binary');
+    expect(i[1].message).toContain('the smallest group has 4 rows');
+    expect(i[1].message).toContain('the largest "Female" has 60');
     // Balanced enough: smallest 20%, ratio 3:1.
     const ok = [
       { value: 'a', count: 60 },
@@ -132,6 +136,34 @@ describe('hygiene audit', () => {
     // Category columns get the tiny-group note (info) but no imbalance check.
     const cat = auditDataset({ rows: 100, columns: [facts('city', { role: 'category', type: 'text' }, { groups })] });
     expect(cat.map((x) => [x.kind, x.severity])).toEqual([['tinyGroups', 'info']]);
+  });
+
+  it('never quotes the values of groups under 10 rows', () => {
+    const postcodes = [
+      { value: 'EC1A 1BB', count: 1 },
+      { value: 'SW1A 1AA', count: 1 },
+      { value: 'W1A 0AX', count: 9 },
+      { value: 'M1 1AE', count: 10 },
+    ];
+    const i = auditDataset({ rows: 21, columns: [facts('postcode', { role: 'category', type: 'text', distinct: 4 }, { groups: postcodes })] });
+    expect(i).toHaveLength(1);
+    expect(i[0].message).toMatch(/^3 of 4 groups in "postcode" have fewer than 10 rows\. /);
+    for (const g of postcodes) expect(i[0].message).not.toContain(g.value);
+    expect(i[0].message).not.toContain('n=');
+  });
+
+  it('never quotes personal data in constant-column or mixed-type notes', () => {
+    const constant = facts('full_name', { role: 'pii', type: 'text', distinct: 1, topValues: [{ value: 'Ada Lovelace', count: 100 }] });
+    const [c] = auditDataset({ rows: 100, columns: [constant] });
+    expect(c.kind).toBe('constantColumn');
+    expect(c.message).not.toContain('Ada');
+    const mixed = facts('phone', { role: 'pii', type: 'text' }, { storage: { numbers: 90, texts: 10, others: 0 }, strayExamples: ['+44 20 7946 0958'] });
+    const [m] = auditDataset({ rows: 100, columns: [mixed] });
+    expect(m.kind).toBe('mixedTypes');
+    expect(m.message).not.toContain('7946');
+    // The same facts on a non-personal column keep their example, so the analyst can search for it.
+    const [plain] = auditDataset({ rows: 100, columns: [facts('plan', { type: 'text', distinct: 1, topValues: [{ value: 'Gold', count: 100 }] })] });
+    expect(plain.message).toContain('("Gold")');
   });
 
   it('skips columns the analyst set to ignore', () => {
