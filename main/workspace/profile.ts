@@ -12,9 +12,9 @@
 import type { DatasetProfile } from '../../shared/domain';
 import { auditDataset, type ColumnFacts } from '../analysis/hygiene';
 import { booleanFacts, dateFacts, numericFacts, textFacts } from './profile-columns';
-import { readTable } from './profile-read';
+import { readTable, type TableRead } from './profile-read';
 import type { Db } from './db';
-import { quoteIdent, type StoredDataset } from './datasets';
+import { quoteIdent, type StoredColumn, type StoredDataset } from './datasets';
 
 export interface ProfileOptions {
   /** The moment "future" dates and plausible birth years are judged against (default: now). */
@@ -46,13 +46,28 @@ export function measureDataset(db: Db, ds: StoredDataset, opts: ProfileOptions =
     const rows = db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
     const read = readTable(db, table, ds.columns, rows);
     const columns = ds.columns.map((col): ColumnFacts => {
-      const numeric = read.numeric.get(col.sqlName);
-      if (numeric) return numericFacts(col, numeric, rows, now);
-      const counted = read.counted.get(col.sqlName);
-      if (col.type === 'boolean') return booleanFacts(db, table, col, rows, counted);
-      if (col.type === 'date' || col.type === 'datetime') return dateFacts(db, table, col, rows, counted, read.byDay.get(col.sqlName), now);
-      return textFacts(db, table, col, rows, counted);
+      const facts = columnFacts(db, table, col, read, rows, now);
+      // The profile travels to the screen and to `cxw profile --json`; a personal column's values (names,
+      // e-mails, birth dates, or their pseudonyms, which still single out a person) are never part of it:
+      // no most frequent values, and no min, max, median or histogram, which are values of single rows.
+      // Counts and aggregates (missing, distinct, mean) stay.
+      if (isPersonal(col)) Object.assign(facts.profile, { topValues: null, min: null, max: null, median: null, histogram: null });
+      return facts;
     });
     return { rows, columns };
   }).deferred();
+}
+
+function columnFacts(db: Db, table: string, col: StoredColumn, read: TableRead, rows: number, now: Date): ColumnFacts {
+  const numeric = read.numeric.get(col.sqlName);
+  if (numeric) return numericFacts(col, numeric, rows, now);
+  const counted = read.counted.get(col.sqlName);
+  if (col.type === 'boolean') return booleanFacts(db, table, col, rows, counted);
+  if (col.type === 'date' || col.type === 'datetime') return dateFacts(db, table, col, rows, counted, read.byDay.get(col.sqlName), now);
+  return textFacts(db, table, col, rows, counted);
+}
+
+/** A column holding personal data: the PII role, or values pseudonymised on import whatever role they have now. */
+export function isPersonal(col: Pick<StoredColumn, 'role' | 'piiAction'>): boolean {
+  return col.role === 'pii' || col.piiAction === 'pseudonymize';
 }

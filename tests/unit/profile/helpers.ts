@@ -4,7 +4,7 @@ import type { ColumnMeta } from '../../../shared/domain';
 import { createDataset, getDataset, quoteIdent, setDatasetRowCount, type StoredDataset } from '../../../main/workspace/datasets';
 import { openWorkspaceDb, type Db } from '../../../main/workspace/db';
 
-export type ColumnSpec = Pick<ColumnMeta, 'name' | 'type'> & Partial<Pick<ColumnMeta, 'role' | 'booleanLabels'>>;
+export type ColumnSpec = Pick<ColumnMeta, 'name' | 'type'> & Partial<Pick<ColumnMeta, 'role' | 'booleanLabels' | 'piiAction'>>;
 
 export function memoryDb(): Db {
   return openWorkspaceDb(':memory:', { create: true });
@@ -21,7 +21,7 @@ export function makeDataset(db: Db, name: string, columns: ColumnSpec[], rows: I
         originalName: c.name,
         type: c.type,
         role: c.role ?? 'feature',
-        piiAction: 'keep' as const,
+        piiAction: c.piiAction ?? 'keep',
         ...(c.booleanLabels ? { booleanLabels: c.booleanLabels } : {}),
       })),
     });

@@ -207,6 +207,35 @@ describe('profileDataset on a small table', () => {
 // Mall Customers: 200 rows, header CustomerID,Genre,Age,Annual_Income,Spending_Score, no trailing newline.
 const MALL = resolve(__dirname, '../../../../shared/data/mall-customers/Mall_Customers.csv');
 
+describe('profileDataset on personal columns', () => {
+  it('gives no values (top values, min/max) for a PII column or a pseudonymised one, and keeps them for the rest', () => {
+    db = memoryDb();
+    const rows = Array.from({ length: 30 }, (_, i) => [`Ada ${i % 3}`, `p_${(i % 2).toString(16).padStart(16, '0')}`, i % 2 ? 'Leeds' : 'York', i]);
+    const ds = makeDataset(
+      db,
+      'people',
+      [
+        { name: 'full_name', type: 'text', role: 'pii' },
+        { name: 'customer_id', type: 'text', role: 'category', piiAction: 'pseudonymize' },
+        { name: 'city', type: 'text', role: 'category' },
+        { name: 'visits', type: 'integer', role: 'pii' },
+      ],
+      rows,
+    );
+    const p = profileDataset(db, ds, { now: NOW });
+    expect(col(p, 'full_name')).toMatchObject({ distinct: 3, missing: 0, topValues: null });
+    expect(col(p, 'customer_id')).toMatchObject({ distinct: 2, topValues: null });
+    // Min, max, median and the histogram are single rows' values too; counts and the mean stay.
+    expect(col(p, 'visits')).toMatchObject({ distinct: 30, mean: 14.5, min: null, max: null, median: null, histogram: null, topValues: null });
+    expect(col(p, 'city').topValues).toEqual([
+      { value: 'Leeds', count: 15 },
+      { value: 'York', count: 15 },
+    ]);
+    // No message quotes a personal value either.
+    expect(JSON.stringify(p.issues)).not.toMatch(/Ada|p_0/);
+  });
+});
+
 describe.skipIf(!existsSync(MALL))('profileDataset on Mall_Customers.csv (real data)', () => {
   it('matches numpy on the real file', () => {
     if (!existsSync(MALL)) return;

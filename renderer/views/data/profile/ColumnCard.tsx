@@ -15,6 +15,9 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
   const isId = c.role === 'id';
   const allUnique = present > 1 && c.distinct === present;
   const bound = (v: number | string | null) => (isId && typeof v === 'number' ? String(v) : formatValue(v));
+  // Personal data never shows its values on a card (a facilitator may be sharing the screen); the service
+  // already leaves them out of the profile, this also covers a role changed since the profile was read.
+  const personal = c.role === 'pii' || meta?.piiAction === 'pseudonymize';
   return (
     <Paper withBorder radius="md" p="sm" className="cxw-col-card" component="article" aria-label={`Column ${c.name}`}>
       <Group justify="space-between" wrap="nowrap" gap="xs" mb={6}>
@@ -30,7 +33,7 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
       <div className="cxw-kv">
         <KV label="Missing" value={`${formatCount(c.missing)}`} note={c.missing > 0 ? formatPct(c.missingPct) : undefined} warn={c.missingPct >= 20} />
         <KV label="Distinct" value={formatCount(c.distinct)} />
-        {(numeric || dated) && (
+        {(numeric || dated) && !personal && (
           <>
             <KV label="Min" value={bound(c.min)} />
             <KV label="Max" value={bound(c.max)} />
@@ -39,7 +42,7 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
         {numeric && !isId && (
           <>
             <KV label="Mean" value={formatStat(c.mean)} />
-            <KV label="Median" value={formatStat(c.median)} />
+            {!personal && <KV label="Median" value={formatStat(c.median)} />}
           </>
         )}
         {c.outliers && (
@@ -51,7 +54,11 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
         )}
       </div>
       <div className="cxw-col-chart">
-        {c.histogram && c.histogram.length > 0 ? (
+        {personal ? (
+          <Text size="xs" c="dimmed">
+            Personal data: its values are not shown.
+          </Text>
+        ) : c.histogram && c.histogram.length > 0 ? (
           <Histogram bins={c.histogram} minLabel={bound(c.min)} maxLabel={bound(c.max)} label={`Distribution of ${c.name}`} dates={dated} />
         ) : allUnique && !numeric ? (
           <Text size="xs" c="dimmed">
