@@ -16,6 +16,12 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[a-z]{2,}$/i;
 const PHONE = /^\+?[\d\s().-]{7,22}$/;
 const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,3}$/u;
 const ADDRESS = /^\d+[a-z]?\s+\S.*\b(st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|dr|drive|way|ct|court|pl|place|sq|square|rua|strasse|straße|weg)\b/i;
+// Postal codes whose shape cannot be mistaken for a number or a code of another kind: UK ("EC1A 1BB",
+// "M1 1AE", "GIR 0AA"), Canada ("K1A 0B1") and US ZIP+4 ("02134-1234"). A bare 5-digit value is not in this
+// list: it is as often an amount or an id as a ZIP, so a ZIP column is recognised by its header only.
+const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|GIR\s?0AA|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\d{5}-\d{4})$/i;
+/** Header words (or joined words) that name a postal code: postcode, post_code, postal_code, zip, zipcode, PLZ. */
+const POSTCODE_WORDS = new Set(['postcode', 'postcodes', 'postalcode', 'zip', 'zipcode', 'zipcodes', 'plz', 'postleitzahl']);
 
 function share(values: string[], test: (v: string) => boolean): number {
   if (values.length === 0) return 0;
@@ -46,9 +52,14 @@ export function detectPii(header: string, stats: ColumnStats, type: ColumnType):
   if (has('email', 'mail') || (w.includes('e') && w.includes('mail'))) return 'email';
   if (textual && share(vals, (v) => EMAIL.test(v)) >= 0.5) return 'email';
   if (has('phone', 'telephone', 'tel', 'mobile', 'cell', 'fax', 'msisdn')) return 'phone';
+  // Before the phone pattern, which a ZIP+4 ("02134-1234": 9 digits and a dash) also fits.
+  if (textual && share(vals, (v) => POSTCODE.test(v.trim())) >= 0.8) return 'address';
   if (textual && share(vals, looksLikePhone) >= 0.8) return 'phone';
   if (has('address', 'addr', 'street') && !has('ip', 'mac', 'email')) return 'address';
   if (textual && share(vals, (v) => ADDRESS.test(v)) >= 0.5) return 'address';
+  // A postcode is part of an address and a quasi-identifier: with a birth date and a gender it singles out
+  // most people, and a postcode group is often a handful of customers. Reported as the 'address' kind.
+  if (w.some((x, i) => POSTCODE_WORDS.has(x) || ((x === 'post' || x === 'postal') && w[i + 1] === 'code'))) return 'address';
   const joined = w.join('');
   if (['firstname', 'lastname', 'surname', 'fullname', 'givenname', 'familyname', 'forename', 'lastnames'].some((x) => joined.includes(x))) return 'name';
   if (has('surname', 'forename')) return 'name';
