@@ -271,9 +271,13 @@ test.describe('demo workspace', () => {
     const reach = result.funnel[1].customers.toLocaleString('en-US');
     await expect(cell(app, `KPIs in ${stages[1]}`).getByRole('article').first()).toContainText(`${reach} journeys reach this stage in order`);
     expect(map.cards.every((c) => c.evidence === 'measured' && typeof c.n === 'number')).toBe(true);
-    // The curve has a point wherever the analytics measured satisfaction.
-    const measuredStages = result.stages.filter((s) => s.satisfaction !== null).length;
-    await expect(app.getByRole('img', { name: /^Emotion curve/ }).locator('circle')).toHaveCount(measuredStages);
+    // The curve has a point wherever the analytics measured satisfaction: dots on the line for funnel stages, open
+    // diamonds apart from it for side steps (as on the satisfaction charts).
+    const measuredFunnel = result.stages.filter((s) => s.satisfaction !== null && s.inFunnel).length;
+    const measuredSide = result.stages.filter((s) => s.satisfaction !== null && !s.inFunnel).length;
+    expect(measuredSide).toBeGreaterThan(0);
+    await expect(app.getByRole('img', { name: /^Emotion curve/ }).locator('circle')).toHaveCount(measuredFunnel);
+    await expect(app.getByRole('img', { name: /^Emotion curve/ }).locator('.cxw-map-curve-side')).toHaveCount(measuredSide);
     for (const lane of ['Customer actions', 'Opportunities', 'Backstage']) {
       for (const stage of stages) await expect(cell(app, `${lane} in ${stage}`).getByRole('article')).toHaveCount(0);
     }
@@ -316,6 +320,7 @@ test.describe('demo workspace', () => {
     const page = await savedText(html);
     expect(page).toContain(`assumed · edited from measured (n = ${first.customers.toLocaleString('en-US')})`);
     expect(page).toContain('Seeded from the dataset “Demo journey events”');
+    expect((page.match(/class="side-hole"/g) ?? []).length).toBe(measuredSide);
     expect(page).toContain('Segment 2 of “Persona source”');
     expect((page.match(/class="card measured"/g) ?? []).length).toBe(map.cards.length - 1);
   });

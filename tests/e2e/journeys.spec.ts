@@ -201,7 +201,13 @@ test.describe('demo workspace', () => {
     const grouped = main.getByRole('figure', { name: 'Funnel by channel' });
     await expect(grouped.locator('.main-svg').first()).toBeVisible();
     for (const channel of ['web', 'app', 'store']) await expect(grouped.locator('.legend')).toContainText(channel);
-    await expect(main.getByRole('figure', { name: 'Satisfaction by channel' }).locator('.main-svg').first()).toBeVisible();
+    // Phone journeys are support calls only: never in the funnel, so not drawn as bars of 0 but named, with why.
+    await expect(grouped.locator('.legend')).not.toContainText('phone');
+    await expect(grouped.getByText(/^Not drawn: phone \(\d+ journeys\): none of them has a Visit event/)).toBeVisible();
+    const bySat = main.getByRole('figure', { name: 'Satisfaction by channel' });
+    await expect(bySat.locator('.main-svg').first()).toBeVisible();
+    // The side step is drawn apart per channel, as on the overall curve.
+    await expect(bySat.getByText(/Side steps \(Support contact\) are open diamonds, not joined to the line/)).toBeVisible();
     await shot(app, 'journeys-demo-compare');
     // Channels seen in the run can now filter the next one.
     await setup.getByLabel('Only these channels').click();
