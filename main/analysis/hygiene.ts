@@ -38,6 +38,8 @@ export interface ColumnFacts {
   futureDates?: CountWithExample;
   /** id columns: rows beyond the first for a repeated id, and the most repeated id. */
   duplicates?: CountWithExample & { exampleCount: number };
+  /** id columns that repeat, in a table with a timestamp column: rows beyond the first for a repeated (id, time). */
+  duplicatesAtSameTime?: { time: string; dateOnly: boolean; count: number };
   /** numeric columns with a name-derived plausible range: values outside it. */
   outOfRange?: { range: PlausibleRange; below: number; above: number };
   /** category/protected columns: every group's size (null when there are too many groups to list). */
@@ -138,12 +140,51 @@ export function auditDataset(input: AuditInput): DataIssue[] {
     ];
   }
   const issues: DataIssue[] = [];
-  for (const c of input.columns) issues.push(...columnIssues(c, input.rows));
+  const log = eventLogOf(input.columns);
+  for (const c of input.columns) issues.push(...columnIssues(c, input.rows, log));
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return issues.map((iss, i) => ({ iss, i })).sort((a, b) => rank[a.iss.severity] - rank[b.iss.severity] || a.i - b.i).map((x) => x.iss);
 }
 
-function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
+/** Why a dataset is read as an event log: its repeating id and what tells one event from the next. */
+export interface EventLog {
+  id: string;
+  /** The timestamp column that tells a customer's rows apart, or null when only a journey-step column does. */
+  time: string | null;
+}
+
+/** Roles that give an event log its shape: they should be filled on every row, unlike per-event attributes. */
+const EVENT_STRUCTURE = new Set<ColumnProfile['role']>(['id', 'timestamp', 'journeyStep', 'ignore']);
+
+/** An event log has on average at least this many rows per id; a customer table with duplicates has far fewer. */
+const EVENT_ROWS_PER_ID = 2;
+
+/**
+ * An event log (one row per event: several rows per customer) is told from a customer table with duplicated
+ * rows by how much and how the id repeats. The dataset is an event log when an id column has on average at
+ * least EVENT_ROWS_PER_ID rows per id, and either
+ *  - a column has the journey-step role (rows are steps of journeys by definition), or
+ *  - a timestamp-role column tells the repeats apart: at most half of the repeated rows share both their id
+ *    and their time with an earlier row.
+ * So a customer table imported twice (every (id, time) pair repeats) and one with a few duplicated customers
+ * (well under two rows per id) keep the duplicate-id error. A timestamp column alone is not enough: customer
+ * tables have them too (signup date, survey time).
+ */
+export function eventLogOf(columns: ColumnFacts[]): EventLog | null {
+  const stepped = columns.some((c) => c.profile.role === 'journeyStep');
+  for (const c of columns) {
+    const d = c.duplicates;
+    if (c.profile.role !== 'id' || !d || d.count === 0) continue;
+    const rowsWithId = c.profile.distinct + d.count;
+    if (rowsWithId < EVENT_ROWS_PER_ID * c.profile.distinct) continue;
+    const same = c.duplicatesAtSameTime;
+    if (same && same.count <= d.count / 2) return { id: c.profile.name, time: same.time };
+    if (stepped) return { id: c.profile.name, time: same?.time ?? null };
+  }
+  return null;
+}
+
+function columnIssues(c: ColumnFacts, rows: number, log: EventLog | null): DataIssue[] {
   const p = c.profile;
   const out: DataIssue[] = [];
   const add = (kind: DataIssue['kind'], severity: DataIssue['severity'], message: string): void => {
@@ -155,7 +196,25 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
   // Personal data (names, e-mails, postcodes) is never quoted in a message, whatever the rule.
   const personal = p.role === 'pii';
 
-  if (c.duplicates && c.duplicates.count > 0) {
+  if (log?.id === p.name && c.duplicates) {
+    const ids = p.distinct;
+    add(
+      'duplicateIds',
+      'info',
+      `"${p.name}" repeats (${fmt(nonMissing)} rows for ${fmt(ids)} ids, ${(nonMissing / Math.max(1, ids)).toFixed(1)} per id on average): ` +
+        `this dataset is read as an event log, one row per event${log.time ? `, told apart by "${log.time}"` : ''}, so repeats are expected. ` +
+        'Analyses that need one row per customer (segments, NPS) combine each customer\'s events first.',
+    );
+    // Two events of one customer on the same day are normal; at the same instant they are suspicious.
+    const same = c.duplicatesAtSameTime?.dateOnly === false ? c.duplicatesAtSameTime.count : 0;
+    if (same > 0 && log.time) {
+      add(
+        'duplicateIds',
+        'warning',
+        `${fmt(same)} row(s) repeat both an id in "${p.name}" and its time in "${log.time}" exactly. Two events of one customer at the same instant are usually the same event recorded twice, which inflates step counts and journey lengths. Check the export for doubled rows.`,
+      );
+    }
+  } else if (c.duplicates && c.duplicates.count > 0) {
     add(
       'duplicateIds',
       'error',
@@ -165,7 +224,18 @@ function columnIssues(c: ColumnFacts, rows: number): DataIssue[] {
     );
   }
 
-  if (p.missing / rows > HIGH_MISSING_WARNING) {
+  // In an event log an attribute recorded at some events only (a rating asked after delivery) is mostly
+  // empty by design: a note, not a problem. Its structure (id, time, step) must still be filled, and an
+  // entirely empty column is still reported as such.
+  const perEvent = log !== null && !EVENT_STRUCTURE.has(p.role) && p.missing < rows;
+  if (perEvent && p.missing / rows > HIGH_MISSING_WARNING) {
+    add(
+      'highMissing',
+      'info',
+      `"${p.name}" is filled on ${pct(nonMissing / rows)} of the events (${fmt(nonMissing)} of ${fmt(rows)} rows). ` +
+        'In an event log a value recorded at some steps only (a rating after delivery or a review) is expected to be blank elsewhere. Analyses that use it read the events that have it.',
+    );
+  } else if (p.missing / rows > HIGH_MISSING_WARNING) {
     const strong = p.missing / rows > HIGH_MISSING_ERROR;
     add(
       'highMissing',

@@ -54,6 +54,7 @@ export function measureDataset(db: Db, ds: StoredDataset, opts: ProfileOptions =
       if (isPersonal(col)) Object.assign(facts.profile, { topValues: null, min: null, max: null, median: null, histogram: null });
       return facts;
     });
+    addSameTimeRepeats(db, table, ds.columns, columns);
     return { rows, columns };
   }).deferred();
 }
@@ -70,4 +71,28 @@ function columnFacts(db: Db, table: string, col: StoredColumn, read: TableRead, 
 /** A column holding personal data: the PII role, or values pseudonymised on import whatever role they have now. */
 export function isPersonal(col: Pick<StoredColumn, 'role' | 'piiAction'>): boolean {
   return col.role === 'pii' || col.piiAction === 'pseudonymize';
+}
+
+/**
+ * For each id column that repeats, count the rows that repeat both the id and the table's timestamp: the
+ * hygiene audit reads a table whose repeats differ in time as an event log (main/analysis/hygiene.ts,
+ * eventLogOf). The time is the first timestamp-role column, a date-time one before a date-only one. Only the
+ * role counts: a date column the analyst has not marked as the event time is an attribute (a signup date).
+ * Rows without a time are left out: a missing time neither tells events apart nor repeats one.
+ */
+function addSameTimeRepeats(db: Db, table: string, cols: StoredColumn[], facts: ColumnFacts[]): void {
+  const stamps = cols.filter((c) => c.role === 'timestamp' && (c.type === 'datetime' || c.type === 'date'));
+  const time = stamps.find((c) => c.type === 'datetime') ?? stamps[0];
+  if (!time) return;
+  const t = quoteIdent(time.sqlName);
+  cols.forEach((col, i) => {
+    const d = facts[i].duplicates;
+    if (!d || d.count === 0) return;
+    const c = quoteIdent(col.sqlName);
+    const [nonMissing, pairs] = db
+      .prepare(`SELECT COALESCE(SUM(n), 0), COUNT(*) FROM (SELECT COUNT(*) AS n FROM ${table} WHERE ${c} IS NOT NULL AND ${t} IS NOT NULL GROUP BY ${c}, ${t})`)
+      .raw()
+      .get() as [number, number];
+    facts[i].duplicatesAtSameTime = { time: time.name, dateOnly: time.type === 'date', count: nonMissing - pairs };
+  });
 }

@@ -1,9 +1,12 @@
 // The demo customers, stored with the types and roles the importer should infer, profile to exactly the
-// hygiene findings the demo is meant to show — and no false alarms.
+// hygiene findings the demo is meant to show — and no false alarms; the demo events read as an event log.
 import { describe, expect, it } from 'vitest';
 import type { ColumnRole, ColumnType } from '../../../shared/domain';
+import { getDataset } from '../../../main/workspace/datasets';
 import { CUSTOMER_COLUMNS, generateDemoCsvs } from '../../../main/workspace/demo-data';
+import { runImport } from '../../../main/workspace/import';
 import { profileDataset } from '../../../main/workspace/profile';
+import { tempWorkspace } from '../import/helpers';
 import { makeDataset, memoryDb, type ColumnSpec } from '../profile/helpers';
 import { parseCsv } from './csv';
 
@@ -58,6 +61,32 @@ describe('profile of the demo customers', () => {
       expect(p.columns.find((c) => c.name === 'senior_citizen')?.topValues?.map((t) => t.value)).toEqual(['No', 'Yes']);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('profile of the demo journey events, imported as the demo workspace imports them', () => {
+  it('reads as an event log: no red error, the repeating id and the sparse rating are notes', () => {
+    const ws = tempWorkspace();
+    try {
+      runImport(ws.ctx, { path: ws.file('demo_journey_events.csv', generateDemoCsvs(42).events), name: 'Demo journey events' });
+      const ds = getDataset(ws.db, 'Demo journey events');
+      expect(ds.columns.map((c) => [c.name, c.role])).toEqual([
+        ['customer_id', 'id'],
+        ['timestamp', 'timestamp'],
+        ['step', 'journeyStep'],
+        ['channel', 'category'],
+        ['satisfaction', expect.any(String)],
+      ]);
+      const p = profileDataset(ws.db, ds, { now: new Date('2026-06-01T00:00:00Z') });
+      expect(p.issues.map((i) => [i.kind, i.column, i.severity])).toEqual([
+        ['duplicateIds', 'customer_id', 'info'],
+        ['highMissing', 'satisfaction', 'info'],
+      ]);
+      expect(p.issues[0].message).toContain(`(${p.rows.toLocaleString('en-US')} rows for 3,000 ids`);
+      expect(p.issues[0].message).toContain('told apart by "timestamp"');
+    } finally {
+      ws.cleanup();
     }
   });
 });

@@ -2,7 +2,7 @@
 // names the column and the numbers.
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, ColumnRole, ColumnType } from '../../../shared/domain';
-import { auditDataset, type ColumnFacts, nameTokens, parseStoredDate, plausibleRange } from '../../../main/analysis/hygiene';
+import { auditDataset, type ColumnFacts, eventLogOf, nameTokens, parseStoredDate, plausibleRange } from '../../../main/analysis/hygiene';
 
 function facts(name: string, patch: Partial<ColumnProfile> & { type?: ColumnType; role?: ColumnRole }, extra: Partial<ColumnFacts> = {}): ColumnFacts {
   const profile: ColumnProfile = {
@@ -61,6 +61,91 @@ describe('hygiene audit', () => {
     });
     expect(i[0]).toMatchObject({ kind: 'duplicateIds', severity: 'error' });
     expect(i[0].message).toContain('"C7" appears 3 times');
+  });
+
+  describe('event logs', () => {
+    // 1,000 events of 100 customers: 900 rows repeat an id; a rating filled on 150 of them.
+    const id = (sameTime: number | null) =>
+      facts('customer_id', { role: 'id', type: 'text', distinct: 100 }, {
+        duplicates: { count: 900, example: 'C7', exampleCount: 14 },
+        ...(sameTime === null ? {} : { duplicatesAtSameTime: { time: 'timestamp', dateOnly: false, count: sameTime } }),
+      });
+    const time = facts('timestamp', { role: 'timestamp', type: 'datetime', distinct: 1000 });
+    const rating = facts('satisfaction', { missing: 850 });
+    const audit = (...cols: ColumnFacts[]) => auditDataset({ rows: 1000, columns: cols });
+
+    it('reads repeats told apart by a date-time column as events: a note, and a sparse rating is a note too', () => {
+      const i = audit(id(0), time, rating);
+      expect(i.map((x) => [x.kind, x.column, x.severity])).toEqual([
+        ['duplicateIds', 'customer_id', 'info'],
+        ['highMissing', 'satisfaction', 'info'],
+      ]);
+      expect(i[0].message).toContain('(1,000 rows for 100 ids, 10.0 per id on average)');
+      expect(i[0].message).toContain('read as an event log, one row per event, told apart by "timestamp"');
+      expect(i[1].message).toContain('"satisfaction" is filled on 15.0% of the events (150 of 1,000 rows)');
+    });
+
+    it('warns about rows that repeat both the id and the time, but still reads the rest as events', () => {
+      const i = audit(id(30), time);
+      expect(i.map((x) => [x.kind, x.severity])).toEqual([
+        ['duplicateIds', 'warning'],
+        ['duplicateIds', 'info'],
+      ]);
+      expect(i[0].message).toMatch(/^30 row\(s\) repeat both an id in "customer_id" and its time in "timestamp" exactly/);
+    });
+
+    it('keeps the duplicate-id error when the time does not tell the repeats apart (a table imported twice)', () => {
+      const i = audit(id(900), time, rating);
+      expect(i.map((x) => [x.kind, x.severity])).toEqual([
+        ['duplicateIds', 'error'],
+        ['highMissing', 'error'],
+      ]);
+      expect(eventLogOf([id(451), time])).toBeNull();
+      expect(eventLogOf([id(450), time])).toEqual({ id: 'customer_id', time: 'timestamp' });
+    });
+
+    it('keeps the error without any date-time column, and reads a journey-step column as an event log', () => {
+      expect(audit(id(null), rating).map((x) => x.severity)).toEqual(['error', 'error']);
+      const step = facts('step', { role: 'journeyStep', type: 'text' });
+      expect(eventLogOf([id(null), step])).toEqual({ id: 'customer_id', time: null });
+      expect(audit(id(null), step, rating).map((x) => x.severity)).toEqual(['info', 'info']);
+    });
+
+    it('still treats a missing structure column or an empty attribute as a problem', () => {
+      const i = audit(id(0), facts('timestamp', { role: 'timestamp', type: 'datetime', missing: 600 }), facts('notes', { type: 'text', missing: 1000 }));
+      expect(i.filter((x) => x.kind === 'highMissing').map((x) => [x.column, x.severity])).toEqual([
+        ['timestamp', 'error'],
+        ['notes', 'error'],
+      ]);
+    });
+
+    it('keeps the error for a customer table with a few duplicates, even when their times differ', () => {
+      const few = facts('customer_id', { role: 'id', type: 'text', distinct: 980 }, {
+        duplicates: { count: 20, example: 'C7', exampleCount: 2 },
+        duplicatesAtSameTime: { time: 'signup', dateOnly: false, count: 0 },
+      });
+      expect(eventLogOf([few, time])).toBeNull();
+      // Exactly two rows per id on average is enough when the times differ.
+      const two = facts('customer_id', { role: 'id', type: 'text', distinct: 500 }, {
+        duplicates: { count: 500, example: 'C7', exampleCount: 2 },
+        duplicatesAtSameTime: { time: 'timestamp', dateOnly: false, count: 0 },
+      });
+      expect(eventLogOf([two, time])).toEqual({ id: 'customer_id', time: 'timestamp' });
+    });
+
+    it('does not call same-day events of a date-only log duplicates', () => {
+      const daily = facts('customer_id', { role: 'id', type: 'text', distinct: 100 }, {
+        duplicates: { count: 900, example: 'C7', exampleCount: 14 },
+        duplicatesAtSameTime: { time: 'order_date', dateOnly: true, count: 40 },
+      });
+      expect(audit(daily, time).map((x) => [x.kind, x.severity])).toEqual([['duplicateIds', 'info']]);
+    });
+
+    it('leaves a customer table without repeats alone', () => {
+      const unique = facts('customer_id', { role: 'id', type: 'text', distinct: 1000 }, { duplicates: { count: 0, example: null, exampleCount: 0 } });
+      expect(eventLogOf([unique, time])).toBeNull();
+      expect(audit(unique, time, rating).map((x) => [x.kind, x.severity])).toEqual([['highMissing', 'error']]);
+    });
   });
 
   it('flags mixed storage classes with examples', () => {
