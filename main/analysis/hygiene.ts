@@ -97,6 +97,26 @@ export function plausibleRange(name: string, nowYear: number): PlausibleRange | 
   return null;
 }
 
+// ------------------------------------------------------------------ bounded scales
+
+/**
+ * Whether sorted values lie on a bounded scale, where "outliers" mean nothing: whole numbers within 0–10
+ * (a 0–10 NPS answer, a 1–5 or 1–7 rating, a 0/1 flag), or any numbers within 0–1 (a share, a probability,
+ * a model score). On such a scale every value is a legitimate answer: Tukey's fences flag the honest
+ * minority who answered 1 on a mostly-5 rating (or the riskiest customers on a score), not entry errors.
+ * Values outside the range are caught by the plausible-range check instead.
+ */
+export function onBoundedScale(sorted: Float64Array): boolean {
+  const n = sorted.length;
+  if (n === 0) return false;
+  const min = sorted[0];
+  const max = sorted[n - 1];
+  if (min >= 0 && max <= 1) return true;
+  if (min < 0 || max > 10) return false;
+  for (let i = 0; i < n; i++) if (!Number.isInteger(sorted[i])) return false;
+  return true;
+}
+
 // ------------------------------------------------------------------ dates
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

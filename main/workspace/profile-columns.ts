@@ -2,7 +2,7 @@
 // table pass (profile-read.ts) collected, and falls back to SQL for columns with too many distinct values to
 // count in memory.
 import type { ColumnProfile, TopValue } from '../../shared/domain';
-import { type ColumnFacts, parseStoredDate, plausibleRange } from '../analysis/hygiene';
+import { type ColumnFacts, onBoundedScale, parseStoredDate, plausibleRange } from '../analysis/hygiene';
 import {
   countAbove,
   countBelow,
@@ -56,7 +56,9 @@ export function numericFacts(col: StoredColumn, read: NumericRead, rows: number,
   // Values that are not numbers are not missing, but they are distinct values of the column.
   profile.distinct = (s?.distinct ?? 0) + read.strayDistinct;
   if (!s) return facts;
-  Object.assign(profile, { min: s.min, max: s.max, mean: s.mean, median: s.median, std: s.std, histogram: s.histogram, outliers: s.outliers });
+  // No outlier count on a rating scale or a 0–1 score: every value there is a possible answer.
+  const outliers = onBoundedScale(read.sorted) ? null : s.outliers;
+  Object.assign(profile, { min: s.min, max: s.max, mean: s.mean, median: s.median, std: s.std, histogram: s.histogram, outliers });
   const range = plausibleRange(col.name, now.getUTCFullYear());
   if (range) {
     facts.outOfRange = {

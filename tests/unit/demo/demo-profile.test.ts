@@ -59,6 +59,11 @@ describe('profile of the demo customers', () => {
       // One bar per observed score (integers over a short range).
       expect(nps?.histogram).toHaveLength(Number(nps?.max) - Number(nps?.min) + 1);
       expect(p.columns.find((c) => c.name === 'senior_citizen')?.topValues?.map((t) => t.value)).toEqual(['No', 'Yes']);
+      // Ratings, the NPS answer and the 0–1 risk score are bounded scales: no outlier count on their cards.
+      for (const name of ['nps_score', 'satisfaction_support', 'satisfaction_delivery', 'risk_score']) {
+        expect(p.columns.find((c) => c.name === name)?.outliers, name).toBeNull();
+      }
+      expect(p.columns.find((c) => c.name === 'monthly_spend')?.outliers).not.toBeNull();
     } finally {
       db.close();
     }

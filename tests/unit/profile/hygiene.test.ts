@@ -2,7 +2,7 @@
 // names the column and the numbers.
 import { describe, expect, it } from 'vitest';
 import type { ColumnProfile, ColumnRole, ColumnType } from '../../../shared/domain';
-import { auditDataset, type ColumnFacts, eventLogOf, nameTokens, parseStoredDate, plausibleRange } from '../../../main/analysis/hygiene';
+import { auditDataset, type ColumnFacts, eventLogOf, nameTokens, onBoundedScale, parseStoredDate, plausibleRange } from '../../../main/analysis/hygiene';
 
 function facts(name: string, patch: Partial<ColumnProfile> & { type?: ColumnType; role?: ColumnRole }, extra: Partial<ColumnFacts> = {}): ColumnFacts {
   const profile: ColumnProfile = {
@@ -249,6 +249,19 @@ describe('hygiene audit', () => {
     // The same facts on a non-personal column keep their example, so the analyst can search for it.
     const [plain] = auditDataset({ rows: 100, columns: [facts('plan', { type: 'text', distinct: 1, topValues: [{ value: 'Gold', count: 100 }] })] });
     expect(plain.message).toContain('("Gold")');
+  });
+
+  it('knows bounded scales: whole numbers within 0–10, any number within 0–1', () => {
+    const on = (xs: number[]) => onBoundedScale(Float64Array.from(xs).sort());
+    expect(on([0, 10, 9, 9, 10, 3])).toBe(true); // NPS
+    expect(on([1, 5, 5, 4, 5])).toBe(true); // 1–5 rating
+    expect(on([1, 7, 6])).toBe(true); // 1–7
+    expect(on([0, 1, 1])).toBe(true); // flag
+    expect(on([0.02, 0.97, 0.5])).toBe(true); // probability / model score
+    expect(on([0, 11, 5])).toBe(false); // beyond 10
+    expect(on([1, 4.5, 5])).toBe(false); // not whole numbers above 1
+    expect(on([-1, 0, 1])).toBe(false);
+    expect(on([])).toBe(false);
   });
 
   it('skips columns the analyst set to ignore', () => {

@@ -207,6 +207,31 @@ describe('profileDataset on a small table', () => {
 // Mall Customers: 200 rows, header CustomerID,Genre,Age,Annual_Income,Spending_Score, no trailing newline.
 const MALL = resolve(__dirname, '../../../../shared/data/mall-customers/Mall_Customers.csv');
 
+describe('profileDataset on bounded scales', () => {
+  it('counts no outliers on a rating or a 0–1 score, and keeps Tukey outliers elsewhere', () => {
+    db = memoryDb();
+    // 40 rows: mostly top answers, with a few honest low ones that Tukey's fences would call outliers.
+    const rows = Array.from({ length: 40 }, (_, i) => [i < 3 ? 0 : i < 36 ? 9 + (i % 2) : 5, i < 2 ? 1 : 4 + (i % 2), i < 2 ? 0.9 : 0.1 + (i % 3) / 100, i < 2 ? 0 : 20 + (i % 3)]);
+    const ds = makeDataset(
+      db,
+      'scales',
+      [
+        { name: 'nps_score', type: 'integer', role: 'nps' },
+        { name: 'satisfaction', type: 'integer' },
+        { name: 'risk_score', type: 'real', role: 'score' },
+        { name: 'visits', type: 'integer' },
+      ],
+      rows,
+    );
+    const p = profileDataset(db, ds, { now: NOW });
+    expect(col(p, 'nps_score')).toMatchObject({ min: 0, max: 10, outliers: null });
+    expect(col(p, 'satisfaction')).toMatchObject({ min: 1, max: 5, outliers: null });
+    expect(col(p, 'risk_score')).toMatchObject({ max: 0.9, outliers: null });
+    // 0 among 20–22 is outside the fences, and 0–22 is no rating scale.
+    expect(col(p, 'visits').outliers?.count).toBe(2);
+  });
+});
+
 describe('profileDataset on personal columns', () => {
   it('gives no values (top values, min/max) for a PII column or a pseudonymised one, and keeps them for the rest', () => {
     db = memoryDb();
