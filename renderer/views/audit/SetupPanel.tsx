@@ -17,6 +17,7 @@ import {
   defaultProxies,
   knownGroups,
   labelColumns,
+  suggestedLabel,
   positiveNote,
   positiveValue,
   protectedColumns,
@@ -64,6 +65,12 @@ export function SetupPanel(props: Props) {
 
   const chooseDecision = (name: string) => set({ decision: name, favorable: positiveValue(columnOf(name), valuesOf(name)) });
   const chooseLabel = (name: string) => set({ label: name, labelPositive: name ? positiveValue(columnOf(name), valuesOf(name)) : '' });
+  // Switching to a score suggests its ground truth (the boolean outcome) when no label is set; a label the analyst
+  // chose is kept either way.
+  const chooseMode = (mode: DecisionMode) => {
+    const suggested = !form.label && dataset ? suggestedLabel(dataset, mode, form.decision) : undefined;
+    set({ mode, ...(suggested ? { label: suggested.name, labelPositive: positiveValue(suggested, valuesOf(suggested.name)) } : {}) });
+  };
 
   // A text decision's values arrive with the profile: pick the "yes" value then, unless one was chosen.
   useEffect(() => {
@@ -91,7 +98,7 @@ export function SetupPanel(props: Props) {
           <SegmentedControl
             aria-label="Decision kind"
             value={form.mode}
-            onChange={(v) => set({ mode: v as DecisionMode })}
+            onChange={(v) => chooseMode(v as DecisionMode)}
             data={[
               { value: 'decision', label: 'Yes/no column' },
               { value: 'score', label: 'Score + threshold' },

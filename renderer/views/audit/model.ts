@@ -113,7 +113,7 @@ export function columnValues(column: ColumnMeta | undefined, top: TopValue[] | n
 
 /**
  * The set-up pre-filled from the column roles: the first decision column (else a score column and score mode), the
- * first boolean outcome as the label, and the protected attributes — except a number whose banded version is also
+ * label only for a score (see suggestedLabel), and the protected attributes — except a number whose banded version is also
  * protected (age when age_band is there: the bands are the groups people are treated by).
  */
 export function prefill(d: DatasetSummary | null): AuditForm {
@@ -139,13 +139,14 @@ export function prefill(d: DatasetSummary | null): AuditForm {
   if (!d) return empty;
   const decision = d.columns.find((c) => c.role === 'decision' && !NUMERIC.has(c.type)) ?? d.columns.find((c) => c.role === 'decision');
   const score = d.columns.find((c) => c.role === 'score' && NUMERIC.has(c.type));
-  const label = d.columns.find((c) => c.role === 'outcome' && c.type === 'boolean' && c.name !== decision?.name);
   const protectedRole = d.columns.filter((c) => c.role === 'protected');
   const banded = (c: ColumnMeta) =>
     NUMERIC.has(c.type) && protectedRole.some((o) => o !== c && !NUMERIC.has(o.type) && o.name.toLowerCase().startsWith(`${c.name.toLowerCase()}_`));
+  const mode: DecisionMode = decision || !score ? 'decision' : 'score';
+  const label = suggestedLabel(d, mode, decision?.name ?? '');
   return {
     ...empty,
-    mode: decision || !score ? 'decision' : 'score',
+    mode,
     decision: decision?.name ?? '',
     favorable: decision ? positiveValue(decision, []) : '',
     score: score?.name ?? '',
@@ -153,6 +154,17 @@ export function prefill(d: DatasetSummary | null): AuditForm {
     labelPositive: label ? positiveValue(label, []) : '',
     protected: protectedRole.filter((c) => !banded(c)).map((c) => c.name),
   };
+}
+
+/**
+ * The ground truth to pre-fill for a mode: a score is built to predict an outcome, so the first boolean outcome column
+ * is its likely ground truth; a yes/no decision (an offer, a refund) is usually about something else than the
+ * dataset's outcome (churn), and auditing error rates against it would report failures that mean nothing — so a
+ * decision gets no label unless the analyst picks one.
+ */
+export function suggestedLabel(d: DatasetSummary, mode: DecisionMode, decision: string): ColumnMeta | undefined {
+  if (mode !== 'score') return undefined;
+  return d.columns.find((c) => c.role === 'outcome' && c.type === 'boolean' && c.name !== decision);
 }
 
 /** What stops a run, in words, or null when the spec can be sent. */

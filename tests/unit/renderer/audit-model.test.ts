@@ -13,6 +13,7 @@ import {
   knownGroups,
   positiveNote,
   prefill,
+  suggestedLabel,
   protectedColumns,
   recallForm,
   rememberForm,
@@ -53,7 +54,7 @@ const demo = dataset('Demo customers', [
 afterEach(() => clearFormMemory());
 
 describe('prefill', () => {
-  it('takes the decision, its "Yes", the boolean outcome as label and the protected attributes (age dropped for age_band)', () => {
+  it('takes the decision, its "Yes", no label and the protected attributes (age dropped for age_band)', () => {
     const f = prefill(demo);
     expect(f).toMatchObject({
       dataset: 'Demo customers',
@@ -61,8 +62,10 @@ describe('prefill', () => {
       decision: 'offer_approved',
       favorable: 'Yes',
       score: 'risk_score',
-      label: 'churned_12m',
-      labelPositive: 'Yes',
+      // churned_12m (an outcome) is no ground truth for an offer: judging the offer's error rates against it would
+      // report failures that mean nothing.
+      label: '',
+      labelPositive: '',
       protected: ['gender', 'age_band', 'senior_citizen'],
       intersect: false,
       direction: 'assistive',
@@ -83,17 +86,25 @@ describe('prefill', () => {
     expect(f.label).toBe('');
   });
 
+  it('pre-fills the boolean outcome as the label for a score only, never for a yes/no decision', () => {
+    expect(suggestedLabel(demo, 'score', 'offer_approved')?.name).toBe('churned_12m');
+    expect(suggestedLabel(demo, 'decision', 'offer_approved')).toBeUndefined();
+    const scoresOnly = dataset('scores', [col(0, 'gender', 'text', 'protected'), col(1, 'p', 'real', 'score'), col(2, 'churned', 'boolean', 'outcome', ['Yes', 'No'])]);
+    expect(prefill(scoresOnly)).toMatchObject({ mode: 'score', label: 'churned', labelPositive: 'Yes' });
+  });
+
   it('offers identifiers and personal data nowhere, and the decision column first', () => {
     expect(decisionColumns(demo).map((c) => c.name)[0]).toBe('offer_approved');
     expect(decisionColumns(demo).map((c) => c.name)).not.toContain('customer_id');
     expect(decisionColumns(demo).map((c) => c.name)).not.toContain('name');
     expect(scoreColumns(demo).map((c) => c.name)[0]).toBe('risk_score');
-    const prot = protectedColumns(demo, prefill(demo)).map((c) => c.name);
+    const labelled = { ...prefill(demo), label: 'churned_12m', labelPositive: 'Yes' };
+    const prot = protectedColumns(demo, labelled).map((c) => c.name);
     expect(prot.slice(0, 4)).toEqual(['gender', 'age', 'age_band', 'senior_citizen']);
     expect(prot).not.toContain('offer_approved');
     expect(prot).not.toContain('churned_12m');
     // The services' default proxies: features and categories that are not audited or protected.
-    expect(defaultProxies(demo, prefill(demo)).map((c) => c.name)).toEqual(['city', 'tenure_months', 'plan', 'monthly_spend']);
+    expect(defaultProxies(demo, labelled).map((c) => c.name)).toEqual(['city', 'tenure_months', 'plan', 'monthly_spend']);
   });
 });
 
@@ -107,7 +118,7 @@ describe('formProblem', () => {
     expect(formProblem({ ...ok, mode: 'score', threshold: '' }, demo)).toMatch(/Enter the threshold/);
     expect(formProblem({ ...ok, protected: [] }, demo)).toMatch(/at least one protected attribute/);
     expect(formProblem({ ...ok, protected: ['gender', 'offer_approved'] }, demo)).toBe('“offer_approved” is the decision; it cannot also be a protected attribute.');
-    expect(formProblem({ ...ok, protected: ['churned_12m'] }, demo)).toBe('“churned_12m” is the label; it cannot also be a protected attribute.');
+    expect(formProblem({ ...ok, label: 'churned_12m', protected: ['churned_12m'] }, demo)).toBe('“churned_12m” is the label; it cannot also be a protected attribute.');
     expect(formProblem({ ...ok, label: 'offer_approved' }, demo)).toMatch(/label must differ from the decision/);
     expect(formProblem({ ...ok, minGroupSize: 0 }, demo)).toMatch(/minimum group size/);
     expect(formProblem({ ...ok, minGroupSize: 2.5 }, demo)).toMatch(/minimum group size/);
@@ -132,8 +143,6 @@ describe('toSpec', () => {
       protected: ['gender', 'age_band', 'senior_citizen'],
       decision: 'offer_approved',
       favorable: 'Yes',
-      label: 'churned_12m',
-      labelPositive: 'Yes',
     });
     expect(auditSpecSchema.parse(spec)).toEqual(spec);
   });
@@ -143,6 +152,8 @@ describe('toSpec', () => {
       ...prefill(demo),
       mode: 'score',
       threshold: 0.3,
+      label: 'churned_12m',
+      labelPositive: 'Yes',
       direction: 'punitive',
       protected: ['gender', 'age_band'],
       intersect: true,
