@@ -6,6 +6,7 @@ import { ROLE_LABELS, isNumericType } from '../../../lib/labels';
 import { TypeBadge } from '../../../components/TypeBadge';
 import { Histogram } from '../../../components/Histogram';
 import { TopValues } from '../../../components/TopValues';
+import { formatDateBounds, formatSummary } from './cardFormat';
 
 export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; rows: number; meta?: ColumnMeta }) {
   const numeric = isNumericType(c.type);
@@ -15,6 +16,7 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
   const isId = c.role === 'id';
   const allUnique = present > 1 && c.distinct === present;
   const bound = (v: number | string | null) => (isId && typeof v === 'number' ? String(v) : formatValue(v));
+  const dateBounds = dated ? formatDateBounds(c.min, c.max) : null;
   // Personal data never shows its values on a card (a facilitator may be sharing the screen); the service
   // already leaves them out of the profile, this also covers a role changed since the profile was read.
   const personal = c.role === 'pii' || meta?.piiAction === 'pseudonymize';
@@ -35,13 +37,13 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
         <KV label="Distinct" value={formatCount(c.distinct)} />
         {(numeric || dated) && !personal && (
           <>
-            <KV label="Min" value={bound(c.min)} />
-            <KV label="Max" value={bound(c.max)} />
+            <KV label="Min" value={dateBounds?.min ?? bound(c.min)} title={c.min === null ? undefined : String(c.min)} />
+            <KV label="Max" value={dateBounds?.max ?? bound(c.max)} title={c.max === null ? undefined : String(c.max)} />
           </>
         )}
         {numeric && !isId && (
           <>
-            <KV label="Mean" value={formatStat(c.mean)} />
+            <KV label="Mean" value={formatSummary(c.mean)} title={c.mean === null ? undefined : String(c.mean)} />
             {!personal && <KV label="Median" value={formatStat(c.median)} />}
           </>
         )}
@@ -59,7 +61,7 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
             Personal data: its values are not shown.
           </Text>
         ) : c.histogram && c.histogram.length > 0 ? (
-          <Histogram bins={c.histogram} minLabel={bound(c.min)} maxLabel={bound(c.max)} label={`Distribution of ${c.name}`} dates={dated} />
+          <Histogram bins={c.histogram} minLabel={dateBounds?.min ?? bound(c.min)} maxLabel={dateBounds?.max ?? bound(c.max)} label={`Distribution of ${c.name}`} dates={dated} />
         ) : allUnique && !numeric ? (
           <Text size="xs" c="dimmed">
             Every value is different{isId ? ', as an identifier should be' : ''}; no value repeats.
@@ -76,13 +78,13 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
   );
 }
 
-function KV({ label, value, note, warn }: { label: string; value: string; note?: string; warn?: boolean }) {
+function KV({ label, value, note, warn, title }: { label: string; value: string; note?: string; warn?: boolean; title?: string }) {
   return (
     <div className="cxw-kv-item">
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} className="cxw-tabular" c={warn ? 'orange.7' : undefined} truncate title={value}>
+      <Text size="sm" fw={500} className="cxw-tabular" c={warn ? 'orange.7' : undefined} truncate title={title ?? value}>
         {value}
         {note && (
           <Text span size="xs" c="dimmed" fw={400}>
