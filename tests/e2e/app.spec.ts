@@ -18,6 +18,20 @@ test.describe('demo workspace', () => {
     await app.getByRole('button', { name: 'Switch to dark theme' }).click();
     await shot(app, 'demo-profile-dark');
     await app.getByRole('button', { name: 'Switch to light theme' }).click();
+    // Personal data shows no values on its card; ratings count no outliers; dates read as days.
+    const name = app.getByRole('article', { name: 'Column name' });
+    await expect(name.getByText('Personal data: its values are not shown.')).toBeVisible();
+    await expect(app.getByRole('article', { name: 'Column nps_score' }).getByText('Outliers')).toHaveCount(0);
+    const range = app.getByRole('article', { name: 'Column signup_date' }).locator('.cxw-kv-item').filter({ hasText: 'Range' });
+    await expect(range).toHaveText(/^Range\d{1,2} [A-Z][a-z]{2} \d{4} – \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    // The event log opens without a red error: its repeating id and sparse rating are notes.
+    await app.getByRole('button', { name: 'Dataset Demo journey events' }).click();
+    await expect(app.getByRole('article', { name: 'Column satisfaction' })).toBeVisible();
+    const issues = app.getByRole('region', { name: 'Data quality issues' });
+    await expect(issues.getByLabel('Note')).toHaveCount(2);
+    await expect(issues.getByLabel('Error')).toHaveCount(0);
+    await shot(app, 'demo-events-profile');
+    await app.getByRole('button', { name: 'Dataset Demo customers' }).click();
     await app.getByRole('tab', { name: 'Columns' }).click();
     await expect(app.getByLabel('Role of column nps_score')).toHaveValue('nps');
     await shot(app, 'demo-columns');

@@ -35,11 +35,15 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
       <div className="cxw-kv">
         <KV label="Missing" value={`${formatCount(c.missing)}`} note={c.missing > 0 ? formatPct(c.missingPct) : undefined} warn={c.missingPct >= 20} />
         <KV label="Distinct" value={formatCount(c.distinct)} />
-        {(numeric || dated) && !personal && (
+        {numeric && !personal && (
           <>
-            <KV label="Min" value={dateBounds?.min ?? bound(c.min)} title={c.min === null ? undefined : String(c.min)} />
-            <KV label="Max" value={dateBounds?.max ?? bound(c.max)} title={c.max === null ? undefined : String(c.max)} />
+            <KV label="Min" value={bound(c.min)} />
+            <KV label="Max" value={bound(c.max)} />
           </>
+        )}
+        {dateBounds && c.min !== null && !personal && (
+          // One full-width "Range" rather than Min and Max in a third of the card each, where a date was cut off.
+          <KV label="Range" value={`${dateBounds.min} – ${dateBounds.max}`} title={`${String(c.min)} – ${String(c.max)}`} wide />
         )}
         {numeric && !isId && (
           <>
@@ -78,9 +82,9 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
   );
 }
 
-function KV({ label, value, note, warn, title }: { label: string; value: string; note?: string; warn?: boolean; title?: string }) {
+function KV({ label, value, note, warn, title, wide }: { label: string; value: string; note?: string; warn?: boolean; title?: string; wide?: boolean }) {
   return (
-    <div className="cxw-kv-item">
+    <div className="cxw-kv-item" style={wide ? { gridColumn: '1 / -1' } : undefined}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
