@@ -183,9 +183,14 @@ interface GroupsChartProps {
   /** What the groups are, e.g. 'nps_context' or 'segment'. */
   by: string;
   name: string;
+  /**
+   * Why this group is the reference, e.g. 'the largest group': with it the legend and caption name the reference,
+   * so "Lower than the reference" on every other group is not read as "lower than average".
+   */
+  referenceNote?: string;
 }
 
-export function NpsGroupsChart({ groups, reference, overall, level, minN, by, name }: GroupsChartProps) {
+export function NpsGroupsChart({ groups, reference, overall, level, minN, by, name, referenceNote }: GroupsChartProps) {
   const shown = groups.filter((g) => g.n > 0 && g.nps !== null);
   const figure = useCallback(
     (t: ChartTheme) => {
@@ -201,7 +206,12 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
         data.push({
           type: 'scatter',
           mode: 'markers',
-          name: style === 'small' ? `Small group (n < ${count(minN)}): treat with caution` : STYLE_LEGEND[style],
+          name:
+            style === 'small'
+              ? `Small group (n < ${count(minN)}): treat with caution`
+              : style === 'reference' && referenceNote && reference !== null
+                ? `Reference: ${escapeHtml(reference)} (${escapeHtml(referenceNote)})`
+                : STYLE_LEGEND[style],
           y: idx.map((i) => ys[i]),
           x: idx.map((i) => shown[i].nps),
           marker: {
@@ -267,7 +277,7 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
         } as Partial<Layout>,
       };
     },
-    [shown, reference, overall, level, minN],
+    [shown, reference, overall, level, minN, referenceNote],
   );
   if (shown.length === 0) return null;
   const small = shown.filter((g) => g.small).length;
@@ -279,7 +289,7 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
       height={Math.max(260, 150 + shown.length * 50)}
       caption={
         <>
-          Dots: each group's NPS; whiskers: its {levelLabel(level)} confidence interval (adjusted Wald). {reference ? `* differs from the reference “${reference}” after the Holm adjustment. ` : ''}
+          Dots: each group's NPS; whiskers: its {levelLabel(level)} confidence interval (adjusted Wald). {reference ? `* differs from the reference “${reference}”${referenceNote ? `, ${referenceNote},` : ''} after the Holm adjustment. ` : ''}
           {small > 0 ? `Hollow grey dots: ${small === 1 ? 'a group' : `${small} groups`} with fewer than ${count(minN)} answers, kept but too small to trust alone. ` : ''}
           Dotted line: the overall NPS.
         </>

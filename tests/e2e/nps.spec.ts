@@ -239,11 +239,11 @@ test.describe('demo workspace', () => {
       expect(g.n).toBe(t.n);
       expect(cells[2]).toBe(signed1(g.nps!));
       expect(signed1(g.nps!)).toBe(signed1(nps(t)));
-      expect(cells[3]).toBe(`${signed(g.ci![0])} to ${signed(g.ci![1])}`);
+      expect(cells[3]).toBe(`${signed1(g.ci![0])} to ${signed1(g.ci![1])}`);
       // The rest: all answers outside this context, recounted.
       const rest = { n: truth.overall.n - t.n, promoters: truth.overall.promoters - t.promoters, detractors: truth.overall.detractors - t.detractors };
       expect(cells[4]).toBe(signed1(nps(rest)));
-      expect(cells[5]).toBe(`${signed1(g.vsReference!.difference)} (${signed(g.vsReference!.ci[0])} to ${signed(g.vsReference!.ci[1])})`);
+      expect(cells[5]).toBe(`${signed1(g.vsReference!.difference)} (${signed1(g.vsReference!.ci[0])} to ${signed1(g.vsReference!.ci[1])})`);
     }
     const chart = main.getByRole('figure', { name: 'NPS by nps_context, each against the rest' });
     await expect(chart.locator('.main-svg').first()).toBeVisible();

@@ -7,7 +7,7 @@ import { AreaLayout, Intro } from './AreaLayout';
 import { ContextResults } from './ContextResults';
 import { ContextSetup } from './ContextSetup';
 import { contextForms, contextProblem, pickSurveyDataset, scaleProblem, toContextSpec, type ContextForm } from './model';
-import { ScaleProblem } from './parts';
+import { PreviousResult, ScaleProblem } from './parts';
 
 export function ContextArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; onSetupOpen: (open: boolean) => void }) {
   const client = useClient();
@@ -40,7 +40,9 @@ export function ContextArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
       errorView={scale ? <ScaleProblem message={scale.message} options={scale.options} onChoose={applyMapping} onClose={a.clearError} /> : undefined}
     >
       {result ? (
-        <ContextResults result={result} />
+        <PreviousResult failed={Boolean(a.error)} stale={a.stale}>
+          <ContextResults result={result} />
+        </PreviousResult>
       ) : (
         <Intro title="Check for measurement bias" label="Check the contexts" canRun={!a.problem && !a.job.running} onRun={() => void a.analyze()} problem={a.problem}>
           Scores collected with an employee watching, in another channel or long after the experience often differ from the rest. Pick the column

@@ -4,8 +4,9 @@ import { Alert, Badge, Group, Table, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight, IconCircleCheck } from '@tabler/icons-react';
 import type { NpsContextResult, NpsGroup } from '../../../shared/nps';
 import { ContextChart } from '../../charts/NpsCharts';
-import { formatNps, formatNps1, formatNpsCi, formatP, levelLabel, npsHeadline } from '../../charts/nps-figures';
+import { formatNps, formatNps1, formatP, levelLabel, npsHeadline } from '../../charts/nps-figures';
 import { formatCount } from '../../lib/format';
+import { formatNpsCi1 } from './model';
 import { Card, TestCard, Warnings } from './parts';
 
 export function ContextResults({ result }: { result: NpsContextResult }) {
@@ -83,7 +84,7 @@ function ContextTable({ result }: { result: NpsContextResult }) {
           <Row key={g.group} g={g} flag={flagged.get(g.group)} minN={result.minN} />
         ))}
       </Table.Tbody>
-      <Table.Caption>Rest: NPS of all other answers pooled. Difference: this context minus the rest (z test); adjusted p: Holm over all contexts.</Table.Caption>
+      <Table.Caption>Rest: NPS of all other answers pooled. Difference: this context minus the rest (z test); adjusted p: Holm over all contexts. NPS to one decimal here; the charts round to whole points.</Table.Caption>
     </Table>
   );
 }
@@ -116,13 +117,13 @@ function Row({ g, flag, minN }: { g: NpsGroup; flag: 'inflated' | 'deflated' | u
         {formatNps1(g.nps)}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
-        {formatNpsCi(g.ci)}
+        {formatNpsCi1(g.ci)}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
         {v && g.nps !== null ? formatNps1(g.nps - v.difference) : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular" fw={flag ? 700 : undefined}>
-        {v ? `${formatNps1(v.difference)} (${formatNpsCi(v.ci)})` : '—'}
+        {v ? `${formatNps1(v.difference)} (${formatNpsCi1(v.ci)})` : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
         {v ? formatP(v.pValue) : '—'}

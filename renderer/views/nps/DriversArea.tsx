@@ -2,6 +2,7 @@
 import type { DriversResult, DriversSpec } from '../../../shared/nps';
 import { useClient } from '../../state/bridge';
 import { useAnalysis } from '../../lib/useAnalysis';
+import { PreviousResult } from './parts';
 import { AreaLayout, Intro } from './AreaLayout';
 import { DriversResults } from './DriversResults';
 import { DriversSetup } from './DriversSetup';
@@ -31,7 +32,9 @@ export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
       errorTitle="The key-driver analysis did not run"
     >
       {result ? (
-        <DriversResults result={result} />
+        <PreviousResult failed={Boolean(a.error)} stale={a.stale}>
+          <DriversResults result={result} />
+        </PreviousResult>
       ) : (
         <Intro title="Find what drives the score" label="Find key drivers" canRun={!a.problem && !a.job.running} onRun={() => void a.analyze()} problem={a.problem}>
           Choose the target and the candidate drivers on the left. Relative weights split what the drivers explain together (R²) fairly between

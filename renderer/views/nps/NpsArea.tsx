@@ -9,7 +9,7 @@ import { AreaLayout, Intro } from './AreaLayout';
 import { npsForms, npsProblem, pickSurveyDataset, scaleProblem, toNpsSpec, type NpsForm } from './model';
 import { NpsResults } from './NpsResults';
 import { NpsSetup } from './NpsSetup';
-import { ScaleProblem } from './parts';
+import { PreviousResult, ScaleProblem } from './parts';
 
 interface Props {
   segmentations: SegmentationSummary[];
@@ -66,7 +66,9 @@ export function NpsArea({ segmentations, setupOpen, onSetupOpen }: Props) {
       errorView={scale ? <ScaleProblem message={scale.message} options={scale.options} onChoose={applyMapping} onClose={a.clearError} /> : undefined}
     >
       {result ? (
-        <NpsResults result={result} />
+        <PreviousResult failed={Boolean(a.error)} stale={a.stale}>
+          <NpsResults result={result} />
+        </PreviousResult>
       ) : (
         <Intro title="Measure NPS honestly" label="Run NPS analysis" canRun={!a.problem && !a.job.running} onRun={() => void a.analyze()} problem={a.problem}>
           Check the score column on the left and run. You get the NPS with its confidence interval and n, the 0–10 distribution and the promoter,

@@ -7,6 +7,7 @@ import type { NpsGroup, NpsResult } from '../../../shared/nps';
 import { NpsGroupsChart, NpsMixChart, NpsTrendChart, ScoreDistributionChart } from '../../charts/NpsCharts';
 import { formatNps, formatNps1, formatNpsCi, formatP, levelLabel, mixShares } from '../../charts/nps-figures';
 import { formatCount } from '../../lib/format';
+import { formatNpsCi1, referenceNote } from './model';
 import { Card, TestCard, Warnings } from './parts';
 
 export function NpsResults({ result }: { result: NpsResult }) {
@@ -42,7 +43,16 @@ export function NpsResults({ result }: { result: NpsResult }) {
         {by && groups.length > 0 && (
           <>
             <Card>
-              <NpsGroupsChart groups={groups} reference={result.reference} overall={result.overall} level={result.level} minN={result.minN} by={by} name={name} />
+              <NpsGroupsChart
+                groups={groups}
+                reference={result.reference}
+                referenceNote={referenceNote(result)}
+                overall={result.overall}
+                level={result.level}
+                minN={result.minN}
+                by={by}
+                name={name}
+              />
             </Card>
             {result.test && <TestCard test={result.test} title={result.test.kind === 'two-groups' ? 'Do the two groups differ?' : 'Do the groups differ?'} alpha={1 - result.level} />}
             <Card>
@@ -134,7 +144,7 @@ function GroupsTable({ result }: { result: NpsResult }) {
         ))}
       </Table.Tbody>
       <Table.Caption>
-        Differences are this group's NPS minus the reference's, with a z test; adjusted p: Holm over all comparisons with the reference.
+        Differences are this group's NPS minus the reference's{ref ? ` (“${ref}”, ${referenceNote(result)})` : ''}, with a z test; adjusted p: Holm over all comparisons with the reference. NPS to one decimal here; the charts round to whole points.
       </Table.Caption>
     </Table>
   );
@@ -168,10 +178,10 @@ function GroupRow({ g, isRef, minN }: { g: NpsGroup; isRef: boolean; minN: numbe
         {formatNps1(g.nps)}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
-        {formatNpsCi(g.ci)}
+        {formatNpsCi1(g.ci)}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular" fw={v?.significant ? 700 : undefined}>
-        {v ? `${formatNps1(v.difference)} (${formatNpsCi(v.ci)})` : '—'}
+        {v ? `${formatNps1(v.difference)} (${formatNpsCi1(v.ci)})` : '—'}
       </Table.Td>
       <Table.Td ta="right" className="cxw-tabular">
         {v ? formatP(v.pValue) : '—'}

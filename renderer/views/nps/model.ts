@@ -2,9 +2,10 @@
 // roles, form → spec for 'nps.analyze', 'nps.context' and 'drivers.analyze', what stops a run (in words), reading
 // the services' "not a 0–10 score" refusal into one-click mappings, and the session memory of the forms.
 import type { ColumnMeta, ColumnType, DatasetSummary } from '../../../shared/domain';
-import type { DriversSpec, NpsContextSpec, NpsMapping, NpsSpec } from '../../../shared/nps';
+import type { DriversSpec, NpsContextSpec, NpsMapping, NpsResult, NpsSpec } from '../../../shared/nps';
 import { AppError } from '../../../shared/errors';
 import { formMemory } from '../../lib/analysis-memory';
+import { formatNps1 } from '../../charts/nps-figures';
 
 export type PeriodUnit = NonNullable<NpsSpec['periodUnit']>;
 export type GroupKind = 'none' | 'column' | 'segmentation';
@@ -366,4 +367,14 @@ export const driversForms = formMemory('drivers', prefillDrivers);
 export function wholeNumber(v: string | number, fallback: number): number {
   const n = typeof v === 'number' ? v : Number.parseInt(v, 10);
   return Number.isFinite(n) ? Math.trunc(n) : fallback;
+}
+
+/** An interval for the tables, to one decimal like the NPS beside it: "+12.3 to +17.1" (charts round to whole points). */
+export function formatNpsCi1(ci: [number, number] | null): string {
+  return ci ? `${formatNps1(ci[0])} to ${formatNps1(ci[1])}` : '—';
+}
+
+/** Why the reference is the reference: without a choice in the set-up the services take the largest group. */
+export function referenceNote(r: Pick<NpsResult, 'spec'>): string {
+  return r.spec.reference !== undefined ? 'chosen in the set-up' : 'the largest group';
 }

@@ -146,3 +146,19 @@ export function TestCard({ test, title, alpha }: { test: NpsTest; title: string;
     </div>
   );
 }
+
+/**
+ * The last result while a refusal or an error is shown above it: dimmed and labelled, so nobody reads it as the
+ * answer to the set-up that just failed. stale (useAnalysis): the set-up no longer matches that result.
+ */
+export function PreviousResult({ children, failed, stale }: { children: ReactNode; failed: boolean; stale: boolean }) {
+  if (!failed) return <>{children}</>;
+  return (
+    <div className="cxw-nps-previous" role="group" aria-label="Previous result">
+      <Text size="md" fw={650} className="cxw-nps-previous-label">
+        {stale ? 'Below: the results from the previous set-up, not from the one on the left.' : 'Below: the results of the last run that succeeded.'}
+      </Text>
+      <div className="cxw-nps-previous-body">{children}</div>
+    </div>
+  );
+}
