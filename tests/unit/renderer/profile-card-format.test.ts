@@ -1,6 +1,6 @@
 // The profile card's short forms: means to three significant figures, date ranges as days that fit a card.
 import { describe, expect, it } from 'vitest';
-import { formatDateBounds, formatSummary } from '../../../renderer/views/data/profile/cardFormat';
+import { formatDateBounds, formatSummary, listableValues } from '../../../renderer/views/data/profile/cardFormat';
 
 describe('profile card: summary numbers', () => {
   it('keeps three significant figures and at most two decimals', () => {
@@ -34,5 +34,21 @@ describe('profile card: date bounds', () => {
 
   it('shows what is stored when it is not an ISO date, and a dash when missing', () => {
     expect(formatDateBounds('soon', null)).toEqual({ min: 'soon', max: '—' });
+  });
+});
+
+describe('profile card: listed values', () => {
+  const values = [
+    { value: 'London', count: 120 },
+    { value: 'Leeds', count: 10 },
+    { value: 'EC1A 1BB', count: 9 },
+    { value: 'Hull', count: 1 },
+  ];
+  it('lists no text value seen on fewer than 10 rows', () => {
+    expect(listableValues(values, 'text').map((v) => v.value)).toEqual(['London', 'Leeds']);
+  });
+  it('lists flags and date periods whole', () => {
+    expect(listableValues([{ value: 'Yes', count: 3 }], 'boolean')).toHaveLength(1);
+    expect(listableValues([{ value: '2013', count: 2 }], 'date')).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { ROLE_LABELS, isNumericType } from '../../../lib/labels';
 import { TypeBadge } from '../../../components/TypeBadge';
 import { Histogram } from '../../../components/Histogram';
 import { TopValues } from '../../../components/TopValues';
-import { formatDateBounds, formatSummary } from './cardFormat';
+import { formatDateBounds, formatSummary, listableValues, MIN_LISTED_ROWS } from './cardFormat';
 
 export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; rows: number; meta?: ColumnMeta }) {
   const numeric = isNumericType(c.type);
@@ -17,6 +17,7 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
   const allUnique = present > 1 && c.distinct === present;
   const bound = (v: number | string | null) => (isId && typeof v === 'number' ? String(v) : formatValue(v));
   const dateBounds = dated ? formatDateBounds(c.min, c.max) : null;
+  const listed = c.topValues ? listableValues(c.topValues, c.type) : [];
   // Personal data never shows its values on a card (a facilitator may be sharing the screen); the service
   // already leaves them out of the profile, this also covers a role changed since the profile was read.
   const personal = c.role === 'pii' || meta?.piiAction === 'pseudonymize';
@@ -70,8 +71,12 @@ export function ColumnCard({ column: c, rows, meta }: { column: ColumnProfile; r
           <Text size="xs" c="dimmed">
             Every value is different{isId ? ', as an identifier should be' : ''}; no value repeats.
           </Text>
+        ) : listed.length > 0 ? (
+          <TopValues values={listed} total={present} distinct={c.distinct} booleanLabels={meta?.booleanLabels} isBoolean={c.type === 'boolean'} />
         ) : c.topValues && c.topValues.length > 0 ? (
-          <TopValues values={c.topValues} total={present} distinct={c.distinct} booleanLabels={meta?.booleanLabels} isBoolean={c.type === 'boolean'} />
+          <Text size="xs" c="dimmed">
+            Every value is on fewer than {MIN_LISTED_ROWS} rows: none is listed, as small groups can identify people.
+          </Text>
         ) : (
           <Text size="xs" c="dimmed">
             No values to chart.

@@ -1,5 +1,6 @@
 // How a profile card writes its summary numbers and date ranges: short enough to read at a glance in a card's
 // third of a row, without the precision of the raw value (which the cell's title still carries).
+import type { ColumnType, TopValue } from '../../../../shared/domain';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const STORED_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?/;
@@ -35,4 +36,20 @@ export function formatDateBounds(min: string | number | null, max: string | numb
   const sameDay = typeof min === 'string' && typeof max === 'string' && min.slice(0, 10) === max.slice(0, 10);
   const one = (v: string | number | null): string => (v === null ? '—' : typeof v === 'number' ? String(v) : (dayOf(v, sameDay) ?? v));
   return { min: one(min), max: one(max) };
+}
+
+/**
+ * Values seen on fewer rows than this are not listed on a card: a rare postcode or nationality can single
+ * out a person on a shared screen. The same threshold as the hygiene audit's "too small to analyse" groups
+ * (MIN_GROUP_SIZE in main/analysis/hygiene.ts) and the presentation's suppression.
+ */
+export const MIN_LISTED_ROWS = 10;
+
+/**
+ * The most frequent values a card may list. Text values under MIN_LISTED_ROWS rows are left out (the card's
+ * "+N more distinct values" still counts them); flags and date periods (years, months) identify nobody and
+ * are listed whole.
+ */
+export function listableValues(values: TopValue[], type: ColumnType): TopValue[] {
+  return type === 'text' ? values.filter((v) => v.count >= MIN_LISTED_ROWS) : values;
 }
