@@ -7,7 +7,7 @@ import type { DriversResult, Quadrant } from '../../shared/nps';
 import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
 import { labelsRight } from './traces';
-import { againstOutcome, escapeHtml, formatShare, levelLabel, placeLabels, quadrantRanges, QUADRANT_TITLES, signLabel } from './nps-figures';
+import { againstOutcome, escapeHtml, formatShare, levelLabel, niceTicks, placeLabels, quadrantRanges, QUADRANT_TITLES, sharedPerformanceScale, signLabel } from './nps-figures';
 
 function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
   if (sign === 0) return t.muted;
@@ -96,6 +96,17 @@ function quadrantColor(q: Quadrant, t: ChartTheme): string {
   }
 }
 
+// Driver names beside the points, big enough for a projector; the width per character feeds the label placement.
+const LABEL_SIZE = 16;
+const LABEL_CHAR_WIDTH = 9;
+
+/** x-axis ticks at round values of the drivers' own scale, placed where they fall on the 0–1 axis. */
+function sharedTicks(scale: { lo: number; hi: number }, range: [number, number], fmt: (v: number) => string): Partial<Layout['xaxis']> {
+  const span = scale.hi - scale.lo;
+  const values = niceTicks(scale.lo + span * range[0], scale.lo + span * range[1], 7);
+  return { tickmode: 'array', tickvals: values.map((v) => (v - scale.lo) / span), ticktext: values.map(fmt) };
+}
+
 // The plot area inside the figure (the layout's margins below).
 const Q_MARGIN = { l: 72, r: 32, t: 16, b: 64 };
 
@@ -120,6 +131,10 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
   const drivers = result.drivers;
   const cuts = result.quadrantCuts;
   const [wrap, width] = useWidth();
+  // Drivers on one scale (e.g. all 1–5 ratings): the axis reads in their own units, like the table's means.
+  const scale = sharedPerformanceScale(drivers);
+  // Whole units on wide scales (amounts), else up to two decimals without trailing zeros ("3.4", "5").
+  const fmt = (v: number) => String(Number(v.toFixed(scale && scale.hi - scale.lo > 20 ? 0 : 2)));
   const height = Math.min(680, 520 + Math.max(0, drivers.length - 6) * 14);
   const figure = useCallback(
     (t: ChartTheme) => {
@@ -153,7 +168,7 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         { x0: 0, y0: area.height - 28, x1: title('low priority'), y1: area.height },
       ];
       const points = drivers.map((d) => ({ x: d.performanceScaled, y: d.share, label: d.name }));
-      const placements = placeLabels(points, area, ranges, { reserved });
+      const placements = placeLabels(points, area, ranges, { reserved, charWidth: LABEL_CHAR_WIDTH, lineHeight: 22 });
       const names = drivers.map((d, i) => ({
         x: d.performanceScaled,
         y: d.share,
@@ -165,7 +180,7 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         standoff: 9,
         ax: placements[i].ax,
         ay: placements[i].ay,
-        font: { size: 14, color: t.text },
+        font: { size: LABEL_SIZE, color: t.text },
       }));
       const tint = (color: string, x0: number, x1: number, y0: number, y1: number): Partial<Shape> => ({
         type: 'rect',
@@ -204,8 +219,18 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         layout: {
           margin: Q_MARGIN,
           showlegend: false,
-          xaxis: { range: ranges.x, zeroline: false, title: { text: 'Performance (mean on 0–1 of the observed range; higher = better)', font: { size: 13, color: t.muted } } },
-          yaxis: { range: ranges.y, zeroline: false, ticksuffix: '%', title: { text: 'Importance (share of R²)', font: { size: 13, color: t.muted } } },
+          xaxis: {
+            range: ranges.x,
+            zeroline: false,
+            tickfont: { size: 14, color: t.muted },
+            // With a shared scale the ticks sit where the means fall but read in the drivers' units.
+            ...(scale ? sharedTicks(scale, ranges.x, fmt) : {}),
+            title: {
+              text: scale ? `Performance: mean on the drivers' scale (observed ${fmt(scale.lo)}–${fmt(scale.hi)}; higher = better)` : "Performance: each driver's mean within its own observed range (0 = lowest, 1 = highest)",
+              font: { size: 14, color: t.muted },
+            },
+          },
+          yaxis: { range: ranges.y, zeroline: false, ticksuffix: '%', tickfont: { size: 14, color: t.muted }, title: { text: 'Importance (share of R²)', font: { size: 14, color: t.muted } } },
           shapes,
           annotations: [
             label('improve first', x0, y1, 'left', 'top'),
@@ -217,7 +242,7 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
         } as Partial<Layout>,
       };
     },
-    [drivers, cuts, width, height],
+    [drivers, cuts, width, height, scale],
   );
   return (
     <div ref={wrap}>
@@ -228,8 +253,9 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
       height={height}
       caption={
         <>
-          Each driver by how much it matters (share of R²) and how well it does (its mean, scaled to 0–1 of its observed range; drivers where higher
-          is worse are flipped). Dashed lines: the mean share ({formatShare(cuts.share)}) and the mean performance ({cuts.performance.toFixed(2)}).
+          {scale
+            ? `Each driver by how much it matters (share of R²) and how well it does (its mean, on the scale the drivers share). Dashed lines: the mean share (${formatShare(cuts.share)}) and the mean performance (${fmt(scale.toOriginal(cuts.performance))}).`
+            : `Each driver by how much it matters (share of R²) and how well it does: the drivers are on different scales, so each mean is placed within its own observed range (0 = its lowest value, 1 = its highest; drivers where higher is worse are flipped). Dashed lines: the mean share (${formatShare(cuts.share)}) and the mean position (${cuts.performance.toFixed(2)}).`}{' '}
           Improve first: important and below average.
         </>
       }

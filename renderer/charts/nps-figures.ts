@@ -240,3 +240,33 @@ export function quadrantRanges(points: { x: number; y: number }[], cuts: { share
     y: [Math.max(0, Math.min(...ys) - ySpan * 0.3), Math.max(...ys) + ySpan * 0.3],
   };
 }
+
+/**
+ * When every driver's 0–1 performance is one increasing linear map of its mean (all on the same observed range,
+ * none flipped, e.g. four 1–5 ratings), that map: the quadrant's axis can then speak in the drivers' own units.
+ * null when the drivers are on different scales (or cannot tell: fewer than two distinct positions).
+ */
+export function sharedPerformanceScale(drivers: { performance: number; performanceScaled: number }[]): { lo: number; hi: number; toOriginal: (scaled: number) => number } | null {
+  const a0 = drivers[0];
+  const other = drivers.find((d) => Math.abs(d.performanceScaled - a0?.performanceScaled) > 1e-9);
+  if (!a0 || !other) return null;
+  const slope = (other.performance - a0.performance) / (other.performanceScaled - a0.performanceScaled);
+  const lo = a0.performance - slope * a0.performanceScaled;
+  if (!(slope > 0) || !Number.isFinite(lo)) return null;
+  const tol = 1e-6 * Math.max(1, Math.abs(lo), Math.abs(slope));
+  if (drivers.some((d) => Math.abs(lo + slope * d.performanceScaled - d.performance) > tol)) return null;
+  return { lo, hi: lo + slope, toOriginal: (s) => lo + slope * s };
+}
+
+/** Round tick values (…0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5…) covering [from, to], about `count` of them. */
+export function niceTicks(from: number, to: number, count = 6): number[] {
+  const span = to - from;
+  if (!(span > 0)) return [from];
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const ticks: number[] = [];
+  // Integer multiples of the step, cleaned of binary noise (14 × 0.2 = 2.8000000000000003).
+  for (let k = Math.ceil(from / step - 1e-9); k * step <= to + 1e-9; k++) ticks.push(Number((k * step).toFixed(10)));
+  return ticks;
+}
