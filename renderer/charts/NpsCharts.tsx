@@ -35,6 +35,7 @@ function topLegend(t: ChartTheme, size = 14): Partial<Layout['legend']> {
   return { orientation: 'h', x: 0, xanchor: 'left', yref: 'container', y: 1, yanchor: 'top', font: { size, color: t.text } };
 }
 const CATEGORIES: NpsCategory[] = ['detractor', 'passive', 'promoter'];
+const CATEGORY_WORDS: Record<NpsCategory, string> = { detractor: 'Detractors', passive: 'Passives', promoter: 'Promoters' };
 
 /** Whiskers from each NPS to the ends of its interval (none without an interval). */
 function npsWhiskers(points: { nps: number | null; ci: [number, number] | null }[], color: string, thickness: number): ErrorBar {
@@ -124,12 +125,16 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
         } as Data;
       });
       const max = Math.max(1, ...distribution.map((d) => d.count));
+      // The categories named over their bars in their colours: one line at any width, where a legend of three
+      // entries stacks into rows above a narrow plot.
+      const over = (c: NpsCategory, x: number) => ({ x, xref: 'x', yref: 'paper', y: 1, yanchor: 'bottom', yshift: 6, showarrow: false, text: `<b>${CATEGORY_WORDS[c]}</b>`, font: { size: 14, color: colors[c] } });
       return {
         data,
         layout: {
           bargap: 0.18,
-          margin: { l: 64, r: 16, t: 72, b: 56 },
-          legend: topLegend(t),
+          margin: { l: 64, r: 16, t: 36, b: 56 },
+          showlegend: false,
+          annotations: [over('detractor', 3), over('passive', 7.5), over('promoter', 9.5)],
           xaxis: { tickmode: 'array', tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], range: [-0.6, 10.6], tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', title: { text: 'Score', font: { size: 13, color: t.muted } }, fixedrange: true },
           yaxis: { range: [0, max * 1.15], title: { text: 'Answers', font: { size: 13, color: t.muted } }, fixedrange: true },
         } as Partial<Layout>,
@@ -139,11 +144,11 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
   );
   return (
     <PlotlyChart
-      title="Answers on the 0–10 scale"
+      title="Answers by score (0–10)"
       exportName={`${name} 0-10 distribution`}
       figure={figure}
-      height={340}
-      caption={`Labels: share of all answers at each score.${mapped ? ' Scores as mapped onto 0–10.' : ''}`}
+      height={320}
+      caption={`Detractors score 0–6, passives 7–8, promoters 9–10. Labels: share of all answers at each score.${mapped ? ' Scores as mapped onto 0–10.' : ''}`}
     />
   );
 }

@@ -131,7 +131,7 @@ test.describe('demo workspace', () => {
     await expect(headline).toContainText(`n = ${count(truth.overall.n)}`);
     await expect(headline).toContainText(/95% CI \+\d+ to \+\d+/);
     await expect(headline).toContainText(`${Math.round((100 * truth.overall.promoters) / truth.overall.n)}% promoters`);
-    await expect(main.getByRole('figure', { name: 'Answers on the 0–10 scale' }).locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('figure', { name: 'Answers by score (0–10)' }).locator('.main-svg').first()).toBeVisible();
     await expect(main.getByRole('figure', { name: 'Promoters, passives and detractors' }).locator('.main-svg').first()).toBeVisible();
     await expect(main.getByLabel('Warnings')).toContainText(`${count(3000 - truth.overall.n)} of 3,000 rows have no score`);
     await shot(app, 'nps-overall');
@@ -187,6 +187,8 @@ test.describe('demo workspace', () => {
     await setup.getByLabel('Saved segmentation').selectOption('NPS segments');
     await run(setup, /^Run again$/);
     await expect(main.getByRole('figure', { name: 'NPS by segment' }).locator('.main-svg').first()).toBeVisible();
+    // The significance markers name the reference and why it is the one: no choice made, so the largest group.
+    await expect(main.getByRole('figure', { name: 'NPS by segment' })).toContainText(/differs from the reference “[^”]+”, the largest group,/);
     const bySegment = await tableRows(table);
     const names = [...bySegment.keys()].map((k) => k.replace(/(reference|small n)/g, '').trim());
     expect(names.sort()).toEqual(seg.segments.map((c) => c.name).sort());
@@ -202,10 +204,15 @@ test.describe('demo workspace', () => {
     const refusal = main.getByRole('alert').filter({ hasText: 'not on the 0–10 recommend scale' });
     await expect(refusal).toContainText('looks like a 1–5 rating');
     await expect(refusal).not.toContainText('--map');
+    // The last result stays below the refusal, dimmed and said to be from the previous set-up; gone once it runs.
+    const previous = main.getByRole('group', { name: 'Previous result' });
+    await expect(previous).toContainText('the results from the previous set-up');
+    expect(Number(await previous.locator('.cxw-nps-previous-body').evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.6);
     await shot(app, 'nps-scale-refused');
     await refusal.getByRole('button', { name: 'Treat as a 1–5 rating (rescale)' }).click();
     await expect(main.getByLabel('Score mapping')).toContainText('mapped linearly onto 0–10', { timeout: 60_000 });
     await expect(setup.getByText('Scores read as a 1–5 rating, mapped onto 0–10')).toBeVisible();
+    await expect(previous).toHaveCount(0);
     await expect(main.getByRole('heading', { name: 'NPS in “Demo customers”' })).toBeVisible();
     await main.getByRole('heading', { name: 'NPS in “Demo customers”' }).scrollIntoViewIfNeeded();
     await shot(app, 'nps-scale-mapped');
