@@ -55,11 +55,8 @@ function recount(rows: Record<string, string | number | null>[], key: (r: Record
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-/** The view's percentage: one decimal, whole numbers without one. */
-const pct = (v: number) => {
-  const p = Math.round(v * 1000) / 10;
-  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
-};
+/** The view's percentage: always one decimal. */
+const pct = (v: number) => `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
 
 async function openAudit(app: Page): Promise<Locator> {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Audit/ }).click();
@@ -166,7 +163,14 @@ test.describe('demo workspace', () => {
     const verdicts = main.getByRole('region', { name: 'Verdicts' });
     const parity = verdicts.getByRole('article', { name: /^Verdict: Demographic parity/ });
     await expect(parity).toContainText('Fails');
+    // One line each: the widest gap names 18-24; the details (collapsed) list the three largest gaps, then all.
     await expect(parity).toContainText('18-24');
+    await expect(parity.getByRole('table')).toHaveCount(0);
+    await parity.getByRole('button', { name: /^Show the details of Demographic parity/ }).click();
+    const gaps = parity.getByRole('table', { name: /^Largest gaps: Demographic parity/ });
+    await expect(gaps.getByRole('rowheader')).toHaveCount(3);
+    await expect(gaps.getByRole('rowheader').first()).toContainText('18-24');
+    await parity.getByRole('button', { name: /^Show all \d+ gaps$/ }).click();
     await expect(parity).toContainText('Female × 18-24');
     await expect(main.getByRole('region', { name: 'Executive summary' })).toContainText('18-24');
     await parity.scrollIntoViewIfNeeded();
@@ -176,7 +180,11 @@ test.describe('demo workspace', () => {
     await main.getByRole('tab', { name: 'Disparities' }).click();
     const chart = main.getByRole('figure', { name: 'Disparity: Selection rate against the reference group' });
     await expect(chart.locator('.main-svg').first()).toBeVisible();
-    await expect(chart).toContainText('18-24');
+    // One attribute at a time, the first by default.
+    const attributePick = main.getByRole('combobox', { name: 'Attribute', exact: true });
+    await expect(attributePick).toHaveValue('gender');
+    await expect(chart).not.toContainText('18-24');
+    await attributePick.selectOption('gender × age_band');
     await expect(chart).toContainText('Female × 18-24');
     const summary = main.getByRole('table', { name: 'Fairlearn summary' });
     const dp = result.summary.byAttribute.find((s) => s.attribute === 'age_band')!;
@@ -191,8 +199,8 @@ test.describe('demo workspace', () => {
     await expect(chart.locator('.main-svg').first()).toBeVisible();
     await shot(app, 'audit-disparity-dark');
     await app.getByRole('button', { name: 'Switch to light theme' }).click();
-    // One attribute at a time.
-    await main.getByRole('combobox', { name: 'Attribute', exact: true }).selectOption('age_band');
+    await attributePick.selectOption('age_band');
+    await expect(chart).toContainText('18-24');
     await expect(chart).not.toContainText('Female × 18-24');
     await shot(app, 'audit-disparity-age');
 
@@ -229,7 +237,7 @@ test.describe('demo workspace', () => {
     await main.getByRole('tab', { name: 'Representation' }).click();
     const representation = main.getByRole('table', { name: 'Representation of gender' });
     const women = representation.getByRole('row').filter({ has: app.getByRole('rowheader', { name: 'Female', exact: true }) });
-    await expect(women.getByRole('cell')).toHaveText(['1,465', '48.8%', '51%', '−2.2 pp']);
+    await expect(women.getByRole('cell')).toHaveText(['1,465', '48.8%', '51.0%', '−2.2 pp']);
     await expect(main.getByText(/^gender: .*χ²/)).toBeVisible();
     await shot(app, 'audit-representation');
   });
@@ -276,6 +284,8 @@ test.describe('demo workspace', () => {
     await main.getByRole('tab', { name: 'Disparities' }).click();
     const fprChart = main.getByRole('figure', { name: 'Disparity: False positive rate against the reference group' });
     await expect(fprChart.locator('.main-svg').first()).toBeVisible();
+    // One attribute at a time (gender first); the table follows the choice.
+    await main.getByRole('combobox', { name: 'Attribute', exact: true }).selectOption('senior_citizen');
     await expect(main.getByRole('table', { name: 'Disparities in False positive rate' })).toContainText('senior_citizen');
     await fprChart.scrollIntoViewIfNeeded();
     await shot(app, 'audit-score-disparities');

@@ -205,7 +205,7 @@ function parityVerdict(ctx: VerdictContext): Verdict {
 }
 
 function oddsVerdict(ctx: VerdictContext, opportunity: Verdict, equality: Verdict): Verdict {
-  const what = 'Are both error rates — the true positive rate and the false positive rate — the same for every group? Fairlearn’s equalized odds difference is the larger of the two gaps.';
+  const what = 'Are both error rates — the true positive rate and the false positive rate — the same for every group? Fairlearn’s equalised odds difference is the larger of the two gaps.';
   if (!ctx.withLabel) return { metric: 'Equalised odds', what, why: WHY.odds[ctx.direction], finding: NEEDS_LABEL, confidence: 'Not applicable.', status: 'not applicable' };
   const rank = { fail: 3, warn: 2, pass: 1, 'not applicable': 0 } as const;
   const status = rank[opportunity.status] >= rank[equality.status] ? opportunity.status : equality.status;
@@ -214,7 +214,7 @@ function oddsVerdict(ctx: VerdictContext, opportunity: Verdict, equality: Verdic
     .map((s) => `${s.attribute} ${fraction(s.equalizedOddsDifference!)}`);
   const parts = [
     `Equal opportunity: ${opportunity.status}; predictive equality: ${equality.status}.`,
-    gaps.length > 0 ? `Equalized odds difference: ${gaps.join(', ')}.` : 'No equalized odds difference could be computed.',
+    gaps.length > 0 ? `Equalised odds difference: ${gaps.join(', ')}.` : 'No equalised odds difference could be computed.',
   ];
   return { metric: 'Equalised odds', what, why: WHY.odds[ctx.direction], finding: parts.join(' '), confidence: status === equality.status ? equality.confidence : opportunity.confidence, status };
 }

@@ -3,6 +3,7 @@
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { AuditGroup, Rate } from '../../../shared/audit';
 import { formatCount } from '../../lib/format';
+import { WideTable } from './WideTable';
 import { METRIC_LABELS, pct, rateView, type TableMetric } from './results';
 
 interface Props {
@@ -19,7 +20,7 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
   const compact = shown.length <= 2;
   const reference = groups.find((g) => g.isReference)?.selectionRate.value ?? null;
   return (
-    <Table.ScrollContainer minWidth={210 + shown.length * 90 + (compact ? 240 : 0)} type="native">
+    <WideTable minWidth={210 + shown.length * 90 + (compact ? 240 : 0)}>
       <Table verticalSpacing="sm" horizontalSpacing={6} className="cxw-aud-table" aria-label={`Groups by ${attribute}`} striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -81,7 +82,7 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

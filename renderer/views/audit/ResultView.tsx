@@ -89,7 +89,7 @@ export function ResultView({ result, tab, onTab }: { result: AuditResult; tab: A
             )}
           </Alert>
         )}
-        <VerdictCards verdicts={result.verdicts} />
+        <VerdictCards result={result} />
       </div>
 
       <Tabs value={shownTab} onChange={(v) => v && onTab(v as AuditTab)} keepMounted={false} className="cxw-aud-tabs">
@@ -182,9 +182,10 @@ function GroupsPanel({ result, attributes, labelled }: { result: AuditResult; at
 function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResult; attributes: string[]; labelled: boolean }) {
   const metrics = disparityMetrics(result);
   const [metric, setMetric] = useState<AuditMetric>(() => keyMetric(result));
-  const [attribute, setAttribute] = useState<string>('');
+  // One attribute at a time: all of them with their intersections is ~60 rows, taller than any screen.
+  const [attribute, setAttribute] = useState<string>(attributes[0] ?? '');
   const shownMetric = metrics.includes(metric) ? metric : keyMetric(result);
-  const chosen = attribute && attributes.includes(attribute) ? [attribute] : attributes;
+  const chosen = attributes.includes(attribute) ? [attribute] : attributes.slice(0, 1);
   const label = METRIC_LABELS[shownMetric].long;
   const rateOf = (a: string, g: string) => result.groups.find((x) => x.attribute === a && x.group === g)?.[shownMetric]?.value ?? null;
   const controls = (
@@ -197,9 +198,9 @@ function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResul
       />
       <NativeSelect
         label="Attribute"
-        value={attribute}
+        value={chosen[0] ?? ''}
         onChange={(e) => setAttribute(e.currentTarget.value)}
-        data={[{ value: '', label: 'All attributes' }, ...attributes.map((a) => ({ value: a, label: a }))]}
+        data={attributes.map((a) => ({ value: a, label: a }))}
       />
     </Group>
   );

@@ -4,13 +4,14 @@ import { Badge, List, Paper, Stack, Table, Text, ThemeIcon } from '@mantine/core
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { AuditResult, AuditSummary, Disparity, ProxyAssociation, RepresentationCheck } from '../../../shared/audit';
 import { formatCount } from '../../lib/format';
+import { WideTable } from './WideTable';
 import { formatP, formatPp, formatRatio, pct } from './results';
 
 export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary; hasLabel: boolean }) {
   // Fractions to three decimals, as Fairlearn reports them.
   const label = (v: number | null) => (v === null ? <Text span c="dimmed" size="sm">needs a label</Text> : v.toFixed(3));
   return (
-    <Table.ScrollContainer minWidth={760} type="native">
+    <WideTable minWidth={760}>
       <Table verticalSpacing="sm" className="cxw-aud-table" aria-label="Fairlearn summary" striped>
         <Table.Thead>
           <Table.Tr>
@@ -64,14 +65,14 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
           most favoured group’s.{hasLabel ? '' : ' Error-rate metrics need a label (ground truth).'}
         </Table.Caption>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 
 export function DisparityTable({ disparities, rateOf, metricLabel }: { disparities: Disparity[]; rateOf: (attribute: string, group: string) => number | null; metricLabel: string }) {
   const rows = [...disparities].sort((a, b) => Number(b.flag) - Number(a.flag));
   return (
-    <Table.ScrollContainer minWidth={980} type="native">
+    <WideTable minWidth={980}>
       <Table verticalSpacing="sm" className="cxw-aud-table" aria-label={`Disparities in ${metricLabel}`} striped>
         <Table.Thead>
           <Table.Tr>
@@ -130,7 +131,7 @@ export function DisparityTable({ disparities, rateOf, metricLabel }: { dispariti
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </WideTable>
   );
 }
 

@@ -22,10 +22,12 @@ export const MAIN_METRICS = ['selectionRate', 'baseRate', 'tpr', 'fpr', 'fnr', '
 export const MORE_METRICS = ['tnr', 'npv', 'fdr', 'for'] as const;
 export type TableMetric = (typeof MAIN_METRICS)[number] | (typeof MORE_METRICS)[number];
 
-/** A 0–1 fraction as a percentage with one decimal ("41.2%"); whole numbers stay whole ("0%", "100%"). */
+/**
+ * A 0–1 fraction as a percentage with exactly one decimal ("41.2%", "22.0%", "0.0%"), so a column or an interval never
+ * mixes "22%" with "22.3%".
+ */
 export function pct(v: number): string {
-  const p = Math.round(v * 1000) / 10;
-  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+  return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
 }
 
 export interface RateView {

@@ -46,7 +46,7 @@ describe('assistive decision (a benefit: missed benefits matter most)', () => {
 
   it('equalised odds reports the larger gap (TPR 0.30 vs FPR 0)', () => {
     const v = verdict(assistive, 'Equalised odds');
-    expect(v.finding).toBe('Equal opportunity: fail; predictive equality: pass. Equalized odds difference: gender 0.300.');
+    expect(v.finding).toBe('Equal opportunity: fail; predictive equality: pass. Equalised odds difference: gender 0.300.');
     expect(assistive.summary.equalizedOddsDifference).toBeCloseTo(0.3, 15);
   });
 

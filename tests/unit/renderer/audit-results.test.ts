@@ -30,10 +30,10 @@ describe('rates', () => {
     const v = rateView(rate(3, 10), 'Selection rate');
     expect(v).toEqual({
       defined: true,
-      value: '30%',
+      value: '30.0%',
       interval: '95% CI 10.8–60.3%',
       counts: '3 / 10',
-      title: 'Selection rate 30% = 3 of 10; 95% Wilson interval 10.8–60.3%.',
+      title: 'Selection rate 30.0% = 3 of 10; 95% Wilson interval 10.8–60.3%.',
     });
   });
 
@@ -46,11 +46,13 @@ describe('rates', () => {
     expect(v.value).not.toMatch(/0%/);
   });
 
-  it('a rate of 0 is 0% (defined), and percentages keep one decimal', () => {
-    expect(rateView(rate(0, 2), 'TPR').value).toBe('0%');
+  it('a rate of 0 is 0.0% (defined), and percentages always have one decimal', () => {
+    expect(rateView(rate(0, 2), 'TPR').value).toBe('0.0%');
     expect(pct(2 / 3)).toBe('66.7%');
     expect(pct(0.625)).toBe('62.5%');
-    expect(pct(1)).toBe('100%');
+    expect(pct(1)).toBe('100.0%');
+    expect(pct(0.22)).toBe('22.0%');
+    expect(intervalText([0.06, 0.189])).toBe('6.0–18.9%');
     expect(intervalText([0.1078, 0.6032])).toBe('10.8–60.3%');
   });
 });
