@@ -188,7 +188,8 @@ export interface ColumnProfile {
   std: number | null;
   histogram: HistogramBin[] | null;
   topValues: TopValue[] | null;
-  /** Tukey fences (1.5 IQR) for numeric columns. */
+  /** Tukey fences (1.5 IQR) for numeric columns; null on bounded scales (whole numbers within 0–10, any number within
+   *  0–1: ratings, NPS, flags, shares), where a value far from the middle is an answer, not an error. */
   outliers: { count: number; lower: number; upper: number } | null;
 }
 
