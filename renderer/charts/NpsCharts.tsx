@@ -112,7 +112,8 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
         const rows = distribution.filter((d) => categoryOf(d.score) === c);
         return {
           type: 'bar',
-          name: CATEGORY_LABELS[c],
+          // Short names keep the legend on one line under a narrow plot; the caption gives the score ranges.
+          name: CATEGORY_WORDS[c],
           x: rows.map((d) => d.score),
           y: rows.map((d) => d.count),
           marker: { color: colors[c] },
@@ -125,17 +126,15 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
         } as Data;
       });
       const max = Math.max(1, ...distribution.map((d) => d.count));
-      // The categories named over their bars in their colours: one line at any width, where a legend of three
-      // entries stacks into rows above a narrow plot.
-      const over = (c: NpsCategory, x: number) => ({ x, xref: 'x', yref: 'paper', y: 1, yanchor: 'bottom', yshift: 6, showarrow: false, text: `<b>${CATEGORY_WORDS[c]}</b>`, font: { size: 14, color: colors[c] } });
       return {
         data,
         layout: {
           bargap: 0.18,
-          margin: { l: 64, r: 16, t: 36, b: 56 },
-          showlegend: false,
-          annotations: [over('detractor', 3), over('passive', 7.5), over('promoter', 9.5)],
-          xaxis: { tickmode: 'array', tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], range: [-0.6, 10.6], tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', title: { text: 'Score', font: { size: 13, color: t.muted } }, fixedrange: true },
+          // The legend in one horizontal band under the scores (container coordinates, room kept by the bottom
+          // margin): above a narrow plot three entries would stack into rows.
+          margin: { l: 64, r: 16, t: 24, b: 84 },
+          legend: { orientation: 'h', x: 0.5, xanchor: 'center', yref: 'container', y: 0, yanchor: 'bottom', font: { size: 13, color: t.text } },
+          xaxis: { tickmode: 'array', tickvals: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], range: [-0.6, 10.6], tickfont: { size: 15, color: t.text }, gridcolor: 'rgba(0,0,0,0)', fixedrange: true },
           yaxis: { range: [0, max * 1.15], title: { text: 'Answers', font: { size: 13, color: t.muted } }, fixedrange: true },
         } as Partial<Layout>,
       };
@@ -144,10 +143,10 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
   );
   return (
     <PlotlyChart
-      title="Answers by score (0–10)"
+      title="Answers by score"
       exportName={`${name} 0-10 distribution`}
       figure={figure}
-      height={320}
+      height={340}
       caption={`Detractors score 0–6, passives 7–8, promoters 9–10. Labels: share of all answers at each score.${mapped ? ' Scores as mapped onto 0–10.' : ''}`}
     />
   );

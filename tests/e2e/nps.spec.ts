@@ -131,7 +131,7 @@ test.describe('demo workspace', () => {
     await expect(headline).toContainText(`n = ${count(truth.overall.n)}`);
     await expect(headline).toContainText(/95% CI \+\d+ to \+\d+/);
     await expect(headline).toContainText(`${Math.round((100 * truth.overall.promoters) / truth.overall.n)}% promoters`);
-    await expect(main.getByRole('figure', { name: 'Answers by score (0–10)' }).locator('.main-svg').first()).toBeVisible();
+    await expect(main.getByRole('figure', { name: 'Answers by score' }).locator('.main-svg').first()).toBeVisible();
     await expect(main.getByRole('figure', { name: 'Promoters, passives and detractors' }).locator('.main-svg').first()).toBeVisible();
     await expect(main.getByLabel('Warnings')).toContainText(`${count(3000 - truth.overall.n)} of 3,000 rows have no score`);
     await shot(app, 'nps-overall');
