@@ -2,7 +2,7 @@
 // warnings, then tabs — groups (a table per attribute), disparities (chart, Fairlearn summary, table), calibration,
 // proxies and representation — and the CSV export.
 import { useState, type ReactNode } from 'react';
-import { Alert, Group, NativeSelect, Paper, SimpleGrid, Switch, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Switch, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconChartDots, IconGridDots, IconInfoCircle, IconTable, IconTarget, IconUsersGroup } from '@tabler/icons-react';
 import type { AuditMetric, AuditResult } from '../../../shared/audit';
 import { CalibrationChart, DisparityChart, ProxyHeatmap } from '../../charts/AuditCharts';
@@ -74,21 +74,7 @@ export function ResultView({ result, tab, onTab }: { result: AuditResult; tab: A
 
       <div className="cxw-aud-stack">
         <ExecutiveSummary text={result.executiveSummary} />
-        {result.warnings.length > 0 && (
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py="xs" aria-label="Warnings" className="cxw-aud-alert">
-            {result.warnings.length === 1 ? (
-              <Text size="sm">{result.warnings[0]}</Text>
-            ) : (
-              <ul className="cxw-aud-warnings">
-                {result.warnings.map((w, i) => (
-                  <li key={i}>
-                    <Text size="sm">{w}</Text>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Alert>
-        )}
+        {result.warnings.length > 0 && <Warnings warnings={result.warnings} />}
         <VerdictCards result={result} />
       </div>
 
@@ -275,6 +261,28 @@ function CalibrationPanel({ result }: { result: AuditResult }) {
         </div>
       </Card>
     </div>
+  );
+}
+
+/** The run's notes: the first in full, the others behind a toggle so the verdicts and tabs stay in view. */
+function Warnings({ warnings }: { warnings: string[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? warnings : warnings.slice(0, 1);
+  return (
+    <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py="xs" aria-label="Warnings" className="cxw-aud-alert">
+      <ul className="cxw-aud-warnings" data-single={warnings.length === 1 || undefined}>
+        {shown.map((w, i) => (
+          <li key={i}>
+            <Text size="sm">{w}</Text>
+          </li>
+        ))}
+      </ul>
+      {warnings.length > 1 && (
+        <Button variant="subtle" color="yellow.9" size="compact-sm" mt={2} onClick={() => setAll((a) => !a)}>
+          {all ? 'Show the first note only' : `Show ${warnings.length - 1} more note${warnings.length === 2 ? '' : 's'}`}
+        </Button>
+      )}
+    </Alert>
   );
 }
 

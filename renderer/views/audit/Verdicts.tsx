@@ -32,7 +32,7 @@ export function VerdictCards({ result }: { result: AuditResult }) {
   const sameReason = notJudged.length > 0 && notJudged.every((v) => v.finding === notJudged[0].finding);
   return (
     <section aria-label="Verdicts">
-      <Title order={3} className="cxw-aud-h3" mb="sm">
+      <Title order={3} className="cxw-aud-h3" mb="xs">
         Verdicts
       </Title>
       <div className="cxw-aud-verdicts">
@@ -62,8 +62,11 @@ export function VerdictCards({ result }: { result: AuditResult }) {
 }
 
 function VerdictRow({ verdict: v, result }: { verdict: Verdict; result: AuditResult }) {
-  const [open, setOpen] = useState(false);
-  const [all, setAll] = useState(false);
+  // Open for this result only: a new run starts with every verdict collapsed again (the tabs back in view).
+  const [openFor, setOpenFor] = useState<AuditResult | null>(null);
+  const [allFor, setAllFor] = useState<AuditResult | null>(null);
+  const open = openFor === result;
+  const all = allFor === result;
   const style = VERDICT_STYLE[v.status];
   const Icon = ICONS[v.status];
   const gaps = verdictGaps(v, result);
@@ -72,7 +75,7 @@ function VerdictRow({ verdict: v, result }: { verdict: Verdict; result: AuditRes
   const Chevron = open ? IconChevronDown : IconChevronRight;
   return (
     <Paper withBorder radius="md" className="cxw-aud-verdict" data-status={v.status} role="article" aria-label={`Verdict: ${v.metric}`}>
-      <UnstyledButton className="cxw-aud-verdict-line" onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the details of ${v.metric}`}>
+      <UnstyledButton className="cxw-aud-verdict-line" onClick={() => setOpenFor(open ? null : result)} aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the details of ${v.metric}`}>
         <Badge color={style.color} variant="filled" size="lg" leftSection={<Icon size={15} />} className="cxw-aud-verdict-badge">
           {style.label}
         </Badge>
@@ -90,7 +93,7 @@ function VerdictRow({ verdict: v, result }: { verdict: Verdict; result: AuditRes
             <div className="cxw-aud-gaps-wrap">
               <GapTable rows={shown} metricLabel={METRIC_LABELS[metric].short} name={v.metric} />
               {gaps.length > TOP && (
-                <Button variant="subtle" size="compact-sm" mt={4} onClick={() => setAll((a) => !a)}>
+                <Button variant="subtle" size="compact-sm" mt={4} onClick={() => setAllFor(all ? null : result)}>
                   {all ? `Show the top ${TOP} only` : `Show all ${gaps.length} gaps`}
                 </Button>
               )}

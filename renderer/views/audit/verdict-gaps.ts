@@ -3,7 +3,7 @@
 // chosen the way the services judge them (flagged in groups of adequate size, else outside the band, else
 // significant inside it), so the table and the status always agree.
 import type { AuditMetric, AuditResult, Disparity, Verdict } from '../../../shared/audit';
-import { METRIC_LABELS, pct } from './results';
+import { pct } from './results';
 
 /** The services' ratio band (main/analysis/fairness/disparities.ts) and the size rule when there is no ratio. */
 const BAND: [number, number] = [0.8, 1.25];
@@ -82,7 +82,7 @@ export function verdictHeadline(v: Verdict, result: AuditResult): string {
   const band = `${BAND[0]}–${BAND[1]}`;
   const lead =
     top.kind === 'failing'
-      ? `${plural(count, 'group differs', 'groups differ')} significantly in ${METRIC_LABELS[metric].long.toLowerCase()}`
+      ? `${plural(count, 'group differs', 'groups differ')} significantly`
       : top.kind === 'outside'
         ? `${plural(count, 'gap', 'gaps')} outside ${band}, not significant or in small groups`
         : `${plural(count, 'smaller but significant gap', 'smaller but significant gaps')}, inside ${band}`;

@@ -28,7 +28,7 @@ describe('verdictGaps', () => {
       ['Non-binary', 'outside', 1, 0.6],
     ]);
     expect(verdictHeadline(verdict('Equal opportunity (false negative parity)', 'fail'), result)).toBe(
-      '1 group differs significantly in false negative rate; widest: gender “Male” 0.0% vs 60.0% for “Female”.',
+      '1 group differs significantly; widest: gender “Male” 0.0% vs 60.0% for “Female”.',
     );
   });
 
