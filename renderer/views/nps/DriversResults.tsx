@@ -62,58 +62,62 @@ export function DriversResults({ result }: { result: DriversResult }) {
 
 function DriversTable({ result }: { result: DriversResult }) {
   const level = levelLabel(result.spec.level ?? 0.95);
+  // Eight columns need about 860 px: narrower (1366 wide with the set-up open) the table scrolls inside its card
+  // instead of cutting off the quadrant column.
   return (
-    <Table verticalSpacing="xs" aria-label="Key drivers" className="cxw-nps-table" highlightOnHover>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Driver</Table.Th>
-          <Table.Th ta="right">Share of R²</Table.Th>
-          <Table.Th ta="right">{level} CI</Table.Th>
-          <Table.Th ta="right">Raw weight</Table.Th>
-          <Table.Th ta="right">{level} CI</Table.Th>
-          <Table.Th ta="right">Coefficient</Table.Th>
-          <Table.Th ta="right">Mean</Table.Th>
-          <Table.Th>Quadrant</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {result.drivers.map((d) => (
-          <Table.Tr key={d.name}>
-            <Table.Td fw={600}>{d.name}</Table.Td>
-            <Table.Td ta="right" className="cxw-tabular" fw={700}>
-              {formatShare(d.share)}
-            </Table.Td>
-            <Table.Td ta="right" className="cxw-tabular">
-              {formatShare(d.shareCi[0])} – {formatShare(d.shareCi[1])}
-            </Table.Td>
-            <Table.Td ta="right" className="cxw-tabular">
-              {d.weight.toFixed(3)}
-            </Table.Td>
-            <Table.Td ta="right" className="cxw-tabular">
-              {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
-            </Table.Td>
-            <Table.Td ta="right" className="cxw-tabular">
-              <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, result.spec.model === 'detractor')}>
-                {signLabel(d.sign)}
-              </span>{' '}
-              {Math.abs(d.coefficient).toFixed(3)}
-            </Table.Td>
-            <Table.Td ta="right" className="cxw-tabular">
-              {d.performance.toFixed(2)}
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={QUADRANT_COLORS[d.quadrant]} radius="sm">
-                {QUADRANT_TITLES[d.quadrant]}
-              </Badge>
-            </Table.Td>
+    <Table.ScrollContainer minWidth={860} type="native">
+      <Table verticalSpacing="xs" aria-label="Key drivers" className="cxw-nps-table" highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Driver</Table.Th>
+            <Table.Th ta="right">Share of R²</Table.Th>
+            <Table.Th ta="right">{level} CI</Table.Th>
+            <Table.Th ta="right">Raw weight</Table.Th>
+            <Table.Th ta="right">{level} CI</Table.Th>
+            <Table.Th ta="right">Coefficient</Table.Th>
+            <Table.Th ta="right">Mean</Table.Th>
+            <Table.Th>Quadrant</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Caption>
-        Raw weights add up to R² ({result.r2.toFixed(3)}); the share is weight / R². Coefficient: the standardised coefficient of the full model, with
-        its sign. Mean: the driver's average in its own units.
-      </Table.Caption>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {result.drivers.map((d) => (
+            <Table.Tr key={d.name}>
+              <Table.Td fw={600}>{d.name}</Table.Td>
+              <Table.Td ta="right" className="cxw-tabular" fw={700}>
+                {formatShare(d.share)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {formatShare(d.shareCi[0])} – {formatShare(d.shareCi[1])}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {d.weight.toFixed(3)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, result.spec.model === 'detractor')}>
+                  {signLabel(d.sign)}
+                </span>{' '}
+                {Math.abs(d.coefficient).toFixed(3)}
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {d.performance.toFixed(2)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={QUADRANT_COLORS[d.quadrant]} radius="sm">
+                  {QUADRANT_TITLES[d.quadrant]}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Caption>
+          Raw weights add up to R² ({result.r2.toFixed(3)}); the share is weight / R². Coefficient: the standardised coefficient of the full model, with
+          its sign. Mean: the driver's average in its own units.
+        </Table.Caption>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
