@@ -10,16 +10,18 @@ import { formatP, formatPp, formatRatio, pct } from './results';
 export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary; hasLabel: boolean }) {
   // Fractions to three decimals, as Fairlearn reports them.
   const label = (v: number | null) => (v === null ? <Text span c="dimmed" size="sm">needs a label</Text> : v.toFixed(3));
+  // Without a label the two error-rate columns would only say "needs a label" on every row: left out (the caption
+  // says why), so the four-fifths groups keep their room at 1366 px.
   return (
-    <WideTable minWidth={760}>
+    <WideTable minWidth={hasLabel ? 760 : 560}>
       <Table verticalSpacing="sm" className="cxw-aud-table" aria-label="Fairlearn summary" striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Attribute</Table.Th>
             <Table.Th ta="right">Demographic parity difference</Table.Th>
             <Table.Th ta="right">Demographic parity ratio</Table.Th>
-            <Table.Th ta="right">Equalised odds difference</Table.Th>
-            <Table.Th ta="right">Equal opportunity difference</Table.Th>
+            {hasLabel && <Table.Th ta="right">Equalised odds difference</Table.Th>}
+            {hasLabel && <Table.Th ta="right">Equal opportunity difference</Table.Th>}
             <Table.Th>Below four fifths</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -35,12 +37,16 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
                   {s.demographicParityRatio.toFixed(3)}
                 </Text>
               </Table.Td>
-              <Table.Td ta="right" className="cxw-tabular">
-                {label(s.equalizedOddsDifference)}
-              </Table.Td>
-              <Table.Td ta="right" className="cxw-tabular">
-                {label(s.equalOpportunityDifference)}
-              </Table.Td>
+              {hasLabel && (
+                <Table.Td ta="right" className="cxw-tabular">
+                  {label(s.equalizedOddsDifference)}
+                </Table.Td>
+              )}
+              {hasLabel && (
+                <Table.Td ta="right" className="cxw-tabular">
+                  {label(s.equalOpportunityDifference)}
+                </Table.Td>
+              )}
               <Table.Td>
                 {s.fourFifthsFailing.length === 0 ? (
                   <Text size="sm" c="dimmed">
@@ -62,7 +68,7 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
         <Table.Caption>
           Fairlearn’s definitions: demographic parity difference = highest − lowest selection rate, ratio = lowest ÷ highest; equalised odds difference = the
           larger of the TPR and FPR gaps; equal opportunity difference = the TPR gap. Four fifths: groups whose favourable-outcome rate is below 80% of the
-          most favoured group’s.{hasLabel ? '' : ' Error-rate metrics need a label (ground truth).'}
+          most favoured group’s.{hasLabel ? '' : ' The equalised odds and equal opportunity differences need a label (ground truth), so they are not shown.'}
         </Table.Caption>
       </Table>
     </WideTable>
