@@ -151,7 +151,7 @@ function GroupsPanel({ result, attributes, labelled }: { result: AuditResult; at
           Each rate with its counts (numerator / denominator) and 95% Wilson interval. A rate with no one in its denominator is <i>undefined</i>, not 0.
           {labelled ? '' : ' Without a label only the selection rate can be measured.'}
         </Text>
-        {labelled && <Switch label="All metrics" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />}
+        {labelled && <Switch label="All metrics" className="cxw-aud-nowrap-switch" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />}
       </Group>
       {attributes.map((a) => (
         <Card key={a}>
