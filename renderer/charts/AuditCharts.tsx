@@ -172,10 +172,15 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
       }
       series.forEach((s, i) => {
         const color = segmentColor(i);
+        // A group with few rows per decile (median under 30) zig-zags on noise: its deciles are dots with their
+        // intervals, not a line at full weight, and the legend says so.
+        const perDecile = [...s.bins.map((b) => b.n)].sort((a, b) => a - b)[Math.floor(s.bins.length / 2)] ?? 0;
+        const sparse = perDecile < SPARSE_DECILE;
         data.push({
           type: 'scatter',
-          mode: 'lines+markers',
-          name: s.group,
+          mode: sparse ? 'markers' : 'lines+markers',
+          name: sparse ? `${s.group} (few rows per decile)` : s.group,
+          opacity: sparse ? 0.75 : 1,
           x: s.bins.map((b) => b.meanScore),
           y: s.bins.map((b) => b.observed.value),
           line: { color, width: 2.5 },
@@ -199,18 +204,17 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
       return {
         data,
         layout: {
-          margin: { l: 64, r: 24, t: 16, b: 56 },
+          margin: { l: 64, r: 24, t: 40, b: 56 },
           xaxis: { range: axes.x, title: { text: 'Mean score in the decile', font: { size: 13, color: t.muted } }, zeroline: false },
           yaxis: { range: axes.y, tickformat: '.0%', title: { text: 'Observed positive rate (label)', font: { size: 13, color: t.muted } }, zeroline: false },
+          // Above the plot, never on the data (small groups' intervals reach every corner).
           legend: {
-            title: { text: attribute, font: { size: 13, color: t.muted } },
-            // Top left: low scores that turned out positive often are rare, so the corner is usually empty.
-            orientation: 'v',
-            x: 0.01,
+            title: { text: `${attribute}:`, font: { size: 13, color: t.muted } },
+            orientation: 'h',
+            x: 0,
             xanchor: 'left',
-            y: 0.99,
-            yanchor: 'top',
-            bgcolor: t.dark ? 'rgba(23,25,31,0.85)' : 'rgba(255,255,255,0.85)',
+            y: 1.02,
+            yanchor: 'bottom',
           },
           showlegend: true,
         } as Partial<Layout>,
@@ -234,6 +238,9 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
     />
   );
 }
+
+/** Median rows per decile below which a group's calibration is drawn as dots, not a line. */
+const SPARSE_DECILE = 30;
 
 function fmtScore(v: number): string {
   const a = Math.abs(v);
