@@ -101,7 +101,7 @@ function RunBar(props: RunBarProps) {
   );
 }
 
-/** What AnalysisStatus needs of a running job (see views/segments/useJob). */
+/** What AnalysisStatus needs of a running job (see lib/useJob). */
 export interface RunningJob {
   running: boolean;
   cancelling: boolean;

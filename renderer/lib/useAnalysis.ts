@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DatasetSummary } from '../../shared/domain';
 import type { RunBarProps } from '../components/AnalysisLayout';
 import { useWorkspace } from '../state/workspace';
-import { useJob, type Job } from '../views/segments/useJob';
+import { useJob, type Job } from './useJob';
 import type { FormMemory } from './analysis-memory';
 
 export interface Run<S, R> {

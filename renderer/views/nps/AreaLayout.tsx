@@ -4,7 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Text } from '@mantine/core';
 import { AnalysisIntro, AnalysisLayout, AnalysisStatus, type AnalysisStatusProps, type RunBarProps } from '../../components/AnalysisLayout';
 import { phaseLabeller } from '../../lib/phases';
-import type { Job } from '../segments/useJob';
+import type { Job } from '../../lib/useJob';
 
 const phaseLabel = phaseLabeller({
   load: 'Reading the columns',

@@ -9,7 +9,7 @@ import { useClient } from '../../state/bridge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgressBar } from './JobProgressBar';
 import { RfmSegmentList } from './RfmSegmentList';
-import { useJob } from './useJob';
+import { useJob } from '../../lib/useJob';
 import { dateColumns, defaultRfmColumns, numberColumns, rfmCandidates, type RfmColumns } from './rfm-model';
 
 type RfmResult = Result<'segment.rfm'>;

@@ -10,7 +10,7 @@ import { useWorkspace } from '../../state/workspace';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatCount } from '../../lib/format';
 import { JobProgressBar } from './JobProgressBar';
-import { useJob } from './useJob';
+import { useJob } from '../../lib/useJob';
 
 interface Props {
   result: SegmentationResult;

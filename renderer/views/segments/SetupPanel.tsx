@@ -29,7 +29,7 @@ import { TypeBadge } from '../../components/TypeBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { KSweepChart } from './charts';
 import { JobProgressBar } from './JobProgressBar';
-import { useJob } from './useJob';
+import { useJob } from '../../lib/useJob';
 import { featureNoteHelp, featureOptions, formProblem, initialForm, toParams, wholeNumber, type SetupForm } from './model';
 
 type Sweep = Result<'segment.sweep'>;

@@ -7,7 +7,7 @@ import type { JourneyMap, JourneySpec } from '../../../../shared/journeys';
 import { useClient } from '../../../state/bridge';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { JobProgress } from '../../../components/JobProgress';
-import { useJob } from '../../segments/useJob';
+import { useJob } from '../../../lib/useJob';
 
 export const DEFAULT_STAGES = ['Discover', 'Choose', 'Buy', 'Receive', 'Get help'];
 

@@ -1,10 +1,10 @@
 // A cancellable job with progress: start(prefix, call) names the job, subscribes to its progress and resolves with
 // the result; cancel() asks the services to stop it. A cancelled job settles as { cancelled: true }.
 import { useCallback, useRef, useState } from 'react';
-import type { JobProgress } from '../../../shared/domain';
-import { useClient } from '../../state/bridge';
-import { newJobId, useJobProgress } from '../../state/jobs';
-import { isCancelled } from '../../lib/errors';
+import type { JobProgress } from '../../shared/domain';
+import { useClient } from '../state/bridge';
+import { newJobId, useJobProgress } from '../state/jobs';
+import { isCancelled } from './errors';
 
 export type JobOutcome<T> = { ok: true; value: T } | { ok: false; cancelled: boolean; error: unknown };
 
