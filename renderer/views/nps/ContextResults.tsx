@@ -1,13 +1,12 @@
 // The measurement-bias check: the services' summary (pasteable into a report), each flagged context as a callout in
 // their plain words, each context's NPS against all other answers pooled (chart and table), the overall test.
-import { Alert, Badge, Group, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Table, Text, Title } from '@mantine/core';
 import { IconArrowDownRight, IconArrowUpRight, IconCircleCheck } from '@tabler/icons-react';
 import type { NpsContextResult, NpsGroup } from '../../../shared/nps';
 import { ContextChart } from '../../charts/NpsCharts';
 import { formatNps, formatNps1, formatP, levelLabel, npsHeadline } from '../../charts/nps-figures';
-import { formatCount } from '../../lib/format';
 import { formatNpsCi1 } from './model';
-import { Card, TestCard, Warnings } from './parts';
+import { Card, GroupCells, TestCard, Warnings } from './parts';
 
 export function ContextResults({ result }: { result: NpsContextResult }) {
   const s = result.spec;
@@ -93,32 +92,18 @@ function Row({ g, flag, minN }: { g: NpsGroup; flag: 'inflated' | 'deflated' | u
   const v = g.vsReference;
   return (
     <Table.Tr>
-      <Table.Td>
-        <Group gap={8} wrap="nowrap">
-          <Text size="md" fw={flag ? 700 : 500}>
-            {g.group}
-          </Text>
-          {flag && (
+      <GroupCells
+        g={g}
+        minN={minN}
+        bold={!!flag}
+        badge={
+          flag && (
             <Badge variant="light" color={flag === 'inflated' ? 'orange' : 'blue'} radius="sm" size="sm">
               {flag}
             </Badge>
-          )}
-          {g.small && (
-            <Badge variant="light" color="gray" radius="sm" size="sm" title={`Fewer than ${minN} answers`}>
-              small n
-            </Badge>
-          )}
-        </Group>
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular">
-        {formatCount(g.n)}
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular" fw={700}>
-        {formatNps1(g.nps)}
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular">
-        {formatNpsCi1(g.ci)}
-      </Table.Td>
+          )
+        }
+      />
       <Table.Td ta="right" className="cxw-tabular">
         {v && g.nps !== null ? formatNps1(g.nps - v.difference) : '—'}
       </Table.Td>

@@ -6,9 +6,9 @@ import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
 import { formatCount } from '../../lib/format';
-import { eventColumns, groupColumns, idColumns, scoreColumns, stepColumns, timeColumns, type ContextForm } from './model';
-import { columnOption } from './NpsSetup';
-import { LevelSelect, MappingBadge, MinNInput } from './parts';
+import { eventColumns, groupColumns, idColumns, stepColumns, timeColumns, type ContextForm } from './model';
+import { columnOption, SurveyFields } from './NpsSetup';
+import { LevelSelect, MinNInput } from './parts';
 
 interface Props {
   datasets: DatasetSummary[];
@@ -24,25 +24,7 @@ export function ContextSetup({ datasets, dataset, form, onForm, onDataset, busy 
   const events = datasets.find((d) => d.name === form.events) ?? null;
   return (
     <Stack gap="md">
-      <NativeSelect
-        label="Survey dataset"
-        value={form.dataset}
-        onChange={(e) => onDataset(e.currentTarget.value)}
-        data={datasets.map((d) => ({ value: d.name, label: `${d.name} (${formatCount(d.rows)} rows)` }))}
-        disabled={busy}
-      />
-      <div>
-        <NativeSelect
-          label="Score"
-          description="0–10 likelihood to recommend"
-          withAsterisk
-          value={form.score}
-          onChange={(e) => set({ score: e.currentTarget.value, mapping: null })}
-          data={[{ value: '', label: 'Choose a column…' }, ...scoreColumns(dataset).map(columnOption)]}
-          disabled={busy}
-        />
-        {form.mapping && <MappingBadge mapping={form.mapping} onClear={() => set({ mapping: null })} disabled={busy} />}
-      </div>
+      <SurveyFields datasets={datasets} dataset={dataset} form={form} onScore={(score, mapping) => set({ score, mapping })} onDataset={onDataset} busy={busy} />
 
       <Divider />
       <div>

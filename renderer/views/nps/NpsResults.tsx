@@ -1,14 +1,14 @@
 // One NPS analysis: the headline NPS with its interval and n (big, for the projector), the 0–10 distribution, the
 // promoter/passive/detractor mix, and with a grouping the NPS by group (dots and whiskers, significance against
 // the reference, small groups flagged), the overall test in words and the table; with a period, the trend.
-import { Alert, Badge, Group, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { NpsGroup, NpsResult } from '../../../shared/nps';
 import { NpsGroupsChart, NpsMixChart, NpsTrendChart, ScoreDistributionChart } from '../../charts/NpsCharts';
 import { formatNps, formatNps1, formatNpsCi, formatP, levelLabel, mixShares } from '../../charts/nps-figures';
 import { formatCount } from '../../lib/format';
 import { formatNpsCi1, referenceNote } from './model';
-import { Card, TestCard, Warnings } from './parts';
+import { Card, GroupCells, TestCard, Warnings } from './parts';
 
 export function NpsResults({ result }: { result: NpsResult }) {
   const s = result.spec;
@@ -154,32 +154,18 @@ function GroupRow({ g, isRef, minN }: { g: NpsGroup; isRef: boolean; minN: numbe
   const v = g.vsReference;
   return (
     <Table.Tr data-small={g.small || undefined}>
-      <Table.Td>
-        <Group gap={8} wrap="nowrap">
-          <Text size="md" fw={isRef ? 700 : 500} className="cxw-nps-group-name">
-            {g.group}
-          </Text>
-          {isRef && (
+      <GroupCells
+        g={g}
+        minN={minN}
+        bold={isRef}
+        badge={
+          isRef && (
             <Badge variant="outline" color="gray" radius="sm" size="sm">
               reference
             </Badge>
-          )}
-          {g.small && (
-            <Badge variant="light" color="gray" radius="sm" size="sm" title={`Fewer than ${minN} answers`}>
-              small n
-            </Badge>
-          )}
-        </Group>
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular">
-        {formatCount(g.n)}
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular" fw={700}>
-        {formatNps1(g.nps)}
-      </Table.Td>
-      <Table.Td ta="right" className="cxw-tabular">
-        {formatNpsCi1(g.ci)}
-      </Table.Td>
+          )
+        }
+      />
       <Table.Td ta="right" className="cxw-tabular" fw={v?.significant ? 700 : undefined}>
         {v ? `${formatNps1(v.difference)} (${formatNpsCi1(v.ci)})` : '—'}
       </Table.Td>

@@ -3,6 +3,7 @@
 // confidence level and the minimum n. A score mapping appears only once the analyst has chosen one.
 import { Divider, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
+import type { NpsMapping } from '../../../shared/nps';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { formatCount } from '../../lib/format';
 import { TYPE_LABELS } from '../../lib/labels';
@@ -23,11 +24,18 @@ interface Props {
 
 export const columnOption = (c: ColumnMeta) => ({ value: c.name, label: `${c.name} · ${TYPE_LABELS[c.type].toLowerCase()}` });
 
-export function NpsSetup({ datasets, dataset, form, onForm, onDataset, segmentations, knownGroups, busy }: Props) {
-  const set = (patch: Partial<NpsForm>) => onForm({ ...form, ...patch });
-  const times = timeColumns(dataset);
+/** The survey dataset and its 0–10 score column (with the mapping badge once one is chosen): shared by the NPS and
+ *  collection-context set-ups. Choosing another score clears the mapping, which was chosen for the old one. */
+export function SurveyFields({ datasets, dataset, form, onScore, onDataset, busy }: {
+  datasets: DatasetSummary[];
+  dataset: DatasetSummary | null;
+  form: { dataset: string; score: string; mapping: NpsMapping | null };
+  onScore: (score: string, mapping: NpsMapping | null) => void;
+  onDataset: (name: string) => void;
+  busy: boolean;
+}) {
   return (
-    <Stack gap="md">
+    <>
       <NativeSelect
         label="Survey dataset"
         value={form.dataset}
@@ -41,12 +49,22 @@ export function NpsSetup({ datasets, dataset, form, onForm, onDataset, segmentat
           description="0–10 likelihood to recommend"
           withAsterisk
           value={form.score}
-          onChange={(e) => set({ score: e.currentTarget.value, mapping: null })}
+          onChange={(e) => onScore(e.currentTarget.value, null)}
           data={[{ value: '', label: 'Choose a column…' }, ...scoreColumns(dataset).map(columnOption)]}
           disabled={busy}
         />
-        {form.mapping && <MappingBadge mapping={form.mapping} onClear={() => set({ mapping: null })} disabled={busy} />}
+        {form.mapping && <MappingBadge mapping={form.mapping} onClear={() => onScore(form.score, null)} disabled={busy} />}
       </div>
+    </>
+  );
+}
+
+export function NpsSetup({ datasets, dataset, form, onForm, onDataset, segmentations, knownGroups, busy }: Props) {
+  const set = (patch: Partial<NpsForm>) => onForm({ ...form, ...patch });
+  const times = timeColumns(dataset);
+  return (
+    <Stack gap="md">
+      <SurveyFields datasets={datasets} dataset={dataset} form={form} onScore={(score, mapping) => set({ score, mapping })} onDataset={onDataset} busy={busy} />
 
       <Divider />
       <div>

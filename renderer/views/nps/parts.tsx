@@ -1,11 +1,12 @@
 // Small pieces the NPS view's analyses share: result cards, warnings, the score-scale refusal with its one-click
 // mappings, the mapping in force, and the confidence-level and minimum-n inputs.
 import type { ReactNode } from 'react';
-import { Alert, Badge, Button, CloseButton, Group, NativeSelect, NumberInput, Paper, Text } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Group, NativeSelect, NumberInput, Paper, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRuler2, IconScale } from '@tabler/icons-react';
-import type { NpsMapping, NpsTest } from '../../../shared/nps';
-import { formatP, levelLabel, pPhrase } from '../../charts/nps-figures';
-import { LEVELS, mappingLabel, wholeNumber, type MappingOption } from './model';
+import type { NpsGroup, NpsMapping, NpsTest } from '../../../shared/nps';
+import { formatNps1, formatP, levelLabel, pPhrase } from '../../charts/nps-figures';
+import { formatCount } from '../../lib/format';
+import { formatNpsCi1, LEVELS, mappingLabel, wholeNumber, type MappingOption } from './model';
 
 export function Card({ children, label }: { children: ReactNode; label?: string }) {
   return (
@@ -160,5 +161,37 @@ export function PreviousResult({ children, failed, stale }: { children: ReactNod
       </Text>
       <div className="cxw-nps-previous-body">{children}</div>
     </div>
+  );
+}
+
+/** The leading cells of a group's row in the NPS and context tables: its name (with the caller's badge and a
+ *  "small n" badge), n, NPS and interval to one decimal. */
+export function GroupCells({ g, minN, bold, badge }: { g: NpsGroup; minN: number; bold: boolean; badge: ReactNode }) {
+  return (
+    <>
+      <Table.Td>
+        {/* Badges wrap under a long name instead of being squeezed to "refe…". */}
+        <Group gap={6} wrap="wrap">
+          <Text size="md" fw={bold ? 700 : 500}>
+            {g.group}
+          </Text>
+          {badge}
+          {g.small && (
+            <Badge variant="light" color="gray" radius="sm" size="sm" title={`Fewer than ${minN} answers`}>
+              small n
+            </Badge>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td ta="right" className="cxw-tabular">
+        {formatCount(g.n)}
+      </Table.Td>
+      <Table.Td ta="right" className="cxw-tabular" fw={700}>
+        {formatNps1(g.nps)}
+      </Table.Td>
+      <Table.Td ta="right" className="cxw-tabular">
+        {formatNpsCi1(g.ci)}
+      </Table.Td>
+    </>
   );
 }
