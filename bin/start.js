@@ -37,8 +37,14 @@ if (exe) {
   process.stdout.write(
     'The Electron binary is not available here (offline, or ELECTRON_SKIP_BINARY_DOWNLOAD=1), so CX Workbench runs in your browser instead, served on 127.0.0.1 only:\n',
   );
-  const port = process.env.CXW_PORT ?? '4317';
-  const child = spawn(process.execPath, [join(root, 'bin', 'cxw.js'), 'serve', '--port', port, ...args], { stdio: 'inherit' });
+  // A port the user chose (`npm start -- --port N` or CXW_PORT) is taken as asked: if it is busy, serve refuses
+  // and names it. The default 4317 gives way to the next free port when busy (a second `npm start`), and serve
+  // prints the URL it chose.
+  const portInArgs = args.some((a) => a === '--port' || a.startsWith('--port='));
+  let portArgs = ['--port', '4317', '--port-fallback'];
+  if (portInArgs) portArgs = [];
+  else if (process.env.CXW_PORT) portArgs = ['--port', process.env.CXW_PORT];
+  const child = spawn(process.execPath, [join(root, 'bin', 'cxw.js'), 'serve', ...portArgs, ...args], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }

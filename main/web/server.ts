@@ -17,12 +17,16 @@ export interface WebHostOptions {
   subscribe: (listener: <E extends EventName>(event: E, payload: Events[E]) => void) => () => void;
   rendererDir: string;
   port?: number;
+  /** When `port` is taken, listen on the next free one above it (then any free one) instead of failing. */
+  portFallback?: boolean;
   token?: string;
 }
 
 export interface WebHost {
   url: string;
   port: number;
+  /** The port asked for; differs from `port` when it was busy and `portFallback` picked another. */
+  requestedPort: number;
   token: string;
   close(): Promise<void>;
 }
@@ -201,16 +205,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // Long imports keep one request open for minutes; Node's default 5-minute request timeout would cut them.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
+  const requestedPort = port;
+  await listenWithFallback(server, requestedPort, opts.portFallback === true);
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : port;
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
+    requestedPort,
     token,
     close: async () => {
       unsubscribe();
@@ -221,4 +224,57 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       rmSync(uploadDir, { recursive: true, force: true });
     },
   };
+}
+
+/** How many ports above a busy one `portFallback` tries before settling for any free port the system gives. */
+const FALLBACK_TRIES = 10;
+
+function listenOnce(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+function isPortBusy(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'EADDRINUSE';
+}
+
+/**
+ * Listen on 127.0.0.1:`port`. A busy port is either refused with a message that names it and says how to choose
+ * another (the user asked for that port), or — with `fallback`, for `npm start`'s default port — replaced by the
+ * next free port above it, then by any free port.
+ */
+async function listenWithFallback(server: Server, port: number, fallback: boolean): Promise<void> {
+  const candidates = [port];
+  if (fallback && port !== 0) {
+    for (let p = port + 1; p <= Math.min(port + FALLBACK_TRIES, 65535); p++) candidates.push(p);
+    candidates.push(0);
+  }
+  for (const candidate of candidates) {
+    try {
+      await listenOnce(server, candidate);
+      return;
+    } catch (err) {
+      if (!isPortBusy(err)) throw err;
+      if (!fallback) {
+        throw new AppError(
+          'BAD_ARGUMENTS',
+          `Port ${port} on 127.0.0.1 is already in use (another CX Workbench, or another program, is listening there). ` +
+            `Stop that one, or choose another port: --port ${port < 65535 ? port + 1 : port - 1} (npm start -- --port N, or cxw serve --port N), or --port 0 for any free port.`,
+          { port },
+        );
+      }
+    }
+  }
+  throw new AppError('BAD_ARGUMENTS', `No free port on 127.0.0.1 from ${port} to ${port + FALLBACK_TRIES}, nor any other.`, { port });
 }
