@@ -2,11 +2,12 @@
 // listing behind the browser host's own picker.
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Handlers } from '../../shared/api';
 import type { DirEntry } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import { listActivity } from '../workspace/activity';
+import { activityCsv, activityJson, listActivity } from '../workspace/activity';
+import { APP_VERSION } from './app-version';
 import type { WorkspaceState } from './workspace-state';
 
 type WorkspaceHandlers = Pick<
@@ -19,10 +20,10 @@ type WorkspaceHandlers = Pick<
   | 'workspace.saveAs'
   | 'workspace.recent'
   | 'workspace.activity'
+  | 'workspace.exportActivity'
   | 'files.list'
 >;
 
-export const APP_VERSION = '0.1.0';
 
 /**
  * Jobs write to the file they started on; switching (or copying with save-as) under a running import would send
@@ -70,13 +71,21 @@ export function workspaceHandlers(state: WorkspaceState, activeJobs: () => numbe
     },
     'workspace.recent': () => state.recent(),
     'workspace.activity': ({ limit }) => listActivity(state.current().db, limit ?? 500),
+    'workspace.exportActivity': ({ format }) => {
+      const ws = state.current();
+      const entries = listActivity(ws.db, Number.MAX_SAFE_INTEGER);
+      const stem = basename(ws.path, extname(ws.path)) || 'workspace';
+      const text = format === 'csv' ? activityCsv(entries) : activityJson(entries, basename(ws.path));
+      return { fileName: `${stem} activity log.${format}`, text, entries: entries.length };
+    },
     'files.list': ({ dir, extensions }) => listDirectory(dir ?? defaultDir(state), extensions),
   };
 }
 
 function defaultDir(state: WorkspaceState): string {
   const open = state.peek();
-  return open ? dirname(open.path) : homedir();
+  // The demo lives in the app's state folder: a workspace of one's own should not start out there.
+  return open && open.path !== state.demoPath ? dirname(open.path) : homedir();
 }
 
 function listDirectory(dir: string, extensions?: string[]): { dir: string; parent: string | null; entries: DirEntry[] } {

@@ -1,6 +1,7 @@
 // The app as a user meets it, in Debian's Chromium against the browser host: the demo workspace, importing a
 // real CSV through the wizard, the profile, the grid, and that nothing leaves 127.0.0.1.
 import { existsSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { expect, SHARED_DATA, shot, test } from './fixtures';
 
@@ -49,6 +50,46 @@ test.describe('demo workspace', () => {
     await nav.getByRole('button', { name: 'Present' }).click();
     await expect(app.getByText(/coming next/i).first()).toBeVisible();
     await shot(app, 'present-coming-next');
+  });
+
+  test('importing into the demo asks first: a workspace of your own, or the demo anyway', async ({ app, host }) => {
+    const file = join(host.dir, 'real.csv');
+    writeFileSync(file, 'customer_id,spend\n1,10\n2,20\n3,35\n');
+    const prompt = app.getByRole('group', { name: 'Demo workspace' });
+    // "Anyway" goes on to the file step, in the demo.
+    await app.getByRole('button', { name: 'Import data' }).first().click();
+    await expect(prompt.getByText('You are in the demo workspace. Create a workspace of your own for real data?')).toBeVisible();
+    await shot(app, 'demo-import-prompt');
+    await app.getByRole('button', { name: 'Import into demo anyway' }).click();
+    await expect(app.getByRole('dialog', { name: 'Import data into the demo workspace' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Choose file…' })).toBeVisible();
+    await app.keyboard.press('Escape');
+    await expect(app.getByRole('button', { name: 'Choose file…' })).toHaveCount(0);
+
+    // Opened again, it asks again; "Create workspace…" opens the picker in the home folder, not the state folder.
+    await app.getByRole('button', { name: 'Import data' }).first().click();
+    await expect(prompt).toBeVisible();
+    await app.getByRole('button', { name: 'Create workspace…' }).click();
+    await expect(app.getByLabel('Workspace path')).toHaveValue(join(homedir(), 'Untitled.cxw'));
+    const own = join(host.dir, 'my-data.cxw');
+    await app.getByLabel('Workspace path').fill(own);
+    await app.getByRole('button', { name: 'Create workspace', exact: true }).click();
+    // The wizard carries on in the new workspace, and the import lands there.
+    await expect(app.getByRole('dialog', { name: 'Import data into my-data' })).toBeVisible();
+    await expect(app.getByRole('banner').getByText('my-data', { exact: true })).toBeVisible();
+    await expect(app.getByRole('banner').getByText('Demo', { exact: true })).toHaveCount(0);
+    const chooser = app.waitForEvent('filechooser');
+    await app.getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles(file);
+    await app.getByRole('button', { name: 'Commit import' }).click();
+    await expect(app.getByRole('heading', { name: 'real' })).toBeVisible({ timeout: 60_000 });
+    await expect(app.getByRole('banner').getByText(/^1 dataset ·/)).toBeVisible();
+    expect(existsSync(own)).toBe(true);
+    // The demo still holds its two datasets only.
+    await app.getByRole('button', { name: 'Workspace menu' }).click();
+    await app.getByRole('menuitem', { name: 'Open demo workspace' }).click();
+    await expect(app.getByRole('banner').getByText(/^2 datasets ·/)).toBeVisible();
+    await expect(app.getByRole('button', { name: 'Dataset real' })).toHaveCount(0);
   });
 });
 

@@ -146,6 +146,7 @@ test.describe('demo workspace', () => {
 
     const chooser = app.waitForEvent('filechooser');
     await app.getByRole('button', { name: 'Import data' }).first().click();
+    await app.getByRole('button', { name: 'Import into demo anyway' }).click();
     await app.getByRole('button', { name: 'Choose file…' }).click();
     await (await chooser).setFiles(file);
     await expect(app.getByLabel('Type of column order_date')).toHaveValue('date', { timeout: 60_000 });

@@ -5,6 +5,10 @@ import { Modal, Stepper } from '@mantine/core';
 import type { ImportOptions, ImportPreview, ImportResult } from '../../../../shared/domain';
 import type { PickedFile } from '../../../../shared/platform';
 import { useClient } from '../../../state/bridge';
+import { useWorkspace } from '../../../state/workspace';
+import { useWorkspaceActions } from '../../../shell/useWorkspaceActions';
+import { WorkspaceDialogs, type WorkspaceDialog } from '../../../shell/WorkspaceDialogs';
+import { DemoImportPrompt } from './DemoImportPrompt';
 import { PickStep } from './PickStep';
 import { ReviewStep } from './ReviewStep';
 import { CommitStep } from './CommitStep';
@@ -18,20 +22,36 @@ interface Props {
 
 export function ImportWizard({ opened, onClose, onImported }: Props) {
   const [running, setRunning] = useState(false);
+  const { info } = useWorkspace();
+  // In the demo workspace, ask first (every time the wizard opens) whether the data should go somewhere else.
+  const [demoAnswered, setDemoAnswered] = useState(false);
+  const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
+  const actions = useWorkspaceActions(setDialog);
+  useEffect(() => {
+    if (!opened) setDemoAnswered(false);
+  }, [opened]);
+  const asking = opened && info?.isDemo === true && !demoAnswered;
   return (
-    <Modal
-      opened={opened}
-      onClose={() => !running && onClose()}
-      title="Import data"
-      size="min(1240px, 96vw)"
-      withCloseButton={!running}
-      closeOnEscape={!running}
-      closeOnClickOutside={false}
-      className="cxw-import-modal"
-      classNames={{ body: 'cxw-import-body' }}
-    >
-      {opened && <Wizard onClose={onClose} onImported={onImported} onRunning={setRunning} />}
-    </Modal>
+    <>
+      <Modal
+        opened={opened}
+        onClose={() => !running && onClose()}
+        title={info?.isDemo ? 'Import data into the demo workspace' : info ? `Import data into ${info.name}` : 'Import data'}
+        size={asking ? 'lg' : 'min(1240px, 96vw)'}
+        withCloseButton={!running}
+        closeOnEscape={!running}
+        closeOnClickOutside={false}
+        className="cxw-import-modal"
+        classNames={{ body: 'cxw-import-body' }}
+      >
+        {asking ? (
+          <DemoImportPrompt onCreate={actions.newWorkspace} onImportAnyway={() => setDemoAnswered(true)} />
+        ) : (
+          opened && <Wizard onClose={onClose} onImported={onImported} onRunning={setRunning} />
+        )}
+      </Modal>
+      <WorkspaceDialogs dialog={dialog} onClose={() => setDialog(null)} />
+    </>
   );
 }
 
