@@ -58,6 +58,12 @@ export interface Rate {
   /** Wilson 95% interval; null when undefined. */
   ci: [number, number] | null;
   reason?: string;
+  /**
+   * False when the denominator is below the minimum group size (spec.minGroupSize): the rate is shown greyed with its
+   * interval but no verdict and no "widest gap" rests on it (shared/audit-gaps.ts). Always set by the audit; a result
+   * saved without it is read by its denominator.
+   */
+  reliable?: boolean;
 }
 
 export interface AuditGroup {
@@ -103,6 +109,8 @@ export interface Disparity {
   flag: boolean;
   /** Why it is (not) flagged, in words. */
   note: string;
+  /** False when the group's or the reference's rate is unreliable (denominator below minGroupSize): not judged. */
+  reliable?: boolean;
 }
 
 export interface AuditSummary {
@@ -113,7 +121,7 @@ export interface AuditSummary {
     demographicParityRatio: number;
     equalizedOddsDifference: number | null;
     equalOpportunityDifference: number | null;
-    /** Groups whose favourable-outcome rate is below 4/5 of the most favoured group's. */
+    /** Groups whose favourable-outcome rate is below 4/5 of the most favoured group's (groups of at least minGroupSize only). */
     fourFifthsFailing: string[];
   }[];
   /** The first attribute's values, as the CLI contract's top-level summary keys. */
@@ -165,6 +173,8 @@ export interface Verdict {
   finding: string;
   confidence: string;
   status: 'fail' | 'warn' | 'pass' | 'not applicable';
+  /** Comparisons left out of this verdict because a rate rests on fewer than minGroupSize people (the finding names them). */
+  leftOut?: number;
 }
 
 export interface AuditResult {

@@ -14,7 +14,7 @@
 import type { CalibrationBin } from '../../../shared/audit';
 import { chiSquareSurvival } from '../nps/distributions';
 import { quantilesInPlace } from '../select';
-import { rate } from './rates';
+import { rateOf } from './rates';
 
 export const DECILES = 10;
 
@@ -61,7 +61,7 @@ export function calibrationTallies(codes: Int32Array, levels: number, deciles: I
   return t;
 }
 
-export function calibrationBins(attribute: string, groups: readonly { code: number; name: string }[], tallies: Float64Array, edges: readonly number[]): CalibrationBin[] {
+export function calibrationBins(attribute: string, groups: readonly { code: number; name: string }[], tallies: Float64Array, edges: readonly number[], minGroupSize: number): CalibrationBin[] {
   const out: CalibrationBin[] = [];
   for (const g of groups) {
     for (let d = 0; d < DECILES; d++) {
@@ -76,7 +76,7 @@ export function calibrationBins(attribute: string, groups: readonly { code: numb
         upper: edges[d + 1],
         n,
         meanScore: tallies[o + 1] / n,
-        observed: rate(tallies[o + 2], n, 'no rows in this decile'),
+        observed: rateOf(tallies[o + 2], n, 'no rows in this decile', minGroupSize),
       });
     }
   }

@@ -10,17 +10,18 @@
 // - Flag: adjusted p < alpha AND the ratio outside [0.8, 1.25] (the four-fifths band and its mirror). When the
 //   ratio is undefined because the reference rate is 0, the magnitude test is |difference| ≥ 0.05 instead:
 //   any ratio to 0 is infinite, so a size threshold on the difference keeps "0 vs 0.1%" from counting as huge.
-// - Small groups (n below the minimum size) are compared and can be flagged like any other — the data are what
-//   they are — but their note says so, and the verdicts treat such a flag as a warning ("too few to tell").
+// - A comparison resting on an unreliable rate (the group's or the reference's denominator below the minimum group
+//   size) is still computed, tested and can be flagged — the data are what they are, and it stays in the Holm
+//   family so the other adjusted p-values do not depend on it — but it is marked `reliable: false`, its note says
+//   so, and the verdicts and the widest gap leave it out (shared/audit-gaps.ts).
 import type { AuditGroup, AuditMetric, Disparity, Rate } from '../../../shared/audit';
+import { disparityReliable, MIN_DIFFERENCE_WITHOUT_RATIO, outsideBand, RATIO_BAND } from '../../../shared/audit-gaps';
 import { holm } from '../nps/compare';
 import { METRIC_LABELS } from './rates';
 import { compareProportions, type ProportionTest } from './significance';
 import { fraction, pWords } from './words';
 
-export const RATIO_BAND: [number, number] = [0.8, 1.25];
-/** Size threshold when the ratio is undefined (reference rate 0). */
-export const MIN_DIFFERENCE_WITHOUT_RATIO = 0.05;
+export { MIN_DIFFERENCE_WITHOUT_RATIO, outsideBand, RATIO_BAND };
 
 /** The metric whose test a complementary metric shares (same 2×2 table, rows swapped). */
 const TEST_OF: Record<AuditMetric, AuditMetric> = {
@@ -106,14 +107,14 @@ export function computeDisparities(columns: readonly ColumnGroups[], o: Disparit
     }
   }
   const adjusted = holm(tests.map((t) => t.pValue));
-  const sizeOf = new Map<string, number>();
-  for (const col of columns) for (const g of col.groups) sizeOf.set(`${col.attribute}\u0000${g.group}`, g.n);
+  const byKey = new Map<string, AuditGroup>();
+  for (const col of columns) for (const g of col.groups) byKey.set(`${col.attribute}\u0000${g.group}`, g);
   for (const { d, testIndex } of rows) {
     if (testIndex >= 0) d.pAdjusted = adjusted[testIndex];
-    const n = sizeOf.get(`${d.attribute}\u0000${d.group}`) ?? 0;
     const judged = judge(d, o.alpha);
     d.flag = judged.flag;
-    d.note = judged.note + (n < o.minGroupSize ? ` Small group (n = ${n} < ${o.minGroupSize}): read with care.` : '');
+    d.reliable = disparityReliable(d, byKey, o.minGroupSize);
+    d.note = judged.note + (d.difference !== null && !d.reliable ? ` ${unreliableNote(d, byKey, o.minGroupSize)}` : '');
   }
   const m = tests.length;
   const adjustment =
@@ -124,10 +125,13 @@ export function computeDisparities(columns: readonly ColumnGroups[], o: Disparit
   return { disparities: rows.map((r) => r.d), adjustment, tests: m };
 }
 
-/** Whether the size of a disparity is outside the band (or, without a ratio, at least 0.05 in difference). */
-export function outsideBand(d: Pick<Disparity, 'ratio' | 'difference'>): boolean {
-  if (d.ratio !== null) return d.ratio < RATIO_BAND[0] || d.ratio > RATIO_BAND[1];
-  return d.difference !== null && Math.abs(d.difference) >= MIN_DIFFERENCE_WITHOUT_RATIO;
+/** Which rate is too thin: "Unreliable: the FPR of "X" rests on 4 people (fewer than 30); not judged." */
+function unreliableNote(d: Disparity, byKey: Map<string, AuditGroup>, minGroupSize: number): string {
+  const g = byKey.get(`${d.attribute}\u0000${d.group}`)?.[d.metric];
+  const r = byKey.get(`${d.attribute}\u0000${d.reference}`)?.[d.metric];
+  const thin = g && g.denominator < minGroupSize ? { who: d.group, n: g.denominator } : { who: `the reference "${d.reference}"`, n: r?.denominator ?? 0 };
+  const who = thin.who === d.group ? `"${d.group}"` : thin.who;
+  return `Unreliable: the ${METRIC_LABELS[d.metric]} of ${who} rests on ${thin.n} ${thin.n === 1 ? 'person' : 'people'} (fewer than ${minGroupSize}); left out of the verdicts.`;
 }
 
 function judge(d: Disparity, alpha: number): { flag: boolean; note: string } {

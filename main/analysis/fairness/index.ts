@@ -98,7 +98,7 @@ function auditColumn(input: AuditInput, column: CodedColumn, spec: AuditSpec, mi
       share: n / input.n,
       small: n < minGroupSize,
       isReference: false,
-      ...groupRates(confusion, withLabel),
+      ...groupRates(confusion, withLabel, minGroupSize),
       confusion: withLabel ? confusion : null,
     });
   }
@@ -112,7 +112,7 @@ function auditColumn(input: AuditInput, column: CodedColumn, spec: AuditSpec, mi
   return { column, codes, groups, reference: groups[ref], referenceCode: codes[ref] };
 }
 
-function calibrate(input: AuditInput, audited: AuditedColumn[], isCancelled?: () => boolean): { bins: CalibrationBin[]; findings: CalibrationFinding[] } | null {
+function calibrate(input: AuditInput, audited: AuditedColumn[], minGroupSize: number, isCancelled?: () => boolean): { bins: CalibrationBin[]; findings: CalibrationFinding[] } | null {
   if (!input.score || !input.label) return null;
   const edges = decileEdges(input.score, input.n);
   if (!edges) return null;
@@ -123,7 +123,7 @@ function calibrate(input: AuditInput, audited: AuditedColumn[], isCancelled?: ()
   for (const a of audited) {
     poll(isCancelled);
     const tallies = calibrationTallies(a.column.codes, a.column.levels.length, deciles, input.score, input.label, input.n);
-    bins.push(...calibrationBins(a.column.name, a.groups.map((g, i) => ({ code: a.codes[i], name: g.group })), tallies, edges));
+    bins.push(...calibrationBins(a.column.name, a.groups.map((g, i) => ({ code: a.codes[i], name: g.group })), tallies, edges, minGroupSize));
     a.groups.forEach((g, i) => {
       if (g === a.reference) return;
       const gap = calibrationGap(tallies, a.codes[i], a.referenceCode);
@@ -159,7 +159,7 @@ export function auditDecision(input: AuditInput, spec: AuditSpec, isCancelled?: 
   const { disparities, adjustment } = computeDisparities(columnGroups, { metrics, alpha, minGroupSize });
   const summary = summarize(audited.map((a) => summarizeAttribute(a.column.name, a.groups, direction, minGroupSize)));
 
-  const calibration = calibrate(input, audited, isCancelled);
+  const calibration = calibrate(input, audited, minGroupSize, isCancelled);
   const proxies = proxyAssociations(input.proxies, input.attributes, input.n, proxyThreshold, isCancelled);
 
   let representation: AuditResult['representation'] = null;
@@ -196,7 +196,9 @@ export function auditDecision(input: AuditInput, spec: AuditSpec, isCancelled?: 
     verdicts,
     summary,
     groups,
+    disparities,
     minGroupSize,
+    alpha,
     flaggedProxies: proxies.filter((p) => p.flag),
   });
 

@@ -6,14 +6,15 @@
 //   PPV = TP/(TP+FP)   FDR = FP/(TP+FP)              NPV = TN/(TN+FN)   FOR = FN/(TN+FN)
 // A rate whose denominator is 0 is undefined: value and interval null with the reason in words — never 0 (unlike
 // scikit-learn's normalised confusion matrix, which Fairlearn's rate functions use and which turns 0/0 into 0).
+// A rate whose denominator is below the minimum group size is marked `reliable: false` (shared/audit-gaps.ts).
 import type { AuditMetric, Rate } from '../../../shared/audit';
 import { wilsonInterval } from '../segment-stats';
 import type { Confusion } from './counts';
 
-/** A rate with its interval; `undefinedReason` is used when the denominator is 0. */
-export function rate(numerator: number, denominator: number, undefinedReason: string): Rate {
-  if (denominator <= 0) return { value: null, numerator, denominator: 0, ci: null, reason: undefinedReason };
-  return { value: numerator / denominator, numerator, denominator, ci: wilsonInterval(numerator, denominator) };
+/** A rate with its interval; `undefinedReason` is used when the denominator is 0; reliable from `minDenominator` up. */
+export function rateOf(numerator: number, denominator: number, undefinedReason: string, minDenominator: number): Rate {
+  if (denominator <= 0) return { value: null, numerator, denominator: 0, ci: null, reason: undefinedReason, reliable: false };
+  return { value: numerator / denominator, numerator, denominator, ci: wilsonInterval(numerator, denominator), reliable: denominator >= minDenominator };
 }
 
 export const METRIC_LABELS: Record<AuditMetric, string> = {
@@ -49,7 +50,8 @@ export interface GroupRates {
 }
 
 /** Every rate of a group from its confusion counts; the label-based ones are null without a label. */
-export function groupRates(c: Confusion, withLabel: boolean): GroupRates {
+export function groupRates(c: Confusion, withLabel: boolean, minGroupSize: number): GroupRates {
+  const rate = (k: number, d: number, reason: string) => rateOf(k, d, reason, minGroupSize);
   const n = c.tp + c.fp + c.fn + c.tn;
   const selectionRate = rate(c.tp + c.fp, n, 'empty group: selection rate is undefined');
   if (!withLabel) return { baseRate: null, selectionRate, tpr: null, fpr: null, fnr: null, tnr: null, ppv: null, npv: null, fdr: null, for: null };

@@ -14,10 +14,14 @@
 // Four-fifths rule (US EEOC Uniform Guidelines, 29 CFR 1607.4(D)) on the favourable outcome: the favourable
 // rate is the selection rate of an assistive decision and 1 − the selection rate of a punitive one (the share
 // NOT sanctioned); a group fails when its favourable rate is below 4/5 of the most favoured group's rate in
-// the same attribute. The most favoured group is chosen among groups of at least the minimum size (all groups
-// when none is that large), so one tiny group with a lucky rate (10 people, 7 approved) cannot make every other
-// group fail; any group, small ones included, can fail against it.
-import type { AuditGroup, AuditSummary } from '../../../shared/audit';
+// the same attribute. Only groups of at least the minimum size take part (a selection rate over fewer people is
+// unreliable, shared/audit-gaps.ts): one tiny group with a lucky rate (10 people, 7 approved) can neither make every
+// other group fail nor be named as failing on 2 people. With no group that large, nobody is named.
+//
+// The verdicts quote these gaps over reliable rates only (reliableSpread); the Fairlearn numbers above keep
+// every group, as Fairlearn computes them.
+import type { AuditGroup, AuditMetric, AuditSummary } from '../../../shared/audit';
+import { rateReliable } from '../../../shared/audit-gaps';
 
 type AttributeSummary = AuditSummary['byAttribute'][number];
 
@@ -48,10 +52,20 @@ export function mostFavoured(groups: readonly AuditGroup[], direction: 'assistiv
   return pool.reduce((best, g) => (favourableRate(g.selectionRate.value!, direction) > favourableRate(best.selectionRate.value!, direction) ? g : best), pool[0]);
 }
 
-/** Groups whose favourable rate is below 0.8 × the most favoured group's. */
+/** Groups of at least the minimum size whose favourable rate is below 0.8 × the most favoured group's. */
 export function fourFifthsFailing(groups: readonly AuditGroup[], direction: 'assistive' | 'punitive', minGroupSize: number): string[] {
-  const best = favourableRate(mostFavoured(groups, direction, minGroupSize).selectionRate.value!, direction);
-  return groups.filter((g) => favourableRate(g.selectionRate.value!, direction) < 0.8 * best).map((g) => g.group);
+  const large = groups.filter((g) => g.n >= minGroupSize);
+  if (large.length === 0) return [];
+  const best = favourableRate(mostFavoured(large, direction, minGroupSize).selectionRate.value!, direction);
+  return large.filter((g) => favourableRate(g.selectionRate.value!, direction) < 0.8 * best).map((g) => g.group);
+}
+
+/** max − min and min / max of one metric over the groups whose rate is reliable; null with fewer than two. */
+export function reliableSpread(groups: readonly AuditGroup[], metric: AuditMetric, minGroupSize: number): { difference: number; ratio: number; groups: number } | null {
+  const values = groups.filter((g) => rateReliable(g[metric], minGroupSize)).map((g) => g[metric]!.value!);
+  if (values.length < 2) return null;
+  const s = spread(values)!;
+  return { difference: s.max - s.min, ratio: s.max === 0 ? 1 : s.min / s.max, groups: values.length };
 }
 
 export function summarizeAttribute(attribute: string, groups: readonly AuditGroup[], direction: 'assistive' | 'punitive', minGroupSize: number): AttributeSummary {

@@ -3,16 +3,21 @@
 // groups fail and by how much, and how sure we are. Pure functions, no I/O.
 //
 // Status per criterion, over every attribute and intersection:
-//   fail — some group of at least the minimum size is flagged (significant after Holm, outside 0.8–1.25);
-//   warn — a gap outside the band that is not significant, or flagged only in small groups, or a significant
-//          gap inside the band (real but smaller than the four-fifths threshold, e.g. 41% vs 48%, ratio 0.85),
-//          or (demographic parity) a group failing the four-fifths rule;
+//   fail — some comparison is flagged (significant after Holm, outside 0.8–1.25);
+//   warn — a gap outside the band that is not significant, or a significant gap inside the band (real but
+//          smaller than the four-fifths threshold, e.g. 41% vs 48%, ratio 0.85), or (demographic parity) a group
+//          failing the four-fifths rule;
+// Only reliable comparisons count: one resting on a rate whose denominator is below the minimum group size (the
+// group's or the reference's) is left out, and the finding says how many were left out and why
+// (shared/audit-gaps.ts, the same judgement the view's gap tables use). The "widest gap" of the executive summary
+// is the same function's (widestGap), so the summary and the view's verdict lines name the same gap.
 //   pass — every compared group is within the band;
 //   not applicable — the criterion needs a label (or a score) the audit does not have, or nothing could be compared.
 // Confidence in words from the adjusted p and the group size: a group below the minimum size is "too few to tell".
 import type { AuditGroup, AuditMetric, AuditSummary, Disparity, Verdict } from '../../../shared/audit';
-import { outsideBand, RATIO_BAND } from './disparities';
-import { favourableRate, mostFavoured } from './summary';
+import { judgeGaps, leftOutText, widestGap, widestGapText, type LeftOut } from '../../../shared/audit-gaps';
+import { RATIO_BAND } from './disparities';
+import { favourableRate, mostFavoured, reliableSpread } from './summary';
 import { METRIC_LABELS } from './rates';
 import { count, fraction, listWords, percent, points, pWords } from './words';
 
@@ -43,7 +48,6 @@ export interface VerdictContext {
 /** Calibration gaps smaller than this (5 points of observed rate) are not called a failure. */
 export const CALIBRATION_TOLERANCE = 0.05;
 
-const key = (attribute: string, group: string) => `${attribute}\u0000${group}`;
 
 /** How sure we are about one comparison, in words. */
 export function confidenceWords(pAdjusted: number | null, n: number, minGroupSize: number, alpha: number): string {
@@ -59,28 +63,17 @@ interface Judged {
   status: Verdict['status'];
   failing: Disparity[];
   warning: Disparity[];
-  /** Significant after Holm but inside the band, in groups of adequate size. */
+  /** Significant after Holm but inside the band. */
   withinBand: Disparity[];
   compared: number;
+  /** Comparisons left out because a rate rests on fewer than the minimum group size. */
+  leftOut: LeftOut[];
 }
 
+/** The shared judgement (shared/audit-gaps.ts, also used by the view): reliable comparisons only. */
 function judgeMetric(ctx: VerdictContext, metric: AuditMetric): Judged {
-  const sizeOf = new Map(ctx.groups.map((g) => [key(g.attribute, g.group), g.n]));
-  const ds = ctx.disparities.filter((d) => d.metric === metric && d.difference !== null);
-  const small = (d: Disparity) => (sizeOf.get(key(d.attribute, d.group)) ?? 0) < ctx.minGroupSize;
-  const failing = ds.filter((d) => d.flag && !small(d));
-  const warning = ds.filter((d) => !failing.includes(d) && outsideBand(d));
-  const withinBand = ds.filter((d) => !outsideBand(d) && !small(d) && d.pAdjusted !== null && d.pAdjusted < ctx.alpha);
-  const status: Verdict['status'] =
-    ds.length === 0 ? 'not applicable' : failing.length > 0 ? 'fail' : warning.length > 0 || withinBand.length > 0 ? 'warn' : 'pass';
-  return { status, failing: bySize(failing), warning: bySize(warning), withinBand: bySize(withinBand), compared: ds.length };
-}
-
-/** Single attributes before intersections (easier to act on), then the largest gaps first (|log ratio|, or |difference| without a ratio). */
-function bySize(ds: Disparity[]): Disparity[] {
-  const size = (d: Disparity) => (d.ratio !== null && d.ratio > 0 ? Math.abs(Math.log(d.ratio)) : Math.abs(d.difference ?? 0) * 10);
-  const isIntersection = (d: Disparity) => (d.attribute.includes(' × ') ? 1 : 0);
-  return [...ds].sort((a, b) => isIntersection(a) - isIntersection(b) || size(b) - size(a));
+  const j = judgeGaps(ctx, metric);
+  return { status: j.status, failing: j.failing, warning: j.outside, withinBand: j.within, compared: j.compared, leftOut: j.leftOut };
 }
 
 function rateText(ctx: VerdictContext, d: Disparity): string {
@@ -97,13 +90,15 @@ function rateText(ctx: VerdictContext, d: Disparity): string {
 function confidenceOf(ctx: VerdictContext, j: Judged): string {
   const sizeOf = (d: Disparity) => ctx.groups.find((g) => g.attribute === d.attribute && g.group === d.group)?.n ?? 0;
   const shown = j.failing.length > 0 ? j.failing : j.warning.length > 0 ? j.warning : j.withinBand;
-  if (j.status === 'not applicable') return 'Nothing to judge.';
+  if (j.status === 'not applicable') {
+    return j.leftOut.length > 0 ? `Too few to tell: every comparison rests on fewer than ${ctx.minGroupSize} people.` : 'Nothing to judge.';
+  }
   if (shown.length === 0) {
     const compared = ctx.groups.filter((g) => !g.isReference);
     const smallest = compared.reduce((m, g) => Math.min(m, g.n), Number.POSITIVE_INFINITY);
-    const smalls = compared.filter((g) => g.n < ctx.minGroupSize).length;
+    const smalls = j.leftOut.length;
     return smalls > 0
-      ? `Fairly confident for the larger groups; ${smalls} group${smalls === 1 ? ' is' : 's are'} below ${ctx.minGroupSize} people, too few to tell.`
+      ? `Fairly confident for the groups judged; ${smalls} group${smalls === 1 ? ' was' : 's were'} left out, too few to tell.`
       : `Fairly confident: every compared group has at least ${count(smallest)} people, so a gap outside the band would likely show.`;
   }
   const d = shown[0];
@@ -121,12 +116,14 @@ const groupsWord = (n: number) => `${n} group${n === 1 ? '' : 's'}`;
 function findingOf(ctx: VerdictContext, j: Judged, metric: AuditMetric): string {
   const label = METRIC_LABELS[metric];
   const band = `${RATIO_BAND[0]}–${RATIO_BAND[1]}`;
-  if (j.status === 'not applicable') return `No ${label} could be compared.`;
+  const left = leftOutText(j.leftOut, label, ctx.minGroupSize);
+  if (j.compared === 0) return left ? `No ${label} could be judged. ${left}` : `No ${label} could be compared.`;
   const parts: string[] = [];
   if (j.failing.length > 0) parts.push(listed(ctx, j.failing, `${groupsWord(j.failing.length)} differ${j.failing.length === 1 ? 's' : ''} significantly, outside ${band}: `));
-  else if (j.warning.length > 0) parts.push(listed(ctx, j.warning, `${j.warning.length} gap${j.warning.length === 1 ? '' : 's'} outside ${band}, not significant or in small groups: `));
+  else if (j.warning.length > 0) parts.push(listed(ctx, j.warning, `${j.warning.length} gap${j.warning.length === 1 ? '' : 's'} outside ${band}, not significant: `));
   if (j.withinBand.length > 0) parts.push(listed(ctx, j.withinBand, `Smaller but significant gaps, inside ${band}: `));
-  if (parts.length === 0) return `Every group's ${label} is within ${band} of its reference's (${j.compared} comparison${j.compared === 1 ? '' : 's'}).`;
+  if (parts.length === 0) parts.push(`Every group's ${label} is within ${band} of its reference's (${j.compared} comparison${j.compared === 1 ? '' : 's'}).`);
+  if (left) parts.push(left);
   return parts.join(' ');
 }
 
@@ -172,7 +169,7 @@ const NEEDS_LABEL = 'This needs a ground-truth label (the actual outcome); add o
 function labelVerdict(ctx: VerdictContext, metric: AuditMetric, name: string, what: string, why: string): Verdict {
   if (!ctx.withLabel) return { metric: name, what, why, finding: NEEDS_LABEL, confidence: 'Not applicable.', status: 'not applicable' };
   const j = judgeMetric(ctx, metric);
-  return { metric: name, what, why, finding: findingOf(ctx, j, metric), confidence: confidenceOf(ctx, j), status: j.status };
+  return { metric: name, what, why, finding: findingOf(ctx, j, metric), confidence: confidenceOf(ctx, j), status: j.status, leftOut: j.leftOut.length };
 }
 
 function parityVerdict(ctx: VerdictContext): Verdict {
@@ -191,9 +188,13 @@ function parityVerdict(ctx: VerdictContext): Verdict {
     failing.length === 0
       ? ` Every group passes the four-fifths rule on ${favourable}.`
       : ` Four-fifths rule on ${favourable}: ${failing.map(fourFifthsOf).join('; ')} (below 4/5 of the most favoured group).`;
+  // Over the groups whose selection rate is reliable, so the sentence never rests on a group of two.
   const s0 = ctx.summary.byAttribute[0];
-  const dp = ` Demographic parity difference for ${s0.attribute}: ${fraction(s0.demographicParityDifference)} (ratio ${s0.demographicParityRatio.toFixed(2)}).`;
-  const status: Verdict['status'] = j.status === 'pass' && failing.length > 0 ? 'warn' : j.status;
+  const spread0 = reliableSpread(ctx.groups.filter((g) => g.attribute === s0.attribute), 'selectionRate', ctx.minGroupSize);
+  const dp = spread0
+    ? ` Demographic parity difference for ${s0.attribute}: ${fraction(spread0.difference)} (ratio ${spread0.ratio.toFixed(2)}${spread0.groups < ctx.groups.filter((g) => g.attribute === s0.attribute).length ? `, over the ${spread0.groups} groups of at least ${ctx.minGroupSize} people` : ''}).`
+    : '';
+  const status: Verdict['status'] = (j.status === 'pass' || j.status === 'not applicable') && failing.length > 0 ? 'warn' : j.status;
   return {
     metric: 'Demographic parity (four-fifths rule)',
     what: 'Does every group get the positive decision at the same rate (the selection rate)? The four-fifths rule asks that no group’s rate of the favourable outcome fall below 80% of the most favoured group’s.',
@@ -201,6 +202,7 @@ function parityVerdict(ctx: VerdictContext): Verdict {
     finding: findingOf(ctx, { ...j, status }, 'selectionRate') + four + dp,
     confidence: confidenceOf(ctx, j),
     status,
+    leftOut: j.leftOut.length,
   };
 }
 
@@ -209,9 +211,16 @@ function oddsVerdict(ctx: VerdictContext, opportunity: Verdict, equality: Verdic
   if (!ctx.withLabel) return { metric: 'Equalised odds', what, why: WHY.odds[ctx.direction], finding: NEEDS_LABEL, confidence: 'Not applicable.', status: 'not applicable' };
   const rank = { fail: 3, warn: 2, pass: 1, 'not applicable': 0 } as const;
   const status = rank[opportunity.status] >= rank[equality.status] ? opportunity.status : equality.status;
+  // Fairlearn's larger of the TPR and FPR gaps, over reliable rates only (the summary table keeps every group).
   const gaps = ctx.summary.byAttribute
-    .filter((s) => s.equalizedOddsDifference !== null)
-    .map((s) => `${s.attribute} ${fraction(s.equalizedOddsDifference!)}`);
+    .map((s) => {
+      const gs = ctx.groups.filter((g) => g.attribute === s.attribute);
+      const tpr = reliableSpread(gs, 'tpr', ctx.minGroupSize)?.difference ?? null;
+      const fpr = reliableSpread(gs, 'fpr', ctx.minGroupSize)?.difference ?? null;
+      const worst = tpr === null ? fpr : fpr === null ? tpr : Math.max(tpr, fpr);
+      return worst === null ? null : `${s.attribute} ${fraction(worst)}`;
+    })
+    .filter((x): x is string => x !== null);
   const parts = [
     `Equal opportunity: ${opportunity.status}; predictive equality: ${equality.status}.`,
     gaps.length > 0 ? `Equalised odds difference: ${gaps.join(', ')}.` : 'No equalised odds difference could be computed.',
@@ -222,21 +231,28 @@ function oddsVerdict(ctx: VerdictContext, opportunity: Verdict, equality: Verdic
 function calibrationVerdict(ctx: VerdictContext): Verdict | null {
   if (!ctx.calibration) return null;
   const what = 'At the same score (decile), does every group turn out positive at the same observed rate?';
-  const rows = ctx.calibration.filter((c) => c.difference !== null);
+  // A group below the minimum size is left out: its decile rates rest on a handful of people.
+  const defined = ctx.calibration.filter((c) => c.difference !== null);
+  const rows = defined.filter((c) => c.n >= ctx.minGroupSize);
+  const leftOut = defined.length - rows.length;
   const big = rows.filter((c) => Math.abs(c.difference!) >= CALIBRATION_TOLERANCE);
-  const significant = big.filter((c) => c.pAdjusted !== null && c.pAdjusted < ctx.alpha && c.n >= ctx.minGroupSize);
+  const significant = big.filter((c) => c.pAdjusted !== null && c.pAdjusted < ctx.alpha);
   const status: Verdict['status'] = rows.length === 0 ? 'not applicable' : significant.length > 0 ? 'fail' : big.length > 0 ? 'warn' : 'pass';
   const shown = (significant.length > 0 ? significant : big).sort((a, b) => Math.abs(b.difference!) - Math.abs(a.difference!)).slice(0, 3);
   const describe = (c: CalibrationFinding) =>
     `${c.attribute} "${c.group}" turns out positive ${points(c.difference!).replace(/^[+−]/, '')} ${c.difference! < 0 ? 'less' : 'more'} often than "${c.reference}" at the same score (${pWords(c.pAdjusted ?? 1, 'adjusted')}): the score ${c.difference! < 0 ? 'over-states' : 'under-states'} its risk`;
+  const left = leftOut > 0 ? ` ${leftOut} group${leftOut === 1 ? '' : 's'} left out: fewer than ${ctx.minGroupSize} people.` : '';
   const finding =
-    status === 'not applicable'
-      ? 'No group shares a score decile with its reference.'
+    (status === 'not applicable'
+      ? defined.length > 0 ? 'No group of at least the minimum size shares a score decile with its reference.' : 'No group shares a score decile with its reference.'
       : status === 'pass'
         ? `Every group's observed rate is within ${Math.round(CALIBRATION_TOLERANCE * 100)} points of its reference's at the same score.`
-        : `${shown.map(describe).join('; ')}.`;
-  const confidence = shown.length > 0 ? `For the largest gap, ${confidenceWords(shown[0].pAdjusted, shown[0].n, ctx.minGroupSize, ctx.alpha)}.` : confidenceOf(ctx, { status, failing: [], warning: [], withinBand: [], compared: rows.length });
-  return { metric: 'Calibration within groups', what, why: WHY.calibration[ctx.direction], finding, confidence, status };
+        : `${shown.map(describe).join('; ')}.`) + left;
+  const confidence =
+    shown.length > 0
+      ? `For the largest gap, ${confidenceWords(shown[0].pAdjusted, shown[0].n, ctx.minGroupSize, ctx.alpha)}.`
+      : confidenceOf(ctx, { status, failing: [], warning: [], withinBand: [], compared: rows.length, leftOut: defined.filter((c) => c.n < ctx.minGroupSize).map((c) => ({ attribute: c.attribute, group: c.group, denominator: c.n })) });
+  return { metric: 'Calibration within groups', what, why: WHY.calibration[ctx.direction], finding, confidence, status, leftOut };
 }
 
 export function buildVerdicts(ctx: VerdictContext): Verdict[] {
@@ -278,7 +294,9 @@ export interface ExecutiveContext {
   verdicts: readonly Verdict[];
   summary: AuditSummary;
   groups: readonly AuditGroup[];
+  disparities: readonly Disparity[];
   minGroupSize: number;
+  alpha: number;
   flaggedProxies: readonly { feature: string; attribute: string }[];
 }
 
@@ -300,15 +318,9 @@ export function executiveSummary(c: ExecutiveContext): string {
     const what = c.direction === 'assistive' ? 'qualified people missed (false negatives)' : 'innocent people sanctioned (false positives)';
     s.push(`For this ${c.direction === 'assistive' ? 'benefit' : 'sanction'} the check that matters most is ${what}: it ${key.status === 'fail' ? 'fails' : key.status === 'warn' ? 'shows a gap that needs a closer look' : 'passes'}.`);
   }
-  const worst = [...c.summary.byAttribute].filter((a) => !a.attribute.includes(' × ')).sort((a, b) => a.demographicParityRatio - b.demographicParityRatio)[0];
-  if (worst) {
-    const gs = c.groups.filter((g) => g.attribute === worst.attribute);
-    const lo = gs.reduce((m, g) => (g.selectionRate.value! < m.selectionRate.value! ? g : m), gs[0]);
-    const hi = gs.reduce((m, g) => (g.selectionRate.value! > m.selectionRate.value! ? g : m), gs[0]);
-    if (lo && hi && lo !== hi) {
-      s.push(`The widest gap in selection rates is by ${worst.attribute}: "${lo.group}" ${percent(lo.selectionRate.value!)} vs "${hi.group}" ${percent(hi.selectionRate.value!)} (ratio ${worst.demographicParityRatio.toFixed(2)}).`);
-    }
-  }
+  // The same function (and words) as the view's verdict line for demographic parity: one widest gap per run.
+  const widest = widestGap({ groups: c.groups, disparities: c.disparities, minGroupSize: c.minGroupSize, alpha: c.alpha }, 'selectionRate');
+  if (widest) s.push(`The widest gap in selection rates: ${widestGapText(widest)}.`);
   const small = c.groups.filter((g) => g.n < c.minGroupSize).length;
   if (c.flaggedProxies.length > 0) {
     const p = c.flaggedProxies[0];

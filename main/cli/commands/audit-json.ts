@@ -3,7 +3,11 @@
 // disparities:[{attribute, group, metric, difference, ratio, pValue, flag, …}], summary:{demographicParityDifference,
 // demographicParityRatio, equalizedOddsDifference, …} — plus the verdicts, and the whole AuditResult under `detail`
 // (numerators, denominators and Wilson intervals of every rate, calibration, proxies, representation).
+// Rates stay exact here (people get rounded numbers in the view and the "for people" CSV). Each group lists its
+// `unreliable` rates — defined, but over a denominator below minGroupSize, so no verdict or widest gap rests on
+// them — and each disparity says whether it is `reliable`; detail's Rate objects carry `reliable` too.
 import { AUDIT_METRICS, type AuditGroup, type AuditMetric, type AuditResult, type Rate } from '../../../shared/audit';
+import { DEFAULT_MIN_GROUP_SIZE, rateReliable } from '../../../shared/audit-gaps';
 
 export interface AuditJsonGroup {
   attribute: string;
@@ -23,6 +27,8 @@ export interface AuditJsonGroup {
   fdr: number | null;
   for: number | null;
   confusion: AuditGroup['confusion'];
+  /** Rates with a value whose denominator is below minGroupSize (e.g. ['selectionRate', 'fnr'] for a group of 2). */
+  unreliable: (AuditMetric | 'baseRate')[];
 }
 
 export interface AuditJson {
@@ -42,6 +48,8 @@ export interface AuditJson {
     pValue: number | null;
     pAdjusted: number | null;
     flag: boolean;
+    /** False when the group's or the reference's rate is unreliable: left out of the verdicts. */
+    reliable: boolean;
     note: string;
   }[];
   adjustment: string;
@@ -54,7 +62,15 @@ export interface AuditJson {
 
 const value = (r: Rate | null): number | null => (r ? r.value : null);
 
+function unreliableRates(g: AuditGroup, minGroupSize: number): (AuditMetric | 'baseRate')[] {
+  return (['baseRate', ...AUDIT_METRICS] as const).filter((m) => {
+    const r = g[m];
+    return r !== null && r.value !== null && !rateReliable(r, minGroupSize);
+  });
+}
+
 export function auditJson(r: AuditResult): AuditJson {
+  const minGroupSize = r.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   return {
     dataset: r.spec.dataset,
     rows: r.rows,
@@ -72,6 +88,7 @@ export function auditJson(r: AuditResult): AuditJson {
         baseRate: value(g.baseRate),
         ...rates,
         confusion: g.confusion,
+        unreliable: unreliableRates(g, minGroupSize),
       };
     }),
     disparities: r.disparities.map((d) => ({
@@ -85,6 +102,7 @@ export function auditJson(r: AuditResult): AuditJson {
       pValue: d.pValue,
       pAdjusted: d.pAdjusted,
       flag: d.flag,
+      reliable: d.reliable ?? true,
       note: d.note,
     })),
     adjustment: r.adjustment,

@@ -1,13 +1,15 @@
 // `cxw audit` for people: what was audited, one table of group rates per attribute (intersections included),
 // the flagged disparities, Fairlearn's summary metrics, the verdicts in words, the proxy and representation
-// checks, and the warnings. Rates print as percentages; an undefined rate (denominator 0) prints as "undef.".
+// checks, and the warnings. Rates print as percentages; an undefined rate (denominator 0) prints as "undef."; a rate
+// over fewer people than the minimum group size is marked "*" (unreliable: no verdict rests on it).
 import type { AuditGroup, AuditResult, Rate } from '../../../shared/audit';
 import { table } from '../format';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const pct = (v: number | null, digits = 1) => (v === null ? '—' : `${(100 * v).toFixed(digits)}%`);
-const rate = (r: Rate | null): string => (r === null ? '—' : r.value === null ? 'undef.' : pct(r.value));
-const withCi = (r: Rate): string => (r.value === null ? 'undef.' : `${pct(r.value)} (${pct(r.ci![0])}–${pct(r.ci![1])})`);
+const mark = (r: Rate): string => (r.reliable === false ? '*' : '');
+const rate = (r: Rate | null): string => (r === null ? '—' : r.value === null ? 'undef.' : `${pct(r.value)}${mark(r)}`);
+const withCi = (r: Rate): string => (r.value === null ? 'undef.' : `${pct(r.value)}${mark(r)} (${pct(r.ci![0])}–${pct(r.ci![1])})`);
 const num = (v: number | null, digits = 3) => (v === null ? '—' : v.toFixed(digits));
 const signedPts = (v: number | null) => (v === null ? '—' : `${v >= 0 ? '+' : '−'}${(100 * Math.abs(v)).toFixed(1)} pts`);
 const p = (v: number | null) => (v === null ? '—' : v < 0.001 ? '<0.001' : v.toFixed(3));
@@ -39,13 +41,16 @@ export function formatAudit(r: AuditResult): string {
   for (const a of attributes) {
     out.push('', `By ${a}:`, groupTable(r.groups.filter((g) => g.attribute === a), labelled));
   }
+  if (r.groups.some((g) => [g.baseRate, g.selectionRate, g.tpr, g.fpr, g.fnr, g.ppv].some((x) => x?.value != null && x.reliable === false))) {
+    out.push('', `* unreliable: fewer than ${r.spec.minGroupSize ?? 30} people behind the rate; shown, but left out of the verdicts and the widest gap.`);
+  }
   const flagged = r.disparities.filter((d) => d.flag);
   out.push('', flagged.length ? `Flagged disparities (${flagged.length} of ${r.disparities.length} comparisons; ${r.adjustment}):` : `No disparity flagged (${r.disparities.length} comparisons; ${r.adjustment}).`);
   if (flagged.length) {
     out.push(
       table(
         ['attribute', 'group', 'vs', 'metric', 'difference', 'ratio', 'test', 'p adj.'],
-        flagged.map((d) => [d.attribute, d.group, d.reference, d.metric, signedPts(d.difference), num(d.ratio), d.test ?? '—', p(d.pAdjusted)]),
+        flagged.map((d) => [d.attribute, d.reliable === false ? `${d.group}*` : d.group, d.reference, d.metric, signedPts(d.difference), num(d.ratio), d.test ?? '—', p(d.pAdjusted)]),
       ),
     );
   }

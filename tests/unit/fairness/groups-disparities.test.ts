@@ -18,7 +18,7 @@ describe('per-group rates', () => {
   it('Male: every rate with numerator, denominator and Wilson interval', () => {
     const m = group('Male');
     expect(m).toMatchObject({ attribute: 'gender', n: 10, share: 10 / 19, small: true, isReference: true, confusion: { tp: 4, fp: 1, fn: 1, tn: 4 } });
-    expect(m.selectionRate).toEqual({ value: 0.5, numerator: 5, denominator: 10, ci: wilsonInterval(5, 10) });
+    expect(m.selectionRate).toEqual({ value: 0.5, numerator: 5, denominator: 10, ci: wilsonInterval(5, 10), reliable: false }); // 10 < 30
     expect(m.baseRate).toMatchObject({ value: 0.5, numerator: 5, denominator: 10 });
     expect(m.tpr).toMatchObject({ value: 0.8, numerator: 4, denominator: 5 });
     expect(m.fnr).toMatchObject({ value: 0.2, numerator: 1, denominator: 5 });
@@ -52,7 +52,7 @@ describe('per-group rates', () => {
     expect(o.n).toBe(1);
     expect(o.selectionRate.value).toBe(1);
     expect(o.tpr).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
-    expect(o.fpr).toEqual({ value: null, numerator: 0, denominator: 0, ci: null, reason: 'no negatives in this group: FPR is undefined' });
+    expect(o.fpr).toEqual({ value: null, numerator: 0, denominator: 0, ci: null, reason: 'no negatives in this group: FPR is undefined', reliable: false });
     expect(o.tnr).toMatchObject({ value: null, reason: 'no negatives in this group: TNR is undefined' });
     expect(o.npv).toMatchObject({ value: null, reason: 'no negative predictions in this group: NPV is undefined' });
     expect(o.for).toMatchObject({ value: null, reason: 'no negative predictions in this group: FOR is undefined' });
@@ -104,7 +104,8 @@ describe('disparities against the reference (Male, the largest group)', () => {
     expect(result.adjustment).toContain('Holm');
     expect(result.adjustment).toContain('8 distinct comparisons');
     expect(result.disparities.some((d) => d.flag)).toBe(false);
-    expect(disparity('Female', 'selectionRate').note).toContain('Small group (n = 8 < 30)');
+    expect(disparity('Female', 'selectionRate').note).toContain('Unreliable: the selection rate of "Female" rests on 8 people (fewer than 30); left out of the verdicts.');
+    expect(disparity('Female', 'selectionRate').reliable).toBe(false);
   });
 });
 

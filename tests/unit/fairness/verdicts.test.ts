@@ -55,7 +55,7 @@ describe('assistive decision (a benefit: missed benefits matter most)', () => {
     expect(s).toContain('We audited offer = "Yes" (favourable, assistive) for 2,000 people across gender.');
     expect(s).toContain('It fails 3 of 5 fairness checks: demographic parity (four-fifths rule), equal opportunity (false negative parity) and equalised odds.');
     expect(s).toContain('For this benefit the check that matters most is qualified people missed (false negatives): it fails.');
-    expect(s).toContain('The widest gap in selection rates is by gender: "Female" 30% vs "Male" 45% (ratio 0.67).');
+    expect(s).toContain('The widest gap in selection rates: gender "Female" 30.0% vs 45.0% for "Male" (ratio 0.67).');
     const sentences = s.split(/(?<=\.)\s+(?=[A-Z])/);
     expect(sentences.length).toBeGreaterThanOrEqual(3);
     expect(sentences.length).toBeLessThanOrEqual(5);
@@ -95,14 +95,17 @@ describe('without a label, and with small groups', () => {
     expect(r.executiveSummary).toContain('Without the actual outcomes (a ground-truth label) only selection rates could be compared');
   });
 
-  it('a big gap in a small group warns with "too few to tell" instead of failing', () => {
-    // 12 women, none selected, vs 1,000 men at 45%: significant, but the group is below 30.
+  it('a big gap in a small group is flagged in the table but left out of the verdict, which says why', () => {
+    // 12 women, none selected, vs 1,000 men at 45%: significant, but the selection rate rests on 12 < 30 people.
     const small = [...confusionRows([0], { tp: 400, fn: 100, fp: 50, tn: 450 }), ...confusionRows([1], { tp: 0, fn: 6, fp: 0, tn: 6 })];
     const r = auditDecision(inputOf(small, GENDER), { dataset: 'd', protected: ['gender'] });
     const dp = verdict(r, 'Demographic parity');
-    expect(r.disparities.find((d) => d.metric === 'selectionRate')!.flag).toBe(true);
-    expect(dp.status).toBe('warn');
-    expect(dp.confidence).toBe('For the largest gap, too few to tell: only 12 people (fewer than 30).');
+    expect(r.disparities.find((d) => d.metric === 'selectionRate')).toMatchObject({ flag: true, reliable: false });
+    expect(dp.status).toBe('not applicable');
+    expect(dp.leftOut).toBe(1);
+    expect(dp.finding).toContain('No selection rate could be judged. 1 group left out: its selection rate (or the reference\'s) rests on fewer than 30 people (gender "Female": 12).');
+    expect(dp.confidence).toBe('Too few to tell: every comparison rests on fewer than 30 people.');
+    expect(r.executiveSummary).not.toContain('widest gap');
     expect(r.warnings).toContain('gender: 1 group has fewer than 30 rows — "Female" (12); flagged as small, not dropped.');
   });
 });
@@ -129,8 +132,8 @@ describe('gaps inside the band, and the four-fifths benchmark', () => {
       protected: ['g'],
     });
     expect(r.summary.byAttribute[0].fourFifthsFailing).toEqual([]);
-    // With nothing of adequate size, every group counts: C (100%) is the benchmark and A (60%) fails.
+    // With nothing of adequate size nobody is named: 6 of 10 against 5 of 5 is no evidence either way.
     const tiny = auditDecision(inputOf([...sel(0, 10, 6), ...sel(1, 5, 5)], [{ name: 'g', levels: ['A', 'B'] }], { withLabel: false }), { dataset: 'd', protected: ['g'] });
-    expect(tiny.summary.byAttribute[0].fourFifthsFailing).toEqual(['A']);
+    expect(tiny.summary.byAttribute[0].fourFifthsFailing).toEqual([]);
   });
 });

@@ -1,35 +1,33 @@
 // The one-line verdicts and their gap tables, from the hand-built audit (tests/unit/renderer/audit-fixture.ts):
 // Female 3/10 selected (reference), Male 5/8, Non-binary 0/2 (a small group under the minimum of 5); FNR Female 3/5,
-// Male 0/4, Non-binary 2/2.
+// Male 0/4, Non-binary 2/2. With the minimum of 5, Non-binary's rates (2 people) and Male's FNR (4 positives) are
+// unreliable: left out of the gaps, the widest gap and the headline's count, which says how many were left out.
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../shared/audit';
-import { firstSentence, verdictGaps, verdictHeadline } from '../../../renderer/views/audit/verdict-gaps';
+import { firstSentence, verdictGaps, verdictHeadline, verdictLeftOut } from '../../../renderer/views/audit/verdict-gaps';
 import { labelledAudit } from './audit-fixture';
 
 const verdict = (metric: string, status: Verdict['status'], finding = 'The full finding. With more.'): Verdict => ({ metric, status, finding, what: 'w', why: 'y', confidence: 'c' });
 
 describe('verdictGaps', () => {
-  it('lists the gaps outside the band, largest first (a zero rate, with no ratio, counts by its difference)', () => {
+  it('lists the reliable gaps outside the band; the 0/2 of Non-binary is left out', () => {
     const rows = verdictGaps(verdict('Demographic parity (four-fifths rule)', 'warn'), labelledAudit());
-    expect(rows.map((r) => [r.group, r.kind])).toEqual([
-      ['Non-binary', 'outside'],
-      ['Male', 'outside'],
-    ]);
-    expect(rows[1]).toMatchObject({ reference: 'Female', rate: 0.625, referenceRate: 0.3, pAdjusted: 0.68 });
-    expect(rows[1].ratio).toBeCloseTo(0.625 / 0.3, 12);
+    expect(rows.map((r) => [r.group, r.kind])).toEqual([['Male', 'outside']]);
+    expect(rows[0]).toMatchObject({ reference: 'Female', rate: 0.625, referenceRate: 0.3, pAdjusted: 0.68 });
+    expect(rows[0].ratio).toBeCloseTo(0.625 / 0.3, 12);
+    expect(verdictLeftOut(verdict('Demographic parity (four-fifths rule)', 'warn'), labelledAudit())).toBe(1);
   });
 
-  it('puts flagged gaps in groups of adequate size first; a flagged small group is only outside the band', () => {
+  it('a flagged gap resting on too few people is left out; with a minimum of 4 the 0/4 FNR counts and comes first', () => {
     const result = labelledAudit();
     for (const d of result.disparities) if (d.metric === 'fnr') d.flag = true;
-    const rows = verdictGaps(verdict('Equal opportunity (false negative parity)', 'fail'), result);
-    expect(rows.map((r) => [r.group, r.kind, r.rate, r.referenceRate])).toEqual([
-      ['Male', 'failing', 0, 0.6],
-      ['Non-binary', 'outside', 1, 0.6],
-    ]);
-    expect(verdictHeadline(verdict('Equal opportunity (false negative parity)', 'fail'), result)).toBe(
-      '1 group differs significantly; widest: gender “Male” 0.0% vs 60.0% for “Female”.',
-    );
+    const eo = verdict('Equal opportunity (false negative parity)', 'fail');
+    expect(verdictGaps(eo, result)).toEqual([]);
+    expect(verdictLeftOut(eo, result)).toBe(2);
+    result.spec.minGroupSize = 4;
+    const rows = verdictGaps(eo, result);
+    expect(rows.map((r) => [r.group, r.kind, r.rate, r.referenceRate])).toEqual([['Male', 'failing', 0, 0.6]]);
+    expect(verdictHeadline(eo, result)).toBe('1 group differs significantly; widest: gender "Male" 0.0% vs 60.0% for "Female" (ratio 0.00). 1 group left out: fewer than 4 people behind the rate.');
   });
 
   it('has no rows for the summarising verdicts or a verdict that could not be judged', () => {
@@ -39,9 +37,9 @@ describe('verdictGaps', () => {
 });
 
 describe('verdictHeadline', () => {
-  it('counts the gaps and names the widest with both rates', () => {
+  it('counts the gaps, names the widest reliable one with both rates, and says how many were left out', () => {
     expect(verdictHeadline(verdict('Demographic parity (four-fifths rule)', 'warn'), labelledAudit())).toBe(
-      '2 gaps outside 0.8–1.25, not significant or in small groups; widest: gender “Non-binary” 0.0% vs 30.0% for “Female”.',
+      '1 gap outside 0.8–1.25, not significant; widest: gender "Male" 62.5% vs 30.0% for "Female" (ratio 2.08). 1 group left out: fewer than 5 people behind the rate.',
     );
   });
 
