@@ -183,6 +183,8 @@ export const driversSpecSchema = z
     model: z.enum(['auto', 'linear', 'logistic', 'detractor', 'promoter']).optional(),
     positive: z.string().max(500).optional(),
     missingCodes: z.array(z.number().finite()).max(20).optional(),
+    direction: z.enum(['higher-is-better', 'higher-is-worse']).optional(),
+    missing: z.enum(['exclude', 'impute']).optional(),
     bootstrap: z.number().int().min(0).max(10_000).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     level: level.optional(),

@@ -1,4 +1,5 @@
 // NPS and key drivers: what the analyst asks for and what the services return. Plain data (IPC/JSON safe).
+import type { DriversDirection } from './drivers-direction';
 // NPS = 100 × (promoters − detractors) / n on −100…100; promoters score 9–10, passives 7–8, detractors 0–6.
 
 /**
@@ -148,6 +149,17 @@ export interface DriversSpec {
   positive?: string;
   /** Driver values treated as missing (e.g. 0 = "not applicable" in a 0–5 rating). */
   missingCodes?: number[];
+  /**
+   * Is a higher target (for a binary model: the outcome counted as 1) the better outcome? Absent: inferred from the
+   * target's role and name (churn, complaint… → worse; NPS, satisfaction… → better); when it cannot be, the
+   * analysis refuses and asks for it. Decides the words, the "higher is worse" drivers and the quadrant.
+   */
+  direction?: DriversDirection;
+  /**
+   * A missing driver value: 'exclude' (default) leaves the row out (complete cases); 'impute' fills it with the
+   * driver's median (mode for a 0/1 driver) and the result counts the fills. Rows without a target are always left out.
+   */
+  missing?: 'exclude' | 'impute';
   /** Bootstrap resamples for the intervals (default 500). */
   bootstrap?: number;
   seed?: number;
@@ -172,6 +184,16 @@ export interface DriverWeight {
   performance: number;
   performanceScaled: number;
   quadrant: Quadrant;
+  /** Which side of the driver goes with the worse outcome: 'Higher "MonthlyCharges" goes with a higher chance of "Churn" = Yes (worse).' */
+  effect: string;
+}
+
+export interface DriversDirectionNote {
+  direction: DriversDirection;
+  /** 'asked': given in the spec; otherwise why it was inferred ('its name "Churn"', 'the detractor model…'). */
+  source: string;
+  /** In plain words: 'Higher is worse: "Churn" = Yes is the outcome to avoid (…). Drivers are signed so that + means a higher chance of "Churn" = Yes.' */
+  sentence: string;
 }
 
 export interface DriversResult {
@@ -182,6 +204,10 @@ export interface DriversResult {
   n: number;
   /** Rows left out for a missing target or driver (listwise). */
   excludedRows: number;
+  /** Which way is good and where that came from. */
+  direction: DriversDirectionNote;
+  /** How missing driver values were handled; with 'impute', the fills per driver (drivers with none filled are left out). */
+  missing: { handling: 'exclude' | 'impute'; imputed: { driver: string; count: number; value: number }[] };
   /** R² (linear) or the pseudo-R² the logistic weights sum to (Tonidandel & LeBreton 2010). */
   r2: number;
   drivers: DriverWeight[];

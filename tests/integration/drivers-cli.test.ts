@@ -19,7 +19,8 @@ describe.skipIf(!BUILT)('cxw drivers', () => {
   let dir: string;
   let ws: string;
   const env = () => ({ CXW_STATE_DIR: join(dir, 'state') });
-  const base = () => ['drivers', '--workspace', ws, '--dataset', 'planted'];
+  // "score" says nothing about which way is good, so every run on it passes the direction (see the refusal below).
+  const base = () => ['drivers', '--workspace', ws, '--dataset', 'planted', '--direction', 'higher-is-better'];
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'cxw-drivers-cli-'));
@@ -67,7 +68,23 @@ describe.skipIf(!BUILT)('cxw drivers', () => {
     expect(out.stdout).toMatch(/R² = 0\.\d{4}: the drivers together explain \d+\.\d% of the variance\./);
     expect(out.stdout).toMatch(/^driver\s+weight\s+95% CI\s+share\s+95% CI\s+coef\s+mean\s+quadrant$/m);
     expect(out.stdout).toMatch(/^a\s+0\.\d{4}\s+0\.\d{4}–0\.\d{4}\s+\d+\.\d%/m);
-    expect(out.stdout).toContain('Higher "e" goes with a lower target');
+    expect(out.stdout).toContain('Higher is better: a higher "score" is the outcome to aim for (as chosen). Drivers are signed so that + means a higher "score".');
+    expect(out.stdout).toContain('Higher "e" goes with a lower "score" (worse).');
+    expect(out.stdout).toContain('Lower "a" goes with a lower "score" (worse).');
+  });
+
+  it('refuses a target whose direction cannot be inferred, naming --direction; rejects a bad --direction or --missing', () => {
+    const plain = ['drivers', '--workspace', ws, '--dataset', 'planted', '--target', 'score', '--drivers', 'a,b', '--bootstrap', '0'];
+    const asked = cxw(plain, env());
+    expect(asked.status).toBe(1);
+    expect(asked.stderr).toContain('Cannot tell from its name whether a higher "score" is the good or the bad outcome');
+    expect(asked.stderr).toContain('pass --direction higher-is-better or --direction higher-is-worse');
+    const bad = cxw([...plain, '--direction', 'up'], env());
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--direction must be higher-is-better or higher-is-worse');
+    const badMissing = cxw([...plain, '--direction', 'higher-is-better', '--missing', 'drop'], env());
+    expect(badMissing.status).toBe(2);
+    expect(badMissing.stderr).toContain('--missing must be exclude');
   });
 
   it('bad input exits 1 with a message naming the column; wrong usage exits 2', () => {

@@ -21,7 +21,7 @@ import { packColumns, splitCorrelation, weightedMoments, type PackedData } from 
 import { quadrantOf, scaledMean } from './quadrant';
 import { driverBasis, linearWeights, type DriverBasis } from './relative-weights';
 import type { DriversAnalysis, DriversInput } from './types';
-import { collinearityWarnings, dependentDrivers, exclusionWarning, sampleSizeWarnings } from './warnings';
+import { collinearityWarnings, dependentDrivers, effectSentence, exclusionWarning, imputedDrivers, sampleSizeWarnings } from './warnings';
 
 /** Full-sample logistic fit: tight enough that the weights match R's glm (run to convergence) to 1e-9. */
 const MAIN_FIT = { tol: 1e-10, maxIter: 100 };
@@ -74,11 +74,13 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
   if (input.x.length !== input.names.length) throw new Error(`${input.names.length} driver names for ${input.x.length} columns`);
   if (!(level > 0 && level < 1)) throw new AppError('BAD_ARGUMENTS', `The confidence level must be between 0 and 1, got ${level}.`);
   const total = input.y.length;
-  const cc = completeCases(input.x, input.y, input.missingCodes);
+  const cc = completeCases(input.x, input.y, input.missingCodes, input.impute ?? false);
   const n = cc.y.length;
   const warnings: string[] = [];
   const exclusion = exclusionWarning(total, cc.excluded, input.names, cc.missingByDriver, cc.missingTarget);
   if (exclusion) warnings.push(exclusion);
+  const imputed = imputedDrivers(input.names, cc.imputed, n);
+  if (imputed.note) warnings.push(imputed.note);
   if (n < 3) {
     throw new AppError(
       'BAD_ARGUMENTS',
@@ -87,6 +89,9 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
   }
   const minority = checkTarget(cc.y, kind);
 
+  cc.imputed?.forEach((f, j) => {
+    if (f.count > 0 && f.value === null) throw new AppError('BAD_ARGUMENTS', `"${input.names[j]}" is missing in every row that has the target, so there is nothing to fill it with; leave it out.`);
+  });
   // A driver without variation cannot explain anything and would make R_xx singular: leave it out, say so.
   const kept: number[] = [];
   input.names.forEach((name, j) => {
@@ -178,6 +183,7 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
   // the reported weights as listed gives r2 to the last bit.
   const order = names.map((_, j) => j).sort((a, b) => main.weights[b] - main.weights[a] || a - b);
   const r2 = order.reduce((s, j) => s + main.weights[j], 0);
+  const flipped: string[] = [];
   const rows = order.map((j) => {
     const name = names[j];
     const share = (100 * main.weights[j]) / r2;
@@ -185,11 +191,8 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
     const sign = (coefficient > 0 ? 1 : coefficient < 0 ? -1 : 0) as -1 | 0 | 1;
     const { mean, scaled } = scaledMean(xs[j]);
     const worseWhenHigher = sign * (input.targetHigherIsBetter ? 1 : -1) < 0;
-    if (worseWhenHigher) {
-      warnings.push(
-        `Higher "${name}" goes with a ${input.targetHigherIsBetter ? 'lower target' : 'worse outcome'} (its coefficient is ${coefficient > 0 ? 'positive' : 'negative'}): in the quadrant its performance is flipped (1 − scaled mean), so high performance still means doing well.`,
-      );
-    }
+    if (worseWhenHigher) flipped.push(name);
+    const effect = effectSentence(name, sign, input.targetHigherIsBetter, input.outcomeWords);
     const interval = (d: Float64Array, point: number): [number, number] => (used > 0 ? percentileInterval(d.subarray(0, used), level) : [point, point]);
     return {
       name,
@@ -201,12 +204,18 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
       sign,
       performance: mean,
       performanceScaled: worseWhenHigher ? 1 - scaled : scaled,
+      effect,
     };
   });
+  if (flipped.length) {
+    warnings.push(
+      `Higher is worse for ${flipped.map((f) => `"${f}"`).join(', ')} (${input.targetHigherIsBetter ? 'higher values go with a lower target' : 'higher values go with more of the outcome to avoid'}): in the quadrant their performance is flipped (1 − scaled mean), so high performance still means doing well.`,
+    );
+  }
   const cuts = {
     share: rows.reduce((s, r) => s + r.share, 0) / p,
     performance: rows.reduce((s, r) => s + r.performanceScaled, 0) / p,
   };
   const drivers: DriverWeight[] = rows.map((r) => ({ ...r, quadrant: quadrantOf(r.share, r.performanceScaled, cuts) }));
-  return { n, excludedRows: cc.excluded, r2, drivers, quadrantCuts: cuts, warnings, bootstrapUsed: used, bootstrapSkipped: skipped };
+  return { n, excludedRows: cc.excluded, r2, drivers, quadrantCuts: cuts, warnings, imputed: imputed.list, bootstrapUsed: used, bootstrapSkipped: skipped };
 }

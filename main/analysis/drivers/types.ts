@@ -16,6 +16,13 @@ export interface DriversInput {
    * detractor". Decides which drivers count as "higher is worse" and get their performance flipped.
    */
   targetHigherIsBetter: boolean;
+  /**
+   * How the effect sentences name the outcome: `more` / `less` are what a higher / lower target reads as, e.g.
+   * 'more "Churn" (Yes)' and 'less "Churn" (Yes)', or 'a higher "nps_score"' and 'a lower "nps_score"'.
+   */
+  outcomeWords?: { more: string; less: string };
+  /** Fill a missing driver value with the driver's median (mode for 0/1) instead of leaving the row out. */
+  impute?: boolean;
   /** Bootstrap resamples (0 = none: the intervals collapse to the estimates). */
   bootstrap: number;
   seed: number;
@@ -26,6 +33,8 @@ export interface DriversInput {
 }
 
 export type DriversAnalysis = Pick<DriversResult, 'n' | 'excludedRows' | 'r2' | 'drivers' | 'quadrantCuts' | 'warnings'> & {
+  /** With impute: the fills per driver (only drivers with at least one). */
+  imputed: { driver: string; count: number; value: number }[];
   /** Resamples that produced weights, and those skipped (a singular resample or a logistic fit that did not converge). */
   bootstrapUsed: number;
   bootstrapSkipped: number;

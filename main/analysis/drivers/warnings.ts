@@ -68,3 +68,30 @@ export function exclusionWarning(total: number, excluded: number, names: readonl
   const pct = ((100 * excluded) / total).toFixed(1);
   return `${count(excluded)} of ${count(total)} rows (${pct}%) were left out because the target or a driver was missing (${causes.join(', ')}): the weights describe the remaining rows only.`;
 }
+
+/** The fills of the impute choice, as the result lists them and one sentence saying how much was made up. */
+export function imputedDrivers(
+  names: readonly string[],
+  fills: readonly { count: number; value: number | null }[] | null,
+  rows: number,
+): { list: { driver: string; count: number; value: number }[]; note: string | null } {
+  const list = (fills ?? []).flatMap((f, j) => (f.count > 0 && f.value !== null ? [{ driver: names[j], count: f.count, value: f.value }] : []));
+  if (list.length === 0) return { list, note: null };
+  const parts = list.map((f) => `"${f.driver}" in ${count(f.count)} rows (${((100 * f.count) / rows).toFixed(1)}%) with ${Number.isInteger(f.value) ? f.value : fmt(f.value, 3)}`);
+  return {
+    list,
+    note: `Missing driver values were filled with the driver's median (the commoner value of a 0/1 driver): ${parts.join(', ')}. Filled values pull a driver's correlations towards zero, so its weight is, if anything, understated.`,
+  };
+}
+
+/**
+ * Which side of a driver goes with the worse outcome, always said as what hurts ('Lower "tenure" goes with more
+ * "Churn" (worse)'), so a reader never has to combine a sign with the target's direction. `sign` is the driver's
+ * coefficient sign on the target: with a higher-is-worse target a positive sign means high values hurt.
+ */
+export function effectSentence(name: string, sign: -1 | 0 | 1, higherIsBetter: boolean, words?: { more: string; less: string }): string {
+  if (sign === 0) return `"${name}" shows no direction of effect.`;
+  const hurtsWhenHigher = (sign > 0) !== higherIsBetter;
+  const worse = higherIsBetter ? (words?.less ?? 'a lower target') : (words?.more ?? 'a higher target');
+  return `${hurtsWhenHigher ? 'Higher' : 'Lower'} "${name}" goes with ${worse} (worse).`;
+}

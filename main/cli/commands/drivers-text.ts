@@ -17,7 +17,15 @@ export function formatDrivers(r: DriversResult): string {
   const method = r.model === 'linear' ? 'linear relative weights (Johnson 2000)' : 'logistic relative weights (Tonidandel & LeBreton 2010)';
   const left = r.excludedRows ? ` (${int(r.excludedRows)} rows left out for a missing target or driver)` : '';
   const fit = r.model === 'linear' ? `R² = ${r.r2.toFixed(4)}: the drivers together explain ${(100 * r.r2).toFixed(1)}% of the variance.` : `Pseudo-R² = ${r.r2.toFixed(4)} (squared correlation of the fitted probabilities with the outcome).`;
-  const out = [`Key drivers of "${r.spec.target}" in "${r.spec.dataset}": ${method}, n = ${int(r.n)}${left}.`, `Target: ${r.targetNote}`, fit, ''];
+  const filled = r.missing.imputed.map((f) => `"${f.driver}" ${int(f.count)}`);
+  const imputed = filled.length ? ` Missing driver values filled with the median (mode for 0/1): ${filled.join(', ')} rows.` : '';
+  const out = [
+    `Key drivers of "${r.spec.target}" in "${r.spec.dataset}": ${method}, n = ${int(r.n)}${left}.${imputed}`,
+    `Target: ${r.targetNote}`,
+    r.direction.sentence,
+    fit,
+    '',
+  ];
   out.push(`Weights sum to ${r.model === 'linear' ? 'R²' : 'the pseudo-R²'}; share = weight / total. ${level}% percentile bootstrap intervals.`);
   out.push(
     table(
@@ -39,6 +47,7 @@ export function formatDrivers(r: DriversResult): string {
     const names = r.drivers.filter((d) => d.quadrant === q).map((d) => d.name);
     out.push(`  ${q.padEnd(14)} ${names.length ? names.join(', ') : '—'}  (${QUADRANT_MEANING[q]})`);
   }
+  out.push('', 'What hurts:', ...r.drivers.map((d) => `  - ${d.effect}`));
   if (r.warnings.length) out.push('', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`));
   return out.join('\n');
 }

@@ -5,8 +5,12 @@
 //   later of two texts in character-code order ("satisfied" after "neutral or dissatisfied");
 // - with `positive` and more than two values, the model is "that value vs all the others";
 // - 'detractor' / 'promoter' need integer 0–10 scores: 1 = detractor (0–6) / promoter (9–10);
-// - the quadrant reads 1 as the better outcome, except for 'detractor' (1 = detractor is the worse one).
-import type { DriversSpec } from '../../../shared/nps';
+// - which way is good is a separate question (resolveDirection): the spec's `direction`, else the target's role,
+//   name or the label counted as 1 (shared/drivers-direction.ts); with none of them the analysis refuses and asks.
+import type { ColumnRole } from '../../../shared/domain';
+import type { DriversDirection } from '../../../shared/drivers-direction';
+import { inferDirection } from '../../../shared/drivers-direction';
+import type { DriversDirectionNote, DriversSpec } from '../../../shared/nps';
 import { AppError } from '../../../shared/errors';
 import type { LoadedColumn } from '../segments/columns';
 
@@ -14,10 +18,15 @@ export interface ResolvedTarget {
   model: 'linear' | 'logistic';
   y: Float64Array;
   note: string;
-  higherIsBetter: boolean;
+  /** For a binary model: the value counted as 1 as the data spells it ("Yes", "1", "detractor"). */
+  oneLabel?: string;
+  /** What more / less of the target reads as: 'a higher chance of "Churn" = Yes', 'a higher "nps_score"'. */
+  words: { more: string; less: string };
 }
 
 const bad = (message: string) => new AppError('BAD_ARGUMENTS', message);
+
+const binaryWords = (name: string, one: string) => ({ more: `a higher chance of "${name}" = ${one}`, less: `a lower chance of "${name}" = ${one}` });
 
 function distinctNumbers(values: Float64Array): number[] {
   const seen = new Set<number>();
@@ -48,8 +57,8 @@ function npsBinary(col: LoadedColumn & { kind: 'numeric' }, model: 'detractor' |
     throw bad(`The ${model} model needs "${name}" to hold whole scores from 0 to 10, but ${badCount} rows do not (e.g. ${example}). Use the linear model, or choose the 0–10 likelihood-to-recommend column.`);
   }
   return model === 'detractor'
-    ? { model: 'logistic', y, note: `1 = detractor ("${name}" 0–6), 0 = passive or promoter (7–10); fewer detractors is better.`, higherIsBetter: false }
-    : { model: 'logistic', y, note: `1 = promoter ("${name}" 9–10), 0 = passive or detractor (0–8).`, higherIsBetter: true };
+    ? { model: 'logistic', y, note: `1 = detractor ("${name}" 0–6), 0 = passive or promoter (7–10).`, oneLabel: 'detractor', words: { more: 'more detractors', less: 'fewer detractors' } }
+    : { model: 'logistic', y, note: `1 = promoter ("${name}" 9–10), 0 = passive or detractor (0–8).`, oneLabel: 'promoter', words: { more: 'more promoters', less: 'fewer promoters' } };
 }
 
 function numericTarget(col: LoadedColumn & { kind: 'numeric' }, spec: DriversSpec): ResolvedTarget {
@@ -59,7 +68,7 @@ function numericTarget(col: LoadedColumn & { kind: 'numeric' }, spec: DriversSpe
   const distinct = distinctNumbers(col.values);
   const boolean = col.column.type === 'boolean';
   if (model === 'linear' || (model === 'auto' && !boolean && distinct.length > 2 && spec.positive === undefined)) {
-    return { model: 'linear', y: col.values, note: `"${name}" as a number (linear relative weights, Johnson 2000).`, higherIsBetter: true };
+    return { model: 'linear', y: col.values, note: `"${name}" as a number (linear relative weights, Johnson 2000).`, words: { more: `a higher "${name}"`, less: `a lower "${name}"` } };
   }
   const labels = col.column.booleanLabels;
   const label = (v: number) => (boolean ? (v === 1 ? (labels?.true ?? 'true') : (labels?.false ?? 'false')) : String(v));
@@ -84,7 +93,7 @@ function numericTarget(col: LoadedColumn & { kind: 'numeric' }, spec: DriversSpe
   const y = new Float64Array(col.values.length);
   col.values.forEach((v, i) => (y[i] = Number.isNaN(v) ? Number.NaN : v === positive ? 1 : 0));
   const rest = distinct.length === 2 ? `it is ${label(distinct.find((v) => v !== positive)!)}` : 'any other value';
-  return { model: 'logistic', y, note: `1 = "${name}" is ${label(positive)}, 0 = ${rest} (${why}); 1 is read as the better outcome.`, higherIsBetter: true };
+  return { model: 'logistic', y, note: `1 = "${name}" is ${label(positive)}, 0 = ${rest} (${why}).`, oneLabel: label(positive), words: binaryWords(name, label(positive)) };
 }
 
 function textTarget(col: LoadedColumn & { kind: 'categorical' }, spec: DriversSpec): ResolvedTarget {
@@ -116,9 +125,34 @@ function textTarget(col: LoadedColumn & { kind: 'categorical' }, spec: DriversSp
   const y = new Float64Array(col.codes.length);
   col.codes.forEach((c, i) => (y[i] = c < 0 ? Number.NaN : c === code ? 1 : 0));
   const rest = levels.length === 2 ? `"${levels.find((l) => l !== positive)}"` : 'any other value';
-  return { model: 'logistic', y, note: `1 = "${name}" is "${positive}", 0 = ${rest} (${why}); 1 is read as the better outcome.`, higherIsBetter: true };
+  return { model: 'logistic', y, note: `1 = "${name}" is "${positive}", 0 = ${rest} (${why}).`, oneLabel: positive, words: binaryWords(name, positive) };
 }
 
 export function resolveTarget(col: LoadedColumn, spec: DriversSpec): ResolvedTarget {
   return col.kind === 'numeric' ? numericTarget(col, spec) : textTarget(col, spec);
+}
+
+/**
+ * Which way is good: the spec's direction, else inferred from the target's role and name (and the value counted as
+ * 1). Neither → a refusal that names both the set-up choice and the command-line flag, because guessing "1 is
+ * good" once read churn backwards.
+ */
+export function resolveDirection(column: { name: string; role?: ColumnRole }, spec: DriversSpec, target: ResolvedTarget): DriversDirectionNote {
+  const inferred = spec.direction ? null : inferDirection(column, spec.model, target.oneLabel);
+  const direction: DriversDirection | undefined = spec.direction ?? inferred?.direction;
+  if (!direction) {
+    const what = target.oneLabel !== undefined ? `"${column.name}" = ${target.oneLabel}` : `a higher "${column.name}"`;
+    throw bad(
+      `Cannot tell from its name whether ${what} is the good or the bad outcome, and reading it the wrong way round turns every driver's meaning upside down. Say which: in the app choose "Which is the good outcome?"; on the command line pass --direction higher-is-better or --direction higher-is-worse.`,
+    );
+  }
+  const worse = direction === 'higher-is-worse';
+  const subject = target.oneLabel !== undefined ? `"${column.name}" = ${target.oneLabel}` : `a higher "${column.name}"`;
+  const source = spec.direction ? 'asked' : inferred!.reason;
+  const why = spec.direction ? 'as chosen' : `inferred from ${inferred!.reason}`;
+  return {
+    direction,
+    source,
+    sentence: `Higher is ${worse ? 'worse' : 'better'}: ${subject} is the outcome to ${worse ? 'avoid' : 'aim for'} (${why}). Drivers are signed so that + means ${target.words.more}.`,
+  };
 }

@@ -9,7 +9,7 @@ import { findColumn, getDataset, type StoredColumn } from '../datasets';
 import type { Db } from '../db';
 import { isNumericColumn, loadColumns } from '../segments/columns';
 import { phaseTimer } from '../segments/timings';
-import { resolveTarget } from './drivers-target';
+import { resolveDirection, resolveTarget } from './drivers-target';
 
 export interface AnalysisProgress {
   isCancelled: () => boolean;
@@ -51,6 +51,7 @@ export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): Dr
   timer.mark(`load (${loaded.fromCache} of ${driverColumns.length + 1} columns cached)`);
   const [targetData, ...driverData] = loaded.columns;
   const target = resolveTarget(targetData, spec);
+  const direction = resolveDirection(targetColumn, spec, target);
   const x = driverData.map((c) => {
     if (c.kind !== 'numeric') throw new AppError('INTERNAL', `driver "${c.column.name}" did not load as numbers`);
     return c.values;
@@ -65,7 +66,9 @@ export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): Dr
       y: target.y,
       model: target.model,
       missingCodes: spec.missingCodes,
-      targetHigherIsBetter: target.higherIsBetter,
+      targetHigherIsBetter: direction.direction === 'higher-is-better',
+      outcomeWords: target.words,
+      impute: spec.missing === 'impute',
       bootstrap,
       seed: spec.seed ?? DRIVERS_DEFAULTS.seed,
       level: spec.level ?? DRIVERS_DEFAULTS.level,
@@ -79,6 +82,6 @@ export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): Dr
   }
   timer.mark(`analyze (${target.model}, ${bootstrap} resamples)`);
   timer.report('drivers.analyze');
-  const { bootstrapUsed: _used, bootstrapSkipped: _skipped, ...rest } = analysis;
-  return { spec, model: target.model, targetNote: target.note, ...rest };
+  const { bootstrapUsed: _used, bootstrapSkipped: _skipped, imputed, ...rest } = analysis;
+  return { spec, model: target.model, targetNote: target.note, direction, missing: { handling: spec.missing ?? 'exclude', imputed }, ...rest };
 }

@@ -247,7 +247,9 @@ describe('quadrant', () => {
     expect(wait.performance).toBe(mean);
     expect(wait.performanceScaled).toBeCloseTo(1 - scaled, 15);
     expect(wait.quadrant).toBe('key strength');
-    expect(r.warnings).toContain('Higher "wait" goes with a lower target (its coefficient is negative): in the quadrant its performance is flipped (1 − scaled mean), so high performance still means doing well.');
+    expect(r.warnings).toContain('Higher is worse for "wait" (higher values go with a lower target): in the quadrant their performance is flipped (1 − scaled mean), so high performance still means doing well.');
+    expect(wait.effect).toBe('Higher "wait" goes with a lower target (worse).');
+    expect(byName.strong_low.effect).toBe('Lower "strong_low" goes with a lower target (worse).');
     expect(r.quadrantCuts.share).toBeCloseTo(20, 12);
     expect(r.quadrantCuts.performance).toBeCloseTo(r.drivers.reduce((s, d) => s + d.performanceScaled, 0) / 5, 15);
   });
@@ -270,7 +272,9 @@ describe('quadrant', () => {
     expect(b.sign).toBe(1);
     expect(g.performanceScaled).toBeCloseTo(scaledMean(good).scaled, 15);
     expect(b.performanceScaled).toBeCloseTo(1 - scaledMean(bad).scaled, 15);
-    expect(substantive(r.warnings)).toEqual(['Higher "bad" goes with a worse outcome (its coefficient is positive): in the quadrant its performance is flipped (1 − scaled mean), so high performance still means doing well.']);
+    expect(substantive(r.warnings)).toEqual(['Higher is worse for "bad" (higher values go with more of the outcome to avoid): in the quadrant their performance is flipped (1 − scaled mean), so high performance still means doing well.']);
+    expect(b.effect).toBe('Higher "bad" goes with a higher target (worse).');
+    expect(g.effect).toBe('Lower "good" goes with a higher target (worse).');
   });
 });
 

@@ -64,20 +64,33 @@ describe('targets', () => {
     expect(r.model).toBe('linear');
     expect(r.targetNote).toBe('"nps" as a number (linear relative weights, Johnson 2000).');
     expect(r.spec.drivers).toEqual(DRIVERS);
-    const direct = run(DRIVERS, X, Float64Array.from(ROWS, (row) => row.nps), { bootstrap: 50, seed: 3 });
+    const direct = run(DRIVERS, X, Float64Array.from(ROWS, (row) => row.nps), { bootstrap: 50, seed: 3, outcomeWords: { more: 'a higher "nps"', less: 'a lower "nps"' } });
     expect(r.drivers).toEqual(direct.drivers);
     expect(r.r2).toBe(direct.r2);
     expect(r.drivers.map((d) => d.name)).toEqual(['speed', 'price', 'staff']);
+    expect(r.direction).toEqual({
+      direction: 'higher-is-better',
+      source: 'its NPS role',
+      sentence: 'Higher is better: a higher "nps" is the outcome to aim for (inferred from its NPS role). Drivers are signed so that + means a higher "nps".',
+    });
+    expect(r.drivers[0].effect).toBe('Lower "speed" goes with a lower "nps" (worse).');
+    expect(r.missing).toEqual({ handling: 'exclude', imputed: [] });
   });
 
   it('a two-valued text target: logistic, the later value is 1 unless positive says otherwise', async () => {
-    const auto = await analyze({ target: 'outcome' });
+    // Neither "outcome" nor "unhappy" says which way is good: asked, then given.
+    const auto = await analyze({ target: 'outcome', direction: 'higher-is-worse' });
     expect(auto.model).toBe('logistic');
-    expect(auto.targetNote).toBe('1 = "outcome" is "unhappy", 0 = "satisfied" (the later value in character order counts as 1 unless a positive value is given); 1 is read as the better outcome.');
+    expect(auto.targetNote).toBe('1 = "outcome" is "unhappy", 0 = "satisfied" (the later value in character order counts as 1 unless a positive value is given).');
+    expect(auto.direction.source).toBe('asked');
+    expect(auto.direction.sentence).toBe('Higher is worse: "outcome" = unhappy is the outcome to avoid (as chosen). Drivers are signed so that + means a higher chance of "outcome" = unhappy.');
     const y = Float64Array.from(ROWS, (row) => (row.outcome === 'unhappy' ? 1 : 0));
-    expect(auto.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic' }).drivers);
-    // Swapping the outcome flips every coefficient; the weights (and the pseudo-R²) stay the same.
+    const words = { more: 'a higher chance of "outcome" = unhappy', less: 'a lower chance of "outcome" = unhappy' };
+    expect(auto.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic', targetHigherIsBetter: false, outcomeWords: words }).drivers);
+    // Swapping the outcome flips every coefficient; the weights (and the pseudo-R²) stay the same. "satisfied" is a
+    // telling label, so this time the direction is inferred from it.
     const flipped = await analyze({ target: 'outcome', positive: 'satisfied' });
+    expect(flipped.direction).toMatchObject({ direction: 'higher-is-better', source: 'the value counted as 1, "satisfied"' });
     expect(flipped.targetNote).toContain('1 = "outcome" is "satisfied", 0 = "unhappy" (as asked)');
     inOrder(flipped.drivers, DRIVERS).forEach((d, j) => {
       const a = inOrder(auto.drivers, DRIVERS)[j];
@@ -90,31 +103,38 @@ describe('targets', () => {
   it('a Yes/No target: logistic with Yes = 1', async () => {
     const r = await analyze({ target: 'loyal' });
     expect(r.model).toBe('logistic');
-    expect(r.targetNote).toBe('1 = "loyal" is Yes, 0 = it is No (true counts as 1 unless a positive value is given); 1 is read as the better outcome.');
+    expect(r.targetNote).toBe('1 = "loyal" is Yes, 0 = it is No (true counts as 1 unless a positive value is given).');
+    expect(r.direction).toMatchObject({ direction: 'higher-is-better', source: 'its name "loyal"' });
     const y = Float64Array.from(ROWS, (row) => (row.loyal === 'Yes' ? 1 : 0));
-    expect(r.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic' }).drivers);
+    const words = { more: 'a higher chance of "loyal" = Yes', less: 'a lower chance of "loyal" = Yes' };
+    expect(r.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic', outcomeWords: words }).drivers);
+    // 1 = "loyal" is No: the name's direction turns around.
     const no = await analyze({ target: 'loyal', positive: 'no' });
     expect(no.targetNote).toContain('1 = "loyal" is No');
+    expect(no.direction).toMatchObject({ direction: 'higher-is-worse', source: 'its name "loyal" with 1 = "No"' });
   });
 
   it('detractor and promoter models of a 0–10 score', async () => {
     const det = await analyze({ model: 'detractor' });
     expect(det.model).toBe('logistic');
-    expect(det.targetNote).toBe('1 = detractor ("nps" 0–6), 0 = passive or promoter (7–10); fewer detractors is better.');
+    expect(det.targetNote).toBe('1 = detractor ("nps" 0–6), 0 = passive or promoter (7–10).');
+    expect(det.direction).toMatchObject({ direction: 'higher-is-worse', source: 'the detractor model (1 = detractor)' });
     const yd = Float64Array.from(ROWS, (row) => (row.nps <= 6 ? 1 : 0));
-    expect(det.drivers).toEqual(run(DRIVERS, X, yd, { model: 'logistic', targetHigherIsBetter: false }).drivers);
+    const detWords = { more: 'more detractors', less: 'fewer detractors' };
+    expect(det.drivers).toEqual(run(DRIVERS, X, yd, { model: 'logistic', targetHigherIsBetter: false, outcomeWords: detWords }).drivers);
+    expect(det.drivers[0].effect).toBe('Lower "speed" goes with more detractors (worse).');
     expect(det.drivers.every((d) => d.sign === -1)).toBe(true); // better ratings, fewer detractors
     expect(det.warnings.some((w) => w.includes('flipped'))).toBe(false);
     const pro = await analyze({ model: 'promoter' });
     const yp = Float64Array.from(ROWS, (row) => (row.nps >= 9 ? 1 : 0));
-    expect(pro.drivers).toEqual(run(DRIVERS, X, yp, { model: 'logistic' }).drivers);
+    expect(pro.drivers).toEqual(run(DRIVERS, X, yp, { model: 'logistic', outcomeWords: { more: 'more promoters', less: 'fewer promoters' } }).drivers);
   });
 
   it('a value against all the others when positive is given for a many-valued target', async () => {
     const r = await analyze({ model: 'logistic', positive: '10' });
-    expect(r.targetNote).toBe('1 = "nps" is 10, 0 = any other value (as asked); 1 is read as the better outcome.');
+    expect(r.targetNote).toBe('1 = "nps" is 10, 0 = any other value (as asked).');
     const y = Float64Array.from(ROWS, (row) => (row.nps === 10 ? 1 : 0));
-    expect(r.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic' }).drivers);
+    expect(r.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic', outcomeWords: { more: 'a higher chance of "nps" = 10', less: 'a lower chance of "nps" = 10' } }).drivers);
   });
 });
 
@@ -141,8 +161,13 @@ describe('bad input', () => {
       // Every 7th row (from the first) has half a point added: 58 of 400; the first is the example.
       `The detractor model needs "half_score" to hold whole scores from 0 to 10, but 58 rows do not (e.g. ${ROWS[0].nps + 0.5}). Use the linear model, or choose the 0–10 likelihood-to-recommend column.`,
     );
+    // Neither the name "outcome" nor the value counted as 1 ("unhappy") says which way is good: refused, naming both ways to say it.
+    expect((await fails({ target: 'outcome' })).message).toBe(
+      'Cannot tell from its name whether "outcome" = unhappy is the good or the bad outcome, and reading it the wrong way round turns every driver\'s meaning upside down. Say which: in the app choose "Which is the good outcome?"; on the command line pass --direction higher-is-better or --direction higher-is-worse.',
+    );
     expect((await fails({ target: 'outcome', positive: 'meh' })).message).toBe('The positive value "meh" does not occur in "outcome". Its values: "satisfied", "unhappy".');
     expect((await fails({ target: 'outcome', model: 'linear' })).message).toContain('The target "outcome" is text, so the linear model cannot use it.');
+    expect((await fails({ target: 'speed', drivers: ['price', 'staff'] })).message).toContain('whether a higher "speed" is the good or the bad outcome');
     expect((await fails({ target: 'comment' })).message).toContain('The target "comment" is text with 3 values; a key-driver model needs a numeric target or a two-valued one. Give a positive value');
     expect((await fails({ target: 'nps', model: 'logistic' })).message).toContain('A logistic model needs a target with two values; "nps" has more than two.');
     expect((await fails({ target: 'visited' })).message).toContain('The target "visited" is a date column');

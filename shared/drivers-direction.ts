@@ -1,0 +1,64 @@
+// Which way is good for a key-driver target? Read from the column's role and name, shared by the services (which
+// refuse to guess) and the set-up (which pre-selects the answer and asks when there is none). Words are matched as
+// whole tokens of the name ("MonthlyCharges" → monthly, charges; "churned_12m" → churned, 12m) by prefix, so
+// "late_delivery" is worse but "template" or "translated" are not read as "late".
+import type { ColumnRole } from './domain';
+
+export type DriversDirection = 'higher-is-better' | 'higher-is-worse';
+export const DIRECTIONS: readonly DriversDirection[] = ['higher-is-better', 'higher-is-worse'];
+
+/** Token prefixes of outcomes where more is worse (churn, complaints, cancellations, detractors, defaults, fraud, late). */
+const WORSE = ['churn', 'complain', 'complaint', 'cancel', 'detractor', 'default', 'fraud', 'late', 'attrit', 'dissatisf', 'unsatisf'];
+/** Token prefixes of outcomes where more is better (NPS, satisfaction, CSAT, recommend, loyalty, renewal, retention). */
+const BETTER = ['nps', 'satisf', 'csat', 'recommend', 'loyal', 'renew', 'retain', 'retention', 'promoter'];
+/** Labels of the value counted as 1 that negate the column name ("Churn" = No is the good outcome). */
+const NEGATIVE_LABEL = /^(no|n|false|0|none|never)$/i;
+
+/** "MonthlyCharges" / "churned_12m" / "Satisfaction-Score" → lower-case word tokens. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function readWords(text: string): DriversDirection | null {
+  const tokens = nameTokens(text);
+  const has = (words: string[]) => tokens.some((t) => words.some((w) => t.startsWith(w)));
+  // "dissatisfied" starts with neither "satisf"… but "unsatisfied"/"dissatisfied" are listed as worse explicitly.
+  const worse = has(WORSE);
+  const better = !worse && has(BETTER);
+  if (worse === better) return null;
+  return worse ? 'higher-is-worse' : 'higher-is-better';
+}
+
+export interface InferredDirection {
+  direction: DriversDirection;
+  /** Why, in a few words: 'its name "Churn"', 'the NPS role', 'the detractor model'. */
+  reason: string;
+}
+
+const flip = (d: DriversDirection): DriversDirection => (d === 'higher-is-better' ? 'higher-is-worse' : 'higher-is-better');
+
+/**
+ * The direction of a target, or null when neither its role nor its name (nor the label counted as 1) says it.
+ * `positiveLabel`: for a binary target, the value that counts as 1 when known ("Yes", "Attrited Customer"); a
+ * negative label ("No", "false") turns the name's direction around, a telling one ("Attrited Customer") decides.
+ */
+export function inferDirection(target: { name: string; role?: ColumnRole }, model?: string, positiveLabel?: string): InferredDirection | null {
+  if (model === 'detractor') return { direction: 'higher-is-worse', reason: 'the detractor model (1 = detractor)' };
+  if (model === 'promoter') return { direction: 'higher-is-better', reason: 'the promoter model (1 = promoter)' };
+  if (positiveLabel !== undefined && positiveLabel.trim() !== '') {
+    const label = positiveLabel.trim();
+    const fromLabel = NEGATIVE_LABEL.test(label) ? null : readWords(label);
+    if (fromLabel) return { direction: fromLabel, reason: `the value counted as 1, "${label}"` };
+    const fromName = target.role === 'nps' ? 'higher-is-better' : readWords(target.name);
+    if (fromName && NEGATIVE_LABEL.test(label)) return { direction: flip(fromName), reason: `its name "${target.name}" with 1 = "${label}"` };
+    if (fromName) return { direction: fromName, reason: `its name "${target.name}"` };
+    return null;
+  }
+  if (target.role === 'nps') return { direction: 'higher-is-better', reason: 'its NPS role' };
+  const fromName = readWords(target.name);
+  return fromName ? { direction: fromName, reason: `its name "${target.name}"` } : null;
+}
