@@ -48,7 +48,6 @@ export interface VerdictContext {
 /** Calibration gaps smaller than this (5 points of observed rate) are not called a failure. */
 export const CALIBRATION_TOLERANCE = 0.05;
 
-
 /** How sure we are about one comparison, in words. */
 export function confidenceWords(pAdjusted: number | null, n: number, minGroupSize: number, alpha: number): string {
   if (n < minGroupSize) return `too few to tell: only ${count(n)} ${n === 1 ? 'person' : 'people'} (fewer than ${minGroupSize})`;

@@ -1,5 +1,6 @@
 // A loaded column of any type as groups (codes into levels, −1 missing): text by value, booleans by their labels,
 // numbers by value when there are few of them, else binned (bins.ts). Used for protected attributes and proxies.
+import { booleanGroupNames } from '../../../shared/audit-labels';
 import { AppError } from '../../../shared/errors';
 import type { LoadedColumn } from '../segments/columns';
 import { binNumeric, type Binned } from './bins';
@@ -19,7 +20,8 @@ export function groupsOf(c: LoadedColumn, edges: number[] | undefined): Binned {
   }
   if (col.type === 'boolean') {
     if (edges) throw new AppError('BAD_ARGUMENTS', `Bins were given for "${col.name}", but it is a yes/no column; it already has two groups.`, { columnName: col.name });
-    const labels = col.booleanLabels ?? { true: 'true', false: 'false' };
+    // The data's own labels, or Yes/No when they are bare codes (1/0, true/false).
+    const labels = booleanGroupNames(col.booleanLabels);
     return binNumeric(col.name, c.values, { integer: true, label: (v) => (v === 1 ? labels.true : v === 0 ? labels.false : String(v)) });
   }
   return binNumeric(col.name, c.values, { edges, integer: col.type === 'integer' });

@@ -1,10 +1,13 @@
-// The audit as one CSV (unit-tested): a tidy table a spreadsheet can pivot — one row per group and metric (value,
-// Wilson interval, numerator, denominator, or blank with the reason when undefined), one row per disparity
-// (difference, ratio, test, p and adjusted p, flag, note) and one per Fairlearn summary number. Rates are plain
-// fractions, as `cxw audit` prints them. Text cells are quoted per RFC 4180, and a cell beginning with = + - @ (or a
-// tab / carriage return) gets a leading ' so spreadsheets never run it as a formula — the rule of the segment
-// assignments export (main/workspace/assignments-csv.ts), repeated here because the renderer cannot import main/.
+// The audit's long, machine form as one CSV (unit-tested; "Long form (for tools)" in the export menu): a tidy table a
+// spreadsheet or script can pivot — one row per group and metric (value, Wilson interval, numerator, denominator, or
+// blank with the reason when undefined; `reliable` false when the denominator is below the minimum group size), one
+// row per disparity (difference, ratio, test, p and adjusted p, flag, reliable, note) and one per Fairlearn summary
+// number. Rates are exact fractions, as `cxw audit --json` gives them. The form for people is csv-people.ts.
+// Text cells are quoted per RFC 4180, and a cell beginning with = + - @ (after any spaces), a tab or a carriage return
+// gets a leading ' so spreadsheets never run it as a formula — the rule of the segment assignments export
+// (main/workspace/assignments-csv.ts), repeated here because the renderer cannot import main/.
 import type { AuditResult, Rate } from '../../../shared/audit';
+import { DEFAULT_MIN_GROUP_SIZE, rateReliable } from '../../../shared/audit-gaps';
 import { MAIN_METRICS, MORE_METRICS } from './results';
 
 export const AUDIT_CSV_HEADER = [
@@ -26,6 +29,7 @@ export const AUDIT_CSV_HEADER = [
   'p_adjusted',
   'flag',
   'note',
+  'reliable',
 ] as const;
 
 type Column = (typeof AUDIT_CSV_HEADER)[number];
@@ -37,12 +41,13 @@ export function csvCell(v: string | number | boolean | null | undefined): string
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (/^[\s]*[=+\-@]/.test(s) || /^[\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function rateRow(base: Row, metric: string, rate: Rate): Row {
+function rateRow(base: Row, metric: string, rate: Rate, minGroupSize: number): Row {
   return {
+    reliable: rateReliable(rate, minGroupSize),
     ...base,
     metric,
     value: rate.value,
@@ -56,13 +61,14 @@ function rateRow(base: Row, metric: string, rate: Rate): Row {
 
 export function auditCsvRows(result: AuditResult): Row[] {
   const rows: Row[] = [];
+  const min = result.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   for (const g of result.groups) {
-    const marks = [g.isReference ? 'reference group' : '', g.small ? `small group (n < ${result.spec.minGroupSize ?? 30})` : ''].filter(Boolean).join('; ');
+    const marks = [g.isReference ? 'reference group' : '', g.small ? `small group (n < ${min})` : ''].filter(Boolean).join('; ');
     const base: Row = { section: 'group', attribute: g.attribute, group: g.group, n: g.n, note: marks || null };
     rows.push({ ...base, metric: 'share', value: g.share, numerator: g.n, denominator: result.rows });
     for (const metric of [...MAIN_METRICS, ...MORE_METRICS]) {
       const rate = g[metric];
-      if (rate) rows.push(rateRow(base, metric, rate));
+      if (rate) rows.push(rateRow(base, metric, rate, min));
     }
   }
   for (const d of result.disparities) {
@@ -78,6 +84,7 @@ export function auditCsvRows(result: AuditResult): Row[] {
       p_value: d.pValue,
       p_adjusted: d.pAdjusted,
       flag: d.flag,
+      reliable: d.reliable ?? true,
       note: d.note,
     });
   }
@@ -103,9 +110,21 @@ export function auditCsv(result: AuditResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** "Demo customers offer_approved fairness audit.csv" with characters file systems refuse replaced. */
-export function auditFileName(result: AuditResult): string {
+export type AuditCsvForm = 'people' | 'tools';
+
+/**
+ * "Demo customers – offer_approved – fairness audit groups.csv" (for people) or "… fairness audit long form.csv" (for
+ * tools): each part once — a part already contained in an earlier one is dropped, so a dataset called "offer audit"
+ * does not give "offer audit – offer – fairness audit" — and characters file systems refuse replaced.
+ */
+export function auditFileName(result: AuditResult, form: AuditCsvForm = 'tools'): string {
   const what = result.spec.decision ?? result.spec.score ?? 'decision';
-  const name = `${result.spec.dataset} ${what} fairness audit`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim();
+  const parts: string[] = [];
+  for (const p of [result.spec.dataset.trim(), what.trim()]) {
+    if (p && !parts.some((q) => q.toLowerCase().includes(p.toLowerCase()))) parts.push(p);
+  }
+  const kind = form === 'people' ? 'groups' : 'long form';
+  const tail = parts.some((q) => /fairness audit/i.test(q)) ? kind : `fairness audit ${kind}`;
+  const name = `${parts.join(' – ')} – ${tail}`.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/\s+/g, ' ').trim();
   return `${name.slice(0, 120)}.csv`;
 }

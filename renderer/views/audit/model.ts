@@ -2,6 +2,7 @@
 // column roles, what stops a run, the form → AuditSpec mapping, the positive prediction in words, and the
 // per-dataset memory of the session.
 import type { AuditSpec } from '../../../shared/audit';
+import { booleanGroupNames } from '../../../shared/audit-labels';
 import type { ColumnMeta, DatasetSummary, TopValue } from '../../../shared/domain';
 import { formMemory } from '../../lib/analysis-memory';
 
@@ -318,8 +319,9 @@ export function knownGroups(
   const fromRun = lastRun?.filter((g) => g.attribute === attribute).map((g) => g.group) ?? [];
   if (fromRun.length) return { groups: fromRun, source: 'run' };
   if (!column || NUMERIC.has(column.type)) return { groups: [], source: 'unknown' };
-  const values = column.booleanLabels ? [column.booleanLabels.true, column.booleanLabels.false] : (profile?.topValues ?? []).map((t) => t.value);
-  const complete = column.booleanLabels || (profile && profile.topValues && profile.topValues.length >= profile.distinct);
+  const yesNo = column.type === 'boolean' ? booleanGroupNames(column.booleanLabels) : null;
+  const values = yesNo ? [yesNo.true, yesNo.false] : (profile?.topValues ?? []).map((t) => t.value);
+  const complete = yesNo || (profile && profile.topValues && profile.topValues.length >= profile.distinct);
   if (!complete || values.length === 0) return { groups: [], source: 'unknown' };
   return { groups: profile && profile.missing > 0 && missing === 'group' ? [...values, '(missing)'] : values, source: 'values' };
 }

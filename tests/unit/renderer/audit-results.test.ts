@@ -113,7 +113,7 @@ describe('CSV export', () => {
 
   it('has the documented header and one row per group × metric, disparity and summary number', () => {
     expect(header).toEqual([...AUDIT_CSV_HEADER]);
-    expect(header.join(',')).toBe('section,attribute,group,reference,metric,n,value,ci_low,ci_high,numerator,denominator,difference,ratio,test,p_value,p_adjusted,flag,note');
+    expect(header.join(',')).toBe('section,attribute,group,reference,metric,n,value,ci_low,ci_high,numerator,denominator,difference,ratio,test,p_value,p_adjusted,flag,note,reliable');
     // 3 groups × (share + 10 rates) + 6 disparities + 5 summary numbers.
     expect(rows).toHaveLength(3 * 11 + 6 + 5);
     expect(auditCsvRows(r)).toHaveLength(rows.length);
@@ -158,6 +158,7 @@ describe('CSV export', () => {
     expect(csvCell('\tx')).toBe("'\tx");
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('18-24')).toBe('18-24');
+    expect(csvCell(' =1+1')).toBe("' =1+1"); // spreadsheets skip leading spaces before a formula
     expect(csvCell(-0.25)).toBe('-0.25');
     expect(csvCell(null)).toBe('');
     expect(csvCell(Number.NaN)).toBe('');
@@ -170,7 +171,11 @@ describe('CSV export', () => {
   });
 
   it('a file name from the dataset and decision, safe on every file system', () => {
-    expect(auditFileName(r)).toBe('toy approved fairness audit.csv');
-    expect(auditFileName({ ...r, spec: { ...r.spec, dataset: 'a/b:c', decision: undefined, score: 'risk' } })).toBe('a_b_c risk fairness audit.csv');
+    expect(auditFileName(r)).toBe('toy – approved – fairness audit long form.csv');
+    expect(auditFileName(r, 'people')).toBe('toy – approved – fairness audit groups.csv');
+    expect(auditFileName({ ...r, spec: { ...r.spec, dataset: 'a/b:c', decision: undefined, score: 'risk' } })).toBe('a_b_c – risk – fairness audit long form.csv');
+    // No part twice: a dataset named after the decision, or already called an audit.
+    expect(auditFileName({ ...r, spec: { ...r.spec, dataset: 'approved loans' } }, 'people')).toBe('approved loans – fairness audit groups.csv');
+    expect(auditFileName({ ...r, spec: { ...r.spec, dataset: 'Q3 fairness audit' } }, 'people')).toBe('Q3 fairness audit – approved – groups.csv');
   });
 });
