@@ -83,6 +83,8 @@ export interface NpsResult {
   missing: number;
   /** What the mapping did, in words; null without a mapping. */
   mappingNote: string | null;
+  /** A mapping the scores' look suggests (no 0 in ≥ 200 answers with both 1 and 10: rescale 1–10); absent otherwise. */
+  suggestedMapping?: NpsMapping;
   level: number;
   minN: number;
   warnings: string[];

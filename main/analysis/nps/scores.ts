@@ -4,6 +4,10 @@
 // first offending row and value, and how to map it — never silently reinterpreted. One more refusal: a column
 // of at least 20 answers that never goes above 5 is almost surely a 1–5 (or 0–5) rating, where NPS would call
 // everyone a detractor; the analyst confirms with a mapping (rescale 0–10 keeps the values as they are).
+// One warning (not a refusal: a 0–10 survey may simply have no 0 answers): at least 200 whole-number answers with
+// no 0 but both 1 and 10 look like a 1–10 rating (Skytrax-style reviews), not the 0–10 recommend question: its
+// net score is not an NPS to compare with benchmarks, so the result suggests rescale 1–10, which labels it as such.
+// (Rescaled and rounded, 1–10 keeps the same three categories: 1–6 detractors, 7–8 passives, 9–10 promoters.)
 // With a mapping (only when the analyst says how):
 //   round          values within 0–10, non-integers rounded half up (8.5 → 9);
 //   rescale a–b    values within [a, b] mapped linearly onto 0–10, then rounded half up (1–5: 1→0, 2→3, 3→5,
@@ -20,6 +24,10 @@ export interface ReadScores {
   /** Answers per score 0…10. */
   distribution: number[];
   mappingNote: string | null;
+  /** Doubts about the scale that did not stop the reading (the 1–10 look), in words. */
+  warnings: string[];
+  /** The mapping those doubts suggest, for a one-click choice (null: none). */
+  suggestedMapping: NpsMapping | null;
 }
 
 /** Where the values came from, for messages: column name and the data row number of an array index. */
@@ -30,6 +38,8 @@ export interface ScoreSource {
 }
 
 const SHORT_SCALE_MIN_N = 20;
+/** Below this many answers a missing 0 says little: a small 0–10 survey often has no 0. */
+export const ONE_TO_TEN_MIN_N = 200;
 
 const roundHalfUp = (x: number): number => Math.floor(x + 0.5 + 1e-9);
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6))));
@@ -103,6 +113,12 @@ function checkUnmapped(values: Float64Array, src: ScoreSource, o: Observed): voi
   }
 }
 
+/** Whole numbers 1–10 with both ends present and no 0 across enough answers: probably a 1–10 rating. */
+function oneToTenWarning(o: Observed, src: ScoreSource): string | null {
+  if (!(o.n >= ONE_TO_TEN_MIN_N && o.integers && o.min === 1 && o.max === 10)) return null;
+  return `Column "${src.column}" has no 0 across ${o.n.toLocaleString('en-US')} answers while both 1 and 10 occur: it looks like a 1–10 rating (as in Skytrax-style reviews), not the 0–10 likelihood-to-recommend question NPS is defined on, so this "NPS" would not compare with published NPS figures. If it is a 1–10 rating, pass --map rescale:1-10 (in the app: "Treat as 1–10"): the answers are mapped onto 0–10 and the result is labelled a net score on the rating's scale; if it really is the 0–10 question, ignore this.`;
+}
+
 function mappingNote(mapping: NpsMapping, o: Observed, changed: number): string {
   if (mapping.kind === 'round') {
     return changed === 0 ? 'Scores were to be rounded half up to whole points; all were whole already.' : `${changed.toLocaleString('en-US')} scores that were not whole points were rounded half up (8.5 → 9).`;
@@ -166,5 +182,13 @@ export function readScores(values: Float64Array, mapping: NpsMapping | undefined
     scores[i] = s;
     distribution[s]++;
   }
-  return { scores, missing, distribution, mappingNote: mapping ? mappingNote(mapping, o, changed) : null };
+  const doubt = mapping ? null : oneToTenWarning(o, src);
+  return {
+    scores,
+    missing,
+    distribution,
+    mappingNote: mapping ? mappingNote(mapping, o, changed) : null,
+    warnings: doubt ? [doubt] : [],
+    suggestedMapping: doubt ? { kind: 'rescale', from: [1, 10] } : null,
+  };
 }

@@ -56,6 +56,8 @@ function warnings(list: string[]): string[] {
 export function formatNps(r: NpsResult): string {
   const out: string[] = [`NPS of "${r.spec.score}" in "${r.spec.dataset}": ${headline(r.overall, r.level)}.`];
   if (r.mappingNote) out.push(`Mapping: ${r.mappingNote}`);
+  // A doubt about the scale changes every number above, so it is said under the headline, not only with the warnings.
+  if (r.suggestedMapping?.kind === 'rescale') out.push(`Check the scale: looks like a ${r.suggestedMapping.from[0]}–${r.suggestedMapping.from[1]} rating; rerun with --map rescale:${r.suggestedMapping.from[0]}-${r.suggestedMapping.from[1]} if it is (see the warnings).`);
   out.push('', 'Scores 0–10:', distribution(r.distribution));
   if (r.groups.length) {
     const by = r.spec.segmentation ? `segmentation "${r.spec.segmentation}"` : `"${r.spec.by}"`;

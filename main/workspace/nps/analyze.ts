@@ -34,7 +34,7 @@ export function runNpsAnalysis(db: Db, spec: NpsSpec, ctx: AnalysisProgress): Np
   const loaded = loadSurvey(db, ds, scoreCol, byCol, ctx);
   const read = readScores(numericValues(loaded.score), spec.mapping, { dataset: ds.name, column: scoreCol.name, rowOf: (i) => loaded.rows[i] });
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...read.warnings];
   let grouping: Grouping | null = null;
   let groupWords = 'groups';
   if (loaded.group) grouping = groupingOf(ds, loaded.group);
@@ -68,6 +68,7 @@ export function runNpsAnalysis(db: Db, spec: NpsSpec, ctx: AnalysisProgress): Np
     trend: a.trend,
     missing: read.missing,
     mappingNote: read.mappingNote,
+    ...(read.suggestedMapping ? { suggestedMapping: read.suggestedMapping } : {}),
     level,
     minN,
     warnings: [...warnings, ...a.warnings],

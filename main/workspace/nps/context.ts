@@ -39,7 +39,7 @@ export function runNpsContext(db: Db, spec: NpsContextSpec, ctx: AnalysisProgres
   ctx.onProgress({ phase: 'analyze', done: 0, total: null });
 
   const a = analyzeContext({ scores: read.scores, distribution: read.distribution, grouping: context.grouping, level, minN, contextName: context.contextName, subject: context.subject });
-  const warnings = [...context.warnings, ...a.warnings];
+  const warnings = [...read.warnings, ...context.warnings, ...a.warnings];
   if (read.missing > 0) warnings.unshift(`${count(read.missing)} of ${count(ds.rows)} rows have no score in "${scoreCol.name}" (not answered) and are left out.`);
   if (read.mappingNote) warnings.unshift(read.mappingNote);
   return { spec, context: context.contextName, overall: a.overall, groups: a.groups, test: a.test, flags: a.flags, summary: a.summary, level, minN, warnings };
