@@ -253,4 +253,9 @@ export interface JobProgress {
   /** null when the total is unknown. */
   total: number | null;
   message?: string;
+  /** 0–1 of the whole job, when the job knows its stages (done/total is then the current stage's own count). */
+  fraction?: number;
+  /** Stage i of n of such a job. */
+  stage?: number;
+  stages?: number;
 }

@@ -37,6 +37,10 @@ export interface KScore {
   silhouette: number;
   calinskiHarabasz: number;
   daviesBouldin: number;
+  /** Per segment of this k: mean bootstrap Jaccard from the sweep's short stability check (absent in old results). */
+  stability?: number[];
+  /** The lowest of `stability`: a k is as trustworthy as its least stable segment. */
+  minStability?: number;
 }
 
 export interface KRecommendation {

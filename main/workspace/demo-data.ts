@@ -378,6 +378,19 @@ function timestamp(ms: number, channel: Channel): string {
   return channel === 'web' ? iso.slice(0, -1) + '+00:00' : iso;
 }
 
+/**
+ * The latent segment (index into the five planted ones, in the order of SEGMENTS) of each demo customer, in row
+ * order: never exported to the CSV, only for tests that check what the Segments view recovers of them.
+ */
+export function demoLatentSegments(seed = 42): number[] {
+  const rng = createRng(seed);
+  const phones = new PhoneBook();
+  const emails = new Set<string>();
+  const out: number[] = [];
+  for (let i = 0; i < DEMO_CUSTOMERS; i++) out.push(makeCustomer(rng, i, phones, emails).segmentIndex);
+  return out;
+}
+
 /** Both demo CSV files (RFC 4180, header row, ',' delimiter, CRLF line ends, UTF-8 without BOM). */
 export function generateDemoCsvs(seed = 42): DemoCsvs {
   const rng = createRng(seed);

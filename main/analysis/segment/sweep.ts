@@ -1,6 +1,8 @@
-// Choosing k: the sweep (k-means + the three indices per k) and the recommendation rule.
+// Choosing k: the sweep (k-means, the three indices and a short bootstrap stability check per k). The rule that
+// turns the scores into a recommended k is in recommend.ts.
 import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
 import { kmeans, kmeansWorkspace } from './kmeans';
+import { bootstrapStability } from './stability';
 import { cancelledError, type KMeansOptions, type KMeansResult, type KScore, type Matrix } from './types';
 
 /** Exact silhouette up to this many rows; above it a seeded sample (O(n²) otherwise). */
@@ -15,6 +17,14 @@ export function sweepK(
     isCancelled?: () => boolean;
     /** Each k's result, so a caller can keep what it needs (its buffers may be reused by the next k: copy). */
     onResult?: (k: number, res: KMeansResult) => void;
+    /**
+     * Per-k bootstrap stability (Hennig's Jaccard, stability.ts) with these settings, so the recommendation can
+     * pass over a k whose segments dissolve under resampling. Drawn with the sweep's seed, so with the run's
+     * maxRows its resamples are the first ones of the run's own stability check (same subsample, same draws).
+     */
+    stability?: { resamples: number; maxRows: number };
+    /** Called before each k starts (for "k = 5 (4 of 9)" progress). */
+    onStart?: (k: number, index: number, total: number) => void;
   },
 ): KScore[] {
   const lo = Math.max(2, Math.floor(range[0]));
@@ -26,91 +36,23 @@ export function sweepK(
   const sampleSize = m.rows > silhouetteExactMax ? (opts.silhouetteSample ?? silhouetteExactMax) : undefined;
   for (let k = lo; k <= hi; k++) {
     if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
+    opts.onStart?.(k, k - lo, total);
     const res = kmeans(m, { k, seed: opts.seed, restarts: opts.restarts, maxIterations: opts.maxIterations, tolerance: opts.tolerance, isCancelled: opts.isCancelled }, ws);
     if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
     opts.onResult?.(k, res);
     // The same sample seed for every k, so differences between k are not sampling noise.
     const sil = silhouetteScore(m, res.labels, k, sampleSize === undefined ? {} : { sampleSize, seed: opts.seed });
-    out.push({ k, inertia: res.inertia, silhouette: sil.mean, calinskiHarabasz: calinskiHarabasz(m, res.labels, k), daviesBouldin: daviesBouldin(m, res.labels, k) });
+    const score: KScore = { k, inertia: res.inertia, silhouette: sil.mean, calinskiHarabasz: calinskiHarabasz(m, res.labels, k), daviesBouldin: daviesBouldin(m, res.labels, k) };
+    if (opts.stability) {
+      const st = bootstrapStability(m, res.labels, k, { seed: opts.seed, resamples: opts.stability.resamples, maxRows: opts.stability.maxRows, maxIterations: opts.maxIterations, tolerance: opts.tolerance, isCancelled: opts.isCancelled });
+      score.stability = st;
+      const finite = st.filter((x) => Number.isFinite(x));
+      score.minStability = finite.length ? Math.min(...finite) : Number.NaN;
+    }
+    out.push(score);
     opts.onProgress?.(k - lo + 1, total);
   }
   return out;
-}
-
-/** Elbow of the inertia curve: the k farthest below the chord from the first to the last point (Kneedle-style,
- * both axes scaled to [0, 1]). Reported as a sanity check only. */
-export function elbowK(scores: KScore[]): number | null {
-  if (scores.length < 3) return null;
-  const s = [...scores].sort((a, b) => a.k - b.k);
-  const k0 = s[0].k;
-  const k1 = s[s.length - 1].k;
-  const i0 = s[0].inertia;
-  const i1 = s[s.length - 1].inertia;
-  if (!(i0 > i1)) return null;
-  let best: number | null = null;
-  let bestGap = 0;
-  for (const p of s) {
-    const x = (p.k - k0) / (k1 - k0);
-    const y = (p.inertia - i1) / (i0 - i1);
-    const gap = 1 - x - y; // distance below the chord y = 1 - x (up to a constant factor)
-    if (gap > bestGap) {
-      bestGap = gap;
-      best = p.k;
-    }
-  }
-  return best;
-}
-
-/** Silhouette values within this of the best are treated as a tie (sampling noise at 5,000 rows is ~0.01). */
-export const silhouetteTie = 0.02;
-
-/**
- * Recommended k. Rule (stated in the reason):
- *   1. silhouette is primary: candidates are the k whose mean silhouette is within 0.02 of the best;
- *   2. among the candidates each index votes for its favourite — silhouette (highest), Calinski–Harabasz (highest),
- *      Davies–Bouldin (lowest) — and the k with the most votes wins; remaining ties go to the smaller k (simpler);
- *   3. the inertia elbow is reported as a sanity check (agrees / differs), not used to decide;
- *   4. a best silhouette below 0.25 is flagged as weak structure (Kaufman & Rousseeuw's reading).
- */
-export function recommendK(scores: KScore[]): { k: number; reason: string } {
-  const valid = scores.filter((s) => Number.isFinite(s.silhouette));
-  if (valid.length === 0) {
-    if (scores.length === 0) throw new Error('no k scores to recommend from');
-    return { k: scores[0].k, reason: `No k had a defined silhouette; k = ${scores[0].k} is only the first value tried.` };
-  }
-  const bestSil = Math.max(...valid.map((s) => s.silhouette));
-  const cands = valid.filter((s) => s.silhouette >= bestSil - silhouetteTie).sort((a, b) => a.k - b.k);
-  const pick = (better: (a: KScore, b: KScore) => boolean): KScore => cands.reduce((best, s) => (better(s, best) ? s : best));
-  const silK = pick((a, b) => a.silhouette > b.silhouette).k;
-  const chK = pick((a, b) => a.calinskiHarabasz > b.calinskiHarabasz).k;
-  const dbK = pick((a, b) => a.daviesBouldin < b.daviesBouldin).k;
-  const votes = new Map<number, number>();
-  for (const k of [silK, chK, dbK]) votes.set(k, (votes.get(k) ?? 0) + 1);
-  let chosen = cands[0].k;
-  let most = -1;
-  for (const c of cands) {
-    const v = votes.get(c.k) ?? 0;
-    if (v > most) {
-      most = v;
-      chosen = c.k;
-    }
-  }
-  const row = valid.find((s) => s.k === chosen)!;
-  const f = (x: number): string => x.toFixed(2);
-  const parts: string[] = [];
-  if (cands.length === 1) parts.push(`k = ${chosen} has the highest mean silhouette (${f(row.silhouette)}), clearly ahead of the other values tried`);
-  else parts.push(`k = ${chosen} is among the best mean silhouettes (${f(row.silhouette)}; best ${f(bestSil)}, near-ties within ${silhouetteTie}: k = ${cands.map((c) => c.k).join(', ')})`);
-  const agree: string[] = [];
-  const disagree: string[] = [];
-  (chK === chosen ? agree : disagree).push(chK === chosen ? 'Calinski–Harabasz peaks there' : `Calinski–Harabasz prefers k = ${chK}`);
-  (dbK === chosen ? agree : disagree).push(dbK === chosen ? 'Davies–Bouldin is lowest there' : `Davies–Bouldin prefers k = ${dbK}`);
-  if (agree.length) parts.push(agree.join(' and '));
-  if (disagree.length) parts.push(`${disagree.join(' and ')} among the near-ties`);
-  const elbow = elbowK(scores);
-  if (elbow !== null) parts.push(elbow === chosen ? 'the inertia curve bends (elbow) at the same k' : `the inertia elbow is at k = ${elbow}`);
-  let reason = `${parts.join('; ')}.`;
-  if (bestSil < 0.25) reason += ' The silhouette is low (< 0.25): the segments overlap, so treat them as a convenient partition rather than natural groups.';
-  return { k: chosen, reason };
 }
 
 /** Per-row confidence 1 − nearest/second: 0 when equidistant, 1 on the centroid (or when there is no second centroid). */

@@ -12,9 +12,22 @@ import type { PhaseTimer } from './timings';
 
 export const DEFAULTS = { seed: 42, restarts: 4, maxIterations: 300, tolerance: 1e-4, kRange: [2, 10] as [number, number], categoryWeight: 1 };
 
+/** One progress report; stagedProgress (stages.ts) adds the whole job's fraction and stage number. */
+export interface ProgressReport {
+  phase: string;
+  done: number;
+  total: number | null;
+  message?: string;
+  /** 0–1 of the whole job. */
+  fraction?: number;
+  /** Stage i of n. */
+  stage?: number;
+  stages?: number;
+}
+
 export interface Progress {
   isCancelled: () => boolean;
-  onProgress: (p: { phase: string; done: number; total: number | null; message?: string }) => void;
+  onProgress: (p: ProgressReport) => void;
 }
 
 export function resolveParams(p: SegmentParams): ResolvedParams {

@@ -11,6 +11,7 @@ import { logActivity } from '../activity';
 import type { Db } from '../db';
 import { createDataset, findColumn, getDataset, quoteIdent, setDatasetRowCount, toSummary, uniqueDatasetName } from '../datasets';
 import type { Progress } from './prepare';
+import { stagedProgress } from './stages';
 
 export interface RfmArgs {
   dataset: string;
@@ -26,7 +27,16 @@ export interface RfmOutcome {
   segments: { name: string; customers: number }[];
 }
 
-export function runRfm(db: Db, args: RfmArgs, ctx: Progress): RfmOutcome {
+/** Rows between two progress reports while the RFM dataset is written. */
+const SAVE_REPORT_EVERY = 5000;
+
+export function runRfm(db: Db, args: RfmArgs, jobCtx: Progress): RfmOutcome {
+  // Grouping is one SQL query over the transactions (most of the time); scoring is quick; writing counts rows.
+  const ctx = stagedProgress(jobCtx, [
+    { phase: 'rfm', weight: 3 },
+    { phase: 'rfm-scores', weight: 0.3 },
+    { phase: 'save', weight: 1.5 },
+  ]);
   const ds = getDataset(db, args.dataset);
   const cust = findColumn(ds, args.customer);
   const date = findColumn(ds, args.date);
@@ -50,6 +60,7 @@ export function runRfm(db: Db, args: RfmArgs, ctx: Progress): RfmOutcome {
   if (rows.length === 0) throw new AppError('BAD_ARGUMENTS', `RFM: no transactions with a customer and a date on or before ${asOf}.`);
   const left = (db.prepare(`SELECT COUNT(*) FROM ${t} WHERE ${c} IS NULL OR ${d} IS NULL OR substr(${d}, 1, 10) > ?`).pluck().get(asOf) as number) ?? 0;
   if (ctx.isCancelled()) throw new AppError('CANCELLED', 'RFM cancelled; nothing was created.');
+  ctx.onProgress({ phase: 'rfm-scores', done: 0, total: null, message: `${rows.length.toLocaleString('en-GB')} customers` });
   const recency = Float64Array.from(rows, (r) => r[1]);
   const frequency = Float64Array.from(rows, (r) => r[2]);
   const monetary = Float64Array.from(rows, (r) => r[3]);
@@ -76,6 +87,7 @@ export function runRfm(db: Db, args: RfmArgs, ctx: Progress): RfmOutcome {
     });
     const insert = db.prepare(`INSERT INTO ${quoteIdent(created.tableName)} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     rows.forEach((r, i) => {
+      if (i % SAVE_REPORT_EVERY === 0) ctx.onProgress({ phase: 'save', done: i, total: rows.length });
       const seg = scores.segment[i];
       counts.set(seg, (counts.get(seg) ?? 0) + 1);
       insert.run(i + 1, r[0], r[1], r[2], r[3], scores.r[i], scores.f[i], scores.m[i], `${scores.r[i]}${scores.f[i]}${scores.m[i]}`, seg);

@@ -1,4 +1,5 @@
-// Progress of a segmentation job: phase in words, percent, and Cancel (the pattern of the import wizard's commit step).
+// Progress of a segmentation job: step i of n and phase in words, the whole job's percent and time left, and Cancel
+// (the pattern of the import wizard's commit step).
 import { Paper } from '@mantine/core';
 import type { JobProgress } from '../../../shared/domain';
 import { JobProgress as JobProgressView } from '../../components/JobProgress';
@@ -24,7 +25,15 @@ const PHASES: Record<string, string> = {
   pca: 'Projecting for the scatter (PCA)',
   save: 'Saving',
   finalize: 'Saving',
+  rfm: 'Grouping transactions by customer',
+  'rfm-scores': 'Scoring recency, frequency and spend',
 };
+
+/** The sweep's message already says which k of how many ("k = 5 (4 of 9)"); other steps count rows. */
+function amount(p: JobProgress): string {
+  if (p.phase === 'sweep' || !p.total) return '';
+  return `${p.done.toLocaleString('en-GB')} of ${p.total.toLocaleString('en-GB')}`;
+}
 
 export function phaseLabel(phase: string): string {
   const known = PHASES[phase];
@@ -43,7 +52,7 @@ interface Props {
 export function JobProgressBar({ title, progress, cancelling, onCancel }: Props) {
   return (
     <Paper withBorder radius="md" p="lg" className="cxw-seg-job">
-      <JobProgressView title={title} progress={progress} cancelling={cancelling} onCancel={onCancel} phaseLabel={phaseLabel} />
+      <JobProgressView title={title} progress={progress} cancelling={cancelling} onCancel={onCancel} phaseLabel={phaseLabel} amount={amount} />
     </Paper>
   );
 }
