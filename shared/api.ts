@@ -19,6 +19,7 @@ import { AppError } from './errors';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
+import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
@@ -54,6 +55,7 @@ const rowFilter = z
   .strict();
 
 const empty = z.object({}).strict();
+const resultId = z.number().int().min(1);
 
 const columnName = z.string().min(1).max(200);
 const segmentationName = z.string().trim().min(1, 'segmentation name is empty').max(200);
@@ -272,7 +274,7 @@ export const argSchemas = {
   'segment.rfm': z
     .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), name: datasetName.optional() })
     .strict(),
-  'journey.analyze': z.object({ jobId, spec: journeySpecSchema }).strict(),
+  'journey.analyze': z.object({ jobId, spec: journeySpecSchema, save: saveOption.optional() }).strict(),
   'journeyMap.list': empty,
   'journeyMap.get': z.object({ name: mapName }).strict(),
   /** Whole-document save; `map.version` must equal the stored version (0 for a new map). */
@@ -282,10 +284,19 @@ export const argSchemas = {
   'journeyMap.delete': z.object({ name: mapName }).strict(),
   /** One self-contained HTML page (inline CSS/SVG, no script, no external reference). */
   'journeyMap.exportHtml': z.object({ name: mapName }).strict(),
-  'nps.analyze': z.object({ jobId, spec: npsSpecSchema }).strict(),
-  'nps.context': z.object({ jobId, spec: npsContextSpecSchema }).strict(),
-  'drivers.analyze': z.object({ jobId, spec: driversSpecSchema }).strict(),
-  'audit.run': z.object({ jobId, spec: auditSpecSchema }).strict(),
+  'nps.analyze': z.object({ jobId, spec: npsSpecSchema, save: saveOption.optional() }).strict(),
+  'nps.context': z.object({ jobId, spec: npsContextSpecSchema, save: saveOption.optional() }).strict(),
+  'drivers.analyze': z.object({ jobId, spec: driversSpecSchema, save: saveOption.optional() }).strict(),
+  'audit.run': z.object({ jobId, spec: auditSpecSchema, save: saveOption.optional() }).strict(),
+  'results.list': z.object({ kind: z.enum(RESULT_KINDS).optional() }).strict(),
+  'results.get': z.object({ id: resultId }).strict(),
+  'results.rename': z.object({ id: resultId, name: resultName }).strict(),
+  'results.duplicate': z.object({ id: resultId, name: resultName.optional() }).strict(),
+  'results.delete': z.object({ id: resultId }).strict(),
+  /** Run the saved spec again on the data as it is now and compare field by field (does not change the saved result). */
+  'results.rerun': z.object({ jobId, id: resultId }).strict(),
+  /** The whole activity log as a file a person or a tool can read. */
+  'workspace.exportActivity': z.object({ format: z.enum(['csv', 'json']) }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
@@ -310,7 +321,7 @@ interface Results {
   'dataset.rename': DatasetSummary;
   'dataset.delete': { deleted: string };
   'job.cancel': { cancelled: boolean };
-  'segment.run': SegmentationResult;
+  'segment.run': Saved<SegmentationResult>;
   'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number };
   'segment.list': SegmentationSummary[];
   'segment.get': SegmentationResult;
@@ -323,18 +334,28 @@ interface Results {
   /** The assignments CSV (`id,segment,confidence`) as text, for the app to offer as a download. */
   'segment.export': AssignmentsExport;
   'segment.rfm': { dataset: DatasetSummary; segments: { name: string; customers: number }[] };
-  'journey.analyze': JourneyResult;
+  'journey.analyze': Saved<JourneyResult>;
   'journeyMap.list': JourneyMapSummary[];
   'journeyMap.get': JourneyMap;
   'journeyMap.save': JourneyMap;
   'journeyMap.seed': JourneyMap;
   'journeyMap.delete': { deleted: string };
   'journeyMap.exportHtml': { fileName: string; html: string };
-  'nps.analyze': NpsResult;
-  'nps.context': NpsContextResult;
-  'drivers.analyze': DriversResult;
-  'audit.run': AuditResult;
+  'nps.analyze': Saved<NpsResult>;
+  'nps.context': Saved<NpsContextResult>;
+  'drivers.analyze': Saved<DriversResult>;
+  'audit.run': Saved<AuditResult>;
+  'results.list': SavedResultSummary[];
+  'results.get': SavedResult;
+  'results.rename': SavedResultSummary;
+  'results.duplicate': SavedResultSummary;
+  'results.delete': { deleted: SavedResultRef };
+  'results.rerun': RerunOutcome;
+  'workspace.exportActivity': { fileName: string; text: string; entries: number };
 }
+
+/** An analysis's result, with the saved result it was kept as (when it was saved). */
+export type Saved<R> = R & { saved?: SavedResultRef };
 export type Result<K extends HandlerName> = Results[K];
 
 /** What services implement and every face calls. Results may be returned directly or as a promise. */

@@ -39,3 +39,10 @@ export function assertKnown<T extends string>(value: string, allowed: readonly T
   }
   return value as T;
 }
+
+/** `--save NAME`: keep the result in the workspace under NAME (listed by `cxw results`, re-run by `cxw rerun`). */
+export function saveArg(name: string | undefined): { save?: { name: string } } {
+  if (name === undefined) return {};
+  if (!name.trim()) throw new UsageError('--save needs a name for the saved result, e.g. --save "Q3 NPS by region".');
+  return { save: { name: name.trim() } };
+}

@@ -13,6 +13,7 @@ import { rfmCommand } from './commands/rfm';
 import { scoreCommand } from './commands/score';
 import { segmentCommand } from './commands/segment';
 import { serveCommand } from './commands/serve';
+import { activityCommand, rerunCommand, resultsCommand } from './commands/results';
 
 export interface CommandOutput<T> {
   json: T;
@@ -48,7 +49,15 @@ const USAGE = `cxw — CX Workbench on the command line
             [--min-group 30] [--missing group|exclude] [--bins age=18,25,35,45,55,65] [--proxies a,b|none]
             [--proxy-segmentations s1,s2|none] [--population gender=Female:0.51,Male:0.49] [--alpha 0.05]
             fairness audit: per-group rates with Wilson intervals, disparities with tests, Fairlearn summary, verdicts
+  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit]
+              the saved results, newest first (every segment run; the others with --save NAME)
+  cxw rerun --workspace W --result ID_OR_NAME
+              run a saved result again on the data as it is now: "identical", or what changed
+  cxw activity --workspace W [--format csv|json]    the activity log, oldest first, on standard output
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
+
+segment, journey, nps (also --context), drivers and audit take --save NAME to keep the result in the workspace
+(segment always keeps it; --save names it): cxw results lists them and cxw rerun runs one again.
 
 Every command takes --json to print one JSON object instead of text.`;
 
@@ -113,6 +122,16 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'assignments':
         out = await assignmentsCommand(rest);
+        break;
+      case 'results':
+        out = await resultsCommand(rest);
+        break;
+      case 'rerun':
+        out = await rerunCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'activity':
+        out = await activityCommand(rest);
         break;
       case 'score':
       case 'rfm':

@@ -44,6 +44,13 @@ export const PRELOAD_HANDLER_NAMES = [
   'nps.context',
   'drivers.analyze',
   'audit.run',
+  'results.list',
+  'results.get',
+  'results.rename',
+  'results.duplicate',
+  'results.delete',
+  'results.rerun',
+  'workspace.exportActivity',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

@@ -3,10 +3,8 @@
 import type { Handlers } from '../../shared/api';
 import { JobRunner } from '../jobs/runner';
 import { datasetHandlers } from './dataset-service';
-import { journeyHandlers } from './journey-service';
 import { journeyMapHandlers } from './journey-map-service';
-import { npsHandlers } from './nps-service';
-import { auditHandlers } from './audit-service';
+import { resultHandlers } from './results-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
@@ -23,10 +21,8 @@ export function createServices(opts: ServiceOptions): Services {
     ...workspaceHandlers(state, () => jobs.activeWriters),
     ...datasetHandlers(state, jobs, datasetsChanged),
     ...segmentHandlers(state, jobs, datasetsChanged),
-    ...journeyHandlers(state, jobs),
     ...journeyMapHandlers(state, jobs),
-    ...npsHandlers(state, jobs),
-    ...auditHandlers(state, jobs),
+    ...resultHandlers(state, jobs),
   };
   return {
     handlers,

@@ -9,6 +9,7 @@ import { logActivity } from '../workspace/activity';
 import { assignmentsCsv } from '../workspace/assignments-csv';
 import { DEFAULT_REVIEW_LIMIT, migrationMatrix, reassign, reviewQueue } from '../workspace/segments/review';
 import { deleteSegmentation, getSegmentationResult, getStoredSegmentation, listSegmentations, readCards } from '../workspace/segments/store';
+import { listSegmentations as listInResults, segmentationRef } from './results/save';
 import type { WorkspaceState } from './workspace-state';
 
 type SegmentHandlers = Pick<
@@ -31,7 +32,12 @@ export function segmentHandlers(state: WorkspaceState, jobs: JobRunner, datasets
   const db = () => state.current().db;
   const path = () => state.current().path;
   return {
-    'segment.run': ({ jobId, params }) => jobs.run(jobId, 'segment.run', { workspacePath: path(), params }),
+    // A segmentation saves itself in its job; listing it adds its row to the saved results.
+    'segment.run': async ({ jobId, params }) => {
+      const result = await jobs.run(jobId, 'segment.run', { workspacePath: path(), params });
+      listInResults(db());
+      return { ...result, saved: segmentationRef(db(), result.id) ?? undefined };
+    },
     'segment.sweep': ({ jobId, params }) => jobs.run(jobId, 'segment.sweep', { workspacePath: path(), params }),
     'segment.list': () => listSegmentations(db()),
     'segment.get': ({ segmentation }) => getSegmentationResult(db(), segmentation),
@@ -59,7 +65,11 @@ export function segmentHandlers(state: WorkspaceState, jobs: JobRunner, datasets
       deleteSegmentation(db(), segmentation);
       return { deleted: segmentation };
     },
-    'segment.score': ({ jobId, ...args }) => jobs.run(jobId, 'segment.score', { workspacePath: path(), args }),
+    'segment.score': async ({ jobId, ...args }) => {
+      const result = await jobs.run(jobId, 'segment.score', { workspacePath: path(), args });
+      listInResults(db());
+      return result;
+    },
     'segment.migration': ({ from, to }) => migrationMatrix(db(), from, to),
     // Synchronous on the host's connection: a streamed SELECT of ~1M rows takes about a second, less than a
     // worker's start-up plus copying the text back.

@@ -145,6 +145,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'saved results: every analysis kept with its spec, inputs, app version and result',
+    // A segmentation keeps its result in its own tables (cards, packed assignments); its row here only lists it
+    // (result NULL, segmentation_id set) and goes when the segmentation goes. Existing segmentations are listed
+    // by the results store on first use (adoptSegmentations), not here, so this step stays plain SQL.
+    sql: `
+      CREATE TABLE saved_results (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        dataset TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        inputs TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        description TEXT NOT NULL,
+        headline TEXT NOT NULL,
+        result BLOB,
+        segmentation_id INTEGER UNIQUE REFERENCES segmentations(id) ON DELETE CASCADE
+      );
+      CREATE INDEX saved_results_by_kind ON saved_results (kind, id);
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {

@@ -8,7 +8,8 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { AuditSpec } from '../../../shared/audit';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError } from '../args';
+import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { auditJson, type AuditJson } from './audit-json';
@@ -36,6 +37,7 @@ const OPTIONS = {
   'proxy-threshold': { type: 'string' },
   alpha: { type: 'string' },
   population: { type: 'string', multiple: true },
+  save: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -164,12 +166,12 @@ export async function auditCommand(argv: string[], progress: (line: string) => v
   const segs = noneOr(values['proxy-segmentations']);
   if (segs) spec.proxySegmentations = segs;
 
-  const args = parseContract('audit.run', { jobId: cliJobId(), spec });
+  const args = parseContract('audit.run', { jobId: cliJobId(), spec, ...saveArg(values.save) });
   timer.mark('arguments');
   try {
     const result = await withServices(workspace, progress, (h) => Promise.resolve(h['audit.run'](args)));
     timer.mark('job (worker)');
-    return { json: auditJson(result), text: formatAudit(result) };
+    return { json: withSaved(auditJson(result), result.saved), text: savedLine(formatAudit(result), result.saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');

@@ -9,7 +9,8 @@
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { DriversResult } from '../../../shared/nps';
-import { requireWorkspace, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError } from '../args';
+import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { formatDrivers } from './drivers-text';
@@ -45,6 +46,7 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
       bootstrap: { type: 'string' },
       seed: { type: 'string' },
       level: { type: 'string' },
+      save: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -68,8 +70,9 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
   const seed = number(values.seed, 'seed', (v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31, 'a whole number from 0 to 2147483647');
   const level = number(values.level, 'level', (v) => v > 0 && v < 1, 'a confidence level between 0 and 1 (e.g. 0.95)');
   // Validated with the contract's schema, so the command accepts exactly what the app accepts.
-  const { spec, jobId } = parseContract('drivers.analyze', {
+  const { spec, jobId, save } = parseContract('drivers.analyze', {
     jobId: cliJobId(),
+    ...saveArg(values.save),
     spec: {
       dataset: values.dataset,
       target: values.target,
@@ -84,6 +87,6 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
       ...(level !== undefined ? { level } : {}),
     },
   });
-  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec })));
-  return { json: result, text: formatDrivers(result) };
+  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec, save })));
+  return { json: result, text: savedLine(formatDrivers(result), result.saved) };
 }

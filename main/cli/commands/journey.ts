@@ -9,7 +9,8 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { FunnelStage, JourneyResult, JourneySpec, JourneyStageSpec } from '../../../shared/journeys';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError } from '../args';
+import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { formatJourney } from './journey-text';
@@ -96,6 +97,7 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
       compare: { type: 'string' },
       variants: { type: 'string' },
       timing: { type: 'boolean' },
+      save: { type: 'string' },
       json: { type: 'boolean' },
     },
   });
@@ -112,8 +114,9 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
     ...(values.channels !== undefined ? { channels: list(values.channels) } : {}),
   };
   // Validated with the contract's schema, so the command accepts exactly what the app accepts.
-  const { spec, jobId } = parseContract('journey.analyze', {
+  const { spec, jobId, save } = parseContract('journey.analyze', {
     jobId: cliJobId(),
+    ...saveArg(values.save),
     spec: {
       dataset: values.dataset,
       customer: values.customer,
@@ -133,10 +136,10 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['journey.analyze']({ jobId, spec })));
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['journey.analyze']({ jobId, spec, save })));
     timer.mark('job (worker)');
     const text = formatJourney(result, { variants: variants !== undefined, timing: values.timing === true });
-    return { json: toJourneyJson(result), text };
+    return { json: withSaved(toJourneyJson(result), result.saved), text: savedLine(text, result.saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');

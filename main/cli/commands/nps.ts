@@ -9,7 +9,8 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { NpsContextResult, NpsMapping, NpsResult } from '../../../shared/nps';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError } from '../args';
+import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { formatNps, formatNpsContext } from './nps-text';
@@ -63,6 +64,7 @@ const OPTIONS = {
   'events-time': { type: 'string' },
   'events-step': { type: 'string' },
   'delay-bins': { type: 'string' },
+  save: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -99,8 +101,9 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
       const stray = [...DELAY_FLAGS, 'delay-bins' as const].find((f) => values[f] !== undefined);
       if (stray) throw new UsageError(`--${stray} belongs to the delay check; add --delay-events DATASET.`);
     }
-    const { spec, jobId } = parseContract('nps.context', {
+    const { spec, jobId, save } = parseContract('nps.context', {
       jobId: cliJobId(),
+      ...saveArg(values.save),
       spec: {
         ...common,
         ...(delay
@@ -120,9 +123,9 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
     });
     timer.mark('arguments');
     try {
-      const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.context']({ jobId, spec })));
+      const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.context']({ jobId, spec, save })));
       timer.mark('job (worker)');
-      return { json: result, text: formatNpsContext(result) };
+      return { json: result, text: savedLine(formatNpsContext(result), result.saved) };
     } finally {
       timer.mark('close');
       timer.report('cli');
@@ -135,8 +138,9 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
   const unit = values['period-unit'];
   if (unit !== undefined && !(UNITS as readonly string[]).includes(unit)) throw new UsageError(`--period-unit must be ${UNITS.join(', ')}; got "${unit}".`);
   if (unit !== undefined && values.period === undefined) throw new UsageError('--period-unit needs --period COL (a date or datetime column).');
-  const { spec, jobId } = parseContract('nps.analyze', {
+  const { spec, jobId, save } = parseContract('nps.analyze', {
     jobId: cliJobId(),
+    ...saveArg(values.save),
     spec: {
       ...common,
       ...(values.by !== undefined ? { by: values.by } : {}),
@@ -148,9 +152,9 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.analyze']({ jobId, spec })));
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.analyze']({ jobId, spec, save })));
     timer.mark('job (worker)');
-    return { json: result, text: formatNps(result) };
+    return { json: result, text: savedLine(formatNps(result), result.saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');

@@ -8,6 +8,7 @@ import { createServices } from '../../services/index';
 import { phaseTimer } from '../../workspace/segments/timings';
 import { requireWorkspace, stateDir, UsageError } from '../args';
 import { fmtNumber, table } from '../format';
+import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
 
 export interface SegmentJson {
@@ -112,6 +113,7 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
       'k-range': { type: 'string' },
       seed: { type: 'string' },
       name: { type: 'string' },
+      save: { type: 'string' },
       restarts: { type: 'string' },
       log: { type: 'string' },
       missing: { type: 'string' },
@@ -122,6 +124,9 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
   });
   const workspace = requireWorkspace(values.workspace);
   if (!values.dataset) throw new UsageError('--dataset NAME is required.');
+  // A segmentation is always saved; --save NAME (as on the other analyses) is another way to name it.
+  if (values.save !== undefined && values.name !== undefined && values.save !== values.name) throw new UsageError('Give the segmentation one name: --name or --save, not both.');
+  const name = values.name ?? values.save;
   const features = list(values.features);
   if (!features?.length) throw new UsageError('--features a,b,c is required (the columns to segment on).');
   const kRaw = values.k ?? 'auto';
@@ -138,7 +143,7 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
       ...(values['k-range'] !== undefined ? { kRange: kRange(values['k-range']) } : {}),
       ...(values.seed !== undefined ? { seed: intFlag(values.seed, 'seed') } : {}),
       ...(values.restarts !== undefined ? { restarts: intFlag(values.restarts, 'restarts') } : {}),
-      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(name !== undefined ? { name } : {}),
       ...(values.log !== undefined ? { logTransform: list(values.log) } : {}),
       ...(values.missing !== undefined ? { missing: values.missing } : {}),
       ...(weight !== undefined ? { categoryWeight: Number(weight) } : {}),
@@ -159,7 +164,7 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
   try {
     const result = await services.handlers['segment.run'](params);
     timer.mark('job (worker)');
-    return { json: toSegmentJson(result), text: formatSegment(result) };
+    return { json: withSaved(toSegmentJson(result), result.saved), text: savedLine(formatSegment(result), result.saved) };
   } finally {
     services.dispose();
     timer.mark('close');

@@ -64,14 +64,19 @@ export interface StoredSegmentation {
   createdAt: string;
 }
 
+/** A segmentation's name is also its saved result's name, so it must be free among both. */
+function nameInUse(db: Db, name: string): boolean {
+  return Boolean(db.prepare('SELECT 1 FROM segmentations WHERE name = ? UNION ALL SELECT 1 FROM saved_results WHERE name = ?').get(name, name));
+}
+
 export function uniqueSegmentationName(db: Db, base: string): string {
   let name = base.slice(0, 190);
-  for (let i = 2; db.prepare('SELECT 1 FROM segmentations WHERE name = ?').get(name); i++) name = `${base.slice(0, 190)} (${i})`;
+  for (let i = 2; nameInUse(db, name); i++) name = `${base.slice(0, 190)} (${i})`;
   return name;
 }
 
 export function assertSegmentationNameFree(db: Db, name: string): void {
-  if (db.prepare('SELECT 1 FROM segmentations WHERE name = ?').get(name)) {
+  if (nameInUse(db, name)) {
     throw new AppError('NAME_TAKEN', `A segmentation named "${name}" already exists. Choose another name or delete it first.`, { name });
   }
 }

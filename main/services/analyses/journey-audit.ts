@@ -1,0 +1,60 @@
+// Journey analytics and the fairness audit as modules (read-only worker jobs).
+import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
+import type { AnalysisModule } from './types';
+import { fixed, n, quoted } from './types';
+
+export const journeyModule: AnalysisModule<'journey.analyze'> = {
+  kind: 'journey',
+  handler: 'journey.analyze',
+  specSchema: journeySpecSchema,
+  cliCommand: 'cxw journey',
+  inputs: (spec) => [spec.dataset],
+  describe: (spec) =>
+    `Journeys in ${quoted(spec.dataset)} (customer ${spec.customer}, time ${spec.time}, step ${spec.step}${spec.segmentation ? `, segments of ${quoted(spec.segmentation)}` : ''}${spec.compareBy ? `, compared by ${spec.compareBy}` : ''})`,
+  defaultName: (spec) => `Journeys ${spec.dataset}${spec.compareBy ? ` by ${spec.compareBy}` : ''}`,
+  ranSentence: (spec, r) => {
+    const last = r.funnel.at(-1);
+    const reach = last && r.funnel.length > 1 ? `; ${fixed(last.conversion * 100, 1)}% reach ${last.stage}` : '';
+    return `Mapped the journeys in ${quoted(spec.dataset)}: ${n(r.customers)} journeys, ${n(r.events)} events, ${r.stages.length} stages${reach}.`;
+  },
+  logFigures: (r) => ({ journeys: r.customers, events: r.events, skippedEvents: r.skippedEvents, stages: r.stages.length }),
+  headline: (r) => {
+    const last = r.funnel.at(-1);
+    return [
+      { label: 'Journeys', value: r.customers },
+      { label: 'Events', value: r.events },
+      { label: last ? `Reach ${last.stage}` : 'Reach last stage', value: last ? last.conversion : null },
+    ];
+  },
+  ignoreOnRerun: [],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'journey.analyze', { workspacePath: ctx.path, spec }),
+};
+
+export const auditModule: AnalysisModule<'audit.run'> = {
+  kind: 'audit',
+  handler: 'audit.run',
+  specSchema: auditSpecSchema,
+  cliCommand: 'cxw audit',
+  inputs: (spec) => [spec.dataset],
+  describe: (spec) =>
+    `Fairness audit of ${spec.decision ? `decision ${spec.decision}` : `score ${spec.score} ≥ ${spec.threshold}`} in ${quoted(spec.dataset)} by ${spec.protected.join(', ')}${spec.label ? ` against ${spec.label}` : ''}`,
+  defaultName: (spec) => `Audit ${spec.decision ?? spec.score} by ${spec.protected.join(', ')}`,
+  ranSentence: (spec, r) => {
+    const fails = r.verdicts.filter((v) => v.status === 'fail').length;
+    const checks = r.verdicts.filter((v) => v.status !== 'not applicable').length;
+    return `Audited ${spec.decision ? `the decision ${spec.decision}` : `the score ${spec.score} at ${spec.threshold}`} in ${quoted(spec.dataset)} for fairness by ${spec.protected.join(', ')} (${n(r.rows)} rows): ${fails} of ${checks} checks failed.`;
+  },
+  logFigures: (r) => ({
+    rows: r.rows,
+    excludedRows: r.excludedRows,
+    demographicParityDifference: r.summary.demographicParityDifference,
+    verdicts: r.verdicts.map((v) => ({ metric: v.metric, status: v.status })),
+  }),
+  headline: (r) => [
+    { label: 'Rows', value: r.rows },
+    { label: 'Selection-rate gap', value: r.summary.demographicParityDifference },
+    { label: 'Checks failed', value: r.verdicts.filter((v) => v.status === 'fail').length },
+  ],
+  ignoreOnRerun: [],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'audit.run', { workspacePath: ctx.path, spec }),
+};

@@ -1,0 +1,81 @@
+// Segmentation as a module. Unlike the read-only kinds it writes its own result (cards, packed assignments) in the
+// job's transaction, so the saved-results row only lists it; a re-run fits again under a scratch name, reads the
+// result and removes the scratch copy (see rerunSegmentation).
+import { segmentParamsSchema } from '../../../shared/api';
+import type { SegmentationResult } from '../../../shared/segments';
+import type { Headline } from '../../../shared/results';
+import type { Db } from '../../workspace/db';
+import { getSegmentationResult, getStoredSegmentation, toSegmentationSummary, type ResolvedParams } from '../../workspace/segments/store';
+import type { AnalysisModule, RunContext } from './types';
+import { fixed, n, quoted } from './types';
+
+function headline(r: Pick<SegmentationResult, 'k' | 'rows' | 'silhouette'>): Headline[] {
+  return [
+    { label: 'Segments (k)', value: r.k },
+    { label: 'Customers', value: r.rows },
+    { label: 'Silhouette', value: r.silhouette },
+  ];
+}
+
+export const segmentationModule: AnalysisModule<'segment.run'> = {
+  kind: 'segmentation',
+  handler: 'segment.run',
+  specSchema: segmentParamsSchema,
+  cliCommand: 'cxw segment',
+  inputs: (spec) => [spec.dataset],
+  describe: (spec) =>
+    `Segments of ${quoted(spec.dataset)} on ${spec.features.length} features (${spec.features.slice(0, 4).join(', ')}${spec.features.length > 4 ? ', …' : ''}), k = ${spec.k}`,
+  defaultName: (spec) => `${spec.dataset} k=${spec.k}`,
+  ranSentence: (spec, r) => `Segmented ${quoted(spec.dataset)} into ${r.k} segments (${n(r.rows)} customers, silhouette ${fixed(r.silhouette, 3)}).`,
+  logFigures: (r) => ({ k: r.k, rows: r.rows, silhouette: r.silhouette }),
+  headline,
+  // Names and personas are the analyst's edits, not findings; the id, name and time belong to the saved copy.
+  ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona'],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: spec }),
+};
+
+/** What the results list needs of a stored segmentation: its spec (the resolved parameters), inputs and headline. */
+export function segmentationListing(db: Db, name: string) {
+  const s = getStoredSegmentation(db, name);
+  const summary = toSegmentationSummary(s);
+  const { scoredFrom, ...params } = s.params;
+  const spec = { ...params, dataset: s.datasetName };
+  const version = s.metrics.dataVersion ?? { rows: s.metrics.rows, importedAt: '' };
+  return {
+    segmentationId: s.id,
+    dataset: s.datasetName,
+    spec: scoredFrom ? { ...spec, scoredFrom } : spec,
+    inputs: [{ dataset: s.datasetName, version: version.importedAt, rows: version.rows }],
+    description: scoredFrom ? `Scores of ${quoted(s.datasetName)} in the segments of ${quoted(scoredFrom)}` : segmentationModule.describe(spec),
+    headline: headline(summary),
+    createdAt: s.createdAt,
+  };
+}
+
+export function readSegmentation(db: Db, name: string): SegmentationResult {
+  return getSegmentationResult(db, name);
+}
+
+/**
+ * Fit the saved parameters again (or score again, for a scored segmentation) under `scratch`, return that result and
+ * remove the scratch segmentation with the activity entry its job wrote: the re-run's own entry records it.
+ */
+export async function rerunSegmentation(ctx: RunContext, jobId: string, spec: ResolvedParams, scratch: string): Promise<SegmentationResult> {
+  const { scoredFrom, ...params } = spec;
+  try {
+    if (scoredFrom) {
+      await ctx.jobs.run(jobId, 'segment.score', { workspacePath: ctx.path, args: { segmentation: scoredFrom, dataset: params.dataset, name: scratch } });
+    } else {
+      await ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: { ...params, name: scratch } });
+    }
+    return getSegmentationResult(ctx.db, scratch);
+  } finally {
+    const s = ctx.db.prepare('SELECT id FROM segmentations WHERE name = ?').get(scratch) as { id: number } | undefined;
+    if (s) {
+      ctx.db.transaction(() => {
+        ctx.db.prepare('DELETE FROM segmentations WHERE id = ?').run(s.id);
+        ctx.db.prepare("DELETE FROM activity WHERE action IN ('segment.run', 'segment.score') AND json_extract(params, '$.segmentation') = ?").run(scratch);
+      })();
+    }
+  }
+}

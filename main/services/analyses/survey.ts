@@ -1,0 +1,78 @@
+// The survey analyses as modules: NPS, the collection-context check and key drivers (read-only worker jobs).
+import { driversSpecSchema, npsContextSpecSchema, npsSpecSchema } from '../../../shared/api';
+import type { AnalysisModule, SpecOf } from './types';
+import { fixed, n, quoted } from './types';
+
+const nps1 = (x: number | null) => fixed(x, 1);
+
+function npsGrouping(spec: SpecOf<'nps.analyze'>): string {
+  if (spec.by) return ` by ${spec.by}`;
+  if (spec.segmentation) return ` by the segments of ${quoted(spec.segmentation)}`;
+  return '';
+}
+
+export const npsModule: AnalysisModule<'nps.analyze'> = {
+  kind: 'nps',
+  handler: 'nps.analyze',
+  specSchema: npsSpecSchema,
+  cliCommand: 'cxw nps',
+  inputs: (spec) => [spec.dataset],
+  describe: (spec) => `NPS of ${quoted(spec.dataset)} (score ${spec.score})${npsGrouping(spec)}${spec.period ? `, trend by ${spec.periodUnit ?? 'month'} of ${spec.period}` : ''}`,
+  defaultName: (spec) => `NPS ${spec.dataset}${spec.by ? ` by ${spec.by}` : spec.segmentation ? ` by ${spec.segmentation}` : ''}`,
+  ranSentence: (spec, r) =>
+    `Measured the NPS of ${quoted(spec.dataset)} (score ${spec.score})${npsGrouping(spec)}: ${nps1(r.overall.nps)} from ${n(r.overall.n)} answers${r.groups.length ? `, ${r.groups.length} groups` : ''}.`,
+  logFigures: (r) => ({ nps: r.overall.nps, n: r.overall.n, groups: r.groups.length }),
+  headline: (r) => [
+    { label: 'NPS', value: r.overall.nps },
+    { label: 'Answers', value: r.overall.n },
+    { label: 'Groups', value: r.groups.length },
+  ],
+  ignoreOnRerun: [],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.analyze', { workspacePath: ctx.path, spec }),
+};
+
+export const npsContextModule: AnalysisModule<'nps.context'> = {
+  kind: 'npsContext',
+  handler: 'nps.context',
+  specSchema: npsContextSpecSchema,
+  cliCommand: 'cxw nps --context',
+  inputs: (spec) => [spec.dataset, ...(spec.delay ? [spec.delay.events] : [])],
+  describe: (spec) =>
+    `Collection-context check of ${quoted(spec.dataset)} (score ${spec.score}) ${spec.context ? `by ${spec.context}` : `by days from ${spec.delay?.stepValue} in ${quoted(spec.delay?.events ?? '')} to the survey`}`,
+  defaultName: (spec) => `Context check ${spec.dataset}${spec.context ? ` by ${spec.context}` : ' by delay'}`,
+  ranSentence: (spec, r) =>
+    `Checked the NPS of ${quoted(spec.dataset)} for collection-context bias (${r.context}): ${r.flags.length === 0 ? 'no context' : r.flags.length === 1 ? '1 context' : `${r.flags.length} contexts`} flagged among ${n(r.overall.n)} answers.`,
+  logFigures: (r) => ({ n: r.overall.n, flags: r.flags.map((f) => ({ group: f.group, difference: f.difference, pAdjusted: f.pAdjusted })) }),
+  headline: (r) => [
+    { label: 'NPS', value: r.overall.nps },
+    { label: 'Answers', value: r.overall.n },
+    { label: 'Contexts flagged', value: r.flags.length },
+  ],
+  ignoreOnRerun: [],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.context', { workspacePath: ctx.path, spec }),
+};
+
+export const driversModule: AnalysisModule<'drivers.analyze'> = {
+  kind: 'drivers',
+  handler: 'drivers.analyze',
+  specSchema: driversSpecSchema,
+  cliCommand: 'cxw drivers',
+  inputs: (spec) => [spec.dataset],
+  describe: (spec) => `Key drivers of ${spec.target} in ${quoted(spec.dataset)} (${spec.drivers.length} drivers: ${spec.drivers.slice(0, 4).join(', ')}${spec.drivers.length > 4 ? ', …' : ''})`,
+  defaultName: (spec) => `Drivers of ${spec.target} ${spec.dataset}`,
+  ranSentence: (spec, r) => {
+    const top = [...r.drivers].sort((a, b) => b.weight - a.weight)[0];
+    return `Found the key drivers of ${spec.target} in ${quoted(spec.dataset)} (${r.model} model, ${n(r.n)} rows): they explain ${fixed(r.r2 * 100, 1)}% of it${top ? `, most of all ${top.name}` : ''}.`;
+  },
+  logFigures: (r) => ({ model: r.model, r2: r.r2, n: r.n, excludedRows: r.excludedRows, weights: r.drivers.map((d) => ({ name: d.name, weight: d.weight })) }),
+  headline: (r) => {
+    const top = [...r.drivers].sort((a, b) => b.weight - a.weight)[0];
+    return [
+      { label: r.model === 'linear' ? 'R²' : 'Pseudo-R²', value: r.r2 },
+      { label: 'Rows used', value: r.n },
+      { label: 'Top driver', value: top ? top.name : null },
+    ];
+  },
+  ignoreOnRerun: [],
+  run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'drivers.analyze', { workspacePath: ctx.path, spec }),
+};

@@ -1,0 +1,50 @@
+// What an analysis kind declares once, so the saved-result store, re-run, the activity log and the CLI read it
+// instead of each keeping its own switch (../shared/ARCHITECTURE.md "Analyses as plug-ins"). Prediction,
+// monitoring and deck slides add kinds by adding a module to ./index.ts.
+import type { z } from 'zod';
+import type { Args, Result } from '../../../shared/api';
+import type { Headline, ResultKind } from '../../../shared/results';
+import type { JobRunner } from '../../jobs/runner';
+import type { Db } from '../../workspace/db';
+
+/** The contract handlers that run an analysis: they take a jobId, a spec and an optional save. */
+export type AnalysisHandler = 'segment.run' | 'journey.analyze' | 'nps.analyze' | 'nps.context' | 'drivers.analyze' | 'audit.run';
+
+export type SpecOf<H extends AnalysisHandler> = H extends 'segment.run' ? Args<'segment.run'>['params'] : Args<H> extends { spec: infer S } ? S : never;
+/** The result without the `saved` reference the handler adds (what is stored and compared). */
+export type OutputOf<H extends AnalysisHandler> = Omit<Result<H>, 'saved'>;
+
+export interface RunContext {
+  db: Db;
+  path: string;
+  jobs: JobRunner;
+}
+
+export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
+  kind: ResultKind;
+  handler: H;
+  /** The spec's schema (the contract's), to check a stored spec before re-running it. */
+  specSchema: z.ZodType;
+  /** How the CLI runs it ("cxw nps …"), for help and messages. */
+  cliCommand: string;
+  /** Datasets it reads, the one it is about first: their import and row count are the result's data version. */
+  inputs(spec: SpecOf<H>): string[];
+  /** What was asked, in words: "NPS of customers.nps_score by region". */
+  describe(spec: SpecOf<H>): string;
+  /** A name for a saved result when the analyst gives none. */
+  defaultName(spec: SpecOf<H>): string;
+  /** The activity-log sentence for a finished run, e.g. "Measured NPS of … : 23.4 (n = 1,000)." */
+  ranSentence(spec: SpecOf<H>, result: OutputOf<H>): string;
+  /** Figures kept with the run in the activity log (small: no tables). */
+  logFigures(result: OutputOf<H>): Record<string, unknown>;
+  /** The numbers "what changed" shows before → after. */
+  headline(result: OutputOf<H>): Headline[];
+  /** Result fields that are not findings (names the analyst edits, run times): left out of the re-run comparison. */
+  ignoreOnRerun: readonly string[];
+  /** Run it as a job (read-only kinds) — segmentation overrides the whole save path, see ./segmentation.ts. */
+  run(ctx: RunContext, jobId: string, spec: SpecOf<H>): Promise<OutputOf<H>>;
+}
+
+export const n = (x: number) => x.toLocaleString('en-US');
+export const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
+export const quoted = (s: string) => `“${s}”`;

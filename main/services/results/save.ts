@@ -1,0 +1,89 @@
+// Running an analysis through its module: the job, the activity-log sentence, and (when asked) the saved result,
+// written together so a result is never saved without its log entry. Segmentations save themselves in their job;
+// listSegmentation adds their row to the results list.
+import type { ResultInput, SavedResultRef, SaveOption } from '../../../shared/results';
+import { logActivity } from '../../workspace/activity';
+import type { Db } from '../../workspace/db';
+import { currentInputs, deleteResultRow, getSummary, insertResult, uniqueResultName, unlistedSegmentations, assertNameFree } from '../../workspace/results/store';
+import type { AnalysisHandler, AnalysisModule, OutputOf, RunContext, SpecOf } from '../analyses/types';
+import { segmentationListing } from '../analyses/segmentation';
+import { APP_VERSION } from '../app-version';
+
+/** What a finished run adds to its result when the workspace was too busy to log or save it. */
+const busyNote = (what: string, err: unknown) => `This analysis is not ${what}: the workspace was busy (${(err as Error).message}). Run it again to keep it.`;
+
+export async function runAnalysis<H extends AnalysisHandler>(
+  m: AnalysisModule<H>,
+  ctx: RunContext,
+  jobId: string,
+  spec: SpecOf<H>,
+  save: SaveOption | undefined,
+): Promise<OutputOf<H> & { saved?: SavedResultRef }> {
+  // The inputs as they are when the job starts: a dataset re-imported meanwhile makes the saved version honest.
+  const inputs = currentInputs(ctx.db, m.inputs(spec));
+  const result = await m.run(ctx, jobId, spec);
+  try {
+    const saved = ctx.db.transaction(() => {
+      const ref = save ? saveResult(ctx.db, m, spec, result, inputs, save) : null;
+      const sentence = m.ranSentence(spec, result) + (ref ? ` Saved as “${ref.name}”.` : '');
+      logActivity(ctx.db, m.handler, sentence, { spec, ...m.logFigures(result), ...(ref ? { savedResult: ref.id } : {}) });
+      return ref;
+    })();
+    return saved ? { ...result, saved } : result;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'NAME_TAKEN') throw err;
+    const warnings = (result as { warnings?: string[] }).warnings;
+    return { ...result, warnings: [...(warnings ?? []), busyNote(save ? 'saved or in the activity log' : 'in the activity log', err)] };
+  }
+}
+
+function saveResult<H extends AnalysisHandler>(db: Db, m: AnalysisModule<H>, spec: SpecOf<H>, result: OutputOf<H>, inputs: ResultInput[], save: SaveOption): SavedResultRef {
+  if (save.replaces !== undefined) {
+    const old = getSummary(db, save.replaces);
+    if (old.kind === m.kind) deleteResultRow(db, old.id);
+  }
+  if (save.name) assertNameFree(db, save.name);
+  const name = save.name ?? uniqueResultName(db, m.defaultName(spec));
+  const s = insertResult(db, {
+    name,
+    kind: m.kind,
+    dataset: inputs[0]?.dataset ?? '',
+    spec,
+    inputs,
+    appVersion: APP_VERSION,
+    description: m.describe(spec),
+    headline: m.headline(result),
+    result,
+  });
+  return { id: s.id, name: s.name, kind: s.kind };
+}
+
+/** List every segmentation in the results (idempotent): new runs, and those made before saved results existed. */
+export function listSegmentations(db: Db): void {
+  const missing = unlistedSegmentations(db);
+  if (missing.length === 0) return;
+  db.transaction(() => {
+    for (const s of missing) {
+      const l = segmentationListing(db, s.name);
+      insertResult(db, {
+        name: s.name,
+        kind: 'segmentation',
+        dataset: l.dataset,
+        spec: l.spec,
+        inputs: l.inputs,
+        appVersion: APP_VERSION,
+        description: l.description,
+        headline: l.headline,
+        result: null,
+        segmentationId: l.segmentationId,
+        createdAt: l.createdAt,
+      });
+    }
+  })();
+}
+
+/** The results row of a segmentation (after listSegmentations). */
+export function segmentationRef(db: Db, segmentationId: number): SavedResultRef | null {
+  const r = db.prepare('SELECT id, name, kind FROM saved_results WHERE segmentation_id = ?').get(segmentationId) as SavedResultRef | undefined;
+  return r ?? null;
+}
