@@ -58,6 +58,14 @@ export function runRfm(db: Db, args: RfmArgs, jobCtx: Progress): RfmOutcome {
     .raw(true)
     .all(asOf, asOf) as [string | number, number, number, number][];
   if (rows.length === 0) throw new AppError('BAD_ARGUMENTS', `RFM: no transactions with a customer and a date on or before ${asOf}.`);
+  // One row per customer (a customer table, not purchases) would score everyone on a single "purchase".
+  if (rows.length > 1 && rows.every((r) => r[2] === 1)) {
+    throw new AppError(
+      'BAD_ARGUMENTS',
+      `RFM needs a transactions table: one row per purchase with a customer id, a date and an amount. Every "${cust.name}" occurs once in "${ds.name}", so it holds one row per customer; choose the table of purchases (--dataset) or the column that identifies the buyer (--customer).`,
+      { columnName: cust.name },
+    );
+  }
   const left = (db.prepare(`SELECT COUNT(*) FROM ${t} WHERE ${c} IS NULL OR ${d} IS NULL OR substr(${d}, 1, 10) > ?`).pluck().get(asOf) as number) ?? 0;
   if (ctx.isCancelled()) throw new AppError('CANCELLED', 'RFM cancelled; nothing was created.');
   ctx.onProgress({ phase: 'rfm-scores', done: 0, total: null, message: `${rows.length.toLocaleString('en-GB')} customers` });

@@ -10,17 +10,27 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgressBar } from './JobProgressBar';
 import { RfmSegmentList } from './RfmSegmentList';
 import { useJob } from '../../lib/useJob';
-import { dateColumns, defaultRfmColumns, numberColumns, rfmCandidates, type RfmColumns } from './rfm-model';
+import { useAsync } from '../../state/useAsync';
+import { amountColumns, customerColumns, dateColumns, defaultRfmColumns, distinctCounts, mayBeTransactions, RFM_NEEDS, rfmCandidates, type DistinctCounts, type RfmColumns } from './rfm-model';
 
 type RfmResult = Result<'segment.rfm'>;
 
 export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
   const client = useClient();
   const job = useJob();
-  const candidates = useMemo(() => rfmCandidates(datasets), [datasets]);
+  // Whether a customer id repeats needs each plausible dataset's distinct counts (its profile, cached by the services).
+  const plausible = useMemo(() => datasets.filter(mayBeTransactions), [datasets]);
+  const key = plausible.map((d) => `${d.name}\u0000${d.rows}\u0000${d.importedAt}`).join('\u0001');
+  const counts = useAsync<Record<string, DistinctCounts>>(async () => {
+    const out: Record<string, DistinctCounts> = {};
+    for (const d of plausible) out[d.name] = distinctCounts(await client.invoke('dataset.profile', { dataset: d.name }));
+    return out;
+  }, [client, key]); // `key` names the plausible datasets and their versions
+  const distinct = useMemo(() => counts.data ?? {}, [counts.data]);
+  const candidates = useMemo(() => rfmCandidates(datasets, distinct), [datasets, distinct]);
   const [dataset, setDataset] = useState(candidates[0]?.name ?? '');
   const ds = candidates.find((d) => d.name === dataset) ?? null;
-  const [cols, setCols] = useState<RfmColumns>(() => defaultRfmColumns(ds));
+  const [cols, setCols] = useState<RfmColumns>(() => defaultRfmColumns(ds, distinct[dataset]));
   const [asOf, setAsOf] = useState('');
   const [name, setName] = useState('');
   const [result, setResult] = useState<RfmResult | null>(null);
@@ -32,12 +42,12 @@ export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
     if (candidates.some((d) => d.name === dataset)) return;
     const first = candidates[0] ?? null;
     setDataset(first?.name ?? '');
-    setCols(defaultRfmColumns(first));
-  }, [candidates, dataset]);
+    setCols(defaultRfmColumns(first, first ? distinct[first.name] : undefined));
+  }, [candidates, dataset, distinct]);
 
   const choose = (next: string) => {
     setDataset(next);
-    setCols(defaultRfmColumns(candidates.find((d) => d.name === next) ?? null));
+    setCols(defaultRfmColumns(candidates.find((d) => d.name === next) ?? null, distinct[next]));
     setResult(null);
     setError(null);
   };
@@ -54,7 +64,7 @@ export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
     else setError(out.error);
   };
 
-  const allColumns = ds?.columns.map((c) => c.name) ?? [];
+  const checking = counts.loading && plausible.length > 0 && candidates.length === 0;
   const problem = !ds ? 'Choose a dataset.' : new Set([cols.customer, cols.date, cols.amount]).size < 3 ? 'Customer, date and amount must be three different columns.' : null;
   const openDataset = (n: string) => {
     // The Data view reads ?dataset= from the address, so the jump lands on the new dataset.
@@ -72,10 +82,18 @@ export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
           purchases) and Monetary value (5 = spent the most), by quintile, and name the segment. The result is a new dataset, one row per customer.
         </Text>
       </div>
-      {candidates.length === 0 ? (
+      {checking ? (
         <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed">
-            No dataset looks like transactions yet: import a table with a customer column, a date column and an amount (one row per purchase).
+          <Text c="dimmed" role="status">
+            Checking which datasets hold transactions…
+          </Text>
+        </Paper>
+      ) : candidates.length === 0 ? (
+        <Paper withBorder radius="md" p="lg" aria-label="RFM needs transactions">
+          <Text fw={600}>{RFM_NEEDS}</Text>
+          <Text c="dimmed" size="sm" mt={4}>
+            No dataset here has one: a customer id that repeats (one row per purchase, not per customer), a date column, and an amount column (named
+            like amount, revenue, total, price, value, spend or sales, or holding decimals). Import such a table on the Data view.
           </Text>
         </Paper>
       ) : (
@@ -83,9 +101,9 @@ export function RfmPanel({ datasets }: { datasets: DatasetSummary[] }) {
           <Stack gap="md">
             <NativeSelect label="Transactions dataset" data={candidates.map((d) => d.name)} value={dataset} onChange={(e) => choose(e.currentTarget.value)} disabled={job.running} maw={420} />
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <NativeSelect label="Customer column" data={allColumns} value={cols.customer} onChange={(e) => setCols({ ...cols, customer: e.currentTarget.value })} disabled={job.running} />
+              <NativeSelect label="Customer column" data={customerColumns(ds)} value={cols.customer} onChange={(e) => setCols({ ...cols, customer: e.currentTarget.value })} disabled={job.running} />
               <NativeSelect label="Date column" data={dateColumns(ds)} value={cols.date} onChange={(e) => setCols({ ...cols, date: e.currentTarget.value })} disabled={job.running} />
-              <NativeSelect label="Amount column" data={numberColumns(ds)} value={cols.amount} onChange={(e) => setCols({ ...cols, amount: e.currentTarget.value })} disabled={job.running} />
+              <NativeSelect label="Amount column" data={amountColumns(ds)} value={cols.amount} onChange={(e) => setCols({ ...cols, amount: e.currentTarget.value })} disabled={job.running} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <TextInput
