@@ -156,7 +156,7 @@ export interface MigrationMatrix {
 export interface AssignmentsExport {
   /** A safe file name, e.g. "Demo customers k=4 assignments.csv". */
   fileName: string;
-  /** `id,segment,confidence` (segment = number 1..k), one line per customer. */
+  /** `id,segment,confidence,segment_name` (segment = number 1..k, segment_name = its current name), one line per customer. */
   csv: string;
   rows: number;
   /** The dataset's id-role column the ids come from (null: row numbers). */

@@ -58,9 +58,9 @@ test.describe('demo workspace', () => {
     expect(file.suggestedFilename()).toBe('E2E base assignments.csv');
     const csv = readFileSync((await file.path())!, 'utf8');
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('id,segment,confidence');
+    expect(lines[0]).toBe('id,segment,confidence,segment_name');
     expect(lines).toHaveLength(3001);
-    expect(lines[1]).toMatch(/^[^,]+,[1-4],(0|1|0\.\d+)$/);
+    expect(lines[1]).toMatch(/^[^,]+,[1-4],(0|1|0\.\d+),[^,]+$/);
     await expect(app.getByText(/3,000 customers in “E2E base assignments\.csv”/)).toBeVisible();
     await clearToasts(app);
     await shot(app, 'segments-more-result-header');

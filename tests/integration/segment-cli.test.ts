@@ -72,12 +72,14 @@ describe.skipIf(!BUILT)('cxw segment and cxw assignments', () => {
     const run = cxw(['assignments', '--workspace', ws, '--segmentation', 'auto4', '--out', out], env());
     expect(run.status, run.stderr).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('id,segment,confidence');
+    expect(lines[0]).toBe('id,segment,confidence,segment_name');
     expect(lines).toHaveLength(N + 1);
     const got: number[] = [];
     const want: number[] = [];
+    const names = r.segments.map((s) => s.name);
     for (const line of lines.slice(1)) {
-      const [id, seg, conf] = line.split(',');
+      const [id, seg, conf, name] = line.split(',');
+      expect(name).toBe(names[Number(seg) - 1]); // the card's name beside its number
       expect(Number(seg)).toBeGreaterThanOrEqual(1);
       expect(Number(seg)).toBeLessThanOrEqual(4);
       expect(Number(conf)).toBeGreaterThanOrEqual(0);

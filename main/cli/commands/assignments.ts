@@ -1,5 +1,5 @@
 // cxw assignments --workspace W --segmentation SEG --out FILE.csv
-// The CSV (`id,segment,confidence`, formula-injection neutralised) comes from main/workspace/assignments-csv.ts,
+// The CSV (`id,segment,confidence,segment_name`, formula-injection neutralised) comes from main/workspace/assignments-csv.ts,
 // the writer the app's "Export assignments" uses too. Written to a temporary file beside the target and renamed,
 // so a failure never leaves a partial file.
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -49,7 +49,7 @@ export async function assignmentsCommand(argv: string[]): Promise<CommandOutput<
     renameSync(tmp, out);
     return {
       json: { segmentation: values.segmentation, out, rows, idColumn },
-      text: `Wrote ${rows.toLocaleString('en-US')} assignments of "${values.segmentation}" to ${out} (id = ${idColumn ?? 'row number'}, segment = number 1..k, confidence 0–1).`,
+      text: `Wrote ${rows.toLocaleString('en-US')} assignments of "${values.segmentation}" to ${out} (id = ${idColumn ?? 'row number'}, segment = number 1..k, confidence 0–1, segment_name = the segment's current name).`,
     };
   } catch (err) {
     rmSync(tmp, { force: true });

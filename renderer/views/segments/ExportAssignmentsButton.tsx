@@ -1,4 +1,4 @@
-// "Export assignments (CSV)": the same file `cxw assignments` writes (id,segment,confidence), saved as a download.
+// "Export assignments (CSV)": the same file `cxw assignments` writes (id,segment,confidence,segment_name), saved as a download.
 import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconFileDownload } from '@tabler/icons-react';
@@ -16,7 +16,7 @@ export function ExportAssignmentsButton({ segmentation }: { segmentation: string
     try {
       const out = await client.invoke('segment.export', { segmentation });
       downloadText(out.csv, out.fileName);
-      toasts.success('Assignments exported', `${formatCount(out.rows)} customers in “${out.fileName}” (id = ${out.idColumn ?? 'row number'}, segment = 1…k).`);
+      toasts.success('Assignments exported', `${formatCount(out.rows)} customers in “${out.fileName}” (id = ${out.idColumn ?? 'row number'}, segment = 1…k with its name).`);
     } catch (err) {
       toasts.error(err, 'The assignments were not exported');
     } finally {
