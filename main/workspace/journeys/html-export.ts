@@ -9,7 +9,7 @@ import { count, rating } from './map-format';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 export function journeyMapHtml(map: JourneyMap): { fileName: string; html: string } {
-  return { fileName: `${safeFileName(map.name)} journey map.html`, html: renderPage(map) };
+  return { fileName: journeyMapFileName(map.name), html: renderPage(map) };
 }
 
 export function escapeHtml(text: string): string {
@@ -145,6 +145,17 @@ function renderFooter(map: JourneyMap): string {
 
 function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * "<name> journey map.html", without saying it twice: a map already named "Checkout journey map" (the default
+ * names end so) gives "Checkout journey map.html", not "… journey map journey map.html". Case, and "-"/"_" for
+ * spaces, do not matter for the comparison; the name keeps its own spelling.
+ */
+export function journeyMapFileName(name: string): string {
+  const base = safeFileName(name);
+  const words = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return words(base).endsWith('journey map') ? `${base}.html` : `${base} journey map.html`;
 }
 
 /** A map name as a file name: characters no file system accepts become "_". */
