@@ -11,7 +11,8 @@ export const DIRECTIONS: readonly DriversDirection[] = ['higher-is-better', 'hig
 const WORSE = ['churn', 'complain', 'complaint', 'cancel', 'detractor', 'default', 'fraud', 'late', 'attrit', 'dissatisf', 'unsatisf'];
 /** Token prefixes of outcomes where more is better (NPS, satisfaction, CSAT, recommend, loyalty, renewal, retention). */
 const BETTER = ['nps', 'satisf', 'csat', 'recommend', 'loyal', 'renew', 'retain', 'retention', 'promoter'];
-/** Labels of the value counted as 1 that negate the column name ("Churn" = No is the good outcome). */
+/** Labels of the value counted as 1 that affirm the column name ("Churn" = Yes is churn) or negate it ("Churn" = No). */
+const AFFIRMATIVE_LABEL = /^(yes|y|true|1)$/i;
 const NEGATIVE_LABEL = /^(no|n|false|0|none|never)$/i;
 
 /** "MonthlyCharges" / "churned_12m" / "Satisfaction-Score" → lower-case word tokens. */
@@ -26,7 +27,7 @@ export function nameTokens(name: string): string[] {
 function readWords(text: string): DriversDirection | null {
   const tokens = nameTokens(text);
   const has = (words: string[]) => tokens.some((t) => words.some((w) => t.startsWith(w)));
-  // "dissatisfied" starts with neither "satisf"… but "unsatisfied"/"dissatisfied" are listed as worse explicitly.
+  // "dissatisfied" does not start with "satisf", and is listed among the worse words itself.
   const worse = has(WORSE);
   const better = !worse && has(BETTER);
   if (worse === better) return null;
@@ -43,16 +44,19 @@ const flip = (d: DriversDirection): DriversDirection => (d === 'higher-is-better
 
 /**
  * The direction of a target, or null when neither its role nor its name (nor the label counted as 1) says it.
- * `positiveLabel`: for a binary target, the value that counts as 1 when known ("Yes", "Attrited Customer"); a
- * negative label ("No", "false") turns the name's direction around, a telling one ("Attrited Customer") decides.
+ * `positiveLabel`: for a binary target, the value that counts as 1 when known. A telling label ("Attrited Customer",
+ * "satisfied") decides; yes/true/1 keep the name's direction and no/false/0 turn it round; any other label
+ * ("Existing Customer" of "Attrition_Flag") leaves it open, because the name no longer says what 1 is.
  */
 export function inferDirection(target: { name: string; role?: ColumnRole }, model?: string, positiveLabel?: string): InferredDirection | null {
   if (model === 'detractor') return { direction: 'higher-is-worse', reason: 'the detractor model (1 = detractor)' };
   if (model === 'promoter') return { direction: 'higher-is-better', reason: 'the promoter model (1 = promoter)' };
   if (positiveLabel !== undefined && positiveLabel.trim() !== '') {
     const label = positiveLabel.trim();
-    const fromLabel = NEGATIVE_LABEL.test(label) ? null : readWords(label);
+    const fromLabel = NEGATIVE_LABEL.test(label) || AFFIRMATIVE_LABEL.test(label) ? null : readWords(label);
     if (fromLabel) return { direction: fromLabel, reason: `the value counted as 1, "${label}"` };
+    // Any other label ("Existing Customer" in "Attrition_Flag") says nothing about the name's direction: ask.
+    if (!AFFIRMATIVE_LABEL.test(label) && !NEGATIVE_LABEL.test(label)) return null;
     const fromName = target.role === 'nps' ? 'higher-is-better' : readWords(target.name);
     if (fromName && NEGATIVE_LABEL.test(label)) return { direction: flip(fromName), reason: `its name "${target.name}" with 1 = "${label}"` };
     if (fromName) return { direction: fromName, reason: `its name "${target.name}"` };

@@ -17,7 +17,8 @@ function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): str
 export function DriverWeightsChart({ result, name }: { result: DriversResult; name: string }) {
   const drivers = result.drivers;
   const level = result.spec.level ?? 0.95;
-  const lowerIsBetter = result.spec.model === 'detractor';
+  // Which way is good comes with the result (a saved result from before it did: only the detractor model was "worse").
+  const lowerIsBetter = (result.direction?.direction ?? (result.spec.model === 'detractor' ? 'higher-is-worse' : 'higher-is-better')) === 'higher-is-worse';
   const figure = useCallback(
     (t: ChartTheme) => {
       const ys = drivers.map((d) => `${escapeHtml(d.name)} <b>(${signLabel(d.sign)})</b>`);
@@ -73,7 +74,7 @@ export function DriverWeightsChart({ result, name }: { result: DriversResult; na
         <>
           Bars: each driver's share of the R² its drivers explain together (relative weights; the shares add up to 100%); whiskers: the {levelLabel(level)}{' '}
           bootstrap interval. (+) / (−): the sign of the driver's coefficient in the full model
-          {lowerIsBetter ? ' (the target is “is a detractor”, so (−) means higher values, fewer detractors)' : ''}
+          {lowerIsBetter ? ` (higher “${result.spec.target}” is worse, so (+) means higher values go with more of what to avoid)` : ''}
           {against.length > 0 ? `. Orange: higher values go with a worse outcome (${against.join(', ')})` : ''}.
         </>
       }

@@ -138,6 +138,10 @@ export function resolveTarget(col: LoadedColumn, spec: DriversSpec): ResolvedTar
  * good" once read churn backwards.
  */
 export function resolveDirection(column: { name: string; role?: ColumnRole }, spec: DriversSpec, target: ResolvedTarget): DriversDirectionNote {
+  const fixed = spec.model === 'detractor' || spec.model === 'promoter' ? inferDirection(column, spec.model) : null;
+  if (fixed && spec.direction && spec.direction !== fixed.direction) {
+    throw bad(`The ${spec.model} model is ${fixed.direction} by definition (1 = ${spec.model}); leave the direction out, or use the linear model if you mean the score itself.`);
+  }
   const inferred = spec.direction ? null : inferDirection(column, spec.model, target.oneLabel);
   const direction: DriversDirection | undefined = spec.direction ?? inferred?.direction;
   if (!direction) {

@@ -15,6 +15,13 @@ export function DriversResults({ result }: { result: DriversResult }) {
   const p = result.drivers.length;
   const logistic = result.model === 'logistic';
   const first = result.drivers.find((d) => d.quadrant === 'improve first');
+  const filled = result.missing?.imputed ?? [];
+  const filledCount = filled.reduce((sum, f) => sum + f.count, 0);
+  const rowsNote = filledCount
+    ? `${formatCount(filledCount)} blank driver value${filledCount === 1 ? '' : 's'} filled with the median (${filled.map((f) => `${f.driver} ${formatCount(f.count)}`).join(', ')})`
+    : result.excludedRows
+      ? `${formatCount(result.excludedRows)} left out: target or a driver missing`
+      : 'every row was complete';
   return (
     <div className="cxw-nps-result">
       <Title order={2} className="cxw-nps-title">
@@ -32,7 +39,7 @@ export function DriversResults({ result }: { result: DriversResult }) {
             value={result.r2.toFixed(3)}
             sub={`the ${p} drivers together explain ${Math.round(result.r2 * 100)}% ${logistic ? 'of the outcome (squared correlation of fitted and actual)' : `of the variance of ${s.target}`}`}
           />
-          <Metric label="Rows used" value={formatCount(result.n)} sub={result.excludedRows ? `${formatCount(result.excludedRows)} left out: target or a driver missing` : 'every row was complete'} />
+          <Metric label="Rows used" value={formatCount(result.n)} sub={rowsNote} />
           <Metric label="Improve first" text value={first ? <BreakableName name={first.name} /> : '—'} sub={first ? `${formatShare(first.share)} of R², below-average performance` : 'no important driver performs below average'} />
         </div>
         <Text className="cxw-nps-note" aria-label="Target">
@@ -41,6 +48,7 @@ export function DriversResults({ result }: { result: DriversResult }) {
           </Text>
           {result.targetNote}
         </Text>
+        {result.direction && <DirectionNote result={result} />}
         <Warnings warnings={result.warnings} />
 
         <Card>
@@ -96,7 +104,7 @@ function DriversTable({ result }: { result: DriversResult }) {
                 {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
               </Table.Td>
               <Table.Td ta="right" className="cxw-tabular">
-                <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, result.spec.model === 'detractor')}>
+                <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, (result.direction?.direction ?? (result.spec.model === 'detractor' ? 'higher-is-worse' : '')) === 'higher-is-worse')}>
                   {signLabel(d.sign)}
                 </span>{' '}
                 {Math.abs(d.coefficient).toFixed(3)}
@@ -118,6 +126,21 @@ function DriversTable({ result }: { result: DriversResult }) {
         </Table.Caption>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Which way is good, said first and plainly, with each driver's harmful side, so no sign is read backwards. */
+function DirectionNote({ result }: { result: DriversResult }) {
+  const worse = result.direction.direction === 'higher-is-worse';
+  return (
+    <div className="cxw-nps-direction" data-worse={worse || undefined} aria-label="Direction">
+      <Text fw={650}>{result.direction.sentence}</Text>
+      <ul className="cxw-nps-list">
+        {result.drivers.map((d) => (
+          <li key={d.name}>{d.effect}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

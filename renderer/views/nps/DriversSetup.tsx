@@ -1,8 +1,16 @@
-// Set-up of the key-driver analysis: dataset, target (pre-filled from the NPS role), the model, the drivers as a
-// checklist of numeric columns (pre-ticked: ratings), values that mean "missing", bootstrap resamples, level, seed.
-import { Anchor, Checkbox, Divider, Group, NativeSelect, NumberInput, Stack, Text, TextInput } from '@mantine/core';
-import type { DatasetSummary } from '../../../shared/domain';
+// Set-up of the key-driver analysis: dataset, target (pre-filled from the NPS role), the model, which outcome is
+// good (pre-selected from the target's role and name, else asked), the drivers as a checklist of numeric columns
+// (pre-ticked: ratings with few blanks), how many rows they leave, what to do with missing values, bootstrap
+// resamples, level, seed.
+import { useEffect } from 'react';
+import { Anchor, Checkbox, Divider, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
+import type { DriversDirection } from '../../../shared/drivers-direction';
 import { formatCount } from '../../lib/format';
+import { useClient } from '../../state/bridge';
+import { useAsync } from '../../state/useAsync';
+import { defaultDrivers, directionChoice } from './drivers-model';
+import { DriversCoverage } from './DriversCoverage';
 import { driverColumns, RATING_NAME, targetColumns, wholeNumber, type DriversForm, type DriversModel } from './model';
 import { columnOption } from './NpsSetup';
 import { LevelSelect } from './parts';
@@ -25,8 +33,26 @@ const MODELS: { value: DriversModel; label: string; description: string }[] = [
 ];
 
 
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy }: Props) {
   const set = (patch: Partial<DriversForm>) => onForm({ ...form, ...patch });
+  const client = useClient();
+  const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset]);
+  const facts = profile.data ?? undefined;
+  const choice = directionChoice({ ...form, direction: form.directionAsked ? form.direction : '' }, dataset, facts);
+  // Keep the inferred direction and the pre-filled drivers in step with what is known (the profile arrives later);
+  // never override what the analyst chose.
+  useEffect(() => {
+    const patch: Partial<DriversForm> = {};
+    const inferred = choice.inferred?.direction ?? '';
+    if (!form.directionAsked && form.direction !== inferred) patch.direction = inferred;
+    if (form.autoDrivers && facts) {
+      const drivers = defaultDrivers(dataset, form.target, facts);
+      if (!sameList(drivers, form.drivers)) patch.drivers = drivers;
+    }
+    if (Object.keys(patch).length > 0) onForm({ ...form, ...patch });
+  });
   // Ratings first (the likeliest drivers), then the other columns in the dataset's order.
   const options = driverColumns(dataset, form.target).sort((a, b) => Number(RATING_NAME.test(b.name)) - Number(RATING_NAME.test(a.name)));
   const targetType = dataset?.columns.find((c) => c.name === form.target)?.type;
@@ -48,7 +74,7 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
         value={form.target}
         onChange={(e) => {
           const target = e.currentTarget.value;
-          set({ target, positive: '', drivers: form.drivers.filter((d) => d !== target) });
+          set({ target, positive: '', drivers: form.drivers.filter((d) => d !== target), directionAsked: false });
         }}
         data={[{ value: '', label: 'Choose a column…' }, ...targetColumns(dataset).map(columnOption)]}
         disabled={busy}
@@ -57,7 +83,7 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
         label="Model"
         description={MODELS.find((m) => m.value === form.model)?.description}
         value={form.model}
-        onChange={(e) => set({ model: e.currentTarget.value as DriversModel })}
+        onChange={(e) => set({ model: e.currentTarget.value as DriversModel, directionAsked: false })}
         data={MODELS.map(({ value, label }) => ({ value, label }))}
         disabled={busy}
       />
@@ -66,10 +92,31 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
           label="Value that counts as 1"
           description="For a two-valued target; empty: Yes / the larger value"
           value={form.positive}
-          onChange={(e) => set({ positive: e.currentTarget.value })}
+          onChange={(e) => set({ positive: e.currentTarget.value, directionAsked: false })}
           maxLength={500}
           disabled={busy}
         />
+      )}
+      {form.target && (
+        <Radio.Group
+          label="Which is the good outcome?"
+          description={
+            choice.inferred && !form.directionAsked
+              ? `Inferred from ${choice.inferred.reason.replace(/"/g, '”').replace(/ ”/g, ' “')}; change it if that is wrong.`
+              : form.directionAsked
+                ? 'As you chose.'
+                : `Required: nothing in “${form.target}” says whether higher is better or worse.`
+          }
+          withAsterisk
+          value={form.direction}
+          onChange={(v) => set({ direction: v as DriversDirection, directionAsked: true })}
+          error={!form.direction ? 'Choose one to run' : undefined}
+        >
+          <Stack gap={6} mt={6}>
+            <Radio value="higher-is-better" label={`Higher is better: ${choice.subject} is good`} disabled={busy} />
+            <Radio value="higher-is-worse" label={`Higher is worse: ${choice.subject} is to avoid`} disabled={busy} />
+          </Stack>
+        </Radio.Group>
       )}
 
       <Divider />
@@ -77,20 +124,29 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
         label={`Drivers (${chosen.length} of ${options.length})`}
         description="Numeric columns: ratings, amounts, 0/1 flags — at least two"
         value={chosen}
-        onChange={(v) => set({ drivers: options.map((o) => o.name).filter((n) => v.includes(n)) })}
+        onChange={(v) => set({ drivers: options.map((o) => o.name).filter((n) => v.includes(n)), autoDrivers: false })}
       >
         <Group gap="md" mt={4} mb={6}>
-          <Anchor component="button" type="button" size="sm" onClick={() => set({ drivers: options.map((o) => o.name) })} disabled={busy}>
+          <Anchor component="button" type="button" size="sm" onClick={() => set({ drivers: options.map((o) => o.name), autoDrivers: false })} disabled={busy}>
             All
           </Anchor>
-          <Anchor component="button" type="button" size="sm" onClick={() => set({ drivers: [] })} disabled={busy}>
+          <Anchor component="button" type="button" size="sm" onClick={() => set({ drivers: [], autoDrivers: false })} disabled={busy}>
             None
           </Anchor>
         </Group>
         <Stack gap={6} className="cxw-nps-drivers">
-          {options.map((c) => (
-            <Checkbox key={c.name} value={c.name} label={c.name} disabled={busy} />
-          ))}
+          {options.map((c) => {
+            const blank = facts?.columns.find((p) => p.name === c.name);
+            return (
+              <Checkbox
+                key={c.name}
+                value={c.name}
+                label={c.name}
+                description={blank && blank.missing > 0 ? `blank in ${formatCount(blank.missing)} rows (${blank.missingPct.toFixed(0)}%)` : undefined}
+                disabled={busy}
+              />
+            );
+          })}
           {options.length === 0 && (
             <Text size="sm" c="dimmed">
               This dataset has no numeric columns besides the target.
@@ -106,6 +162,13 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
         onChange={(e) => set({ missingCodes: e.currentTarget.value })}
         disabled={busy}
       />
+      <Radio.Group label="Rows with a missing driver value" value={form.missing} onChange={(v) => set({ missing: v as DriversForm['missing'] })}>
+        <Stack gap={6} mt={6}>
+          <Radio value="exclude" label="Leave them out (complete rows only)" disabled={busy} />
+          <Radio value="impute" label="Fill the blanks with the driver's median (most common value for 0/1); the result counts the fills" disabled={busy} />
+        </Stack>
+      </Radio.Group>
+      <DriversCoverage form={form} dataset={dataset} profile={facts} />
 
       <Divider />
       <NumberInput

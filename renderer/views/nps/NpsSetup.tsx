@@ -1,12 +1,15 @@
 // Set-up of the NPS analysis: the survey dataset and score column (pre-filled from the NPS role), an optional
 // grouping (a column or a saved segmentation) with its reference group, an optional period for the trend, the
 // confidence level and the minimum n. A score mapping appears only once the analyst has chosen one.
-import { Divider, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
-import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
+import { Alert, Button, Divider, NativeSelect, SegmentedControl, Stack, Text } from '@mantine/core';
+import type { ColumnMeta, DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import type { NpsMapping } from '../../../shared/nps';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { formatCount } from '../../lib/format';
 import { TYPE_LABELS } from '../../lib/labels';
+import { useClient } from '../../state/bridge';
+import { useAsync } from '../../state/useAsync';
+import { looksOneToTen } from './scale-check';
 import { groupColumns, scoreColumns, timeColumns, type GroupKind, type NpsForm, type PeriodUnit } from './model';
 import { LevelSelect, MappingBadge, MinNInput } from './parts';
 
@@ -34,6 +37,10 @@ export function SurveyFields({ datasets, dataset, form, onScore, onDataset, busy
   onDataset: (name: string) => void;
   busy: boolean;
 }) {
+  const client = useClient();
+  const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset]);
+  const scoreProfile = profile.data?.columns.find((c) => c.name === form.score);
+  const oneToTen = !form.mapping && dataset !== null && looksOneToTen(scoreProfile, dataset.rows);
   return (
     <>
       <NativeSelect
@@ -55,6 +62,17 @@ export function SurveyFields({ datasets, dataset, form, onScore, onDataset, busy
         />
         {form.mapping && <MappingBadge mapping={form.mapping} onClear={() => onScore(form.score, null)} disabled={busy} />}
       </div>
+      {oneToTen && scoreProfile && dataset && (
+        <Alert color="yellow" variant="light" title="This looks like a 1–10 rating" aria-label="Scale warning">
+          <Text size="sm">
+            “{form.score}” has no 0 across {formatCount(dataset.rows - scoreProfile.missing)} answers, while both 1 and 10 occur: probably a 1–10 rating (as in
+            Skytrax-style reviews), not the 0–10 recommend question NPS is defined on.
+          </Text>
+          <Button size="xs" mt="xs" onClick={() => onScore(form.score, { kind: 'rescale', from: [1, 10] })} disabled={busy}>
+            Treat as 1–10
+          </Button>
+        </Alert>
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@
 // roles, form → spec for 'nps.analyze', 'nps.context' and 'drivers.analyze', what stops a run (in words), reading
 // the services' "not a 0–10 score" refusal into one-click mappings, and the session memory of the forms.
 import type { ColumnMeta, ColumnType, DatasetSummary } from '../../../shared/domain';
+import { inferDirection, type DriversDirection } from '../../../shared/drivers-direction';
 import type { DriversSpec, NpsContextSpec, NpsMapping, NpsResult, NpsSpec } from '../../../shared/nps';
 import { AppError } from '../../../shared/errors';
 import { formMemory } from '../../lib/analysis-memory';
@@ -53,6 +54,14 @@ export interface DriversForm {
   positive: string;
   /** As typed: "0, 99". */
   missingCodes: string;
+  /** Is a higher target (or the value counted as 1) good? '' = not known yet: the set-up asks. */
+  direction: DriversDirection | '';
+  /** True once the analyst picked the direction; until then the set-up keeps it in step with the inference. */
+  directionAsked: boolean;
+  /** A missing driver value: leave the row out, or fill it with the driver's median. */
+  missing: 'exclude' | 'impute';
+  /** True while the drivers are the pre-filled ones: the set-up may swap them for ones with fewer missing values. */
+  autoDrivers: boolean;
   bootstrap: number;
   level: number;
   seed: number;
@@ -176,6 +185,9 @@ export function prefillDrivers(d: DatasetSummary | null): DriversForm {
   const target = guessScore(d) || (targetColumns(d).find((c) => c.role === 'outcome')?.name ?? '');
   const candidates = driverColumns(d, target);
   const ratings = candidates.filter((c) => RATING_NAME.test(c.name));
+  const column = d?.columns.find((c) => c.name === target);
+  // A text target's value counted as 1 is known only with its values (the set-up infers again once it has them).
+  const one = column?.type === 'boolean' ? (column.booleanLabels?.true ?? 'true') : undefined;
   return {
     dataset: d?.name ?? '',
     target,
@@ -183,6 +195,10 @@ export function prefillDrivers(d: DatasetSummary | null): DriversForm {
     model: 'auto',
     positive: '',
     missingCodes: '',
+    direction: (column && column.type !== 'text' && inferDirection(column, 'auto', one)?.direction) || '',
+    directionAsked: false,
+    missing: 'exclude',
+    autoDrivers: true,
     bootstrap: DEFAULT_BOOTSTRAP,
     level: DEFAULT_LEVEL,
     seed: DEFAULT_SEED,
@@ -292,6 +308,7 @@ export function driversProblem(f: DriversForm, d: DatasetSummary | null): string
   if (f.drivers.length < 2) return 'Choose at least two drivers.';
   const codes = parseCodes(f.missingCodes);
   if ('problem' in codes) return codes.problem;
+  if (!f.direction) return `Say which is the good outcome for “${f.target}”: its name does not tell whether higher is better or worse.`;
   return null;
 }
 
@@ -301,6 +318,9 @@ export function toDriversSpec(f: DriversForm): DriversSpec {
   if (f.positive.trim() && (f.model === 'auto' || f.model === 'logistic')) spec.positive = f.positive.trim();
   const codes = parseCodes(f.missingCodes);
   if ('codes' in codes && codes.codes.length) spec.missingCodes = codes.codes;
+  // The detractor / promoter models carry their own direction (1 = detractor is worse); only the others send one.
+  if (f.direction && f.model !== 'detractor' && f.model !== 'promoter') spec.direction = f.direction;
+  if (f.missing === 'impute') spec.missing = 'impute';
   spec.bootstrap = f.bootstrap;
   spec.seed = f.seed;
   spec.level = f.level;

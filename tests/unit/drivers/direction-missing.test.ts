@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { inferDirection, nameTokens } from '../../../shared/drivers-direction';
 import { completeCases, fillValue } from '../../../main/analysis/drivers/complete-cases';
+import type { ColumnMeta, ColumnProfile } from '../../../shared/domain';
+import { oneLabel } from '../../../renderer/views/nps/drivers-model';
 import { run } from './helpers';
 
 const f64 = (v: number[]) => Float64Array.from(v);
@@ -71,5 +73,23 @@ describe('missing driver values', () => {
       'Missing driver values were filled with the driver\'s median (the commoner value of a 0/1 driver): "x1" in 1 rows (10.0%) with 4. Filled values pull a driver\'s correlations towards zero, so its weight is, if anything, understated.',
     );
     expect(() => run(['x1', 'x2'], [f64(Array(10).fill(NaN)), x2], y, { impute: true })).toThrow('"x1" is missing in every row that has the target');
+  });
+});
+
+describe('the set-up: the value counted as 1 and the direction it implies', () => {
+  const column = (name: string, type: ColumnMeta['type']): ColumnMeta => ({ index: 0, name, originalName: name, type, role: 'outcome', piiAction: 'keep' });
+  const profile = (values: string[], distinct = values.length) => ({ distinct, topValues: values.map((value) => ({ value, count: 1 })), max: null }) as unknown as ColumnProfile;
+  const form = { model: 'auto' as const, positive: '' };
+  it('mirrors the services: the later text in character order, true for Yes/No, the typed positive', () => {
+    expect(oneLabel(form, column('Attrition_Flag', 'text'), profile(['Existing Customer', 'Attrited Customer']))).toBe('Existing Customer');
+    expect(oneLabel(form, { ...column('Churn', 'boolean'), booleanLabels: { true: 'Yes', false: 'No' } }, undefined)).toBe('Yes');
+    expect(oneLabel({ ...form, positive: 'Attrited Customer' }, column('Attrition_Flag', 'text'), undefined)).toBe('Attrited Customer');
+    expect(oneLabel({ ...form, model: 'linear' }, column('Attrition_Flag', 'text'), undefined)).toBeUndefined();
+    expect(oneLabel(form, column('segment', 'text'), profile(['a', 'b', 'c']))).toBeUndefined();
+  });
+  it('"Existing Customer" counted as 1 is not read as attrition: the name alone would say worse, but 1 is not attrition, so it asks', () => {
+    expect(inferDirection({ name: 'Attrition_Flag' }, 'auto', 'Existing Customer')).toBeNull();
+    expect(inferDirection({ name: 'churned' }, 'auto', '1')).toEqual({ direction: 'higher-is-worse', reason: 'its name "churned"' });
+    expect(inferDirection({ name: 'churned' }, 'auto', '2')).toBeNull();
   });
 });

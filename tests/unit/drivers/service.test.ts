@@ -131,7 +131,9 @@ describe('targets', () => {
   });
 
   it('a value against all the others when positive is given for a many-valued target', async () => {
-    const r = await analyze({ model: 'logistic', positive: '10' });
+    // 1 = "nps" is 10: the label is neither yes/no nor telling, so the direction is asked (and given here).
+    await expect(analyze({ model: 'logistic', positive: '10' })).rejects.toThrow('Cannot tell from its name whether "nps" = 10 is the good or the bad outcome');
+    const r = await analyze({ model: 'logistic', positive: '10', direction: 'higher-is-better' });
     expect(r.targetNote).toBe('1 = "nps" is 10, 0 = any other value (as asked).');
     const y = Float64Array.from(ROWS, (row) => (row.nps === 10 ? 1 : 0));
     expect(r.drivers).toEqual(run(DRIVERS, X, y, { model: 'logistic', outcomeWords: { more: 'a higher chance of "nps" = 10', less: 'a lower chance of "nps" = 10' } }).drivers);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScores } from '../../../main/analysis/nps/scores';
 import { analyzeNps } from '../../../main/analysis/nps/analyze';
+import { looksOneToTen } from '../../../renderer/views/nps/scale-check';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/nps/one-to-ten.csv');
 const src = { dataset: 'reviews', column: 'rating', rowOf: (i: number) => i + 1 };
@@ -51,5 +52,18 @@ describe('a 1–10 rating read as NPS', () => {
     expect(readScores(repeat(oneToTen, 20).subarray(1), undefined, src).warnings).toEqual([]); // 199
     expect(readScores(repeat([0, ...oneToTen], 30), undefined, src).warnings).toEqual([]);
     expect(readScores(repeat([1, 2, 3, 4, 5, 6, 7, 8, 9], 30), undefined, src).warnings).toEqual([]);
+  });
+});
+
+describe('the set-up reads the same look from the column profile', () => {
+  const p = (min: number, max: number, missing = 0, type: 'integer' | 'real' = 'integer') => ({ type, min, max, missing });
+  it('integer 1–10 with ≥ 200 answers: "Treat as 1–10" is offered; otherwise not', () => {
+    expect(looksOneToTen(p(1, 10, 4), 304)).toBe(true);
+    expect(looksOneToTen(p(1, 10, 0), 200)).toBe(true);
+    expect(looksOneToTen(p(1, 10, 1), 200)).toBe(false); // 199 answers
+    expect(looksOneToTen(p(0, 10), 500)).toBe(false);
+    expect(looksOneToTen(p(1, 9), 500)).toBe(false);
+    expect(looksOneToTen(p(1, 10, 0, 'real'), 500)).toBe(false);
+    expect(looksOneToTen(undefined, 500)).toBe(false);
   });
 });

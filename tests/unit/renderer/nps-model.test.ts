@@ -81,8 +81,10 @@ describe('pre-filled set-ups', () => {
   it('drivers: the NPS score as target and the four satisfaction ratings, not ids, personal data or the target', () => {
     const f = prefillDrivers(customers);
     expect(f.target).toBe('nps_score');
+    // Before the profile arrives every rating is pre-ticked; the set-up then drops the ones with many blanks
+    // (tests/unit/drivers/demo-defaults.test.ts). The NPS role says higher is better.
     expect(f.drivers).toEqual(['satisfaction_delivery', 'satisfaction_price', 'satisfaction_support', 'satisfaction_app']);
-    expect(f).toMatchObject({ model: 'auto', bootstrap: 500, level: 0.95, seed: 42, missingCodes: '' });
+    expect(f).toMatchObject({ model: 'auto', bootstrap: 500, level: 0.95, seed: 42, missingCodes: '', direction: 'higher-is-better', directionAsked: false, missing: 'exclude', autoDrivers: true });
   });
 });
 
@@ -144,6 +146,11 @@ describe('form → spec', () => {
       level: 0.95,
     });
     expect(driversSpecSchema.safeParse(spec).success).toBe(true);
+    // Other models send the direction and the impute choice; no direction stops the run with a question.
+    const linear = toDriversSpec({ ...f, model: 'linear', direction: 'higher-is-worse', missing: 'impute' });
+    expect(linear).toMatchObject({ model: 'linear', direction: 'higher-is-worse', missing: 'impute' });
+    expect(driversSpecSchema.safeParse(linear).success).toBe(true);
+    expect(driversProblem({ ...f, direction: '' }, customers)).toBe('Say which is the good outcome for “nps_score”: its name does not tell whether higher is better or worse.');
     expect(driversProblem({ ...f, drivers: ['satisfaction_price'] }, customers)).toMatch(/at least two/);
     expect(driversProblem({ ...f, drivers: ['nps_score', 'satisfaction_price'] }, customers)).toMatch(/is the target/);
     expect(driversProblem({ ...f, missingCodes: '0, n/a' }, customers)).toMatch(/"n\/a" is not a number/);
