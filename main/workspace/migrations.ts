@@ -150,10 +150,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'saved results: every analysis kept with its spec, inputs, app version and result',
     // A segmentation keeps its result in its own tables (cards, packed assignments); its row here only lists it
     // (result NULL, segmentation_id set) and goes when the segmentation goes. Existing segmentations are listed
-    // by the results store on first use (adoptSegmentations), not here, so this step stays plain SQL.
+    // by the results store on first use (listSegmentations), not here, so this step stays plain SQL.
+    // AUTOINCREMENT: an id is never reused, so a note that says "result 12" never points at another result.
     sql: `
       CREATE TABLE saved_results (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL UNIQUE,
         kind TEXT NOT NULL,
         dataset TEXT NOT NULL,

@@ -171,7 +171,8 @@ export async function auditCommand(argv: string[], progress: (line: string) => v
   try {
     const result = await withServices(workspace, progress, (h) => Promise.resolve(h['audit.run'](args)));
     timer.mark('job (worker)');
-    return { json: withSaved(auditJson(result), result.saved), text: savedLine(formatAudit(result), result.saved) };
+    const { saved, ...plain } = result;
+    return { json: withSaved(auditJson(plain), saved), text: savedLine(formatAudit(plain), saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');

@@ -139,7 +139,8 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
     const result = await withServices(workspace, progress, (h) => Promise.resolve(h['journey.analyze']({ jobId, spec, save })));
     timer.mark('job (worker)');
     const text = formatJourney(result, { variants: variants !== undefined, timing: values.timing === true });
-    return { json: withSaved(toJourneyJson(result), result.saved), text: savedLine(text, result.saved) };
+    const { saved, ...plain } = result;
+    return { json: withSaved(toJourneyJson(plain), saved), text: savedLine(text, saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');
