@@ -41,29 +41,34 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
         const d = p.disparity;
         return [
           `<b>${escapeHtml(d.group)}</b> (${escapeHtml(d.attribute)}, n ${count(p.n)}${p.small ? ', small group' : ''})`,
+          ...(p.unreliable ? [`<i>too few people behind the rate: not judged</i>`] : []),
           `${escapeHtml(metricLabel)} ${pct(p.rate)} vs ${pct(p.referenceRate)} for ${escapeHtml(d.reference)}`,
           `ratio ${d.ratio!.toFixed(3)} · difference ${d.difference === null ? '—' : `${(d.difference * 100).toFixed(1)} pp`}`,
           `${d.test === 'fisher' ? "Fisher's exact" : d.test === 'chi-square' ? 'chi-square' : 'no'} test: p ${pText(d.pValue)} · adjusted p ${pText(d.pAdjusted)}`,
           d.flag ? '<b>flagged</b>' : 'not flagged',
         ].join('<br>');
       };
-      const series = (flag: boolean): Data => {
-        const list = points.filter((p) => p.disparity.flag === flag);
+      // Three series: flagged, not flagged, and (grey, open) comparisons resting on too few people — never judged.
+      const series = (kind: 'flag' | 'calm' | 'thin'): Data => {
+        const list = points.filter((p) => (kind === 'thin' ? p.unreliable : !p.unreliable && p.disparity.flag === (kind === 'flag')));
+        const flag = kind === 'flag';
+        const colour = flag ? FLAG : kind === 'thin' ? t.muted : calm;
         return {
           type: 'scatter',
           mode: 'text+markers',
-          name: flag ? 'Flagged' : 'Not flagged',
+          name: flag ? 'Flagged' : kind === 'thin' ? 'Too few people' : 'Not flagged',
+          showlegend: list.length > 0,
           x: list.map((p) => x(p.disparity.ratio!)),
           y: list.map((p) => labelOf.get(p)!),
           marker: {
-            color: flag ? FLAG : calm,
+            color: colour,
             size: flag ? 16 : 12,
-            symbol: list.map((p) => (p.disparity.ratio! <= 0 ? 'triangle-left' : p.small ? 'circle-open' : 'circle')),
-            line: { color: t.paper, width: flag ? 2 : 1 },
+            symbol: list.map((p) => `${p.disparity.ratio! <= 0 ? 'triangle-left' : 'circle'}${kind === 'thin' ? '-open' : ''}`),
+            line: { color: kind === 'thin' ? colour : t.paper, width: flag ? 2 : kind === 'thin' ? 2 : 1 },
           },
           text: list.map((p) => `  ${p.disparity.ratio! <= 0 ? '0' : p.disparity.ratio!.toFixed(2)}×`),
           textposition: 'middle right',
-          textfont: { size: 14, color: flag ? FLAG : t.text },
+          textfont: { size: 14, color: flag ? FLAG : kind === 'thin' ? t.muted : t.text },
           cliponaxis: false,
           hovertext: list.map(hover),
           hoverinfo: 'text',
@@ -86,8 +91,9 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
           hovertext: refs.map((r) => `<b>${escapeHtml(r.group)}</b>: reference group of ${escapeHtml(r.attribute)} (n ${count(r.n)})<br>${escapeHtml(metricLabel)} ${pct(r.rate)}`),
           hoverinfo: 'text',
         } as Data,
-        series(false),
-        series(true),
+        series('thin'),
+        series('calm'),
+        series('flag'),
       ];
       const shapes: Partial<Shape>[] = [
         {
@@ -142,7 +148,8 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
         <>
           Each group’s {metricLabel.toLowerCase()} divided by its reference group’s (◇ at 1), on a log scale so half and double sit equally far from 1.
           The shaded band is 0.8–1.25; a group is flagged ({flagged === 0 ? 'none here' : `${flagged} here`}, in orange) when it lies outside the band and the
-          difference is significant after the adjustment for multiple comparisons (stated with the table below). Open circles are small groups.
+          difference is significant after the adjustment for multiple comparisons (stated with the table below). Grey open circles rest on fewer than{' '}
+          {result.spec.minGroupSize ?? 30} people (the group’s or the reference’s rate): shown, but never judged.
           {undefinedRatio.length > 0 &&
             ` Not drawn (ratio undefined): ${undefinedRatio.map((d) => `${d.group}${d.note ? ` — ${d.note}` : ''}`).join('; ')}.`}
         </>

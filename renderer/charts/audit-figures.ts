@@ -2,6 +2,7 @@
 // at 1, each group's ratio, header rows between attributes), a log ratio axis that always shows the 0.8–1.25 band,
 // the proxy heatmap's matrix and flagged cells, and the calibration lines per group.
 import type { AuditGroup, AuditMetric, AuditResult, CalibrationBin, Disparity, ProxyAssociation } from '../../shared/audit';
+import { DEFAULT_MIN_GROUP_SIZE, rateReliable } from '../../shared/audit-gaps';
 
 export const FAIR_BAND: readonly [number, number] = [0.8, 1.25];
 
@@ -24,6 +25,8 @@ export type DisparityRow =
       referenceRate: number | null;
       n: number;
       small: boolean;
+      /** The group's or the reference's rate rests on fewer than the minimum group size: drawn grey, not judged. */
+      unreliable: boolean;
     };
 
 /**
@@ -43,6 +46,7 @@ export function disparityRows(result: AuditResult, metric: AuditMetric, attribut
     return l;
   };
   const rateOf = (g: AuditGroup | undefined) => (g ? (g[metric]?.value ?? null) : null);
+  const min = result.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   for (const attribute of attributes) {
     const groups = result.groups.filter((g) => g.attribute === attribute);
     const disparities = result.disparities.filter((d) => d.attribute === attribute && d.metric === metric);
@@ -57,7 +61,8 @@ export function disparityRows(result: AuditResult, metric: AuditMetric, attribut
         continue;
       }
       const g = groups.find((x) => x.group === d.group);
-      rows.push({ kind: 'group', attribute, group: d.group, label: unique(d.group), disparity: d, rate: rateOf(g), referenceRate: rateOf(ref), n: g?.n ?? 0, small: g?.small ?? false });
+      const unreliable = !rateReliable(g?.[metric], min) || !rateReliable(ref?.[metric], min);
+      rows.push({ kind: 'group', attribute, group: d.group, label: unique(d.group), disparity: d, rate: rateOf(g), referenceRate: rateOf(ref), n: g?.n ?? 0, small: g?.small ?? false, unreliable });
     }
   }
   return { rows, undefinedRatio };

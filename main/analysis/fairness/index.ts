@@ -181,7 +181,7 @@ export function auditDecision(input: AuditInput, spec: AuditSpec, isCancelled?: 
     if (small.length > 0) {
       const names = small.slice(0, 5).map((g) => `"${g.group}" (${count(g.n)})`);
       warnings.push(
-        `${a.column.name}: ${small.length} group${small.length === 1 ? ' has' : 's have'} fewer than ${minGroupSize} rows — ${names.join(', ')}${small.length > 5 ? ', …' : ''}; flagged as small, not dropped.`,
+        `${a.column.name}: ${small.length} group${small.length === 1 ? ' has' : 's have'} fewer than ${minGroupSize} rows — ${names.join(', ')}${small.length > 5 ? ', …' : ''}: shown, but their rates are too uncertain to judge and are left out of the verdicts.`,
       );
     }
   }

@@ -1,7 +1,10 @@
 // One attribute's groups: n, share and each rate as a percentage with its counts and 95% Wilson interval; an
-// undefined rate says "undefined" and why (never 0); the reference group and small groups are marked.
+// undefined rate says "undefined" and why (never 0); the reference group and small groups are marked. A rate whose
+// denominator is below the minimum group size is greyed, keeps its interval and says "too few" — no verdict rests
+// on it (shared/audit-gaps.ts).
 import { Badge, Group, Table, Text, Tooltip } from '@mantine/core';
 import type { AuditGroup, Rate } from '../../../shared/audit';
+import { rateReliable } from '../../../shared/audit-gaps';
 import { formatCount } from '../../lib/format';
 import { WideTable } from './WideTable';
 import { METRIC_LABELS, pct, rateView, type TableMetric } from './results';
@@ -20,7 +23,7 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
   const compact = shown.length <= 2;
   const reference = groups.find((g) => g.isReference)?.selectionRate.value ?? null;
   return (
-    <WideTable minWidth={210 + shown.length * 90 + (compact ? 240 : 0)}>
+    <WideTable minWidth={170 + shown.length * 80 + (compact ? 240 : 0)}>
       <Table verticalSpacing="sm" horizontalSpacing={6} className="cxw-aud-table" aria-label={`Groups by ${attribute}`} striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -58,7 +61,7 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
                     </Badge>
                   )}
                   {g.small && (
-                    <Tooltip label={`Fewer than ${minGroupSize} rows: its rates are uncertain, so its disparities are not flagged on their own.`} multiline w={260}>
+                    <Tooltip label={`Fewer than ${minGroupSize} people: its rates are greyed and left out of the verdicts and the widest gap.`} multiline w={260}>
                       <Badge size="sm" variant="light" color="yellow">
                         small group
                       </Badge>
@@ -68,10 +71,10 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
               </Table.Th>
               <Table.Td ta="right" className="cxw-aud-rate" title={`${formatCount(g.n)} rows, ${pct(g.share)} of the audited rows`}>
                 <div className="cxw-aud-rate-value cxw-tabular">{formatCount(g.n)}</div>
-                <div className="cxw-aud-rate-sub cxw-tabular">{pct(g.share)} of rows</div>
+                <div className="cxw-aud-rate-sub cxw-tabular">{pct(g.share)}</div>
               </Table.Td>
               {shown.map((m) => (
-                <RateCell key={m} rate={g[m]} metric={METRIC_LABELS[m].long} />
+                <RateCell key={m} rate={g[m]} metric={METRIC_LABELS[m].long} minGroupSize={minGroupSize} />
               ))}
               {compact && (
                 <Table.Td>
@@ -86,7 +89,7 @@ export function GroupTable({ attribute, groups, metrics, minGroupSize }: Props) 
   );
 }
 
-function RateCell({ rate, metric }: { rate: Rate | null; metric: string }) {
+function RateCell({ rate, metric, minGroupSize }: { rate: Rate | null; metric: string; minGroupSize: number }) {
   if (!rate) {
     return (
       <Table.Td ta="right">
@@ -97,8 +100,10 @@ function RateCell({ rate, metric }: { rate: Rate | null; metric: string }) {
     );
   }
   const v = rateView(rate, metric);
+  const thin = v.defined && !rateReliable(rate, minGroupSize);
+  const title = thin ? `${v.title} Too few people (${formatCount(rate.denominator)} < ${minGroupSize}): shown with its interval, left out of the verdicts.` : v.title;
   return (
-    <Table.Td ta="right" title={v.title} className="cxw-aud-rate" data-undefined={!v.defined || undefined}>
+    <Table.Td ta="right" title={title} className="cxw-aud-rate" data-undefined={!v.defined || undefined} data-unreliable={thin || undefined}>
       <div className="cxw-aud-rate-value cxw-tabular">{v.value}</div>
       <div className="cxw-aud-rate-sub cxw-tabular">{v.counts}</div>
       {v.defined ? (
@@ -106,6 +111,7 @@ function RateCell({ rate, metric }: { rate: Rate | null; metric: string }) {
       ) : (
         <div className="cxw-aud-rate-sub cxw-aud-rate-reason">{rate.reason ?? 'denominator 0'}</div>
       )}
+      {thin && <div className="cxw-aud-rate-thin">too few</div>}
     </Table.Td>
   );
 }

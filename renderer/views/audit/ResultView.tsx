@@ -4,7 +4,8 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Button, Group, NativeSelect, Paper, SimpleGrid, Switch, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconChartDots, IconGridDots, IconInfoCircle, IconTable, IconTarget, IconUsersGroup } from '@tabler/icons-react';
-import type { AuditMetric, AuditResult } from '../../../shared/audit';
+import type { AuditMetric, AuditResult, Disparity } from '../../../shared/audit';
+import { DEFAULT_MIN_GROUP_SIZE, disparityReliable } from '../../../shared/audit-gaps';
 import { CalibrationChart, DisparityChart, ProxyHeatmap } from '../../charts/AuditCharts';
 import { calibrationAttributes } from '../../charts/audit-figures';
 import { formatCount } from '../../lib/format';
@@ -148,7 +149,8 @@ function GroupsPanel({ result, attributes, labelled }: { result: AuditResult; at
     <div className="cxw-aud-charts">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm" c="dimmed" maw={820}>
-          Each rate with its counts (numerator / denominator) and 95% Wilson interval. A rate with no one in its denominator is <i>undefined</i>, not 0.
+          Each rate with its counts (numerator / denominator) and 95% Wilson interval. A rate with no one in its denominator is <i>undefined</i>, not 0; one
+          over fewer than {result.spec.minGroupSize ?? 30} people is greyed (<i>too few people</i>) and left out of the verdicts.
           {labelled ? '' : ' Without a label only the selection rate can be measured.'}
         </Text>
         {labelled && <Switch label="All metrics" className="cxw-aud-nowrap-switch" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} />}
@@ -174,6 +176,8 @@ function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResul
   const chosen = attributes.includes(attribute) ? [attribute] : attributes.slice(0, 1);
   const label = METRIC_LABELS[shownMetric].long;
   const rateOf = (a: string, g: string) => result.groups.find((x) => x.attribute === a && x.group === g)?.[shownMetric]?.value ?? null;
+  const byKey = new Map(result.groups.map((g) => [`${g.attribute}\u0000${g.group}`, g]));
+  const reliable = (d: Disparity) => disparityReliable(d, byKey, result.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE);
   const controls = (
     <Group gap="sm" mb="sm" className="cxw-aud-toolbar">
       <NativeSelect
@@ -216,7 +220,7 @@ function DisparitiesPanel({ result, attributes, labelled }: { result: AuditResul
         <Text size="sm" c="dimmed" mb="sm">
           {result.adjustment}
         </Text>
-        <DisparityTable disparities={chosen.flatMap((a) => disparitiesOf(result, shownMetric, a))} rateOf={rateOf} metricLabel={label} />
+        <DisparityTable disparities={chosen.flatMap((a) => disparitiesOf(result, shownMetric, a))} rateOf={rateOf} metricLabel={label} reliable={reliable} />
       </Card>
     </div>
   );

@@ -6,6 +6,8 @@ import type { AuditResult, AuditSummary, Disparity, ProxyAssociation, Representa
 import { formatCount } from '../../lib/format';
 import { WideTable } from './WideTable';
 import { formatP, formatPp, formatRatio, pct } from './results';
+import { disparityReliable } from '../../../shared/audit-gaps';
+import { gapContext } from './verdict-gaps';
 
 export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary; hasLabel: boolean }) {
   // Fractions to three decimals, as Fairlearn reports them.
@@ -13,15 +15,15 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
   // Without a label the two error-rate columns would only say "needs a label" on every row: left out (the caption
   // says why), so the four-fifths groups keep their room at 1366 px.
   return (
-    <WideTable minWidth={hasLabel ? 760 : 560}>
+    <WideTable minWidth={hasLabel ? 640 : 520}>
       <Table verticalSpacing="sm" className="cxw-aud-table" aria-label="Fairlearn summary" striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Attribute</Table.Th>
-            <Table.Th ta="right">Demographic parity difference</Table.Th>
-            <Table.Th ta="right">Demographic parity ratio</Table.Th>
-            {hasLabel && <Table.Th ta="right">Equalised odds difference</Table.Th>}
-            {hasLabel && <Table.Th ta="right">Equal opportunity difference</Table.Th>}
+            <Table.Th ta="right" title="Demographic parity difference">Parity difference</Table.Th>
+            <Table.Th ta="right" title="Demographic parity ratio">Parity ratio</Table.Th>
+            {hasLabel && <Table.Th ta="right" title="Equalised odds difference">Equalised odds diff.</Table.Th>}
+            {hasLabel && <Table.Th ta="right" title="Equal opportunity difference">Equal opportunity diff.</Table.Th>}
             <Table.Th>Below four fifths</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -66,29 +68,33 @@ export function FairlearnSummary({ summary, hasLabel }: { summary: AuditSummary;
           ))}
         </Table.Tbody>
         <Table.Caption>
-          Fairlearn’s definitions: demographic parity difference = highest − lowest selection rate, ratio = lowest ÷ highest; equalised odds difference = the
+          Fairlearn’s definitions, over every group: demographic parity difference = highest − lowest selection rate, ratio = lowest ÷ highest; equalised odds difference = the
           larger of the TPR and FPR gaps; equal opportunity difference = the TPR gap. Four fifths: groups whose favourable-outcome rate is below 80% of the
-          most favoured group’s.{hasLabel ? '' : ' The equalised odds and equal opportunity differences need a label (ground truth), so they are not shown.'}
+          most favoured group’s, among groups of at least the minimum size.{hasLabel ? '' : ' The equalised odds and equal opportunity differences need a label (ground truth), so they are not shown.'}
         </Table.Caption>
       </Table>
     </WideTable>
   );
 }
 
-export function DisparityTable({ disparities, rateOf, metricLabel }: { disparities: Disparity[]; rateOf: (attribute: string, group: string) => number | null; metricLabel: string }) {
-  const rows = [...disparities].sort((a, b) => Number(b.flag) - Number(a.flag));
+/**
+ * One metric's comparisons, flagged first. Five narrow columns and the note, so the table fits a 1366 px window with
+ * the set-up open (~700 px): the group with its attribute, its rate over the reference's rate and name, the
+ * difference, the ratio and the adjusted p. A comparison resting on too few people is greyed and never "flagged".
+ */
+export function DisparityTable({ disparities, rateOf, metricLabel, reliable }: { disparities: Disparity[]; rateOf: (attribute: string, group: string) => number | null; metricLabel: string; reliable: (d: Disparity) => boolean }) {
+  const judged = (d: Disparity) => (reliable(d) ? 0 : 1);
+  const rows = [...disparities].sort((a, b) => judged(a) - judged(b) || Number(b.flag) - Number(a.flag));
   return (
-    <WideTable minWidth={980}>
-      <Table verticalSpacing="sm" className="cxw-aud-table" aria-label={`Disparities in ${metricLabel}`} striped>
+    <WideTable minWidth={640}>
+      <Table verticalSpacing="sm" horizontalSpacing="xs" className="cxw-aud-table cxw-aud-disp" aria-label={`Disparities in ${metricLabel}`} striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Group</Table.Th>
-            <Table.Th>Reference</Table.Th>
-            <Table.Th ta="right">Group rate</Table.Th>
-            <Table.Th ta="right">Reference rate</Table.Th>
+            <Table.Th ta="right">Rate vs reference</Table.Th>
             <Table.Th ta="right">Difference</Table.Th>
             <Table.Th ta="right">Ratio</Table.Th>
-            <Table.Th ta="right">p (adjusted)</Table.Th>
+            <Table.Th ta="right">Adjusted p</Table.Th>
             <Table.Th>Verdict</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -96,38 +102,43 @@ export function DisparityTable({ disparities, rateOf, metricLabel }: { dispariti
           {rows.map((d) => {
             const g = rateOf(d.attribute, d.group);
             const r = rateOf(d.attribute, d.reference);
+            const ok = reliable(d);
             return (
-              <Table.Tr key={`${d.attribute}\u0000${d.group}`} data-flag={d.flag || undefined}>
+              <Table.Tr key={`${d.attribute}\u0000${d.group}`} data-flag={(d.flag && ok) || undefined} data-unreliable={!ok || undefined}>
                 <Table.Th scope="row">
-                  <Text fw={650} size="md">
+                  <Text fw={650} size="md" className="cxw-aud-group-name">
                     {d.group}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {d.attribute}
                   </Text>
                 </Table.Th>
-                <Table.Td>{d.reference}</Table.Td>
-                <Table.Td ta="right" className="cxw-tabular">
-                  {g === null ? 'undefined' : pct(g)}
+                <Table.Td ta="right" className="cxw-tabular cxw-aud-disp-rate">
+                  <div className="cxw-aud-rate-value">{g === null ? 'undefined' : pct(g)}</div>
+                  <div className="cxw-aud-rate-sub">
+                    vs {r === null ? 'undefined' : pct(r)} {d.reference}
+                  </div>
                 </Table.Td>
-                <Table.Td ta="right" className="cxw-tabular">
-                  {r === null ? 'undefined' : pct(r)}
-                </Table.Td>
-                <Table.Td ta="right" className="cxw-tabular">
+                <Table.Td ta="right" className="cxw-tabular cxw-aud-nowrap">
                   {formatPp(d.difference)}
                 </Table.Td>
                 <Table.Td ta="right" className="cxw-tabular">
-                  <Text span fw={650} c={d.flag ? 'red' : undefined}>
+                  <Text span fw={650} c={d.flag && ok ? 'red' : undefined}>
                     {formatRatio(d.ratio)}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right" className="cxw-tabular" title={d.test ? `${d.test === 'fisher' ? "Fisher's exact test" : 'Chi-square test'}: unadjusted ${formatP(d.pValue)}` : 'No test'}>
-                  {formatP(d.pAdjusted)}
+                <Table.Td ta="right" className="cxw-tabular cxw-aud-nowrap" title={d.test ? `${d.test === 'fisher' ? "Fisher's exact test" : 'Chi-square test'}: unadjusted ${formatP(d.pValue)}` : 'No test'}>
+                  {formatP(d.pAdjusted).replace(/^p (= )?/, '')}
                 </Table.Td>
                 <Table.Td>
-                  {d.flag && (
+                  {d.flag && ok && (
                     <Badge color="red" variant="light" mb={4}>
                       flagged
+                    </Badge>
+                  )}
+                  {!ok && (
+                    <Badge color="gray" variant="light" mb={4}>
+                      too few people
                     </Badge>
                   )}
                   <Text size="sm">{d.note}</Text>
@@ -219,7 +230,9 @@ export function ProxyList({ proxies, threshold }: { proxies: ProxyAssociation[];
   );
 }
 
-/** How many disparities are flagged, for the headline. */
+/** How many disparities are flagged, for the headline: reliable ones only (the verdicts' own rule). */
 export function flaggedCount(result: AuditResult): number {
-  return result.disparities.filter((d) => d.flag).length;
+  const ctx = gapContext(result);
+  const byKey = new Map(result.groups.map((g) => [`${g.attribute}\u0000${g.group}`, g]));
+  return result.disparities.filter((d) => d.flag && disparityReliable(d, byKey, ctx.minGroupSize)).length;
 }

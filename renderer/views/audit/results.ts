@@ -145,7 +145,7 @@ export function describeAudit(result: AuditResult): string {
   parts.push(s.direction === 'punitive' ? 'punitive' : 'assistive');
   parts.push(s.label ? `label ${s.label}` : 'no label');
   parts.push(`by ${s.protected.join(', ')}${s.intersect ? ' and their intersections' : ''}`);
-  parts.push(`groups under ${s.minGroupSize ?? 30} flagged as small`);
+  parts.push(`rates over fewer than ${s.minGroupSize ?? 30} people not judged`);
   parts.push(s.missing === 'exclude' ? 'missing groups excluded' : 'missing values as their own group');
   return parts.join(' · ');
 }

@@ -106,7 +106,7 @@ describe('without a label, and with small groups', () => {
     expect(dp.finding).toContain('No selection rate could be judged. 1 group left out: its selection rate (or the reference\'s) rests on fewer than 30 people (gender "Female": 12).');
     expect(dp.confidence).toBe('Too few to tell: every comparison rests on fewer than 30 people.');
     expect(r.executiveSummary).not.toContain('widest gap');
-    expect(r.warnings).toContain('gender: 1 group has fewer than 30 rows — "Female" (12); flagged as small, not dropped.');
+    expect(r.warnings).toContain('gender: 1 group has fewer than 30 rows — "Female" (12): shown, but their rates are too uncertain to judge and are left out of the verdicts.');
   });
 });
 

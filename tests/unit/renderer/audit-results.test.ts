@@ -101,7 +101,7 @@ describe('result helpers', () => {
     expect(formatPp(-0.0712)).toBe('−7.1 pp');
     expect(formatPp(0.325)).toBe('+32.5 pp');
     expect(formatPp(0)).toBe('0 pp');
-    expect(describeAudit(r)).toBe('decision approved · assistive · label repaid · by gender · groups under 5 flagged as small · missing values as their own group');
+    expect(describeAudit(r)).toBe('decision approved · assistive · label repaid · by gender · rates over fewer than 5 people not judged · missing values as their own group');
   });
 });
 
