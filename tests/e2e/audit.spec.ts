@@ -155,7 +155,13 @@ test.describe('demo workspace', () => {
     }
     // The reference group is the largest, and it is marked; small intersections are marked too.
     await expect(groupRow(main.getByRole('table', { name: 'Groups by gender', exact: true }), 'Female').getByText('reference')).toBeVisible();
-    await expect(groupRow(main.getByRole('table', { name: 'Groups by gender × age_band' }), 'Non-binary × 55-64').getByText('small group')).toBeVisible();
+    const thin = groupRow(main.getByRole('table', { name: 'Groups by gender × age_band' }), 'Non-binary × 55-64');
+    await expect(thin.getByText('small group')).toBeVisible();
+    // Its rates rest on fewer than 30 people: greyed, interval kept, marked "too few".
+    const thinRate = thin.getByRole('cell').nth(1);
+    await expect(thinRate).toHaveAttribute('data-unreliable', 'true');
+    await expect(thinRate).toContainText('too few');
+    await expect(thinRate).toContainText('–');
     await main.getByRole('table', { name: 'Groups by gender', exact: true }).scrollIntoViewIfNeeded();
     await shot(app, 'audit-groups');
 
@@ -173,6 +179,11 @@ test.describe('demo workspace', () => {
     await parity.getByRole('button', { name: /^Show all \d+ gaps$/ }).click();
     await expect(parity).toContainText('Female × 18-24');
     await expect(main.getByRole('region', { name: 'Executive summary' })).toContainText('18-24');
+    // One widest gap per run: the summary states the one the verdict line names (issue 11).
+    const line = (await parity.locator('.cxw-aud-verdict-finding').textContent()) ?? '';
+    const widest = /widest: (.*?\(ratio [\d.]+\))/.exec(line)?.[1];
+    expect(widest, 'the parity line names the widest gap').toBeDefined();
+    await expect(main.getByRole('region', { name: 'Executive summary' })).toContainText(`The widest gap in selection rates: ${widest!}.`);
     await parity.scrollIntoViewIfNeeded();
     await shot(app, 'audit-verdicts');
 
@@ -299,11 +310,12 @@ test.describe('demo workspace', () => {
     await main.getByRole('figure', { name: 'Calibration by senior_citizen' }).scrollIntoViewIfNeeded();
     await shot(app, 'audit-calibration');
 
-    // The CSV export: the documented header, and the seniors' FPR row with the recounted numbers.
-    const [download] = await Promise.all([app.waitForEvent('download'), main.getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toBe('Demo customers risk_score fairness audit.csv');
+    // The CSV export, long form (for tools): the documented header, and the seniors' FPR row with the recounted numbers.
+    await main.getByRole('button', { name: 'Export CSV' }).click();
+    const [download] = await Promise.all([app.waitForEvent('download'), app.getByRole('menuitem', { name: /^Long form \(for tools\)/ }).click()]);
+    expect(download.suggestedFilename()).toBe('Demo customers – risk_score – fairness audit long form.csv');
     const csv = readFileSync((await download.path())!, 'utf8').split('\n');
-    expect(csv[0]).toBe('section,attribute,group,reference,metric,n,value,ci_low,ci_high,numerator,denominator,difference,ratio,test,p_value,p_adjusted,flag,note');
+    expect(csv[0]).toBe('section,attribute,group,reference,metric,n,value,ci_low,ci_high,numerator,denominator,difference,ratio,test,p_value,p_adjusted,flag,note,reliable');
     const seniorsYes = rows.filter((r) => r.senior_citizen === 1);
     const negYes = seniorsYes.filter((r) => r.churned_12m === 0);
     const fpYes = negYes.filter((r) => (r.risk_score as number) >= 0.3).length;
@@ -311,6 +323,17 @@ test.describe('demo workspace', () => {
     expect(line, 'the seniors’ FPR row').toBeDefined();
     expect(line!.split(',').slice(9, 11)).toEqual([String(fpYes), String(negYes.length)]);
     expect(csv.some((l) => l.startsWith('disparity,senior_citizen,Yes,No,fpr,'))).toBe(true);
+    // …and the groups table for people: one row per group, the seniors' FPR as a percentage with one decimal.
+    await main.getByRole('button', { name: 'Export CSV' }).click();
+    const [wide] = await Promise.all([app.waitForEvent('download'), app.getByRole('menuitem', { name: /^Groups table \(for people\)/ }).click()]);
+    expect(wide.suggestedFilename()).toBe('Demo customers – risk_score – fairness audit groups.csv');
+    const people = readFileSync((await wide.path())!, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const head = people[0].split(',');
+    expect(head.slice(0, 5)).toEqual(['Attribute', 'Group', 'Reference group', 'People', 'Share of people']);
+    const seniorsRow = people.find((l) => l.startsWith('senior_citizen,Yes,No,'))!.split(',');
+    expect(seniorsRow[head.indexOf('FPR')]).toBe(pct(fpYes / negYes.length));
+    expect(head).toContain('FPR 95% CI low');
+    expect(people.join('\n')).not.toMatch(/(^|,)(true|false)(,|$)/m);
 
     // A stricter threshold with intersections: 14 non-binary 18-24s, none flagged, so their PPV is undefined — and
     // the table says so, with the reason, instead of 0%.

@@ -246,7 +246,7 @@ export function SetupPanel(props: Props) {
           <Group grow align="flex-start">
             <NumberInput
               label="Minimum group size"
-              description="Smaller groups are flagged"
+              description="A rate over fewer people is greyed and not judged"
               value={form.minGroupSize}
               onChange={(v) => set({ minGroupSize: typeof v === 'number' ? v : v === '' ? '' : Number(v) })}
               min={1}
