@@ -129,6 +129,14 @@ describe.skipIf(!BUILT)('cxw audit on a loan decision with planted bias', () => 
       expected('gender × age', '(missing) × 25–44', NO_GENDER),
     ];
     expect(cross).toEqual(crossExpected);
+    // The 4 people without a gender (TP 2, FN 2): every defined rate rests on fewer than 30 — 4 rows, 4 positives,
+    // 2 selected, 2 not — so the JSON marks them unreliable (FPR and TNR are undefined: no negatives); the comparison
+    // with the reference is marked too. Female's rates rest on 80 to 240 people: none.
+    const missing = r.groups.find((x) => x.attribute === 'gender' && x.group === '(missing)')!;
+    expect(missing.unreliable).toEqual(['baseRate', 'selectionRate', 'tpr', 'fnr', 'ppv', 'npv', 'fdr', 'for']);
+    expect(r.groups.find((x) => x.attribute === 'gender' && x.group === 'Female')!.unreliable).toEqual([]);
+    expect(r.disparities.find((d) => d.group === '(missing)' && d.metric === 'selectionRate')!.reliable).toBe(false);
+    expect(r.detail.groups.find((x) => x.group === '(missing)')!.selectionRate.reliable).toBe(false);
 
     // Fairlearn's definitions over each attribute's groups; the top-level summary is the first attribute's.
     const g = dp(Object.values(genderCells).map((c) => (c.tp + c.fp) / (c.tp + c.fp + c.fn + c.tn)));
@@ -367,11 +375,14 @@ describe.skipIf(!BUILT || !existsSync(BANK) || !existsSync(TELCO))('cxw audit on
       }
       return mine.length;
     };
-    expect(check('SeniorCitizen', (p) => p.SeniorCitizen)).toBe(2);
+    // SeniorCitizen is 1/0 in the file: its groups read Yes/No, never "1"/"0".
+    const senior = (p: Record<string, string>) => (p.SeniorCitizen === '1' ? 'Yes' : 'No');
+    expect(check('SeniorCitizen', senior)).toBe(2);
     expect(check('gender', (p) => p.gender)).toBe(2);
-    expect(check('SeniorCitizen × gender', (p) => `${p.SeniorCitizen} × ${p.gender}`)).toBe(4);
+    expect(check('SeniorCitizen × gender', (p) => `${senior(p)} × ${p.gender}`)).toBe(4);
+    expect(r.groups.filter((g) => g.attribute === 'SeniorCitizen').map((g) => g.group).sort()).toEqual(['No', 'Yes']);
     // Seniors are billed more (fibre, more lines), so the rule flags seniors who stay far more often.
     const seniorFpr = r.disparities.find((d) => d.attribute === 'SeniorCitizen' && d.metric === 'fpr')!;
-    expect(seniorFpr).toMatchObject({ group: '1', reference: '0', flag: true });
+    expect(seniorFpr).toMatchObject({ group: 'Yes', reference: 'No', flag: true, reliable: true });
   });
 });
