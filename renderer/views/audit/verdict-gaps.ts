@@ -66,8 +66,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function verdictHeadline(v: Verdict, result: AuditResult): string {
   const metric = verdictMetric(v);
   const gaps = verdictGaps(v, result);
+  const left = metric ? verdictLeftOut(v, result) : 0;
+  const leftOut = left > 0 ? ` ${plural(left, 'group', 'groups')} left out: fewer than ${gapContext(result).minGroupSize} people behind the rate.` : '';
   // Calibration lists up to three groups separated by ";": the first (the largest gap) is its line.
-  if (!metric || gaps.length === 0 || v.status === 'pass') return firstSentence(v.finding, v.metric.startsWith('Calibration'));
+  if (!metric || gaps.length === 0 || v.status === 'pass') return `${firstSentence(v.finding, v.metric.startsWith('Calibration'))}${v.status === 'pass' ? leftOut : ''}`;
   const top = gaps[0];
   // The executive summary's widest gap comes from the same function (shared/audit-gaps.ts).
   const w = widestGap(gapContext(result), metric);
@@ -80,8 +82,6 @@ export function verdictHeadline(v: Verdict, result: AuditResult): string {
       : top.kind === 'outside'
         ? `${plural(count, 'gap', 'gaps')} outside ${band}, not significant`
         : `${plural(count, 'smaller but significant gap', 'smaller but significant gaps')}, inside ${band}`;
-  const left = verdictLeftOut(v, result);
-  const leftOut = left > 0 ? ` ${plural(left, 'group', 'groups')} left out: fewer than ${gapContext(result).minGroupSize} people behind the rate.` : '';
   return `${widest ? `${lead}; ${widest}` : lead}.${leftOut}`;
 }
 

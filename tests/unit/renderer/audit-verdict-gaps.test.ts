@@ -43,6 +43,12 @@ describe('verdictHeadline', () => {
     );
   });
 
+  it('a pass says how many groups it left out (Male FPR 1/4 rests on 4 < 5 people; Non-binary has no FPR)', () => {
+    expect(verdictHeadline(verdict('Predictive equality (false positive parity)', 'pass', 'Every group’s FPR is within the band. More.'), labelledAudit())).toBe(
+      'Every group’s FPR is within the band. 1 group left out: fewer than 5 people behind the rate.',
+    );
+  });
+
   it("a pass, equalised odds and calibration read the finding's first sentence", () => {
     const a = labelledAudit();
     expect(verdictHeadline(verdict('Predictive parity', 'pass', 'Every group’s PPV is within 0.8–1.25 of its reference’s (2 comparisons).'), a)).toBe(
