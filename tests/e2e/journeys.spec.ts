@@ -209,6 +209,11 @@ test.describe('demo workspace', () => {
     // The side step is drawn apart per channel, as on the overall curve.
     await expect(bySat.getByText(/Side steps \(Support contact\) are open diamonds, not joined to the line/)).toBeVisible();
     await shot(app, 'journeys-demo-compare');
+    // At 1366 × 768 the six result tabs stay on one row (Compare used to wrap onto a second one).
+    await app.setViewportSize({ width: 1366, height: 768 });
+    const tabTop = async (name: string) => (await main.getByRole('tab', { name }).boundingBox())!.y;
+    expect(await tabTop('Compare')).toBe(await tabTop('Flow'));
+    await app.setViewportSize({ width: 1440, height: 900 });
     // Channels seen in the run can now filter the next one.
     await setup.getByLabel('Only these channels').click();
     await app.getByRole('option', { name: 'web' }).click();

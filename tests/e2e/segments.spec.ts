@@ -42,7 +42,9 @@ test.describe('demo workspace', () => {
     // Explore k: the sweep job, then the recommendation with its reason and the four small multiples.
     await app.getByRole('button', { name: 'Explore k' }).click();
     const sweep = app.getByLabel('k sweep');
-    await expect(sweep.getByText(/^Suggested: k = \d+$/)).toBeVisible({ timeout: 120_000 });
+    // README "Demo data": with the default features the sweep recommends k = 6, every segment stable.
+    await expect(sweep.getByText(/^Suggested: k = 6$/)).toBeVisible({ timeout: 120_000 });
+    await expect(sweep.getByText(/k = 6: one of the best mean silhouettes .* among the k whose segments are all stable/)).toBeVisible();
     await expect(sweep.getByRole('figure', { name: 'Choosing k' }).locator('.main-svg').first()).toBeVisible();
     await sweep.scrollIntoViewIfNeeded();
     await shot(app, 'segments-sweep');
@@ -70,6 +72,14 @@ test.describe('demo workspace', () => {
     await app.getByRole('tab', { name: 'Segments' }).click();
     await clearToasts(app);
     await shot(app, 'segments-cards');
+    // At 1366 × 768 no suggested name takes more than two lines (they used to wrap over three).
+    await app.setViewportSize({ width: 1366, height: 768 });
+    const lines = await app.locator('.cxw-seg-name textarea').evaluateAll((els) =>
+      els.map((el) => Math.round((el as HTMLTextAreaElement).scrollHeight / parseFloat(getComputedStyle(el).lineHeight))),
+    );
+    expect(lines).toHaveLength(4);
+    for (const n of lines) expect(n).toBeLessThanOrEqual(2);
+    await app.setViewportSize({ width: 1440, height: 900 });
 
     // Charts: the PCA scatter is drawn with WebGL (a canvas), and the heatmap and size bars render.
     await app.getByRole('tab', { name: 'Charts' }).click();
