@@ -14,6 +14,7 @@ import { JourneysView } from './views/journeys/JourneysView';
 import { NpsView } from './views/nps/NpsView';
 import { AuditView } from './views/audit/AuditView';
 import { PresentView } from './views/present/PresentView';
+import { ResultsView } from './views/results/ResultsView';
 import { LoadingScreen } from './components/LoadingScreen';
 
 export function App() {
@@ -72,6 +73,8 @@ function ActiveView({ view }: { view: ViewKey }) {
       return <NpsView />;
     case 'audit':
       return <AuditView />;
+    case 'results':
+      return <ResultsView />;
     case 'present':
       return <PresentView />;
   }

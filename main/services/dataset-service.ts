@@ -55,7 +55,7 @@ export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasets
       const col = findColumn(ds, column);
       db().transaction(() => {
         updateColumn(db(), ds.id, col.index, { role, name });
-        logActivity(db(), 'dataset.setColumn', `${dataset}: column "${column}"${role ? ` role ${col.role} → ${role}` : ''}${name ? ` renamed to "${name}"` : ''}`, {
+        logActivity(db(), 'dataset.setColumn', `Changed column "${column}" of "${dataset}"${role ? `: role ${col.role} → ${role}` : ''}${name ? `${role ? ',' : ':'} renamed to "${name}"` : ''}.`, {
           dataset,
           column,
           from: { role: col.role, name: col.name },

@@ -26,7 +26,7 @@ export function journeyMapHandlers(state: WorkspaceState, jobs: JobRunner): Jour
       return saveMap(db(), map, {
         action: 'journeyMap.seed',
         summary:
-          `Journey map "${name}" seeded from "${spec.dataset}" (${result.customers.toLocaleString('en-US')} journeys): ` +
+          `Seeded journey map "${name}" from "${spec.dataset}" (${result.customers.toLocaleString('en-US')} journeys): ` +
           `${counts.stages} stages, ${counts.measured} measured cards`,
         params: { spec, journeys: result.customers, events: result.events },
       });

@@ -50,7 +50,7 @@ export function segmentHandlers(state: WorkspaceState, jobs: JobRunner, datasets
         if (name !== undefined) db().prepare('UPDATE segment_cards SET name = ? WHERE segmentation_id = ? AND idx = ?').run(name, s.id, index);
         if (persona !== undefined) db().prepare('UPDATE segment_cards SET persona = ? WHERE segmentation_id = ? AND idx = ?').run(persona, s.id, index);
         const what = [name !== undefined ? `renamed "${before.name}" → "${name}"` : '', persona !== undefined ? 'edited the persona' : ''].filter(Boolean).join(', ');
-        logActivity(db(), 'segment.update', `${segmentation}: segment ${index + 1} ${what}`, {
+        logActivity(db(), 'segment.update', `Edited segmentation "${segmentation}": segment ${index + 1} ${what}.`, {
           segmentation,
           index,
           from: { name: before.name, persona: before.persona },

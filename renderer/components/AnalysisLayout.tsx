@@ -8,6 +8,7 @@ import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconPlayerPla
 import type { JobProgress as Progressed } from '../../shared/domain';
 import { ErrorAlert } from './ErrorAlert';
 import { JobProgress } from './JobProgress';
+import { SavedResultBar, type SavedResultBarProps } from './saved/SavedResultBar';
 import './analysis-layout.css';
 
 interface LayoutProps {
@@ -120,6 +121,8 @@ export interface AnalysisStatusProps {
   onErrorClose: () => void;
   /** Shown instead of the generic error alert (e.g. NPS's score-scale choice). */
   errorView?: ReactNode;
+  /** The saved result shown and the view's list of saved results (see lib/useAnalysis). */
+  saved?: SavedResultBarProps;
   children: ReactNode;
 }
 
@@ -127,6 +130,7 @@ export interface AnalysisStatusProps {
 export function AnalysisStatus(p: AnalysisStatusProps) {
   return (
     <>
+      {p.saved && <SavedResultBar {...p.saved} />}
       {p.job.running && (
         <Paper withBorder radius="md" p="lg" className="cxw-analysis-job" mb="lg">
           <JobProgress title={p.jobTitle} progress={p.job.progress} cancelling={p.job.cancelling} onCancel={p.job.cancel} phaseLabel={p.phaseLabel} />

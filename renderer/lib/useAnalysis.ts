@@ -3,9 +3,13 @@
 // per workspace or per workspace and dataset; a job with progress and cancel; the error or the cancellation note;
 // the dataset choice, and the fall-back when the chosen dataset disappears. Stale = the form no longer matches the
 // shown result.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DatasetSummary } from '../../shared/domain';
+import type { ResultKind, SavedResult, SavedResultRef, SaveOption } from '../../shared/results';
+import type { SavedResultBarProps } from '../components/saved/SavedResultBar';
+import { onPendingResult, takePendingResult } from './open-result';
 import type { RunBarProps } from '../components/AnalysisLayout';
+import { useClient } from '../state/bridge';
 import { useWorkspace } from '../state/workspace';
 import { useJob, type Job } from './useJob';
 import type { FormMemory } from './analysis-memory';
@@ -20,6 +24,8 @@ export interface Run<S, R> {
 // dataset last chosen per kind and workspace.
 const runs = new Map<string, unknown>();
 const lastDataset = new Map<string, string>();
+/** Keys whose newest saved result was already looked for this session (see the restore effect). */
+const restored = new Set<string>();
 const key = (...parts: (string | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
 
 interface Options<F extends { dataset: string }, S, R, T extends Run<S, R>> {
@@ -30,7 +36,12 @@ interface Options<F extends { dataset: string }, S, R, T extends Run<S, R>> {
   pickDataset: (all: DatasetSummary[]) => DatasetSummary | null;
   problem: (f: F, d: DatasetSummary | null) => string | null;
   toSpec: (f: F) => S;
-  invoke: (jobId: string, spec: S) => Promise<R>;
+  /** The set-up that asks for `spec` (the inverse of toSpec), from `base` (the dataset's pre-filled form). */
+  fromSpec: (spec: S, base: F) => F;
+  /** Which saved results this analysis shows and keeps. */
+  resultKind: ResultKind;
+  /** `save` keeps the run as a saved result (every run from the app is kept). */
+  invoke: (jobId: string, spec: S, save: SaveOption) => Promise<R>;
   cancelledNote: string;
   /**
    * false (NPS): one last run per workspace, kept while the analyst switches datasets; another workspace shows its
@@ -59,8 +70,12 @@ export interface Analysis<F, T> {
   error: unknown;
   clearError: () => void;
   analyze: (from?: F) => Promise<void>;
-  /** What the results' status (AnalysisStatus, the NPS AreaLayout) takes from the analysis: job, note and error. */
-  status: { job: Job; note: string | null; onNoteClose: () => void; error: unknown; onErrorClose: () => void };
+  /** What the results' status (AnalysisStatus, the NPS AreaLayout) takes from the analysis: job, note, error, saved result. */
+  status: { job: Job; note: string | null; onNoteClose: () => void; error: unknown; onErrorClose: () => void; saved: SavedResultBarProps };
+  /** Show a saved result: its set-up in the form, its result as the last run. */
+  open: (saved: SavedResult) => void;
+  /** The saved result shown, if the shown run was saved. */
+  saved: SavedResultRef | null;
   /** The Run bar of the set-up pane; label names the first run ("Run audit"). */
   runBar: (label: string) => RunBarProps;
 }
@@ -116,7 +131,8 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
 
   const problem = o.problem(form, dataset);
   const spec = problem ? null : o.toSpec(form);
-  const stale = Boolean(run && spec && JSON.stringify(spec) !== JSON.stringify(run.sent));
+  const stale = Boolean(run && spec && canonical(spec) !== canonical(run.sent));
+  const saved = savedOf(run);
 
   const analyze = async (from: F = form) => {
     const d = datasets.find((x) => x.name === from.dataset) ?? null;
@@ -125,7 +141,7 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     setError(null);
     setNote(null);
     const firstRun = !runs.has(runKey(from.dataset));
-    const out = await job.start(o.kind, (jobId) => o.invoke(jobId, sent));
+    const out = await job.start(o.kind, (jobId) => o.invoke(jobId, sent, {}));
     if (out.ok) {
       const first = { sent, result: out.value };
       const next = o.settle ? await o.settle(first, { from, firstRun }) : (first as T);
@@ -136,6 +152,65 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
   };
 
   const clearError = () => setError(null);
+
+  const open = (s: SavedResult) => {
+    const spec = s.spec as S;
+    const base = formFor(datasets.find((d) => d.name === s.dataset) ?? null);
+    const next = o.fromSpec(spec, base);
+    lastDataset.set(key(o.kind, workspace), next.dataset);
+    setForm(next);
+    const shown = { sent: spec, result: { ...(s.result as object), saved: { id: s.id, name: s.name, kind: s.kind } } as R } as T;
+    runs.set(runKey(next.dataset), shown);
+    setRun(shown);
+    setError(null);
+    setNote(null);
+  };
+
+  // A saved result left for this view (the workspace-wide Results list): open it on arrival, or at once if shown.
+  const openRef = useRef(open);
+  openRef.current = open;
+  useEffect(() => {
+    const take = () => {
+      const pending = takePendingResult(o.resultKind);
+      if (pending) openRef.current(pending);
+    };
+    take();
+    return onPendingResult((kind) => kind === o.resultKind && take());
+  }, [o.resultKind]);
+
+  // Nothing run this session (a reload, a restart): show the newest saved result of this kind, for this dataset when
+  // results are kept per dataset. Tried once per key, so closing or deleting it does not bring it back.
+  const client = useClient();
+  const restoreKey = runKey(form.dataset);
+  useEffect(() => {
+    if (run || job.running || restored.has(restoreKey) || !workspace) return;
+    restored.add(restoreKey);
+    let live = true;
+    void (async () => {
+      try {
+        const all = await client.invoke('results.list', { kind: o.resultKind });
+        const newest = all.find((r) => !o.runPerDataset || r.dataset === form.dataset);
+        if (!newest || !live || runs.has(restoreKey)) return;
+        const saved = await client.invoke('results.get', { id: newest.id });
+        if (live && !runs.has(restoreKey)) openRef.current(saved);
+      } catch {
+        // Restoring is a convenience: the Saved results list still has everything.
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [restoreKey, run, workspace]);
+
+  // The shown result renamed or deleted from the bar: say so on the run kept for this view.
+  const onCurrentChanged = (c: { name?: string; deleted?: boolean }) => {
+    if (!run || !saved) return;
+    const result = { ...(run.result as object), saved: c.deleted ? undefined : { ...saved, name: c.name ?? saved.name } } as R;
+    const next = { ...run, result } as T;
+    runs.set(runKey(form.dataset), next);
+    setRun(next);
+  };
+
   return {
     form,
     setForm,
@@ -149,7 +224,20 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     error,
     clearError,
     analyze,
-    status: { job, note, onNoteClose: () => setNote(null), error, onErrorClose: clearError },
+    status: { job, note, onNoteClose: () => setNote(null), error, onErrorClose: clearError, saved: { kinds: [o.resultKind], current: saved, onOpen: open, onCurrentChanged } },
+    open,
+    saved,
     runBar: (label) => ({ busy: job.running, problem, stale, hasResult: run !== null, onRun: () => void analyze(), label }),
   };
+}
+
+/** JSON with keys sorted, so a spec saved by the CLI (another key order) still matches the same set-up. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
+export function savedOf(run: { result: unknown } | null): SavedResultRef | null {
+  return (run?.result as { saved?: SavedResultRef } | undefined)?.saved ?? null;
 }

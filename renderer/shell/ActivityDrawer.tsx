@@ -1,5 +1,9 @@
 // The workspace's activity log: every import, rename and analysis with its parameters, newest first.
-import { Badge, Code, Drawer, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Code, Drawer, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { actionLabel } from '../../shared/activity';
+import { downloadText } from '../lib/download';
+import { useToasts } from '../state/toasts';
 import { useState } from 'react';
 import type { ActivityEntry } from '../../shared/domain';
 import { useClient } from '../state/bridge';
@@ -26,11 +30,14 @@ function ActivityList() {
   if (activity.loading && !activity.data) return <Text c="dimmed" size="sm">Loading…</Text>;
   if (entries.length === 0) return <Text c="dimmed" size="sm">Nothing has been done in this workspace yet.</Text>;
   return (
-    <Stack gap={0} component="ol" className="cxw-activity" aria-label="Activity entries">
-      {entries.map((e) => (
-        <ActivityItem key={e.id} entry={e} />
-      ))}
-    </Stack>
+    <>
+      <ExportButtons />
+      <Stack gap={0} component="ol" className="cxw-activity" aria-label="Activity entries">
+        {entries.map((e) => (
+          <ActivityItem key={e.id} entry={e} />
+        ))}
+      </Stack>
+    </>
   );
 }
 
@@ -40,8 +47,8 @@ function ActivityItem({ entry }: { entry: ActivityEntry }) {
   return (
     <li className="cxw-activity-item">
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Badge variant="light" color="gray" size="sm" className="cxw-mono">
-          {entry.action}
+        <Badge variant="light" color="gray" size="sm" title={entry.action}>
+          {actionLabel(entry.action)}
         </Badge>
         <Text size="xs" c="dimmed" className="cxw-nowrap">
           {formatDateTime(entry.at)}
@@ -63,5 +70,29 @@ function ActivityItem({ entry }: { entry: ActivityEntry }) {
         </>
       )}
     </li>
+  );
+}
+
+/** The whole log as a file: CSV for a spreadsheet, JSON for a tool. */
+function ExportButtons() {
+  const client = useClient();
+  const toasts = useToasts();
+  const save = async (format: 'csv' | 'json') => {
+    try {
+      const out = await client.invoke('workspace.exportActivity', { format });
+      downloadText(out.text, out.fileName, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    } catch (err) {
+      toasts.error(err, 'The activity log was not exported');
+    }
+  };
+  return (
+    <Group gap="xs" mb="sm">
+      <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void save('csv')}>
+        Export CSV
+      </Button>
+      <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} onClick={() => void save('json')}>
+        Export JSON
+      </Button>
+    </Group>
   );
 }

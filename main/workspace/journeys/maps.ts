@@ -84,7 +84,7 @@ export function saveMap(db: Db, map: JourneyMap, log: SaveLog = { action: 'journ
       db,
       log.action,
       log.summary ??
-        `Journey map "${saved.name}" saved as version ${saved.version}: ${counts.stages} stages, ${counts.cards} cards ` +
+        `Saved journey map "${saved.name}" as version ${saved.version}: ${counts.stages} stages, ${counts.cards} cards ` +
           `(${counts.measured} measured, ${counts.assumed} assumed)${change}`,
       { name: saved.name, version: saved.version, ...counts, ...(before ? { before } : {}), ...log.params },
     );
@@ -97,7 +97,7 @@ export function deleteMap(db: Db, name: string): void {
     const map = getMap(db, name);
     db.prepare('DELETE FROM journey_maps WHERE name = ?').run(name);
     const counts = countCards(map);
-    logActivity(db, 'journeyMap.delete', `Journey map "${name}" deleted (version ${map.version}: ${counts.stages} stages, ${counts.cards} cards)`, {
+    logActivity(db, 'journeyMap.delete', `Deleted journey map "${name}" (version ${map.version}: ${counts.stages} stages, ${counts.cards} cards).`, {
       name,
       version: map.version,
       ...counts,

@@ -108,7 +108,7 @@ export function reassign(db: Db, name: string, row: number, segment: number): Re
     a.reassigned[i] = 1;
     recountCards(db, s.id, a);
     patchProjection(db, s.id, row, segment);
-    logActivity(db, 'segment.reassign', `${name}: moved customer ${before.id ?? row} from "${cards[before.segment]?.name}" to "${cards[segment]?.name}"`, {
+    logActivity(db, 'segment.reassign', `Moved customer ${before.id ?? row} of "${name}" from "${cards[before.segment]?.name}" to "${cards[segment]?.name}".`, {
       segmentation: name,
       row,
       id: before.id ?? row,

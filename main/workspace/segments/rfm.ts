@@ -101,7 +101,7 @@ export function runRfm(db: Db, args: RfmArgs, jobCtx: Progress): RfmOutcome {
       insert.run(i + 1, r[0], r[1], r[2], r[3], scores.r[i], scores.f[i], scores.m[i], `${scores.r[i]}${scores.f[i]}${scores.m[i]}`, seg);
     });
     setDatasetRowCount(db, created.id, rows.length);
-    logActivity(db, 'segment.rfm', `RFM of "${ds.name}": ${rows.length} customers into dataset "${name}"`, {
+    logActivity(db, 'segment.rfm', `Computed RFM of "${ds.name}": ${rows.length} customers into dataset "${name}".`, {
       dataset: ds.name,
       customer: cust.name,
       date: date.name,

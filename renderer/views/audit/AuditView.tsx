@@ -13,6 +13,7 @@ import { useAsync } from '../../state/useAsync';
 import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
 import { phaseLabeller } from '../../lib/phases';
 import { useAnalysis } from '../../lib/useAnalysis';
+import { fromAuditSpec } from './from-spec';
 import { auditForms, formProblem, toSpec, type AuditForm } from './model';
 import { ResultView, type AuditTab } from './ResultView';
 import { SetupPanel } from './SetupPanel';
@@ -38,7 +39,9 @@ export function AuditView() {
     pickDataset: pickAuditDataset,
     problem: formProblem,
     toSpec: (f) => toSpec(f, segmentationsOf(f.dataset)),
-    invoke: (jobId, spec) => client.invoke('audit.run', { jobId, spec }),
+    fromSpec: fromAuditSpec,
+    resultKind: 'audit',
+    invoke: (jobId, spec, save) => client.invoke('audit.run', { jobId, spec, save }),
     cancelledNote: 'The audit was cancelled; the results shown (if any) are from the previous run.',
     runPerDataset: true,
   });

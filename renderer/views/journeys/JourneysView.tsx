@@ -7,15 +7,17 @@ import { useMemo, useState } from 'react';
 import { Paper, Tabs, Text, Title } from '@mantine/core';
 import { IconMap2, IconRoute } from '@tabler/icons-react';
 import type { JourneyResult, JourneySpec } from '../../../shared/journeys';
+import type { SaveOption } from '../../../shared/results';
 import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
 import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/AnalysisLayout';
-import { useAnalysis, type Run } from '../../lib/useAnalysis';
+import { savedOf, useAnalysis, type Run } from '../../lib/useAnalysis';
 import { JourneyMapPanel } from './canvas/JourneyMapPanel';
 import { ResultView, type JourneyTab } from './ResultView';
 import { SetupPanel } from './SetupPanel';
+import { fromJourneySpec } from './from-spec';
 import { formProblem, journeyForms, toSpec, type JourneyForm } from './model';
 import { draftFromResult } from './stages';
 import { shouldPreApply, withSideSteps } from './side-steps';
@@ -48,17 +50,19 @@ export function JourneysView() {
   const [area, setArea] = useState<Area>('analytics');
 
   const sideKey = (f: JourneyForm) => `${datasetKey(workspace, f.dataset)}\u0000${f.step}`;
-  const invoke = (jobId: string, spec: JourneySpec) => client.invoke('journey.analyze', { jobId, spec });
+  const invoke = (jobId: string, spec: JourneySpec, save: SaveOption) => client.invoke('journey.analyze', { jobId, spec, save });
 
   // The first run of a dataset may leave the suggested side steps out and run again; then the channels seen and the tab.
   const settle = async (first: Run<JourneySpec, JourneyResult>, { from, firstRun }: { from: JourneyForm; firstRun: boolean }): Promise<JourneyRun> => {
     let next: JourneyRun = first;
     const pre = { firstRun, declined: declinedSideSteps.has(sideKey(from)), offFunnel: from.offFunnel, customStages: from.stages !== null };
     if (shouldPreApply(first.result, pre)) {
-      // Leave the suggested side steps out and run again; if that run fails, the first result stands.
+      // Leave the suggested side steps out and run again, replacing the first run's saved result; if that run fails,
+      // the first result stands.
       const withSide = { ...from, offFunnel: first.result.suggestedOffFunnel };
       const spec2 = toSpec(withSide);
-      const again = await a.job.start('journey', (jobId) => invoke(jobId, spec2));
+      const firstSaved = savedOf(first)?.id;
+      const again = await a.job.start('journey', (jobId) => invoke(jobId, spec2, firstSaved ? { replaces: firstSaved } : {}));
       if (again.ok) {
         next = { sent: spec2, result: again.value, auto: { steps: first.result.suggestedOffFunnel, before: first.result } };
         a.setForm(withSide);
@@ -80,6 +84,8 @@ export function JourneysView() {
     pickDataset: pickEventDataset,
     problem: formProblem,
     toSpec,
+    fromSpec: fromJourneySpec,
+    resultKind: 'journey',
     invoke,
     cancelledNote: 'The journey analysis was cancelled; the results shown (if any) are from the previous run.',
     runPerDataset: true,

@@ -6,6 +6,7 @@ import { useAnalysis } from '../../lib/useAnalysis';
 import { AreaLayout, Intro } from './AreaLayout';
 import { ContextResults } from './ContextResults';
 import { ContextSetup } from './ContextSetup';
+import { fromContextSpec } from './from-spec';
 import { contextForms, contextProblem, pickSurveyDataset, scaleProblem, toContextSpec, type ContextForm } from './model';
 import { PreviousResult, ScaleProblem } from './parts';
 
@@ -17,7 +18,9 @@ export function ContextArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
     pickDataset: pickSurveyDataset,
     problem: contextProblem,
     toSpec: toContextSpec,
-    invoke: (jobId, spec) => client.invoke('nps.context', { jobId, spec }),
+    fromSpec: fromContextSpec,
+    resultKind: 'npsContext',
+    invoke: (jobId, spec, save) => client.invoke('nps.context', { jobId, spec, save }),
     cancelledNote: 'The context check was cancelled; the results shown (if any) are from the previous run.',
   });
   const scale = scaleProblem(a.error);

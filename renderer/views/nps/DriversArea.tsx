@@ -6,6 +6,7 @@ import { PreviousResult } from './parts';
 import { AreaLayout, Intro } from './AreaLayout';
 import { DriversResults } from './DriversResults';
 import { DriversSetup } from './DriversSetup';
+import { fromDriversSpec } from './from-spec';
 import { driversForms, driversProblem, pickSurveyDataset, toDriversSpec, type DriversForm } from './model';
 
 export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; onSetupOpen: (open: boolean) => void }) {
@@ -16,7 +17,9 @@ export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
     pickDataset: pickSurveyDataset,
     problem: driversProblem,
     toSpec: toDriversSpec,
-    invoke: (jobId, spec) => client.invoke('drivers.analyze', { jobId, spec }),
+    fromSpec: fromDriversSpec,
+    resultKind: 'drivers',
+    invoke: (jobId, spec, save) => client.invoke('drivers.analyze', { jobId, spec, save }),
     cancelledNote: 'The key-driver analysis was cancelled; the results shown (if any) are from the previous run.',
   });
   const result = a.run?.result ?? null;

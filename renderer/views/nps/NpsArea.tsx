@@ -6,6 +6,7 @@ import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useAnalysis } from '../../lib/useAnalysis';
 import { AreaLayout, Intro } from './AreaLayout';
+import { fromNpsSpec } from './from-spec';
 import { npsForms, npsProblem, pickSurveyDataset, scaleProblem, toNpsSpec, type NpsForm } from './model';
 import { NpsResults } from './NpsResults';
 import { NpsSetup } from './NpsSetup';
@@ -25,7 +26,9 @@ export function NpsArea({ segmentations, setupOpen, onSetupOpen }: Props) {
     pickDataset: pickSurveyDataset,
     problem: npsProblem,
     toSpec: toNpsSpec,
-    invoke: (jobId, spec) => client.invoke('nps.analyze', { jobId, spec }),
+    fromSpec: fromNpsSpec,
+    resultKind: 'nps',
+    invoke: (jobId, spec, save) => client.invoke('nps.analyze', { jobId, spec, save }),
     cancelledNote: 'The NPS analysis was cancelled; the results shown (if any) are from the previous run.',
   });
   const { form } = a;

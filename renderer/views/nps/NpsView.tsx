@@ -1,7 +1,9 @@
 // The NPS view: three analyses behind pill tabs — NPS (overall, by group, trend), the collection-context check
 // (measurement bias) and key drivers. Each keeps its own set-up, job and result; all three stay mounted so a run
 // continues, and its result waits, while another tab is shown.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { ResultKind } from '../../../shared/results';
+import { onPendingResult, pendingKinds } from '../../lib/open-result';
 import { Paper, Tabs, Text, Title } from '@mantine/core';
 import { IconGauge, IconListSearch, IconTargetArrow } from '@tabler/icons-react';
 import type { SegmentationSummary } from '../../../shared/segments';
@@ -15,6 +17,8 @@ import './nps.css';
 
 type Area = 'nps' | 'context' | 'drivers';
 
+const AREA_OF: Partial<Record<ResultKind, Area>> = { nps: 'nps', npsContext: 'context', drivers: 'drivers' };
+
 // Remembered for the session: the tab and whether the set-up pane is open.
 let lastArea: Area = 'nps';
 let lastSetupOpen = true;
@@ -23,7 +27,12 @@ export function NpsView() {
   const client = useClient();
   const { datasets, revision } = useWorkspace();
   const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
-  const [area, setAreaState] = useState<Area>(lastArea);
+  const [area, setAreaState] = useState<Area>(() => {
+    // A saved result opened from the Results list shows on its own tab.
+    const kind = pendingKinds().find((k) => AREA_OF[k]);
+    if (kind) lastArea = AREA_OF[kind]!;
+    return lastArea;
+  });
   const [setupOpen, setSetupOpenState] = useState(lastSetupOpen);
   const setArea = (a: Area) => {
     lastArea = a;
@@ -33,6 +42,8 @@ export function NpsView() {
     lastSetupOpen = open;
     setSetupOpenState(open);
   };
+
+  useEffect(() => onPendingResult((kind) => AREA_OF[kind] && setArea(AREA_OF[kind]!)), []);
 
   if (datasets.length === 0) {
     return (

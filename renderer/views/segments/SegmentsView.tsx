@@ -1,6 +1,9 @@
 // The Segments view: saved segmentations on the left (open, delete, compare), and on the right either the set-up
 // of a new segmentation, a saved one's results, or the migration between two. The open segmentation is remembered
 // per workspace, so a reload comes back to it.
+import type { SavedResultSummary } from '../../../shared/results';
+import { SavedResultBar } from '../../components/saved/SavedResultBar';
+import { onPendingResult, takePendingResult } from '../../lib/open-result';
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton, ActionIcon, Tooltip, Loader } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
@@ -52,7 +55,8 @@ export function SegmentsView() {
   const [listNonce, setListNonce] = useState(0);
   const saved = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision, listNonce]);
   const [mode, setMode] = useState<Mode>(() => {
-    const name = rememberedName(workspace);
+    // A segmentation opened from the workspace's Results list, else the one open last time.
+    const name = takePendingResult('segmentation')?.name ?? rememberedName(workspace);
     return name ? { kind: 'result', name } : { kind: 'setup' };
   });
   const [result, setResult] = useState<SegmentationResult | null>(null);
@@ -64,6 +68,16 @@ export function SegmentsView() {
   const [scoredPair, setScoredPair] = useState<{ from: string; to: string } | null>(null);
 
   const openName = mode.kind === 'result' ? mode.name : null;
+  // The open segmentation as a saved result: re-run, rename, and the results list (segmentations are results).
+  const segResults = useAsync<SavedResultSummary[]>(() => client.invoke('results.list', { kind: 'segmentation' }), [client, revision, listNonce, openName]);
+  const current = segResults.data?.find((r) => r.name === openName);
+  const onCurrentChanged = (c: { name?: string; deleted?: boolean }) => {
+    setListNonce((n) => n + 1);
+    if (c.deleted) {
+      setMode({ kind: 'setup' });
+      setResult(null);
+    } else if (c.name) setMode({ kind: 'result', name: c.name });
+  };
 
   const load = useCallback(
     async (name: string) => {
@@ -89,6 +103,14 @@ export function SegmentsView() {
   }, [openName, load, result?.name]);
 
   useEffect(() => remember(workspace, openName), [workspace, openName]);
+  useEffect(
+    () =>
+      onPendingResult((kind) => {
+        const r = kind === 'segmentation' ? takePendingResult(kind) : null;
+        if (r) setMode({ kind: 'result', name: r.name });
+      }),
+    [],
+  );
 
   const open = (name: string) => {
     setTab('segments');
@@ -202,6 +224,10 @@ export function SegmentsView() {
           (loadError ? (
             <ErrorAlert error={loadError} title={`“${mode.name}” could not be opened`} />
           ) : result && result.name === mode.name ? (
+            <>
+            <div className="cxw-seg-saved">
+              <SavedResultBar kinds={['segmentation']} current={current ? { id: current.id, name: current.name, kind: current.kind } : null} onOpen={(r) => open(r.name)} onCurrentChanged={onCurrentChanged} />
+            </div>
             <ResultView
               result={result}
               tab={tab}
@@ -213,6 +239,7 @@ export function SegmentsView() {
               onDelete={() => setConfirm(mode.name)}
               onScored={(scored) => onScored(mode.name, scored)}
             />
+            </>
           ) : (
             <Group gap="sm" p="xl">
               <Loader size="sm" />

@@ -32,7 +32,7 @@ describe('journey.analyze', () => {
     expect(phases.at(-1)).toBe('analyze');
     const [entry] = await h.services.handlers['workspace.activity']({ limit: 1 });
     expect(entry.action).toBe('journey.analyze');
-    expect(entry.summary).toBe('Journey analysis of "events": 4 journeys, 6 events, 2 stages');
+    expect(entry.summary).toBe('Mapped the journeys in “events”: 4 journeys, 6 events, 2 stages; 33.3% reach Buy.');
     expect(entry.params).toMatchObject({ spec, journeys: 4, events: 6, skippedEvents: 3 });
   });
 

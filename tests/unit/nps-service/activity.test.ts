@@ -22,9 +22,9 @@ describe('nps service activity log', () => {
     const drv = await hd['drivers.analyze']({ jobId: 'job_drv_1', spec: { dataset: 'survey', target: 'nps', drivers: ['delivery', 'price'], bootstrap: 0 } });
     const log = await hd['workspace.activity']({ limit: 10 });
     const byAction = (a: string) => log.find((e) => e.action === a);
-    expect(byAction('nps.analyze')?.summary).toBe('NPS of "survey".nps: 25 (n = 8)');
-    expect(byAction('nps.context')?.summary).toMatch(/^NPS collection-context check of "survey"/);
-    expect(byAction('drivers.analyze')?.summary).toBe(`Key drivers of "survey".nps (linear, R² = ${drv.r2.toFixed(3)}, n = 8)`);
+    expect(byAction('nps.analyze')?.summary).toBe('Measured the NPS of “survey” (score nps): 25.0 from 8 answers.');
+    expect(byAction('nps.context')?.summary).toMatch(/^Checked the NPS of “survey” for collection-context bias \(column "context"\): 2 contexts flagged among 8 answers\.$/);
+    expect(byAction('drivers.analyze')?.summary).toBe(`Found the key drivers of nps in “survey” (linear model, 8 rows): they explain ${(drv.r2 * 100).toFixed(1)}% of it, most of all ${[...drv.drivers].sort((a, b) => b.weight - a.weight)[0].name}.`);
     expect(JSON.stringify(byAction('drivers.analyze')?.params)).toContain('"delivery"');
   });
 });

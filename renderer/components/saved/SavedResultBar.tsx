@@ -1,0 +1,89 @@
+// Above an analysis's results: which saved result is shown ("Saved as “NPS by region” · 6 Dec 2026, 14:02"), re-run
+// and rename it, and the view's list of saved results (newest first) in a side drawer to open another.
+import { useState } from 'react';
+import { Badge, Button, Drawer, Group, ScrollArea, Text } from '@mantine/core';
+import { IconHistory, IconPencil, IconRefresh } from '@tabler/icons-react';
+import type { ResultKind, SavedResult, SavedResultRef, SavedResultSummary } from '../../../shared/results';
+import { useClient } from '../../state/bridge';
+import { useAsync } from '../../state/useAsync';
+import { useWorkspace } from '../../state/workspace';
+import { ErrorAlert } from '../ErrorAlert';
+import { useResultActions } from './ResultActions';
+import './saved.css';
+import { ResultsTable } from './ResultsTable';
+
+export interface SavedResultBarProps {
+  /** The kinds this view shows (the NPS view's areas show one each). */
+  kinds: ResultKind[];
+  /** What the view shows now, when it is a saved result. */
+  current: SavedResultRef | null;
+  onOpen: (r: SavedResult) => void;
+  /** The shown result was renamed or deleted elsewhere in this bar. */
+  onCurrentChanged?: (change: { name?: string; deleted?: boolean }) => void;
+}
+
+export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged }: SavedResultBarProps) {
+  const client = useClient();
+  const { revision } = useWorkspace();
+  const [nonce, setNonce] = useState(0);
+  const [listOpen, setListOpen] = useState(false);
+  const list = useAsync<SavedResultSummary[]>(() => client.invoke('results.list', {}), [client, revision, nonce, current?.id, current?.name]);
+  const mine = (list.data ?? []).filter((r) => kinds.includes(r.kind));
+  const shown = current ? mine.find((r) => r.id === current.id) : undefined;
+  const changed = (c: { id: number; deleted?: boolean; name?: string }) => {
+    setNonce((n) => n + 1);
+    if (current && c.id === current.id) onCurrentChanged?.(c);
+  };
+  const actions = useResultActions(changed);
+  const label = kinds.length === 1 ? 'Saved results' : 'Saved results';
+  return (
+    <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="wrap">
+      <Group gap="xs" wrap="nowrap" miw={0}>
+        {current ? (
+          <Text size="sm" truncate="end" miw={0}>
+            Saved as <b>{current.name}</b>
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Every run is saved in this workspace.
+          </Text>
+        )}
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        {shown && (
+          <>
+            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => actions.start('rerun', shown)}>
+              Re-run and compare
+            </Button>
+            <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => actions.start('rename', shown)}>
+              Rename
+            </Button>
+          </>
+        )}
+        <Button size="xs" variant="default" leftSection={<IconHistory size={14} />} onClick={() => setListOpen(true)} rightSection={<Badge size="xs" variant="light">{mine.length}</Badge>}>
+          {label}
+        </Button>
+      </Group>
+      <Drawer opened={listOpen} onClose={() => setListOpen(false)} position="right" size={640} title={label} scrollAreaComponent={ScrollArea.Autosize}>
+        {list.error ? <ErrorAlert error={list.error} /> : null}
+        {mine.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {list.loading ? 'Loading…' : 'Nothing saved yet: each run of this analysis is kept here, newest first.'}
+          </Text>
+        ) : (
+          <ResultsTable
+            label={label}
+            results={mine}
+            currentId={current?.id ?? null}
+            onOpen={(r) => {
+              setListOpen(false);
+              onOpen(r);
+            }}
+            onChanged={changed}
+          />
+        )}
+      </Drawer>
+      {actions.dialogs}
+    </Group>
+  );
+}
