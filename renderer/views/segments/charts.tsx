@@ -1,4 +1,4 @@
-// The Segments view's figures, each a PlotlyChart: k sweep (four small multiples), PCA scatter (WebGL when the
+// The Segments view's figures, each a PlotlyChart: k sweep (small multiples: stability and the four indices), PCA scatter (WebGL when the
 // window has it), profile heatmap (z-scores, diverging at 0), segment sizes, and the migration Sankey.
 import { useCallback, useMemo } from 'react';
 import type { Data, Layout } from 'plotly.js';
@@ -11,12 +11,16 @@ import { sortedScores } from './model';
 
 // ------------------------------------------------------------------ k sweep
 
-const SWEEP_PANELS: { key: keyof Omit<KScore, 'k'>; title: string; better: string }[] = [
-  { key: 'inertia', title: 'Inertia (elbow)', better: 'look for the bend' },
+type SweepKey = 'inertia' | 'silhouette' | 'calinskiHarabasz' | 'daviesBouldin' | 'minStability';
+const SWEEP_PANELS: { key: SweepKey; title: string; better: string }[] = [
+  { key: 'minStability', title: 'Least stable segment', better: 'bootstrap Jaccard; ≥ 0.75 stable' },
   { key: 'silhouette', title: 'Silhouette', better: 'higher is better' },
   { key: 'calinskiHarabasz', title: 'Calinski–Harabasz', better: 'higher is better' },
   { key: 'daviesBouldin', title: 'Davies–Bouldin', better: 'lower is better' },
+  { key: 'inertia', title: 'Inertia (elbow)', better: 'look for the bend' },
 ];
+/** Hennig's "stable" level, the recommendation's first filter (main/analysis/segment/recommend.ts). */
+const STABLE_LINE = 0.75;
 
 export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]; recommendation: KRecommendation | null; name: string }) {
   const figure = useCallback(
@@ -24,9 +28,16 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
       const rows = sortedScores(scores);
       const ks = rows.map((r) => r.k);
       const rec = recommendation?.k ?? null;
+      // Results saved before the sweep measured stability have no stability panel.
+      const panels = SWEEP_PANELS.filter((p) => p.key !== 'minStability' || rows.some((r) => r.minStability !== undefined));
+      // Five panels in one row are too narrow at 1366 px: with stability, the two that decide (stability, then
+      // silhouette) share the top row and the three other indices the bottom one.
+      const twoRows = panels.length > 4;
+      const domains = (i: number): { x: [number, number]; y: [number, number] } =>
+        i < 2 ? { x: i === 0 ? [0, 0.44] : [0.56, 1], y: [0.6, 1] } : { x: ([[0, 0.27], [0.365, 0.635], [0.73, 1]] as [number, number][])[i - 2], y: [0, 0.34] };
       const data: Data[] = [];
       const layout: Partial<Layout> & Record<string, unknown> = {
-        grid: { rows: 1, columns: 4, pattern: 'independent', xgap: 0.16 },
+        ...(twoRows ? {} : { grid: { rows: 1, columns: panels.length, pattern: 'independent', xgap: 0.16 } }),
         showlegend: false,
         margin: { l: 52, r: 16, t: 48, b: 44 },
         annotations: [],
@@ -34,9 +45,9 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
       };
       const annotations: Partial<Layout['annotations'][number]>[] = [];
       const shapes: Partial<Layout['shapes'][number]>[] = [];
-      SWEEP_PANELS.forEach((panel, i) => {
+      panels.forEach((panel, i) => {
         const axis = i === 0 ? '' : String(i + 1);
-        const ys = rows.map((r) => r[panel.key]);
+        const ys = rows.map((r) => r[panel.key] ?? null);
         data.push({
           type: 'scatter',
           mode: 'lines+markers',
@@ -48,8 +59,23 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
           marker: { size: ks.map((k) => (k === rec ? 13 : 7)), color: ks.map((k) => (k === rec ? t.accent : t.muted)) },
           hovertemplate: `k = %{x}<br>${panel.title}: %{y:.4g}<extra></extra>`,
         } as Data);
-        layout[`xaxis${axis}`] = { dtick: 1, gridcolor: t.grid, linecolor: t.line, tickfont: { size: 12, color: t.muted }, title: { text: 'k', font: { size: 12, color: t.muted } } };
-        layout[`yaxis${axis}`] = { gridcolor: t.grid, linecolor: t.line, zerolinecolor: t.line, tickfont: { size: 12, color: t.muted }, automargin: true };
+        const place = twoRows ? domains(i) : null;
+        layout[`xaxis${axis}`] = {
+          dtick: 1,
+          gridcolor: t.grid,
+          linecolor: t.line,
+          tickfont: { size: 12, color: t.muted },
+          title: { text: 'k', font: { size: 12, color: t.muted } },
+          ...(place ? { domain: place.x, anchor: `y${axis}` } : {}),
+        };
+        layout[`yaxis${axis}`] = {
+          gridcolor: t.grid,
+          linecolor: t.line,
+          zerolinecolor: t.line,
+          tickfont: { size: 12, color: t.muted },
+          automargin: true,
+          ...(place ? { domain: place.y, anchor: `x${axis}` } : {}),
+        };
         annotations.push({
           text: `<b>${panel.title}</b><br><span style="font-size:12px">${panel.better}</span>`,
           xref: `x${axis} domain` as 'x',
@@ -62,6 +88,19 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
           align: 'left',
           font: { size: 14, color: t.text },
         });
+        if (panel.key === 'minStability') {
+          layout[`yaxis${axis}`] = { ...(layout[`yaxis${axis}`] as object), range: [0, 1.02] };
+          shapes.push({
+            type: 'line',
+            xref: `x${axis} domain` as 'x',
+            yref: `y${axis}` as 'y',
+            x0: 0,
+            x1: 1,
+            y0: STABLE_LINE,
+            y1: STABLE_LINE,
+            line: { color: t.muted, width: 1, dash: 'dash' },
+          });
+        }
         if (rec !== null) {
           shapes.push({
             type: 'line',
@@ -86,8 +125,12 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
       title="Choosing k"
       exportName={`${name} k sweep`}
       figure={figure}
-      height={300}
-      caption={recommendation ? `Dotted line and large dot: the recommended k = ${recommendation.k}.` : undefined}
+      height={scores.some((r) => r.minStability !== undefined) ? 600 : 300}
+      caption={
+        recommendation
+          ? `Dotted line and large dot: the recommended k = ${recommendation.k}.${scores.some((r) => r.minStability !== undefined) ? ' Dashed line: Jaccard 0.75, the level at which a segment counts as stable; the least stable segment of each k is plotted.' : ''}`
+          : undefined
+      }
     />
   );
 }
