@@ -85,7 +85,7 @@ function formatSegment(r: SegmentationResult): string {
   ];
   if (r.kScores) {
     lines.push('', table(['k', 'inertia', 'silhouette', 'CH', 'DB'], r.kScores.map((s) => [String(s.k), fmtNumber(s.inertia), s.silhouette.toFixed(3), fmtNumber(s.calinskiHarabasz), s.daviesBouldin.toFixed(3)])));
-    if (r.recommendation) lines.push(`Recommended k = ${r.recommendation.k}: ${r.recommendation.reason}`);
+    if (r.recommendation) lines.push(`Recommended: ${r.recommendation.reason}`);
   }
   lines.push(
     '',
@@ -155,8 +155,10 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
     workspacePath: workspace,
     emit: (event, payload) => {
       if (event === 'job.progress') {
-        const p = payload as { done: number; total: number | null; phase: string };
-        progress(p.total ? `${p.phase} ${Math.round((100 * p.done) / p.total)}%` : p.phase);
+        // "step 3/3 sweep (k = 5 (4 of 9)) 31%": the whole job's fraction when the job sends one.
+        const p = payload as { done: number; total: number | null; phase: string; message?: string; fraction?: number; stage?: number; stages?: number };
+        const share = p.fraction ?? (p.total ? p.done / p.total : null);
+        progress(`${p.stage && p.stages ? `step ${p.stage}/${p.stages} ` : ''}${p.phase}${p.message ? ` (${p.message})` : ''}${share === null ? '' : ` ${Math.round(100 * share)}%`}`);
       }
     },
   });

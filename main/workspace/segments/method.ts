@@ -43,7 +43,7 @@ export function methodSentence(x: MethodInputs): string {
     : `k-means (k-means++, ${params.restarts} restart${params.restarts === 1 ? '' : 's'} keeping the lowest inertia, seed ${params.seed}, up to ${params.maxIterations} iterations, tol ${params.tolerance})`;
   const choice =
     x.kScores && metrics.recommendation
-      ? ` k = ${x.k} chosen by a sweep of k = ${x.kScores[0].k}–${x.kScores[x.kScores.length - 1].k}: ${metrics.recommendation.reason}`
+      ? ` k chosen by a sweep of k = ${x.kScores[0].k}–${x.kScores[x.kScores.length - 1].k}. ${metrics.recommendation.reason}`
       : ` k = ${x.k} set by the analyst.`;
   const sil =
     metrics.silhouetteSampleSize < metrics.rows ? `Silhouette on a seeded random sample of ${n(metrics.silhouetteSampleSize)} rows` : 'Silhouette on all rows';

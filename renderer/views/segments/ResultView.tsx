@@ -106,7 +106,6 @@ export function ResultView({ result, tab, onTab, onChanged, onReload, onDelete, 
               How this was computed:{' '}
             </Text>
             {result.method}
-            {result.recommendation ? ` k was chosen by sweep: ${result.recommendation.reason}` : ''}
             {imputed.length > 0 ? ` Missing values filled in: ${imputed.map(([f, n]) => `${f} ${formatCount(n)}`).join(', ')}.` : ''}
           </Text>
           <UnstyledButton className="cxw-seg-method-toggle" onClick={() => setMethodOpen((o) => !o)} aria-expanded={methodOpen}>
