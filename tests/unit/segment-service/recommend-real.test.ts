@@ -64,6 +64,16 @@ describe.skipIf(!present)('Telco: the recommended k has no unstable segment', ()
     const swept = scores.find((s) => s.k === 2)!;
     expect(Math.abs(Math.min(...r.segments.map((s) => s.stability)) - swept.minStability!)).toBeLessThan(0.1);
 
+    // The assignments export names each row's segment. At the old k = 8 the Yes/No features name segments, and no
+    // name shows a raw boolean code (true/false/0/1): they read "Partners", "Few Partners", "Mostly PaperlessBilling".
+    const old = await h.services.handlers['segment.run']({ jobId: 'job_telco_8', params: { dataset: 'telco', features, k: 8 } });
+    const csv = (await h.services.handlers['segment.export']({ segmentation: old.name })).csv.trimEnd().split('\n');
+    expect(csv[0]).toBe('id,segment,confidence,segment_name');
+    const names = new Set(csv.slice(1).map((l) => l.split(',').slice(3).join(',')));
+    expect([...names].sort()).toEqual(old.segments.map((s) => s.name).sort());
+    expect([...names].some((n) => /Partner|PaperlessBilling|PhoneService|Dependents/.test(n))).toBe(true);
+    for (const n of names) expect(n).not.toMatch(/\b(true|false|yes|no|0|1)\b/i);
+
     // Telco's three numeric columns alone have a clearer structure: k = 4 (silhouette 0.47, a near-tie with k = 2's
     // 0.48 that CH and DB settle), every segment stable (0.95–0.97 in the run; measured with this seed).
     const three = await h.services.handlers['segment.run']({ jobId: 'job_telco_3', params: { dataset: 'telco', features: ['tenure', 'MonthlyCharges', 'TotalCharges'], k: 'auto' } });
