@@ -144,6 +144,13 @@ test.describe('demo workspace', () => {
     const expected = new Map<string, number>();
     for (const s of want.segment) expected.set(s, (expected.get(s) ?? 0) + 1);
 
+    // The demo alone holds no transactions (its customer table has one row per customer): RFM says what it needs.
+    await openSegments(app);
+    await app.getByRole('button', { name: 'RFM from transactions' }).click();
+    await expect(app.getByText('RFM needs a transactions table: one row per purchase with a customer id, a date and an amount.')).toBeVisible();
+    await expect(app.getByLabel('Transactions dataset')).toHaveCount(0);
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Data' }).click();
+
     const chooser = app.waitForEvent('filechooser');
     await app.getByRole('button', { name: 'Import data' }).first().click();
     await app.getByRole('button', { name: 'Import into demo anyway' }).click();
@@ -155,7 +162,7 @@ test.describe('demo workspace', () => {
 
     await openSegments(app);
     await app.getByRole('button', { name: 'RFM from transactions' }).click();
-    await app.getByLabel('Transactions dataset').selectOption('transactions');
+    await expect(app.getByLabel('Transactions dataset')).toHaveValue('transactions'); // the only dataset offered
     await expect(app.getByLabel('Customer column')).toHaveValue('customer_id');
     await expect(app.getByLabel('Date column')).toHaveValue('order_date');
     await expect(app.getByLabel('Amount column')).toHaveValue('amount');
