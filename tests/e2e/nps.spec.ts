@@ -96,6 +96,18 @@ async function settled(figure: Locator): Promise<void> {
     .toBeLessThan(4);
 }
 
+/** The key-driver table as { driver → its share and raw weight as printed } (each interval sits under its estimate). */
+async function driverCells(table: Locator): Promise<Map<string, { share: string; weight: string }>> {
+  const out = new Map<string, { share: string; weight: string }>();
+  const rows = table.locator('tbody tr');
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    const name = (await row.locator('td').first().textContent())!.trim();
+    out.set(name, { share: (await row.locator('[data-cell="share"]').textContent())!.trim(), weight: (await row.locator('[data-cell="weight"]').textContent())!.trim() });
+  }
+  return out;
+}
+
 /** The table rows as { first cell → all cell texts }. */
 async function tableRows(table: Locator): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -299,9 +311,27 @@ test.describe('demo workspace', () => {
     const setup = app.getByRole('complementary', { name: 'Key drivers set-up' });
     await expect(setup.getByRole('combobox', { name: /^Target/ })).toHaveValue('nps_score');
     const drivers = ['satisfaction_delivery', 'satisfaction_price', 'satisfaction_support', 'satisfaction_app'];
-    for (const d of drivers) await expect(setup.getByRole('checkbox', { name: d, exact: true })).toBeChecked();
+    // Which way is good: pre-selected from the NPS role, and said so.
+    await expect(setup.getByRole('radio', { name: 'Higher is better: a higher “nps_score” is good' })).toBeChecked();
+    await expect(setup.getByText('Inferred from its NPS role; change it if that is wrong.')).toBeVisible();
+    // Pre-ticked: the three ratings everyone gives; satisfaction_app (blank for everyone without the app, 43%) is
+    // offered but not ticked, and the rows the choice leaves are counted before anything runs (recounted in
+    // tests/unit/drivers/demo-defaults.test.ts from the generated CSV).
+    const coverage = setup.getByRole('status', { name: 'Rows for these drivers' });
+    await expect(coverage).toHaveText('2,792 of 3,000 rows are complete for these drivers (6.9% left out: no target in 208).');
+    for (const d of drivers.slice(0, 3)) await expect(setup.getByRole('checkbox', { name: d, exact: true })).toBeChecked();
+    await expect(setup.getByRole('checkbox', { name: 'satisfaction_app', exact: true })).not.toBeChecked();
+    await expect(setup.getByText('blank in 1,299 rows (43.3%)')).toBeVisible();
     await expect(setup.getByRole('checkbox', { name: 'customer_id', exact: true })).toHaveCount(0);
     await shot(app, 'drivers-setup');
+    // Ticking it says what it costs, before running.
+    await setup.getByRole('checkbox', { name: 'satisfaction_app', exact: true }).check();
+    await expect(coverage).toHaveText('1,569 of 3,000 rows are complete for these drivers (47.7% left out: no target in 208, “satisfaction_app” blank in 1,299).');
+    await setup.getByLabel(/^Fill the blanks with the driver's median/).check();
+    await expect(coverage).toContainText('2,792 of 3,000 rows have the target and are all used');
+    await setup.getByLabel('Leave them out (complete rows only)').check();
+    await coverage.scrollIntoViewIfNeeded();
+    await shot(app, 'drivers-setup-rows');
     await run(setup, /^Find key drivers$/);
 
     const expected = await call<DriversResult>(app, 'drivers.analyze', {
@@ -312,6 +342,8 @@ test.describe('demo workspace', () => {
     await expect(main.getByRole('heading', { name: 'What drives nps_score?' })).toBeVisible();
     await expect(main.getByText(expected.r2.toFixed(3), { exact: true })).toBeVisible();
     await expect(main.getByLabel('Target')).toContainText(expected.targetNote);
+    await expect(main.getByLabel('Direction')).toContainText('Higher is better: a higher "nps_score" is the outcome to aim for (inferred from its NPS role).');
+    await expect(main.getByLabel('Direction')).toContainText('Lower "satisfaction_delivery" goes with a lower "nps_score" (worse).');
     // satisfaction_app is asked of app users only: the rows left out are said.
     await expect(main.getByLabel('Warnings')).toContainText('satisfaction_app');
     const weights = main.getByRole('figure', { name: 'Relative importance of each driver' });
@@ -322,13 +354,13 @@ test.describe('demo workspace', () => {
     for (const d of drivers) await expect(quadrant).toContainText(d);
 
     // The table: shares as the handler gives them, the planted order (delivery first), the quadrants.
-    const rows = await tableRows(main.getByRole('table', { name: 'Key drivers' }));
+    const rows = await driverCells(main.getByRole('table', { name: 'Key drivers' }));
     expect([...rows.keys()]).toEqual(expected.drivers.map((d) => d.name));
     expect([...rows.keys()][0]).toBe('satisfaction_delivery');
     for (const d of expected.drivers) {
       const cells = rows.get(d.name)!;
-      expect(cells[1]).toBe(`${d.share.toFixed(1)}%`);
-      expect(cells[3]).toBe(d.weight.toFixed(3));
+      expect(cells.share).toBe(`${d.share.toFixed(1)}%`);
+      expect(cells.weight).toBe(d.weight.toFixed(3));
     }
     const sum = expected.drivers.reduce((s, d) => s + d.weight, 0);
     expect(Math.abs(sum - expected.r2)).toBeLessThan(1e-12);
@@ -401,13 +433,67 @@ test('real data: key drivers of airline satisfaction over 14 ratings (0 = not ap
   await expect(main.getByLabel('Target')).toContainText('1 = "satisfaction" is "satisfied"');
   // The drivers ranked as R ranks them, each raw weight as R gives it (to the 3 decimals shown).
   const byWeight = ref.drivers.map((d, i) => ({ d, w: ref.weights[i] })).sort((a, b) => b.w - a.w);
-  const rows = await tableRows(main.getByRole('table', { name: 'Key drivers' }));
+  const rows = await driverCells(main.getByRole('table', { name: 'Key drivers' }));
   expect([...rows.keys()]).toEqual(byWeight.map((x) => x.d));
-  for (const { d, w } of byWeight) expect(rows.get(d)![3], d).toBe(w.toFixed(3));
+  for (const { d, w } of byWeight) expect(rows.get(d)!.weight, d).toBe(w.toFixed(3));
   const quadrant = main.getByRole('figure', { name: 'Importance × performance' });
   await expect(quadrant.locator('.main-svg').first()).toBeVisible();
   await expect(quadrant).toContainText('Online boarding');
   await shot(app, 'drivers-airline');
   await quadrant.scrollIntoViewIfNeeded();
   await shot(app, 'drivers-airline-quadrant');
+});
+
+// Issue 11, the two questions the set-ups now ask: a 1–10 rating chosen as the NPS score (tests/fixtures/nps, 300
+// answers, no 0) is flagged before running with a one-click "Treat as 1–10" (NPS then −10/3, hand-computed in
+// make_one_to_ten.py, shown as −3); a key-driver target whose name says nothing ("score" of the planted fixture)
+// cannot run until the analyst says which way is good, and the result then says it was chosen.
+test('a 1–10 rating is flagged in the NPS set-up; a target of unknown direction is asked about', async ({ app }) => {
+  test.setTimeout(180_000);
+  for (const [file, name, column] of [
+    [join(import.meta.dirname, '..', 'fixtures', 'nps', 'one-to-ten.csv'), 'reviews', 'rating'],
+    [join(import.meta.dirname, '..', 'fixtures', 'drivers', 'planted.csv'), 'planted', 'score'],
+  ]) {
+    const chooser = app.waitForEvent('filechooser');
+    await app.getByRole('button', { name: 'Import data' }).first().click();
+    await app.getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles(file);
+    await app.getByLabel('Dataset name').fill(name);
+    await app.getByRole('button', { name: 'Commit import' }).click();
+    // The import dialog closes when the dataset is in; the data view shows the first import's columns.
+    await expect(app.getByRole('button', { name: 'Commit import' })).toHaveCount(0, { timeout: 60_000 });
+    if (name === 'reviews') await expect(app.getByRole('article', { name: `Column ${column}` })).toBeVisible({ timeout: 60_000 });
+  }
+
+  await openNps(app);
+  const setup = app.getByRole('complementary', { name: 'NPS set-up' });
+  await setup.getByLabel('Survey dataset').selectOption('reviews');
+  await setup.getByRole('combobox', { name: /^Score/ }).selectOption('rating');
+  const warning = setup.getByRole('alert', { name: 'This looks like a 1–10 rating' });
+  await expect(warning).toContainText('“rating” has no 0 across 300 answers, while both 1 and 10 occur');
+  await shot(app, 'nps-one-to-ten-warning');
+  await warning.getByRole('button', { name: 'Treat as 1–10' }).click();
+  await expect(warning).toHaveCount(0);
+  await expect(setup.getByText('Scores read as a 1–10 rating, mapped onto 0–10')).toBeVisible();
+  await run(setup, /^Run NPS analysis$/);
+  const main = app.getByRole('region', { name: 'NPS' });
+  await expect(main.getByText('−3', { exact: true }).first()).toBeVisible();
+  await expect(main).not.toContainText('looks like a 1–10 rating');
+
+  await app.getByRole('tab', { name: 'Key drivers' }).click();
+  const drivers = app.getByRole('complementary', { name: 'Key drivers set-up' });
+  await drivers.getByLabel('Dataset').selectOption('planted');
+  await drivers.getByRole('combobox', { name: /^Target/ }).selectOption('score');
+  for (const d of ['a', 'b', 'c', 'd', 'e']) await drivers.getByRole('checkbox', { name: d, exact: true }).check();
+  await expect(drivers.getByText('Required: nothing in “score” says whether higher is better or worse.')).toBeVisible();
+  await expect(drivers.getByText('Say which is the good outcome for “score”: its name does not tell whether higher is better or worse.')).toBeVisible();
+  await expect(drivers.getByRole('button', { name: /^Find key drivers$/ })).toBeDisabled();
+  await expect(drivers.getByRole('status', { name: 'Rows for these drivers' })).toHaveText('580 of 600 rows are complete for these drivers (3.3% left out: “c” blank in 20).');
+  await shot(app, 'drivers-direction-asked');
+  await drivers.getByRole('radio', { name: 'Higher is better: a higher “score” is good' }).check();
+  await drivers.getByLabel('Bootstrap resamples').fill('50');
+  await run(drivers, /^Find key drivers$/);
+  const result = app.getByRole('region', { name: 'Key drivers' });
+  await expect(result.getByLabel('Direction')).toContainText('Higher is better: a higher "score" is the outcome to aim for (as chosen).');
+  await expect(result.getByLabel('Direction')).toContainText('Higher "e" goes with a lower "score" (worse).');
 });

@@ -6,7 +6,7 @@ import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import { formatCount } from '../../lib/format';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
-import { completeRowFilters, missingByDriver } from './drivers-model';
+import { completeRowFilters, formatPct, missingByDriver } from './drivers-model';
 import { parseCodes, type DriversForm } from './model';
 
 export function DriversCoverage({ form, dataset, profile }: { form: DriversForm; dataset: DatasetSummary | null; profile: DatasetProfile | undefined }) {
@@ -41,7 +41,7 @@ export function DriversCoverage({ form, dataset, profile }: { form: DriversForm;
       ) : (
         <>
           <b>{formatCount(n)}</b> of {formatCount(total)} rows are complete for these drivers
-          {n < total ? ` (${Math.round(100 * (1 - share))}% left out${causes.length ? `: ${causes.join(', ')}` : ''})` : ''}.
+          {n < total ? ` (${formatPct(total - n, total)} left out${causes.length ? `: ${causes.join(', ')}` : ''})` : ''}.
         </>
       )}
     </Text>

@@ -70,18 +70,27 @@ export function DriversResults({ result }: { result: DriversResult }) {
 
 function DriversTable({ result }: { result: DriversResult }) {
   const level = levelLabel(result.spec.level ?? 0.95);
-  // Eight columns need about 860 px: narrower (1366 wide with the set-up open) the table scrolls inside its card
-  // instead of cutting off the quadrant column.
+  const worse = (result.direction?.direction ?? (result.spec.model === 'detractor' ? 'higher-is-worse' : '')) === 'higher-is-worse';
+  // Six columns, each interval under its estimate, fit the card at 1366 px with the set-up open (about 700 px); on
+  // anything narrower the table scrolls inside its card rather than cutting off the mean or the quadrant.
   return (
-    <Table.ScrollContainer minWidth={860} type="native">
+    <Table.ScrollContainer minWidth={640} type="native">
       <Table verticalSpacing="xs" aria-label="Key drivers" className="cxw-nps-table" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Driver</Table.Th>
-            <Table.Th ta="right">Share of R²</Table.Th>
-            <Table.Th ta="right">{level} CI</Table.Th>
-            <Table.Th ta="right">Raw weight</Table.Th>
-            <Table.Th ta="right">{level} CI</Table.Th>
+            <Table.Th ta="right">
+              Share of R²
+              <Text size="xs" c="dimmed" fw={500}>
+                {level} CI
+              </Text>
+            </Table.Th>
+            <Table.Th ta="right">
+              Raw weight
+              <Text size="xs" c="dimmed" fw={500}>
+                {level} CI
+              </Text>
+            </Table.Th>
             <Table.Th ta="right">Coefficient</Table.Th>
             <Table.Th ta="right">Mean</Table.Th>
             <Table.Th>Quadrant</Table.Th>
@@ -90,21 +99,27 @@ function DriversTable({ result }: { result: DriversResult }) {
         <Table.Tbody>
           {result.drivers.map((d) => (
             <Table.Tr key={d.name}>
-              <Table.Td fw={600}>{d.name}</Table.Td>
-              <Table.Td ta="right" className="cxw-tabular" fw={700}>
-                {formatShare(d.share)}
+              <Table.Td fw={600}>
+                <BreakableName name={d.name} />
               </Table.Td>
               <Table.Td ta="right" className="cxw-tabular">
-                {formatShare(d.shareCi[0])} – {formatShare(d.shareCi[1])}
+                <Text span fw={700} data-cell="share">
+                  {formatShare(d.share)}
+                </Text>
+                <Text size="xs" c="dimmed" data-cell="share-ci">
+                  {formatShare(d.shareCi[0])} – {formatShare(d.shareCi[1])}
+                </Text>
               </Table.Td>
               <Table.Td ta="right" className="cxw-tabular">
-                {d.weight.toFixed(3)}
+                <Text span data-cell="weight">
+                  {d.weight.toFixed(3)}
+                </Text>
+                <Text size="xs" c="dimmed" data-cell="weight-ci">
+                  {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
+                </Text>
               </Table.Td>
-              <Table.Td ta="right" className="cxw-tabular">
-                {d.ci[0].toFixed(3)} – {d.ci[1].toFixed(3)}
-              </Table.Td>
-              <Table.Td ta="right" className="cxw-tabular">
-                <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, (result.direction?.direction ?? (result.spec.model === 'detractor' ? 'higher-is-worse' : '')) === 'higher-is-worse')}>
+              <Table.Td ta="right" className="cxw-tabular" title={d.effect}>
+                <span className="cxw-nps-sign" data-against={againstOutcome(d.sign, worse)}>
                   {signLabel(d.sign)}
                 </span>{' '}
                 {Math.abs(d.coefficient).toFixed(3)}
@@ -113,7 +128,8 @@ function DriversTable({ result }: { result: DriversResult }) {
                 {d.performance.toFixed(2)}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light" color={QUADRANT_COLORS[d.quadrant]} radius="sm">
+                {/* The whole label, never "Key stre…": the badge sets the column's width. */}
+                <Badge variant="light" color={QUADRANT_COLORS[d.quadrant]} radius="sm" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}>
                   {QUADRANT_TITLES[d.quadrant]}
                 </Badge>
               </Table.Td>
@@ -121,8 +137,8 @@ function DriversTable({ result }: { result: DriversResult }) {
           ))}
         </Table.Tbody>
         <Table.Caption>
-          Raw weights add up to R² ({result.r2.toFixed(3)}); the share is weight / R². Coefficient: the standardised coefficient of the full model, with
-          its sign. Mean: the driver's average in its own units.
+          Raw weights add up to R² ({result.r2.toFixed(3)}); the share is weight / R²; the range under each is its {level} bootstrap interval.
+          Coefficient: the standardised coefficient of the full model, with its sign. Mean: the driver's average in its own units.
         </Table.Caption>
       </Table>
     </Table.ScrollContainer>

@@ -2,14 +2,14 @@
 // good (pre-selected from the target's role and name, else asked), the drivers as a checklist of numeric columns
 // (pre-ticked: ratings with few blanks), how many rows they leave, what to do with missing values, bootstrap
 // resamples, level, seed.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Anchor, Checkbox, Divider, Group, NativeSelect, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
 import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import type { DriversDirection } from '../../../shared/drivers-direction';
 import { formatCount } from '../../lib/format';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
-import { defaultDrivers, directionChoice } from './drivers-model';
+import { defaultDrivers, directionChoice, formatPct } from './drivers-model';
 import { DriversCoverage } from './DriversCoverage';
 import { driverColumns, RATING_NAME, targetColumns, wholeNumber, type DriversForm, type DriversModel } from './model';
 import { columnOption } from './NpsSetup';
@@ -36,22 +36,35 @@ const MODELS: { value: DriversModel; label: string; description: string }[] = [
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy }: Props) {
-  const set = (patch: Partial<DriversForm>) => onForm({ ...form, ...patch });
+  // Every change applies to the latest form, not the one this render saw: the profile-driven update below can land
+  // between a choice and its re-render, and two whole-form writes from different renders would undo each other.
+  const latest = useRef(form);
+  latest.current = form;
+  const set = (patch: Partial<DriversForm>) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    onForm(next);
+  };
   const client = useClient();
   const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset]);
-  const facts = profile.data ?? undefined;
+  // The profile of this dataset only (the previous one's stays in the hook while the new one loads).
+  const facts = profile.data && profile.data.dataset === form.dataset ? profile.data : undefined;
   const choice = directionChoice({ ...form, direction: form.directionAsked ? form.direction : '' }, dataset, facts);
   // Keep the inferred direction and the pre-filled drivers in step with what is known (the profile arrives later);
   // never override what the analyst chose.
   useEffect(() => {
+    const f = latest.current;
+    if (f.dataset !== form.dataset) return;
     const patch: Partial<DriversForm> = {};
-    const inferred = choice.inferred?.direction ?? '';
-    if (!form.directionAsked && form.direction !== inferred) patch.direction = inferred;
-    if (form.autoDrivers && facts) {
-      const drivers = defaultDrivers(dataset, form.target, facts);
-      if (!sameList(drivers, form.drivers)) patch.drivers = drivers;
+    const inferred = directionChoice({ ...f, direction: '' }, dataset, facts).inferred?.direction ?? '';
+    if (!f.directionAsked && f.direction !== inferred) patch.direction = inferred;
+    // Once, when the profile arrives: after that the ticks are the analyst's, even if nobody touched them.
+    if (f.autoDrivers && facts) {
+      const drivers = defaultDrivers(dataset, f.target, facts);
+      if (!sameList(drivers, f.drivers)) patch.drivers = drivers;
+      patch.autoDrivers = false;
     }
-    if (Object.keys(patch).length > 0) onForm({ ...form, ...patch });
+    if (Object.keys(patch).length > 0) set(patch);
   });
   // Ratings first (the likeliest drivers), then the other columns in the dataset's order.
   const options = driverColumns(dataset, form.target).sort((a, b) => Number(RATING_NAME.test(b.name)) - Number(RATING_NAME.test(a.name)));
@@ -142,7 +155,7 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
                 key={c.name}
                 value={c.name}
                 label={c.name}
-                description={blank && blank.missing > 0 ? `blank in ${formatCount(blank.missing)} rows (${blank.missingPct.toFixed(0)}%)` : undefined}
+                description={blank && blank.missing > 0 && dataset ? `blank in ${formatCount(blank.missing)} rows (${formatPct(blank.missing, dataset.rows)})` : undefined}
                 disabled={busy}
               />
             );

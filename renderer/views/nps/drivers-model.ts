@@ -77,3 +77,9 @@ export function missingByDriver(form: DriversForm, profile: DatasetProfile | und
     .filter((d) => d.missing > 0)
     .sort((a, b) => b.missing - a.missing);
 }
+
+/** A share of rows for the set-up, to one decimal (so 11 of 7,043 reads 0.2%, not 0%). */
+export function formatPct(part: number, whole: number): string {
+  const pct = whole > 0 ? (100 * part) / whole : 0;
+  return `${pct.toFixed(1)}%`;
+}

@@ -318,8 +318,9 @@ export function toDriversSpec(f: DriversForm): DriversSpec {
   if (f.positive.trim() && (f.model === 'auto' || f.model === 'logistic')) spec.positive = f.positive.trim();
   const codes = parseCodes(f.missingCodes);
   if ('codes' in codes && codes.codes.length) spec.missingCodes = codes.codes;
-  // The detractor / promoter models carry their own direction (1 = detractor is worse); only the others send one.
-  if (f.direction && f.model !== 'detractor' && f.model !== 'promoter') spec.direction = f.direction;
+  // Only the analyst's own choice is sent: an inferred direction is inferred again by the services (the same rule), so
+  // the result can say where it came from. The detractor / promoter models carry their own direction.
+  if (f.directionAsked && f.direction && f.model !== 'detractor' && f.model !== 'promoter') spec.direction = f.direction;
   if (f.missing === 'impute') spec.missing = 'impute';
   spec.bootstrap = f.bootstrap;
   spec.seed = f.seed;

@@ -147,7 +147,9 @@ describe('form → spec', () => {
     });
     expect(driversSpecSchema.safeParse(spec).success).toBe(true);
     // Other models send the direction and the impute choice; no direction stops the run with a question.
-    const linear = toDriversSpec({ ...f, model: 'linear', direction: 'higher-is-worse', missing: 'impute' });
+    const linear = toDriversSpec({ ...f, model: 'linear', direction: 'higher-is-worse', directionAsked: true, missing: 'impute' });
+    // An inferred (not chosen) direction is left to the services, which infer it the same way and say so.
+    expect(toDriversSpec({ ...f, model: 'linear' }).direction).toBeUndefined();
     expect(linear).toMatchObject({ model: 'linear', direction: 'higher-is-worse', missing: 'impute' });
     expect(driversSpecSchema.safeParse(linear).success).toBe(true);
     expect(driversProblem({ ...f, direction: '' }, customers)).toBe('Say which is the good outcome for “nps_score”: its name does not tell whether higher is better or worse.');
