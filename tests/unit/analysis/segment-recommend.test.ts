@@ -1,10 +1,12 @@
 // The recommended k weighs bootstrap stability before separation (main/analysis/segment/recommend.ts).
 // Fixtures: hand-made k scores whose expected pick follows from the rule by hand (stated beside each), and the
 // scikit-learn-made blobs fixture (tests/fixtures/segment/blobs.json: five well-separated blobs, 600 rows) for the
-// per-k stability the sweep computes. The real-data case (Telco, where the silhouette-best k has unstable
+// per-k stability the sweep computes, and a uniform disc (800 points, seeded here): no cluster structure, every
+// partition one of many rotations, so its silhouette-best k (6, by a hair) dissolves under resampling. The real-data case (Telco, where the silhouette-best k has unstable
 // segments) is in tests/unit/segment-service/recommend-real.test.ts.
 import { describe, expect, it } from 'vitest';
 import { bootstrapStability, kList, kmeans, recommendK, STABLE_JACCARD, sweepK, UNSTABLE_JACCARD, type KScore } from '../../../main/analysis/segment';
+import { createRng } from '../../../main/analysis/random';
 import { type DataFixture, fixture, matrixOf } from './segment-helpers';
 
 /** A score row; CH and DB chosen so they agree with the silhouette unless a test says otherwise. */
@@ -82,5 +84,32 @@ describe('sweepK measures each k’s stability', () => {
     expect(scores[1].minStability!).toBeGreaterThanOrEqual(0.95); // five well-separated blobs
     expect(scores[5].minStability!).toBeLessThan(STABLE_JACCARD); // k = 9 has to cut blobs
     expect(recommendK(scores).k).toBe(5);
+  });
+});
+
+describe('a uniform disc: the silhouette-best k is unstable, and the rule picks another', () => {
+  it('recommends a k with no unstable segment instead of the silhouette-best one', () => {
+    const rng = createRng(5);
+    const n = 800;
+    const data = new Float64Array(2 * n);
+    for (let i = 0; i < n; ) {
+      const x = 2 * rng.next() - 1;
+      const y = 2 * rng.next() - 1;
+      if (x * x + y * y > 1) continue; // rejection sampling: uniform on the disc
+      data[2 * i] = x;
+      data[2 * i + 1] = y;
+      i++;
+    }
+    const scores = sweepK({ data, rows: n, cols: 2 }, [2, 6], { seed: 1, restarts: 4, maxIterations: 300, tolerance: 1e-4, stability: { resamples: 20, maxRows: 20_000 } });
+    const silBest = scores.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
+    expect(silBest.minStability!).toBeLessThan(UNSTABLE_JACCARD);
+    const rec = recommendK(scores);
+    expect(rec.k).not.toBe(silBest.k);
+    const chosen = scores.find((s) => s.k === rec.k)!;
+    expect(chosen.minStability!).toBeGreaterThanOrEqual(UNSTABLE_JACCARD);
+    // No k of a structureless disc is stable everywhere, so the rule says it fell back to "no unstable segment".
+    expect(scores.every((s) => s.minStability! < STABLE_JACCARD)).toBe(true);
+    expect(rec.reason).toMatch(/^No k had every segment stable/);
+    expect(rec.reason).toContain(`k = ${silBest.k} separates better`);
   });
 });
