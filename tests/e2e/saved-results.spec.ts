@@ -29,13 +29,13 @@ test.describe('saved results on the demo workspace', () => {
     const npsMain = app.getByRole('region', { name: 'NPS', exact: true });
     await expect(npsMain.getByText(/^Saved as/)).toContainText('NPS Demo customers');
     await app.getByRole('tab', { name: 'Key drivers' }).click();
-    await runIn(app, 'Key drivers set-up', /^Run key drivers$|^Run driver analysis$|^Run/);
+    await runIn(app, 'Key drivers set-up', /^Find key drivers$/);
     await expect(app.getByRole('region', { name: 'Key drivers', exact: true }).getByText(/^Saved as/)).toContainText('Drivers of nps_score');
     await nav(app, 'Audit');
     await runIn(app, 'Audit set-up', /^Run audit$/);
     await expect(app.getByRole('region', { name: 'Audit', exact: true }).getByText(/^Saved as/)).toBeVisible();
     await nav(app, 'Journeys');
-    await runIn(app, 'Journeys set-up', /^Run/);
+    await runIn(app, 'Journey set-up', /^Run journey analysis$/);
     await expect(app.getByRole('region', { name: 'Journeys', exact: true }).getByText(/^Saved as/)).toContainText('Journeys Demo journey events');
     await shot(app, 'saved-journeys-1366');
 

@@ -1,7 +1,7 @@
 // Journey analytics and the fairness audit as modules (read-only worker jobs).
 import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
 import type { AnalysisModule } from './types';
-import { fixed, n, quoted } from './types';
+import { fixed, n, pct, quoted } from './types';
 
 export const journeyModule: AnalysisModule<'journey.analyze'> = {
   kind: 'journey',
@@ -23,7 +23,7 @@ export const journeyModule: AnalysisModule<'journey.analyze'> = {
     return [
       { label: 'Journeys', value: r.customers },
       { label: 'Events', value: r.events },
-      { label: last ? `Reach ${last.stage}` : 'Reach last stage', value: last ? last.conversion : null },
+      { label: last ? `% reaching ${last.stage}` : '% reaching the last stage', value: last ? pct(last.conversion) : null },
     ];
   },
   ignoreOnRerun: [],
@@ -52,7 +52,7 @@ export const auditModule: AnalysisModule<'audit.run'> = {
   }),
   headline: (r) => [
     { label: 'Rows', value: r.rows },
-    { label: 'Selection-rate gap', value: r.summary.demographicParityDifference },
+    { label: 'Selection-rate gap (points)', value: pct(r.summary.demographicParityDifference) },
     { label: 'Checks failed', value: r.verdicts.filter((v) => v.status === 'fail').length },
   ],
   ignoreOnRerun: [],

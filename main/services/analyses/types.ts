@@ -48,3 +48,5 @@ export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
 export const n = (x: number) => x.toLocaleString('en-US');
 export const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
 export const quoted = (s: string) => `“${s}”`;
+/** A share as a percentage to one decimal, as people read it in a headline (null stays null). */
+export const pct = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 10);

@@ -25,7 +25,8 @@ export async function runAnalysis<H extends AnalysisHandler>(
   try {
     const saved = ctx.db.transaction(() => {
       const ref = save ? saveResult(ctx.db, m, spec, result, inputs, save) : null;
-      const sentence = m.ranSentence(spec, result) + (ref ? ` Saved as “${ref.name}”.` : '');
+      const replaced = ref && save?.replaces !== undefined ? ', replacing the run just before it' : '';
+      const sentence = m.ranSentence(spec, result) + (ref ? ` Saved as “${ref.name}”${replaced}.` : '');
       logActivity(ctx.db, m.handler, sentence, { spec, ...m.logFigures(result), ...(ref ? { savedResult: ref.id } : {}) });
       return ref;
     })();

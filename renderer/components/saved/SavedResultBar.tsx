@@ -37,10 +37,10 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged }: Sav
   const actions = useResultActions(changed);
   const label = kinds.length === 1 ? 'Saved results' : 'Saved results';
   return (
-    <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="wrap">
-      <Group gap="xs" wrap="nowrap" miw={0}>
+    <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
         {current ? (
-          <Text size="sm" truncate="end" miw={0}>
+          <Text size="sm" truncate="end" miw={0} title={current.name}>
             Saved as <b>{current.name}</b>
           </Text>
         ) : (
