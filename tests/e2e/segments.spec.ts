@@ -50,7 +50,11 @@ test.describe('demo workspace', () => {
     await shot(app, 'segments-sweep');
     // The sweep sits above the sticky Run bar: scrolled to the end, the bar comes after it rather than mid-page.
     const bar = app.locator('.cxw-seg-actions');
-    await bar.getByRole('button', { name: 'Run segmentation' }).scrollIntoViewIfNeeded();
+    // The bar is sticky, so it is always "in view": scroll the page itself to its end (the sweep is taller than the
+    // window since it shows each k's stability).
+    await sweep.hover();
+    await app.mouse.wheel(0, 5000);
+    await app.waitForTimeout(300);
     const [sweepBox, barBox] = [await sweep.boundingBox(), await bar.boundingBox()];
     expect(barBox!.y).toBeGreaterThanOrEqual(sweepBox!.y + sweepBox!.height - 1);
 
