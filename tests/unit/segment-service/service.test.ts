@@ -54,8 +54,10 @@ describe('segment.run', () => {
     const plus = r.segments.find((s) => s.centroid.plan === 'Plus')!;
     expect(plus.outcomes[0]).toMatchObject({ column: 'churned', rate: { value: 1, n: 50 } });
     expect(plus.persona).toMatch(/25% of customers \(50\)/);
-    // Reload: the very same object.
-    expect(await hd['segment.get']({ segmentation: r.name })).toEqual(r);
+    // Reload: the very same object, less the run's note of where it was listed among the saved results.
+    const { saved, ...stored } = r;
+    expect(saved).toMatchObject({ kind: 'segmentation', name: r.name });
+    expect(await hd['segment.get']({ segmentation: r.name })).toEqual(stored);
     expect((await hd['segment.list']({})).map((s) => s.name)).toEqual([r.name]);
     const log = await hd['workspace.activity']({});
     expect(log[0]).toMatchObject({ action: 'segment.run' });
