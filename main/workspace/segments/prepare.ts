@@ -1,5 +1,6 @@
 // Shared first steps of every segmentation job: resolve the parameters (defaults made explicit so the saved
 // params re-run to the same answer), check the features, load the columns (typed, cached) and preprocess.
+import type { JobProgress } from '../../../shared/domain';
 import type { SegmentParams } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
@@ -12,18 +13,8 @@ import type { PhaseTimer } from './timings';
 
 export const DEFAULTS = { seed: 42, restarts: 4, maxIterations: 300, tolerance: 1e-4, kRange: [2, 10] as [number, number], categoryWeight: 1 };
 
-/** One progress report; stagedProgress (stages.ts) adds the whole job's fraction and stage number. */
-export interface ProgressReport {
-  phase: string;
-  done: number;
-  total: number | null;
-  message?: string;
-  /** 0–1 of the whole job. */
-  fraction?: number;
-  /** Stage i of n. */
-  stage?: number;
-  stages?: number;
-}
+/** One progress report (a job's progress without its id); stagedProgress (stages.ts) adds the whole job's fraction and stage number. */
+export type ProgressReport = Omit<JobProgress, 'jobId'>;
 
 export interface Progress {
   isCancelled: () => boolean;

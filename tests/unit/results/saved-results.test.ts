@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Args, HandlerName } from '../../../shared/api';
 import type { RerunOutcome, ResultKind, SavedResultSummary } from '../../../shared/results';
-import { createServices, type Services } from '../../../main/services/index';
+import { createServices } from '../../../main/services/index';
 import { MIGRATIONS, migrate } from '../../../main/workspace/migrations';
 import { harness, type Harness } from '../segment-service/helpers';
 
