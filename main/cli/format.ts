@@ -1,6 +1,21 @@
 // Plain-text rendering of command results for people; --json prints the result object instead.
 import type { DatasetProfile, ImportResult } from '../../shared/domain';
 
+/**
+ * Text for a terminal: C0 controls (except newline and tab), DEL and C1 controls become visible \xHH escapes, and
+ * bidirectional overrides \uHHHH, so a data value such as "\x1b]0;title\x07" or "\x1b[2J" can neither retitle the
+ * window, clear the screen nor reorder what is shown. Every text the CLI prints goes through this once (run.ts);
+ * --json needs nothing, JSON.stringify escapes controls itself.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }

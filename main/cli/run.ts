@@ -2,6 +2,7 @@
 // message (file, line, column) on bad input. Exit codes: 0 ok, 1 bad input or failed work, 2 usage.
 import { AppError, formatErrorLocation, serializeError } from '../../shared/errors';
 import { UsageError } from './args';
+import { escapeControls } from './format';
 import { auditCommand } from './commands/audit';
 import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
@@ -153,18 +154,18 @@ export async function runCli(argv: string[]): Promise<number> {
       default:
         throw new UsageError(`unknown command "${command}".\n\n${USAGE}`);
     }
-    process.stdout.write(json ? `${JSON.stringify(out.json)}\n` : `${out.text}\n`);
+    process.stdout.write(json ? `${JSON.stringify(out.json)}\n` : `${escapeControls(out.text)}\n`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
       if (json) process.stdout.write(`${JSON.stringify({ error: { code: 'BAD_ARGUMENTS', message: err.message } })}\n`);
-      process.stderr.write(`cxw: ${err.message}\n`);
+      process.stderr.write(`cxw: ${escapeControls(err.message)}\n`);
       return 2;
     }
     const wire = serializeError(err);
     const where = formatErrorLocation(wire.details);
     if (json) process.stdout.write(`${JSON.stringify({ error: wire })}\n`);
-    process.stderr.write(`cxw: error: ${where ? `${where}: ` : ''}${wire.message}\n`);
+    process.stderr.write(escapeControls(`cxw: error: ${where ? `${where}: ` : ''}${wire.message}`) + '\n');
     if (!(err instanceof AppError) && err instanceof Error && process.env.CXW_DEBUG) process.stderr.write(`${err.stack}\n`);
     return 1;
   }
