@@ -3,7 +3,6 @@
 // SameSite=Strict cookie, so the page never needs to handle it. Events stream as server-sent events.
 import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
@@ -11,6 +10,7 @@ import { isHandlerName, parseArgs, type EventName, type Events, type Handlers } 
 import { AppError, serializeError } from '../../shared/errors';
 import { WEB_ROUTES, WEB_TOKEN_COOKIE, WEB_TOKEN_HEADER } from '../../shared/platform';
 import { isAllowedHost, isAllowedOrigin, readCookie, safeStaticPath, tokensMatch, WEB_CSP } from './guards';
+import { openUploadFolder } from './uploads';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -20,6 +20,11 @@ export interface WebHostOptions {
   /** When `port` is taken, listen on the next free one above it (then any free one) instead of failing. */
   portFallback?: boolean;
   token?: string;
+  /**
+   * Where uploads wait until imported: `<state folder>/uploads`, private to the user (never a shared temp folder).
+   * Folders left there by hosts that died are removed at start.
+   */
+  uploadsDir: string;
 }
 
 export interface WebHost {
@@ -83,7 +88,8 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
-  const uploadDir = join(tmpdir(), `cxw-uploads-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const uploads = openUploadFolder(opts.uploadsDir);
+  const uploadDir = uploads.dir;
   const sseClients = new Set<ServerResponse>();
   let port = opts.port ?? 0;
 
@@ -221,7 +227,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       sseClients.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      rmSync(uploadDir, { recursive: true, force: true });
+      uploads.dispose();
     },
   };
 }

@@ -31,7 +31,8 @@ export async function serveCommand(argv: string[]): Promise<WebHost> {
   const dir = rendererDir();
   if (!existsSync(join(dir, 'index.html'))) throw new AppError('FILE_NOT_FOUND', `The app is not built (${dir} is missing). Run: npm run build`);
   const bus = new EventBus();
-  const services = createServices({ stateDir: values['state-dir'] ?? stateDir(), emit: bus.emit });
+  const state = values['state-dir'] ?? stateDir();
+  const services = createServices({ stateDir: state, emit: bus.emit });
   // Bind the port first, so a busy one is reported at once rather than after the first run builds the demo.
   let host: WebHost;
   try {
@@ -41,6 +42,7 @@ export async function serveCommand(argv: string[]): Promise<WebHost> {
       rendererDir: dir,
       port,
       portFallback: values['port-fallback'] === true,
+      uploadsDir: join(state, 'uploads'),
     });
   } catch (err) {
     services.dispose();

@@ -74,7 +74,7 @@ describe('browser host', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cxw-web-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>CX Workbench</title>');
-    host = await startWebHost({ handlers, subscribe: (l) => bus.subscribe(l), rendererDir: dir, token: 'test-token-123' });
+    host = await startWebHost({ handlers, subscribe: (l) => bus.subscribe(l), rendererDir: dir, token: 'test-token-123', uploadsDir: join(dir, 'state', 'uploads') });
   });
   afterAll(async () => {
     await host.close();
@@ -126,11 +126,11 @@ describe('browser host', () => {
     expect(JSON.parse(unknown.body).error.code).toBe('NOT_FOUND');
   });
 
-  it('stores uploads under a temporary folder with a sanitised name', async () => {
+  it('stores uploads under the state folder with a sanitised name', async () => {
     const r = await send(host.port, `/upload?name=${encodeURIComponent('../../evil.csv')}`, { method: 'POST', body: 'a,b\n1,2\n', headers: { 'x-cxw-token': 'test-token-123' } });
     const { result } = JSON.parse(r.body) as { result: { path: string; fileName: string } };
     expect(result.fileName).toBe('.._.._evil.csv');
-    expect(result.path.startsWith(tmpdir())).toBe(true);
+    expect(result.path.startsWith(join(dir, 'state', 'uploads', 'host-'))).toBe(true);
     expect(readFileSync(result.path, 'utf8')).toBe('a,b\n1,2\n');
     expect(statSync(result.path).mode & 0o777).toBe(0o600); // raw customer data: readable by this user only
     // Once imported, the raw copy is deleted.

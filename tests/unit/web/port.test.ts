@@ -42,7 +42,7 @@ describe('browser host on a busy port', () => {
   let blockers: Server[] = [];
   let hosts: WebHost[] = [];
   const start = async (port: number, portFallback?: boolean) => {
-    const h = await startWebHost({ handlers, subscribe: (l) => bus.subscribe(l), rendererDir: dir, port, portFallback, token: 't0k3n' });
+    const h = await startWebHost({ handlers, subscribe: (l) => bus.subscribe(l), rendererDir: dir, port, portFallback, token: 't0k3n', uploadsDir: join(dir, 'uploads') });
     hosts.push(h);
     return h;
   };
