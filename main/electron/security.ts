@@ -1,7 +1,7 @@
 // The Electron shell's security rules as pure functions: which URLs are the app, which requests may leave the
-// renderer, how app:// maps to files, the CSP and the window's webPreferences. No Electron runtime import: unit-tested.
+// renderer, how app:// maps to files and the CSP (the window's webPreferences stand at the BrowserWindow call in window.ts).
+// No Electron runtime import: unit-tested.
 import path, { type PlatformPath } from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The custom protocol that serves the built renderer; standard + secure so it behaves like an https origin. */
 export const APP_SCHEME = 'app';
@@ -99,35 +99,6 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** The main window: isolated, sandboxed, no Node in the page or its workers, no webviews, no remote anything. */
-export function windowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
-  return {
-    width: 1400,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'CX Workbench',
-    backgroundColor: '#1f2933',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      devTools,
-    },
-  };
-}
 
 /**
  * Hosts that shell.openExternal may open. Empty on purpose: customer data never leaves the laptop, so the app

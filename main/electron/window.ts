@@ -1,9 +1,40 @@
-// Creates the main window over the hardened options and loads the app from app://cxw, showing it once painted.
+// Creates the main window and loads the app from app://cxw, showing it once painted.
+// The hardened webPreferences are written out literally at the `new BrowserWindow` call, not built in a helper:
+// security scanners (Electronegativity, run by `npm run security:scan` in `npm test`) read this call site, and a
+// reviewer should see at a glance that the page is isolated, sandboxed and without Node.
 import { BrowserWindow } from 'electron';
-import { APP_ENTRY_URL, windowOptions } from './security';
+import { APP_ENTRY_URL } from './security';
 
+/** The main window: isolated, sandboxed, no Node in the page or its workers, no webviews, no remote anything. */
 export function createMainWindow(preloadPath: string, devTools: boolean): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(preloadPath, devTools));
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    // Shown on 'ready-to-show', so the user never sees a blank frame.
+    show: false,
+    title: 'CX Workbench',
+    backgroundColor: '#1f2933',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Middle-click would otherwise open links in new windows (the window-open handler refuses them anyway).
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
+    },
+  });
   win.once('ready-to-show', () => win.show());
   // If the bundle is missing or broken, show the (blank) window rather than a process with no window at all.
   win.webContents.once('did-fail-load', (_event, code, description, url) => {

@@ -7,7 +7,6 @@ import {
   isSafeExternalUrl,
   resolveAppPath,
   SAFE_EXTERNAL_ORIGINS,
-  windowOptions,
 } from '../../../main/electron/security';
 
 describe('isAppUrl: the only navigation target', () => {
@@ -125,33 +124,6 @@ describe('contentSecurityPolicy', () => {
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('font-src')).toEqual(["'self'"]);
-  });
-});
-
-describe('windowOptions', () => {
-  it('turns on isolation and the sandbox and turns off every Node and remote-content feature', () => {
-    const prefs = windowOptions('/app/out/preload/preload.cjs').webPreferences;
-    expect(prefs).toMatchObject({
-      preload: '/app/out/preload/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      devTools: false,
-    });
-  });
-  it('enables devtools only when asked (development builds)', () => {
-    expect(windowOptions('/p.cjs', true).webPreferences?.devTools).toBe(true);
-  });
-  it('waits for the first paint before showing the window', () => {
-    expect(windowOptions('/p.cjs').show).toBe(false);
   });
 });
 
