@@ -9,8 +9,9 @@ import { assertNameFree, createDataset, getDataset, quoteIdent, setDatasetRowCou
 import type { Db } from '../db';
 import { Converter } from './convert';
 import { closeInput, DEFAULT_CHUNK_BYTES, openInput } from './decode';
-import { DEFAULT_SAMPLE_ROWS } from './infer-types';
+import { DEFAULT_SAMPLE_ROWS, nonFiniteWarning } from './infer-types';
 import { Pseudonymizer } from './pii';
+import { resolveImportKey } from '../keys';
 import { applyPlan, planColumns } from './plan';
 import { BatchReader } from './batch';
 import { builtParseWorkerPath, pipelinedRows } from './pipeline';
@@ -29,7 +30,8 @@ export interface ImportProgress {
 
 export interface ImportRunContext {
   db: Db;
-  secret: Buffer;
+  /** The pseudonymisation key, or a getter that refuses (KEY_MISSING) when this computer lacks it (keys.ts). */
+  secret: Buffer | (() => Buffer);
   isCancelled: () => boolean;
   onProgress: (p: ImportProgress) => void;
 }
@@ -96,7 +98,9 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
   if (ctx.isCancelled()) throw cancelled();
 
   const onBadRow = args.options?.onBadRow ?? 'fail';
-  const pseudo = plan.columns.some((c) => c.piiAction === 'pseudonymize') ? new Pseudonymizer(ctx.secret) : null;
+  // Asked for only when a column is pseudonymised, before anything is written: a missing key refuses here.
+  const secret = plan.columns.some((c) => c.piiAction === 'pseudonymize') ? resolveImportKey(ctx.secret) : null;
+  const pseudo = secret ? new Pseudonymizer(secret) : null;
   const converters = plan.columns.map((c) => new Converter(c, pseudo));
   const ncols = converters.length;
   const width = sample.names.length;
@@ -179,7 +183,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     };
     const workerPath = tuning.parseWorker !== undefined ? tuning.parseWorker : total >= PIPELINE_MIN_BYTES ? builtParseWorkerPath() : null;
     const counts = workerPath
-      ? pipelinedRows(workerPath, spec, converters, ctx.secret, {
+      ? pipelinedRows(workerPath, spec, converters, secret ?? Buffer.alloc(0), {
           batch: (b) => {
             const r = new BatchReader(b);
             for (let k = r.cells; k > 0; k--) {
@@ -215,6 +219,10 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     ctx.onProgress({ phase: 'finalize', done: total, total, message: `${rows} rows` });
     const widened = widenColumns(db, ds, converters);
     warnings.push(...widened.warnings);
+    for (const c of converters) {
+      const nf = c.nonFinite;
+      if (nf) warnings.push(nonFiniteWarning(c.column.name, { line: nf.firstLine, value: nf.firstValue }, nf.count, 'file'));
+    }
     if (trailingEmpty > 0) warnings.push(`${trailingEmpty} row(s) ended with extra empty fields (a trailing delimiter); the empty extras were ignored.`);
     if (rejected > 0) {
       warnings.push(`${rejected} malformed row(s) were skipped (line${rejected > 1 ? 's' : ''} ${rejectedLines.join(', ')}${rejected > rejectedLines.length ? ', …' : ''}).`);

@@ -3,7 +3,7 @@
 import type { ColumnType } from '../../../shared/domain';
 import type { CommitColumn } from './plan';
 import { PseudonymMemo, type Pseudonymizer } from './pii';
-import { type DateFormat, isMissing, parseBoolWord, parseDate, parseDateTime, parseIntStrict, parseRealStrict, trimIfNeeded } from './values';
+import { type DateFormat, isMissing, isNonFiniteNumber, parseBoolWord, parseDate, parseDateTime, parseIntStrict, parseRealStrict, trimIfNeeded } from './values';
 
 const K_TEXT = 0;
 const K_INT = 1;
@@ -25,6 +25,13 @@ export interface Misfits {
   allInteger: boolean;
 }
 
+/** Non-finite numbers (1e309, inf, nan) met in a numeric column: stored as missing, reported once. */
+export interface NonFinite {
+  count: number;
+  firstLine: number;
+  firstValue: string;
+}
+
 /** One column's converter: a small state object (no closures) so the hot loop stays monomorphic. */
 export class Converter {
   readonly kind: number;
@@ -35,7 +42,10 @@ export class Converter {
   private readonly falseLow: string;
   private readonly dateFormat: DateFormat | null;
   private readonly pseudo: PseudonymMemo | null;
+  /** An identifier column: a number is stored only when it reads back as the very text (see plan.ts). */
+  private readonly exactText: boolean;
   misfits: Misfits | null = null;
+  nonFinite: NonFinite | null = null;
 
   constructor(
     readonly column: CommitColumn,
@@ -49,6 +59,7 @@ export class Converter {
     this.trueLow = this.trueLabel.toLowerCase();
     this.falseLow = this.falseLabel.toLowerCase();
     this.dateFormat = column.dateFormat ?? null;
+    this.exactText = column.exactText;
   }
 
   convert(raw: string, line: number): string | number | Buffer | null {
@@ -59,12 +70,12 @@ export class Converter {
       case K_INT: {
         const v = trimIfNeeded(raw);
         const x = parseIntStrict(v);
-        return x === x ? x : this.misfit(v, line);
+        return x === x && (!this.exactText || String(x) === v) ? x : this.misfit(v, line);
       }
       case K_REAL: {
         const v = trimIfNeeded(raw);
         const x = parseRealStrict(v);
-        return x === x ? x : this.misfit(v, line);
+        return x === x && (!this.exactText || String(x) === v) ? x : this.misfit(v, line);
       }
       case K_BOOL: {
         if (raw === this.trueLabel) return 1;
@@ -98,10 +109,12 @@ export class Converter {
    * A number in a Yes/No column is stored as a BLOB of its text: INTEGER affinity would turn the text '1' into
    * the integer 1, indistinguishable from a stored "Yes" when widen.ts restores labels.
    */
-  private misfit(v: string, line: number): string | number | Buffer {
+  private misfit(v: string, line: number): string | number | Buffer | null {
+    if ((this.kind === K_INT || this.kind === K_REAL) && isNonFiniteNumber(v)) return this.missingNonFinite(v, line);
+    // parseRealStrict refuses numbers that would not be stored exactly (a 20-digit id), so those stay text.
     const num = parseRealStrict(v);
     // '007' is a code, not the number 7: keeping it as text keeps its zeros.
-    const isNum = num === num && !LEADING_ZERO.test(v);
+    const isNum = num === num && !LEADING_ZERO.test(v) && (!this.exactText || String(num) === v);
     const m = this.misfits;
     if (m === null) {
       this.misfits = { count: 1, firstLine: line, firstValue: v, allNumeric: isNum, allInteger: isNum && Number.isInteger(num) };
@@ -113,5 +126,12 @@ export class Converter {
     if (!isNum || this.kind === K_DATE || this.kind === K_DATETIME) return v;
     if (this.kind === K_BOOL && this.trueLabel !== '1') return Buffer.from(v, 'utf8');
     return num;
+  }
+
+  /** 1e309 would be stored as Infinity (and break every analysis): missing instead, counted for the warning. */
+  private missingNonFinite(v: string, line: number): null {
+    if (this.nonFinite === null) this.nonFinite = { count: 1, firstLine: line, firstValue: v };
+    else this.nonFinite.count++;
+    return null;
   }
 }

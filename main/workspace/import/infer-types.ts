@@ -6,7 +6,10 @@ import {
   type DateFormat,
   dateEvidence,
   dateFormatLabel,
+  isInexactNumber,
   isMissing,
+  isNonFiniteNumber,
+  numberGivesBackText,
   parseBoolWord,
   parseDateTime,
   parseIntStrict,
@@ -17,13 +20,18 @@ import {
 export const DEFAULT_SAMPLE_ROWS = 20_000;
 const DISTINCT_CAP = 50_000;
 
-interface FirstMisfit {
+export interface FirstMisfit {
   line: number;
   value: string;
 }
 
 /** Everything we learn about one column from the sample; also feeds roles.ts and pii.ts. */
 export class ColumnStats {
+  /**
+   * An identifier by its header (see isIdLikeHeader): numeric only when every stored number gives back its text,
+   * since "1.10" and "1.1" are two ids but one number.
+   */
+  constructor(readonly idLike = false) {}
   nonMissing = 0;
   missing = 0;
   intFit = 0;
@@ -44,6 +52,14 @@ export class ColumnStats {
   firstNonInt: FirstMisfit | null = null;
   firstNonReal: FirstMisfit | null = null;
   firstNonDate: FirstMisfit | null = null;
+  /** Numbers no stored number gives back exactly (20-digit ids; "1.10" in an id column). */
+  inexact = 0;
+  firstInexact: FirstMisfit | null = null;
+  /** 1e309, inf, nan ...: stored as missing in a numeric column (see isNonFiniteNumber). */
+  nonFinite = 0;
+  /** Of those, the ones spelled as words (inf, Infinity, nan) rather than digits (1e309). */
+  nonFiniteWords = 0;
+  firstNonFinite: FirstMisfit | null = null;
   /** Up to 200 trimmed non-missing values for the value-pattern detectors (PII, gender, ...). */
   readonly examples: string[] = [];
 
@@ -62,13 +78,24 @@ export class ColumnStats {
       if (this.distinct.size >= DISTINCT_CAP) this.distinctCapped = true;
     }
     const i = parseIntStrict(v);
-    if (i === i) {
+    if (i === i && (!this.idLike || numberGivesBackText(i, v))) {
       this.intFit++;
       if (i < this.intMin) this.intMin = i;
       if (i > this.intMax) this.intMax = i;
     } else if (!this.firstNonInt) this.firstNonInt = { line, value: v };
-    if (parseRealStrict(v) === parseRealStrict(v)) this.realFit++;
-    else if (!this.firstNonReal) this.firstNonReal = { line, value: v };
+    const r = parseRealStrict(v);
+    if (r === r && (!this.idLike || numberGivesBackText(r, v))) this.realFit++;
+    else {
+      if (!this.firstNonReal) this.firstNonReal = { line, value: v };
+      if (r === r || isInexactNumber(v)) {
+        this.inexact++;
+        this.firstInexact ??= { line, value: v };
+      } else if (isNonFiniteNumber(v)) {
+        this.nonFinite++;
+        if (!/\d$/.test(v)) this.nonFiniteWords++;
+        this.firstNonFinite ??= { line, value: v };
+      }
+    }
     const b = parseBoolWord(v);
     if (b >= 0) {
       this.boolFit++;
@@ -162,8 +189,16 @@ export function inferType(s: ColumnStats, name: string): InferredType {
   if (n === 0) return { type: 'text', confidence: 1, warnings };
   const labels = s.boolFit === n ? booleanLabelsOf(s) : null;
   if (labels) return { type: 'boolean', booleanLabels: labels, confidence: 1, warnings };
-  if (s.intFit === n) return { type: 'integer', confidence: 1, warnings };
-  if (s.realFit === n) return { type: 'real', confidence: 1, warnings };
+  // 1e309 / inf / nan among numbers are missing values (commit stores NULL and says where); a column made
+  // mostly of such words (not digits) is text, kept as written.
+  const words = s.nonFiniteWords;
+  const numeric = s.nonFinite > 0 && n - s.nonFinite > 0 && n - words > words ? n - s.nonFinite : n;
+  if (s.intFit === numeric) return { type: 'integer', confidence: 1, warnings };
+  if (s.realFit === numeric) return { type: 'real', confidence: 1, warnings };
+  if (s.inexact > 0 && s.realFit + s.inexact + s.nonFinite === n && s.firstInexact) {
+    warnings.push(inexactWarning(name, s.firstInexact, s.idLike));
+    return { type: 'text', confidence: 1, warnings };
+  }
   if (s.dateFit === n) {
     const { format, warning } = chooseDateFormat(s);
     if (format) {
@@ -194,3 +229,29 @@ export function inferType(s: ColumnStats, name: string): InferredType {
   }
   return { type: 'text', confidence: 1, warnings };
 }
+
+/** Why a column of numbers stays text: one value would not read back as written. */
+export function inexactWarning(name: string, first: FirstMisfit, idLike: boolean): string {
+  const why = idLike ? 'an identifier whose text a stored number would not give back' : 'more digits than a stored number keeps';
+  return `Column "${name}": line ${first.line} has "${first.value.slice(0, 40)}", which cannot be stored exactly as a number (${why}); the column is kept as text so every value stays as written.`;
+}
+
+/** Non-finite numbers in a numeric column: where the first one is, how many, and that they are missing. */
+export function nonFiniteWarning(name: string, first: FirstMisfit, count: number, scope: 'sample' | 'file'): string {
+  const tail = scope === 'sample' ? `${count} such value(s) in the sampled rows will be stored as missing` : `${count} such value(s) were stored as missing`;
+  return `Column "${name}": line ${first.line} has "${first.value.slice(0, 40)}", which is not a finite number (beyond a double's range, or inf/nan); ${tail}.`;
+}
+
+/**
+ * Headers that name an identifier: the last word is id, ref, number, key, order, code, sku ... ("order_id",
+ * "customerID", "invoice number", "ref"). Such columns are numeric only when every value reads back as written.
+ */
+export function isIdLikeHeader(header: string): boolean {
+  const words = header
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  return words.length > 0 && ID_WORDS.has(words[words.length - 1]);
+}
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'ref', 'reference', 'number', 'nr', 'key', 'order', 'sku', 'code']);

@@ -9,7 +9,7 @@ import { builtEntry } from '../../jobs/built-entry';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { AppError, deserializeError, type SerializedError, serializeError } from '../../../shared/errors';
 import { BatchWriter, type WireBatch } from './batch';
-import { Converter, type Misfits } from './convert';
+import { Converter, type Misfits, type NonFinite } from './convert';
 import { Pseudonymizer } from './pii';
 import type { CommitColumn } from './plan';
 import { convertRows, type RowCounts, type RowSpec } from './rows';
@@ -41,7 +41,7 @@ export interface ParseWorkerInput {
 
 type WorkerMessage =
   | { type: 'batch'; batch: WireBatch }
-  | { type: 'end'; counts: RowCounts; misfits: (Misfits | null)[] }
+  | { type: 'end'; counts: RowCounts; misfits: (Misfits | null)[]; nonFinite: (NonFinite | null)[] }
   | { type: 'error'; error: SerializedError };
 
 class Stopped extends Error {}
@@ -87,7 +87,7 @@ export function runParseWorker(input: ParseWorkerInput): void {
       },
     });
     if (w.rows > 0) postBatch(w, input.spec.input.size);
-    post({ type: 'end', counts, misfits: converters.map((c) => c.misfits) });
+    post({ type: 'end', counts, misfits: converters.map((c) => c.misfits), nonFinite: converters.map((c) => c.nonFinite) });
   } catch (err) {
     if (!(err instanceof Stopped)) post({ type: 'error', error: serializeError(err) });
   } finally {
@@ -108,7 +108,7 @@ export interface PipelineHandlers {
 
 /**
  * Run the parse worker over the file and hand each converted chunk to `h.batch`, in file order. Returns the
- * row counts and leaves each converter's misfits as the in-thread path would.
+ * row counts and leaves each converter's misfits and non-finite counts as the in-thread path would.
  */
 export function pipelinedRows(workerPath: string, spec: RowSpec, converters: Converter[], secret: Buffer, h: PipelineHandlers): RowCounts {
   const control = new SharedArrayBuffer(4 * 8);
@@ -140,6 +140,7 @@ export function pipelinedRows(workerPath: string, spec: RowSpec, converters: Con
         h.batch(m.batch);
       } else if (m.type === 'end') {
         m.misfits.forEach((mf, i) => (converters[i].misfits = mf));
+        m.nonFinite.forEach((nf, i) => (converters[i].nonFinite = nf));
         return m.counts;
       } else throw deserializeError(m.error);
     }

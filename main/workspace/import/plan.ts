@@ -1,7 +1,7 @@
 // From sample statistics to a per-column plan (preview), and from the analyst's overrides to what commit stores.
 import { COLUMN_ROLES, COLUMN_TYPES, PII_ACTIONS, type BooleanLabels, type ColumnPlan, type ColumnPreview, type ColumnType } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { booleanLabelsOf, chooseDateFormat, inferType } from './infer-types';
+import { booleanLabelsOf, chooseDateFormat, inferType, isIdLikeHeader } from './infer-types';
 import { detectPii } from './pii';
 import { defaultRole } from './roles';
 import type { Sample } from './sample';
@@ -49,6 +49,11 @@ export interface CommitColumn {
   dateFormat?: DateFormat;
   /** The type was forced by the analyst rather than inferred (affects the widening warning). */
   forced: boolean;
+  /**
+   * An identifier (role id, or a header such as order_id / ref / number): a value is stored as a number only
+   * when the number reads back as its very text, otherwise the column is widened to text (nothing is lost).
+   */
+  exactText: boolean;
 }
 
 export interface AppliedPlan {
@@ -86,7 +91,9 @@ export function applyPlan(proposed: ColumnPreview[], sample: Sample, overrides: 
     // Pseudonymised values are tokens: always text, whatever the original type.
     let type: ColumnType = piiAction === 'pseudonymize' ? 'text' : (o?.type ?? p.type);
     const forced = o?.type !== undefined && o.type !== p.type;
-    const col: CommitColumn = { source: p.index, name, originalName: p.originalName, type, role: o?.role ?? p.role, piiAction, forced };
+    const role = o?.role ?? p.role;
+    const exactText = role === 'id' || isIdLikeHeader(p.originalName || name);
+    const col: CommitColumn = { source: p.index, name, originalName: p.originalName, type, role, piiAction, forced, exactText };
     if (type === 'boolean') {
       col.booleanLabels = p.booleanLabels ?? booleanLabelsOf(sample.stats[p.index]) ?? { true: 'true', false: 'false' };
     }

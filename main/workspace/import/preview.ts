@@ -3,7 +3,7 @@
 import { basename, extname } from 'node:path';
 import type { ImportOptions, ImportPreview } from '../../../shared/domain';
 import { closeInput, openInput } from './decode';
-import { DEFAULT_SAMPLE_ROWS } from './infer-types';
+import { DEFAULT_SAMPLE_ROWS, nonFiniteWarning } from './infer-types';
 import { planColumns } from './plan';
 import { detectShape, readSample, withEncodingRetry } from './sample';
 
@@ -17,6 +17,10 @@ export async function previewImport(path: string, opts: { fileName?: string; opt
     const { value: sample, shape, retried } = withEncodingRetry(shape0, (s) => readSample(s, sampleRows, PREVIEW_ROWS));
     const planned = planColumns(sample);
     const warnings = [...sample.warnings, ...planned.warnings];
+    planned.columns.forEach((c, i) => {
+      const st = sample.stats[i];
+      if ((c.type === 'integer' || c.type === 'real') && st.firstNonFinite) warnings.push(nonFiniteWarning(c.name, st.firstNonFinite, st.nonFinite, 'sample'));
+    });
     if (retried) warnings.unshift(`${input.file} is not valid UTF-8 further in; it was read as Windows-1252 (Latin-1).`);
     return {
       path,

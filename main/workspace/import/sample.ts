@@ -3,7 +3,7 @@
 import type { FileEncoding, HeaderFix, ImportOptions } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { assertTextual, detectEncoding, DEFAULT_CHUNK_BYTES, type OpenedFile, readHead } from './decode';
-import { ColumnStats } from './infer-types';
+import { ColumnStats, isIdLikeHeader } from './infer-types';
 import { streamRows } from './reader';
 import { DELIMITERS, sniffDelimiter } from './sniff';
 
@@ -103,7 +103,7 @@ export function readSample(shape: FileShape, sampleRows: number, previewRows: nu
     (fields, count, line) => {
       if (header === null) {
         header = shape.hasHeader ? fields.slice(0, count) : Array.from({ length: count }, () => '');
-        stats = header.map(() => new ColumnStats());
+        stats = header.map((h) => new ColumnStats(shape.hasHeader && isIdLikeHeader(h)));
         if (shape.hasHeader) return true;
       }
       const width = header.length;

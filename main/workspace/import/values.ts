@@ -28,75 +28,7 @@ export function trimIfNeeded(s: string): string {
   return isSpace(s.charCodeAt(0)) || isSpace(s.charCodeAt(s.length - 1)) ? s.trim() : s;
 }
 
-/**
- * Strict integer: optional sign, digits, no leading zero (so zip codes and zero-padded ids stay text and keep
- * their zeros), within the safe-integer range. Returns NaN when the text is not such an integer.
- */
-export function parseIntStrict(s: string): number {
-  const n = s.length;
-  let i = 0;
-  let neg = false;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) {
-    neg = c0 === 45;
-    i = 1;
-  }
-  if (i >= n || n - i > 15) return n - i > 15 && n - i <= 19 ? parseLongInt(s) : NaN;
-  if (s.charCodeAt(i) === 48 && n - i > 1) return NaN;
-  let v = 0;
-  for (; i < n; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return NaN;
-    v = v * 10 + d;
-  }
-  return neg ? -v : v;
-}
-
-function parseLongInt(s: string): number {
-  if (!/^[+-]?[1-9]\d*$/.test(s)) return NaN;
-  const v = Number(s);
-  return Number.isSafeInteger(v) ? v : NaN;
-}
-
-/**
- * Decimal number: [sign] digits [. digits] [e[sign]digits] or [sign] . digits. Rejects what Number() would
- * also accept but an analyst would not call a number in a CSV: hex, 'Infinity', blanks, thousands commas,
- * zero-padded codes.
- */
-export function parseRealStrict(s: string): number {
-  const n = s.length;
-  let i = 0;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 || c0 === 43) i = 1;
-  let digits = 0;
-  const intStart = i;
-  while (i < n && isDigit(s.charCodeAt(i))) {
-    i++;
-    digits++;
-  }
-  // '01234' is a code (zip, id), not a number: leading zeros stay text.
-  if (digits > 1 && s.charCodeAt(intStart) === 48) return NaN;
-  if (i < n && s.charCodeAt(i) === 46) {
-    i++;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      digits++;
-    }
-  }
-  if (digits === 0) return NaN;
-  if (i < n && (s.charCodeAt(i) | 32) === 101) {
-    i++;
-    if (i < n && (s.charCodeAt(i) === 45 || s.charCodeAt(i) === 43)) i++;
-    let e = 0;
-    while (i < n && isDigit(s.charCodeAt(i))) {
-      i++;
-      e++;
-    }
-    if (e === 0) return NaN;
-  }
-  if (i !== n) return NaN;
-  return Number(s);
-}
+export { isInexactNumber, isNonFiniteNumber, numberGivesBackText, parseIntStrict, parseRealStrict } from './numbers';
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

@@ -6,6 +6,7 @@ import type { ColumnType } from '../../../shared/domain';
 import { setColumnType, quoteIdent, type CreatedDataset } from '../datasets';
 import type { Db } from '../db';
 import type { Converter } from './convert';
+import { isInexactNumber, parseRealStrict } from './values';
 
 const AFFINITY: Record<ColumnType, string> = { integer: 'INTEGER', real: 'REAL', boolean: 'INTEGER', date: 'TEXT', datetime: 'TEXT', text: 'TEXT' };
 
@@ -34,8 +35,11 @@ export function widenColumns(db: Db, ds: CreatedDataset, converters: Converter[]
     const from = c.column.type;
     if (to === from || !c.misfits) return;
     const m = c.misfits;
+    const what = isInexactNumber(m.firstValue) || (c.column.exactText && parseRealStrict(m.firstValue) === parseRealStrict(m.firstValue))
+      ? 'which cannot be stored exactly as a number'
+      : `which is not ${ARTICLE[from]}`;
     warnings.push(
-      `Column "${c.column.name}": line ${m.firstLine} has "${m.firstValue.slice(0, 40)}", which is not ${ARTICLE[from]}` +
+      `Column "${c.column.name}": line ${m.firstLine} has "${m.firstValue.slice(0, 40)}", ${what}` +
         `${c.column.forced ? ' (the type you chose)' : ''}; ${m.count} value(s) did not fit, so the column was stored as ${to} and nothing was lost.` +
         (from === 'date' || from === 'datetime' ? ' Values that were dates are kept in ISO form (YYYY-MM-DD).' : ''),
     );
