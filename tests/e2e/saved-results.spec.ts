@@ -62,7 +62,7 @@ test.describe('saved results on the demo workspace', () => {
     await expect(app.getByRole('region', { name: 'NPS', exact: true }).getByText(/^Saved as/)).toContainText('NPS Demo customers');
 
     // Re-run from the view: identical.
-    await app.getByRole('region', { name: 'NPS', exact: true }).getByRole('button', { name: 'Re-run and compare' }).click();
+    await app.getByRole('region', { name: 'NPS', exact: true }).getByRole('button', { name: 'Re-run', exact: true }).click();
     const dialog = app.getByRole('dialog');
     await expect(dialog.getByText('Re-ran: identical')).toBeVisible({ timeout: 60_000 });
     await expect(dialog).toContainText(/Re-ran the NPS “NPS Demo customers.*”: identical\./);

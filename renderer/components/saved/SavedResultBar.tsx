@@ -1,7 +1,7 @@
 // Above an analysis's results: which saved result is shown ("Saved as “NPS by region” · 6 Dec 2026, 14:02"), re-run
 // and rename it, and the view's list of saved results (newest first) in a side drawer to open another.
 import { useState } from 'react';
-import { Badge, Button, Drawer, Group, ScrollArea, Text } from '@mantine/core';
+import { Badge, Button, Drawer, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconPencil, IconRefresh } from '@tabler/icons-react';
 import type { ResultKind, SavedResult, SavedResultRef, SavedResultSummary } from '../../../shared/results';
 import { useClient } from '../../state/bridge';
@@ -20,9 +20,11 @@ export interface SavedResultBarProps {
   onOpen: (r: SavedResult) => void;
   /** The shown result was renamed or deleted elsewhere in this bar. */
   onCurrentChanged?: (change: { name?: string; deleted?: boolean }) => void;
+  /** The view already titles the result with its name (Segments): do not repeat it. */
+  nameShown?: boolean;
 }
 
-export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged }: SavedResultBarProps) {
+export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameShown }: SavedResultBarProps) {
   const client = useClient();
   const { revision } = useWorkspace();
   const [nonce, setNonce] = useState(0);
@@ -39,7 +41,9 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged }: Sav
   return (
     <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="nowrap">
       <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
-        {current ? (
+        {current && nameShown ? (
+          <Text size="sm">Saved in this workspace</Text>
+        ) : current ? (
           <Text size="sm" truncate="end" miw={0} title={current.name}>
             Saved as <b>{current.name}</b>
           </Text>
@@ -52,9 +56,11 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged }: Sav
       <Group gap={6} wrap="nowrap">
         {shown && (
           <>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => actions.start('rerun', shown)}>
-              Re-run and compare
-            </Button>
+            <Tooltip label="Run it again on the data as it is now and compare with what was saved">
+              <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => actions.start('rerun', shown)}>
+                Re-run
+              </Button>
+            </Tooltip>
             <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => actions.start('rename', shown)}>
               Rename
             </Button>

@@ -225,20 +225,20 @@ export function SegmentsView() {
             <ErrorAlert error={loadError} title={`“${mode.name}” could not be opened`} />
           ) : result && result.name === mode.name ? (
             <>
-            <div className="cxw-seg-saved">
-              <SavedResultBar kinds={['segmentation']} current={current ? { id: current.id, name: current.name, kind: current.kind } : null} onOpen={(r) => open(r.name)} onCurrentChanged={onCurrentChanged} />
-            </div>
-            <ResultView
-              result={result}
-              tab={tab}
-              onTab={setTab}
-              onChanged={setResult}
-              onReload={() => {
-                void load(mode.name);
-              }}
-              onDelete={() => setConfirm(mode.name)}
-              onScored={(scored) => onScored(mode.name, scored)}
-            />
+              <div>
+                <SavedResultBar kinds={['segmentation']} current={current ? { id: current.id, name: current.name, kind: current.kind } : null} onOpen={(r) => open(r.name)} onCurrentChanged={onCurrentChanged} nameShown />
+              </div>
+              <ResultView
+                result={result}
+                tab={tab}
+                onTab={setTab}
+                onChanged={setResult}
+                onReload={() => {
+                  void load(mode.name);
+                }}
+                onDelete={() => setConfirm(mode.name)}
+                onScored={(scored) => onScored(mode.name, scored)}
+              />
             </>
           ) : (
             <Group gap="sm" p="xl">
