@@ -9,6 +9,7 @@ import { deleteDataset, findColumn, getDataset, listDatasets, renameDataset, toS
 import { previewImport } from '../workspace/import/index';
 import { readRows } from '../workspace/rows';
 import type { JobRunner } from '../jobs/runner';
+import { followDatasetRename } from './results/save';
 import type { WorkspaceState } from './workspace-state';
 
 type DatasetHandlers = Pick<
@@ -33,7 +34,7 @@ export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasets
     'dataset.preview': ({ path, fileName, options }) => previewImport(path, { fileName: fileName ?? basename(path), options }),
     'dataset.import': async ({ jobId, ...args }) => {
       const ws = state.current();
-      const result = await jobs.run(jobId, 'import', { workspacePath: ws.path, args });
+      const result = await jobs.run(jobId, 'import', { workspacePath: ws.path, key: ws.key, args });
       datasetsChanged();
       return result;
     },
@@ -68,7 +69,9 @@ export function datasetHandlers(state: WorkspaceState, jobs: JobRunner, datasets
     'dataset.rename': ({ dataset, name }) => {
       db().transaction(() => {
         renameDataset(db(), dataset, name);
-        logActivity(db(), 'dataset.rename', `Renamed dataset "${dataset}" to "${name}"`, { from: dataset, to: name });
+        const results = followDatasetRename(db(), dataset, name);
+        const also = results ? ` (${results === 1 ? '1 saved result now reads' : `${results} saved results now read`} it under its new name)` : '';
+        logActivity(db(), 'dataset.rename', `Renamed dataset "${dataset}" to "${name}"${also}.`, { from: dataset, to: name, savedResults: results });
       })();
       datasetsChanged();
       return toSummary(getDataset(db(), name));

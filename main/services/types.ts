@@ -1,5 +1,6 @@
 // What every face gives the services: where to keep app state (recent list, demo workspace) and how to emit events.
 import type { EventName, Events, Handlers } from '../../shared/api';
+import type { KeySealer } from '../workspace/keys';
 
 export interface ServiceOptions {
   /** Per-user app state folder (recent workspaces, the demo workspace). */
@@ -8,6 +9,8 @@ export interface ServiceOptions {
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   /** Workspace to open at start; when omitted the demo workspace is created/opened on first use. */
   workspacePath?: string;
+  /** The OS key store for pseudonymisation keys (Electron's safeStorage); without it keys are 0600 files in stateDir. */
+  keySealer?: KeySealer | null;
   /** Run import jobs in a worker thread (default true). The CLI's crash tests and unit tests may run in-process. */
   useWorkers?: boolean;
 }

@@ -6,13 +6,16 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { logActivity } from '../workspace/activity';
-import { openWorkspaceDb, setSetting, workspaceSecret, type Db } from '../workspace/db';
+import { openWorkspaceDb, setSetting, type Db } from '../workspace/db';
+import { keyGetter, type KeyAccess, type KeySealer, KeyStore, openWorkspaceKey } from '../workspace/keys';
 import { generateDemoCsvs } from '../workspace/demo-data';
 import { runImport } from '../workspace/import/index';
 
 export interface OpenWorkspace {
   path: string;
   db: Db;
+  /** Its pseudonymisation key from the key store (outside the file), or why this computer has none. */
+  key: KeyAccess;
 }
 
 const RECENT_LIMIT = 12;
@@ -23,9 +26,14 @@ export class WorkspaceState {
   constructor(
     private readonly stateDir: string,
     private readonly onChange: (path: string | null, reason: 'opened' | 'created' | 'closed') => void,
+    keySealer: KeySealer | null = null,
   ) {
     mkdirSync(stateDir, { recursive: true });
+    this.keys = new KeyStore(stateDir, keySealer);
   }
+
+  /** Where this user's pseudonymisation keys are kept (keys.ts). */
+  readonly keys: KeyStore;
 
   get demoPath(): string {
     return join(this.stateDir, 'demo-workspace.cxw');
@@ -44,7 +52,7 @@ export class WorkspaceState {
   openPath(path: string): OpenWorkspace {
     const full = resolve(path);
     const db = openWorkspaceDb(full);
-    this.swap({ path: full, db }, 'opened');
+    this.swap({ path: full, db, key: this.keyOf(db, full) }, 'opened');
     return this.open as OpenWorkspace;
   }
 
@@ -56,7 +64,7 @@ export class WorkspaceState {
     mkdirSync(dirname(full), { recursive: true });
     const db = openWorkspaceDb(full, { create: true });
     logActivity(db, 'workspace.create', `Created workspace ${basename(full)}`, { path: full });
-    this.swap({ path: full, db }, 'created');
+    this.swap({ path: full, db, key: this.keyOf(db, full) }, 'created');
     return this.open as OpenWorkspace;
   }
 
@@ -82,7 +90,7 @@ export class WorkspaceState {
    */
   openDemo(): OpenWorkspace {
     if (this.open?.path === this.demoPath) return this.open;
-    if (!existsSync(this.demoPath)) buildDemoWorkspace(this.demoPath);
+    if (!existsSync(this.demoPath)) buildDemoWorkspace(this.demoPath, this.keys);
     return this.openPath(this.demoPath);
   }
 
@@ -109,6 +117,16 @@ export class WorkspaceState {
     if (this.open) {
       this.open.db.close();
       this.open = null;
+    }
+  }
+
+  /** Move an old in-file key out, make a key for a new workspace, or note that this computer lacks it. */
+  private keyOf(db: Db, path: string): KeyAccess {
+    try {
+      return openWorkspaceKey(db, this.keys, path);
+    } catch (err) {
+      db.close();
+      throw err;
     }
   }
 
@@ -160,7 +178,7 @@ function writeFileAtomic(file: string, text: string): void {
  * type inference, PII pseudonymisation and activity log as a user's file). Built in a temporary file and
  * renamed into place, so an interrupted first run never leaves half a demo.
  */
-export function buildDemoWorkspace(path: string): void {
+export function buildDemoWorkspace(path: string, keys: KeyStore): void {
   mkdirSync(dirname(path), { recursive: true });
   const partial = `${path}.building`;
   // Only leftovers of an interrupted earlier build are removed; the demo itself is never deleted.
@@ -176,7 +194,7 @@ export function buildDemoWorkspace(path: string): void {
     const db = openWorkspaceDb(partial, { create: true });
     try {
       logActivity(db, 'workspace.create', 'Created the built-in demo workspace (synthetic data, seed 42)', { seed: 42 });
-      const ctx = { db, secret: workspaceSecret(db), isCancelled: () => false, onProgress: () => undefined };
+      const ctx = { db, secret: keyGetter(openWorkspaceKey(db, keys, path)), isCancelled: () => false, onProgress: () => undefined };
       runImport(ctx, { path: customersCsv, fileName: 'demo_customers.csv', name: 'Demo customers' });
       runImport(ctx, { path: eventsCsv, fileName: 'demo_journey_events.csv', name: 'Demo journey events' });
       setSetting(db, 'demo_complete', '1');

@@ -1,7 +1,7 @@
 // Journey analytics and the fairness audit as modules (read-only worker jobs).
 import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
 import type { AnalysisModule } from './types';
-import { fixed, n, pct, quoted } from './types';
+import { fixed, n, pct, quoted, renameOwnDataset } from './types';
 
 export const journeyModule: AnalysisModule<'journey.analyze'> = {
   kind: 'journey',
@@ -26,6 +26,7 @@ export const journeyModule: AnalysisModule<'journey.analyze'> = {
       { label: last ? `% reaching ${last.stage}` : '% reaching the last stage', value: last ? pct(last.conversion) : null },
     ];
   },
+  renameDataset: renameOwnDataset,
   ignoreOnRerun: [],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'journey.analyze', { workspacePath: ctx.path, spec }),
 };
@@ -55,6 +56,7 @@ export const auditModule: AnalysisModule<'audit.run'> = {
     { label: 'Selection-rate gap (points)', value: pct(r.summary.demographicParityDifference) },
     { label: 'Checks failed', value: r.verdicts.filter((v) => v.status === 'fail').length },
   ],
+  renameDataset: renameOwnDataset,
   ignoreOnRerun: [],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'audit.run', { workspacePath: ctx.path, spec }),
 };

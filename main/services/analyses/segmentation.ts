@@ -7,7 +7,7 @@ import type { Headline } from '../../../shared/results';
 import type { Db } from '../../workspace/db';
 import { getSegmentationResult, getStoredSegmentation, toSegmentationSummary, type ResolvedParams } from '../../workspace/segments/store';
 import type { AnalysisModule, RunContext } from './types';
-import { fixed, n, quoted } from './types';
+import { fixed, n, quoted, renameOwnDataset } from './types';
 
 function headline(r: Pick<SegmentationResult, 'k' | 'rows' | 'silhouette'>): Headline[] {
   return [
@@ -30,6 +30,7 @@ export const segmentationModule: AnalysisModule<'segment.run'> = {
   logFigures: (r) => ({ k: r.k, rows: r.rows, silhouette: r.silhouette }),
   headline,
   // Names and personas are the analyst's edits, not findings; the id, name and time belong to the saved copy.
+  renameDataset: renameOwnDataset,
   ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: spec }),
 };

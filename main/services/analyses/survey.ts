@@ -1,7 +1,7 @@
 // The survey analyses as modules: NPS, the collection-context check and key drivers (read-only worker jobs).
 import { driversSpecSchema, npsContextSpecSchema, npsSpecSchema } from '../../../shared/api';
 import type { AnalysisModule, SpecOf } from './types';
-import { fixed, n, quoted } from './types';
+import { fixed, n, quoted, renameOwnDataset } from './types';
 
 const nps1 = (x: number | null) => fixed(x, 1);
 
@@ -27,6 +27,7 @@ export const npsModule: AnalysisModule<'nps.analyze'> = {
     { label: 'Answers', value: r.overall.n },
     { label: 'Groups', value: r.groups.length },
   ],
+  renameDataset: renameOwnDataset,
   ignoreOnRerun: [],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.analyze', { workspacePath: ctx.path, spec }),
 };
@@ -48,6 +49,10 @@ export const npsContextModule: AnalysisModule<'nps.context'> = {
     { label: 'Answers', value: r.overall.n },
     { label: 'Contexts flagged', value: r.flags.length },
   ],
+  renameDataset: (spec, from, to) => {
+    const own = renameOwnDataset(spec, from, to);
+    return own.delay?.events === from ? { ...own, delay: { ...own.delay, events: to } } : own;
+  },
   ignoreOnRerun: [],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.context', { workspacePath: ctx.path, spec }),
 };
@@ -73,6 +78,7 @@ export const driversModule: AnalysisModule<'drivers.analyze'> = {
       { label: 'Top driver', value: top ? top.name : null },
     ];
   },
+  renameDataset: renameOwnDataset,
   ignoreOnRerun: [],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'drivers.analyze', { workspacePath: ctx.path, spec }),
 };

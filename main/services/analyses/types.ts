@@ -41,11 +41,15 @@ export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
   headline(result: OutputOf<H>): Headline[];
   /** Result fields that are not findings (names the analyst edits, run times): left out of the re-run comparison. */
   ignoreOnRerun: readonly string[];
+  /** The same spec after a dataset it reads was renamed (saved results follow the rename). */
+  renameDataset(spec: SpecOf<H>, from: string, to: string): SpecOf<H>;
   /** Run it as a job (read-only kinds) — segmentation overrides the whole save path, see ./segmentation.ts. */
   run(ctx: RunContext, jobId: string, spec: SpecOf<H>): Promise<OutputOf<H>>;
 }
 
 export const n = (x: number) => x.toLocaleString('en-US');
+/** renameDataset for a kind that reads one dataset, named by spec.dataset. */
+export const renameOwnDataset = <S extends { dataset: string }>(spec: S, from: string, to: string): S => (spec.dataset === from ? { ...spec, dataset: to } : spec);
 export const fixed = (x: number | null | undefined, digits: number) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(digits));
 export const quoted = (s: string) => `“${s}”`;
 /** A share as a percentage to one decimal, as people read it in a headline (null stays null). */

@@ -13,6 +13,7 @@ import { readSegmentation, rerunSegmentation } from '../analyses/segmentation';
 import type { RunContext } from '../analyses/types';
 
 const MAX_LISTED = 50;
+const DATASET_NAME_FIELDS = ['spec.dataset', 'spec.delay.events', 'dataset', 'params.dataset'];
 
 function fmt(v: number | string | null): string {
   if (v === null) return 'n/a';
@@ -61,7 +62,8 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
     after = await m.run(ctx, jobId, parsed.data as never);
   }
 
-  const all = compareResults(before, after, m.ignoreOnRerun);
+  // Names of datasets are not findings: a renamed dataset is the same data (its import and rows are checked above).
+  const all = compareResults(before, after, [...m.ignoreOnRerun, ...DATASET_NAME_FIELDS]);
   const headline: HeadlineChange[] = [];
   const beforeHead = m.headline(before as never);
   const afterHead = m.headline(after as never);

@@ -1,11 +1,12 @@
 // Running an analysis through its module: the job, the activity-log sentence, and (when asked) the saved result,
 // written together so a result is never saved without its log entry. Segmentations save themselves in their job;
 // listSegmentation adds their row to the results list.
-import type { ResultInput, SavedResultRef, SaveOption } from '../../../shared/results';
+import type { ResultInput, ResultKind, SavedResultRef, SaveOption } from '../../../shared/results';
 import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
 import { currentInputs, deleteResultRow, getSummary, insertResult, uniqueResultName, unlistedSegmentations, assertNameFree } from '../../workspace/results/store';
 import type { AnalysisHandler, AnalysisModule, OutputOf, RunContext, SpecOf } from '../analyses/types';
+import { moduleOf } from '../analyses/index';
 import { segmentationListing } from '../analyses/segmentation';
 import { APP_VERSION } from '../app-version';
 
@@ -87,4 +88,24 @@ export function listSegmentations(db: Db): void {
 export function segmentationRef(db: Db, segmentationId: number): SavedResultRef | null {
   const r = db.prepare('SELECT id, name, kind FROM saved_results WHERE segmentation_id = ?').get(segmentationId) as SavedResultRef | undefined;
   return r ?? null;
+}
+
+/**
+ * A dataset was renamed: the saved results that read it follow (their spec, inputs and description), so a re-run
+ * reads the same data under its new name. Runs inside the caller's transaction.
+ */
+export function followDatasetRename(db: Db, from: string, to: string): number {
+  const rows = db.prepare('SELECT id, kind, spec, inputs FROM saved_results').all() as { id: number; kind: ResultKind; spec: string; inputs: string }[];
+  const update = db.prepare('UPDATE saved_results SET dataset = ?, spec = ?, inputs = ?, description = ? WHERE id = ?');
+  let changed = 0;
+  for (const r of rows) {
+    const inputs = JSON.parse(r.inputs) as ResultInput[];
+    if (!inputs.some((i) => i.dataset === from)) continue;
+    const m = moduleOf(r.kind);
+    const spec = m.renameDataset(JSON.parse(r.spec) as never, from, to);
+    const renamed = inputs.map((i) => (i.dataset === from ? { ...i, dataset: to } : i));
+    update.run(renamed[0].dataset, JSON.stringify(spec), JSON.stringify(renamed), m.describe(spec as never), r.id);
+    changed++;
+  }
+  return changed;
 }

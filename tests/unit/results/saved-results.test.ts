@@ -176,6 +176,20 @@ describe('re-running on changed data', () => {
     expect((await h.services.handlers['results.get']({ id: first.saved!.id })).headline[0].value).toBeCloseTo(20, 10);
   });
 
+  it('follows a renamed dataset: the saved spec reads it under its new name, and a re-run is identical', async () => {
+    await h.services.handlers['dataset.import']({ jobId: 'job_imp_rename', path: h.csv('rename.csv', before), name: 'Panel A' });
+    const first = await h.services.handlers['nps.analyze']({ jobId: 'job_nps_rename', spec: { dataset: 'Panel A', score: 'score' }, save: { name: 'Panel NPS' } });
+    h.services.handlers['dataset.rename']({ dataset: 'Panel A', name: 'Panel B' });
+    const saved = await h.services.handlers['results.get']({ id: first.saved!.id });
+    expect(saved.spec).toEqual({ dataset: 'Panel B', score: 'score' });
+    expect(saved.dataset).toBe('Panel B');
+    const r = await h.services.handlers['results.rerun']({ jobId: 'job_rerun_rename', id: first.saved!.id });
+    expect(r.identical).toBe(true);
+    expect(r.dataChanged).toBe(false);
+    const log = await h.services.handlers['workspace.activity']({ limit: 5 });
+    expect(log.map((e) => e.summary)).toContain('Renamed dataset "Panel A" to "Panel B" (1 saved result now reads it under its new name).');
+  });
+
   it('a run that supersedes a saved result replaces it (the Journeys view\'s automatic second run)', async () => {
     const spec = { dataset: EVENTS, customer: 'customer_id', time: 'timestamp', step: 'step' };
     const a = await h.services.handlers['journey.analyze']({ jobId: 'job_jny_rep1', spec, save: {} });
