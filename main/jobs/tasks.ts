@@ -3,7 +3,8 @@
 // connection to the workspace, because better-sqlite3 connections belong to one thread.
 import type { DatasetProfile, ImportResult } from '../../shared/domain';
 import type { Args } from '../../shared/api';
-import { openWorkspaceDb, workspaceSecret } from '../workspace/db';
+import { openWorkspaceDb } from '../workspace/db';
+import { keyGetter, type KeyAccess } from '../workspace/keys';
 import { getDataset } from '../workspace/datasets';
 import { runImport } from '../workspace/import/index';
 import { profileDataset } from '../workspace/profile';
@@ -35,7 +36,8 @@ export interface TaskContext {
 }
 
 export interface TaskPayloads {
-  import: { workspacePath: string; args: Omit<Args<'dataset.import'>, 'jobId'> };
+  /** `key`: the workspace's pseudonymisation key as the host found it (workers cannot reach the OS key store). */
+  import: { workspacePath: string; key: KeyAccess; args: Omit<Args<'dataset.import'>, 'jobId'> };
   profile: { workspacePath: string; dataset: string };
   'segment.run': { workspacePath: string; params: Args<'segment.run'>['params'] };
   'segment.sweep': { workspacePath: string; params: Args<'segment.sweep'>['params'] };
@@ -78,7 +80,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   import: (payload, ctx) => {
     const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
     try {
-      return runImport({ db, secret: workspaceSecret(db), isCancelled: ctx.isCancelled, onProgress: ctx.onProgress }, payload.args);
+      return runImport({ db, secret: keyGetter(payload.key), isCancelled: ctx.isCancelled, onProgress: ctx.onProgress }, payload.args);
     } finally {
       db.close();
     }

@@ -1,9 +1,9 @@
 // Opening a workspace file: pragmas (WAL, foreign keys), an integrity check, then migrations. One connection
 // per thread; the import worker opens its own.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
+import { keyGetter, openWorkspaceKey, type KeyStore } from './keys';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -46,7 +46,6 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
     }
     if (!opts.readonly) {
       migrate(db);
-      ensureSecret(db);
     }
     return db;
   } catch (err) {
@@ -57,17 +56,13 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   }
 }
 
-/** The per-workspace HMAC key for pseudonymising PII: created once, copied by save-as, never exported. */
-function ensureSecret(db: Db): void {
-  // Read first: writing (even an ignored insert) would wait on another process's import lock.
-  if (db.prepare("SELECT 1 FROM settings WHERE key = 'pii_secret'").get()) return;
-  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('pii_secret', ?)").run(randomBytes(32));
-}
-
-export function workspaceSecret(db: Db): Buffer {
-  const row = db.prepare("SELECT value FROM settings WHERE key = 'pii_secret'").get() as { value: Buffer } | undefined;
-  if (!row) throw new AppError('WORKSPACE_CORRUPT', 'Workspace has no pseudonymisation key.');
-  return row.value;
+/**
+ * The pseudonymisation key of a workspace. It is not in the workspace file: keys.ts keeps it in the user's key
+ * store (OS key store or a 0600 key file in the state folder) under the workspace's id, moves an older
+ * workspace's key out of its settings, and throws KEY_MISSING when this computer does not have it.
+ */
+export function workspaceSecret(db: Db, store: KeyStore): Buffer {
+  return keyGetter(openWorkspaceKey(db, store, db.name))();
 }
 
 export function getSetting(db: Db, key: string): string | null {

@@ -22,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   WORKSPACE_MIGRATION_MISMATCH: 'The workspace was changed by a different build',
   WORKSPACE_TOO_NEW: 'The workspace was made by a newer version',
   WORKSPACE_BUSY: 'The workspace is busy',
+  KEY_MISSING: 'The pseudonymisation key is not on this computer',
   NO_WORKSPACE: 'No workspace is open',
   FORBIDDEN: 'Not allowed',
   INTERNAL: 'Something went wrong',
@@ -38,6 +39,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   NAME_TAKEN: 'Choose another name.',
   WORKSPACE_TOO_NEW: 'Update CX Workbench to open it.',
   NO_WORKSPACE: 'Create or open a workspace first.',
+  KEY_MISSING: 'Bring the key over with cxw key export / cxw key import, or drop the personal-data columns. Reading the data works without it.',
 };
 
 export interface HumanError {

@@ -34,12 +34,14 @@ if (process.argv[2] === '--child') {
   const t0 = performance.now();
   if (kind === 'ours') {
     const { runImportTuned } = await import(join(DATA, 'engine.mjs'));
-    const { openWorkspaceDb, workspaceSecret } = await import(join(DATA, 'engine.mjs'));
+    const { openWorkspaceDb, workspaceSecret, KeyStore } = await import(join(DATA, 'engine.mjs'));
     const db = openWorkspaceDb(dbPath, { create: true });
+    // The key lives outside the workspace (keys.ts): a key store beside the benchmark's workspace.
+    const secret = workspaceSecret(db, new KeyStore(`${dbPath}.state`));
     const tOpen = performance.now();
     const columns = keepPii === '1' ? Array.from({ length: 17 }, (_, index) => ({ index, piiAction: 'keep' })) : undefined;
     const r = runImportTuned(
-      { db, secret: workspaceSecret(db), isCancelled: () => false, onProgress: () => {} },
+      { db, secret, isCancelled: () => false, onProgress: () => {} },
       { path: csv, columns },
       JSON.parse(tuningJson),
     );
@@ -64,7 +66,7 @@ async function bundle() {
   const { build } = await import('rolldown');
   const entry = join(DATA, 'entry.ts');
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(entry, `export { runImportTuned } from '../../../main/workspace/import/commit';\nexport { openWorkspaceDb, workspaceSecret } from '../../../main/workspace/db';\n`);
+  writeFileSync(entry, `export { runImportTuned } from '../../../main/workspace/import/commit';\nexport { openWorkspaceDb, workspaceSecret } from '../../../main/workspace/db';\nexport { KeyStore } from '../../../main/workspace/keys';\n`);
   await build({
     input: entry,
     platform: 'node',
@@ -138,6 +140,7 @@ function timeSqlite(csv) {
 function timeOurs(csv, tuning, keepPii) {
   const db = join(DATA, 'bench.cxw');
   for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
+  rmSync(`${db}.state`, { recursive: true, force: true });
   const res = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', 'ours', csv, db, JSON.stringify(tuning), keepPii ? '1' : '0'], {
     encoding: 'utf8',
   });

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkspaceDb, workspaceSecret, type Db } from '../../../main/workspace/db';
 import type { ImportRunContext } from '../../../main/workspace/import';
+import { KeyStore } from '../../../main/workspace/keys';
 import { AppError } from '../../../shared/errors';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -15,7 +16,7 @@ export const DATA = join(HERE, '../../../../shared/data');
 export interface TempWorkspace {
   dir: string;
   db: Db;
-  ctx: ImportRunContext;
+  ctx: ImportRunContext & { secret: Buffer };
   file(name: string, content: string | Buffer): string;
   cleanup(): void;
 }
@@ -23,7 +24,8 @@ export interface TempWorkspace {
 export function tempWorkspace(): TempWorkspace {
   const dir = mkdtempSync(join(tmpdir(), 'cxw-import-'));
   const db = openWorkspaceDb(join(dir, 'test.cxw'), { create: true });
-  const ctx: ImportRunContext = { db, secret: workspaceSecret(db), isCancelled: () => false, onProgress: () => {} };
+  // The key lives outside the workspace (keys.ts): a key store in this test's own state folder.
+  const ctx: ImportRunContext & { secret: Buffer } = { db, secret: workspaceSecret(db, new KeyStore(join(dir, 'state'))), isCancelled: () => false, onProgress: () => {} };
   return {
     dir,
     db,

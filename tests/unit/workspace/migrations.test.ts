@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspaceDb, workspaceSecret } from '../../../main/workspace/db';
+import { KeyStore } from '../../../main/workspace/keys';
 import { MIGRATIONS, migrate, migrationHash, type Migration } from '../../../main/workspace/migrations';
 
 const dirs: string[] = [];
@@ -15,23 +16,25 @@ function tempFile(name = 'ws.cxw'): string {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('workspace migrations', () => {
-  it('a new workspace is created in WAL mode at the latest schema version with a 32-byte key', () => {
+  it('a new workspace is created in WAL mode at the latest schema version, with no key inside it', () => {
     const path = tempFile();
     const db = openWorkspaceDb(path, { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const rows = db.prepare('SELECT version, sha256 FROM schema_migrations').all() as { version: number; sha256: string }[];
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, sha256: migrationHash(m) })));
-    expect(workspaceSecret(db).length).toBe(32);
+    expect(db.prepare("SELECT key FROM settings WHERE key = 'pii_secret'").get()).toBeUndefined(); // keys.test.ts: kept outside
     db.close();
   });
 
   it('reopening keeps the same key and applies nothing twice', () => {
     const path = tempFile();
     const first = openWorkspaceDb(path, { create: true });
-    const key = workspaceSecret(first).toString('hex');
+    const store = new KeyStore(join(path, '..', 'state'));
+    const key = workspaceSecret(first, store).toString('hex');
+    expect(key).toHaveLength(64);
     first.close();
     const again = openWorkspaceDb(path);
-    expect(workspaceSecret(again).toString('hex')).toBe(key);
+    expect(workspaceSecret(again, store).toString('hex')).toBe(key);
     expect((again.prepare('SELECT COUNT(*) n FROM schema_migrations').get() as { n: number }).n).toBe(MIGRATIONS.length);
     again.close();
   });
@@ -58,11 +61,11 @@ describe('workspace migrations', () => {
     expect(() => migrate(db, MIGRATIONS)).toThrowError(expect.objectContaining({ code: 'WORKSPACE_TOO_NEW' }));
   });
 
-  it('a file that is not SQLite is reported as corrupt, not overwritten', async () => {
+  it('a file that is not SQLite is refused as not a workspace, not overwritten', async () => {
     const path = tempFile('garbage.cxw');
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(path, 'this is not a database, just text that someone renamed'.repeat(100));
-    expect(() => openWorkspaceDb(path)).toThrowError(expect.objectContaining({ code: 'WORKSPACE_CORRUPT' }));
+    expect(() => openWorkspaceDb(path)).toThrowError(expect.objectContaining({ code: 'NOT_A_WORKSPACE' }));
     expect(readFileSync(path, 'utf8').startsWith('this is not a database')).toBe(true);
   });
 
