@@ -5,12 +5,13 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, sta
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
+import { finished } from 'node:stream/promises';
 import { isHandlerName, parseArgs, type EventName, type Events, type Handlers } from '../../shared/api';
 import { AppError, serializeError } from '../../shared/errors';
 import { WEB_ROUTES, WEB_TOKEN_COOKIE, WEB_TOKEN_HEADER } from '../../shared/platform';
 import { isAllowedHost, isAllowedOrigin, readCookie, safeStaticPath, tokensMatch, WEB_CSP } from './guards';
 import { openUploadFolder } from './uploads';
+import { declaredLength, DEFAULT_WEB_LIMITS, jsonTooLarge, readBounded, RequestTooLarge, uploadLimitFromEnv, uploadTooLarge, type WebLimits } from './limits';
 
 export interface WebHostOptions {
   handlers: Handlers;
@@ -25,6 +26,8 @@ export interface WebHostOptions {
    * Folders left there by hosts that died are removed at start.
    */
   uploadsDir: string;
+  /** Size, time and connection bounds; unset ones take DEFAULT_WEB_LIMITS (the upload limit: CXW_MAX_UPLOAD_MB). */
+  limits?: Partial<WebLimits>;
 }
 
 export interface WebHost {
@@ -46,7 +49,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-const MAX_JSON_BODY = 16 * 1024 * 1024;
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', WEB_CSP);
@@ -62,6 +64,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** 413, then close the connection: the unread rest of an oversized body is not worth receiving. */
+function refuseTooLarge(res: ServerResponse, err: RequestTooLarge): void {
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, { ok: false, error: serializeError(err) });
+}
+
 function statusFor(code: string): number {
   if (code === 'BAD_ARGUMENTS') return 400;
   if (code === 'FORBIDDEN') return 403;
@@ -70,14 +78,10 @@ function statusFor(code: string): number {
   return 422;
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BODY) throw new AppError('BAD_ARGUMENTS', 'Request body too large.');
-    chunks.push(chunk as Buffer);
-  }
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  if ((declaredLength(req) ?? 0) > limit) throw jsonTooLarge(limit);
+  const { chunks, size, overflow } = await readBounded(req, limit, null);
+  if (overflow) throw jsonTooLarge(limit);
   if (size === 0) return {};
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
@@ -88,6 +92,7 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
+  const limits: WebLimits = { ...DEFAULT_WEB_LIMITS, uploadBytes: uploadLimitFromEnv(), ...opts.limits };
   const uploads = openUploadFolder(opts.uploadsDir);
   const uploadDir = uploads.dir;
   const sseClients = new Set<ServerResponse>();
@@ -98,12 +103,21 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const client of sseClients) client.write(frame);
   });
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often Node looks for connections past those timeouts (its default, 30 s, would let a test-sized timeout linger).
+      connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(limits.headersTimeoutMs / 3))),
+    },
+    (req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: serializeError(err) });
       else res.end();
     });
-  });
+    },
+  );
+  server.maxConnections = limits.maxConnections;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     securityHeaders(res);
@@ -139,16 +153,30 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
     try {
       if (!isHandlerName(name)) throw new AppError('NOT_FOUND', `Unknown handler ${name}.`);
-      const args = parseArgs(name, await readJsonBody(req));
+      const args = parseArgs(name, await readJsonBody(req, limits.jsonBodyBytes));
+      cancelJobIfClientLeaves(res, args);
       const handler = opts.handlers[name] as (a: typeof args) => unknown;
       const result = await handler(args);
       // An uploaded file holds raw, un-pseudonymised data: once it is safely in the workspace, delete the copy.
       if (name === 'dataset.import') removeUpload((args as { path: string }).path);
       sendJson(res, 200, { ok: true, result });
     } catch (err) {
+      if (err instanceof RequestTooLarge) return refuseTooLarge(res, err);
       const wire = serializeError(err);
       sendJson(res, statusFor(wire.code), { ok: false, error: wire });
     }
+  }
+
+  /** A job nobody will read the answer of is cancelled (a closed tab, a killed script): its worker and memory go. */
+  function cancelJobIfClientLeaves(res: ServerResponse, args: unknown): void {
+    const jobId = (args as { jobId?: unknown }).jobId;
+    if (typeof jobId !== 'string') return;
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      Promise.resolve()
+        .then(() => opts.handlers['job.cancel']({ jobId }))
+        .catch(() => undefined);
+    });
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -171,12 +199,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const fileName = (url.searchParams.get('name') ?? 'upload.csv').replace(/[/\\\0]/g, '_').slice(0, 200) || 'upload.csv';
     // Private to this user: uploads are customers' raw files (PII not yet pseudonymised).
     mkdirSync(uploadDir, { recursive: true, mode: 0o700 });
+    const declared = declaredLength(req);
+    if (declared !== null && declared > limits.uploadBytes) return refuseTooLarge(res, uploadTooLarge(limits.uploadBytes, declared, fileName));
     const path = join(uploadDir, `${randomBytes(6).toString('hex')}-${fileName}`);
+    const file = createWriteStream(path, { mode: 0o600 });
+    let overflow = false;
     try {
-      await pipeline(req, createWriteStream(path, { mode: 0o600 }));
+      overflow = (await readBounded(req, limits.uploadBytes, file)).overflow;
+      file.end();
+      await finished(file);
     } catch (err) {
+      file.destroy();
       rmSync(path, { force: true });
       throw err;
+    }
+    if (overflow) {
+      rmSync(path, { force: true });
+      return refuseTooLarge(res, uploadTooLarge(limits.uploadBytes, null, fileName));
     }
     sendJson(res, 200, { ok: true, result: { path, fileName } });
   }
@@ -208,9 +247,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     createReadStream(file).pipe(res);
   }
 
-  // Long imports keep one request open for minutes; Node's default 5-minute request timeout would cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
   const requestedPort = port;
   await listenWithFallback(server, requestedPort, opts.portFallback === true);
   const address = server.address();
