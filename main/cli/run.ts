@@ -15,6 +15,7 @@ import { scoreCommand } from './commands/score';
 import { segmentCommand } from './commands/segment';
 import { serveCommand } from './commands/serve';
 import { activityCommand, rerunCommand, resultsCommand } from './commands/results';
+import { keyCommand } from './commands/key';
 
 export interface CommandOutput<T> {
   json: T;
@@ -56,6 +57,8 @@ const USAGE = `cxw — CX Workbench on the command line
               run a saved result again on the data as it is now: "identical", or what changed
   cxw activity --workspace W [--format csv|json]    the activity log, oldest first, on standard output
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
+  cxw key status|export|import --workspace W [--out FILE | FILE]
+              the pseudonymisation key (kept outside the workspace): status, export --out FILE, import FILE
 
 segment, journey, nps (also --context), drivers and audit take --save NAME to keep the result in the workspace
 (segment always keeps it; --save names it): cxw results lists them and cxw rerun runs one again.
@@ -133,6 +136,9 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'activity':
         out = await activityCommand(rest);
+        break;
+      case 'key':
+        out = keyCommand(rest);
         break;
       case 'score':
       case 'rfm':
