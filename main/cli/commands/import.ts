@@ -1,10 +1,10 @@
-// cxw import FILE --workspace W [--name N] [--delimiter C] [--pii COL=drop|pseudonymize|keep ...]
-//   [--type COL=TYPE ...] [--role COL=ROLE ...] [--skip-bad-rows]
+// cxw import FILE --workspace W [--name N] [--delimiter C] [--encoding utf-8|windows-1252]
+//   [--pii COL=drop|pseudonymize|keep ...] [--type COL=TYPE ...] [--role COL=ROLE ...] [--skip-bad-rows]
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseArgs as parseCli } from 'node:util';
-import { COLUMN_ROLES, COLUMN_TYPES, PII_ACTIONS, type ColumnPlan, type ImportPreview, type ImportResult } from '../../../shared/domain';
+import { COLUMN_ROLES, COLUMN_TYPES, PII_ACTIONS, type ColumnPlan, type FileEncoding, type ImportPreview, type ImportResult } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { previewImport } from '../../workspace/import/index';
 import { createServices } from '../../services/index';
@@ -18,6 +18,23 @@ function columnIndex(preview: ImportPreview, name: string, flag: string): number
   return col.index;
 }
 
+/** --encoding: the two encodings the importer reads, under the names people type for them. */
+const ENCODING_NAMES: Record<string, FileEncoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'latin-1': 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+
+export function parseEncoding(value: string): FileEncoding {
+  const e = ENCODING_NAMES[value.trim().toLowerCase()];
+  if (!e) throw new AppError('BAD_ARGUMENTS', `--encoding: unknown encoding "${value}"; use utf-8 or windows-1252 (Latin-1).`);
+  return e;
+}
+
 export async function importCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<ImportResult>> {
   const { values, positionals } = parseCli({
     args: argv,
@@ -26,6 +43,7 @@ export async function importCommand(argv: string[], progress: (line: string) => 
       workspace: { type: 'string' },
       name: { type: 'string' },
       delimiter: { type: 'string' },
+      encoding: { type: 'string' },
       pii: { type: 'string', multiple: true },
       type: { type: 'string', multiple: true },
       role: { type: 'string', multiple: true },
@@ -34,10 +52,11 @@ export async function importCommand(argv: string[], progress: (line: string) => 
     },
   });
   const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError('usage: cxw import FILE --workspace W [--name N] [--delimiter C] [--pii COL=ACTION ...]');
+  if (!file || positionals.length > 1) throw new UsageError('usage: cxw import FILE --workspace W [--name N] [--delimiter C] [--encoding utf-8|windows-1252] [--pii COL=ACTION ...]');
   const workspace = requireWorkspace(values.workspace);
   const options = {
     ...(values.delimiter !== undefined ? { delimiter: parseDelimiter(values.delimiter) } : {}),
+    ...(values.encoding !== undefined ? { encoding: parseEncoding(values.encoding) } : {}),
     ...(values['skip-bad-rows'] ? { onBadRow: 'skip' as const } : {}),
   };
   // Preview first: it validates the file before the workspace is touched, and maps column names to positions.

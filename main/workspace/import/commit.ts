@@ -94,7 +94,12 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
   const sample = readSample(shape, tuning.sampleRows ?? DEFAULT_SAMPLE_ROWS, 0);
   const proposed = planColumns(sample);
   const plan = applyPlan(proposed.columns, sample, args.columns);
-  const warnings = [...sample.warnings.filter((w) => !w.includes('Importing will stop')), ...proposed.warnings, ...plan.warnings];
+  const warnings = [
+    ...(shape.encodingNote ? [shape.encodingNote] : []),
+    ...sample.warnings.filter((w) => !w.includes('Importing will stop')),
+    ...proposed.warnings,
+    ...plan.warnings,
+  ];
   if (ctx.isCancelled()) throw cancelled();
 
   const onBadRow = args.options?.onBadRow ?? 'fail';
@@ -176,7 +181,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
       encoding: shape.encoding,
       delimiter: shape.delimiter,
       chunkBytes: shape.chunkBytes,
-      confidentUtf8: shape.confidentUtf8,
+      lenient: shape.lenient,
       hasHeader: shape.hasHeader,
       width,
       onBadRow,

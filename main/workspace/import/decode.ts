@@ -1,6 +1,6 @@
 // Bytes in, text out: open and read the file in fixed-size chunks (bounded memory), refuse binary files,
 // detect the encoding, and notice a file that shrinks or vanishes while we read it.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { FileEncoding } from '../../../shared/domain';
@@ -22,16 +22,26 @@ export function openInput(path: string, fileName?: string): OpenedFile {
   const file = fileName ?? basename(path);
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    // Non-blocking, so that opening a named pipe returns at once (a blocking open waits for a writer for ever);
+    // it changes nothing for a regular file, and anything else is refused just below.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new AppError('FILE_NOT_FOUND', `File not found: ${path}. Check the path and try again.`, { file });
     throw new AppError('FILE_UNREADABLE', `Cannot open ${file}: ${(err as Error).message}`, { file });
   }
   const st = fstatSync(fd);
-  if (st.isDirectory()) {
+  if (!st.isFile()) {
     closeSync(fd);
-    throw new AppError('FILE_UNREADABLE', `${file} is a folder, not a CSV file.`, { file });
+    if (st.isDirectory()) throw new AppError('FILE_UNREADABLE', `${file} is a folder, not a CSV file.`, { file });
+    // A pipe never ends until its writer does, and a device such as /dev/urandom has no size and no end: neither
+    // can be sampled and then read again from the start, which an import needs.
+    const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'a special file';
+    throw new AppError(
+      'FILE_UNREADABLE',
+      `${file} is not a regular file: it is ${what}. Save the data to a CSV file first (e.g. redirect the output to a file), then import that file.`,
+      { file },
+    );
   }
   return { fd, path, file, size: st.size };
 }
@@ -112,38 +122,31 @@ export function binaryAt(buf: Buffer, at: number, file: string, lineBase = 1): A
   });
 }
 
-export interface EncodingGuess {
-  encoding: FileEncoding;
-  /** The head held non-ASCII bytes that were valid UTF-8: a later invalid byte is a real error, not Latin-1. */
-  confidentUtf8: boolean;
-}
-
-export function detectEncoding(head: Buffer, fileIsLonger: boolean): EncodingGuess {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom', confidentUtf8: true };
-  // A multi-byte character may be cut at the end of the head: ignore up to 3 trailing bytes of it.
+/**
+ * The head is valid UTF-8 (a multi-byte character cut at the end of the head does not count against it). Only
+ * then is UTF-8 assumed without reading further; otherwise encoding.ts decides from the whole file.
+ */
+export function headIsUtf8(head: Buffer, fileIsLonger: boolean): boolean {
   let end = head.length;
   if (fileIsLonger) {
     let back = 0;
     while (back < 3 && end - back - 1 >= 0 && (head[end - back - 1] & 0xc0) === 0x80) back++;
     if (end - back - 1 >= 0 && head[end - back - 1] >= 0xc0) end = end - back - 1;
   }
-  const body = head.subarray(0, end);
-  if (isUtf8(body)) {
-    let nonAscii = false;
-    for (let i = 0; i < body.length; i++) {
-      if (body[i] >= 0x80) {
-        nonAscii = true;
-        break;
-      }
-    }
-    return { encoding: 'utf-8', confidentUtf8: nonAscii };
-  }
-  return { encoding: 'windows-1252', confidentUtf8: false };
+  return isUtf8(head.subarray(0, end));
 }
 
-/** Streaming decoder; UTF-8 is decoded strictly so a bad byte is reported instead of silently replaced. */
-export function makeDecoder(encoding: FileEncoding): TextDecoder {
-  return encoding === 'windows-1252' ? new TextDecoder('windows-1252') : new TextDecoder('utf-8', { fatal: true });
+export function hasUtf8Bom(head: Buffer): boolean {
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
+/**
+ * Streaming decoder. UTF-8 is decoded strictly until the encoding has been decided from evidence (a bad byte
+ * then stops the read so the whole file can be weighed, see withEncodingRetry); after that, `lenient` puts in
+ * replacement characters at the lines the warning names.
+ */
+export function makeDecoder(encoding: FileEncoding, lenient: boolean): TextDecoder {
+  return encoding === 'windows-1252' ? new TextDecoder('windows-1252') : new TextDecoder('utf-8', { fatal: !lenient });
 }
 
 /** A byte-level problem inside a chunk; the reader turns it into an AppError naming the line it is on. */
@@ -168,9 +171,9 @@ export interface ChunkSource {
  * Sequential chunk reader. The size is taken at open; reading fewer bytes than that (file truncated or replaced
  * under us) is FILE_UNREADABLE rather than a silently short import.
  */
-export function chunkSource(f: OpenedFile, encoding: FileEncoding, chunkBytes: number): ChunkSource {
+export function chunkSource(f: OpenedFile, encoding: FileEncoding, chunkBytes: number, lenient: boolean): ChunkSource {
   const buf = Buffer.allocUnsafe(chunkBytes);
-  const decoder = makeDecoder(encoding);
+  const decoder = makeDecoder(encoding, lenient);
   let pos = 0;
   let done = false;
   const src: ChunkSource = {

@@ -14,14 +14,14 @@ export async function previewImport(path: string, opts: { fileName?: string; opt
   try {
     const shape0 = detectShape(input, opts.options ?? {});
     const sampleRows = Math.max(1, opts.sampleRows ?? DEFAULT_SAMPLE_ROWS);
-    const { value: sample, shape, retried } = withEncodingRetry(shape0, (s) => readSample(s, sampleRows, PREVIEW_ROWS));
+    const { value: sample, shape } = withEncodingRetry(shape0, (s) => readSample(s, sampleRows, PREVIEW_ROWS));
     const planned = planColumns(sample);
     const warnings = [...sample.warnings, ...planned.warnings];
     planned.columns.forEach((c, i) => {
       const st = sample.stats[i];
       if ((c.type === 'integer' || c.type === 'real') && st.firstNonFinite) warnings.push(nonFiniteWarning(c.name, st.firstNonFinite, st.nonFinite, 'sample'));
     });
-    if (retried) warnings.unshift(`${input.file} is not valid UTF-8 further in; it was read as Windows-1252 (Latin-1).`);
+    if (shape.encodingNote) warnings.unshift(shape.encodingNote);
     return {
       path,
       fileName: input.file,

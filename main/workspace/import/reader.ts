@@ -10,8 +10,8 @@ export interface StreamSpec {
   encoding: FileEncoding;
   delimiter: string;
   chunkBytes: number;
-  /** The head had valid non-ASCII UTF-8: a later bad byte is corruption, not a Latin-1 file. */
-  confidentUtf8: boolean;
+  /** UTF-8 with replacement characters (the encoding was decided from evidence, see encoding.ts). */
+  lenient: boolean;
   /** After each chunk is parsed (progress, cancellation, tests that tamper with the file). */
   onChunk?: (bytesRead: number) => void;
   maxField?: number;
@@ -28,7 +28,7 @@ export function streamRows(spec: StreamSpec, sink: RowSink): StreamResult {
   const { input } = spec;
   const parser = new CsvParser(spec.delimiter, sink, input.file, spec.maxField);
   spec.onStart?.(parser);
-  const src = chunkSource(input, spec.encoding, spec.chunkBytes);
+  const src = chunkSource(input, spec.encoding, spec.chunkBytes, spec.lenient);
   let carry = '';
   for (;;) {
     let chunk: string | null;
@@ -71,9 +71,10 @@ function byteProblem(p: RawByteProblem, spec: StreamSpec, lineAtChunk: number): 
   const loose = new TextDecoder('utf-8').decode(p.bytes);
   const bad = loose.indexOf('\uFFFD');
   const line = lineAtChunk + countLf(bad === -1 ? loose : loose.slice(0, bad));
+  // Not shown when all goes well: withEncodingRetry catches it, weighs the whole file and reads it again.
   return new AppError(
     'BAD_ENCODING',
-    `${file}, line ${line}: bytes that are not valid UTF-8. The start of the file is UTF-8, so this looks like a damaged or mixed-encoding file. Re-save it as UTF-8, or import it choosing the Windows-1252 (Latin-1) encoding.`,
-    { file, line, retryAsLatin1: !spec.confidentUtf8 },
+    `${file}, line ${line}: bytes that are not valid UTF-8. Choose the encoding (UTF-8 or Windows-1252) and import again.`,
+    { file, line, decideEncoding: true },
   );
 }

@@ -17,7 +17,7 @@ export interface RowSpec {
   encoding: FileEncoding;
   delimiter: string;
   chunkBytes: number;
-  confidentUtf8: boolean;
+  lenient: boolean;
   hasHeader: boolean;
   /** Fields per row, as in the header. */
   width: number;
@@ -56,7 +56,7 @@ export function convertRows(spec: RowSpec, converters: Converter[], h: RowHandle
       encoding: spec.encoding,
       delimiter: spec.delimiter,
       chunkBytes: spec.chunkBytes,
-      confidentUtf8: spec.confidentUtf8,
+      lenient: spec.lenient,
       onChunk: (done) => h.chunk(done),
       onStart: (p) => (parser = p),
     },

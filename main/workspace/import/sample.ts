@@ -2,7 +2,8 @@
 // statistics over the first N rows. Shared by previewImport and runImport so both propose the same plan.
 import type { FileEncoding, HeaderFix, ImportOptions } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
-import { assertTextual, detectEncoding, DEFAULT_CHUNK_BYTES, type OpenedFile, readHead } from './decode';
+import { assertTextual, DEFAULT_CHUNK_BYTES, hasUtf8Bom, headIsUtf8, type OpenedFile, readHead } from './decode';
+import { decideEncoding } from './encoding';
 import { ColumnStats, isIdLikeHeader } from './infer-types';
 import { streamRows } from './reader';
 import { DELIMITERS, sniffDelimiter } from './sniff';
@@ -10,8 +11,12 @@ import { DELIMITERS, sniffDelimiter } from './sniff';
 export interface FileShape {
   input: OpenedFile;
   encoding: FileEncoding;
-  /** Valid non-ASCII UTF-8 was seen in the head (see reader.ts). */
-  confidentUtf8: boolean;
+  /** UTF-8 read with replacement characters, once the evidence said UTF-8 despite some bad bytes. */
+  lenient: boolean;
+  /** The analyst's choice, if any (kept when the whole file is weighed after a bad byte). */
+  forcedEncoding: FileEncoding | undefined;
+  /** The encoding decision and the lines it concerns, when there is something to report (encoding.ts). */
+  encodingNote: string | null;
   delimiter: string;
   hasHeader: boolean;
   chunkBytes: number;
@@ -21,8 +26,14 @@ export function detectShape(input: OpenedFile, options: ImportOptions, chunkByte
   if (input.size === 0) throw emptyFile(input.file);
   const head = readHead(input);
   assertTextual(head, input.file);
-  const guess = detectEncoding(head, input.size > head.length);
-  const encoding = options.encoding ?? guess.encoding;
+  const bom = hasUtf8Bom(head);
+  // A head that is valid UTF-8 (the usual case) is assumed UTF-8 without reading further; a bad byte later on
+  // stops the read and the whole file is weighed then (withEncodingRetry).
+  const decision =
+    options.encoding === 'windows-1252' || headIsUtf8(head, input.size > head.length)
+      ? { encoding: options.encoding ?? (bom ? ('utf-8-bom' as const) : ('utf-8' as const)), lenient: false, note: null }
+      : decideEncoding(input, bom, options.encoding);
+  const encoding = decision.encoding;
   const headText = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head);
   if (headText.trim().length === 0 && input.size === head.length) throw emptyFile(input.file);
   if (options.delimiter !== undefined && !(DELIMITERS as readonly string[]).includes(options.delimiter)) {
@@ -32,7 +43,9 @@ export function detectShape(input: OpenedFile, options: ImportOptions, chunkByte
   return {
     input,
     encoding,
-    confidentUtf8: options.encoding !== undefined || guess.confidentUtf8,
+    lenient: decision.lenient,
+    forcedEncoding: options.encoding,
+    encodingNote: decision.note,
     delimiter,
     hasHeader: options.hasHeader ?? true,
     chunkBytes,
@@ -99,7 +112,7 @@ export function readSample(shape: FileShape, sampleRows: number, previewRows: nu
   const ragged: number[] = [];
   let sampled = 0;
   const result = streamRows(
-    { input, encoding: shape.encoding, delimiter: shape.delimiter, chunkBytes: shape.chunkBytes, confidentUtf8: shape.confidentUtf8 },
+    { input, encoding: shape.encoding, delimiter: shape.delimiter, chunkBytes: shape.chunkBytes, lenient: shape.lenient },
     (fields, count, line) => {
       if (header === null) {
         header = shape.hasHeader ? fields.slice(0, count) : Array.from({ length: count }, () => '');
@@ -150,14 +163,19 @@ export function allEmpty(fields: string[], from: number, to: number): boolean {
   return true;
 }
 
-/** Run `fn`, retrying once as Windows-1252 when UTF-8 was only assumed from an all-ASCII head. */
+/**
+ * Run `fn`; when it meets a byte that is not UTF-8 before the encoding was decided from evidence, weigh the whole
+ * file (encoding.ts) and run it once more with the decision, which cannot fail on encoding again (UTF-8 with
+ * replacements, or Windows-1252).
+ */
 export function withEncodingRetry<T>(shape: FileShape, fn: (s: FileShape) => T): { value: T; shape: FileShape; retried: boolean } {
   try {
     return { value: fn(shape), shape, retried: false };
   } catch (err) {
-    if (err instanceof AppError && err.code === 'BAD_ENCODING' && err.details?.retryAsLatin1 === true) {
-      const latin: FileShape = { ...shape, encoding: 'windows-1252', confidentUtf8: true };
-      return { value: fn(latin), shape: latin, retried: true };
+    if (err instanceof AppError && err.code === 'BAD_ENCODING' && err.details?.decideEncoding === true && !shape.lenient) {
+      const d = decideEncoding(shape.input, hasUtf8Bom(readHead(shape.input, 3)), shape.forcedEncoding);
+      const decided: FileShape = { ...shape, encoding: d.encoding, lenient: d.lenient, encodingNote: d.note };
+      return { value: fn(decided), shape: decided, retried: true };
     }
     throw err;
   }
