@@ -2,7 +2,7 @@
 // their IPC handlers and dialogs, and the window. The workspace comes from `--workspace FILE` or a trailing .cxw.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { parseArgs, type EventName, type Events } from '../../shared/api';
 import { IPC_EVENT_CHANNEL } from '../../shared/platform';
 import { createServices } from '../services/index';
@@ -10,6 +10,7 @@ import type { Services } from '../services/types';
 import { workspaceFromArgv } from './args';
 import { registerDialogHandlers, type DialogLike } from './dialogs';
 import { hardenAllWebContents, hardenSession } from './harden';
+import { cliStateDir, safeStorageSealer } from './key-sealer';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { isAppUrl, isSafeExternalUrl } from './security';
@@ -45,15 +46,17 @@ function showError(title: string, err: unknown): void {
 
 function startServices(workspacePath: string | null): Services {
   const stateDir = app.getPath('userData');
+  // Pseudonymisation keys: sealed by the OS key store where there is one (called after 'ready', as safeStorage needs).
+  const keys = { keySealer: safeStorageSealer(safeStorage), keyFoldersToRead: [cliStateDir()] };
   if (workspacePath) {
     try {
-      return createServices({ stateDir, emit, workspacePath });
+      return createServices({ stateDir, emit, workspacePath, ...keys });
     } catch (err) {
       // A missing or damaged workspace must not stop the app: open without it and say why.
       startupProblem = { title: `Could not open ${workspacePath}`, err };
     }
   }
-  return createServices({ stateDir, emit });
+  return createServices({ stateDir, emit, ...keys });
 }
 
 function openWorkspace(path: string): void {

@@ -13,7 +13,7 @@ import { WorkspaceState } from './workspace-state';
 export type { ServiceOptions, Services } from './types';
 
 export function createServices(opts: ServiceOptions): Services {
-  const state = new WorkspaceState(opts.stateDir, (path, reason) => opts.emit('workspace.changed', { path, reason }), opts.keySealer ?? null);
+  const state = new WorkspaceState(opts.stateDir, (path, reason) => opts.emit('workspace.changed', { path, reason }), opts.keySealer ?? null, opts.keyFoldersToRead ?? []);
   if (opts.workspacePath) state.openPath(opts.workspacePath);
   const jobs = new JobRunner({ onProgress: (p) => opts.emit('job.progress', p), useWorkers: opts.useWorkers });
   const datasetsChanged = () => opts.emit('workspace.changed', { path: state.peek()?.path ?? null, reason: 'datasets' });

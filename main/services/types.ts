@@ -11,6 +11,8 @@ export interface ServiceOptions {
   workspacePath?: string;
   /** The OS key store for pseudonymisation keys (Electron's safeStorage); without it keys are 0600 files in stateDir. */
   keySealer?: KeySealer | null;
+  /** Other state folders whose plain key files may be read too (the window reads the keys `cxw` made). */
+  keyFoldersToRead?: string[];
   /** Run import jobs in a worker thread (default true). The CLI's crash tests and unit tests may run in-process. */
   useWorkers?: boolean;
 }

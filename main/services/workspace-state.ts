@@ -27,9 +27,10 @@ export class WorkspaceState {
     private readonly stateDir: string,
     private readonly onChange: (path: string | null, reason: 'opened' | 'created' | 'closed') => void,
     keySealer: KeySealer | null = null,
+    keyFoldersToRead: string[] = [],
   ) {
     mkdirSync(stateDir, { recursive: true });
-    this.keys = new KeyStore(stateDir, keySealer);
+    this.keys = new KeyStore(stateDir, keySealer, keyFoldersToRead);
   }
 
   /** Where this user's pseudonymisation keys are kept (keys.ts). */

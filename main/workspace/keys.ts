@@ -53,6 +53,8 @@ export class KeyStore {
   constructor(
     stateDir: string,
     private readonly sealer: KeySealer | null = null,
+    /** Other state folders whose plain key files may be read (never written): the window reads the CLI's keys. */
+    private readonly alsoReadFrom: string[] = [],
   ) {
     this.dir = join(resolve(stateDir), 'keys');
   }
@@ -73,9 +75,8 @@ export class KeyStore {
       const f = readKeyFile(this.path(id, true));
       return this.sealer.unseal(Buffer.from(f.sealed ?? '', 'base64'));
     }
-    if (existsSync(this.path(id, false))) {
-      const f = readKeyFile(this.path(id, false));
-      return Buffer.from(f.key ?? '', 'base64');
+    for (const file of [this.path(id, false), ...this.alsoReadFrom.map((d) => join(resolve(d), 'keys', `${id}.key`))]) {
+      if (existsSync(file)) return Buffer.from(readKeyFile(file).key ?? '', 'base64');
     }
     return null;
   }

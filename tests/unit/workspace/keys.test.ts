@@ -195,6 +195,16 @@ describe('the pseudonymisation key is kept outside the workspace', () => {
     db2.close();
   });
 
+  it('the window also reads (never writes) the key files cxw made in its own state folder', () => {
+    const ws = join(dir, 'cli-made.cxw');
+    const db = openWorkspaceDb(ws, { create: true });
+    const cli = openWorkspaceKey(db, new KeyStore(join(dir, 'cli-state')), ws);
+    const window = openWorkspaceKey(db, new KeyStore(join(dir, 'window-state'), null, [join(dir, 'cli-state')]), ws);
+    expect(cli.ok && window.ok && Buffer.from(cli.key).equals(Buffer.from(window.key))).toBe(true);
+    expect(existsSync(join(dir, 'window-state', 'keys'))).toBe(false);
+    db.close();
+  });
+
   it('with an OS key store the key file holds only the sealed key; a process without it says the key is sealed', () => {
     const pad = Buffer.alloc(32, 0x5a);
     const sealer: KeySealer = {
