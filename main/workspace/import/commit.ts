@@ -20,6 +20,7 @@ import { detectShape, type FileShape, readSample, withEncodingRetry } from './sa
 import { dateFormatLabel } from './values';
 import { widenColumns } from './widen';
 import { ImportColumnCache } from './column-cache';
+import { storageError } from './storage-errors';
 
 export interface ImportProgress {
   phase: string;
@@ -122,8 +123,8 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
   db.pragma(`cache_size = -${Math.floor(tuning.cacheKiB ?? 64 * 1024)}`);
   db.pragma('temp_store = MEMORY');
   db.pragma('synchronous = NORMAL');
-  db.exec('BEGIN IMMEDIATE');
   try {
+    db.exec('BEGIN IMMEDIATE');
     const name = args.name?.trim() || uniqueDatasetName(db, basename(file, extname(file)));
     const ds = createDataset(db, {
       name,
@@ -223,7 +224,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     }
     ctx.onProgress({ phase: 'finalize', done: total, total, message: `${rows} rows` });
     const widened = widenColumns(db, ds, converters);
-    warnings.push(...widened.warnings);
+    for (const w of widened.warnings) warnings.push(w);
     for (const c of converters) {
       const nf = c.nonFinite;
       if (nf) warnings.push(nonFiniteWarning(c.column.name, { line: nf.firstLine, value: nf.firstValue }, nf.count, 'file'));
@@ -262,8 +263,16 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
       seconds: (performance.now() - t0) / 1000,
     };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
+    // After SQLITE_FULL or an I/O error SQLite may already have rolled back; a failing ROLLBACK must not hide
+    // the error that explains what happened.
+    if (db.inTransaction) {
+      try {
+        db.exec('ROLLBACK');
+      } catch {
+        // nothing more to undo
+      }
+    }
+    throw storageError(err, db.name) ?? err;
   } finally {
     db.pragma(`cache_size = ${saved.cache}`);
     db.pragma(`temp_store = ${saved.temp}`);

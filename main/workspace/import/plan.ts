@@ -17,7 +17,7 @@ export function planColumns(sample: Sample): PlannedColumns {
   const columns = sample.names.map((name, index): ColumnPreview => {
     const stats = sample.stats[index];
     const inferred = inferType(stats, name);
-    warnings.push(...inferred.warnings);
+    for (const w of inferred.warnings) warnings.push(w);
     const piiKind = detectPii(name, stats, inferred.type);
     const role = defaultRole(name, inferred.type, stats, piiKind);
     return {

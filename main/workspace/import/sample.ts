@@ -52,6 +52,22 @@ export function detectShape(input: OpenedFile, options: ImportOptions, chunkByte
   };
 }
 
+/**
+ * Columns a dataset table can hold: SQLite's SQLITE_MAX_COLUMN is 2,000 in the bundled build (a table of 2,001
+ * columns fails "too many columns"), and the table also has the _row key. Checked on the header, before the
+ * workspace is touched.
+ */
+export const MAX_DATASET_COLUMNS = 1999;
+
+function tooManyColumns(file: string, count: number): AppError {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  return new AppError(
+    'TOO_MANY_COLUMNS',
+    `${file} has ${fmt(count)} columns; a dataset can hold at most ${fmt(MAX_DATASET_COLUMNS)} (SQLite's limit is 2,000 columns per table, one of them the row key). Nothing was imported. Split the file into files of at most ${fmt(MAX_DATASET_COLUMNS)} columns, keeping the id column in each, and import them separately.`,
+    { file, line: 1, columns: count, limit: MAX_DATASET_COLUMNS },
+  );
+}
+
 export function emptyFile(file: string): AppError {
   return new AppError('EMPTY_FILE', `${file} is empty: there is nothing to import.`, { file, line: 1, column: 1 });
 }
@@ -115,6 +131,7 @@ export function readSample(shape: FileShape, sampleRows: number, previewRows: nu
     { input, encoding: shape.encoding, delimiter: shape.delimiter, chunkBytes: shape.chunkBytes, lenient: shape.lenient },
     (fields, count, line) => {
       if (header === null) {
+        if (count > MAX_DATASET_COLUMNS) throw tooManyColumns(input.file, count);
         header = shape.hasHeader ? fields.slice(0, count) : Array.from({ length: count }, () => '');
         stats = header.map((h) => new ColumnStats(shape.hasHeader && isIdLikeHeader(h)));
         if (shape.hasHeader) return true;
