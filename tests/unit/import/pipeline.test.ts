@@ -94,6 +94,24 @@ describe('pipelined import', () => {
     expect(workspaceState(ws.db)).toEqual(before);
   });
 
+  it('treats late non-finite numbers, inexact ids and a stray non-UTF-8 byte the same way (issue 12)', () => {
+    const lines: Buffer[] = [Buffer.from('id,order_ref,amount,city\n')];
+    for (let i = 1; i <= 30_000; i++) {
+      const ref = i === 29_500 ? '12345678901234567891' : String(1000 + i);
+      const amount = i === 29_000 ? '1e309' : `${i}.5`;
+      const city = i > 29_990 ? 'Zoë' : 'Paris';
+      lines.push(Buffer.from(`${i},${ref},${amount},${city}\n`, 'utf8'));
+    }
+    lines[29_995] = Buffer.concat([Buffer.from('29995,30995,1.5,Ren'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const path = ws.file('late-issues.csv', Buffer.concat(lines));
+    const { a, b } = both(path, { chunkBytes: 64 * 1024 });
+    expect(b).toEqual(a);
+    const w = (a as { result: { warnings: string[] } }).result.warnings;
+    expect(w.some((x) => x.includes('line 29,996 has a byte that is not UTF-8'))).toBe(true);
+    expect(w.some((x) => x.includes('"order_ref"') && x.includes('line 29501 has "12345678901234567891", which cannot be stored exactly'))).toBe(true);
+    expect(w.some((x) => x.includes('"amount"') && x.includes('line 29001 has "1e309"'))).toBe(true);
+  });
+
   it('reports progress in bytes', () => {
     const path = ws.file('progress.csv', csvFile(20_000));
     const seen: { phase: string; done: number }[] = [];
