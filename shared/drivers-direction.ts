@@ -1,7 +1,8 @@
 // Which way is good for a key-driver target? Read from the column's role and name, shared by the services (which
 // refuse to guess) and the set-up (which pre-selects the answer and asks when there is none). Words are matched as
-// whole tokens of the name ("MonthlyCharges" → monthly, charges; "churned_12m" → churned, 12m) by prefix, so
-// "late_delivery" is worse but "template" or "translated" are not read as "late".
+// whole tokens of the name ("MonthlyCharges" → monthly, charges; "churned_12m" → churned, 12m) with a known ending,
+// so "late_delivery" is worse but "latest_nps", "template" or "translated" are not read as "late"; a name with both
+// kinds of word, or a negation ("not_churned"), is left for the analyst to say.
 import type { ColumnRole } from './domain';
 
 export type DriversDirection = 'higher-is-better' | 'higher-is-worse';
@@ -24,12 +25,21 @@ export function nameTokens(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Endings a word may take and still be that word ("churned", "cancellations", "lateness"), but not "latest". */
+const ENDINGS = new Set(['', 's', 'd', 'ed', 'er', 'ers', 'es', 'ing', 'ness', 'ion', 'ions', 'ation', 'ations', 'lation', 'lations', 'led', 'ling', 'ment', 'ments', 'ly', 'y', 'ied', 'ies', 'al', 'als', 'ty', 'ulent', 'action', 'ied', 'ory', 'ant', 'ants']);
+/** Words that turn a name round or leave it unclear ("not_churned", "renewal_declined"): ask rather than guess. */
+const NEGATIONS = new Set(['not', 'non', 'no', 'never', 'without', 'declined', 'refused', 'failed', 'lost']);
+
+const matches = (token: string, word: string) => token.startsWith(word) && ENDINGS.has(token.slice(word.length));
+
 function readWords(text: string): DriversDirection | null {
   const tokens = nameTokens(text);
-  const has = (words: string[]) => tokens.some((t) => words.some((w) => t.startsWith(w)));
-  // "dissatisfied" does not start with "satisf", and is listed among the worse words itself.
+  if (tokens.some((t) => NEGATIONS.has(t))) return null;
+  const has = (words: string[]) => tokens.some((t) => words.some((w) => matches(t, w)));
+  // "dissatisfied" does not match "satisf" (it is listed among the worse words itself).
   const worse = has(WORSE);
-  const better = !worse && has(BETTER);
+  const better = has(BETTER);
+  // Both kinds of word ("nps_after_complaint") or neither: the name does not say; ask.
   if (worse === better) return null;
   return worse ? 'higher-is-worse' : 'higher-is-better';
 }

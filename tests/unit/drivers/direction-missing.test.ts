@@ -26,6 +26,14 @@ describe('inferDirection', () => {
     for (const name of ['score', 'outcome', 'MonthlyCharges', 'template', 'translated', 'y']) expect(inferDirection({ name }), name).toBeNull();
     expect(inferDirection({ name: 'satisfaction' }, undefined, 'neutral or dissatisfied')?.direction).toBe('higher-is-worse');
     expect(nameTokens('MonthlyCharges')).toEqual(['monthly', 'charges']);
+    // Prefixes that are other words, both kinds of word, or a negation: ask rather than guess (review of issue 11).
+    for (const name of ['nps_after_complaint', 'satisfaction_with_cancellation', 'not_churned', 'renewal_declined']) {
+      expect(inferDirection({ name }), name).toBeNull();
+    }
+    for (const name of ['latest_nps', 'LatestCSAT']) expect(inferDirection({ name })?.direction, name).toBe('higher-is-better');
+    expect(inferDirection({ name: 'lateness_days' })?.direction).toBe('higher-is-worse');
+    expect(inferDirection({ name: 'cancellations' })?.direction).toBe('higher-is-worse');
+    expect(inferDirection({ name: 'customer_satisfaction' })?.direction).toBe('higher-is-better');
   });
   it('a negative value counted as 1 turns the name round; the detractor / promoter models are fixed', () => {
     expect(inferDirection({ name: 'Churn' }, 'auto', 'Yes')).toEqual({ direction: 'higher-is-worse', reason: 'its name "Churn"' });
