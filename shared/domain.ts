@@ -23,7 +23,7 @@ export type ColumnRole = (typeof COLUMN_ROLES)[number];
 export const PII_ACTIONS = ['keep', 'drop', 'pseudonymize'] as const;
 export type PiiAction = (typeof PII_ACTIONS)[number];
 
-export const PII_KINDS = ['name', 'email', 'phone', 'address'] as const;
+export const PII_KINDS = ['name', 'email', 'phone', 'address', 'birthdate', 'freetext'] as const;
 export type PiiKind = (typeof PII_KINDS)[number];
 
 export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -118,6 +118,8 @@ export interface HeaderFix {
 export interface ColumnPreview extends ColumnMeta {
   /** PII kind the detector proposes, null when the column does not look personal. */
   piiKind: PiiKind | null;
+  /** Which detection rule fired, in words (a header in one of seven languages, or the share of values of a shape). */
+  piiReason?: string;
   /** Share of sampled non-missing values that fit the inferred type (1 = all). */
   typeConfidence: number;
   missingInSample: number;

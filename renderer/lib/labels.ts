@@ -51,6 +51,8 @@ export const PII_KIND_LABELS: Record<PiiKind, string> = {
   email: 'E-mail',
   phone: 'Phone',
   address: 'Address',
+  birthdate: 'Date of birth',
+  freetext: 'Names in text',
 };
 
 export function isNumericType(type: ColumnType): boolean {

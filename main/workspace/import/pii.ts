@@ -3,9 +3,15 @@ import { createHmac, hash } from 'node:crypto';
 import type { ColumnType, PiiKind } from '../../../shared/domain';
 import type { ColumnStats } from './infer-types';
 
-/** Split a header into lower-case words: "customerEmail" / "E-mail address" / "case:concept:name". */
+/**
+ * Split a header into lower-case words: "customerEmail" / "E-mail address" / "case:concept:name". Accents are
+ * dropped first, so "Prénom" and "Straße" are words ("prenom", "strasse") rather than fragments.
+ */
 export function headerWords(header: string): string[] {
   return header
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -15,6 +21,14 @@ export function headerWords(header: string): string[] {
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[a-z]{2,}$/i;
 const PHONE = /^\+?[\d\s().-]{7,22}$/;
 const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){0,3}$/u;
+/** Two to four words of letters (any case: "miguel hernandez", "Anne-Marie O'Neil", "JOSÉ DA SILVA"). */
+const NAME_LIKE = /^\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){1,3}$/u;
+/** Two to four capitalised words, with the usual lower-case particles between them ("Jan de Vries", "Liam O'Neil"). */
+const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|le|la|ter|ten|y|e)\s+)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+/** One word of letters: a first name or a surname alone ("miguel", "O'Neil", "García-Márquez"). */
+const ONE_NAME_WORD = /^\p{L}[\p{L}'’-]{1,30}$/u;
+/** A letters-then-digits code (A191, F3, CF10A, B2B): never a phone number or a name, whatever the header says. */
+const CODE = /^\(?[A-Za-z]{1,4}[\s-]?\d{1,6}[A-Za-z]?\)?$/;
 const ADDRESS = /^\d+[a-z]?\s+\S.*\b(st|street|ave|avenue|rd|road|blvd|boulevard|lane|ln|dr|drive|way|ct|court|pl|place|sq|square|rua|strasse|straße|weg)\b/i;
 // Postal codes whose shape cannot be mistaken for a number or a code of another kind: UK ("EC1A 1BB",
 // "M1 1AE", "GIR 0AA"), Canada ("K1A 0B1") and US ZIP+4 ("02134-1234"). A bare 5-digit value is not in this
@@ -23,6 +37,38 @@ const POSTCODE = /^(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|GIR\s?0AA|[A-Z]\d[A-Z]\s
 /** Header words (or joined words) that name a postal code: postcode, post_code, postal_code, zip, zipcode, PLZ. */
 const POSTCODE_WORDS = new Set(['postcode', 'postcodes', 'postalcode', 'zip', 'zipcode', 'zipcodes', 'plz', 'postleitzahl']);
 
+/**
+ * Headers that name a person's name, in English, German, French, Spanish, Italian, Dutch and Portuguese (accents
+ * dropped, words joined): first/last/given/family/full/middle/maiden name, surname, forename; Vorname, Nachname,
+ * Familienname; prénom, nom de famille; nombre completo, apellido(s); cognome, nome completo; voornaam, achternaam;
+ * sobrenome, nome completo.
+ */
+const NAME_HEADERS = [
+  'firstname', 'lastname', 'surname', 'surnames', 'fullname', 'givenname', 'givennames', 'familyname', 'forename', 'forenames', 'middlename', 'maidenname', 'lastnames', 'firstnames',
+  'vorname', 'vornamen', 'nachname', 'familienname', 'geburtsname', 'rufname',
+  'prenom', 'prenoms', 'nomdefamille', 'nomcomplet', 'nomdenaissance',
+  'apellido', 'apellidos', 'nombrecompleto', 'primerapellido', 'segundoapellido',
+  'cognome', 'nomecompleto', 'nomeecognome',
+  'voornaam', 'achternaam', 'familienaam', 'tussenvoegsel', 'voornamen',
+  'sobrenome', 'apelido',
+];
+/** A header word for "name" itself, in the same languages: needs a qualifier (customer, first …) or name-like values. */
+const NAME_WORDS = new Set(['name', 'names', 'nom', 'nombre', 'nome', 'naam']);
+/** Headers that are only "first" or "last" (ProPublica's COMPAS): a name part when the values are single words. */
+const NAME_PART_WORDS = new Set(['first', 'last', 'given', 'family', 'middle']);
+/** Date of birth: dob, birth date/day, born; Geburtsdatum/-tag, geboren; date de naissance; fecha de nacimiento; data di nascita; geboortedatum; data de nascimento. */
+const BIRTH_WORDS = new Set(['dob', 'birthdate', 'birthday', 'birth', 'born', 'geburtsdatum', 'geburtstag', 'geboren', 'naissance', 'nacimiento', 'nascita', 'geboortedatum', 'geboortedag', 'nascimento', 'ddn']);
+/** "birth" words that are not a birth date: place, country, weight … of birth. */
+const NOT_BIRTH_DATE = new Set(['place', 'country', 'city', 'town', 'weight', 'order', 'rate', 'control', 'lieu', 'pays', 'lugar', 'luogo', 'ort', 'land', 'plaats']);
+/** In free text: an honorific and a capitalised name, or a person introducing themselves, in the seven languages. */
+const PERSON_IN_TEXT =
+  /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Monsieur|Madame|Sr|Sra|Srta|Don|Doña|Sig|Sig\.ra|Signor|Signora|Dhr|Mevr|Mevrouw|Meneer)\.?\s+\p{Lu}\p{Ll}+|\b(?:[Mm]y name is|[Ii]ch hei(?:ss|ß)e|[Mm]ein Name ist|[Jj]e m'appelle|[Mm]e llamo|[Mm]i nombre es|[Mm]i chiamo|[Mm]ijn naam is|[Mm]eu nome [ée]|[Cc]hamo-me)\s+\p{Lu}\p{Ll}+/u;
+const EMAIL_IN_TEXT = /[^\s@,;<>]+@[^\s@,;<>]+\.[a-z]{2,}/i;
+/** A phone number inside text: digit groups with separators ("+44 20 7946 0958", "(555) 123-4567", "06-12345678"). */
+const PHONE_IN_TEXT = /(?:^|[\s:(])\+?\(?\d{1,4}\)?[\s.-]\d{2,5}[\s.-]\d{2,5}(?:[\s.-]\d{2,5})?(?=$|[\s.,;)])/;
+const NOT_PERSON = new Set(['product', 'company', 'city', 'state', 'country', 'file', 'concept', 'category', 'brand', 'store', 'shop', 'campaign', 'event', 'step', 'activity', 'team', 'group', 'org', 'department', 'plan', 'channel', 'seller', 'street', 'score', 'charge', 'offense', 'assessment', 'test', 'model', 'segment', 'variable', 'column', 'field', 'host', 'domain', 'server', 'device', 'app', 'page', 'screen', 'course', 'item']);
+const NAME_QUALIFIERS = new Set(['first', 'last', 'full', 'given', 'family', 'customer', 'contact', 'person', 'client', 'user', 'middle', 'owner', 'holder', 'agent', 'patient', 'employee', 'member', 'student', 'kunde', 'cliente', 'klant', 'utente', 'usuario']);
+
 function share(values: string[], test: (v: string) => boolean): number {
   if (values.length === 0) return 0;
   let k = 0;
@@ -30,43 +76,113 @@ function share(values: string[], test: (v: string) => boolean): number {
   return k / values.length;
 }
 
-function looksLikePhone(v: string): boolean {
+function pct(x: number): string {
+  return `${Math.round(100 * x)}%`;
+}
+
+/**
+ * A phone number by its value: 7–15 digits with phone-like formatting (a leading '+', spaces, dashes or
+ * brackets), never a date and never a letters+digits code such as A191 (the PHONE pattern allows no letters).
+ */
+export function looksLikePhone(v: string): boolean {
   if (!PHONE.test(v)) return false;
   let digits = 0;
   for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) >= 48 && v.charCodeAt(i) <= 57) digits++;
-  // Separators or a leading '+' distinguish a phone number from a plain numeric id or a date.
   return digits >= 7 && digits <= 15 && (v[0] === '+' || /[\s()-]/.test(v)) && !/^\d{4}-\d{2}-\d{2}/.test(v);
 }
 
-const NAME_QUALIFIERS = new Set(['first', 'last', 'full', 'given', 'family', 'customer', 'contact', 'person', 'client', 'user', 'middle', 'owner', 'holder', 'agent']);
-const NOT_PERSON = new Set(['product', 'company', 'city', 'state', 'country', 'file', 'concept', 'category', 'brand', 'store', 'shop', 'campaign', 'event', 'step', 'activity', 'team', 'group', 'org', 'department', 'plan', 'channel', 'seller', 'street']);
+/** Share of distinct values in the sample (1 = all differ): names mostly differ, categories repeat. */
+function distinctShare(values: string[]): number {
+  return values.length === 0 ? 0 : new Set(values.map((v) => v.toLowerCase())).size / values.length;
+}
 
-/** The PII kind a column looks like, or null. Numeric/date columns are never PII by value alone. */
+/** Values like people's names: mostly two to four words of letters, mostly distinct (categories repeat). */
+function nameLikeValues(values: string[]): { share: number; distinct: number } {
+  return { share: share(values, (v) => NAME_LIKE.test(v) || PERSON_NAME.test(v)), distinct: distinctShare(values) };
+}
+
+export interface PiiDetection {
+  kind: PiiKind;
+  /** Which rule fired, in words, shown in the import preview and kept in the plan. */
+  reason: string;
+}
+
+/** The PII kind a column looks like, or null (see detectPiiWithReason for the rules). */
 export function detectPii(header: string, stats: ColumnStats, type: ColumnType): PiiKind | null {
-  // Flags and dates carry no identity whatever their header says (Telco's "PhoneService" is Yes/No).
-  if (type === 'boolean' || type === 'date' || type === 'datetime') return null;
+  return detectPiiWithReason(header, stats, type)?.kind ?? null;
+}
+
+/**
+ * Personal data by header (in English, German, French, Spanish, Italian, Dutch and Portuguese) and by the shape
+ * of the sampled values, with the rule that fired. Numeric columns are never PII by value alone; flags never are.
+ */
+export function detectPiiWithReason(header: string, stats: ColumnStats, type: ColumnType): PiiDetection | null {
+  // Flags carry no identity whatever their header says (Telco's "PhoneService" is Yes/No).
+  if (type === 'boolean') return null;
   const w = headerWords(header);
   const has = (...xs: string[]): boolean => xs.some((x) => w.includes(x));
+  const joined = w.join('');
   const vals = stats.examples;
   const textual = type === 'text';
-  if (has('email', 'mail') || (w.includes('e') && w.includes('mail'))) return 'email';
-  if (textual && share(vals, (v) => EMAIL.test(v)) >= 0.5) return 'email';
-  if (has('phone', 'telephone', 'tel', 'mobile', 'cell', 'fax', 'msisdn')) return 'phone';
+  const found = (kind: PiiKind, reason: string): PiiDetection => ({ kind, reason });
+  const codes = share(vals, (v) => CODE.test(v));
+
+  // A date of birth is a quasi-identifier: with a postcode and a gender it singles out most people.
+  if (w.some((x) => BIRTH_WORDS.has(x)) && !w.some((x) => NOT_BIRTH_DATE.has(x)) && (type === 'date' || type === 'datetime' || textual)) {
+    return found('birthdate', `header "${header}" names a date of birth`);
+  }
+  if ((joined.includes('dateofbirth') || joined.includes('birthdate') || joined.includes('fechadenacimiento') || joined.includes('datadinascita') || joined.includes('datadenascimento') || joined.includes('datedenaissance')) && type !== 'integer' && type !== 'real') {
+    return found('birthdate', `header "${header}" names a date of birth`);
+  }
+  // Other dates carry no identity by themselves.
+  if (type === 'date' || type === 'datetime') return null;
+
+  if (has('email', 'mail') || (w.includes('e') && w.includes('mail'))) return found('email', `header "${header}" names an e-mail address`);
+  if (textual && share(vals, (v) => EMAIL.test(v)) >= 0.5) return found('email', `${pct(share(vals, (v) => EMAIL.test(v)))} of sampled values are e-mail addresses`);
+  if (has('phone', 'telephone', 'tel', 'mobile', 'cell', 'fax', 'msisdn', 'telefon', 'telefono', 'telefone', 'handy', 'portable', 'movil', 'cellulare', 'telefoonnummer', 'telefoon', 'telemovel')) {
+    // A phone header over codes ("telephone: A191/A192" in the German credit data) or a handful of repeated values is a category, not a number.
+    if (codes >= 0.5 || (vals.length >= 20 && distinctShare(vals) < 0.1)) return null;
+    return found('phone', `header "${header}" names a phone number`);
+  }
   // Before the phone pattern, which a ZIP+4 ("02134-1234": 9 digits and a dash) also fits.
-  if (textual && share(vals, (v) => POSTCODE.test(v.trim())) >= 0.8) return 'address';
-  if (textual && share(vals, looksLikePhone) >= 0.8) return 'phone';
-  if (has('address', 'addr', 'street') && !has('ip', 'mac', 'email')) return 'address';
-  if (textual && share(vals, (v) => ADDRESS.test(v)) >= 0.5) return 'address';
+  if (textual && share(vals, (v) => POSTCODE.test(v.trim())) >= 0.8) return found('address', `${pct(share(vals, (v) => POSTCODE.test(v.trim())))} of sampled values are postcodes (UK, Canadian or ZIP+4)`);
+  if (textual && share(vals, looksLikePhone) >= 0.8) return found('phone', `${pct(share(vals, looksLikePhone))} of sampled values are phone numbers (7+ digits with phone formatting)`);
+  if (has('address', 'addr', 'street', 'adresse', 'anschrift', 'strasse', 'direccion', 'calle', 'indirizzo', 'adres', 'straat', 'endereco', 'morada', 'rua') && !has('ip', 'mac', 'email')) {
+    return found('address', `header "${header}" names a postal address`);
+  }
+  if (textual && share(vals, (v) => ADDRESS.test(v)) >= 0.5) return found('address', `${pct(share(vals, (v) => ADDRESS.test(v)))} of sampled values are street addresses`);
   // A postcode is part of an address and a quasi-identifier: with a birth date and a gender it singles out
   // most people, and a postcode group is often a handful of customers. Reported as the 'address' kind.
-  if (w.some((x, i) => POSTCODE_WORDS.has(x) || ((x === 'post' || x === 'postal') && w[i + 1] === 'code'))) return 'address';
-  const joined = w.join('');
-  if (['firstname', 'lastname', 'surname', 'fullname', 'givenname', 'familyname', 'forename', 'lastnames'].some((x) => joined.includes(x))) return 'name';
-  if (has('surname', 'forename')) return 'name';
-  if (w.includes('name') && !w.some((x) => NOT_PERSON.has(x))) {
-    if (w.some((x) => NAME_QUALIFIERS.has(x))) return 'name';
+  if (w.some((x, i) => POSTCODE_WORDS.has(x) || ((x === 'post' || x === 'postal') && w[i + 1] === 'code') || (x === 'code' && w[i + 1] === 'postal') || x === 'codigopostal')) {
+    return found('address', `header "${header}" names a postal code`);
+  }
+
+  const notPerson = w.some((x) => NOT_PERSON.has(x));
+  if (!notPerson && NAME_HEADERS.some((x) => joined.includes(x))) return found('name', `header "${header}" names a person's name`);
+  if (!notPerson && w.some((x) => NAME_WORDS.has(x))) {
+    if (w.some((x) => NAME_QUALIFIERS.has(x))) return found('name', `header "${header}" names a person's name`);
     // A bare "name" header: only when the values look like people's names.
-    if (textual && share(vals, (v) => PERSON_NAME.test(v)) >= 0.6) return 'name';
+    const v = nameLikeValues(vals);
+    if (textual && v.share >= 0.6 && v.distinct >= 0.5) return found('name', `header "${header}" and ${pct(v.share)} of sampled values look like people's names (two or more words of letters, ${pct(v.distinct)} distinct)`);
+  }
+  // "first" / "last" alone (COMPAS): single words of letters, mostly distinct — a first name or a surname.
+  if (textual && w.length === 1 && NAME_PART_WORDS.has(w[0])) {
+    const one = share(vals, (v) => ONE_NAME_WORD.test(v));
+    if (one >= 0.8 && distinctShare(vals) >= 0.3) return found('name', `header "${header}" with single words of letters (${pct(one)}, ${pct(distinctShare(vals))} distinct): a name part`);
+  }
+  // By value alone: two capitalised words, mostly distinct ("Ann Smith", "José García"), under any header.
+  if (textual && !notPerson && vals.length >= 10) {
+    const cap = share(vals, (v) => CAPITALISED_NAME.test(v));
+    const distinct = distinctShare(vals);
+    if (cap >= 0.8 && distinct >= 0.8) return found('name', `${pct(cap)} of sampled values are two or more capitalised words, ${pct(distinct)} distinct: people's names`);
+  }
+  // Free text (comments, notes) that names people or carries their contact details.
+  // Free text is words: a long mean length and most values of three or more words (not ids or hashes).
+  if (textual && stats.nonMissing > 0 && stats.totalLen / stats.nonMissing >= 20 && share(vals, (v) => v.split(/\s+/).length >= 3) >= 0.5) {
+    const naming = vals.filter((v) => PERSON_IN_TEXT.test(v) || EMAIL_IN_TEXT.test(v) || PHONE_IN_TEXT.test(v)).length;
+    if (naming >= 2 && naming / vals.length >= 0.05) {
+      return found('freetext', `free text: ${naming} of ${vals.length} sampled values name a person or give an e-mail or phone number`);
+    }
   }
   return null;
 }

@@ -2,7 +2,7 @@
 import { COLUMN_ROLES, COLUMN_TYPES, PII_ACTIONS, type BooleanLabels, type ColumnPlan, type ColumnPreview, type ColumnType } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { booleanLabelsOf, chooseDateFormat, inferType, isIdLikeHeader } from './infer-types';
-import { detectPii } from './pii';
+import { detectPiiWithReason } from './pii';
 import { defaultRole } from './roles';
 import type { Sample } from './sample';
 import { type DateFormat, dateFormatLabel, parseDateFormatLabel } from './values';
@@ -18,7 +18,8 @@ export function planColumns(sample: Sample): PlannedColumns {
     const stats = sample.stats[index];
     const inferred = inferType(stats, name);
     for (const w of inferred.warnings) warnings.push(w);
-    const piiKind = detectPii(name, stats, inferred.type);
+    const pii = detectPiiWithReason(name, stats, inferred.type);
+    const piiKind = pii?.kind ?? null;
     const role = defaultRole(name, inferred.type, stats, piiKind);
     return {
       index,
@@ -30,6 +31,7 @@ export function planColumns(sample: Sample): PlannedColumns {
       ...(inferred.booleanLabels ? { booleanLabels: inferred.booleanLabels } : {}),
       ...(inferred.dateFormat ? { dateFormat: dateFormatLabel(inferred.dateFormat) } : {}),
       piiKind,
+      ...(pii ? { piiReason: pii.reason } : {}),
       typeConfidence: inferred.confidence,
       missingInSample: stats.missing,
     };

@@ -68,7 +68,7 @@ export function PreviewTable({ preview, columns, edits, onEdits }: Props) {
                     />
                     {c.piiKind ? (
                       <div className="cxw-colctl-pii">
-                        <Badge size="sm" color="violet" variant="light" className="cxw-pii-badge" title="Detected personal data">
+                        <Badge size="sm" color="violet" variant="light" className="cxw-pii-badge" title={c.piiReason ? `Detected personal data: ${c.piiReason}` : 'Detected personal data'}>
                           Personal data · {PII_KIND_LABELS[c.piiKind]}
                         </Badge>
                         <NativeSelect
