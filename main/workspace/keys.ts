@@ -179,7 +179,7 @@ function missingKeyMessage(store: KeyStore, id: string, workspacePath: string, w
     ? `The pseudonymisation key kept for this workspace (id ${id}) in ${store.describe(id)} does not match it`
     : store.sealedElsewhere(id)
       ? `The pseudonymisation key of this workspace (id ${id}) is sealed in the OS key store by the CX Workbench window, which this command cannot open`
-      : `The pseudonymisation key of this workspace (id ${id}) is not on this computer (looked for ${store.describe(id)})`;
+      : `The pseudonymisation key of this workspace (id ${id}) is not on this computer (looked for ${store.describe(id)}; a workspace made in the CX Workbench window has its key in the window's own key store)`;
   return (
     `${what}, so personal-data columns cannot be pseudonymised the way earlier imports were and this import is refused; nothing was changed. ` +
     `Reading and analysing the data already imported works without it. To bring the key here, run \`cxw key export --workspace ${workspacePath} --out FILE\` ` +
