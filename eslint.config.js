@@ -21,6 +21,20 @@ const restrict = (...patterns) => {
   return { 'no-restricted-imports': ['error', { paths, patterns: patterns.filter((p) => p !== NO_NODE) }] };
 };
 
+// Spreading an array into a call's arguments puts every element on the stack: `cxw journey` crashed with "Maximum call
+// stack size exceeded" at 300k steps. These idioms take data-sized arrays; use maxOf/minOf/pushAll (shared/extent.ts)
+// or a loop. (Spreading into an array literal, or SQL parameters bounded by SQLite's limit, is fine.)
+const spreadIntoCall = (selector, what) => ({ selector, message: `${what} with a spread argument overflows the stack on large arrays; use maxOf/minOf/pushAll from shared/extent.ts or a loop.` });
+const NO_SPREAD_INTO_CALL = {
+  'no-restricted-syntax': [
+    'error',
+    spreadIntoCall("CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min|hypot)$/] > SpreadElement", 'Math.max/min/hypot'),
+    spreadIntoCall("CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", 'push/unshift/splice'),
+    spreadIntoCall("CallExpression[callee.object.name='String'][callee.property.name=/^fromC(harCode|odePoint)$/] > SpreadElement", 'String.fromCharCode/fromCodePoint'),
+    spreadIntoCall("CallExpression[callee.property.name='apply'][arguments.length=2]", 'fn.apply(thisArg, array)'),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/bench/.data/**', 'build/**/*.cjs'] },
   ...tseslint.configs.recommended,
@@ -31,6 +45,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}', 'shared/**/*.ts', 'scripts/**/*.mjs'], rules: NO_SPREAD_INTO_CALL },
   { files: ['shared/**/*.ts'], rules: restrict(NO_NODE, noElectron, noMain, noRenderer) },
   { files: ['renderer/**/*.{ts,tsx}'], rules: restrict(NO_NODE, noElectron, noMain) },
   {

@@ -2,6 +2,7 @@
 // can act on. Pure logic, no I/O: the profile (main/workspace/profile.ts) does the counting, this module
 // decides what is a problem, how serious it is, and how to say it.
 import type { ColumnProfile, DataIssue } from '../../shared/domain';
+import { minOf, pushAll } from '../../shared/extent';
 
 /** Groups smaller than this are "too small to analyse reliably" (the same default the presentation suppresses). */
 export const MIN_GROUP_SIZE = 10;
@@ -161,7 +162,7 @@ export function auditDataset(input: AuditInput): DataIssue[] {
   }
   const issues: DataIssue[] = [];
   const log = eventLogOf(input.columns);
-  for (const c of input.columns) issues.push(...columnIssues(c, input.rows, log));
+  for (const c of input.columns) pushAll(issues, columnIssues(c, input.rows, log));
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return issues.map((iss, i) => ({ iss, i })).sort((a, b) => rank[a.iss.severity] - rank[b.iss.severity] || a.i - b.i).map((x) => x.iss);
 }
@@ -280,7 +281,7 @@ function columnIssues(c: ColumnFacts, rows: number, log: EventLog | null): DataI
   const { numbers, texts, others } = c.storage;
   const classes = [numbers, texts, others].filter((n) => n > 0).length;
   if (classes > 1) {
-    const minority = Math.min(...[numbers, texts, others].filter((n) => n > 0));
+    const minority = minOf([numbers, texts, others].filter((n) => n > 0));
     const expectNumbers = p.type === 'integer' || p.type === 'real' || p.type === 'boolean';
     add(
       'mixedTypes',

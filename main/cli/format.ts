@@ -1,5 +1,6 @@
 // Plain-text rendering of command results for people; --json prints the result object instead.
 import type { DatasetProfile, ImportResult } from '../../shared/domain';
+import { pushAll } from '../../shared/extent';
 
 /**
  * Text for a terminal: C0 controls (except newline and tab), DEL and C1 controls become visible \xHH escapes, and
@@ -20,9 +21,13 @@ function pad(s: string, n: number): string {
 }
 
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // Loops, not Math.max(...column): a result can have hundreds of thousands of rows (300k journey steps).
+  const widths = header.map((h) => h.length);
+  for (const r of rows) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], (r[i] ?? '').length);
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i])).join('  ').trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  const out = [line(header), line(widths.map((w) => '-'.repeat(w)))];
+  for (const r of rows) out.push(line(r));
+  return out.join('\n');
 }
 
 export function fmtNumber(v: number | string | null | undefined): string {
@@ -42,7 +47,7 @@ export function formatImport(r: ImportResult): string {
       r.columns.map((c) => [c.name, c.type, c.role, c.piiAction === 'keep' ? '' : c.piiAction]),
     ),
   ];
-  if (r.warnings.length) lines.push('', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`));
+  if (r.warnings.length) pushAll(lines, ['', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`)]);
   return lines.filter((l, i) => l !== '' || i > 0).join('\n');
 }
 

@@ -6,6 +6,7 @@
 // cleared), the current segment becomes the saved label and one from = to move keeps the customer flagged.
 import type Database from 'better-sqlite3';
 import { writeAssignments } from './segments/assignments';
+import { pushAll } from '../../shared/extent';
 
 interface OldRow {
   row: number;
@@ -57,7 +58,7 @@ export function packAssignmentsV3(db: Database.Database): void {
       const log = logged.get(r.row);
       if (log && log[log.length - 1].to === r.segment) {
         a.labels[i] = log[0].from;
-        moves.push(...log);
+        pushAll(moves, log);
       } else {
         moves.push({ row: r.row, from: r.segment, to: r.segment, at: now });
       }

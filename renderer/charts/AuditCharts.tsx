@@ -9,6 +9,7 @@ import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
 import { segmentColor } from './palette';
 import { FAIR_BAND, calibrationAxes, calibrationSeries, disparityRows, escapeHtml, proxyMatrix, ratioAxis, type DisparityRow } from './audit-figures';
+import { maxOf } from '../../shared/extent';
 
 const pct = (v: number | null) => (v === null ? 'undefined' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
 const pText = (p: number | null) => (p === null ? 'no test' : p < 0.001 ? '< 0.001' : p.toFixed(3));
@@ -269,7 +270,7 @@ export function ProxyHeatmap({ proxies, attributes, threshold, name }: { proxies
             : 'not measured',
         ),
       );
-      const zmax = Math.max(0.5, ...m.z.flat().filter((v): v is number => v !== null));
+      const zmax = Math.max(0.5, maxOf(m.z.flat().filter((v): v is number => v !== null)));
       const shapes: Partial<Shape>[] = m.flagged.map(({ row, column }) => ({
         type: 'rect',
         xref: 'x',

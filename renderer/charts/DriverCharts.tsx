@@ -8,6 +8,7 @@ import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
 import { labelsRight } from './traces';
 import { againstOutcome, escapeHtml, formatShare, levelLabel, niceTicks, placeLabels, quadrantRanges, QUADRANT_TITLES, sharedPerformanceScale, signLabel } from './nps-figures';
+import { maxOf } from '../../shared/extent';
 
 function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
   if (sign === 0) return t.muted;
@@ -50,7 +51,7 @@ export function DriverWeightsChart({ result, name }: { result: DriversResult; na
           drivers.map((d) => `  <b>${formatShare(d.share)}</b>`),
         ),
       ];
-      const max = Math.max(10, ...drivers.map((d) => Math.max(d.share, d.shareCi[1])));
+      const max = Math.max(10, maxOf(drivers.map((d) => Math.max(d.share, d.shareCi[1]))));
       return {
         data,
         layout: {

@@ -24,6 +24,7 @@ import {
   type GroupStyle,
   type NpsCategory,
 } from './nps-figures';
+import { maxOf } from '../../shared/extent';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -125,7 +126,7 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
           hovertemplate: `score %{x}: %{y:,} answers<extra>${CATEGORY_LABELS[c]}</extra>`,
         } as Data;
       });
-      const max = Math.max(1, ...distribution.map((d) => d.count));
+      const max = Math.max(1, maxOf(distribution.map((d) => d.count)));
       return {
         data,
         layout: {

@@ -3,6 +3,7 @@
 // the proxy heatmap's matrix and flagged cells, and the calibration lines per group.
 import type { AuditGroup, AuditMetric, AuditResult, CalibrationBin, Disparity, ProxyAssociation } from '../../shared/audit';
 import { DEFAULT_MIN_GROUP_SIZE, rateReliable } from '../../shared/audit-gaps';
+import { maxOf, minOf } from '../../shared/extent';
 
 export const FAIR_BAND: readonly [number, number] = [0.8, 1.25];
 
@@ -82,8 +83,8 @@ const NICE_TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 0.8, 1, 1.25, 2, 4, 5
 /** A log axis around the ratios that always shows 0.5–2 (so the band and 1 are in view), with readable ticks. */
 export function ratioAxis(ratios: number[]): LogAxis {
   const positive = ratios.filter((r) => r > 0 && Number.isFinite(r));
-  const lo = Math.min(0.5, ...positive.map((r) => r / 1.25));
-  const hi = Math.max(2, ...positive.map((r) => r * 1.25));
+  const lo = Math.min(0.5, minOf(positive.map((r) => r / 1.25)));
+  const hi = Math.max(2, maxOf(positive.map((r) => r * 1.25)));
   const span = Math.log10(hi) - Math.log10(lo);
   // Fewer ticks on a wide axis: keep the band's edges and 1, drop the in-between values that would crowd them.
   const ticks = NICE_TICKS.filter((t) => t >= lo && t <= hi).filter((t) => span < 1.6 || [0.01, 0.1, 0.5, 0.8, 1, 1.25, 2, 10, 100].includes(t));
@@ -158,8 +159,8 @@ export function calibrationAxes(bins: CalibrationBin[]): CalibrationAxes {
   const rates = bins.flatMap((b) => [...(b.observed.value === null ? [] : [b.observed.value]), ...(b.observed.ci ?? [])]);
   const span = (values: number[], clamp: boolean): [number, number] => {
     if (values.length === 0) return [0, 1];
-    let lo = Math.min(...values);
-    let hi = Math.max(...values);
+    let lo = minOf(values);
+    let hi = maxOf(values);
     const pad = (hi - lo || 1) * 0.04;
     lo -= pad;
     hi += pad;

@@ -2,6 +2,7 @@
 // colours, the x range of a CI chart, how each group is drawn (reference, different, similar, small n), and the
 // quadrant of the importance × performance chart. No Plotly, no React.
 import type { NpsGroup, NpsSummary } from '../../shared/nps';
+import { maxOf, minOf } from '../../shared/extent';
 
 /** NPS −100…100 as "+16", "−4" or "0" (a true minus sign, readable on a projector). */
 export function formatNps(v: number | null): string {
@@ -78,8 +79,8 @@ export function mixShares(s: Pick<NpsSummary, 'n' | 'promoters' | 'passives' | '
 export function npsRange(intervals: ([number, number] | null)[], values: (number | null)[] = [], pad = 8): [number, number] {
   const xs = [...intervals.flatMap((c) => (c ? c : [])), ...values.filter((v): v is number => v !== null && Number.isFinite(v))];
   if (xs.length === 0) return [-100, 100];
-  const lo = Math.max(-100, Math.floor((Math.min(...xs) - pad) / 10) * 10);
-  const hi = Math.min(100, Math.ceil((Math.max(...xs) + pad) / 10) * 10);
+  const lo = Math.max(-100, Math.floor((minOf(xs) - pad) / 10) * 10);
+  const hi = Math.min(100, Math.ceil((maxOf(xs) + pad) / 10) * 10);
   return lo < hi ? [lo, hi] : [Math.max(-100, lo - 10), Math.min(100, hi + 10)];
 }
 
@@ -233,11 +234,11 @@ export function labelsOverlap(points: { x: number; y: number; label: string }[],
 export function quadrantRanges(points: { x: number; y: number }[], cuts: { share: number; performance: number }): { x: [number, number]; y: [number, number] } {
   const xs = [...points.map((p) => p.x), cuts.performance];
   const ys = [...points.map((p) => p.y), cuts.share];
-  const xSpan = Math.max(0.1, Math.max(...xs) - Math.min(...xs));
-  const ySpan = Math.max(5, Math.max(...ys) - Math.min(...ys));
+  const xSpan = Math.max(0.1, maxOf(xs) - minOf(xs));
+  const ySpan = Math.max(5, maxOf(ys) - minOf(ys));
   return {
-    x: [Math.max(0, Math.min(...xs) - xSpan * 0.35), Math.min(1, Math.max(...xs) + xSpan * 0.35)],
-    y: [Math.max(0, Math.min(...ys) - ySpan * 0.3), Math.max(...ys) + ySpan * 0.3],
+    x: [Math.max(0, minOf(xs) - xSpan * 0.35), Math.min(1, maxOf(xs) + xSpan * 0.35)],
+    y: [Math.max(0, minOf(ys) - ySpan * 0.3), maxOf(ys) + ySpan * 0.3],
   };
 }
 

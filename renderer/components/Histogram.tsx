@@ -1,6 +1,7 @@
 // A small, crisp inline-SVG histogram; each bar carries its range and count as a native tooltip.
 import { formatCount, formatRange } from '../lib/format';
 import type { HistogramBin } from '../../shared/domain';
+import { maxOf } from '../../shared/extent';
 
 interface Props {
   bins: HistogramBin[];
@@ -14,7 +15,7 @@ interface Props {
 
 export function Histogram({ bins, label, minLabel, maxLabel, dates, height = 56 }: Props) {
   const width = 240;
-  const max = Math.max(1, ...bins.map((b) => b.count));
+  const max = Math.max(1, maxOf(bins.map((b) => b.count)));
   const gap = bins.length > 40 ? 0.5 : 1.5;
   const barW = width / bins.length;
   return (

@@ -2,6 +2,7 @@
 import { Text } from '@mantine/core';
 import type { BooleanLabels, TopValue } from '../../shared/domain';
 import { formatCount, formatPct } from '../lib/format';
+import { maxOf } from '../../shared/extent';
 
 interface Props {
   values: TopValue[];
@@ -22,7 +23,7 @@ function display(value: string, isBoolean: boolean, labels?: BooleanLabels): str
 
 export function TopValues({ values, total, distinct, isBoolean = false, booleanLabels, limit = 5 }: Props) {
   const shown = values.slice(0, limit);
-  const max = Math.max(1, ...shown.map((v) => v.count));
+  const max = Math.max(1, maxOf(shown.map((v) => v.count)));
   const rest = distinct - shown.length;
   return (
     <div className="cxw-top">

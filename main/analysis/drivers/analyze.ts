@@ -22,6 +22,7 @@ import { quadrantOf, scaledMean } from './quadrant';
 import { driverBasis, linearWeights, type DriverBasis } from './relative-weights';
 import type { DriversAnalysis, DriversInput } from './types';
 import { collinearityWarnings, dependentDrivers, effectSentence, exclusionWarning, imputedDrivers, sampleSizeWarnings } from './warnings';
+import { pushAll } from '../../../shared/extent';
 
 /** Full-sample logistic fit: tight enough that the weights match R's glm (run to convergence) to 1e-9. */
 const MAIN_FIT = { tol: 1e-10, maxIter: 100 };
@@ -120,8 +121,8 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
       `The drivers ${involved.map((d) => `"${d}"`).join(', ')} are perfectly collinear in the analysed rows (one is an exact combination of the others), so their weights cannot be separated. Drop one of them.`,
     );
   }
-  warnings.push(...collinearityWarnings(names, rxx, basis));
-  warnings.push(...sampleSizeWarnings(n, p, kind, minority));
+  pushAll(warnings, collinearityWarnings(names, rxx, basis));
+  pushAll(warnings, sampleSizeWarnings(n, p, kind, minority));
 
   const model: Model = { p, packed, y: cc.y, logistic: null };
   const ones = new Float64Array(p).fill(1);

@@ -30,6 +30,7 @@ import { summarize, summarizeAttribute } from './summary';
 import type { AuditInput, CodedColumn } from './types';
 import { buildVerdicts, executiveSummary, type CalibrationFinding } from './verdicts';
 import { count, listWords } from './words';
+import { pushAll } from '../../../shared/extent';
 
 export const DEFAULTS = { minGroupSize: 30, alpha: 0.05, proxyThreshold: 0.3, direction: 'assistive' } as const;
 
@@ -123,7 +124,7 @@ function calibrate(input: AuditInput, audited: AuditedColumn[], minGroupSize: nu
   for (const a of audited) {
     poll(isCancelled);
     const tallies = calibrationTallies(a.column.codes, a.column.levels.length, deciles, input.score, input.label, input.n);
-    bins.push(...calibrationBins(a.column.name, a.groups.map((g, i) => ({ code: a.codes[i], name: g.group })), tallies, edges, minGroupSize));
+    pushAll(bins, calibrationBins(a.column.name, a.groups.map((g, i) => ({ code: a.codes[i], name: g.group })), tallies, edges, minGroupSize));
     a.groups.forEach((g, i) => {
       if (g === a.reference) return;
       const gap = calibrationGap(tallies, a.codes[i], a.referenceCode);

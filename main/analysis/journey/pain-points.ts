@@ -7,6 +7,7 @@
 // "the lowest of all stages", so that is never said of a stage while a support contact rates lower.
 import type { FunnelStage, MeanCi, PainPoint } from '../../../shared/journeys';
 import { formatNumber } from '../stats-basic';
+import { minOf } from '../../../shared/extent';
 
 export function painPoints(
   funnel: readonly FunnelStage[],
@@ -16,7 +17,7 @@ export function painPoints(
 ): PainPoint[] {
   const means = satisfaction.map((s) => (s === null ? null : s.mean));
   const rated = [...means, ...sideStepSatisfaction.map((s) => (s === null ? null : s.mean))].filter((m): m is number => m !== null);
-  const lowest = rated.length > 1 ? Math.min(...rated) : Number.NaN;
+  const lowest = rated.length > 1 ? minOf(rated) : Number.NaN;
   const out: (PainPoint & { order: number })[] = [];
   for (let i = 1; i < funnel.length; i++) {
     const stage = funnel[i];

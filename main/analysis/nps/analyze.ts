@@ -7,6 +7,7 @@ import { tallyByGroup, type Grouping } from './grouping';
 import { compareWithReference, pickReference, smallGroupsWarning, tallyGroups, testAcrossGroups } from './groups';
 import { NO_PERIOD, periodLabel, type PeriodUnit } from './periods';
 import { countsOf, summarize } from './summary';
+import { pushAll } from '../../../shared/extent';
 
 export interface NpsAnalysisInput {
   /** 0…10 per row, −1 missing. */
@@ -52,7 +53,7 @@ export function analyzeNps(input: NpsAnalysisInput): NpsAnalysis {
     test = testAcrossGroups(tallied, ref, z, input.level, what);
     groups = tallied.map((t) => t.group);
     reference = ref?.label ?? null;
-    warnings.push(...g.notes);
+    pushAll(warnings, g.notes);
     const small = smallGroupsWarning(tallied, input.minN, what);
     if (small) warnings.push(small);
   }

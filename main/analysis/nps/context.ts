@@ -14,6 +14,7 @@ import { tallyByGroup, type Grouping } from './grouping';
 import { pickReference, smallGroupsWarning, tallyGroups, testAcrossGroups, toComparison, type TalliedGroup } from './groups';
 import { countsOf, minus, summarize } from './summary';
 import { count, levelText, points, pText, signedPoints } from './words';
+import { minOf } from '../../../shared/extent';
 
 export interface ContextInput {
   scores: Int8Array;
@@ -90,7 +91,7 @@ function summaryOf(overall: NpsSummary, compared: number, adjusted: number[], fl
   if (compared < 2) return `All ${count(overall.n)} answers share one context (${input.contextName}), so there is nothing to compare.`;
   const adjustNote = compared === 2 ? '' : ` (p-values Holm-adjusted over the ${compared} contexts)`;
   if (flags.length === 0) {
-    const best = Math.min(...adjusted);
+    const best = minOf(adjusted);
     return (
       `No context differs from the rest beyond chance (${input.contextName}, ${compared} contexts; smallest adjusted ${pText(best)}), ` +
       `so the NPS of ${signedPoints(overall.nps ?? 0)} (n ${count(overall.n)}) can be reported across them.`

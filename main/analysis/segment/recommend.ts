@@ -13,6 +13,7 @@
 // Scores without stability (results saved before the sweep measured it) skip step 1.
 import type { KRecommendation } from '../../../shared/segments';
 import type { KScore } from './types';
+import { maxOf, minOf } from '../../../shared/extent';
 
 /** Silhouette values within this of the best are treated as a tie (sampling noise at 5,000 rows is ~0.01). */
 export const silhouetteTie = 0.02;
@@ -78,7 +79,7 @@ function eligible(valid: KScore[]): { pool: KScore[]; tier: Tier } {
 
 /** Step 2: silhouette near-ties, then a vote of the three indices. */
 function bySeparation(pool: KScore[]): { chosen: KScore; cands: KScore[]; bestSil: number; chK: number; dbK: number } {
-  const bestSil = Math.max(...pool.map((s) => s.silhouette));
+  const bestSil = maxOf(pool.map((s) => s.silhouette));
   const cands = pool.filter((s) => s.silhouette >= bestSil - silhouetteTie).sort((a, b) => a.k - b.k);
   const pick = (better: (a: KScore, b: KScore) => boolean): KScore => cands.reduce((best, s) => (better(s, best) ? s : best));
   const silK = pick((a, b) => a.silhouette > b.silhouette).k;
@@ -144,8 +145,8 @@ export function recommendK(scores: KScore[]): KRecommendation {
   if (passed.length) {
     const best = passed.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));
     const lows = passed.map((s) => s.minStability!);
-    const lo = Math.min(...lows);
-    const hi = Math.max(...lows);
+    const lo = minOf(lows);
+    const hi = maxOf(lows);
     const range = lo === hi ? f2(lo) : `${f2(lo)}–${f2(hi)}`;
     const one = passed.length === 1;
     const weak =

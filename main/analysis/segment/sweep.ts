@@ -4,6 +4,7 @@ import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
 import { kmeans, kmeansWorkspace } from './kmeans';
 import { bootstrapStability } from './stability';
 import { cancelledError, type KMeansOptions, type KMeansResult, type KScore, type Matrix } from './types';
+import { minOf } from '../../../shared/extent';
 
 /** Exact silhouette up to this many rows; above it a seeded sample (O(n²) otherwise). */
 export const silhouetteExactMax = 5000;
@@ -47,7 +48,7 @@ export function sweepK(
       const st = bootstrapStability(m, res.labels, k, { seed: opts.seed, resamples: opts.stability.resamples, maxRows: opts.stability.maxRows, maxIterations: opts.maxIterations, tolerance: opts.tolerance, isCancelled: opts.isCancelled });
       score.stability = st;
       const finite = st.filter((x) => Number.isFinite(x));
-      score.minStability = finite.length ? Math.min(...finite) : Number.NaN;
+      score.minStability = finite.length ? minOf(finite) : Number.NaN;
     }
     out.push(score);
     opts.onProgress?.(k - lo + 1, total);

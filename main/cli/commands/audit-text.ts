@@ -4,6 +4,7 @@
 // over fewer people than the minimum group size is marked "*" (unreliable: no verdict rests on it).
 import type { AuditGroup, AuditResult, Rate } from '../../../shared/audit';
 import { table } from '../format';
+import { pushAll } from '../../../shared/extent';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const pct = (v: number | null, digits = 1) => (v === null ? '—' : `${(100 * v).toFixed(digits)}%`);
@@ -82,6 +83,6 @@ export function formatAudit(r: AuditResult): string {
     out.push('', 'Representation:');
     for (const c of r.representation) out.push(`  - ${c.sentence}`);
   }
-  if (r.warnings.length) out.push('', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`));
+  if (r.warnings.length) pushAll(out, ['', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`)]);
   return out.join('\n');
 }

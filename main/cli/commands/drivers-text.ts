@@ -2,6 +2,7 @@
 // with bootstrap intervals, the coefficient's sign and the quadrant), then the quadrant grouped, then warnings.
 import type { DriversResult, Quadrant } from '../../../shared/nps';
 import { table } from '../format';
+import { pushAll } from '../../../shared/extent';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const QUADRANTS: Quadrant[] = ['improve first', 'key strength', 'maintain', 'low priority'];
@@ -47,7 +48,7 @@ export function formatDrivers(r: DriversResult): string {
     const names = r.drivers.filter((d) => d.quadrant === q).map((d) => d.name);
     out.push(`  ${q.padEnd(14)} ${names.length ? names.join(', ') : '—'}  (${QUADRANT_MEANING[q]})`);
   }
-  out.push('', 'What hurts:', ...r.drivers.map((d) => `  - ${d.effect}`));
-  if (r.warnings.length) out.push('', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`));
+  pushAll(out, ['', 'What hurts:', ...r.drivers.map((d) => `  - ${d.effect}`)]);
+  if (r.warnings.length) pushAll(out, ['', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`)]);
   return out.join('\n');
 }

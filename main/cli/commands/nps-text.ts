@@ -2,6 +2,7 @@
 // one's comparison), the test in words, the trend, and the warnings. The context check leads with its summary.
 import type { NpsContextResult, NpsGroup, NpsResult, NpsSummary } from '../../../shared/nps';
 import { table } from '../format';
+import { maxOf, pushAll } from '../../../shared/extent';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : '—');
@@ -21,7 +22,7 @@ function headline(s: NpsSummary, level: number): string {
 }
 
 function distribution(d: { score: number; count: number }[]): string {
-  const max = Math.max(1, ...d.map((x) => x.count));
+  const max = Math.max(1, maxOf(d.map((x) => x.count)));
   const total = d.reduce((s, x) => s + x.count, 0);
   return d.map((x) => `  ${String(x.score).padStart(2)} ${'█'.repeat(Math.round((30 * x.count) / max)).padEnd(30)} ${int(x.count)} (${pct(x.count, total)})`).join('\n');
 }
@@ -79,7 +80,7 @@ export function formatNps(r: NpsResult): string {
 
 export function formatNpsContext(r: NpsContextResult): string {
   const out: string[] = [`Collection-context check of "${r.spec.score}" in "${r.spec.dataset}" by ${r.context}.`, `Overall NPS ${headline(r.overall, r.level)}.`, '', r.summary];
-  if (r.flags.length) out.push('', 'Flagged:', ...r.flags.map((f) => `  - ${f.sentence}`));
+  if (r.flags.length) pushAll(out, ['', 'Flagged:', ...r.flags.map((f) => `  - ${f.sentence}`)]);
   out.push('', `Each context against all other answers (p adj. = Holm-adjusted; groups under ${int(r.minN)} answers flagged small):`, groupRows(r.groups, 'vs rest'));
   if (r.test) out.push('', `Test: ${r.test.method}: statistic ${r.test.statistic.toFixed(2)}${r.test.df !== null ? `, df ${r.test.df}` : ''}, ${pIs(r.test.pValue)}.`, r.test.note);
   return [...out, ...warnings(r.warnings)].join('\n');

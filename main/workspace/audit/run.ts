@@ -13,6 +13,7 @@ import { predictionOf, readLabel } from './outcome';
 import { loadAuditColumns } from './load';
 import { planAudit } from './plan';
 import { protectedColumns, proxyColumns, segmentationProxies, subset } from './attributes';
+import { pushAll } from '../../../shared/extent';
 
 export interface AuditProgress {
   isCancelled: () => boolean;
@@ -97,7 +98,7 @@ export function runAudit(db: Db, spec: AuditSpec, ctx: AuditProgress): AuditResu
   for (const seg of plan.segmentations) {
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while reading the segmentations.');
     const s = segmentationProxies(db, ds, seg, data.rows, ctx);
-    warnings.push(...s.warnings);
+    pushAll(warnings, s.warnings);
     proxies.push(subset(s.column, kept, false));
   }
   timer.mark('proxies');

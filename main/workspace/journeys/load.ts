@@ -9,6 +9,7 @@ import { getDataset } from '../datasets';
 import { scanEvents, type ScannedEvents } from './event-scan';
 import { joinSegmentation } from './segment-join';
 import { checkSpecOptions, resolveJourneyColumns, type JourneyColumns } from './spec-columns';
+import { pushAll } from '../../../shared/extent';
 
 export interface LoadOptions {
   isCancelled?: () => boolean;
@@ -55,7 +56,7 @@ export function loadJourney(db: Db, spec: JourneySpec, opts: LoadOptions = {}): 
     const join = joinSegmentation(db, spec.segmentation, scan.customerIds, spec.filter?.segments ?? []);
     segmentOfCustomer = join.segmentOfCustomer;
     segmentNames = join.segmentNames;
-    warnings.push(...join.warnings);
+    pushAll(warnings, join.warnings);
   }
   const input: JourneyInput = {
     n: scan.n,
@@ -112,7 +113,7 @@ function scanWarnings(scan: ScannedEvents, cols: JourneyColumns, precision: 'exa
       `${fmt(scan.npsOutOfRange.count)} values of "${cols.nps.name}" lie outside 0–10 (e.g. ${scan.npsOutOfRange.example}) and are left out of NPS: NPS needs the 0–10 recommend score.`,
     );
   }
-  if (precision === 'exact') warnings.push(...midnightWarnings(scan));
+  if (precision === 'exact') pushAll(warnings, midnightWarnings(scan));
   return warnings;
 }
 

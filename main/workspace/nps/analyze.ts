@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { getDataset } from '../datasets';
 import { count, groupingOf, loadSurvey, numericValues, readTimes, resolveColumn, scoreColumn, timeColumn, type LoadProgress } from './nps-columns';
 import { segmentGrouping } from './nps-segments';
+import { pushAll } from '../../../shared/extent';
 
 export type AnalysisProgress = LoadProgress;
 
@@ -42,7 +43,7 @@ export function runNpsAnalysis(db: Db, spec: NpsSpec, ctx: AnalysisProgress): Np
     const seg = segmentGrouping(db, spec.segmentation, ds, loaded.rows, ctx);
     grouping = seg.grouping;
     groupWords = 'segments';
-    warnings.push(...seg.warnings);
+    pushAll(warnings, seg.warnings);
   }
   let periods: { index: Int32Array; unit: NonNullable<NpsSpec['periodUnit']> } | null = null;
   if (periodCol) {

@@ -9,6 +9,7 @@ import { segmentColor, textOn } from '../../charts/palette';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { dropOffLabel, formatDuration, planSankey, wrapLabel } from './figures';
+import { maxOf } from '../../../shared/extent';
 
 /** Drop-off in an orange that keeps 4.5:1 contrast on both chart backgrounds. */
 export const dropColor = (t: ChartTheme) => (t.dark ? '#FF9F5A' : '#B3470A');
@@ -99,7 +100,7 @@ export function TransitionSankey({ journeys, transitions, stages, steps, name }:
       // last column, so every label reads left to right in the space after its node.
       const end = plan.nodes.length;
       const sinks = plan.nodes.map((_, i) => i).filter((i) => !plan.links.some((l) => l.source === i));
-      const eps = Math.max(...plan.links.map((l) => l.customers), 1) * 1e-6;
+      const eps = Math.max(maxOf(plan.links.map((l) => l.customers)), 1) * 1e-6;
       const data: Data[] = [
         {
           type: 'sankey',

@@ -11,6 +11,7 @@ import type { ChartTheme } from '../../charts/plotly';
 import { formatCount } from '../../lib/format';
 import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, shortLabel, unitFor, wrapLabel } from './figures';
 import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
+import { maxOf, minOf } from '../../../shared/extent';
 
 export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
   const figure = useCallback(
@@ -31,8 +32,8 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
         ]);
       const lows = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[0]] : []));
       const highs = stages.flatMap((s) => (s.satisfaction?.ci ? [s.satisfaction.ci[1]] : []));
-      const lo = Math.min(scale[0], ...lows);
-      const hi = Math.max(scale[1], ...highs);
+      const lo = Math.min(scale[0], minOf(lows));
+      const hi = Math.max(scale[1], maxOf(highs));
       const pad = (hi - lo || 1) * 0.08;
       const line = t.dark ? '#8C9EFF' : '#3B5BDB';
       const side = t.dark ? '#FF9F5A' : '#B3470A';
@@ -126,7 +127,7 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
       // Zero-width spaces, one more per row, keep two pairs that cut to the same text on separate rows.
       const labels = rows.map((r, i) => `${shortLabel(r.from, 30)}<br>→ ${shortLabel(r.to, 28)}${'\u200b'.repeat(i)}`);
       const log = scale === 'log';
-      const unit = unitFor(Math.max(...rows.map((r) => r.q3), 1));
+      const unit = unitFor(Math.max(maxOf(rows.map((r) => r.q3)), 1));
       const k = log ? 1 : UNIT_SECONDS[unit];
       const v = (s: number) => (log ? Math.max(LOG_FLOOR_SECONDS, s) : s / k);
       const color = t.dark ? '#8C9EFF' : '#3B5BDB';
@@ -164,8 +165,8 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
           showlegend: false,
         } as Data,
       ];
-      const lo = Math.min(...rows.map((r) => v(r.min)));
-      const hi = Math.max(...rows.map((r) => v(r.max)));
+      const lo = minOf(rows.map((r) => v(r.min)));
+      const hi = maxOf(rows.map((r) => v(r.max)));
       const ticks = logTicks(lo, hi);
       const xaxis = log
         ? { type: 'log', tickvals: ticks.values, ticktext: ticks.labels, range: [Math.log10(lo) - 0.1, Math.log10(hi) + 0.1] }

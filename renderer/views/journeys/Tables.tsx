@@ -8,6 +8,7 @@ import { segmentColor } from '../../charts/palette';
 import { formatCount, formatPct } from '../../lib/format';
 import { formatDuration, stageIndexOfStep } from './figures';
 import { formatNps, formatNpsCi } from '../../charts/nps-figures';
+import { maxOf } from '../../../shared/extent';
 
 export function meanCiText(m: MeanCi | null): string {
   if (!m || m.n === 0) return '—';
@@ -24,7 +25,7 @@ export function StepChip({ step, stageIndex }: { step: string; stageIndex: numbe
 
 export function VariantsTable({ variants, total, stages }: { variants: JourneyVariant[]; total: number; stages: JourneyStage[] }) {
   const stageOf = stageIndexOfStep(stages);
-  const widest = Math.max(...variants.map((v) => v.share), 0.0001);
+  const widest = Math.max(maxOf(variants.map((v) => v.share)), 0.0001);
   return (
     <Table verticalSpacing="sm" aria-label="Path variants" className="cxw-jny-table">
       <Table.Thead>
@@ -251,7 +252,7 @@ export function PainPoints({ points, scale }: { points: PainPoint[]; scale: [num
       </Text>
     );
   }
-  const worst = Math.max(...points.map((p) => p.score), 1e-9);
+  const worst = Math.max(maxOf(points.map((p) => p.score)), 1e-9);
   return (
     <ol className="cxw-jny-pains" aria-label="Pain points">
       {points.map((p, i) => (

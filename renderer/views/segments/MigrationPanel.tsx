@@ -8,6 +8,7 @@ import { formatCount, formatPct } from '../../lib/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { segmentColor } from '../../charts/palette';
 import { MigrationSankey } from './charts';
+import { maxOf } from '../../../shared/extent';
 
 /** initial: a pair to propose (the last scoring); otherwise the two newest, older → newer (saved is oldest first). */
 export function MigrationPanel({ saved, initial }: { saved: SegmentationSummary[]; initial?: { from: string; to: string } | null }) {
@@ -87,7 +88,7 @@ export function MigrationPanel({ saved, initial }: { saved: SegmentationSummary[
                 <Table.Tbody>
                   {matrix.counts.map((row, i) => {
                     const total = row.reduce((a, b) => a + b, 0);
-                    const best = Math.max(...row);
+                    const best = maxOf(row);
                     return (
                       <Table.Tr key={i}>
                         <Table.Th scope="row">

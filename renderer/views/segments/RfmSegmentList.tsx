@@ -3,6 +3,7 @@
 import { Progress, Text } from '@mantine/core';
 import { RFM_SEGMENTS } from '../../../shared/segments';
 import { formatCount, formatPct } from '../../lib/format';
+import { maxOf } from '../../../shared/extent';
 
 export function RfmSegmentList({ segments }: { segments: { name: string; customers: number }[] }) {
   const total = segments.reduce((a, s) => a + s.customers, 0);
@@ -10,7 +11,7 @@ export function RfmSegmentList({ segments }: { segments: { name: string; custome
   const known = new Set(RFM_SEGMENTS.map((s) => s.name));
   // Any name the services add later is still shown, after the standard ones.
   const rows = [...RFM_SEGMENTS, ...segments.filter((s) => !known.has(s.name)).map((s) => ({ name: s.name, meaning: '' }))];
-  const max = Math.max(1, ...segments.map((s) => s.customers));
+  const max = Math.max(1, maxOf(segments.map((s) => s.customers)));
   return (
     <ul className="cxw-rfm-list" aria-label="RFM segments">
       {rows.map((r) => {

@@ -8,6 +8,7 @@ import { divergingScale, segmentColor } from '../../charts/palette';
 import { hasWebGL, type ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { sortedScores } from './model';
+import { maxOf } from '../../../shared/extent';
 
 // ------------------------------------------------------------------ k sweep
 
@@ -211,7 +212,7 @@ export function ProjectionScatter({ projection, segments, totalRows, name }: Sca
 export function ProfileHeatmap({ features, z, segments, name }: { features: string[]; z: number[][]; segments: SegmentCard[]; name: string }) {
   const figure = useCallback(
     (t: ChartTheme) => {
-      const maxAbs = Math.min(3, Math.max(0.5, ...z.flat().map((v) => Math.abs(v)).filter(Number.isFinite)));
+      const maxAbs = Math.min(3, Math.max(0.5, maxOf(z.flat().map((v) => Math.abs(v)).filter(Number.isFinite))));
       const labels = segments.map((s) => `${s.index + 1} · ${escapeHtml(s.name)}`);
       const data: Data[] = [
         {

@@ -4,6 +4,7 @@
 import { JOURNEY_LANES, LANE_LABELS, isSideStepColumn, type JourneyCard, type JourneyMap } from '../../../../shared/journeys';
 import { curveParts } from '../side-steps';
 import { cellCards, curvePoints, emotionColor, evidenceText } from './map-model';
+import { maxOf } from '../../../../shared/extent';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
 const C = {
@@ -81,7 +82,7 @@ function measure(ctx: CanvasRenderingContext2D, map: JourneyMap): Layout {
   const top = PAD + headLines.reduce((h, l) => h + l.px * 1.45, 0) + 16;
   ctx.font = font(18, 700);
   const stageLines = map.stages.map((s) => clampLines(ctx, wrap(ctx, s.name || 'Untitled stage', colW - 58), 2, colW - 58));
-  const headerH = Math.max(52, Math.max(1, ...stageLines.map((l) => l.length)) * HEADER_LINE + 22);
+  const headerH = Math.max(52, Math.max(1, maxOf(stageLines.map((l) => l.length))) * HEADER_LINE + 22);
 
   let y = top + headerH;
   let curveY = 0;
@@ -103,7 +104,7 @@ function measure(ctx: CanvasRenderingContext2D, map: JourneyMap): Layout {
         return { card, lines, ev, height: CARD_PAD * 2 + lines.length * TEXT_LINE + 4 + evLines * EV_LINE };
       }),
     );
-    const tallest = Math.max(0, ...cells.map((boxes) => boxes.reduce((h, b) => h + b.height + GAP, 0) - (boxes.length ? GAP : 0)));
+    const tallest = Math.max(0, maxOf(cells.map((boxes) => boxes.reduce((h, b) => h + b.height + GAP, 0) - (boxes.length ? GAP : 0))));
     const height = Math.max(lane === 'emotions' ? 48 : 64, tallest + CELL_PAD * 2);
     rows.push({ lane, y, height, cells });
     y += height;
