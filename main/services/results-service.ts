@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { RESULT_KIND_NOUNS, type SavedResult } from '../../shared/results';
 import type { JobRunner } from '../jobs/runner';
 import { logActivity } from '../workspace/activity';
-import { getSegmentationResult } from '../workspace/segments/store';
+import { assertSegmentationUnused, readSegmentationById } from './analyses/segmentation';
 import { assertNameFree, deleteResultRow, getStored, getSummary, insertResult, listResults, renameResult, uniqueResultName } from '../workspace/results/store';
 import { ANALYSES } from './analyses/index';
 import type { RunContext } from './analyses/types';
@@ -49,12 +49,13 @@ export function resultHandlers(state: WorkspaceState, jobs: JobRunner): ResultHa
       listSegmentations(db());
       const { summary, result, segmentationId } = getStored(db(), id);
       if (segmentationId === null) return { ...summary, result };
-      return { ...summary, result: getSegmentationResult(db(), summary.name) };
+      return { ...summary, result: readSegmentationById(db(), segmentationId) };
     },
     'results.rename': ({ id, name }) => {
       const { summary, segmentationId } = getStored(db(), id);
       if (name === summary.name) return summary;
       assertNameFree(db(), name, { id, segmentationId: segmentationId ?? undefined });
+      if (segmentationId !== null) assertSegmentationUnused(db(), summary.name);
       db().transaction(() => {
         renameResult(db(), id, name);
         if (segmentationId !== null) db().prepare('UPDATE segmentations SET name = ? WHERE id = ?').run(name, segmentationId);

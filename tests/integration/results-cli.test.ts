@@ -57,7 +57,8 @@ describe.skipIf(!BUILT)('cxw results and cxw rerun', () => {
     for (const r of results) {
       for (const key of ['id', 'name', 'kind', 'dataset', 'createdAt', 'spec']) expect(r, key).toHaveProperty(key);
     }
-    expect(results.find((r) => r.kind === 'audit')!.spec).toEqual({ dataset: 'customers', decision: 'offer_approved', protected: ['gender'] });
+    // The default proxy segmentations (every one of the dataset at run time) are saved explicitly.
+    expect(results.find((r) => r.kind === 'audit')!.spec).toEqual({ dataset: 'customers', decision: 'offer_approved', protected: ['gender'], proxySegmentations: ['Segments'] });
     const only = cxwJson<{ results: SavedResultSummary[] }>(['results', '--workspace', ws, '--kind', 'drivers']).results;
     expect(only.map((r) => r.name)).toEqual(['Drivers']);
   });

@@ -1,5 +1,6 @@
 // Journey analytics and the fairness audit as modules (read-only worker jobs).
 import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
+import { isScratchSegmentation } from './segmentation';
 import type { AnalysisModule } from './types';
 import { fixed, n, pct, quoted, renameOwnDataset } from './types';
 
@@ -27,7 +28,7 @@ export const journeyModule: AnalysisModule<'journey.analyze'> = {
     ];
   },
   renameDataset: renameOwnDataset,
-  ignoreOnRerun: [],
+  ignoreOnRerun: ['spec'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'journey.analyze', { workspacePath: ctx.path, spec }),
 };
 
@@ -57,6 +58,16 @@ export const auditModule: AnalysisModule<'audit.run'> = {
     { label: 'Checks failed', value: r.verdicts.filter((v) => v.status === 'fail').length },
   ],
   renameDataset: renameOwnDataset,
-  ignoreOnRerun: [],
+  ignoreOnRerun: ['spec'],
+  // The default proxy segmentations are "every segmentation of the dataset" at run time; a later segmentation
+  // must not change what a saved audit checks.
+  resolveSpec: (db, spec) => {
+    if (spec.proxySegmentations !== undefined) return spec;
+    const names = db
+      .prepare('SELECT s.name FROM segmentations s JOIN datasets d ON d.id = s.dataset_id WHERE d.name = ? ORDER BY s.id')
+      .pluck()
+      .all(spec.dataset) as string[];
+    return { ...spec, proxySegmentations: names.filter((x) => !isScratchSegmentation(x)) };
+  },
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'audit.run', { workspacePath: ctx.path, spec }),
 };

@@ -6,6 +6,7 @@ import type { SegmentationResult } from '../../../shared/segments';
 import type { Headline } from '../../../shared/results';
 import type { Db } from '../../workspace/db';
 import { getSegmentationResult, getStoredSegmentation, toSegmentationSummary, type ResolvedParams } from '../../workspace/segments/store';
+import { AppError } from '../../../shared/errors';
 import type { AnalysisModule, RunContext } from './types';
 import { fixed, n, quoted, renameOwnDataset } from './types';
 
@@ -31,7 +32,8 @@ export const segmentationModule: AnalysisModule<'segment.run'> = {
   headline,
   // Names and personas are the analyst's edits, not findings; the id, name and time belong to the saved copy.
   renameDataset: renameOwnDataset,
-  ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona'],
+  // `dataset`, `params.dataset` and `method` carry the dataset's current name, not a finding.
+  ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona', 'dataset', 'params.dataset', 'method'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: spec }),
 };
 
@@ -51,6 +53,17 @@ export function segmentationListing(db: Db, name: string) {
     headline: headline(summary),
     createdAt: s.createdAt,
   };
+}
+
+const SCRATCH = ' · re-run check ';
+
+/** The scratch name a re-run fits under (removed afterwards; never a proxy, never listed). */
+export function scratchName(name: string): string {
+  return `${name.slice(0, 150)}${SCRATCH}${Date.now().toString(36)}`;
+}
+
+export function isScratchSegmentation(name: string): boolean {
+  return name.includes(SCRATCH);
 }
 
 export function readSegmentation(db: Db, name: string): SegmentationResult {
@@ -78,5 +91,35 @@ export async function rerunSegmentation(ctx: RunContext, jobId: string, spec: Re
         ctx.db.prepare("DELETE FROM activity WHERE action IN ('segment.run', 'segment.score') AND json_extract(params, '$.segmentation') = ?").run(scratch);
       })();
     }
+  }
+}
+
+export function readSegmentationById(db: Db, id: number): SegmentationResult {
+  const row = db.prepare('SELECT name FROM segmentations WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `Segmentation ${id} is no longer in this workspace.`, { id });
+  return getSegmentationResult(db, row.name);
+}
+
+/**
+ * Saved results, scored segmentations and journey-map personas name a segmentation; renaming it would break them
+ * (a re-run would not find it). Until renames are followed there, a segmentation in use keeps its name.
+ */
+export function assertSegmentationUnused(db: Db, name: string): void {
+  const results = db
+    .prepare(
+      `SELECT name FROM saved_results WHERE json_extract(spec, '$.segmentation') = ? OR json_extract(spec, '$.scoredFrom') = ?
+         OR EXISTS (SELECT 1 FROM json_each(saved_results.spec, '$.proxySegmentations') WHERE value = ?)`,
+    )
+    .pluck()
+    .all(name, name, name) as string[];
+  const scored = db.prepare("SELECT name FROM segmentations WHERE json_extract(params, '$.scoredFrom') = ?").pluck().all(name) as string[];
+  const maps = db.prepare("SELECT name FROM journey_maps WHERE json_extract(doc, '$.persona.segmentation') = ?").pluck().all(name) as string[];
+  const users = [...results.map((r) => `saved result “${r}”`), ...scored.filter((s) => !results.includes(s)).map((s) => `scored segmentation “${s}”`), ...maps.map((m) => `journey map “${m}”`)];
+  if (users.length) {
+    throw new AppError(
+      'BAD_ARGUMENTS',
+      `Segmentation “${name}” keeps its name: ${users.slice(0, 3).join(', ')}${users.length > 3 ? ` and ${users.length - 3} more` : ''} use it by name. Duplicate it under the new name instead, or delete what uses it first.`,
+      { name },
+    );
   }
 }

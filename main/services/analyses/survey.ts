@@ -28,7 +28,8 @@ export const npsModule: AnalysisModule<'nps.analyze'> = {
     { label: 'Groups', value: r.groups.length },
   ],
   renameDataset: renameOwnDataset,
-  ignoreOnRerun: [],
+  // The spec echoed in the result is what was asked (the same saved spec), not a finding.
+  ignoreOnRerun: ['spec'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.analyze', { workspacePath: ctx.path, spec }),
 };
 
@@ -53,7 +54,8 @@ export const npsContextModule: AnalysisModule<'nps.context'> = {
     const own = renameOwnDataset(spec, from, to);
     return own.delay?.events === from ? { ...own, delay: { ...own.delay, events: to } } : own;
   },
-  ignoreOnRerun: [],
+  // The spec echoed in the result is what was asked (the same saved spec), not a finding.
+  ignoreOnRerun: ['spec'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.context', { workspacePath: ctx.path, spec }),
 };
 
@@ -79,6 +81,7 @@ export const driversModule: AnalysisModule<'drivers.analyze'> = {
     ];
   },
   renameDataset: renameOwnDataset,
-  ignoreOnRerun: [],
+  // The spec echoed in the result is what was asked (the same saved spec), not a finding.
+  ignoreOnRerun: ['spec'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'drivers.analyze', { workspacePath: ctx.path, spec }),
 };

@@ -43,6 +43,8 @@ export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
   ignoreOnRerun: readonly string[];
   /** The same spec after a dataset it reads was renamed (saved results follow the rename). */
   renameDataset(spec: SpecOf<H>, from: string, to: string): SpecOf<H>;
+  /** The spec with the defaults that depend on the workspace made explicit (saved, so a re-run asks the same). */
+  resolveSpec?(db: Db, spec: SpecOf<H>): SpecOf<H>;
   /** Run it as a job (read-only kinds) — segmentation overrides the whole save path, see ./segmentation.ts. */
   run(ctx: RunContext, jobId: string, spec: SpecOf<H>): Promise<OutputOf<H>>;
 }

@@ -9,11 +9,10 @@ import { logActivity } from '../../workspace/activity';
 import { getStored, inputNow } from '../../workspace/results/store';
 import type { ResolvedParams } from '../../workspace/segments/store';
 import { moduleOf } from '../analyses/index';
-import { readSegmentation, rerunSegmentation } from '../analyses/segmentation';
+import { readSegmentation, rerunSegmentation, scratchName } from '../analyses/segmentation';
 import type { RunContext } from '../analyses/types';
 
 const MAX_LISTED = 50;
-const DATASET_NAME_FIELDS = ['spec.dataset', 'spec.delay.events', 'dataset', 'params.dataset'];
 
 function fmt(v: number | string | null): string {
   if (v === null) return 'n/a';
@@ -52,24 +51,25 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
   const dataChanged = inputs.some((i) => i.before && i.after && (i.before.rows !== i.after.rows || i.before.version !== i.after.version));
 
   let before: unknown = before0;
+  let handMoved: { ignore: string[]; note: string } = { ignore: [], note: '' };
   let after: unknown;
   if (summary.kind === 'segmentation') {
     const name = ctx.db.prepare('SELECT name FROM segmentations WHERE id = ?').get(segmentationId) as { name: string } | undefined;
     if (!name) throw new AppError('NOT_FOUND', `Segmentation of “${summary.name}” is gone.`, { id });
     before = readSegmentation(ctx.db, name.name);
-    after = await rerunSegmentation(ctx, jobId, summary.spec as ResolvedParams, `${summary.name.slice(0, 150)} · re-run check ${Date.now().toString(36)}`);
+    after = await rerunSegmentation(ctx, jobId, summary.spec as ResolvedParams, scratchName(summary.name));
+    handMoved = movedByHand(ctx, segmentationId!);
   } else {
     after = await m.run(ctx, jobId, parsed.data as never);
   }
 
-  // Names of datasets are not findings: a renamed dataset is the same data (its import and rows are checked above).
-  const all = compareResults(before, after, [...m.ignoreOnRerun, ...DATASET_NAME_FIELDS]);
+  const all = compareResults(before, after, [...m.ignoreOnRerun, ...handMoved.ignore]);
   const headline: HeadlineChange[] = [];
   const beforeHead = m.headline(before as never);
   const afterHead = m.headline(after as never);
   for (const [i, h] of beforeHead.entries()) headline.push({ label: h.label, before: h.value, after: afterHead[i]?.value ?? null });
   const identical = all.length === 0;
-  const message = sentence(summary, identical, dataChanged, inputs, headline, all.length);
+  const message = sentence(summary, identical, dataChanged, inputs, headline, all.length) + handMoved.note;
   try {
     logActivity(ctx.db, 'results.rerun', message, { result: summary.id, kind: summary.kind, spec: summary.spec, identical, dataChanged, differences: all.length });
   } catch {
@@ -92,4 +92,18 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
 function stripScored(spec: unknown): unknown {
   const { scoredFrom: _s, ...rest } = spec as Record<string, unknown>;
   return rest;
+}
+
+/**
+ * Customers the analyst moved between segments (the review queue) change the saved cards' sizes, shares and
+ * low-confidence counts and the projection's labels; a fresh fit has none of that. Those fields are the analyst's
+ * edits, not findings: they are left out of the comparison, and the message says how many customers were moved.
+ */
+function movedByHand(ctx: RunContext, segmentationId: number): { ignore: string[]; note: string } {
+  const n = (ctx.db.prepare('SELECT COUNT(DISTINCT row) n FROM segment_reassignments WHERE segmentation_id = ?').get(segmentationId) as { n: number }).n;
+  if (n === 0) return { ignore: [], note: '' };
+  return {
+    ignore: ['segments.*.size', 'segments.*.share', 'segments.*.lowConfidence', 'projection.segment'],
+    note: ` ${n.toLocaleString('en-US')} customer${n === 1 ? '' : 's'} moved by hand between segments ${n === 1 ? 'is' : 'are'} not compared (segment sizes and shares).`,
+  };
 }

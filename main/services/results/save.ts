@@ -4,7 +4,7 @@
 import type { ResultInput, ResultKind, SavedResultRef, SaveOption } from '../../../shared/results';
 import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
-import { currentInputs, deleteResultRow, getSummary, insertResult, uniqueResultName, unlistedSegmentations, assertNameFree } from '../../workspace/results/store';
+import { assertNameFree, currentInputs, deleteResultRow, insertResult, nameTaken, uniqueResultName, unlistedSegmentations } from '../../workspace/results/store';
 import type { AnalysisHandler, AnalysisModule, OutputOf, RunContext, SpecOf } from '../analyses/types';
 import { moduleOf } from '../analyses/index';
 import { segmentationListing } from '../analyses/segmentation';
@@ -21,6 +21,10 @@ export async function runAnalysis<H extends AnalysisHandler>(
   save: SaveOption | undefined,
 ): Promise<OutputOf<H> & { saved?: SavedResultRef }> {
   // The inputs as they are when the job starts: a dataset re-imported meanwhile makes the saved version honest.
+  // A taken name is refused before the work, not after a long run; defaults that depend on the workspace (the
+  // audit's proxy segmentations) are written into the spec, so the saved spec re-runs the same analysis later.
+  if (save?.name) assertNameFree(ctx.db, save.name);
+  spec = m.resolveSpec ? m.resolveSpec(ctx.db, spec) : spec;
   const inputs = currentInputs(ctx.db, m.inputs(spec));
   const result = await m.run(ctx, jobId, spec);
   try {
@@ -41,8 +45,9 @@ export async function runAnalysis<H extends AnalysisHandler>(
 
 function saveResult<H extends AnalysisHandler>(db: Db, m: AnalysisModule<H>, spec: SpecOf<H>, result: OutputOf<H>, inputs: ResultInput[], save: SaveOption): SavedResultRef {
   if (save.replaces !== undefined) {
-    const old = getSummary(db, save.replaces);
-    if (old.kind === m.kind) deleteResultRow(db, old.id);
+    // Already deleted by the analyst meanwhile: nothing to replace.
+    const old = db.prepare('SELECT id, kind FROM saved_results WHERE id = ?').get(save.replaces) as { id: number; kind: string } | undefined;
+    if (old?.kind === m.kind) deleteResultRow(db, old.id);
   }
   if (save.name) assertNameFree(db, save.name);
   const name = save.name ?? uniqueResultName(db, m.defaultName(spec));
@@ -60,15 +65,25 @@ function saveResult<H extends AnalysisHandler>(db: Db, m: AnalysisModule<H>, spe
   return { id: s.id, name: s.name, kind: s.kind };
 }
 
-/** List every segmentation in the results (idempotent): new runs, and those made before saved results existed. */
+/**
+ * List every segmentation in the results (idempotent): new runs, and those made before saved results existed. A
+ * segmentation whose name another saved result already has (possible only in workspaces edited by hand) is renamed,
+ * and says so in the log, rather than breaking the list.
+ */
 export function listSegmentations(db: Db): void {
   const missing = unlistedSegmentations(db);
   if (missing.length === 0) return;
   db.transaction(() => {
     for (const s of missing) {
-      const l = segmentationListing(db, s.name);
+      let name = s.name;
+      if (nameTaken(db, name, { segmentationId: s.id })) {
+        name = uniqueResultName(db, s.name);
+        db.prepare('UPDATE segmentations SET name = ? WHERE id = ?').run(name, s.id);
+        logActivity(db, 'segment.rename', `Renamed segmentation "${s.name}" to "${name}": a saved result already had its name.`, { id: s.id, from: s.name, to: name });
+      }
+      const l = segmentationListing(db, name);
       insertResult(db, {
-        name: s.name,
+        name,
         kind: 'segmentation',
         dataset: l.dataset,
         spec: l.spec,

@@ -44,7 +44,7 @@ beforeAll(async () => {
     spec: { dataset: CUSTOMERS, target: 'nps_score', drivers: ['satisfaction_delivery', 'satisfaction_price', 'satisfaction_support'], bootstrap: 40 },
     save,
   });
-  await run('audit', 'audit.run', { jobId: 'job_aud_saved', spec: { dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'] }, save });
+  await run('audit', 'audit.run', { jobId: 'job_aud_saved', spec: { dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'], proxySegmentations: [] }, save });
 }, 240_000);
 
 afterAll(() => h?.dispose());
@@ -106,6 +106,10 @@ describe('saved results', () => {
     // A segmentation's result name is its name: renaming one renames the other.
     await h.services.handlers['results.rename']({ id: seg.id, name: 'Customer segments' });
     expect((await h.services.handlers['segment.get']({ segmentation: 'Customer segments' })).k).toBe(3);
+    // Once a saved result names it, a segmentation keeps its name (a re-run of that result would not find it).
+    const bySeg = await h.services.handlers['nps.analyze']({ jobId: 'job_nps_byseg', spec: { dataset: CUSTOMERS, score: 'nps_score', segmentation: 'Customer segments' }, save: {} });
+    expect(() => h.services.handlers['results.rename']({ id: seg.id, name: 'Other name' })).toThrow(/Segmentation “Customer segments” keeps its name: saved result “NPS Demo customers by Customer segments” use it by name/);
+    await h.services.handlers['results.delete']({ id: bySeg.saved!.id });
 
     const copy = await h.services.handlers['results.duplicate']({ id: nps.id });
     expect(copy.name).toBe('NPS by region, Q3 (copy)');
@@ -132,7 +136,7 @@ describe('saved results', () => {
     const log = await h.services.handlers['workspace.activity']({ limit: 200 });
     const audit = log.find((e) => e.action === 'audit.run')!;
     expect(audit.summary).toMatch(/^Audited the decision offer_approved in “Demo customers” for fairness by gender \(3,000 rows\): \d of \d checks failed\. Saved as “Audit offer_approved by gender”\.$/);
-    expect(audit.params.spec).toEqual({ dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'] });
+    expect(audit.params.spec).toEqual({ dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'], proxySegmentations: [] });
     for (const e of log) expect(e.summary).toMatch(/^[A-Z][a-z-]+ /);
     const csv = await h.services.handlers['workspace.exportActivity']({ format: 'csv' });
     expect(csv.text.split('\r\n')[0]).toBe('id,at,action,summary,params');
@@ -212,7 +216,7 @@ describe('schema history', () => {
   it('a workspace of the previous version is migrated and keeps its segmentations', () => {
     const db = new Database(':memory:');
     migrate(db, MIGRATIONS.filter((m) => m.version < 5));
-    expect(migrate(db, MIGRATIONS)).toBe(5);
+    expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.at(-1)!.version);
     expect(db.prepare("SELECT COUNT(*) n FROM sqlite_master WHERE name = 'saved_results'").get()).toEqual({ n: 1 });
     db.close();
   });
