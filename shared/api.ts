@@ -16,6 +16,7 @@ import type {
   WorkspaceInfo,
 } from './domain';
 import { AppError } from './errors';
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
@@ -58,6 +59,8 @@ const empty = z.object({}).strict();
 const resultId = z.number().int().min(1);
 
 const columnName = z.string().min(1).max(200);
+/** YYYY-MM-DD that exists on the calendar (not 2024-13-45, not 2023-02-29). */
+const calendarDate = z.string().refine(isCalendarDate, { error: (issue) => `"${String(issue.input).slice(0, 40)}" ${CALENDAR_DATE_MESSAGE}` });
 const segmentationName = z.string().trim().min(1, 'segmentation name is empty').max(200);
 export const segmentParamsSchema = z
   .object({
@@ -272,7 +275,7 @@ export const argSchemas = {
   'segment.migration': z.object({ from: segmentationName, to: segmentationName }).strict(),
   'segment.export': z.object({ segmentation: segmentationName }).strict(),
   'segment.rfm': z
-    .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), name: datasetName.optional() })
+    .object({ jobId, dataset: datasetName, customer: columnName, date: columnName, amount: columnName, asOf: calendarDate.optional(), name: datasetName.optional() })
     .strict(),
   'journey.analyze': z.object({ jobId, spec: journeySpecSchema, save: saveOption.optional() }).strict(),
   'journeyMap.list': empty,

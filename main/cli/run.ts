@@ -29,7 +29,8 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw profile --workspace W --dataset N
   cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S] [--name SEG]
               [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
-  cxw assignments --workspace W --segmentation SEG --out FILE.csv    id,segment (number 1..k),confidence
+  cxw assignments --workspace W --segmentation SEG --out FILE.csv [--force]    id,segment (number 1..k),confidence
+              an existing FILE is replaced only with --force; a workspace never
   cxw score --workspace W --segmentation SEG --dataset N [--name NEW]     score new data into saved segments
   cxw rfm --workspace W --dataset N --customer C --date D --amount A [--as-of YYYY-MM-DD] [--name NEW]
   cxw journey --workspace W --dataset N --customer COL --time COL --step COL [--channel COL] [--satisfaction COL]

@@ -1,15 +1,20 @@
-// Opening a workspace file: pragmas (WAL, foreign keys), an integrity check, then migrations. One connection
-// per thread; the import worker opens its own.
-import { existsSync } from 'node:fs';
+// Opening a workspace file: first what the file is (workspace-file.ts: anything else is refused before SQLite
+// touches it), then pragmas (WAL, foreign keys), an integrity check, then migrations. Only `create` makes a new
+// workspace, and only where no file exists. One connection per thread; the import worker opens its own.
+import { closeSync, openSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
 import { keyGetter, openWorkspaceKey, type KeyStore } from './keys';
 import { migrate } from './migrations';
+import { identifyWorkspaceFile, WORKSPACE_APPLICATION_ID, type WorkspaceFileKind } from './workspace-file';
 
 export type Db = Database.Database;
 
 export interface OpenOptions {
-  /** Create the file when missing (default false: a missing file is an error). */
+  /**
+   * Create a new workspace at a path that does not exist yet (default false: only an existing workspace opens).
+   * An existing file is never turned into a workspace, whatever it holds.
+   */
   create?: boolean;
   /** Skip the full integrity check (worker threads reopening a file the host just checked). */
   skipIntegrityCheck?: boolean;
@@ -22,12 +27,17 @@ export interface OpenOptions {
 }
 
 export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
-  if (!opts.create && !existsSync(path)) {
-    throw new AppError('FILE_NOT_FOUND', `Workspace not found: ${path}. Create it first or check the path.`, { file: path });
+  const file = identifyWorkspaceFile(path);
+  if (opts.create) {
+    if (file.kind !== 'missing' && path !== ':memory:') {
+      throw new AppError('NAME_TAKEN', `${path} already exists; a new workspace is only created where no file is. Open it, or choose another file name.`, { file: path });
+    }
+    return createWorkspaceDb(path);
   }
+  refuseUnlessWorkspace(path, file);
   let db: Db;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: true });
   } catch (err) {
     throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
   }
@@ -46,13 +56,77 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
     }
     if (!opts.readonly) {
       migrate(db);
+      // A workspace from before the application_id existed (recognised by its tables) gets it now.
+      if (file.kind === 'workspace' && !file.stamped) db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);
     }
     return db;
   } catch (err) {
     db.close();
-    if (err instanceof AppError) throw err;
-    if (isBusy(err)) throw new AppError('WORKSPACE_BUSY', BUSY_MESSAGE, { file: path });
-    throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
+    throw openFailure(err, path);
+  }
+}
+
+function openFailure(err: unknown, path: string): AppError {
+  if (err instanceof AppError) return err;
+  if (isBusy(err)) return new AppError('WORKSPACE_BUSY', BUSY_MESSAGE, { file: path });
+  return new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
+}
+
+/** Refuse anything that is not a workspace before SQLite opens it, so a refused file is not touched at all. */
+function refuseUnlessWorkspace(path: string, file: WorkspaceFileKind): void {
+  const untouched = 'Nothing was written to it.';
+  switch (file.kind) {
+    case 'workspace':
+      return;
+    case 'missing':
+      throw new AppError('FILE_NOT_FOUND', `Workspace not found: ${path}. Create it first (cxw import FILE --workspace ${path} creates one) or check the path.`, { file: path });
+    case 'not-a-file':
+      throw new AppError('NOT_A_WORKSPACE', `${path} is not a regular file (a folder, device or pipe), so it is not a CX Workbench workspace. Give the path of a .cxw file.`, { file: path });
+    case 'empty':
+      throw new AppError(
+        'NOT_A_WORKSPACE',
+        `${path} is empty (0 bytes), so it is not a CX Workbench workspace. If it was one, it has been truncated: restore it from a backup. ${untouched} To start afresh, import into a path where no file exists.`,
+        { file: path },
+      );
+    case 'not-sqlite':
+      throw new AppError('NOT_A_WORKSPACE', `${path} is not a CX Workbench workspace (not an SQLite database at all). ${untouched} Check the path.`, { file: path });
+    case 'foreign-sqlite':
+      throw new AppError(
+        'NOT_A_WORKSPACE',
+        `${path} is an SQLite database of another application${file.applicationId ? ` (application id 0x${file.applicationId.toString(16).padStart(8, '0')})` : ''}, not a CX Workbench workspace. ${untouched} To analyse its data, export it to CSV and import that.`,
+        { file: path },
+      );
+  }
+}
+
+/**
+ * A new workspace: the file is created exclusively ('wx': fails if anything appeared at the path meanwhile),
+ * stamped with our application_id, switched to WAL and migrated. If any step fails the half-made file is removed,
+ * so a failed create never leaves something that looks like a workspace.
+ */
+function createWorkspaceDb(path: string): Db {
+  const inMemory = path === ':memory:'; // tests' throwaway workspaces: no file to create or clean up
+  try {
+    if (!inMemory) closeSync(openSync(path, 'wx'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('NAME_TAKEN', `${path} already exists; a new workspace is only created where no file is.`, { file: path });
+    }
+    throw new AppError('FILE_UNREADABLE', `Cannot create the workspace ${path}: ${(err as Error).message}`, { file: path });
+  }
+  let db: Db | null = null;
+  try {
+    db = new Database(path, { fileMustExist: !inMemory });
+    db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db?.close();
+    if (!inMemory) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    throw openFailure(err, path);
   }
 }
 

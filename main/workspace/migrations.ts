@@ -170,6 +170,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX saved_results_by_kind ON saved_results (kind, id);
     `,
   },
+  {
+    version: 6,
+    name: 'column cache: a CRC-32 of each cached column, verified on every read',
+    // Entries cached before this have no checksum (NULL): they are treated as absent, rebuilt from the dataset
+    // table on their next load and stamped when saved again — never trusted unverified (segments/columns.ts).
+    sql: `
+      ALTER TABLE column_cache ADD COLUMN checksum INTEGER;
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {

@@ -3,6 +3,7 @@
 // monetary, r, f, m, rfm_score, rfm_segment). Scores and segment names: main/analysis/segment/rfm.ts.
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from '../../../shared/calendar-date';
 import { RFM_SEGMENTS } from '../../../shared/segments';
 import { requireWorkspace, UsageError } from '../args';
 import { table } from '../format';
@@ -36,7 +37,8 @@ export async function rfmCommand(argv: string[], progress: (line: string) => voi
     if (!values[flag]) throw new UsageError(`--${flag} is required (cxw rfm --dataset N --customer C --date D --amount A).`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError(`--as-of expects YYYY-MM-DD, got "${asOf}".`);
+  // The same rule as the contract's schema (which every face applies), said in terms of the flag.
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw new UsageError(`--as-of "${asOf}" ${CALENDAR_DATE_MESSAGE}.`);
   const args = parseContract('segment.rfm', {
     jobId: cliJobId(),
     dataset: values.dataset,
