@@ -4,6 +4,7 @@
 // warning). Categorical features are one-hot encoded over their levels (missing → the most common level), each
 // indicator multiplied by categoryWeight and NOT standardised, so a weight of 1 gives a level change the same
 // squared distance (2) whatever the level's frequency. Booleans are numbers 0/1.
+import { totalmem } from 'node:os';
 import type { Matrix } from '../../analysis/segment/index';
 import { selectInPlace } from '../../analysis/select';
 import type { MissingPolicy } from '../../../shared/segments';
@@ -54,6 +55,43 @@ export interface PrepOptions {
   missing: MissingPolicy;
   categoryWeight: number;
   logTransform: string[];
+}
+
+/**
+ * Levels a category feature may have. Each level is a matrix column of its own (rows × levels × 8 bytes): a
+ * 200k-level column crashed with "Array buffer allocation failed"; past ~1,000 levels k-means distances are
+ * dominated by which rare level a row has, which is not a segmentation anyone can act on.
+ */
+export const MAX_CATEGORY_LEVELS = 1000;
+
+const int = (n: number) => n.toLocaleString('en-US');
+
+function refuseManyLevels(name: string, levels: number): never {
+  throw new AppError(
+    'BAD_ARGUMENTS',
+    `Feature "${name}" is a category with ${int(levels)} levels; a segmentation feature may have at most ${int(MAX_CATEGORY_LEVELS)} (each level ` +
+      `becomes a dimension of its own). Group its rare levels into "Other" (or use a coarser column), or leave "${name}" out of the features.`,
+    { columnName: name, levels, limit: MAX_CATEGORY_LEVELS },
+  );
+}
+
+/** The feature matrix may take at most a quarter of the machine's memory; k-means needs room for its own copies. */
+function refuseOversizedMatrix(features: FeaturePrep[], rows: number, dims: number): void {
+  const bytes = rows * dims * 8;
+  const budget = totalmem() / 4;
+  if (bytes <= budget) return;
+  const widest = features
+    .filter((f): f is CategoricalPrep => f.kind === 'categorical')
+    .sort((a, b) => b.levels.length - a.levels.length)
+    .slice(0, 3)
+    .map((f) => `"${f.name}" (${int(f.levels.length)} levels)`);
+  throw new AppError(
+    'BAD_ARGUMENTS',
+    `The segmentation matrix would be ${int(rows)} rows × ${int(dims)} dimensions = ${(bytes / 2 ** 30).toFixed(1)} GiB, over the ` +
+      `${(budget / 2 ** 30).toFixed(1)} GiB this machine allows (a quarter of its memory).` +
+      (widest.length ? ` Categories add one dimension per level: group rare levels or leave out ${widest.join(', ')}.` : ' Use fewer features.'),
+    { rows, dimensions: dims, limit: Math.floor(budget) },
+  );
 }
 
 function isMissing(col: LoadedColumn, i: number): boolean {
@@ -109,6 +147,8 @@ export function fitPreprocessing(cols: LoadedColumn[], n: number, opts: PrepOpti
   if (rows.length === 0) throw new AppError('BAD_ARGUMENTS', 'No rows left: every row is missing at least one feature. Impute missing values instead of excluding rows.');
   const features: FeaturePrep[] = cols.map((c) => {
     if (c.kind === 'categorical') {
+      // Before anything sized by the level count is allocated.
+      if (c.levels.length > MAX_CATEGORY_LEVELS) refuseManyLevels(c.column.name, c.levels.length);
       const mode = modeLevel(c.codes, c.levels, rows);
       if (mode === null) throw new AppError('BAD_ARGUMENTS', `Feature "${c.column.name}" has no values.`);
       return { kind: 'categorical', name: c.column.name, position: c.column.index, levels: c.levels, mode };
@@ -126,6 +166,7 @@ export function fitPreprocessing(cols: LoadedColumn[], n: number, opts: PrepOpti
     return { kind: 'numeric', name: c.column.name, position: c.column.index, log, median: med, mean, sd: Math.sqrt(ss / rows.length) };
   });
   const prep: Preprocessing = { standardize: opts.standardize, missing: opts.missing, categoryWeight: opts.categoryWeight, features, encoded: encodedNames(features) };
+  refuseOversizedMatrix(features, rows.length, prep.encoded.length);
   return { prep, prepared: applyPrepared(cols, prep, rows, opts.missing === 'exclude' ? n - rows.length : 0) };
 }
 
