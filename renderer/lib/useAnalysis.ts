@@ -159,7 +159,11 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     const next = o.fromSpec(spec, base);
     lastDataset.set(key(o.kind, workspace), next.dataset);
     setForm(next);
-    const shown = { sent: spec, result: { ...(s.result as object), saved: { id: s.id, name: s.name, kind: s.kind } } as R } as T;
+    // What this set-up sends: the same analysis as the saved spec, written the way the form writes it (a spec saved
+    // by the CLI may leave defaults out), so the result does not show as stale at once.
+    const d = datasets.find((x) => x.name === next.dataset) ?? null;
+    const sent = o.problem(next, d) ? spec : o.toSpec(next);
+    const shown = { sent, result: { ...(s.result as object), saved: { id: s.id, name: s.name, kind: s.kind } } as R } as T;
     runs.set(runKey(next.dataset), shown);
     setRun(shown);
     setError(null);
@@ -178,6 +182,13 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
     return onPendingResult((kind) => kind === o.resultKind && take());
   }, [o.resultKind]);
 
+  const formNow = useRef(form);
+  formNow.current = form;
+  const jobRunning = useRef(job.running);
+  jobRunning.current = job.running;
+  const untouched = useRef<() => boolean>(() => true);
+  untouched.current = () => canonical(formNow.current) === canonical(formFor(datasets.find((d) => d.name === formNow.current.dataset) ?? null));
+
   // Nothing run this session (a reload, a restart): show the newest saved result of this kind, for this dataset when
   // results are kept per dataset. Tried once per key, so closing or deleting it does not bring it back.
   const client = useClient();
@@ -192,7 +203,9 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
         const newest = all.find((r) => !o.runPerDataset || r.dataset === form.dataset);
         if (!newest || !live || runs.has(restoreKey)) return;
         const saved = await client.invoke('results.get', { id: newest.id });
-        if (live && !runs.has(restoreKey)) openRef.current(saved);
+        // Not over a set-up the analyst has started to edit meanwhile, nor under a run that has started.
+        if (!live || runs.has(restoreKey) || jobRunning.current || !untouched.current()) return;
+        openRef.current(saved);
       } catch {
         // Restoring is a convenience: the Saved results list still has everything.
       }

@@ -32,20 +32,27 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameS
   const list = useAsync<SavedResultSummary[]>(() => client.invoke('results.list', {}), [client, revision, nonce, current?.id, current?.name]);
   const mine = (list.data ?? []).filter((r) => kinds.includes(r.kind));
   const shown = current ? mine.find((r) => r.id === current.id) : undefined;
+  // Renamed or deleted from another list meanwhile: the list (once loaded) knows its name, or that it is gone.
+  const gone = Boolean(current && list.data && !shown);
+  const shownName = shown?.name ?? current?.name ?? '';
   const changed = (c: { id: number; deleted?: boolean; name?: string }) => {
     setNonce((n) => n + 1);
     if (current && c.id === current.id) onCurrentChanged?.(c);
   };
   const actions = useResultActions(changed);
-  const label = kinds.length === 1 ? 'Saved results' : 'Saved results';
+  const label = 'Saved results';
   return (
     <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="nowrap">
       <Group gap="xs" wrap="nowrap" miw={0} style={{ flex: 1 }}>
-        {current && nameShown ? (
+        {gone ? (
+          <Text size="sm" c="dimmed">
+            This result is no longer saved (deleted from the saved results).
+          </Text>
+        ) : current && nameShown ? (
           <Text size="sm">Saved in this workspace</Text>
         ) : current ? (
-          <Text size="sm" truncate="end" miw={0} title={current.name}>
-            Saved as <b>{current.name}</b>
+          <Text size="sm" truncate="end" miw={0} title={shownName}>
+            Saved as <b>{shownName}</b>
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
