@@ -24,6 +24,11 @@ const ACTION_LABELS: Record<string, string> = {
   'results.rename': 'Saved result',
   'results.duplicate': 'Saved result',
   'results.delete': 'Saved result',
+  'segment.rename': 'Segmentation',
+  'key.create': 'Key',
+  'key.migrate': 'Key',
+  'key.export': 'Key',
+  'key.import': 'Key',
 };
 
 export function actionLabel(action: string): string {

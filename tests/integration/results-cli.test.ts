@@ -91,7 +91,7 @@ describe.skipIf(!BUILT)('cxw results and cxw rerun', () => {
     const csv = cxw(['activity', '--workspace', ws]);
     expect(csv.status).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toBe('id,at,action,summary,params');
+    expect(lines[0]).toBe('id,at,what,summary,action,params');
     expect(csv.stdout).toContain('Measured the NPS of “customers” (score nps_score) by region');
     const json = cxwJson<{ entries: { action: string; summary: string }[] }>(['activity', '--workspace', ws]);
     expect(json.entries.filter((e) => e.action === 'results.rerun').length).toBeGreaterThanOrEqual(KINDS.length);

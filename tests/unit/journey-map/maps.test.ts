@@ -51,8 +51,8 @@ describe('journeyMap save / get / list', () => {
 
     const log = (await h()['workspace.activity']({})).filter((e) => e.action === 'journeyMap.save');
     expect(log.map((e) => e.summary)).toEqual([
-      'Saved journey map "Checkout workshop" as version 2: 2 stages, 5 cards (2 measured, 3 assumed) (was 2 stages, 4 cards)',
-      'Saved journey map "Checkout workshop" as version 1: 2 stages, 4 cards (2 measured, 2 assumed)',
+      'Saved journey map "Checkout workshop" as version 2: 2 stages, 5 cards (2 measured, 3 assumed) (was 2 stages, 4 cards).',
+      'Saved journey map "Checkout workshop" as version 1: 2 stages, 4 cards (2 measured, 2 assumed).',
     ]);
     expect(log[0].params).toMatchObject({ name: 'Checkout workshop', version: 2, stages: 2, cards: 5, measured: 2, assumed: 3, before: { cards: 4 } });
   });
@@ -203,7 +203,7 @@ describe('journeyMap.seed on an imported event log', () => {
     expect(map.cards.every((c) => c.evidence === 'measured' && c.n !== undefined)).toBe(true);
     expect(map.cards).toHaveLength(14);
     const log = await h()['workspace.activity']({});
-    expect(log[0]).toMatchObject({ action: 'journeyMap.seed', summary: 'Seeded journey map "Seeded" from "events" (4 journeys): 3 stages, 14 measured cards' });
+    expect(log[0]).toMatchObject({ action: 'journeyMap.seed', summary: 'Seeded journey map "Seeded" from "events" (4 journeys): 3 stages, 14 measured cards.' });
     expect(log[0].params).toMatchObject({ spec, journeys: 4, events: 8, version: 1 });
   });
 });

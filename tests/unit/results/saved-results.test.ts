@@ -137,9 +137,11 @@ describe('saved results', () => {
     const audit = log.find((e) => e.action === 'audit.run')!;
     expect(audit.summary).toMatch(/^Audited the decision offer_approved in “Demo customers” for fairness by gender \(3,000 rows\): \d of \d checks failed\. Saved as “Audit offer_approved by gender”\.$/);
     expect(audit.params.spec).toEqual({ dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'], proxySegmentations: [] });
-    for (const e of log) expect(e.summary).toMatch(/^[A-Z][a-z-]+ /);
+    // A sentence: a capitalised past-tense verb first, a full stop last.
+    for (const e of log) expect(e.summary).toMatch(/^(Created|Imported|Segmented|Mapped|Measured|Checked|Found|Audited|Re-ran|Renamed|Duplicated|Deleted|Saved|Seeded|Moved|Edited|Changed|Scored|Computed|Exported) .*\.$/s);
     const csv = await h.services.handlers['workspace.exportActivity']({ format: 'csv' });
-    expect(csv.text.split('\r\n')[0]).toBe('id,at,action,summary,params');
+    expect(csv.text.split('\r\n')[0]).toBe('id,at,what,summary,action,params');
+    expect(csv.text).toContain(',Audit,"Audited the decision offer_approved');
     expect(csv.entries).toBe(log.length);
     const json = JSON.parse((await h.services.handlers['workspace.exportActivity']({ format: 'json' })).text) as { entries: { summary: string }[] };
     expect(json.entries.map((e) => e.summary)).toEqual([...log].reverse().map((e) => e.summary));
