@@ -14,7 +14,11 @@ const isNumber = (c: ColumnMeta) => c.type === 'real' || c.type === 'integer';
 const AMOUNT_NAME = /amount|revenue|total|price|value|spend|sales|payment/i;
 /** …unless the name says it is an opinion about the price or value (satisfaction_price is a 1–5 rating). */
 const OPINION_NAME = /satisf|rating|csat|score|stars|nps|sentiment/i;
-const CUSTOMER_NAME = /customer|client|member|user|account|buyer|shopper/i;
+/**
+ * A customer identifier by name: "customer_id", "ClientNo", "member", "user" — but not a description of the
+ * customer ("customer_type", "account_type", "member_tier", "user_segment"), which repeats too and is no id.
+ */
+const CUSTOMER_NAME = /^(customer|client|member|user|account|buyer|shopper)s?([ _-]?(id|no|nr|number|code|key|ref))?$/i;
 
 /**
  * Columns that can be the amount: numbers named like money, or real-typed (pence and cents are fractions).

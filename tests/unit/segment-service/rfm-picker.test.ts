@@ -71,5 +71,12 @@ describe('RFM dataset and column picker', () => {
     expect(customerColumns(tx)[0]).toBe('customer_id');
     expect(amountColumns(tx)).toEqual(['amount']);
     expect(defaultRfmColumns(tx, distinct.purchases)).toEqual({ customer: 'customer_id', date: 'order_date', amount: 'amount' });
+
+    // One row per customer, with a repeating description of the customer ("customer_type"): no transactions table.
+    const accounts = ['customer_id,customer_type,signup_date,monthly_spend', '1,Retail,2024-01-01,10.5', '2,Retail,2024-01-02,20', '3,Business,2024-01-03,35', '4,Business,2024-01-04,12'].join('\n');
+    await h.services.handlers['dataset.import']({ jobId: 'job_acc', path: h.csv('accounts.csv', accounts), name: 'accounts' });
+    const again = await load(h);
+    expect(rfmCandidates(again.list, again.distinct).map((d) => d.name)).toEqual(['purchases']);
+    expect(customerColumns(again.list.find((d) => d.name === 'accounts')!)).not.toContain('customer_type');
   });
 });
