@@ -1,7 +1,9 @@
 // Opening a workspace file: first what the file is (workspace-file.ts: anything else is refused before SQLite
 // touches it), then pragmas (WAL, foreign keys), an integrity check, then migrations. Only `create` makes a new
 // workspace, and only where no file exists. One connection per thread; the import worker opens its own.
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
 import { keyGetter, openWorkspaceKey, type KeyStore } from './keys';
@@ -100,23 +102,33 @@ function refuseUnlessWorkspace(path: string, file: WorkspaceFileKind): void {
 }
 
 /**
- * A new workspace: the file is created exclusively ('wx': fails if anything appeared at the path meanwhile),
- * stamped with our application_id, switched to WAL and migrated. If any step fails the half-made file is removed,
- * so a failed create never leaves something that looks like a workspace.
+ * A new workspace is built complete in a hidden side file (application_id, WAL, every migration), closed, and only
+ * then linked into place — which fails if anything appeared at the path meanwhile. So a crash or error during
+ * creation never leaves an empty or half-made file at the path (that file would be refused as not a workspace).
  */
 function createWorkspaceDb(path: string): Db {
-  const inMemory = path === ':memory:'; // tests' throwaway workspaces: no file to create or clean up
+  if (path === ':memory:') return initialise(new Database(path)); // tests' throwaway workspaces
+  const side = join(dirname(path), `.${basename(path)}.creating-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const removeSide = () => {
+    for (const f of [side, `${side}-wal`, `${side}-shm`]) rmSync(f, { force: true });
+  };
   try {
-    if (!inMemory) closeSync(openSync(path, 'wx'));
+    const db = initialise(new Database(side));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    placeNoClobber(side, path);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('NAME_TAKEN', `${path} already exists; a new workspace is only created where no file is.`, { file: path });
-    }
+    removeSide();
+    if (err instanceof AppError) throw err;
+    if (isBusy(err)) throw openFailure(err, path);
     throw new AppError('FILE_UNREADABLE', `Cannot create the workspace ${path}: ${(err as Error).message}`, { file: path });
   }
-  let db: Db | null = null;
+  removeSide();
+  return openWorkspaceDb(path, { skipIntegrityCheck: true });
+}
+
+function initialise(db: Db): Db {
   try {
-    db = new Database(path, { fileMustExist: !inMemory });
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -124,9 +136,21 @@ function createWorkspaceDb(path: string): Db {
     migrate(db);
     return db;
   } catch (err) {
-    db?.close();
-    if (!inMemory) for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
-    throw openFailure(err, path);
+    db.close();
+    throw err;
+  }
+}
+
+/** Link the finished file into place (atomic, never over an existing file); rename where links are unsupported. */
+function placeNoClobber(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new AppError('NAME_TAKEN', `${to} already exists; a new workspace is only created where no file is.`, { file: to });
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    if (existsSync(to)) throw new AppError('NAME_TAKEN', `${to} already exists; a new workspace is only created where no file is.`, { file: to });
+    renameSync(from, to);
   }
 }
 

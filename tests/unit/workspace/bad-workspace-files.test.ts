@@ -122,6 +122,18 @@ describe('workspaces are recognised', () => {
     expect(identifyWorkspaceFile(path)).toEqual({ kind: 'workspace', stamped: true });
   });
 
+  it('a workspace is built in a side file and linked into place: nothing half-made is ever at the path', () => {
+    const dir = tempDir();
+    const path = join(dir, 'made.cxw');
+    const db = openWorkspaceDb(path, { create: true });
+    expect(readdirSync(dir).filter((f) => !f.startsWith('made.cxw'))).toEqual([]);
+    db.close();
+    expect(readdirSync(dir)).toEqual(['made.cxw']);
+    const nowhere = join(dir, 'no-such-folder', 'x.cxw');
+    expect(errorOf(() => openWorkspaceDb(nowhere, { create: true })).message).toMatch(/^Cannot create the workspace .*x\.cxw/);
+    expect(readdirSync(dir)).toEqual(['made.cxw']);
+  });
+
   /** A workspace as the app made it before the application_id: WAL, migrated, id 0. */
   function legacyWorkspace(path: string, extraTables = 0): void {
     const db = new Database(path);
