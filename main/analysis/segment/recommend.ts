@@ -159,5 +159,8 @@ export function recommendK(scores: KScore[]): KRecommendation {
   if (elbow !== null) parts.push(elbow === k ? 'the inertia curve bends (elbow) at the same k' : `the inertia elbow is at k = ${elbow}`);
   let reason = `${parts.join('; ')}.`;
   if (chosen.silhouette < 0.25) reason += ' The silhouette is low (< 0.25): the segments overlap, so treat them as a convenient partition rather than natural groups.';
+  // Two segments are stable under resampling almost whatever the data; when stability is what ruled out larger k,
+  // k = 2 is a coarse split, not evidence of two natural groups.
+  if (k === 2 && passed.length) reason += ' Two segments are nearly always stable, so read k = 2 as a coarse split; a larger k with a named caveat may serve the analysis better.';
   return { k, reason };
 }

@@ -58,6 +58,7 @@ describe.skipIf(!present)('Telco: the recommended k has no unstable segment', ()
     expect(r.k).toBe(2);
     expect(r.recommendation!.reason).toMatch(/^k = 2: the best mean silhouette \(0\.25\) among the k whose segments are all stable/);
     expect(r.recommendation!.reason).toContain('k = 3–10 separate better (silhouette up to 0.35 at k = 10)');
+    expect(r.recommendation!.reason).toContain('Two segments are nearly always stable, so read k = 2 as a coarse split');
     // The run's own check (20 resamples) agrees: no segment is flagged unstable.
     for (const s of r.segments) expect(s.stability).toBeGreaterThanOrEqual(UNSTABLE_JACCARD);
     // Its first 10 resamples are the sweep's: the two checks of k = 2 stay close.
