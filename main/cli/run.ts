@@ -29,6 +29,7 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw profile --workspace W --dataset N
   cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S] [--name SEG]
               [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
+              a name with a comma is quoted: --features '"spend, monthly",visits'; #3 is the dataset's 3rd column
   cxw assignments --workspace W --segmentation SEG --out FILE.csv [--force]    id,segment (number 1..k),confidence
               an existing FILE is replaced only with --force; a workspace never
   cxw score --workspace W --segmentation SEG --dataset N [--name NEW]     score new data into saved segments

@@ -1,4 +1,5 @@
 // cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S]
+//   (a name with a comma is quoted, --features '"spend, monthly",visits'; #3 is the dataset's 3rd column)
 //   [--name SEG] [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
 import { randomBytes } from 'node:crypto';
 import { parseArgs as parseCli } from 'node:util';
@@ -7,6 +8,7 @@ import type { SegmentationResult } from '../../../shared/segments';
 import { createServices } from '../../services/index';
 import { phaseTimer } from '../../workspace/segments/timings';
 import { requireWorkspace, stateDir, UsageError } from '../args';
+import { hasPositions, parseColumnList, resolveColumnRefs, type ColumnRef } from '../column-list';
 import { fmtNumber, table } from '../format';
 import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
@@ -29,13 +31,8 @@ export interface SegmentJson {
   recommendation?: { k: number; reason: string };
 }
 
-const list = (raw: string | undefined): string[] | undefined =>
-  raw === undefined
-    ? undefined
-    : raw
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
+/** #N positions pass the contract's checks as "#N" and become names once the dataset is read (segmentCommand). */
+const asText = (refs: ColumnRef[]): string[] => refs.map((r) => ('name' in r ? r.name : `#${r.position}`));
 
 function intFlag(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined;
@@ -127,8 +124,9 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
   // A segmentation is always saved; --save NAME (as on the other analyses) is another way to name it.
   if (values.save !== undefined && values.name !== undefined && values.save !== values.name) throw new UsageError('Give the segmentation one name: --name or --save, not both.');
   const name = values.name ?? values.save;
-  const features = list(values.features);
-  if (!features?.length) throw new UsageError('--features a,b,c is required (the columns to segment on).');
+  const featureRefs = parseColumnList(values.features ?? '', 'features');
+  if (!featureRefs.length) throw new UsageError('--features a,b,c is required (the columns to segment on; quote a name with a comma, "a,b", or give its position, #3).');
+  const logRefs = values.log !== undefined ? parseColumnList(values.log, 'log') : undefined;
   const kRaw = values.k ?? 'auto';
   const k = kRaw === 'auto' ? ('auto' as const) : intFlag(kRaw, 'k');
   const weight = values['category-weight'];
@@ -138,13 +136,13 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
     jobId: `cli-${randomBytes(6).toString('hex')}`,
     params: {
       dataset: values.dataset,
-      features,
+      features: asText(featureRefs),
       k,
       ...(values['k-range'] !== undefined ? { kRange: kRange(values['k-range']) } : {}),
       ...(values.seed !== undefined ? { seed: intFlag(values.seed, 'seed') } : {}),
       ...(values.restarts !== undefined ? { restarts: intFlag(values.restarts, 'restarts') } : {}),
       ...(name !== undefined ? { name } : {}),
-      ...(values.log !== undefined ? { logTransform: list(values.log) } : {}),
+      ...(logRefs !== undefined ? { logTransform: asText(logRefs) } : {}),
       ...(values.missing !== undefined ? { missing: values.missing } : {}),
       ...(weight !== undefined ? { categoryWeight: Number(weight) } : {}),
       ...(values['no-standardize'] ? { standardize: false } : {}),
@@ -164,6 +162,14 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
   });
   timer.mark('open workspace');
   try {
+    if (hasPositions(featureRefs) || (logRefs && hasPositions(logRefs))) {
+      // An unknown dataset is left to segment.run, which names it.
+      const ds = (await services.handlers['dataset.list']({})).find((d) => d.name === values.dataset);
+      if (ds) {
+        params.params.features = resolveColumnRefs(featureRefs, ds, 'features');
+        if (logRefs) params.params.logTransform = resolveColumnRefs(logRefs, ds, 'log');
+      }
+    }
     const result = await services.handlers['segment.run'](params);
     timer.mark('job (worker)');
     return { json: withSaved(toSegmentJson(result), result.saved), text: savedLine(formatSegment(result), result.saved) };
