@@ -1,5 +1,7 @@
 // Journey analytics and the fairness audit as modules (read-only worker jobs).
 import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
+import type { AuditResult } from '../../../shared/audit';
+import { DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE, widestGap } from '../../../shared/audit-gaps';
 import { isScratchSegmentation } from './segmentation';
 import type { AnalysisModule } from './types';
 import { fixed, n, pct, quoted, renameOwnDataset } from './types';
@@ -54,7 +56,8 @@ export const auditModule: AnalysisModule<'audit.run'> = {
   }),
   headline: (r) => [
     { label: 'Rows', value: r.rows },
-    { label: 'Selection-rate gap (points)', value: pct(r.summary.demographicParityDifference) },
+    // The gap the audit's own summary states: reliable groups only (a rate over 2 people never headlines).
+    { label: 'Widest selection-rate gap (points)', value: reliableSelectionGap(r) },
     { label: 'Checks failed', value: r.verdicts.filter((v) => v.status === 'fail').length },
   ],
   renameDataset: renameOwnDataset,
@@ -71,3 +74,11 @@ export const auditModule: AnalysisModule<'audit.run'> = {
   },
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'audit.run', { workspacePath: ctx.path, spec }),
 };
+
+function reliableSelectionGap(r: AuditResult): number | null {
+  const w = widestGap(
+    { groups: r.groups, disparities: r.disparities, minGroupSize: r.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE, alpha: r.spec.alpha ?? DEFAULT_ALPHA },
+    'selectionRate',
+  );
+  return w ? pct(Math.abs(w.difference)) : null;
+}
