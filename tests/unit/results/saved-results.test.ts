@@ -9,7 +9,8 @@ import type { Args, HandlerName } from '../../../shared/api';
 import type { RerunOutcome, ResultKind, SavedResultSummary } from '../../../shared/results';
 import { createServices } from '../../../main/services/index';
 import { MIGRATIONS, migrate } from '../../../main/workspace/migrations';
-import { harness, type Harness } from '../segment-service/helpers';
+import { rmSync } from 'node:fs';
+import { groupsCsv, harness, type Harness } from '../segment-service/helpers';
 
 const CUSTOMERS = 'Demo customers';
 const EVENTS = 'Demo journey events';
@@ -215,11 +216,30 @@ describe('schema history', () => {
     db.close();
   });
 
-  it('a workspace of the previous version is migrated and keeps its segmentations', () => {
-    const db = new Database(':memory:');
-    migrate(db, MIGRATIONS.filter((m) => m.version < 5));
-    expect(migrate(db, MIGRATIONS)).toBe(MIGRATIONS.at(-1)!.version);
-    expect(db.prepare("SELECT COUNT(*) n FROM sqlite_master WHERE name = 'saved_results'").get()).toEqual({ n: 1 });
-    db.close();
+  it('a workspace from before saved results is migrated: its segmentation is listed and re-runs identical', async () => {
+    const old = await harness();
+    try {
+      const path = `${old.dir}/ws.cxw`;
+      const csv = groupsCsv(40).text;
+      await old.services.handlers['dataset.import']({ jobId: 'job_imp_v4', path: old.csv('groups.csv', csv), name: 'groups' });
+      await old.services.handlers['segment.run']({ jobId: 'job_seg_v4', params: { dataset: 'groups', features: ['spend', 'visits'], k: 4, name: 'Before v5' } });
+      old.services.dispose();
+      // Back to the schema before v5: no saved_results table, no record of migration 5.
+      const raw = new Database(path);
+      raw.exec('DROP TABLE saved_results; DELETE FROM schema_migrations WHERE version = 5;');
+      raw.close();
+      const again = createServices({ stateDir: `${old.dir}/state2`, workspacePath: path, emit: () => undefined, useWorkers: false });
+      try {
+        const list = await again.handlers['results.list']({});
+        expect(list.map((r) => [r.name, r.kind])).toEqual([['Before v5', 'segmentation']]);
+        expect(list[0].spec).toMatchObject({ dataset: 'groups', features: ['spend', 'visits'], k: 4 });
+        const r = await again.handlers['results.rerun']({ jobId: 'job_rerun_v4', id: list[0].id });
+        expect(r.identical).toBe(true);
+      } finally {
+        again.dispose();
+      }
+    } finally {
+      rmSync(old.dir, { recursive: true, force: true });
+    }
   });
 });
