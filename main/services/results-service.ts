@@ -6,13 +6,11 @@ import { AppError } from '../../shared/errors';
 import { RESULT_KIND_NOUNS, type SavedResult } from '../../shared/results';
 import type { JobRunner } from '../jobs/runner';
 import { logActivity } from '../workspace/activity';
-import { assertSegmentationUnused, readSegmentationById } from './analyses/segmentation';
 import { assertNameFree, deleteResultRow, getStored, getSummary, insertResult, listResults, renameResult, uniqueResultName } from '../workspace/results/store';
-import { ANALYSES } from './analyses/index';
+import { ANALYSES, moduleOf } from './analyses/index';
 import type { RunContext } from './analyses/types';
 import { listSegmentations, runAnalysis } from './results/save';
 import { rerunResult } from './results/rerun';
-import { copySegmentation } from './results/segmentation-copy';
 import type { WorkspaceState } from './workspace-state';
 
 type ResultHandlers = Pick<
@@ -47,40 +45,43 @@ export function resultHandlers(state: WorkspaceState, jobs: JobRunner): ResultHa
     },
     'results.get': ({ id }): SavedResult => {
       listSegmentations(db());
-      const { summary, result, segmentationId } = getStored(db(), id);
-      if (segmentationId === null) return { ...summary, result };
-      return { ...summary, result: readSegmentationById(db(), segmentationId) };
+      const { summary, result, segmentationId: ownId } = getStored(db(), id);
+      const own = moduleOf(summary.kind).ownStore;
+      return { ...summary, result: own && ownId !== null ? own.read(db(), ownId) : result };
     },
     'results.rename': ({ id, name }) => {
-      const { summary, segmentationId } = getStored(db(), id);
+      const { summary, segmentationId: ownId } = getStored(db(), id);
       if (name === summary.name) return summary;
-      assertNameFree(db(), name, { id, segmentationId: segmentationId ?? undefined });
-      if (segmentationId !== null) assertSegmentationUnused(db(), summary.name);
+      const own = ownId !== null ? moduleOf(summary.kind).ownStore : undefined;
+      assertNameFree(db(), name, { id, segmentationId: ownId ?? undefined });
+      own?.assertRenamable(db(), summary.name);
       db().transaction(() => {
         renameResult(db(), id, name);
-        if (segmentationId !== null) db().prepare('UPDATE segmentations SET name = ? WHERE id = ?').run(name, segmentationId);
+        if (own && ownId !== null) own.rename(db(), ownId, name);
         logActivity(db(), 'results.rename', `Renamed the ${label(summary.kind)} “${summary.name}” to “${name}”.`, { result: id, from: summary.name, to: name });
       })();
       return getSummary(db(), id);
     },
     'results.duplicate': ({ id, name }) => {
-      const { summary, result, segmentationId } = getStored(db(), id);
+      const { summary, result, segmentationId: ownId } = getStored(db(), id);
+      const own = ownId !== null ? moduleOf(summary.kind).ownStore : undefined;
       const newName = name ?? uniqueResultName(db(), `${summary.name} (copy)`);
       return db().transaction(() => {
         assertNameFree(db(), newName);
+        const createdAt = new Date().toISOString();
         const copy =
-          segmentationId === null
-            ? insertResult(db(), { ...summary, name: newName, result, createdAt: new Date().toISOString() })
-            : insertResult(db(), { ...summary, name: newName, result: null, segmentationId: copySegmentation(db(), segmentationId, newName), createdAt: new Date().toISOString() });
+          own && ownId !== null
+            ? insertResult(db(), { ...summary, name: newName, result: null, segmentationId: own.copy(db(), ownId, newName), createdAt })
+            : insertResult(db(), { ...summary, name: newName, result, createdAt });
         logActivity(db(), 'results.duplicate', `Duplicated the ${label(summary.kind)} “${summary.name}” as “${newName}”.`, { result: id, copy: copy.id, name: newName });
         return copy;
       })();
     },
     'results.delete': ({ id }) => {
-      const { summary, segmentationId } = getStored(db(), id);
+      const { summary, segmentationId: ownId } = getStored(db(), id);
+      const own = ownId !== null ? moduleOf(summary.kind).ownStore : undefined;
       db().transaction(() => {
-        // A segmentation's row goes with it (ON DELETE CASCADE).
-        if (segmentationId !== null) db().prepare('DELETE FROM segmentations WHERE id = ?').run(segmentationId);
+        if (own && ownId !== null) own.remove(db(), ownId);
         else deleteResultRow(db(), id);
         logActivity(db(), 'results.delete', `Deleted the ${label(summary.kind)} “${summary.name}” (${summary.description}).`, { result: id, kind: summary.kind, name: summary.name, spec: summary.spec });
       })();

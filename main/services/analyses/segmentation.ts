@@ -7,6 +7,7 @@ import type { Headline } from '../../../shared/results';
 import type { Db } from '../../workspace/db';
 import { getSegmentationResult, getStoredSegmentation, toSegmentationSummary, type ResolvedParams } from '../../workspace/segments/store';
 import { AppError } from '../../../shared/errors';
+import { copySegmentation } from '../results/segmentation-copy';
 import type { AnalysisModule, RunContext } from './types';
 import { fixed, n, quoted, renameOwnDataset } from './types';
 
@@ -35,6 +36,18 @@ export const segmentationModule: AnalysisModule<'segment.run'> = {
   // `dataset`, `params.dataset` and `method` carry the dataset's current name, not a finding.
   ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona', 'dataset', 'params.dataset', 'method'],
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: spec }),
+  ownStore: {
+    read: (db, id) => readSegmentationById(db, id),
+    assertRenamable: (db, name) => assertSegmentationUnused(db, name),
+    rename: (db, id, name) => void db.prepare('UPDATE segmentations SET name = ? WHERE id = ?').run(name, id),
+    // Its saved_results row goes with it (ON DELETE CASCADE).
+    remove: (db, id) => void db.prepare('DELETE FROM segmentations WHERE id = ?').run(id),
+    copy: (db, id, name) => copySegmentation(db, id, name),
+    rerun: async (ctx, jobId, spec, savedName, id) => {
+      const result = await rerunSegmentation(ctx, jobId, spec as ResolvedParams, scratchName(savedName));
+      return { result, ...movedByHand(ctx.db, id) };
+    },
+  },
 };
 
 /** What the results list needs of a stored segmentation: its spec (the resolved parameters), inputs and headline. */
@@ -122,4 +135,18 @@ export function assertSegmentationUnused(db: Db, name: string): void {
       { name },
     );
   }
+}
+
+/**
+ * Customers the analyst moved between segments (the review queue) change the saved cards' sizes, shares and
+ * low-confidence counts and the projection's labels; a fresh fit has none of that. Those fields are the analyst's
+ * edits, not findings: they are left out of the comparison, and the message says how many customers were moved.
+ */
+function movedByHand(db: Db, segmentationId: number): { ignore: string[]; note: string } {
+  const n = (db.prepare('SELECT COUNT(DISTINCT row) n FROM segment_reassignments WHERE segmentation_id = ?').get(segmentationId) as { n: number }).n;
+  if (n === 0) return { ignore: [], note: '' };
+  return {
+    ignore: ['segments.*.size', 'segments.*.share', 'segments.*.lowConfidence', 'projection.segment'],
+    note: ` ${n.toLocaleString('en-US')} customer${n === 1 ? '' : 's'} moved by hand between segments ${n === 1 ? 'is' : 'are'} not compared (segment sizes and shares).`,
+  };
 }

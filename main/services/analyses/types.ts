@@ -20,6 +20,22 @@ export interface RunContext {
   jobs: JobRunner;
 }
 
+/**
+ * A kind that keeps its result in its own tables (segmentation: cards, packed assignments, the analyst's edits);
+ * its saved_results row only lists it (result NULL, `ownId` = its own row's id).
+ */
+export interface OwnStore {
+  read(db: Db, ownId: number): unknown;
+  /** Refuses when something else names it (a rename would break that). */
+  assertRenamable(db: Db, currentName: string): void;
+  rename(db: Db, ownId: number, name: string): void;
+  remove(db: Db, ownId: number): void;
+  /** Copy under `name` (inside the caller's transaction); the copy's own id. */
+  copy(db: Db, ownId: number, name: string): number;
+  /** Run the saved spec again into a scratch copy, read it and remove it; fields changed by hand are left out. */
+  rerun(ctx: RunContext, jobId: string, spec: unknown, savedName: string, ownId: number): Promise<{ result: unknown; ignore: string[]; note: string }>;
+}
+
 export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
   kind: ResultKind;
   handler: H;
@@ -45,6 +61,8 @@ export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
   renameDataset(spec: SpecOf<H>, from: string, to: string): SpecOf<H>;
   /** The spec with the defaults that depend on the workspace made explicit (saved, so a re-run asks the same). */
   resolveSpec?(db: Db, spec: SpecOf<H>): SpecOf<H>;
+  /** Set for a kind that stores its result itself (see OwnStore). */
+  ownStore?: OwnStore;
   /** Run it as a job (read-only kinds) — segmentation overrides the whole save path, see ./segmentation.ts. */
   run(ctx: RunContext, jobId: string, spec: SpecOf<H>): Promise<OutputOf<H>>;
 }

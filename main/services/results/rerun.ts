@@ -7,9 +7,7 @@ import { AppError } from '../../../shared/errors';
 import { compareResults } from '../../analysis/compare-results';
 import { logActivity } from '../../workspace/activity';
 import { getStored, inputNow } from '../../workspace/results/store';
-import type { ResolvedParams } from '../../workspace/segments/store';
 import { moduleOf } from '../analyses/index';
-import { readSegmentation, rerunSegmentation, scratchName } from '../analyses/segmentation';
 import type { RunContext } from '../analyses/types';
 
 const MAX_LISTED = 50;
@@ -36,9 +34,10 @@ function sentence(s: SavedResultSummary, identical: boolean, dataChanged: boolea
 }
 
 export async function rerunResult(ctx: RunContext, jobId: string, id: number): Promise<RerunOutcome> {
-  const { summary, result: before0, segmentationId } = getStored(ctx.db, id);
+  const { summary, result: before0, segmentationId: ownId } = getStored(ctx.db, id);
   const m = moduleOf(summary.kind);
-  const parsed = m.specSchema.safeParse(summary.kind === 'segmentation' ? stripScored(summary.spec) : summary.spec);
+  // A kind with its own store checks its own spec (a scored segmentation's names where it was scored from).
+  const parsed = m.ownStore ? ({ success: true, data: summary.spec } as const) : m.specSchema.safeParse(summary.spec);
   if (!parsed.success) {
     throw new AppError('BAD_ARGUMENTS', `Saved result “${summary.name}” has a spec this version cannot run: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, { id });
   }
@@ -50,26 +49,26 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
   }
   const dataChanged = inputs.some((i) => i.before && i.after && (i.before.rows !== i.after.rows || i.before.version !== i.after.version));
 
+  // A kind with its own store re-runs into a scratch copy (and says which fields the analyst changed by hand).
   let before: unknown = before0;
-  let handMoved: { ignore: string[]; note: string } = { ignore: [], note: '' };
   let after: unknown;
-  if (summary.kind === 'segmentation') {
-    const name = ctx.db.prepare('SELECT name FROM segmentations WHERE id = ?').get(segmentationId) as { name: string } | undefined;
-    if (!name) throw new AppError('NOT_FOUND', `Segmentation of “${summary.name}” is gone.`, { id });
-    before = readSegmentation(ctx.db, name.name);
-    after = await rerunSegmentation(ctx, jobId, summary.spec as ResolvedParams, scratchName(summary.name));
-    handMoved = movedByHand(ctx, segmentationId!);
+  let handMade: { ignore: string[]; note: string } = { ignore: [], note: '' };
+  if (m.ownStore && ownId !== null) {
+    before = m.ownStore.read(ctx.db, ownId);
+    const fresh = await m.ownStore.rerun(ctx, jobId, summary.spec, summary.name, ownId);
+    after = fresh.result;
+    handMade = fresh;
   } else {
     after = await m.run(ctx, jobId, parsed.data as never);
   }
 
-  const all = compareResults(before, after, [...m.ignoreOnRerun, ...handMoved.ignore]);
+  const all = compareResults(before, after, [...m.ignoreOnRerun, ...handMade.ignore]);
   const headline: HeadlineChange[] = [];
   const beforeHead = m.headline(before as never);
   const afterHead = m.headline(after as never);
   for (const [i, h] of beforeHead.entries()) headline.push({ label: h.label, before: h.value, after: afterHead[i]?.value ?? null });
   const identical = all.length === 0;
-  const message = sentence(summary, identical, dataChanged, inputs, headline, all.length) + handMoved.note;
+  const message = sentence(summary, identical, dataChanged, inputs, headline, all.length) + handMade.note;
   try {
     logActivity(ctx.db, 'results.rerun', message, { result: summary.id, kind: summary.kind, spec: summary.spec, identical, dataChanged, differences: all.length });
   } catch {
@@ -88,22 +87,4 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
   };
 }
 
-/** A scored segmentation's spec carries where it was scored from (not a segment.run parameter). */
-function stripScored(spec: unknown): unknown {
-  const { scoredFrom: _s, ...rest } = spec as Record<string, unknown>;
-  return rest;
-}
 
-/**
- * Customers the analyst moved between segments (the review queue) change the saved cards' sizes, shares and
- * low-confidence counts and the projection's labels; a fresh fit has none of that. Those fields are the analyst's
- * edits, not findings: they are left out of the comparison, and the message says how many customers were moved.
- */
-function movedByHand(ctx: RunContext, segmentationId: number): { ignore: string[]; note: string } {
-  const n = (ctx.db.prepare('SELECT COUNT(DISTINCT row) n FROM segment_reassignments WHERE segmentation_id = ?').get(segmentationId) as { n: number }).n;
-  if (n === 0) return { ignore: [], note: '' };
-  return {
-    ignore: ['segments.*.size', 'segments.*.share', 'segments.*.lowConfidence', 'projection.segment'],
-    note: ` ${n.toLocaleString('en-US')} customer${n === 1 ? '' : 's'} moved by hand between segments ${n === 1 ? 'is' : 'are'} not compared (segment sizes and shares).`,
-  };
-}
