@@ -105,3 +105,51 @@ describe.skipIf(!BUILT)('cxw segment and cxw assignments', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+// Clear errors (issue 12): a header with a comma can be named in --features (quoted, or by position #N), and a
+// category with 200,000 levels is refused with a message naming it, its level count and the 1,000-level limit
+// instead of crashing with "Array buffer allocation failed". Data: 400 rows, spend = 10·(row mod 4) + row/1000 and
+// visits = row mod 4 (four exact groups); order_ref R-000000…R-199999, one distinct value per row.
+describe.skipIf(!BUILT)('cxw segment: naming awkward columns and refusing huge categories', () => {
+  let dir: string;
+  let ws: string;
+  const env = () => ({ CXW_STATE_DIR: join(dir, 'state') });
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cxw-seg-names-'));
+    ws = join(dir, 'names.cxw');
+    const lines = ['customer_id,"spend, monthly",visits,plan'];
+    for (let i = 0; i < 400; i++) lines.push(`C${i},${10 * (i % 4) + i / 1000},${i % 4},${i % 2 ? 'basic' : 'plus'}`);
+    writeFileSync(join(dir, 'commas.csv'), `${lines.join('\n')}\n`);
+    cxwJson(['import', join(dir, 'commas.csv'), '--workspace', ws, '--name', 'commas'], env());
+    const refs = ['order_ref,amount'];
+    for (let i = 0; i < 200_000; i++) refs.push(`R-${String(i).padStart(6, '0')},${i % 97}`);
+    writeFileSync(join(dir, 'orders.csv'), `${refs.join('\n')}\n`);
+    cxwJson(['import', join(dir, 'orders.csv'), '--workspace', ws, '--name', 'orders', '--type', 'order_ref=text'], env());
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes a quoted name with a comma, or the column position #N, in --features', () => {
+    const quoted = cxwJson<SegmentJson>(['segment', '--workspace', ws, '--dataset', 'commas', '--features', '"spend, monthly",visits', '--k', '4', '--name', 'quoted'], env());
+    expect(Object.keys(quoted.segments[0].centroid)).toEqual(['spend, monthly', 'visits']);
+    expect(quoted.segments.map((s) => s.size).sort()).toEqual([100, 100, 100, 100]);
+    // #2 and #3: the 2nd and 3rd columns of the file, the same features, so the same segments.
+    const byPosition = cxwJson<SegmentJson>(['segment', '--workspace', ws, '--dataset', 'commas', '--features', '#2,#3', '--k', '4', '--name', 'by position'], env());
+    expect(Object.keys(byPosition.segments[0].centroid)).toEqual(['spend, monthly', 'visits']);
+    expect(byPosition.inertia).toBeCloseTo(quoted.inertia, 9);
+    const outOfRange = cxw(['segment', '--workspace', ws, '--dataset', 'commas', '--features', '#9', '--k', '4'], env());
+    expect(outOfRange.status).toBe(2);
+    expect(outOfRange.stderr).toContain('--features: #9 is not a column of "commas"; its columns are #1 to #4.');
+    const unclosed = cxw(['segment', '--workspace', ws, '--dataset', 'commas', '--features', '"spend, monthly,visits', '--k', '4'], env());
+    expect(unclosed.status).toBe(2);
+    expect(unclosed.stderr).toContain('--features: the quote opened at character 1 is never closed');
+  });
+
+  it('refuses a 200,000-level category as a feature, naming the column, its level count and the limit', () => {
+    const r = cxw(['segment', '--workspace', ws, '--dataset', 'orders', '--features', 'order_ref,amount', '--k', '3'], env());
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Feature "order_ref" is a category with 200,000 levels; a segmentation feature may have at most 1,000');
+    expect(r.stderr).toContain('leave "order_ref" out of the features');
+    expect(r.stderr).not.toContain('Array buffer allocation failed');
+  });
+});
