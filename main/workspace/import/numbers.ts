@@ -122,7 +122,11 @@ export function isNonFiniteNumber(s: string): boolean {
   if (n === 0) return false;
   if (n > 9 || isDigit(s.charCodeAt(n - 1))) return decimalShape(s) !== NOT_DECIMAL && !Number.isFinite(Number(s));
   const c0 = s.charCodeAt(0);
-  const word = (c0 === 45 || c0 === 43 ? s.slice(1) : s).toLowerCase();
+  const at = c0 === 45 || c0 === 43 ? 1 : 0;
+  // Most short text values (plan names, regions) are ruled out by their first letter without a copy.
+  const first = s.charCodeAt(at) | 32;
+  if (first !== 105 && first !== 110) return false; // i, n
+  const word = (at ? s.slice(1) : s).toLowerCase();
   return word === 'inf' || word === 'infinity' || word === 'nan';
 }
 
