@@ -159,6 +159,41 @@ describe('bad input corpus', () => {
   // A stray non-UTF-8 byte in a UTF-8 file is no longer refused (issue 12): the whole file is weighed, decoded
   // as UTF-8 with a replacement and a warning naming the line. See encoding-evidence.test.ts.
 
+  // Issue 12 corpus files (the full behaviour is tested in encoding-evidence, exact-numbers and refusals tests).
+  it('utf8-stray-byte.csv: UTF-8 kept, the stray byte replaced and its line named', () => {
+    const r = runImport(ws.ctx, { path: fx('utf8-stray-byte.csv'), columns: [{ index: 2, piiAction: 'keep' }] });
+    expect(r.encoding).toBe('utf-8');
+    expect(tableRows(ws.db, r.datasetId).map((x) => [x.c1, x.c2])).toEqual([
+      ['São Paulo', 'José'],
+      ['Köln', 'Ren\uFFFD'],
+      ['Málaga', 'Zoë'],
+    ]);
+    expect(r.warnings[0]).toContain('line 3 has a byte that is not UTF-8');
+  });
+
+  it('overflow-numbers.csv: 1e309, -1e309 and inf are missing, with a warning per column', () => {
+    const r = runImport(ws.ctx, { path: fx('overflow-numbers.csv') });
+    expect(r.columns.map((c) => c.type)).toEqual(['integer', 'real', 'integer']);
+    expect(tableRows(ws.db, r.datasetId).map((x) => [x.c1, x.c2])).toEqual([
+      [120.5, 3],
+      [null, 4],
+      [80, null],
+      [null, 5],
+      [99.5, 6],
+    ]);
+    expect(r.warnings.filter((w) => w.includes('not a finite number'))).toHaveLength(2);
+  });
+
+  it('long-order-ids.csv: 20-digit ids stay text byte for byte; 16-digit customer ids stay integers', () => {
+    const r = runImport(ws.ctx, { path: fx('long-order-ids.csv') });
+    expect(r.columns.map((c) => c.type)).toEqual(['text', 'integer', 'real']);
+    expect(tableRows(ws.db, r.datasetId).map((x) => [x.c0, x.c1])).toEqual([
+      ['18446744073709551616', 1234567890123456],
+      ['18446744073709551617', 1234567890123457],
+      ['98765432109876543210', 1234567890123458],
+    ]);
+  });
+
   it('mixed date formats are kept as text with a warning naming the formats', async () => {
     const p = await previewImport(fx('mixed-dates.csv'));
     const col = p.columns.find((c) => c.name === 'signup')!;
