@@ -10,6 +10,19 @@ async function nav(app: Page, label: string): Promise<void> {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
 }
 
+/** A handler called straight through the browser host's API (the transport the app's client uses). */
+async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
+}
+
 async function runIn(app: Page, setupName: string, label: RegExp): Promise<void> {
   const setup = app.getByRole('complementary', { name: setupName });
   await setup.getByRole('button', { name: label }).click();
@@ -23,11 +36,16 @@ test.describe('saved results on the demo workspace', () => {
     test.setTimeout(300_000);
     await app.setViewportSize({ width: 1366, height: 768 });
 
-    // NPS, then key drivers (its tab), then the audit, then journeys.
+    // A segmentation (through the API: the Segments view has its own run-and-reload test), then NPS, the
+    // collection-context check and key drivers (their tabs), the audit and journeys from their views.
+    await call(app, 'segment.run', { jobId: 'e2e_saved_seg', params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'Saved e2e segments' } });
     await nav(app, 'NPS');
     await runIn(app, 'NPS set-up', /^Run NPS analysis$/);
     const npsMain = app.getByRole('region', { name: 'NPS', exact: true });
     await expect(npsMain.getByText(/^Saved as/)).toContainText('NPS Demo customers');
+    await app.getByRole('tab', { name: 'Collection context' }).click();
+    await runIn(app, 'Collection context set-up', /^Check the contexts$/);
+    await expect(app.getByRole('region', { name: 'Collection context', exact: true }).getByText(/^Saved as/)).toContainText('Context check');
     await app.getByRole('tab', { name: 'Key drivers' }).click();
     await runIn(app, 'Key drivers set-up', /^Find key drivers$/);
     await expect(app.getByRole('region', { name: 'Key drivers', exact: true }).getByText(/^Saved as/)).toContainText('Drivers of nps_score');
@@ -48,10 +66,10 @@ test.describe('saved results on the demo workspace', () => {
     await nav(app, 'Audit');
     await expect(app.getByRole('region', { name: 'Audit', exact: true }).getByText(/^Saved as/)).toBeVisible({ timeout: 30_000 });
 
-    // The workspace-wide list: all four, newest first; open the NPS result in its view.
+    // The workspace-wide list: all six kinds, newest first; open the NPS result in its view.
     await nav(app, 'Saved results');
     const table = app.getByRole('table', { name: 'Saved results' });
-    await expect(table.getByRole('row')).toHaveCount(5);
+    await expect(table.getByRole('row')).toHaveCount(7);
     await expect(table.getByRole('row').nth(1)).toContainText('Journey analysis');
     await shot(app, 'saved-results-list-1366');
     await app.setViewportSize({ width: 1920, height: 1080 });
@@ -81,6 +99,25 @@ test.describe('saved results on the demo workspace', () => {
     await app.getByRole('dialog').getByLabel('New name').fill('Offer audit, December');
     await app.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
     await expect(table.getByRole('button', { name: 'Open Offer audit, December' })).toBeVisible();
+
+    // Every other kind: opened from the list in its own view, and re-run from the list to "identical".
+    for (const [kind, view, region] of [
+      ['Segmentation', 'Segments', 'Segmentation'],
+      ['Collection-context check', 'NPS', 'Collection context'],
+      ['Key drivers', 'NPS', 'Key drivers'],
+      ['Journey analysis', 'Journeys', 'Journeys'],
+    ] as const) {
+      await nav(app, 'Saved results');
+      const row = table.getByRole('row').filter({ hasText: kind });
+      await row.getByRole('button', { name: /^Open / }).click();
+      await expect(app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: view, exact: true })).toHaveAttribute('aria-current', 'page');
+      await expect(app.getByRole('region', { name: region, exact: true }).getByText(/^Saved (as|in this workspace)/)).toBeVisible({ timeout: 30_000 });
+      await nav(app, 'Saved results');
+      await row.getByRole('button', { name: /^Actions for/ }).click();
+      await app.getByRole('menuitem', { name: 'Re-run and compare' }).click();
+      await expect(app.getByRole('dialog').getByText('Re-ran: identical'), kind).toBeVisible({ timeout: 90_000 });
+      await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    }
 
     // The activity log reads as sentences and names the rename.
     await app.getByRole('button', { name: /Activity/ }).click();
