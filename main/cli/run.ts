@@ -26,6 +26,7 @@ const USAGE = `cxw — CX Workbench on the command line
 
   cxw import FILE --workspace W [--name N] [--delimiter , ; tab |] [--pii COL=drop|pseudonymize|keep ...]
                   [--type COL=integer|real|boolean|date|datetime|text ...] [--role COL=ROLE ...] [--skip-bad-rows]
+                  [--encoding utf-8|windows-1252]   (detected from the whole file when not given)
   cxw profile --workspace W --dataset N
   cxw segment --workspace W --dataset N --features a,b,c [--k K | --k auto] [--k-range 2-10] [--seed S] [--name SEG]
               [--restarts N] [--log a,b] [--missing impute|exclude] [--category-weight W] [--no-standardize]
