@@ -123,6 +123,17 @@ export function ReviewStep(props: Props) {
             {pii.map((c) => c.name).join(', ')} {pii.length === 1 ? 'looks' : 'look'} like personal data. Choose per column:
             pseudonymise (a keyed hash, so joins across datasets still work), drop, or keep as is.
           </Text>
+          {/* Why each was flagged: the detection rule that fired (a header word, or the shape of the values). */}
+          {pii.slice(0, 6).map((c) => (
+            <Text key={c.index} size="xs" c="dimmed" data-testid="pii-reason">
+              {c.name}: {c.piiReason ?? 'detected personal data'}
+            </Text>
+          ))}
+          {pii.length > 6 && (
+            <Text size="xs" c="dimmed">
+              …and {pii.length - 6} more (each column's badge says why).
+            </Text>
+          )}
         </Alert>
       )}
       <PreviewTable preview={preview} columns={columns} edits={edits} onEdits={onEdits} />
