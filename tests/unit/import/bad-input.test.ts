@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { previewImport, runImport } from '../../../main/workspace/import';
 import { asyncErrorOf, errorOf, FIXTURES, tableRows, tempWorkspace, type TempWorkspace, workspaceState } from './helpers';
+import { keyGetter } from '../../../main/workspace/keys';
 
 const fx = (name: string) => join(FIXTURES, name);
 
@@ -233,6 +234,23 @@ describe('bad input corpus', () => {
       ['say "hi"', 7],
     ]);
     expect(runImport(ws.ctx, { path: fx('pipe.csv') }).delimiter).toBe('|');
+  });
+
+  it('terminal escape codes in values are stored exactly (escaped only when the CLI prints them)', () => {
+    const r = runImport(ws.ctx, { path: fx('terminal-escapes.csv') });
+    const regions = new Set(tableRows(ws.db, r.datasetId).map((x) => x.c0 as string));
+    expect([...regions].sort()).toEqual(['East', 'North', 'Rechts\u202etxt.exe', 'South', 'West', '\x1b[2J', '\x1b]0;pwned\x07'].sort());
+  });
+
+  it('without the pseudonymisation key a pseudonymising import is KEY_MISSING and changes nothing; other imports work', () => {
+    const noKey = { ...ws.ctx, secret: keyGetter({ ok: false, message: 'The pseudonymisation key of this workspace is not on this computer; run cxw key import.' }) };
+    const before = workspaceState(ws.db);
+    const err = errorOf(() => runImport(noKey, { path: ws.file('people.csv', 'email,spend\nann@example.com,3\n') }));
+    expect(err.code).toBe('KEY_MISSING');
+    expect(err.message).toContain('cxw key import');
+    expect(workspaceState(ws.db)).toEqual(before);
+    const dropped = runImport(noKey, { path: ws.file('people2.csv', 'email,spend\nann@example.com,3\n'), columns: [{ index: 0, piiAction: 'drop' }] });
+    expect(dropped.rows).toBe(1);
   });
 
   it('a file that shrinks while being read is FILE_UNREADABLE and leaves nothing behind', async () => {
