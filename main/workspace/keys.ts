@@ -165,10 +165,14 @@ export function workspaceId(db: Db): string | null {
  */
 export function openWorkspaceKey(db: Db, store: KeyStore, workspacePath: string): KeyAccess {
   const legacy = db.prepare('SELECT value FROM settings WHERE key = ?').get(LEGACY_SETTING) as { value: Buffer } | undefined;
-  if (legacy) return { ok: true, key: migrateLegacyKey(db, store, workspacePath, Buffer.from(legacy.value)) };
+  if (legacy) return migrateLegacyKey(db, store, workspacePath, Buffer.from(legacy.value));
   const id = workspaceId(db);
   const check = setting(db, CHECK_SETTING);
-  if (!id || !check) return { ok: true, key: createKey(db, store) };
+  if (!id || !check) return createKey(db, store, workspacePath);
+  return lookUpKey(store, id, check, workspacePath);
+}
+
+function lookUpKey(store: KeyStore, id: string, check: string, workspacePath: string): KeyAccess {
   const key = store.read(id);
   if (key && keyCheck(key) === check) return { ok: true, key };
   return { ok: false, message: missingKeyMessage(store, id, workspacePath, key !== null) };
@@ -187,23 +191,23 @@ function missingKeyMessage(store: KeyStore, id: string, workspacePath: string, w
   );
 }
 
-/** A new key (and a new id, so an id always names exactly one key), saved to the store before the workspace records it. */
-function createKey(db: Db, store: KeyStore): Buffer {
-  return db.transaction(() => {
-    // Another process may have made it while we waited for the write lock.
+/**
+ * A new key (and a new id, so an id always names exactly one key), saved to the store before the workspace
+ * records it. Decided under the write lock: if another process made the key meanwhile, its key is used (or
+ * reported missing here) — an existing id and check are never replaced.
+ */
+function createKey(db: Db, store: KeyStore, workspacePath: string): KeyAccess {
+  return db.transaction((): KeyAccess => {
     const id0 = workspaceId(db);
     const check0 = setting(db, CHECK_SETTING);
-    if (id0 && check0) {
-      const k = store.read(id0);
-      if (k && keyCheck(k) === check0) return k;
-    }
+    if (id0 && check0) return lookUpKey(store, id0, check0, workspacePath);
     const id = randomBytes(16).toString('hex');
     const key = randomBytes(KEY_BYTES);
     store.save(id, key);
     putSetting(db, ID_SETTING, id);
     putSetting(db, CHECK_SETTING, keyCheck(key));
     logActivity(db, 'key.create', `Created the pseudonymisation key; it is kept outside this file, in ${store.describe(id)}`, { workspaceId: id });
-    return key;
+    return { ok: true, key };
   }).immediate();
 }
 
@@ -212,23 +216,27 @@ function createKey(db: Db, store: KeyStore): Buffer {
  * record the id and check in one transaction (with secure_delete, and a checkpoint that empties the -wal, so
  * the key bytes do not linger in free space). If saving fails, the workspace is left exactly as it was.
  */
-function migrateLegacyKey(db: Db, store: KeyStore, workspacePath: string, key: Buffer): Buffer {
+function migrateLegacyKey(db: Db, store: KeyStore, workspacePath: string, key: Buffer): KeyAccess {
   const id = workspaceId(db) ?? randomBytes(16).toString('hex');
   store.save(id, key);
   const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
-    db.transaction(() => {
+    const migrated = db.transaction((): boolean => {
+      // Another process may have moved it out while we waited for the write lock: then its id stands.
+      if (!db.prepare('SELECT 1 FROM settings WHERE key = ?').get(LEGACY_SETTING)) return false;
       db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_SETTING);
       putSetting(db, ID_SETTING, id);
       putSetting(db, CHECK_SETTING, keyCheck(key));
       logActivity(db, 'key.migrate', `Moved the pseudonymisation key out of this workspace file into ${store.describe(id)}`, { workspaceId: id, workspace: workspacePath });
+      return true;
     }).immediate();
+    if (!migrated) return openWorkspaceKey(db, store, workspacePath);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.pragma(`secure_delete = ${secureDelete}`);
   }
-  return key;
+  return { ok: true, key };
 }
 
 /** `cxw key export`: the key in a file of its own (0600), never over an existing file; logged in the workspace. */
