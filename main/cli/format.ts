@@ -3,10 +3,10 @@ import type { DatasetProfile, ImportResult } from '../../shared/domain';
 import { pushAll } from '../../shared/extent';
 
 /**
- * Text for a terminal: C0 controls (except newline and tab), DEL and C1 controls become visible \xHH escapes, and
- * bidirectional overrides \uHHHH, so a data value such as "\x1b]0;title\x07" or "\x1b[2J" can neither retitle the
- * window, clear the screen nor reorder what is shown. Every text the CLI prints goes through this once (run.ts);
- * --json needs nothing, JSON.stringify escapes controls itself.
+ * Text for a terminal: C0 controls (except newline, tab and the CR of a CRLF), DEL and C1 controls become visible
+ * \xHH escapes, and bidirectional overrides \uHHHH, so a data value such as "\x1b]0;title\x07" or "\x1b[2J" can
+ * neither retitle the window, clear the screen nor reorder what is shown. Every text the CLI prints goes through
+ * this once (run.ts); --json needs nothing, JSON.stringify escapes controls itself.
  */
 export function escapeControls(text: string): string {
   return text.replace(TERMINAL_CONTROLS, (c) => {
@@ -14,7 +14,8 @@ export function escapeControls(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
-const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// A carriage return is escaped unless it ends a line (CRLF, as CSV output uses): alone it overwrites the line.
+const TERMINAL_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);

@@ -21,6 +21,7 @@ describe('escapeControls', () => {
     expect(escapeControls('\x1b[2J')).toBe('\\x1b[2J');
     expect(escapeControls('a\tb\nc')).toBe('a\tb\nc');
     expect(escapeControls('over\rwrite')).toBe('over\\x0dwrite');
+    expect(escapeControls('id,at\r\n1,2\r\n')).toBe('id,at\r\n1,2\r\n'); // CRLF line ends (CSV output) stay
     expect(escapeControls('nul\0 del\x7f csi\u009b')).toBe('nul\\x00 del\\x7f csi\\x9b');
   });
 
