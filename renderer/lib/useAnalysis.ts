@@ -59,7 +59,8 @@ interface Options<F extends { dataset: string }, S, R, T extends Run<S, R>> {
 
 export interface Analysis<F, T> {
   form: F;
-  setForm: (f: F) => void;
+  /** A new form, or an update of the latest one (for effects that may run after the analyst's own change). */
+  setForm: (f: F | ((latest: F) => F)) => void;
   chooseDataset: (name: string) => void;
   dataset: DatasetSummary | null;
   datasets: DatasetSummary[];
@@ -100,9 +101,12 @@ export function useAnalysis<F extends { dataset: string }, S, R, T extends Run<S
 
   const dataset = datasets.find((d) => d.name === form.dataset) ?? null;
 
-  const setForm = (next: F) => {
-    setFormState(next);
-    o.forms.remember(workspace, next);
+  const setForm = (next: F | ((latest: F) => F)) => {
+    setFormState((prev) => {
+      const value = typeof next === 'function' ? (next as (latest: F) => F)(prev) : next;
+      o.forms.remember(workspace, value);
+      return value;
+    });
   };
 
   const chooseDataset = (name: string) => {

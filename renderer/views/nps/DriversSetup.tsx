@@ -19,7 +19,7 @@ interface Props {
   datasets: DatasetSummary[];
   dataset: DatasetSummary | null;
   form: DriversForm;
-  onForm: (f: DriversForm) => void;
+  onForm: (f: DriversForm | ((latest: DriversForm) => DriversForm)) => void;
   onDataset: (name: string) => void;
   busy: boolean;
 }
@@ -64,7 +64,10 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
       if (!sameList(drivers, f.drivers)) patch.drivers = drivers;
       patch.autoDrivers = false;
     }
-    if (Object.keys(patch).length > 0) set(patch);
+    // An update of the latest form, and only while it is still this dataset's: this effect may run after the
+    // analyst picked another dataset in the same moment (passive effects are flushed before that change), and a
+    // whole-form write from here would put the old dataset back.
+    if (Object.keys(patch).length > 0) onForm((now) => (now.dataset === f.dataset ? { ...now, ...patch } : now));
   });
   // Ratings first (the likeliest drivers), then the other columns in the dataset's order.
   const options = driverColumns(dataset, form.target).sort((a, b) => Number(RATING_NAME.test(b.name)) - Number(RATING_NAME.test(a.name)));
