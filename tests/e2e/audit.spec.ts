@@ -9,26 +9,13 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { AuditGroup, AuditResult, AuditSpec } from '../../shared/audit';
 import type { RowPage } from '../../shared/domain';
-import { expect, shot, test } from './fixtures';
+import { call, expect, shot, test } from './fixtures';
 
 const DATASET = 'Demo customers';
 
 async function clearToasts(app: Page): Promise<void> {
   const close = app.getByRole('button', { name: 'Dismiss notification' });
   while ((await close.count()) > 0) await close.first().click();
-}
-
-/** A handler called straight through the browser host's API — the transport the app's client uses. */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 /** Every row of the demo customers through dataset.rows (booleans arrive as 1/0), as objects by column name. */

@@ -77,6 +77,19 @@ export const test = base.extend<{ hostOptions: HostOptions; host: Host; requests
   },
 });
 
+/** A handler called straight through the browser host's API (the same transport the app's client uses). */
+export async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
+  return app.evaluate(
+    async ({ name, args }) => {
+      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
+      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
+      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
+      return body.result;
+    },
+    { name, args },
+  ) as Promise<T>;
+}
+
 export { expect };
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import type { JourneyMap, JourneyResult } from '../../shared/journeys';
 import type { SegmentationResult } from '../../shared/segments';
-import { expect, shot, test } from './fixtures';
+import { call, expect, shot, test } from './fixtures';
 
 async function clearToasts(app: Page): Promise<void> {
   const close = app.getByRole('button', { name: 'Dismiss notification' });
@@ -40,19 +40,6 @@ async function drag(app: Page, source: Locator, target: Locator): Promise<void> 
   await app.mouse.move(a.x + 40, a.y + 20, { steps: 5 });
   await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
   await app.mouse.up();
-}
-
-/** A handler called straight through the browser host's API (as another window or a script would). */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 /** Scrolls the map's picker to the top, so a screenshot shows the toolbar, the persona and the canvas. */

@@ -6,25 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { JourneyMap, JourneyResult } from '../../shared/journeys';
-import { expect, SHARED_DATA, shot, test } from './fixtures';
+import { call, expect, SHARED_DATA, shot, test } from './fixtures';
 
 const OLIST = join(SHARED_DATA, 'olist-sample', 'derived_journey_events.csv');
 
 async function clearToasts(app: Page): Promise<void> {
   const close = app.getByRole('button', { name: 'Dismiss notification' });
   while ((await close.count()) > 0) await close.first().click();
-}
-
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 test('Olist: journey built in the UI, map seeded from it, a card edited, reload: still there; HTML export makes no request', async ({ app, browser }) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import type { JourneyResult } from '../../shared/journeys';
 import type { SegmentationResult } from '../../shared/segments';
-import { expect, SHARED_DATA, shot, test } from './fixtures';
+import { call, expect, SHARED_DATA, shot, test } from './fixtures';
 
 const OLIST = join(SHARED_DATA, 'olist-sample', 'derived_journey_events.csv');
 
@@ -44,19 +44,6 @@ async function funnelCounts(app: Page): Promise<string[]> {
   await expect(funnel.locator('.main-svg').first()).toBeVisible();
   const texts = await funnel.locator('text.bartext').allTextContents();
   return texts.map((t) => t.trim().split(/\s+/)[0]).filter((t) => /^[\d,]+$/.test(t));
-}
-
-/** A handler called straight through the browser host's API (to prepare data the test is not about). */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 async function run(app: Page, setup: Locator): Promise<void> {

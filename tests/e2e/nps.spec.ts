@@ -12,20 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import type { DriversResult, NpsContextResult } from '../../shared/nps';
 import type { RowPage } from '../../shared/domain';
 import type { SegmentationResult } from '../../shared/segments';
-import { expect, SHARED_DATA, shot, test } from './fixtures';
-
-/** A handler called straight through the browser host's API (the same transport the app's client uses). */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
-}
+import { call, expect, SHARED_DATA, shot, test } from './fixtures';
 
 interface Tally {
   n: number;

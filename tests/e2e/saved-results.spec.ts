@@ -4,23 +4,10 @@
 // "Re-ran: identical"; a rename shows in the list and in the activity log, which reads as sentences and exports as
 // CSV. Screenshots at 1366 × 768 and 1920 × 1080.
 import type { Page } from '@playwright/test';
-import { expect, shot, test } from './fixtures';
+import { call, expect, shot, test } from './fixtures';
 
 async function nav(app: Page, label: string): Promise<void> {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
-}
-
-/** A handler called straight through the browser host's API (the transport the app's client uses). */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 async function runIn(app: Page, setupName: string, label: RegExp): Promise<void> {

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { rfmScores } from '../../main/analysis/segment/rfm';
-import { expect, shot, test } from './fixtures';
+import { call, expect, shot, test } from './fixtures';
 
 const FEATURES = ['tenure_months', 'monthly_spend', 'orders_12m', 'support_tickets_12m', 'days_since_last_order'];
 
@@ -18,19 +18,6 @@ async function clearToasts(app: Page): Promise<void> {
 async function openSegments(app: Page): Promise<void> {
   await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Segments' }).click();
   await expect(app.getByRole('button', { name: 'New segmentation' })).toBeVisible();
-}
-
-/** A handler call straight to the browser host (the page's own cookie), for set-up and exact checks. */
-async function call<T>(app: Page, name: string, args: unknown): Promise<T> {
-  return app.evaluate(
-    async ({ name, args }) => {
-      const r = await fetch(`/api/${name}`, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
-      const body = (await r.json()) as { ok: boolean; result?: unknown; error?: unknown };
-      if (!body.ok) throw new Error(`${name}: ${r.status} ${JSON.stringify(body.error)}`);
-      return body.result;
-    },
-    { name, args },
-  ) as Promise<T>;
 }
 
 interface Sizes {
