@@ -61,6 +61,5 @@ export async function activityCommand(argv: string[]): Promise<CommandOutput<unk
   const workspace = requireWorkspace(values.workspace);
   const format = values.json ? 'json' : assertKnown(values.format ?? 'csv', ['csv', 'json'] as const, '--format');
   const out = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['workspace.exportActivity']({ format })));
-  // On a terminal the CSV's CRLF line ends are plain newlines (text output shows other control characters escaped).
-  return { json: format === 'json' ? (JSON.parse(out.text) as unknown) : { csv: out.text }, text: out.text.replace(/\r\n/g, '\n').trimEnd() };
+  return { json: format === 'json' ? (JSON.parse(out.text) as unknown) : { csv: out.text }, text: out.text.trimEnd() };
 }

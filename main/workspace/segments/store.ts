@@ -4,6 +4,7 @@ import type { KScore, ProjectionPoints, SegmentCard, SegmentationResult, Segment
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
+import { nameTaken } from '../results/store';
 import { loadAssignments, type Assignments } from './assignments';
 import { REVIEW_THRESHOLD, refreshSizeSentence } from './cards';
 import type { Preprocessing } from './preprocess';
@@ -64,10 +65,8 @@ export interface StoredSegmentation {
   createdAt: string;
 }
 
-/** A segmentation's name is also its saved result's name, so it must be free among both. */
-function nameInUse(db: Db, name: string): boolean {
-  return Boolean(db.prepare('SELECT 1 FROM segmentations WHERE name = ? UNION ALL SELECT 1 FROM saved_results WHERE name = ?').get(name, name));
-}
+/** A segmentation's name is also its saved result's name, so it must be free among both (one rule: results/store). */
+const nameInUse = (db: Db, name: string): boolean => nameTaken(db, name);
 
 export function uniqueSegmentationName(db: Db, base: string): string {
   let name = base.slice(0, 190);
