@@ -21,6 +21,7 @@ import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
+import { deckArgSchemas, type DeckResults } from './decks';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
@@ -300,12 +301,13 @@ export const argSchemas = {
   'results.rerun': z.object({ jobId, id: resultId }).strict(),
   /** The whole activity log as a file a person or a tool can read. */
   'workspace.exportActivity': z.object({ format: z.enum(['csv', 'json']) }).strict(),
+  ...deckArgSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
 export type Args<K extends HandlerName> = z.infer<(typeof argSchemas)[K]>;
 
-interface Results {
+interface Results extends DeckResults {
   'app.ping': { ok: true; version: string };
   'workspace.info': WorkspaceInfo | null;
   'workspace.create': WorkspaceInfo;

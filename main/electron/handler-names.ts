@@ -51,6 +51,20 @@ export const PRELOAD_HANDLER_NAMES = [
   'results.delete',
   'results.rerun',
   'workspace.exportActivity',
+  'deck.list',
+  'deck.get',
+  'deck.create',
+  'deck.save',
+  'deck.rename',
+  'deck.duplicate',
+  'deck.delete',
+  'deck.slideKinds',
+  'deck.addSlides',
+  'deck.refreshSlide',
+  'deck.present',
+  'deck.export',
+  'disclosure.get',
+  'disclosure.set',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];
