@@ -3,6 +3,7 @@
 import type { Handlers } from '../../shared/api';
 import { JobRunner } from '../jobs/runner';
 import { datasetHandlers } from './dataset-service';
+import { deckHandlers } from './deck-service';
 import { journeyMapHandlers } from './journey-map-service';
 import { resultHandlers } from './results-service';
 import { segmentHandlers } from './segment-service';
@@ -23,6 +24,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...segmentHandlers(state, jobs, datasetsChanged),
     ...journeyMapHandlers(state, jobs),
     ...resultHandlers(state, jobs),
+    ...deckHandlers(state, jobs),
   };
   return {
     handlers,

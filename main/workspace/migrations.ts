@@ -179,6 +179,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE column_cache ADD COLUMN checksum INTEGER;
     `,
   },
+  {
+    version: 7,
+    name: 'decks: workshop slide decks (frozen slide snapshots as JSON, versioned saves)',
+    // A deck is one document (its slides as JSON), saved whole with an optimistic version check like a journey map.
+    // AUTOINCREMENT: a deck id is never reused.
+    sql: `
+      CREATE TABLE decks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL,
+        slides TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {

@@ -3,6 +3,8 @@ import { auditSpecSchema, journeySpecSchema } from '../../../shared/api';
 import type { AuditResult } from '../../../shared/audit';
 import { DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE, widestGap } from '../../../shared/audit-gaps';
 import { isScratchSegmentation } from './segmentation';
+import { auditSlides } from './slides/audit';
+import { journeySlides } from './slides/journey';
 import type { AnalysisModule } from './types';
 import { fixed, n, pct, quoted, renameOwnDataset } from './types';
 
@@ -31,6 +33,7 @@ export const journeyModule: AnalysisModule<'journey.analyze'> = {
   },
   renameDataset: renameOwnDataset,
   ignoreOnRerun: ['spec'],
+  slides: journeySlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'journey.analyze', { workspacePath: ctx.path, spec }),
 };
 
@@ -72,6 +75,7 @@ export const auditModule: AnalysisModule<'audit.run'> = {
       .all(spec.dataset) as string[];
     return { ...spec, proxySegmentations: names.filter((x) => !isScratchSegmentation(x)) };
   },
+  slides: auditSlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'audit.run', { workspacePath: ctx.path, spec }),
 };
 

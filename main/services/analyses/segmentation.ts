@@ -8,6 +8,7 @@ import type { Db } from '../../workspace/db';
 import { getSegmentationResult, getStoredSegmentation, toSegmentationSummary, type ResolvedParams } from '../../workspace/segments/store';
 import { AppError } from '../../../shared/errors';
 import { copySegmentation } from '../results/segmentation-copy';
+import { segmentationSlides } from './slides/segmentation';
 import type { AnalysisModule, RunContext } from './types';
 import { fixed, n, quoted, renameOwnDataset } from './types';
 
@@ -35,6 +36,7 @@ export const segmentationModule: AnalysisModule<'segment.run'> = {
   renameDataset: renameOwnDataset,
   // `dataset`, `params.dataset` and `method` carry the dataset's current name, not a finding.
   ignoreOnRerun: ['id', 'name', 'createdAt', 'params.name', 'segments.*.name', 'segments.*.persona', 'dataset', 'params.dataset', 'method'],
+  slides: segmentationSlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'segment.run', { workspacePath: ctx.path, params: spec }),
   ownStore: {
     read: (db, id) => readSegmentationById(db, id),

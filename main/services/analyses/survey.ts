@@ -1,5 +1,7 @@
 // The survey analyses as modules: NPS, the collection-context check and key drivers (read-only worker jobs).
 import { driversSpecSchema, npsContextSpecSchema, npsSpecSchema } from '../../../shared/api';
+import { driversSlides } from './slides/drivers';
+import { npsContextSlides, npsSlides } from './slides/nps';
 import type { AnalysisModule, SpecOf } from './types';
 import { fixed, n, quoted, renameOwnDataset } from './types';
 
@@ -30,6 +32,7 @@ export const npsModule: AnalysisModule<'nps.analyze'> = {
   renameDataset: renameOwnDataset,
   // The spec echoed in the result is what was asked (the same saved spec), not a finding.
   ignoreOnRerun: ['spec'],
+  slides: npsSlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.analyze', { workspacePath: ctx.path, spec }),
 };
 
@@ -56,6 +59,7 @@ export const npsContextModule: AnalysisModule<'nps.context'> = {
   },
   // The spec echoed in the result is what was asked (the same saved spec), not a finding.
   ignoreOnRerun: ['spec'],
+  slides: npsContextSlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'nps.context', { workspacePath: ctx.path, spec }),
 };
 
@@ -83,5 +87,6 @@ export const driversModule: AnalysisModule<'drivers.analyze'> = {
   renameDataset: renameOwnDataset,
   // The spec echoed in the result is what was asked (the same saved spec), not a finding.
   ignoreOnRerun: ['spec'],
+  slides: driversSlides,
   run: (ctx, jobId, spec) => ctx.jobs.run(jobId, 'drivers.analyze', { workspacePath: ctx.path, spec }),
 };

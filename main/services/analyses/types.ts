@@ -6,6 +6,7 @@ import type { Args, Result } from '../../../shared/api';
 import type { Headline, ResultKind } from '../../../shared/results';
 import type { JobRunner } from '../../jobs/runner';
 import type { Db } from '../../workspace/db';
+import type { SlideKindDef } from './slides/types';
 
 /** The contract handlers that run an analysis: they take a jobId, a spec and an optional save. */
 export type AnalysisHandler = 'segment.run' | 'journey.analyze' | 'nps.analyze' | 'nps.context' | 'drivers.analyze' | 'audit.run';
@@ -63,6 +64,8 @@ export interface AnalysisModule<H extends AnalysisHandler = AnalysisHandler> {
   resolveSpec?(db: Db, spec: SpecOf<H>): SpecOf<H>;
   /** Set for a kind that stores its result itself (see OwnStore). */
   ownStore?: OwnStore;
+  /** The slide kinds a saved result of this kind can make for a deck, with their builders (./slides/<kind>.ts). */
+  slides: SlideKindDef<OutputOf<H>, SpecOf<H>>[];
   /** Run it as a job (read-only kinds) — segmentation overrides the whole save path, see ./segmentation.ts. */
   run(ctx: RunContext, jobId: string, spec: SpecOf<H>): Promise<OutputOf<H>>;
 }

@@ -1,0 +1,60 @@
+// The data-quality slide of a dataset, from its profile: rows, columns, and each column's missing share, plus how
+// many hygiene issues the audit found by severity. No values at all — no top values, minima, maxima or issue
+// messages (those quote values, and a personal column's would single someone out): only counts and shares.
+import type { SlideBlock, TableColumn } from '../../../../shared/decks';
+import type { Db } from '../../../workspace/db';
+import { getDataset } from '../../../workspace/datasets';
+import { profileDataset } from '../../../workspace/profile';
+import type { SlideContent } from './types';
+import { count, plural, share } from './figures';
+
+export const DATA_QUALITY_KIND = 'data.quality';
+
+/** Columns listed on the slide, the most incomplete first (a 16:9 slide holds about this many rows). */
+const MAX_COLUMNS = 12;
+
+export function dataQualitySlide(db: Db, datasetName: string): SlideContent & { rows: number } {
+  const profile = profileDataset(db, getDataset(db, datasetName));
+  const rows = profile.rows;
+  const worst = [...profile.columns].sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name));
+  const complete = profile.columns.filter((c) => c.missing === 0).length;
+  const bySeverity = (s: 'error' | 'warning' | 'info') => profile.issues.filter((i) => i.severity === s).length;
+  const columns: TableColumn[] = [
+    { key: 'column', label: 'Column' },
+    { key: 'type', label: 'Type' },
+    { key: 'missing', label: 'Missing', align: 'right' },
+    { key: 'missingShare', label: 'Missing share', align: 'right' },
+  ];
+  const shown = worst.slice(0, MAX_COLUMNS);
+  const body: SlideBlock[] = [
+    {
+      type: 'figures',
+      items: [
+        { label: 'Rows', figure: count(rows) },
+        { label: 'Columns', figure: { value: profile.columns.length, format: 'count' } },
+        { label: 'Complete columns', figure: { value: complete, format: 'count' } },
+        { label: 'Issues found', figure: { value: profile.issues.length, format: 'count' }, note: `${bySeverity('error')} errors, ${bySeverity('warning')} warnings` },
+      ],
+    },
+    {
+      type: 'table',
+      columns,
+      // Each row is one column's missing count over the whole dataset (not a split of people): no partition.
+      rows: shown.map((c) => ({ column: c.name, type: c.type, missing: count(c.missing), missingShare: share(rows ? c.missing / rows : null, rows) })),
+      caption: worst.length > MAX_COLUMNS ? `The ${MAX_COLUMNS} least complete of ${worst.length} columns.` : `All ${worst.length} columns, the least complete first.`,
+    },
+  ];
+  const incomplete = profile.columns.length - complete;
+  const top = worst[0];
+  const headline =
+    incomplete === 0
+      ? `“${datasetName}” is complete: no missing values in ${plural(profile.columns.length, 'column')} (n = ${rows.toLocaleString('en-US')}).`
+      : `${plural(incomplete, 'column')} of “${datasetName}” ${incomplete === 1 ? 'has' : 'have'} missing values; ${top.name} misses the most (${((100 * top.missing) / Math.max(rows, 1)).toFixed(1)}%, n = ${rows.toLocaleString('en-US')}).`;
+  return {
+    rows,
+    title: `Data quality: ${datasetName}`,
+    headline,
+    notes: `Profile of “${datasetName}”: ${rows.toLocaleString('en-US')} rows, ${profile.columns.length} columns. The hygiene audit found ${profile.issues.length} issues (${bySeverity('error')} errors, ${bySeverity('warning')} warnings, ${bySeverity('info')} notes); their details quote values and stay in the app.`,
+    body,
+  };
+}
