@@ -6,7 +6,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { logActivity } from '../workspace/activity';
-import { openWorkspaceDb, setSetting, type Db } from '../workspace/db';
+import { makeWorkspaceFolder, openWorkspaceDb, setSetting, type Db } from '../workspace/db';
 import { keyGetter, type KeyAccess, type KeySealer, KeyStore, openWorkspaceKey } from '../workspace/keys';
 import { generateDemoCsvs } from '../workspace/demo-data';
 import { runImport } from '../workspace/import/index';
@@ -62,7 +62,7 @@ export class WorkspaceState {
     if (existsSync(full)) {
       throw new AppError('NAME_TAKEN', `${full} already exists. Open it instead, or choose another file name.`, { file: full });
     }
-    mkdirSync(dirname(full), { recursive: true });
+    makeWorkspaceFolder(full);
     const db = openWorkspaceDb(full, { create: true });
     logActivity(db, 'workspace.create', `Created workspace ${basename(full)}`, { path: full });
     this.swap({ path: full, db, key: this.keyOf(db, full) }, 'created');
@@ -75,7 +75,7 @@ export class WorkspaceState {
     const full = withCxwExtension(resolve(path));
     if (full === ws.path) return ws;
     if (existsSync(full)) throw new AppError('NAME_TAKEN', `${full} already exists; saving over it would lose its data. Choose another name.`, { file: full });
-    mkdirSync(dirname(full), { recursive: true });
+    makeWorkspaceFolder(full);
     logActivity(ws.db, 'workspace.saveAs', `Saved a copy as ${basename(full)}`, { from: ws.path, to: full });
     const partial = `${full}.partial`;
     rmSync(partial, { force: true });
