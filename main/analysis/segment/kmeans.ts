@@ -2,7 +2,7 @@
 // final full assignment that yields labels, inertia and the nearest/second-nearest distances.
 import { mulberry32 } from '../random';
 import { meanFeatureVariance, sqDistBounded } from './distance';
-import { initWorkspace, kmeansPlusPlus, type InitWorkspace } from './kmeans-init';
+import { kmeansPlusPlus, type InitWorkspace } from './kmeans-init';
 import { lloydHamerly, lloydWorkspace, type LloydWorkspace } from './kmeans-lloyd';
 import { cancelledError, type KMeansOptions, type KMeansResult, type Matrix } from './types';
 
@@ -73,7 +73,10 @@ export interface KMeansWorkspace {
 }
 
 export function kmeansWorkspace(n: number, _k?: number): KMeansWorkspace {
-  return { init: initWorkspace(n), lloyd: lloydWorkspace(n) };
+  // Seeding finishes before Lloyd starts (and Lloyd resets its labels), so the two share their n-sized buffers:
+  // fresh memory is slow to touch (~3 ms per MB on the benchmark machine), and this saves 20 MB at 1M rows.
+  const lloyd = lloydWorkspace(n);
+  return { init: { closest: lloyd.upper, cumsum: lloyd.lower, owner: lloyd.labels }, lloyd };
 }
 
 /**
@@ -95,9 +98,9 @@ export function kmeans(m: Matrix, opts: KMeansOptions, ws?: KMeansWorkspace): KM
   const work = ws && ws.lloyd.labels.length === n ? ws : kmeansWorkspace(n, k);
 
   const rnd = mulberry32(opts.seed);
-  let best = emptyResult(n, k, d);
-  best.inertia = Infinity;
-  let cur = emptyResult(n, k, d);
+  // Result buffers are made only when needed: one restart needs one set (24 MB at 1M rows).
+  let best: KMeansResult | null = null;
+  let spare: KMeansResult | null = null;
   for (let r = 0; r < restarts; r++) {
     if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
     const seed = Math.floor(rnd() * 4294967296) >>> 0;
@@ -105,14 +108,15 @@ export function kmeans(m: Matrix, opts: KMeansOptions, ws?: KMeansWorkspace): KM
     const run = lloydHamerly(data, n, d, k, init, maxIterations, tolAbs, work.lloyd, opts.isCancelled);
     // Final full pass: exact labels for the final centres (sklearn re-runs the E-step too unless strictly
     // converged, where it would give the same labels) plus the distances confidence needs.
+    const cur: KMeansResult = spare ?? emptyResult(n, k, d);
     assignInto(m, run.centroids, k, cur);
     cur.iterations = run.iterations;
     cur.converged = run.converged;
-    if (r === 0 || cur.inertia < best.inertia) {
-      const t = best;
+    if (best === null || cur.inertia < best.inertia) {
+      spare = best;
       best = cur;
-      cur = t;
-    }
+    } else spare = cur;
   }
+  if (best === null) throw new Error('k-means ran no restart');
   return best;
 }

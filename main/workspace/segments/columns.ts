@@ -94,13 +94,26 @@ function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<
   return { hits, rebuilt };
 }
 
-/** Copy out of the Buffer: SQLite's buffer may not be 8-byte aligned, and we must own the memory. */
+/**
+ * A typed view of a BLOB read from SQLite. better-sqlite3 copies each BLOB into a Buffer of its own (only tiny
+ * ones share Node's pool), so a large one is usually a whole, aligned ArrayBuffer nobody else holds: it is used in
+ * place. Otherwise (pooled, unaligned) the bytes are copied out. Copying 1M × 10 doubles into fresh memory cost
+ * 0.3–0.5 s on the 2-core benchmark machine, where touching new memory is slow (tests/bench/segment-command-bench.mjs).
+ */
+function ownedView(buf: Buffer, bytes: 8 | 4): ArrayBuffer | null {
+  const whole = buf.byteOffset === 0 && buf.buffer.byteLength === buf.byteLength && buf.buffer instanceof ArrayBuffer;
+  return whole && buf.byteLength % bytes === 0 && buf.byteLength >= 4096 ? buf.buffer : null;
+}
 function f64(buf: Buffer): Float64Array {
+  const own = ownedView(buf, 8);
+  if (own) return new Float64Array(own);
   const out = new Float64Array(buf.byteLength / 8);
   new Uint8Array(out.buffer).set(buf);
   return out;
 }
 function i32(buf: Buffer): Int32Array {
+  const own = ownedView(buf, 4);
+  if (own) return new Int32Array(own);
   const out = new Int32Array(buf.byteLength / 4);
   new Uint8Array(out.buffer).set(buf);
   return out;

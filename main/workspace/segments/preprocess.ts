@@ -108,9 +108,10 @@ function includedRows(cols: LoadedColumn[], n: number, policy: MissingPolicy): I
   return m === n ? out : out.slice(0, m);
 }
 
-function median(values: Float64Array, rows: Int32Array): number | null {
+/** `scratch` (at least rows.length long) is reused across features: a fresh 8 MB array per 1M-row feature cost ~25 ms each to touch. */
+function median(values: Float64Array, rows: Int32Array, scratch: Float64Array): number | null {
   // Indexed loops and a typed sort: at 1M rows, array-of-number pushes and iterator loops cost seconds.
-  const present = new Float64Array(rows.length);
+  const present = scratch;
   let m = 0;
   for (let r = 0; r < rows.length; r++) {
     const v = values[rows[r]];
@@ -145,6 +146,7 @@ export function fitPreprocessing(cols: LoadedColumn[], n: number, opts: PrepOpti
   if (unknownLog.length) throw new AppError('BAD_ARGUMENTS', `Log transform asked for ${unknownLog.map((s) => `"${s}"`).join(', ')}, which ${unknownLog.length > 1 ? 'are' : 'is'} not among the features.`);
   const rows = includedRows(cols, n, opts.missing);
   if (rows.length === 0) throw new AppError('BAD_ARGUMENTS', 'No rows left: every row is missing at least one feature. Impute missing values instead of excluding rows.');
+  const scratch = new Float64Array(cols.some((c) => c.kind === 'numeric') ? rows.length : 0);
   const features: FeaturePrep[] = cols.map((c) => {
     if (c.kind === 'categorical') {
       // Before anything sized by the level count is allocated.
@@ -154,7 +156,7 @@ export function fitPreprocessing(cols: LoadedColumn[], n: number, opts: PrepOpti
       return { kind: 'categorical', name: c.column.name, position: c.column.index, levels: c.levels, mode };
     }
     const log = opts.logTransform.includes(c.column.name);
-    const med = median(c.values, rows);
+    const med = median(c.values, rows, scratch);
     if (med === null) throw new AppError('BAD_ARGUMENTS', `Feature "${c.column.name}" has no values.`);
     if (log) {
       for (let r = 0; r < rows.length; r++) {
@@ -226,28 +228,59 @@ export function applyPreprocessing(cols: LoadedColumn[], n: number, prep: Prepro
   return applyPrepared(cols, prep, rows, n - rows.length);
 }
 
+/** A numeric feature's column in the matrix and how its values are transformed into it. */
+interface NumericFill {
+  name: string;
+  offset: number;
+  values: Float64Array;
+  median: number;
+  log: boolean;
+  centre: number;
+  scale: number;
+}
+
+/**
+ * Fill the numeric features' columns row by row (each matrix row written once, in order: column by column the
+ * strided writes touched the whole 80 MB matrix ten times over). Returns the imputed count per feature.
+ */
+function fillNumeric(data: Float64Array, d: number, rows: Int32Array, fills: NumericFill[]): number[] {
+  const m = rows.length;
+  const counts = fills.map(() => 0);
+  const q = fills.length;
+  for (let r = 0, o = 0; r < m; r++, o += d) {
+    const i = rows[r];
+    for (let j = 0; j < q; j++) {
+      const f = fills[j];
+      const v = f.values[i];
+      if (Number.isNaN(v)) counts[j]++;
+      const x = transformed(v, f.median, f.log);
+      data[o + f.offset] = f.scale > 0 ? (x - f.centre) / f.scale : 0;
+    }
+  }
+  return counts;
+}
+
+/** The matrix's memory: shared (so k-means can hand row ranges to helper threads without a copy) when large. */
+export const SHARED_MATRIX_MIN_VALUES = 1 << 20;
+
+function matrixBuffer(values: number): Float64Array {
+  return values >= SHARED_MATRIX_MIN_VALUES ? new Float64Array(new SharedArrayBuffer(values * 8)) : new Float64Array(values);
+}
+
 function applyPrepared(cols: LoadedColumn[], prep: Preprocessing, rows: Int32Array, excluded: number): Prepared {
   const d = prep.encoded.length;
   const m = rows.length;
-  const data = new Float64Array(m * d);
+  const data = matrixBuffer(m * d);
   const imputed: Record<string, number> = {};
   const warnings: string[] = [];
+  const fills: NumericFill[] = [];
   let offset = 0;
   for (const [j, f] of prep.features.entries()) {
     const c = cols[j];
     if (f.kind === 'numeric') {
       if (c.kind !== 'numeric') throw new AppError('BAD_ARGUMENTS', `Feature "${f.name}" must be numeric.`);
-      const scale = prep.standardize ? f.sd : 1;
-      const centre = prep.standardize ? f.mean : 0;
       if (prep.standardize && !(f.sd > 0)) warnings.push(`Feature "${f.name}" is constant; it adds nothing to the segmentation (all zeros after standardising).`);
-      let count = 0;
-      for (let r = 0; r < m; r++) {
-        const v = c.values[rows[r]];
-        if (Number.isNaN(v)) count++;
-        const x = transformed(v, f.median ?? 0, f.log);
-        data[r * d + offset] = scale > 0 ? (x - centre) / scale : 0;
-      }
-      if (count) imputed[f.name] = count;
+      fills.push({ name: f.name, offset, values: c.values, median: f.median ?? 0, log: f.log, centre: prep.standardize ? f.mean : 0, scale: prep.standardize ? f.sd : 1 });
       offset++;
     } else {
       if (c.kind !== 'categorical') throw new AppError('BAD_ARGUMENTS', `Feature "${f.name}" must be a text (categorical) column.`);
@@ -271,5 +304,12 @@ function applyPrepared(cols: LoadedColumn[], prep: Preprocessing, rows: Int32Arr
       offset += f.levels.length;
     }
   }
-  return { matrix: { data, rows: m, cols: d }, included: rows, excluded, imputed, warnings };
+  const counts = fillNumeric(data, d, rows, fills);
+  fills.forEach((f, j) => {
+    if (counts[j]) imputed[f.name] = counts[j];
+  });
+  // In feature order, as listed before the numeric columns were filled in one pass.
+  const ordered: Record<string, number> = {};
+  for (const f of prep.features) if (imputed[f.name]) ordered[f.name] = imputed[f.name];
+  return { matrix: { data, rows: m, cols: d }, included: rows, excluded, imputed: ordered, warnings };
 }

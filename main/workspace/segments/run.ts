@@ -26,7 +26,7 @@ import { checkCancelled, DEFAULTS, featureColumns, guard, loadWithExtras, prepar
 import { FINISH_STAGES, PREPARE_STAGES, stagedProgress, sweepStage } from './stages';
 import { profileSegments } from './profile';
 import { startSideMetrics, type RunningSideMetrics, type SideMetrics } from './side-metrics';
-import { phaseTimer, type PhaseTimer } from './timings';
+import { phaseTimer, reportFacts, type PhaseTimer } from './timings';
 import { beginSave } from './save';
 import { assertSegmentationNameFree, carryEditedNames, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
 
@@ -255,6 +255,7 @@ export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progre
         : kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
     );
     timer.mark('kmeans');
+    reportFacts('segment.kmeans', { iterations: r.iterations, inertia: r.inertia });
     return r;
   };
   const name = params.name ?? uniqueSegmentationName(db, `${run.ds.name} k=${k}`);

@@ -26,3 +26,8 @@ export function phaseTimer(fromProcessStart = false): PhaseTimer {
     report: (label) => process.stderr.write(`cxw-timings ${label} ${JSON.stringify(phases)}\n`),
   };
 }
+
+/** With CXW_TIMINGS=1, print `cxw-timings <label> {...}` with facts (not ms) the benchmark prints beside the phases. */
+export function reportFacts(label: string, facts: Record<string, number>): void {
+  if (enabled()) process.stderr.write(`cxw-timings ${label} ${JSON.stringify(facts)}\n`);
+}
