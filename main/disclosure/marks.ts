@@ -1,0 +1,102 @@
+// The decisions of one slide, gathered before anything is changed: which figure is withheld, how, why, and
+// under what name the report lists it. Deciding on the untouched numbers first and applying afterwards keeps the
+// choice of complements independent of the order blocks are walked in.
+import type { Figure, Suppression } from '../../shared/decks';
+
+export interface Mark {
+  kind: 'primary' | 'secondary';
+  what: string;
+  reason: string;
+}
+
+/** The numbers a withheld figure had, so slide text that repeats them can be withheld too (text-guard.ts). */
+export interface WithheldNumber {
+  value: number | null;
+  format: Figure['format'];
+  digits?: number;
+  base?: number;
+}
+
+export class SlideMarks {
+  private readonly marks = new Map<Figure, Mark>();
+  private readonly order: Figure[] = [];
+  /** Texts withheld or removed on this slide, reported as `removed`. */
+  readonly removed: { what: string; reason: string }[] = [];
+
+  constructor(
+    readonly k: number,
+    /** The slide source's base: the people behind figures that carry no base of their own. */
+    readonly slideBase: number | null,
+  ) {}
+
+  has(f: Figure): boolean {
+    return this.marks.has(f);
+  }
+
+  get(f: Figure): Mark | undefined {
+    return this.marks.get(f);
+  }
+
+  /** Withhold a figure; the first decision stands (a primary mark is never downgraded). */
+  mark(f: Figure, kind: Mark['kind'], what: string, reason: string): void {
+    if (this.marks.has(f)) return;
+    this.marks.set(f, { kind, what, reason });
+    this.order.push(f);
+  }
+
+  primaryReason(): string {
+    return `fewer than ${this.k} people`;
+  }
+
+  /**
+   * Change every marked figure in place (the deck is a private copy): value and interval gone, base gone (a base
+   * under k is itself the small number; a complement's base would give the withheld one away), `suppressed` set.
+   * Returns the report lines and the numbers withheld.
+   */
+  commit(slide: number, slideTitle: string): { suppressed: Suppression[]; numbers: WithheldNumber[] } {
+    const suppressed: Suppression[] = [];
+    const numbers: WithheldNumber[] = [];
+    for (const f of this.order) {
+      const m = this.marks.get(f)!;
+      numbers.push({ value: f.value, format: f.format, digits: f.digits, base: f.base });
+      // A figure that had no value (nobody answered) is labelled withheld too, but is not counted as a value withheld.
+      if (f.value !== null) suppressed.push({ slide, slideTitle, what: m.what, reason: m.kind === 'primary' ? m.reason : `secondary: ${m.reason}` });
+      f.value = null;
+      f.suppressed = m.kind;
+      delete f.ci;
+      delete f.base;
+      delete f.roundedTo;
+    }
+    return { suppressed, numbers };
+  }
+}
+
+/** The people behind a figure when it says so: its base, or for a count without one, the count itself. */
+export function ownBase(f: Figure): number | undefined {
+  if (f.base !== undefined) return f.base;
+  if (f.format === 'count' && f.value !== null) return f.value;
+  return undefined;
+}
+
+/** Counts and shares are sizes of the member they describe: in a partition they add up to a known total. */
+export function isSize(f: Figure): boolean {
+  return f.format === 'count' || f.format === 'share';
+}
+
+/**
+ * The size of a group (a row, a bar's category, a card, a step) from its figures: the smallest count when it has
+ * counts (a share's base may be the whole population), else the smallest base, else the slide's base; null when
+ * nothing says how many people it describes.
+ */
+export function memberBase(figures: readonly Figure[], slideBase: number | null): number | null {
+  let fromCounts: number | null = null;
+  let fromBases: number | null = null;
+  for (const f of figures) {
+    if (f.value === null) continue;
+    const b = ownBase(f);
+    if (b === undefined) continue;
+    if (f.format === 'count') fromCounts = fromCounts === null ? b : Math.min(fromCounts, b);
+    else fromBases = fromBases === null ? b : Math.min(fromBases, b);
+  }
+  return fromCounts ?? fromBases ?? slideBase;
+}
