@@ -1,4 +1,146 @@
+// Fairness-audit slides: the summary (figures and the verdict of each check), the groups (one table per protected
+// attribute, its groups a partition of the audited rows, each with its n) and the disparity chart (each group's
+// selection rate relative to its reference, against the four-fifths line). The verdicts' own findings quote group
+// rates in free text that disclosure control cannot judge, so the slides state statuses and figures, not findings.
+import { DISCLOSURE_DEFAULT_MIN_CELL, type SlideBlock, type TableColumn } from '../../../../shared/decks';
+import type { AuditGroup, AuditResult } from '../../../../shared/audit';
+import { DEFAULT_ALPHA, DEFAULT_MIN_GROUP_SIZE, RATIO_BAND, widestGap } from '../../../../shared/audit-gaps';
 import type { OutputOf, SpecOf } from '../types';
+import { count, num, plural, ratio, share } from './figures';
 import type { SlideKindDef } from './types';
 
-export const auditSlides: SlideKindDef<OutputOf<'audit.run'>, SpecOf<'audit.run'>>[] = [];
+type AOut = OutputOf<'audit.run'>;
+type Def = SlideKindDef<AOut, SpecOf<'audit.run'>>;
+
+const STATUS_WORDS: Record<AuditResult['verdicts'][number]['status'], string> = { fail: 'Fails', warn: 'Warning', pass: 'Passes', 'not applicable': 'Not applicable' };
+const MAX_ATTRIBUTE_TABLES = 4;
+
+const minGroup = (r: AOut) => r.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+const rateLabel = (r: AOut) => (r.spec.direction === 'punitive' ? 'Flagged' : 'Selected');
+const decisionWords = (spec: SpecOf<'audit.run'>) => (spec.decision ? spec.decision : `${spec.score} ≥ ${spec.threshold}`);
+
+function gap(r: AOut) {
+  return widestGap({ groups: r.groups, disparities: r.disparities, minGroupSize: minGroup(r), alpha: r.spec.alpha ?? DEFAULT_ALPHA }, 'selectionRate');
+}
+
+function summaryHeadline(r: AOut): string {
+  const fails = r.verdicts.filter((v) => v.status === 'fail').length;
+  const checks = r.verdicts.filter((v) => v.status !== 'not applicable').length;
+  const w = gap(r);
+  const g = w ? r.groups.find((x) => x.attribute === w.attribute && x.group === w.group) : undefined;
+  const widest =
+    w && g && g.n >= DISCLOSURE_DEFAULT_MIN_CELL ? `; the widest gap: ${w.attribute} “${w.group}” ${(100 * w.rate).toFixed(1)}% vs ${(100 * w.referenceRate).toFixed(1)}% for “${w.reference}” (n = ${num(g.n)})` : '';
+  return `${fails} of ${plural(checks, 'fairness check')} ${fails === 1 ? 'fails' : 'fail'}${widest}.`;
+}
+
+function attributeTable(r: AOut, attribute: string, groups: AuditGroup[]): SlideBlock {
+  const withLabel = groups.some((g) => g.tpr);
+  const failing = new Set(r.summary.byAttribute.find((a) => a.attribute === attribute)?.fourFifthsFailing ?? []);
+  const ratioOf = new Map(r.disparities.filter((d) => d.metric === 'selectionRate' && d.attribute === attribute).map((d) => [d.group, d.ratio]));
+  const columns: TableColumn[] = [
+    { key: 'group', label: attribute },
+    { key: 'n', label: 'People', align: 'right' },
+    { key: 'rate', label: `${rateLabel(r)} (95% CI)`, align: 'right' },
+    { key: 'ratio', label: 'Ratio to reference', align: 'right' },
+    ...(withLabel ? [{ key: 'tpr', label: 'True positive rate', align: 'right' as const }, { key: 'fpr', label: 'False positive rate', align: 'right' as const }] : []),
+    { key: 'note', label: 'Four-fifths' },
+  ];
+  const total = groups.reduce((s, g) => s + g.n, 0);
+  return {
+    type: 'table',
+    columns,
+    rows: groups.map((g) => ({
+      group: g.isReference ? `${g.group} (reference)` : g.group,
+      n: count(g.n),
+      rate: share(g.selectionRate.value, g.selectionRate.denominator, g.selectionRate.ci),
+      ratio: g.isReference ? ratio(1, g.n) : ratio(ratioOf.get(g.group) ?? null, g.n),
+      ...(withLabel ? { tpr: g.tpr ? share(g.tpr.value, g.tpr.denominator, g.tpr.ci) : null, fpr: g.fpr ? share(g.fpr.value, g.fpr.denominator, g.fpr.ci) : null } : {}),
+      note: g.n < minGroup(r) ? 'too few to judge' : failing.has(g.group) ? 'below four-fifths' : 'within',
+    })),
+    partition: true,
+    total: { group: 'All audited', n: count(total) },
+  };
+}
+
+function byAttribute(r: AOut): [string, AuditGroup[]][] {
+  const m = new Map<string, AuditGroup[]>();
+  for (const g of r.groups) m.set(g.attribute, [...(m.get(g.attribute) ?? []), g]);
+  return [...m];
+}
+
+export const auditSlides: Def[] = [
+  {
+    kind: 'audit.summary',
+    label: 'Audit summary',
+    byDefault: true,
+    build: (r, spec) => {
+      const first = r.summary.byAttribute[0];
+      const columns: TableColumn[] = [
+        { key: 'check', label: 'Check' },
+        { key: 'status', label: 'Verdict' },
+      ];
+      return {
+        title: `Fairness audit: ${decisionWords(spec)}`,
+        headline: summaryHeadline(r),
+        notes: `${r.decisionNote} Audited ${num(r.rows)} rows by ${spec.protected.join(', ')}${r.excludedRows ? `; ${num(r.excludedRows)} left out` : ''}. ${r.adjustment} Groups under ${minGroup(r)} people are shown but not judged.`,
+        body: [
+          {
+            type: 'figures',
+            items: [
+              { label: 'People audited', figure: count(r.rows) },
+              { label: 'Checks failed', figure: { value: r.verdicts.filter((v) => v.status === 'fail').length, format: 'count' } },
+              ...(first ? [{ label: `Lowest ÷ highest ${rateLabel(r).toLowerCase()} rate (${first.attribute})`, figure: ratio(first.demographicParityRatio, r.rows) }] : []),
+            ],
+          },
+          { type: 'table', columns, rows: r.verdicts.map((v) => ({ check: v.metric, status: STATUS_WORDS[v.status] })) },
+        ],
+      };
+    },
+  },
+  {
+    kind: 'audit.groups',
+    label: 'Audit verdicts by group',
+    byDefault: true,
+    build: (r, spec) => {
+      const attrs = byAttribute(r).slice(0, MAX_ATTRIBUTE_TABLES);
+      return {
+        title: `Who is ${rateLabel(r).toLowerCase()}: ${decisionWords(spec)}`,
+        headline: summaryHeadline(r),
+        notes: `${rateLabel(r)} rate per group with its Wilson 95% interval and its ratio to the reference group (four-fifths rule: a ratio below ${RATIO_BAND[0]} fails). ${byAttribute(r).length > attrs.length ? `${attrs.length} of ${byAttribute(r).length} attributes shown.` : ''}`.trim(),
+        body: attrs.map(([attribute, groups]) => attributeTable(r, attribute, groups)),
+      };
+    },
+  },
+  {
+    kind: 'audit.disparity',
+    label: 'Disparity chart',
+    byDefault: true,
+    available: (r) => r.groups.length > 1,
+    build: (r, spec) => {
+      const [attribute, groups] = byAttribute(r)[0];
+      const ratioOf = new Map(r.disparities.filter((d) => d.metric === 'selectionRate' && d.attribute === attribute).map((d) => [d.group, d.ratio]));
+      const ref = groups.find((g) => g.isReference);
+      return {
+        title: `${rateLabel(r)} rate by ${attribute}`,
+        headline: summaryHeadline(r),
+        notes: `Each group's ${rateLabel(r).toLowerCase()} rate divided by that of the reference group${ref ? ` “${ref.group}”` : ''}; below ${RATIO_BAND[0]} fails the four-fifths rule. Decision: ${decisionWords(spec)}.`,
+        body: [
+          {
+            type: 'chart',
+            title: `Ratio to ${ref ? `“${ref.group}”` : 'the reference'}`,
+            chart: {
+              kind: 'bar',
+              orientation: 'horizontal',
+              categories: groups.map((g) => g.group),
+              series: [{ name: 'Ratio to reference', values: groups.map((g) => ratio(g.isReference ? 1 : (ratioOf.get(g.group) ?? null), g.n)) }],
+              valueAxis: `${rateLabel(r)} rate ÷ reference`,
+              reference: { value: RATIO_BAND[0], label: 'four-fifths (0.8)' },
+              partition: true,
+            },
+            summary: `${rateLabel(r)} rate of each ${attribute} group relative to the reference, with the four-fifths line.`,
+          },
+        ],
+      };
+    },
+  },
+];

@@ -38,6 +38,6 @@ export function pValue(x: number | null | undefined, base?: number): Figure {
 
 export const num = (x: number) => x.toLocaleString('en-US');
 export const plural = (n: number, word: string, many = `${word}s`) => `${num(n)} ${n === 1 ? word : many}`;
-/** "+23.4" / "−5.0": an NPS as people read it in a headline. */
-export const signed = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`);
+/** "+23.4" / "-5.0": an NPS as people read it in a headline (hyphen-minus, as shared/slides/format.ts writes it). */
+export const signed = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? 'n/a' : `${x > 0 && Number(x.toFixed(digits)) !== 0 ? '+' : x < 0 && Number(x.toFixed(digits)) !== 0 ? '-' : ''}${Math.abs(x).toFixed(digits)}`);
 export const percent = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? 'n/a' : `${(x * 100).toFixed(digits)}%`);
