@@ -14,6 +14,8 @@ import { JourneysView } from './views/journeys/JourneysView';
 import { NpsView } from './views/nps/NpsView';
 import { AuditView } from './views/audit/AuditView';
 import { PresentView } from './views/present/PresentView';
+import { PresenterView } from './views/present/PresenterView';
+import { presenterDeckFromHash } from './views/present/routes';
 import { ResultsView } from './views/results/ResultsView';
 import { LoadingScreen } from './components/LoadingScreen';
 
@@ -22,6 +24,8 @@ export function App() {
   const [view, setView] = useState<ViewKey>(() => viewFromHash(window.location.hash));
   const [dialog, setDialog] = useState<WorkspaceDialog | null>(null);
   const [activityOpen, setActivityOpen] = useState(false);
+  // The presenter window (a second tab or window on "#/presenter?deck=NAME") shows no shell.
+  const [presenterDeck] = useState(() => presenterDeckFromHash(window.location.hash));
 
   useEffect(() => {
     document.title = info ? `${info.name} — CX Workbench` : 'CX Workbench';
@@ -37,6 +41,8 @@ export function App() {
     setView(next);
     window.history.replaceState(null, '', `#/${next}`);
   };
+
+  if (presenterDeck !== null) return info ? <PresenterView deck={presenterDeck} /> : <LoadingScreen />;
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 212, breakpoint: 0 }} padding={0} className="cxw-shell">

@@ -17,7 +17,7 @@ export const VIEWS: readonly ViewDef[] = [
   { key: 'nps', label: 'NPS', icon: IconGauge, ready: true },
   { key: 'audit', label: 'Audit', icon: IconScale, ready: true },
   { key: 'results', label: 'Saved results', icon: IconHistory, ready: true },
-  { key: 'present', label: 'Present', icon: IconPresentation, ready: false },
+  { key: 'present', label: 'Present', icon: IconPresentation, ready: true },
 ];
 
 export function viewFromHash(hash: string): ViewKey {

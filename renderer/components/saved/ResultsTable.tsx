@@ -1,11 +1,12 @@
 // The saved results of the workspace (or of some kinds), newest first: name (opens it), kind, dataset, when, headline
-// numbers, and the actions (open, re-run, rename, duplicate, delete).
-import { ActionIcon, Badge, Menu, Table, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCopy, IconDots, IconExternalLink, IconPencil, IconRefresh, IconTrash } from '@tabler/icons-react';
+// numbers, and the actions (open, re-run, add to deck, rename, duplicate, delete).
+import { ActionIcon, Badge, Group, Menu, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconCopy, IconDots, IconExternalLink, IconPencil, IconPresentation, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { RESULT_KIND_LABELS, type ResultKind, type SavedResult, type SavedResultSummary } from '../../../shared/results';
 import { formatDateTime } from '../../lib/format';
 import { useClient } from '../../state/bridge';
 import { useToasts } from '../../state/toasts';
+import { useAddToDeck } from './AddToDeck';
 import { headlineLine } from './format';
 import { useResultActions } from './ResultActions';
 
@@ -24,6 +25,7 @@ export function ResultsTable({ results, showKind, currentId, onOpen, onChanged, 
   const client = useClient();
   const toasts = useToasts();
   const actions = useResultActions(onChanged);
+  const addToDeck = useAddToDeck();
   const open = async (r: SavedResultSummary) => {
     try {
       onOpen(await client.invoke('results.get', { id: r.id }));
@@ -75,31 +77,41 @@ export function ResultsTable({ results, showKind, currentId, onOpen, onChanged, 
                   </Text>
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${r.name}`}>
-                        <IconDots size={18} />
+                  <Group gap={2} justify="flex-end" wrap="nowrap">
+                    <Tooltip label="Add to deck: this result's charts and tables as slides">
+                      <ActionIcon variant="subtle" color="grape" aria-label={`Add ${r.name} to a deck`} onClick={() => addToDeck.start(r)}>
+                        <IconPresentation size={18} />
                       </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconExternalLink size={16} />} onClick={() => void open(r)}>
-                        Open
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconRefresh size={16} />} onClick={() => actions.start('rerun', r)}>
-                        Re-run and compare
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => actions.start('rename', r)}>
-                        Rename…
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => actions.start('duplicate', r)}>
-                        Duplicate…
-                      </Menu.Item>
-                      <Menu.Divider />
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => actions.start('delete', r)}>
-                        Delete…
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
+                    </Tooltip>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${r.name}`}>
+                          <IconDots size={18} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconExternalLink size={16} />} onClick={() => void open(r)}>
+                          Open
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconRefresh size={16} />} onClick={() => actions.start('rerun', r)}>
+                          Re-run and compare
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconPresentation size={16} />} onClick={() => addToDeck.start(r)}>
+                          Add to deck…
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => actions.start('rename', r)}>
+                          Rename…
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconCopy size={16} />} onClick={() => actions.start('duplicate', r)}>
+                          Duplicate…
+                        </Menu.Item>
+                        <Menu.Divider />
+                        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => actions.start('delete', r)}>
+                          Delete…
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -107,6 +119,7 @@ export function ResultsTable({ results, showKind, currentId, onOpen, onChanged, 
         </Table>
       </Table.ScrollContainer>
       {actions.dialogs}
+      {addToDeck.dialog}
     </>
   );
 }

@@ -2,12 +2,13 @@
 // and rename it, and the view's list of saved results (newest first) in a side drawer to open another.
 import { useState } from 'react';
 import { Badge, Button, Drawer, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
-import { IconHistory, IconPencil, IconRefresh } from '@tabler/icons-react';
+import { IconHistory, IconPencil, IconPresentation, IconRefresh } from '@tabler/icons-react';
 import type { ResultKind, SavedResult, SavedResultRef, SavedResultSummary } from '../../../shared/results';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
 import { useWorkspace } from '../../state/workspace';
 import { ErrorAlert } from '../ErrorAlert';
+import { useAddToDeck } from './AddToDeck';
 import { useResultActions } from './ResultActions';
 import './saved.css';
 import { ResultsTable } from './ResultsTable';
@@ -40,6 +41,7 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameS
     if (current && c.id === current.id) onCurrentChanged?.(c);
   };
   const actions = useResultActions(changed);
+  const addToDeck = useAddToDeck();
   const label = 'Saved results';
   return (
     <Group justify="space-between" gap="xs" mb="md" className="cxw-saved-bar" wrap="nowrap">
@@ -71,6 +73,11 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameS
             <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => actions.start('rename', shown)}>
               Rename
             </Button>
+            <Tooltip label="Put this result's charts and tables on slides, for a workshop or a report">
+              <Button size="xs" variant="light" color="grape" leftSection={<IconPresentation size={14} />} onClick={() => addToDeck.start(shown)}>
+                Add to deck
+              </Button>
+            </Tooltip>
           </>
         )}
         <Button size="xs" variant="default" leftSection={<IconHistory size={14} />} onClick={() => setListOpen(true)} rightSection={<Badge size="xs" variant="light">{mine.length}</Badge>}>
@@ -97,6 +104,7 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameS
         )}
       </Drawer>
       {actions.dialogs}
+      {addToDeck.dialog}
     </Group>
   );
 }

@@ -1,0 +1,129 @@
+// Presentation mode: the deck as it may be shown to a room — deck.present's SafeDeck (disclosure control applied),
+// never the editor's raw slides — on a black full-screen stage, 16:9, scaled to fit any screen without scrolling.
+// Keys in useSlideKeys; the presenter view (a second tab or window) follows and leads through sync.ts. Leaving full
+// screen (Esc, the browser's own exit) leaves presentation mode.
+import { useEffect, useRef, useState } from 'react';
+import { ActionIcon, Portal, Tooltip } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconDeviceDesktopAnalytics, IconX } from '@tabler/icons-react';
+import type { SafeDeck } from '../../../shared/decks';
+import { ScaledSlide } from './slides/SlideView';
+import { usePresentSync } from './sync';
+import { useSlideKeys } from './useSlideKeys';
+
+interface Props {
+  safe: SafeDeck;
+  startAt: number;
+  onClose: (lastIndex: number) => void;
+  onPresenter: () => void;
+}
+
+export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props) {
+  const deck = safe.deck;
+  const count = deck.slides.length;
+  const [index, setIndex] = useState(Math.min(startAt, count - 1));
+  const [controls, setControls] = useState(true);
+  const root = useRef<HTMLDivElement>(null);
+  const startedAt = useRef(Date.now());
+  const entered = useRef(false);
+  const indexRef = useRef(index);
+  indexRef.current = index;
+
+  const send = usePresentSync(deck.name, (m) => {
+    if (m.type === 'goto') setIndex(Math.max(0, Math.min(count - 1, m.index)));
+    if (m.type === 'hello') send({ type: 'state', deck: deck.name, index: indexRef.current, startedAt: startedAt.current });
+  });
+  const go = (i: number) => {
+    setIndex(i);
+    send({ type: 'goto', deck: deck.name, index: i });
+  };
+  const close = () => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    onClose(indexRef.current);
+  };
+  const closeRef = useRef(close);
+  closeRef.current = close;
+  const typed = useSlideKeys({ count, index, go, leave: close });
+
+  useEffect(() => {
+    root.current?.focus();
+    // Full screen where the platform allows it (a user gesture started presentation mode); a stage that fills the
+    // window otherwise.
+    const el = root.current;
+    if (el && el.requestFullscreen && !document.fullscreenElement) {
+      el.requestFullscreen({ navigationUI: 'hide' }).then(
+        () => (entered.current = true),
+        () => undefined,
+      );
+    }
+    const onChange = () => {
+      if (entered.current && !document.fullscreenElement) closeRef.current();
+    };
+    document.addEventListener('fullscreenchange', onChange);
+    send({ type: 'state', deck: deck.name, index: indexRef.current, startedAt: startedAt.current });
+    return () => {
+      document.removeEventListener('fullscreenchange', onChange);
+      send({ type: 'ended', deck: deck.name });
+    };
+  }, []);
+
+  // The controls show while the pointer moves and fade after a while; every one of them has a key too.
+  useEffect(() => {
+    if (!controls) return;
+    const t = window.setTimeout(() => setControls(false), 2500);
+    return () => window.clearTimeout(t);
+  }, [controls, index]);
+
+  const slide = deck.slides[index];
+  const isLast = index === count - 1;
+  return (
+    <Portal>
+      <div
+        ref={root}
+        className="cxp-stage"
+        role="dialog"
+        aria-modal="true"
+        aria-label={`Presenting “${deck.name}”`}
+        tabIndex={-1}
+        onMouseMove={() => setControls(true)}
+        data-index={index}
+      >
+        <div className="cxp-stage-fit">
+          {slide && <ScaledSlide fit slide={slide} number={index + 1} total={count} minCell={safe.report.settings.minCell} note={isLast ? safe.report.note : undefined} />}
+        </div>
+        <div className="cxp-live" aria-live="polite">
+          Slide {index + 1} of {count}: {slide?.title}
+        </div>
+        {typed && (
+          <div className="cxp-typed" role="status">
+            Go to slide {typed} — press Enter
+          </div>
+        )}
+        <div className={controls ? 'cxp-controls is-shown' : 'cxp-controls'}>
+          <Tooltip label="Previous (←)">
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Previous slide" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0}>
+              <IconChevronLeft />
+            </ActionIcon>
+          </Tooltip>
+          <span className="cxp-count">
+            {index + 1} / {count}
+          </span>
+          <Tooltip label="Next (→ or space)">
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Next slide" onClick={() => go(Math.min(count - 1, index + 1))} disabled={isLast}>
+              <IconChevronRight />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Open the presenter view: notes, next slide, timer">
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Presenter view" onClick={onPresenter}>
+              <IconDeviceDesktopAnalytics />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Leave (Esc)">
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Leave presentation" onClick={close}>
+              <IconX />
+            </ActionIcon>
+          </Tooltip>
+        </div>
+      </div>
+    </Portal>
+  );
+}
