@@ -127,6 +127,8 @@ export interface SegmentationResult extends SegmentationSummary {
   /** segments × features, z-scores of segment means. */
   heatmap: number[][];
   projection: ProjectionPoints;
+  /** What the analyst should know about this run: constant features, unseen levels, a damaged column cache. */
+  warnings: string[];
 }
 
 export interface ReviewItem {

@@ -14,6 +14,7 @@ import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../worksp
 import { computeSideMetrics, type SideInput, type SideMetrics } from '../workspace/segments/side-metrics';
 import type { JourneyResult, JourneySpec } from '../../shared/journeys';
 import { runJourneyAnalysis } from '../workspace/journeys/analyze';
+import { takeCacheDamage } from '../workspace/segments/columns';
 import { runScanPart } from '../workspace/journeys/scan-part';
 import type { ScanPartInput } from '../workspace/journeys/scan-helper';
 import type { DriversResult, DriversSpec, NpsContextResult, NpsContextSpec, NpsResult, NpsSpec } from '../../shared/nps';
@@ -22,6 +23,7 @@ import { runNpsContext } from '../workspace/nps/context';
 import { runDrivers } from '../workspace/nps/drivers';
 import type { AuditResult, AuditSpec } from '../../shared/audit';
 import { runAudit } from '../workspace/audit/run';
+import { logCacheDamage, withCacheWarnings } from './cache-damage';
 
 export interface TaskProgress {
   phase: string;
@@ -57,7 +59,7 @@ export interface TaskResults {
   import: ImportResult;
   profile: DatasetProfile;
   'segment.run': SegmentationResult;
-  'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number };
+  'segment.sweep': { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number; warnings?: string[] };
   'segment.score': SegmentationSummary;
   'segment.rfm': RfmOutcome;
   'segment.side-metrics': SideMetrics;
@@ -96,10 +98,10 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   },
   // Segmentation jobs write (the saved result, the column cache) through their own connection, in one
   // transaction at the end, so a cancelled or failed job leaves the workspace as it was.
-  'segment.run': (payload, ctx) => withDb(payload.workspacePath, (db) => runSegmentation(db, payload.params, ctx)),
-  'segment.sweep': (payload, ctx) => withDb(payload.workspacePath, (db) => sweepSegmentation(db, payload.params, ctx)),
-  'segment.score': (payload, ctx) => withDb(payload.workspacePath, (db) => scoreSegmentation(db, payload.args, ctx)),
-  'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, (db) => runRfm(db, payload.args, ctx)),
+  'segment.run': (payload, ctx) => withDb(payload.workspacePath, 'segment.run', (db) => runSegmentation(db, payload.params, ctx)),
+  'segment.sweep': (payload, ctx) => withDb(payload.workspacePath, 'segment.sweep', (db) => sweepSegmentation(db, payload.params, ctx)),
+  'segment.score': (payload, ctx) => withDb(payload.workspacePath, 'segment.score', (db) => scoreSegmentation(db, payload.args, ctx)),
+  'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, 'segment.rfm', (db) => runRfm(db, payload.args, ctx)),
   'segment.side-metrics': (payload, ctx) => computeSideMetrics(payload, ctx.isCancelled),
   // Read-only: journey analytics never block an import or a segmentation.
   'journey.analyze': (payload, ctx) => {
@@ -118,21 +120,29 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
 };
 
-/** Open, run (sync or async), and close only once the task has settled. */
-async function withDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T | Promise<T>): Promise<T> {
+/**
+ * Open, run (sync or async), and close only once the task has settled. A damaged column-cache entry the task
+ * met is in its result's warnings and, since this connection may write, logged here.
+ */
+async function withDb<T>(path: string, kind: TaskKind, fn: (db: ReturnType<typeof openWorkspaceDb>) => T | Promise<T>): Promise<T> {
   const db = openWorkspaceDb(path, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   try {
-    return await fn(db);
+    const result = await fn(db);
+    const damage = logCacheDamage(db, kind);
+    return withCacheWarnings(result, damage);
   } finally {
     db.close();
   }
 }
 
-/** A read-only connection for analyses that never write. */
+/**
+ * A read-only connection for analyses that never write. A damaged cache entry goes into the result's warnings;
+ * the host logs it with the analysis (services/results/save.ts).
+ */
 function withReadonlyDb<T>(path: string, fn: (db: ReturnType<typeof openWorkspaceDb>) => T): T {
   const db = openWorkspaceDb(path, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   try {
-    return fn(db);
+    return withCacheWarnings(fn(db), takeCacheDamage(db));
   } finally {
     db.close();
   }

@@ -29,6 +29,8 @@ export interface SegmentJson {
   segments: { index: number; number: number; name: string; size: number; share: number; stability: number; lowConfidence: number; centroid: Record<string, number | string> }[];
   kScores?: { k: number; inertia: number; silhouette: number; calinskiHarabasz: number; daviesBouldin: number }[];
   recommendation?: { k: number; reason: string };
+  /** Constant features, unseen levels, a damaged column cache rebuilt from the table. */
+  warnings: string[];
 }
 
 /** #N positions pass the contract's checks as "#N" and become names once the dataset is read (segmentCommand). */
@@ -71,6 +73,7 @@ export function toSegmentJson(r: SegmentationResult): SegmentJson {
       centroid: s.centroid,
     })),
     ...(r.kScores ? { kScores: r.kScores, recommendation: r.recommendation ?? undefined } : {}),
+    warnings: r.warnings ?? [],
   };
 }
 
@@ -93,6 +96,7 @@ function formatSegment(r: SegmentationResult): string {
     '',
     `How: ${r.method}`,
   );
+  if (r.warnings?.length) for (const line of ['', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`)]) lines.push(line);
   return lines.join('\n');
 }
 

@@ -9,6 +9,7 @@ import type { AnalysisHandler, AnalysisModule, OutputOf, RunContext, SpecOf } fr
 import { moduleOf } from '../analyses/index';
 import { segmentationListing } from '../analyses/segmentation';
 import { APP_VERSION } from '../app-version';
+import { cacheDamageOf, logCacheRebuilt } from '../../jobs/cache-damage';
 
 /** What a finished run adds to its result when the workspace was too busy to log or save it. */
 const busyNote = (what: string, err: unknown) => `This analysis is not ${what}: the workspace was busy (${(err as Error).message}). Run it again to keep it.`;
@@ -33,6 +34,8 @@ export async function runAnalysis<H extends AnalysisHandler>(
       const replaced = ref && save?.replaces !== undefined ? ', replacing the run just before it' : '';
       const sentence = m.ranSentence(spec, result) + (ref ? ` Saved as “${ref.name}”${replaced}.` : '');
       logActivity(ctx.db, m.handler, sentence, { spec, ...m.logFigures(result), ...(ref ? { savedResult: ref.id } : {}) });
+      // Read-only jobs cannot log the damaged column-cache entries they rebuilt: the host does, with the run.
+      for (const d of cacheDamageOf((result as { warnings?: string[] }).warnings)) logCacheRebuilt(ctx.db, d, m.handler);
       return ref;
     })();
     return saved ? { ...result, saved } : result;

@@ -5,7 +5,7 @@
 // kept in `column_cache` as one BLOB per column (read back in ~0.08 s for 1M × 10), keyed by dataset id + row
 // count + import time, so a sweep followed by a run, re-runs and scoring skip SQLite row iteration altogether.
 // Each entry carries a CRC-32 checked on every read: a damaged entry is decoded from the table again (with a
-// warning), since a flipped byte there silently changed a segmentation while SQLite's integrity check said ok.
+// warning in the analysis result and the activity log), since a flipped byte there silently changed a segmentation while SQLite's integrity check said ok.
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
@@ -32,6 +32,8 @@ export interface LoadedData {
   fromCache: number;
   /** Cached columns that failed their check (or predate checksums) and were decoded from the table instead. */
   cacheRebuilt: CacheRebuild[];
+  /** What the analyst is told about damaged cache entries (empty when none): for the result's warnings. */
+  warnings: string[];
 }
 
 /** The cache entry holding the dataset _row of each cached row. */
@@ -67,7 +69,7 @@ export function cacheChecksum(kind: string, levels: string | null, data: Buffer)
 
 const BYTES_PER_ROW: Record<string, number> = { f64: 8, codes: 4, rows: 4 };
 
-function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<number, CacheRow>; rebuilt: CacheRebuild[] } {
+function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<number, CacheRow>; rebuilt: CacheRebuild[]; warnings: string[] } {
   const hits = new Map<number, CacheRow>();
   const rebuilt: CacheRebuild[] = [];
   const stmt = db.prepare(
@@ -84,14 +86,35 @@ function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<
     else hits.set(p, row);
   }
   const damaged = rebuilt.filter((r) => r.reason !== 'unchecked');
+  const warnings: string[] = [];
   if (damaged.length > 0) {
     // The workspace file was damaged (or edited) inside the cache; the dataset table is the truth, so the
-    // analysis goes on from it. Said on stderr (the CLI's and the app's log) so the damage is not silent.
-    console.warn(
-      `cx-workbench: the column cache of dataset "${ds.name}" failed its check for ${damaged.map((r) => `"${r.column}"`).join(', ')}; rebuilt from the dataset table. The workspace file may be damaged: keep a backup.`,
-    );
+    // analysis goes on from it — and says so in its result and, through the job (jobs/tasks.ts), the activity log.
+    const damage: CacheDamage = { dataset: ds.name, columns: damaged.map((r) => r.column) };
+    warnings.push(cacheDamageWarning(damage));
+    damageSeen.set(db, [...(damageSeen.get(db) ?? []), damage]);
   }
-  return { hits, rebuilt };
+  return { hits, rebuilt, warnings };
+}
+
+/** Damaged cache entries of one dataset found by one load. */
+export interface CacheDamage {
+  dataset: string;
+  columns: string[];
+}
+
+/** Damage found through each connection since it was last taken: the job that opened it reports it. */
+const damageSeen = new WeakMap<Db, CacheDamage[]>();
+
+/** The damage loads through `db` found since the last call (each reported once). */
+export function takeCacheDamage(db: Db): CacheDamage[] {
+  const seen = damageSeen.get(db) ?? [];
+  damageSeen.delete(db);
+  return seen;
+}
+
+export function cacheDamageWarning(d: CacheDamage): string {
+  return `The column cache of dataset "${d.dataset}" failed its check for ${d.columns.map((c) => `"${c}"`).join(', ')}; it was rebuilt from the dataset table, so these results are right. The workspace file may be damaged: keep a backup of it, and check the disk.`;
 }
 
 /**
@@ -151,7 +174,9 @@ function scanNumeric(db: Db, ds: StoredDataset, columns: StoredColumn[], progres
 
 export function loadColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], opts: LoadOptions = {}): LoadedData {
   const useCache = opts.useCache !== false;
-  const { hits: cached, rebuilt } = useCache ? readCache(db, ds, [ROWS_POSITION, ...columns.map((c) => c.index)]) : { hits: new Map<number, CacheRow>(), rebuilt: [] };
+  const { hits: cached, rebuilt, warnings } = useCache
+    ? readCache(db, ds, [ROWS_POSITION, ...columns.map((c) => c.index)])
+    : { hits: new Map<number, CacheRow>(), rebuilt: [], warnings: [] };
   const missing = columns.filter((c) => !cached.has(c.index));
   const missingNumeric = missing.filter(isNumericColumn);
   const missingText = missing.filter((c) => !isNumericColumn(c));
@@ -193,7 +218,7 @@ export function loadColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], 
     return { kind: 'categorical', column: c, codes: enc.codes, levels: enc.levels };
   });
   opts.onProgress?.(ds.rows, ds.rows);
-  return { rows, columns: out, fresh, fromCache: columns.length - missing.length, cacheRebuilt: rebuilt };
+  return { rows, columns: out, fresh, fromCache: columns.length - missing.length, cacheRebuilt: rebuilt, warnings };
 }
 
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */

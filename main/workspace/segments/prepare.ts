@@ -129,5 +129,6 @@ export function prepareRun(db: Db, raw: SegmentParams, ctx: Progress, timer?: Ph
     logTransform: params.logTransform,
   });
   timer?.mark('preprocess');
+  prepared.warnings = [...loaded.warnings, ...prepared.warnings]; // a damaged cache entry: saved with the segmentation's metrics
   return { ds, params, loaded, prep, prepared, nps, outcomes };
 }

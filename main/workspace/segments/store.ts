@@ -193,6 +193,7 @@ export function getSegmentationResult(db: Db, name: string): SegmentationResult 
     heatmapFeatures: s.metrics.heatmapFeatures,
     heatmap: s.metrics.heatmap,
     projection: readProjection(db, s.id, s.metrics.projection),
+    warnings: s.metrics.warnings ?? [],
   };
 }
 
