@@ -66,21 +66,28 @@ export interface GridComplement {
   why: 'line' | 'bridge';
 }
 
-function lineComplements(cells: GridCell[], lines: Map<string, number[]>, out: GridComplement[]): boolean {
-  let changed = false;
-  for (const members of lines.values()) {
+/**
+ * One complement for the first line (row, then column) with exactly one withheld cell, or false when none has.
+ * Among the line's cells, one whose crossing line also has exactly one withheld cell is preferred (it protects
+ * two lines at once, the usual way to keep complementary suppression small), then the smallest.
+ */
+function lineComplement(cells: GridCell[], lines: number[][], crossing: (cell: number) => number[], out: GridComplement[]): boolean {
+  for (const members of lines) {
     const withheld = members.filter((i) => cells[i].withheld);
     if (withheld.length !== 1) continue;
-    const pick = partitionComplement(
-      members.map((i) => ({ base: cells[i].base ?? 0, label: cells[i].label, withheld: cells[i].withheld, unavailable: cells[i].base === null })),
-    );
-    if (pick === null) continue;
-    const cell = members[pick];
-    cells[cell].withheld = true;
-    out.push({ cell, protects: withheld[0], why: 'line' });
-    changed = true;
+    let best: { single: boolean; base: number; label: string; i: number } | null = null;
+    for (const i of members) {
+      const c = cells[i];
+      if (c.withheld || c.base === null) continue;
+      const cand = { single: crossing(i).filter((j) => cells[j].withheld).length === 1, base: c.base, label: c.label, i };
+      if (!best || (cand.single !== best.single ? cand.single : cheaper(cand, best) < 0)) best = cand;
+    }
+    if (!best) continue;
+    cells[best.i].withheld = true;
+    out.push({ cell: best.i, protects: withheld[0], why: 'line' });
+    return true;
   }
-  return changed;
+  return false;
 }
 
 /** Bridges of the withheld-cell graph (row node r, column node R + c), as cell indices. Iterative Tarjan. */
@@ -169,19 +176,15 @@ function cheapestPath(cells: readonly GridCell[], rows: number, cols: number, fr
  */
 export function gridComplements(cells: GridCell[], rows: number, cols: number): GridComplement[] {
   const out: GridComplement[] = [];
-  const rowLines = new Map<string, number[]>();
-  const colLines = new Map<string, number[]>();
+  const rowLines: number[][] = Array.from({ length: rows }, () => []);
+  const colLines: number[][] = Array.from({ length: cols }, () => []);
   cells.forEach((c, i) => {
-    const r = `r${c.row}`;
-    const k = `c${c.col}`;
-    if (!rowLines.has(r)) rowLines.set(r, []);
-    if (!colLines.has(k)) colLines.set(k, []);
-    rowLines.get(r)!.push(i);
-    colLines.get(k)!.push(i);
+    rowLines[c.row].push(i);
+    colLines[c.col].push(i);
   });
   for (;;) {
-    if (lineComplements(cells, rowLines, out)) continue;
-    if (lineComplements(cells, colLines, out)) continue;
+    if (lineComplement(cells, rowLines, (i) => colLines[cells[i].col], out)) continue;
+    if (lineComplement(cells, colLines, (i) => rowLines[cells[i].row], out)) continue;
     let fixed = false;
     for (const bridge of withheldBridges(cells, rows, cols)) {
       // A path of cells from the bridge's column back to its row closes a cycle through it: withhold the cheapest.

@@ -1,0 +1,218 @@
+// Disclosure control on one-way blocks (tables, bars, cards, funnels, figures). Every fixture is hand-made and
+// every expected value hand-computed from the rules in main/disclosure/index.ts:
+// - "total minus the others": Region counts North 50, South 40, East 8, West 30 (total 128) with shares of the
+//   total (base 128). East < 10 is primary; a naive output (East alone withheld) gives East = 128 − 50 − 40 − 30 = 8
+//   back, so the smallest other member, West (30), is withheld too, count and share.
+// - "shares of a known total": a bar partition of shares 0.62 / 0.374 / 0.006 (bases 620 / 374 / 6): C is primary,
+//   B (374 < 620) its complement; naive C = 1 − 0.62 − 0.374.
+// - "two-cell row": Yes 7 / No 93 shows both at k = 5 and withholds both at k = 10.
+// The attack helpers (attack.ts) are checked to find the leak in each naive output, so a pass is not vacuous.
+import { describe, expect, it } from 'vitest';
+import type { Figure, SlideBlock } from '../../../shared/decks';
+import { differenceAttack, linearAttack } from './attack';
+import { column, count, countTable, deck, disclose, nps, share, slide, states } from './fixtures';
+
+const first = (out: ReturnType<typeof disclose>, i = 0): SlideBlock => out.deck.slides[0].body[i];
+
+describe('partition tables: a total minus the other rows', () => {
+  const counts = [50, 40, 8, 30];
+  const table = countTable(['North', 'South', 'East', 'West'], counts, { share: (i) => share(counts[i] / 128, 128) });
+
+  it('withholds East (primary) and West (its complement), counts and shares alike', () => {
+    const out = disclose(deck([slide([table])]));
+    const block = first(out);
+    expect(column(block, 'n')).toEqual([50, 40, null, null]);
+    expect(states(block, 'n')).toEqual([undefined, undefined, 'primary', 'secondary']);
+    expect(column(block, 'share')).toEqual([50 / 128, 40 / 128, null, null]);
+    expect(states(block, 'share')).toEqual([undefined, undefined, 'primary', 'secondary']);
+    expect(out.report.suppressed.map((s) => [s.what, s.reason])).toEqual([
+      ['Customers of Region = East', 'fewer than 10 people'],
+      ['share of Region = East', 'fewer than 10 people'],
+      ['Customers of Region = West', 'secondary: protects Customers of Region = East (it could be worked out from the total and the other groups)'],
+      ['share of Region = West', 'secondary: protects Customers of Region = East (it could be worked out from the total and the other groups)'],
+    ]);
+    expect(out.report.note).toBe(
+      'Groups of fewer than 10 people are not shown. 4 values were withheld: 2 below the threshold, 2 more so that they cannot be worked out from totals.',
+    );
+  });
+
+  it('leaves nothing recoverable by difference, share × total, or any combination', () => {
+    const block = first(disclose(deck([slide([table])])));
+    const lines = [[0, 1, 2, 3]];
+    expect(differenceAttack({ values: counts, shown: column(block, 'n'), lines })).toEqual([]);
+    expect(linearAttack({ values: counts, shown: column(block, 'n'), lines })).toEqual([]);
+    const fromShares = column(block, 'share').map((s) => (s === null ? null : Math.round(s * 128)));
+    expect(differenceAttack({ values: counts, shown: fromShares, lines })).toEqual([]);
+    // The naive output leaks East.
+    expect(differenceAttack({ values: counts, shown: [50, 40, null, 30], lines })).toEqual([2]);
+  });
+
+  it('a bases-removed suppressed figure carries no number at all', () => {
+    const block = first(disclose(deck([slide([table])])));
+    if (block.type !== 'table') throw new Error('table expected');
+    expect(block.rows[2].n).toEqual({ value: null, format: 'count', suppressed: 'primary' });
+    expect(block.rows[3].share).toEqual({ value: null, format: 'share', suppressed: 'secondary' });
+  });
+});
+
+describe('bar partitions: shares of a known total', () => {
+  const bar = (): SlideBlock => ({
+    type: 'chart',
+    title: 'Plan mix',
+    summary: 'Share of customers by plan.',
+    chart: { kind: 'bar', orientation: 'vertical', categories: ['A', 'B', 'C'], series: [{ name: 'share', values: [share(0.62, 620), share(0.374, 374), share(0.006, 6)] }], valueAxis: 'share', partition: true },
+  });
+
+  it('withholds C and its complement B', () => {
+    const out = disclose(deck([slide([bar()])]));
+    const b = first(out);
+    if (b.type !== 'chart' || b.chart.kind !== 'bar') throw new Error('bar expected');
+    const shown = b.chart.series[0].values.map((f) => f.value);
+    expect(shown).toEqual([0.62, null, null]);
+    expect(b.chart.series[0].values.map((f) => f.suppressed)).toEqual([undefined, 'secondary', 'primary']);
+    const values = [0.62, 0.374, 0.006];
+    expect(linearAttack({ values, shown, lines: [[0, 1, 2]] })).toEqual([]);
+    expect(differenceAttack({ values, shown: [0.62, 0.374, null], lines: [[0, 1, 2]] })).toEqual([2]);
+  });
+
+  it('without partition: no complement (categories are not parts of one whole)', () => {
+    const b = bar();
+    if (b.type !== 'chart' || b.chart.kind !== 'bar') throw new Error('bar expected');
+    b.chart.partition = false;
+    const out = first(disclose(deck([slide([b])])));
+    if (out.type !== 'chart' || out.chart.kind !== 'bar') throw new Error('bar expected');
+    expect(out.chart.series[0].values.map((f) => f.value)).toEqual([0.62, 0.374, null]);
+  });
+});
+
+describe('two-member partitions and thresholds 5 and 10', () => {
+  const two = () => countTable(['Yes', 'No'], [7, 93]);
+  it('k = 10: the small member and its only complement', () => {
+    expect(column(first(disclose(deck([slide([two()])]))), 'n')).toEqual([null, null]);
+  });
+  it('k = 5: 7 is enough, both shown', () => {
+    const out = disclose(deck([slide([two()])]), 5);
+    expect(column(first(out), 'n')).toEqual([7, 93]);
+    expect(out.report.suppressed).toEqual([]);
+    expect(out.report.note).toBe('Groups of fewer than 5 people are not shown. No value needed to be withheld.');
+  });
+  it('k = 5: 4 is not', () => {
+    expect(column(first(disclose(deck([slide([countTable(['Yes', 'No'], [4, 96])])]), 5)), 'n')).toEqual([null, null]);
+  });
+});
+
+describe('columns of rates in a partition', () => {
+  it('an NPS from 7 answers in a large group: that NPS and the NPS of the next smallest base go, counts stay', () => {
+    const bases = [7, 40, 30];
+    const t = countTable(['North', 'South', 'East'], [50, 60, 45], { NPS: (i) => nps([12, 30, 25][i], bases[i]) });
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'n')).toEqual([50, 60, 45]);
+    expect(column(block, 'NPS')).toEqual([null, 30, null]);
+    expect(states(block, 'NPS')).toEqual(['primary', undefined, 'secondary']);
+  });
+
+  it('a small group loses every figure, its p-values and ratios included (rule 7)', () => {
+    const t = countTable(['North', 'South', 'East'], [50, 60, 6], {
+      p: () => ({ value: 0.03, format: 'pValue' }),
+      ratio: () => ({ value: 0.8, format: 'ratio' }),
+    });
+    t.partition = false;
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'p')).toEqual([0.03, 0.03, null]);
+    expect(column(block, 'ratio')).toEqual([0.8, 0.8, null]);
+    expect(column(block, 'n')).toEqual([50, 60, null]);
+  });
+});
+
+describe('other blocks', () => {
+  it('funnel steps are nested, not a partition: only the small steps go', () => {
+    const f = (n: number): Figure => count(n);
+    const out = first(
+      disclose(deck([slide([{ type: 'chart', title: 'Funnel', summary: '', chart: { kind: 'funnel', steps: [100, 60, 8, 4].map((n, i) => ({ label: `step ${i + 1}`, figure: f(n) })) } }])])),
+    );
+    if (out.type !== 'chart' || out.chart.kind !== 'funnel') throw new Error('funnel expected');
+    expect(out.chart.steps.map((s) => s.figure.value)).toEqual([100, 60, null, null]);
+  });
+
+  it('segment cards: the small card loses its lines, its complement its lines with numbers', () => {
+    const card = (title: string, n: number) => ({ title, figure: count(n), lines: [`${n} customers`, 'Young and urban'] });
+    const out = first(disclose(deck([slide([{ type: 'cards', partition: true, cards: [card('S1', 500), card('S2', 300), card('S3', 150), card('S4', 6)] }])])));
+    if (out.type !== 'cards') throw new Error('cards expected');
+    expect(out.cards.map((c) => c.figure?.value)).toEqual([500, 300, null, null]);
+    expect(out.cards[3].lines).toEqual(['Fewer than 10 people: details withheld.']);
+    expect(out.cards[2].lines).toEqual(['Young and urban', 'Details withheld so that a smaller group cannot be worked out.']);
+    expect(out.cards[0].lines).toEqual(['500 customers', 'Young and urban']);
+  });
+
+  it('a figure without a base is judged by the slide source; no source, no base: withheld', () => {
+    const overall = (): SlideBlock => ({ type: 'figures', items: [{ label: 'Overall NPS', figure: { value: 16, format: 'nps' } }] });
+    const shown = first(disclose(deck([slide([overall()])])));
+    expect(shown.type === 'figures' && shown.items[0].figure.value).toBe(16);
+    const small = first(disclose(deck([slide([overall()], { source: { resultId: 1, resultName: 'r', resultKind: 'nps', dataset: 'd', base: 8, snapshotAt: '' } })])));
+    expect(small.type === 'figures' && small.items[0].figure.suppressed).toBe('primary');
+    const none = disclose(deck([slide([overall()], { source: null })]));
+    expect(none.report.suppressed[0].reason).toMatch(/no base is known/);
+  });
+
+  it('running text citing a withheld number is withheld sentence by sentence', () => {
+    const out = disclose(deck([slide([countTable(['North', 'South', 'East', 'West'], [50, 40, 8, 30])], { headline: 'East has only 8 customers. North leads with 50.' })]));
+    expect(out.deck.slides[0].headline).toBe('[withheld: it cites a suppressed figure] North leads with 50.');
+    expect(out.report.removed.map((r) => r.what)).toContain('a sentence of the headline');
+  });
+});
+
+describe('row-level tables (rule 6)', () => {
+  it('a table with one person per row is removed and reported; a table of model coefficients is not', () => {
+    const people: SlideBlock = {
+      type: 'table',
+      columns: [{ key: 'who', label: 'Customer' }, { key: 'orders', label: 'Orders' }],
+      rows: ['C00001', 'C00002', 'C00003'].map((who) => ({ who, orders: { value: 3, format: 'count', base: 1 } })),
+    };
+    const drivers: SlideBlock = {
+      type: 'table',
+      columns: [{ key: 'driver', label: 'Driver' }, { key: 'w', label: 'Importance' }],
+      rows: ['Delivery', 'Price'].map((driver, i) => ({ driver, w: { value: [0.9, 0.45][i], format: 'decimal' } })),
+    };
+    const out = disclose(deck([slide([people, drivers])]));
+    const body = out.deck.slides[0].body;
+    expect(body[0]).toEqual({ type: 'text', paragraphs: ["A table of individual records was removed here: row-level tables are not shown outside the analyst's screen."] });
+    expect(body[1]).toEqual(drivers);
+    expect(out.report.removed).toEqual([{ slide: 1, slideTitle: 'A slide', what: 'a table of individual records', reason: "row-level tables are not shown outside the analyst's screen" }]);
+    expect(JSON.stringify(out.deck)).not.toContain('C00001');
+  });
+});
+
+describe('rounding to base 5 (rule 4)', () => {
+  it('counts and bases to the nearest 5 with roundedTo, shares in whole percents, withheld figures untouched', () => {
+    const counts = [123, 57, 820, 6];
+    const t = countTable(['A', 'B', 'C', 'D'], counts, { share: (i) => share(counts[i] / 1006, 1006) });
+    const out = disclose(deck([slide([t])]), 10, 5);
+    const block = first(out);
+    // D (6) is withheld and B (57), the smallest other part, with it; the rest is rounded.
+    expect(column(block, 'n')).toEqual([125, null, 820, null]);
+    if (block.type !== 'table') throw new Error('table expected');
+    expect(block.rows.map((r) => (r.n as Figure).roundedTo)).toEqual([5, undefined, 5, undefined]);
+    expect((block.rows[0].n as Figure).base).toBe(125);
+    expect((block.rows[0].share as Figure).base).toBe(1005);
+    expect((block.rows[0].share as Figure).value).toBe(123 / 1006);
+    expect((block.rows[0].share as Figure).digits).toBe(0);
+    expect(out.deck.slides[0].source?.base).toBe(1000);
+    expect(out.report.note).toMatch(/Counts are rounded to the nearest 5 and percentages to whole numbers\.$/);
+  });
+});
+
+describe('settings, purity, determinism', () => {
+  it('refuses a threshold below the floor of 5', () => {
+    expect(() => disclose(deck([]), 4)).toThrow(/cannot be below 5/);
+  });
+
+  it('never changes its input and gives the same output for the same input', () => {
+    const d = deck([slide([countTable(['North', 'South', 'East', 'West'], [50, 40, 8, 30])], { headline: 'East has 8.' })]);
+    const before = JSON.stringify(d);
+    const a = disclose(d);
+    const b = disclose(d);
+    expect(JSON.stringify(d)).toBe(before);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.deck).not.toBe(d);
+  });
+});
