@@ -16,7 +16,9 @@ export type FigureFormat = (typeof FIGURE_FORMATS)[number];
  * One number on a slide.
  * - `base`: the number of people behind it (a group's n, a segment's size, a stage's customers). Disclosure control
  *   suppresses it when base < k. A figure without a base is a whole-population figure (a model's R², the overall
- *   NPS) and is judged by the slide's source base.
+ *   NPS) and is judged by the slide's source base. A share's base is the group it describes (a segment's share of
+ *   customers: the segment's size); in a partition, shares that all carry one common base are read as parts of that
+ *   whole (size = share × base). A suppressed figure has no base (main/disclosure removes it).
  * - `count` figures are additive: in a block marked `partition`, they add up to a total that is shown or known.
  */
 export interface Figure {

@@ -135,7 +135,8 @@ function withholdCardLines(block: Extract<SlideBlock, { type: 'cards' }>, marks:
     const small = card.figure ? marks.get(card.figure)?.kind === 'primary' : marks.slideBase === null || marks.slideBase < marks.k;
     const complement = card.figure ? marks.get(card.figure)?.kind === 'secondary' : false;
     if (small) {
-      if (card.lines.length) marks.removed.push({ what: `the details of card "${card.title}"`, reason: marks.primaryReason() });
+      const reason = !card.figure && marks.slideBase === null ? 'no base is known for it, so it cannot be shown safely' : marks.primaryReason();
+      if (card.lines.length) marks.removed.push({ what: `the details of card "${card.title}"`, reason });
       card.lines = [`Fewer than ${marks.k} people: details withheld.`];
     } else if (complement) {
       const kept = card.lines.filter((l) => !/\d/.test(l));

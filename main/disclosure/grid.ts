@@ -26,9 +26,27 @@ function figuresOf(m: GridMember): Figure[] {
   return m.figures.filter((f): f is Figure => f !== null);
 }
 
+/**
+ * Shares of one common total: in a partition, a column of shares that all carry the same base (≥ 2 of them) reads
+ * as "part of everyone" — the base is the whole, not the group — so each member's size is share × base. (When a
+ * share's base is its group's size, as shared/decks.ts asks, the bases differ and nothing is implied; equal group
+ * sizes by coincidence only make this stricter.)
+ */
+function impliedSizes(grid: Grid): Map<Figure, number> {
+  const sizes = new Map<Figure, number>();
+  if (!grid.partition) return sizes;
+  grid.columns.forEach((_, c) => {
+    const figs = grid.members.map((m) => m.figures[c]).filter((f): f is Figure => !!f && f.value !== null);
+    if (figs.length < 2 || !figs.every((f) => f.format === 'share' && f.base !== undefined && f.base === figs[0].base)) return;
+    for (const f of figs) sizes.set(f, Math.round(f.value! * f.base!));
+  });
+  return sizes;
+}
+
 /** Rule 1: figures, and whole groups, with fewer than k people behind them. */
 function primary(grid: Grid, marks: SlideMarks): (number | null)[] {
-  const bases = grid.members.map((m) => memberBase(figuresOf(m), marks.slideBase));
+  const sizes = impliedSizes(grid);
+  const bases = grid.members.map((m) => memberBase(figuresOf(m), marks.slideBase, sizes));
   grid.members.forEach((m, i) => {
     const base = bases[i];
     m.figures.forEach((f, c) => {
@@ -36,7 +54,7 @@ function primary(grid: Grid, marks: SlideMarks): (number | null)[] {
       if (base === null) return marks.mark(f, 'primary', grid.describe(i, c), 'no base is known for it, so it cannot be shown safely');
       // A small group withholds everything it says (rule 1 and rule 7: its p-values, ratios and decimals too).
       if (base < marks.k) return marks.mark(f, 'primary', grid.describe(i, c), marks.primaryReason());
-      const own = ownBase(f) ?? base;
+      const own = sizes.get(f) ?? ownBase(f) ?? base;
       if (own < marks.k) marks.mark(f, 'primary', grid.describe(i, c), marks.primaryReason());
     });
   });

@@ -86,16 +86,17 @@ export function isSize(f: Figure): boolean {
 /**
  * The size of a group (a row, a bar's category, a card, a step) from its figures: the smallest count when it has
  * counts (a share's base may be the whole population), else the smallest base, else the slide's base; null when
- * nothing says how many people it describes.
+ * nothing says how many people it describes. `sizes` holds the group sizes implied by shares of a common total
+ * (grid.ts), which count as counts.
  */
-export function memberBase(figures: readonly Figure[], slideBase: number | null): number | null {
+export function memberBase(figures: readonly Figure[], slideBase: number | null, sizes: ReadonlyMap<Figure, number> = new Map()): number | null {
   let fromCounts: number | null = null;
   let fromBases: number | null = null;
   for (const f of figures) {
     if (f.value === null) continue;
-    const b = ownBase(f);
+    const b = sizes.get(f) ?? ownBase(f);
     if (b === undefined) continue;
-    if (f.format === 'count') fromCounts = fromCounts === null ? b : Math.min(fromCounts, b);
+    if (f.format === 'count' || sizes.has(f)) fromCounts = fromCounts === null ? b : Math.min(fromCounts, b);
     else fromBases = fromBases === null ? b : Math.min(fromBases, b);
   }
   return fromCounts ?? fromBases ?? slideBase;

@@ -4,7 +4,8 @@
 //   total (base 128). East < 10 is primary; a naive output (East alone withheld) gives East = 128 − 50 − 40 − 30 = 8
 //   back, so the smallest other member, West (30), is withheld too, count and share.
 // - "shares of a known total": a bar partition of shares 0.62 / 0.374 / 0.006 (bases 620 / 374 / 6): C is primary,
-//   B (374 < 620) its complement; naive C = 1 − 0.62 − 0.374.
+//   B (374 < 620) its complement; naive C = 1 − 0.62 − 0.374. The same shares all with base 1000 (the whole):
+//   C's size is 0.006 × 1000 = 6, so the result is the same.
 // - "two-cell row": Yes 7 / No 93 shows both at k = 5 and withholds both at k = 10.
 // The attack helpers (attack.ts) are checked to find the leak in each naive output, so a pass is not vacuous.
 import { describe, expect, it } from 'vitest';
@@ -73,6 +74,15 @@ describe('bar partitions: shares of a known total', () => {
     const values = [0.62, 0.374, 0.006];
     expect(linearAttack({ values, shown, lines: [[0, 1, 2]] })).toEqual([]);
     expect(differenceAttack({ values, shown: [0.62, 0.374, null], lines: [[0, 1, 2]] })).toEqual([2]);
+  });
+
+  it('shares that all carry the whole as their base (1000): the group size is share × base, so C (6 people) still goes', () => {
+    const b = bar();
+    if (b.type !== 'chart' || b.chart.kind !== 'bar') throw new Error('bar expected');
+    for (const f of b.chart.series[0].values) f.base = 1000;
+    const out = first(disclose(deck([slide([b])])));
+    if (out.type !== 'chart' || out.chart.kind !== 'bar') throw new Error('bar expected');
+    expect(out.chart.series[0].values.map((f) => f.suppressed)).toEqual([undefined, 'secondary', 'primary']);
   });
 
   it('without partition: no complement (categories are not parts of one whole)', () => {
