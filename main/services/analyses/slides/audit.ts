@@ -16,7 +16,9 @@ const STATUS_WORDS: Record<AuditResult['verdicts'][number]['status'], string> = 
 const MAX_ATTRIBUTE_TABLES = 4;
 
 const minGroup = (r: AOut) => r.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
-const rateLabel = (r: AOut) => (r.spec.direction === 'punitive' ? 'Flagged' : 'Selected');
+const rateLabel = (r: AOut) => (r.spec.direction === 'punitive' ? 'Flag rate' : 'Selection rate');
+const who = (r: AOut) => (r.spec.direction === 'punitive' ? 'flagged' : 'selected');
+const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const decisionWords = (spec: SpecOf<'audit.run'>) => (spec.decision ? spec.decision : `${spec.score} ≥ ${spec.threshold}`);
 
 function gap(r: AOut) {
@@ -74,7 +76,9 @@ export const auditSlides: Def[] = [
     label: 'Audit summary',
     byDefault: true,
     build: (r, spec) => {
-      const first = r.summary.byAttribute[0];
+      const w = gap(r);
+      const wg = w ? r.groups.find((x) => x.attribute === w.attribute && x.group === w.group) : undefined;
+      const wr = w ? r.groups.find((x) => x.attribute === w.attribute && x.group === w.reference) : undefined;
       const columns: TableColumn[] = [
         { key: 'check', label: 'Check' },
         { key: 'status', label: 'Verdict' },
@@ -82,14 +86,16 @@ export const auditSlides: Def[] = [
       return {
         title: `Fairness audit: ${decisionWords(spec)}`,
         headline: summaryHeadline(r),
-        notes: `${r.decisionNote} Audited ${num(r.rows)} rows by ${spec.protected.join(', ')}${r.excludedRows ? `; ${num(r.excludedRows)} left out` : ''}. ${r.adjustment} Groups under ${minGroup(r)} people are shown but not judged.`,
+        notes: `${sentence(r.decisionNote)} Audited ${num(r.rows)} rows by ${spec.protected.join(', ')}${r.excludedRows ? `; ${num(r.excludedRows)} left out` : ''}. ${r.adjustment} Groups under ${minGroup(r)} people are shown but not judged.`,
         body: [
           {
             type: 'figures',
             items: [
               { label: 'People audited', figure: count(r.rows) },
               { label: 'Checks failed', figure: { value: r.verdicts.filter((v) => v.status === 'fail').length, format: 'count' } },
-              ...(first ? [{ label: `Lowest ÷ highest ${rateLabel(r).toLowerCase()} rate (${first.attribute})`, figure: ratio(first.demographicParityRatio, r.rows) }] : []),
+              // The widest reliable gap, based on the smaller of its two groups (the audit's own demographic-parity
+              // ratio spans every group, the tiniest included, so it is not put on a slide).
+              ...(w && wg ? [{ label: `Widest gap: ${w.attribute} “${w.group}” ÷ “${w.reference}”`, figure: ratio(w.ratio, Math.min(wg.n, wr?.n ?? wg.n)) }] : []),
             ],
           },
           { type: 'table', columns, rows: r.verdicts.map((v) => ({ check: v.metric, status: STATUS_WORDS[v.status] })) },
@@ -104,9 +110,9 @@ export const auditSlides: Def[] = [
     build: (r, spec) => {
       const attrs = byAttribute(r).slice(0, MAX_ATTRIBUTE_TABLES);
       return {
-        title: `Who is ${rateLabel(r).toLowerCase()}: ${decisionWords(spec)}`,
+        title: `Who is ${who(r)}: ${decisionWords(spec)}`,
         headline: summaryHeadline(r),
-        notes: `${rateLabel(r)} rate per group with its Wilson 95% interval and its ratio to the reference group (four-fifths rule: a ratio below ${RATIO_BAND[0]} fails). ${byAttribute(r).length > attrs.length ? `${attrs.length} of ${byAttribute(r).length} attributes shown.` : ''}`.trim(),
+        notes: `${rateLabel(r)} per group with its Wilson 95% interval and its ratio to the reference group (four-fifths rule: a ratio below ${RATIO_BAND[0]} fails). ${byAttribute(r).length > attrs.length ? `${attrs.length} of ${byAttribute(r).length} attributes shown.` : ''}`.trim(),
         body: attrs.map(([attribute, groups]) => attributeTable(r, attribute, groups)),
       };
     },
@@ -121,9 +127,9 @@ export const auditSlides: Def[] = [
       const ratioOf = new Map(r.disparities.filter((d) => d.metric === 'selectionRate' && d.attribute === attribute).map((d) => [d.group, d.ratio]));
       const ref = groups.find((g) => g.isReference);
       return {
-        title: `${rateLabel(r)} rate by ${attribute}`,
+        title: `${rateLabel(r)} by ${attribute}`,
         headline: summaryHeadline(r),
-        notes: `Each group's ${rateLabel(r).toLowerCase()} rate divided by that of the reference group${ref ? ` “${ref.group}”` : ''}; below ${RATIO_BAND[0]} fails the four-fifths rule. Decision: ${decisionWords(spec)}.`,
+        notes: `Each group's ${rateLabel(r).toLowerCase()} divided by that of the reference group${ref ? ` “${ref.group}”` : ''}; below ${RATIO_BAND[0]} fails the four-fifths rule. Decision: ${decisionWords(spec)}.`,
         body: [
           {
             type: 'chart',
@@ -133,11 +139,11 @@ export const auditSlides: Def[] = [
               orientation: 'horizontal',
               categories: groups.map((g) => g.group),
               series: [{ name: 'Ratio to reference', values: groups.map((g) => ratio(g.isReference ? 1 : (ratioOf.get(g.group) ?? null), g.n)) }],
-              valueAxis: `${rateLabel(r)} rate ÷ reference`,
+              valueAxis: `${rateLabel(r)} ÷ reference`,
               reference: { value: RATIO_BAND[0], label: 'four-fifths (0.8)' },
               partition: true,
             },
-            summary: `${rateLabel(r)} rate of each ${attribute} group relative to the reference, with the four-fifths line.`,
+            summary: `${rateLabel(r)} of each ${attribute} group relative to the reference, with the four-fifths line.`,
           },
         ],
       };

@@ -27,7 +27,7 @@ export const driversSlides: Def[] = [
     build: (r, spec) => ({
       title: `What drives ${spec.target}`,
       headline: driversHeadline(r),
-      notes: `${r.direction.sentence} Importance: each driver's share of the ${r2Label(r)} (relative weights, ${r.model} model${r.targetNote ? `, ${r.targetNote}` : ''}). Performance: the driver's mean on 0–1 of its observed range, flipped for a driver where higher is worse. Cuts at the mean importance (${r.quadrantCuts.share.toFixed(1)}%) and mean performance (${r.quadrantCuts.performance.toFixed(2)}).`,
+      notes: `${r.direction.sentence} Importance: each driver's share of the ${r2Label(r)} (relative weights, ${r.model} model${r.model === 'logistic' && r.targetNote ? `; the outcome is ${r.targetNote}` : ''}). Performance: the driver's mean on 0–1 of its observed range, flipped for a driver where higher is worse. Cuts at the mean importance (${r.quadrantCuts.share.toFixed(1)}%) and mean performance (${r.quadrantCuts.performance.toFixed(2)}).`,
       body: [
         {
           type: 'chart',

@@ -119,7 +119,7 @@ export const segmentationSlides: Def[] = [
       const best = [...ks].sort((a, b) => b.silhouette - a.silhouette)[0];
       return {
         title: `How many segments? ${spec.dataset}`,
-        headline: r.recommendation ? `${r.recommendation.reason} (n = ${num(r.rows)}).` : `k = ${best?.k} has the highest silhouette, ${best?.silhouette.toFixed(2)} (n = ${num(r.rows)}).`,
+        headline: r.recommendation ? `${r.recommendation.reason.replace(/\.\s*$/, '')} (n = ${num(r.rows)}).` : `k = ${best?.k} has the highest silhouette, ${best?.silhouette.toFixed(2)} (n = ${num(r.rows)}).`,
         notes: `Silhouette of each k from ${ks[0]?.k} to ${ks.at(-1)?.k} (higher = better separated); the chosen k is ${r.k}.`,
         body: [
           {
