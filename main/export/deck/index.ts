@@ -1,0 +1,51 @@
+// Deck exports: a SafeDeck (disclosure control already applied by main/disclosure) to an HTML page, a PDF or a
+// PowerPoint file, ready to be returned by `deck.export` or written by `cxw deck export`.
+import type { DeckExport, ExportFormat, SafeDeck } from '../../../shared/decks';
+import { AppError } from '../../../shared/errors';
+import { renderDeckHtml } from './html';
+import { renderDeckPdf } from './pdf';
+import { renderDeckPptx } from './pptx';
+
+export { renderDeckHtml, type DeckHtmlOptions } from './html';
+export { renderDeckPdf, findChromium, type DeckPdfOptions } from './pdf';
+export { renderDeckPptx } from './pptx';
+export { exportPageCount } from './closing';
+
+export interface ExportDeckOptions {
+  /** PDF only: the Chromium to print with (else $CHROMIUM_PATH, else /usr/bin/chromium). */
+  chromiumPath?: string;
+  /** HTML only: include speaker notes (default false: the HTML is a handout). */
+  notes?: boolean;
+}
+
+const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', pptx: 'pptx' };
+
+/** A file name from the deck's name: letters, digits, spaces, dots, dashes and underscores only; never empty. */
+export function deckFileName(name: string, format: ExportFormat): string {
+  const base = name
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.-]+|[\s.-]+$/g, '')
+    .slice(0, 100)
+    .trim();
+  return `${base || 'deck'}.${EXTENSIONS[format]}`;
+}
+
+export async function exportDeck(safe: SafeDeck, format: ExportFormat, opts: ExportDeckOptions = {}): Promise<DeckExport> {
+  const common = { fileName: deckFileName(safe.deck.name, format), slides: safe.deck.slides.length, report: safe.report };
+  switch (format) {
+    case 'html':
+      return { ...common, data: renderDeckHtml(safe, { notes: opts.notes }), encoding: 'utf8' };
+    case 'pdf': {
+      const pdf = await renderDeckPdf(renderDeckHtml(safe), { chromiumPath: opts.chromiumPath });
+      return { ...common, data: pdf.toString('base64'), encoding: 'base64' };
+    }
+    case 'pptx': {
+      const pptx = await renderDeckPptx(safe);
+      return { ...common, data: pptx.toString('base64'), encoding: 'base64' };
+    }
+    default:
+      throw new AppError('BAD_ARGUMENTS', `Unknown export format "${String(format)}": use html, pdf or pptx.`);
+  }
+}
