@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Text, Title, Tooltip } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconArrowBackUp,
   IconArrowForwardUp,
   IconArrowLeft,
@@ -46,6 +47,7 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
   const [exporting, setExporting] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
+  const [fit, setFit] = useState(1);
   const slides = ed.slides;
   const sel = Math.min(selected, Math.max(0, slides.length - 1));
   const slide: Slide | undefined = slides[sel];
@@ -228,11 +230,11 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
       <div className="cxp-editor-body">
         <nav className="cxp-sorter-col" aria-label="Slide sorter">
           <SlideSorter slides={slides} selected={sel} onSelect={setSelected} onMove={move} onDelete={remove} />
-          <Group gap={6} p={6} grow>
-            <Button size="xs" variant="light" leftSection={<IconTextCaption size={14} />} onClick={addText}>
+          <Group gap={6} pt="sm" pl={22} grow wrap="nowrap">
+            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addText} aria-label="Add a text slide">
               Text
             </Button>
-            <Button size="xs" variant="light" leftSection={<IconSeparatorHorizontal size={14} />} onClick={addSection}>
+            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addSection} aria-label="Add a section divider">
               Section
             </Button>
           </Group>
@@ -241,8 +243,16 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
           {slide ? (
             <>
               <div className="cxp-preview">
-                <ScaledSlide slide={slide} number={sel + 1} total={slides.length} minCell={safe?.report.settings.minCell ?? 10} />
+                <ScaledSlide slide={slide} number={sel + 1} total={slides.length} minCell={safe?.report.settings.minCell ?? 10} onFit={setFit} />
               </div>
+              {fit < 0.85 && (
+                <Alert color="yellow" variant="light" p="xs" icon={<IconAlertTriangle size={18} />}>
+                  <Text size="sm">
+                    A dense slide: its content is shrunk to {Math.round(fit * 100)}% to fit the screen, smaller than a room can read. Duplicate it and keep part on
+                    each, or tell the story on a text slide.
+                  </Text>
+                </Alert>
+              )}
               <Group justify="space-between" mt="xs" wrap="nowrap">
                 <Text size="sm" c="dimmed">
                   Slide {sel + 1} of {slides.length}

@@ -66,14 +66,14 @@ export function DisclosurePanel({ report, error, stale, onSettingsChanged }: Pro
         <Stack gap={8}>
           <Group gap="sm" align="flex-end" wrap="nowrap">
             <NumberInput
-              label="Smallest group shown"
-              description={`People; never below ${DISCLOSURE_FLOOR}`}
+              label="Smallest group shown (people)"
+              description={`Never below ${DISCLOSURE_FLOOR}`}
               value={draft.minCell}
               min={DISCLOSURE_FLOOR}
               max={1000}
               step={1}
               allowDecimal={false}
-              w={150}
+              w={210}
               size="xs"
               error={tooLow ? `At least ${DISCLOSURE_FLOOR}` : undefined}
               onChange={(v) => setDraft({ ...draft, minCell: typeof v === 'number' ? v : Number(v) || DISCLOSURE_FLOOR })}

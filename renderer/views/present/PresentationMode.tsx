@@ -21,7 +21,8 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
   const deck = safe.deck;
   const count = deck.slides.length;
   const [index, setIndex] = useState(Math.min(startAt, count - 1));
-  const [controls, setControls] = useState(true);
+  // The controls stay out of the picture until the pointer moves (every one of them has a key).
+  const [controls, setControls] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const startedAt = useRef(Date.now());
   const entered = useRef(false);
@@ -37,6 +38,8 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
     send({ type: 'goto', deck: deck.name, index: i });
   };
   const close = () => {
+    // Said here, not on unmount: the channel closes before later cleanups run.
+    send({ type: 'ended', deck: deck.name });
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     onClose(indexRef.current);
   };
@@ -60,10 +63,7 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
     };
     document.addEventListener('fullscreenchange', onChange);
     send({ type: 'state', deck: deck.name, index: indexRef.current, startedAt: startedAt.current });
-    return () => {
-      document.removeEventListener('fullscreenchange', onChange);
-      send({ type: 'ended', deck: deck.name });
-    };
+    return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
 
   // The controls show while the pointer moves and fade after a while; every one of them has a key too.

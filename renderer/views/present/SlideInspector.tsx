@@ -84,27 +84,25 @@ export function SlideInspector({ deck, slide, saved, onChange, onReplace }: Prop
       <Textarea label="Speaker notes" description="Shown in the presenter view only." value={slide.notes} maxLength={20000} autosize minRows={3} maxRows={8} onChange={(e) => onChange({ notes: e.currentTarget.value }, 'notes')} />
       {src && (
         <Paper withBorder radius="md" p="sm" className="cxp-source">
-          <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
-            <div style={{ minWidth: 0 }}>
-              <Text size="xs" c="dimmed" fw={600}>
-                FROM THE SAVED RESULT
-              </Text>
-              <Text size="sm" fw={600} truncate="end" title={src.resultName}>
-                {src.resultName}
-              </Text>
-              <Group gap={6} mt={2}>
-                <Badge size="xs" variant="light">
-                  {RESULT_KIND_LABELS[src.resultKind]}
-                </Badge>
-                <Text size="xs" c="dimmed">
-                  {src.dataset} · {formatValue(src.base, 'count')} people
-                </Text>
-              </Group>
-              <Text size="xs" c="dimmed" mt={2}>
-                Snapshot taken {formatDateTime(src.snapshotAt)}
-              </Text>
-            </div>
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => void startRefresh()} disabled={!saved} title={saved ? undefined : 'Save the deck first'}>
+          <Text size="xs" c="dimmed" fw={600}>
+            FROM THE SAVED RESULT
+          </Text>
+          <Text size="sm" fw={600} lineClamp={2} title={src.resultName}>
+            {src.resultName}
+          </Text>
+          <Group gap={6} mt={2}>
+            <Badge size="xs" variant="light">
+              {RESULT_KIND_LABELS[src.resultKind]}
+            </Badge>
+            <Text size="xs" c="dimmed">
+              {src.dataset} · {formatValue(src.base, 'count')} people
+            </Text>
+          </Group>
+          <Group justify="space-between" mt={6} wrap="nowrap" gap="xs">
+            <Text size="xs" c="dimmed">
+              Snapshot of {formatDateTime(src.snapshotAt)}
+            </Text>
+            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => void startRefresh()} disabled={!saved} title={saved ? 'Re-run the result and compare' : 'Save the deck first'} style={{ flex: 'none' }}>
               Refresh
             </Button>
           </Group>

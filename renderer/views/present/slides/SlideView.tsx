@@ -21,6 +21,8 @@ export interface SlideViewProps {
   note?: string;
   /** Thumbnails are pictures: hidden from assistive technology (their button names the slide). */
   decorative?: boolean;
+  /** Told how much the body had to shrink to fit (1 = not at all): the editor warns about dense slides. */
+  onFit?: (scale: number) => void;
 }
 
 function snapshotDate(iso: string): string {
@@ -28,7 +30,7 @@ function snapshotDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-export function SlideView({ slide, number, total, minCell, note, decorative }: SlideViewProps) {
+export function SlideView({ slide, number, total, minCell, note, decorative, onFit }: SlideViewProps) {
   const kicker = slide.source ? `${slide.source.resultName} · ${slide.source.dataset}` : '';
   const foot = slide.source ? `${formatValue(slide.source.base, 'count')} people · data as of ${snapshotDate(slide.source.snapshotAt)}` : '';
   if (slide.kind === 'section') {
@@ -58,9 +60,9 @@ export function SlideView({ slide, number, total, minCell, note, decorative }: S
         </div>
         {slide.headline && <div className="cxs-headline">{slide.headline}</div>}
       </header>
-      <FitBody key={slide.id} layoutKey={slide} className={twoColumns ? 'cxs-body is-columns' : `cxs-body layout-${slide.layout ?? 'single'}`}>
+      <FitBody key={slide.id} layoutKey={slide} onFit={onFit} className={twoColumns ? 'cxs-body is-columns' : `cxs-body layout-${slide.layout ?? 'single'}`}>
         {slide.body.map((b, i) => (
-          <Block key={i} block={b} minCell={minCell} />
+          <Block key={i} block={b} minCell={minCell} slideBase={slide.source?.base} />
         ))}
       </FitBody>
       <footer className="cxs-foot">
@@ -77,7 +79,7 @@ export function SlideView({ slide, number, total, minCell, note, decorative }: S
  * The body fills the space between the head and the foot; content taller than that (a long table) is scaled down
  * as a whole rather than clipped or scrolled — a projector cannot scroll.
  */
-function FitBody({ children, className, layoutKey }: { children: ReactNode; className: string; layoutKey: unknown }) {
+function FitBody({ children, className, layoutKey, onFit }: { children: ReactNode; className: string; layoutKey: unknown; onFit?: (scale: number) => void }) {
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -89,10 +91,17 @@ function FitBody({ children, className, layoutKey }: { children: ReactNode; clas
     i.style.transform = '';
     i.style.width = '';
     i.style.height = '';
-    const need = i.scrollHeight;
-    const have = o.clientHeight;
-    if (need <= have + 1 || need === 0) return;
-    const scale = Math.max(0.5, have / need);
+    // Too tall (a long table) or too wide (a wide table in a column): shrink the whole body, never clip it — a
+    // hidden row would be a hidden finding. Down to a third; the editor flags anything below 0.85 as too dense.
+    const tall = i.scrollHeight / Math.max(1, o.clientHeight);
+    const wide = i.scrollWidth / Math.max(1, o.clientWidth);
+    const over = Math.max(tall, wide);
+    if (over <= 1.005 || i.scrollHeight === 0) {
+      onFit?.(1);
+      return;
+    }
+    const scale = Math.max(0.33, 1 / over);
+    onFit?.(scale);
     i.style.transform = `scale(${scale})`;
     i.style.transformOrigin = 'top left';
     i.style.width = `${100 / scale}%`;

@@ -6,12 +6,13 @@ import type { Cell, Figure, SlideBlock } from '../../../../shared/decks';
 import { formatFigure, formatInterval, formatValue, isDrawable } from '../../../../shared/slides/format';
 import { renderChartSvg } from '../../../../shared/slides/svg-chart';
 
-type Props<T extends SlideBlock['type']> = { block: Extract<SlideBlock, { type: T }>; minCell: number };
+type Props<T extends SlideBlock['type']> = { block: Extract<SlideBlock, { type: T }>; minCell: number; slideBase?: number };
 
-export function Block({ block, minCell }: { block: SlideBlock; minCell: number }) {
+/** slideBase: the people the slide's result covers; a figure's own base is shown only when it differs. */
+export function Block({ block, minCell, slideBase }: { block: SlideBlock; minCell: number; slideBase?: number }) {
   switch (block.type) {
     case 'figures':
-      return <FiguresBlock block={block} minCell={minCell} />;
+      return <FiguresBlock block={block} minCell={minCell} slideBase={slideBase} />;
     case 'table':
       return <TableBlock block={block} minCell={minCell} />;
     case 'crosstab':
@@ -42,9 +43,9 @@ export function FigureText({ f, minCell }: { f: Figure; minCell: number }) {
 
 const baseText = (n: number) => `n = ${formatValue(n, 'count')}`;
 
-function FiguresBlock({ block, minCell }: Props<'figures'>) {
+function FiguresBlock({ block, minCell, slideBase }: Props<'figures'>) {
   return (
-    <div className="cxs-figures" data-count={block.items.length}>
+    <div className="cxs-figures" data-count={Math.min(block.items.length, 5)}>
       {block.items.map((item, i) => {
         const f = item.figure;
         const drawable = isDrawable(f);
@@ -55,7 +56,9 @@ function FiguresBlock({ block, minCell }: Props<'figures'>) {
             </div>
             <div className="cxs-figure-label">{item.label}</div>
             {drawable && formatInterval(f) && <div className="cxs-figure-meta">95% interval {formatInterval(f).slice(1, -1)}</div>}
-            {(item.note || f.base !== undefined) && <div className="cxs-figure-meta">{[item.note, f.base !== undefined ? baseText(f.base) : null].filter(Boolean).join(' · ')}</div>}
+            {(item.note || (f.base !== undefined && f.base !== slideBase)) && (
+              <div className="cxs-figure-meta">{[item.note, f.base !== undefined && f.base !== slideBase ? baseText(f.base) : null].filter(Boolean).join(' · ')}</div>
+            )}
           </div>
         );
       })}
@@ -97,7 +100,7 @@ function TableBlock({ block, minCell }: Props<'table'>) {
                     <CellText cell={row[c.key] ?? null} minCell={minCell} />
                   </th>
                 ) : (
-                  <td key={c.key} style={{ textAlign: align(c.key, i) }}>
+                  <td key={c.key} style={{ textAlign: align(c.key, i) }} className={isFigure(row[c.key] ?? null) ? 'is-num' : undefined}>
                     <CellText cell={row[c.key] ?? null} minCell={minCell} />
                   </td>
                 ),
