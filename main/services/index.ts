@@ -10,6 +10,7 @@ import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
 import { WorkspaceState } from './workspace-state';
+import { checkpointAfterWrites } from './write-checkpoint';
 
 export type { ServiceOptions, Services } from './types';
 
@@ -27,7 +28,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...deckHandlers(state, jobs),
   };
   return {
-    handlers,
+    handlers: checkpointAfterWrites(state, handlers),
     dispose: () => {
       jobs.cancelAll();
       state.close();

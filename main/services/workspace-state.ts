@@ -10,12 +10,15 @@ import { makeWorkspaceFolder, openWorkspaceDb, setSetting, type Db } from '../wo
 import { keyGetter, type KeyAccess, type KeySealer, KeyStore, openWorkspaceKey } from '../workspace/keys';
 import { generateDemoCsvs } from '../workspace/demo-data';
 import { runImport } from '../workspace/import/index';
+import { checkpointLostLog, WalGuard } from '../workspace/wal-guard';
 
 export interface OpenWorkspace {
   path: string;
   db: Db;
   /** Its pseudonymisation key from the key store (outside the file), or why this computer has none. */
   key: KeyAccess;
+  /** The -wal and -shm SQLite opened: another program deleting or replacing them is caught (wal-guard.ts). */
+  guard: WalGuard;
 }
 
 const RECENT_LIMIT = 12;
@@ -43,6 +46,8 @@ export class WorkspaceState {
   /** The open workspace; opens (creating on first run) the demo workspace when none was chosen. */
   current(): OpenWorkspace {
     if (!this.open) this.openDemo();
+    // Every call that touches the workspace comes here first, so nothing (no job, no edit) runs on a lost log.
+    this.open!.guard.assertIntact();
     return this.open as OpenWorkspace;
   }
 
@@ -52,8 +57,24 @@ export class WorkspaceState {
 
   openPath(path: string): OpenWorkspace {
     const full = resolve(path);
+    const lost = this.open?.path === full ? this.open.guard.changed() : null;
+    let recovered: ReturnType<typeof checkpointLostLog> | null = null;
+    if (lost) {
+      // Reopening after another program deleted or replaced the log: the old connection still reads the deleted
+      // log, so its committed changes go into the workspace file before anything opens the file afresh.
+      recovered = checkpointLostLog(this.open!.db, full);
+      this.open = null;
+    }
     const db = openWorkspaceDb(full);
-    this.swap({ path: full, db, key: this.keyOf(db, full) }, 'opened');
+    if (lost) {
+      logActivity(
+        db,
+        'workspace.reopen',
+        `Reopened the workspace: its write-ahead log ${lost} was deleted or replaced by another program; reopened after copying the log into the workspace file, so nothing committed was lost${recovered?.movedAside ? ` (the file found in its place was kept as ${basename(recovered.movedAside)})` : ''}.`,
+        { file: lost, frames: recovered?.frames ?? 0, movedAside: recovered?.movedAside ?? null },
+      );
+    }
+    this.swap({ path: full, db, key: this.keyOf(db, full), guard: new WalGuard(full) }, 'opened');
     return this.open as OpenWorkspace;
   }
 
@@ -65,7 +86,7 @@ export class WorkspaceState {
     makeWorkspaceFolder(full);
     const db = openWorkspaceDb(full, { create: true });
     logActivity(db, 'workspace.create', `Created workspace ${basename(full)}`, { path: full });
-    this.swap({ path: full, db, key: this.keyOf(db, full) }, 'created');
+    this.swap({ path: full, db, key: this.keyOf(db, full), guard: new WalGuard(full) }, 'created');
     return this.open as OpenWorkspace;
   }
 
@@ -136,7 +157,8 @@ export class WorkspaceState {
   }
 
   private swap(next: OpenWorkspace, reason: 'opened' | 'created'): void {
-    if (this.open && this.open.path !== next.path) this.open.db.close();
+    // The same file opened again gets a fresh connection: the old one is closed, not left open beside it.
+    if (this.open && this.open.db !== next.db) this.open.db.close();
     this.open = next;
     if (next.path !== this.demoPath) {
       const list = readRecent(this.recentFile).filter((r) => r.path !== next.path);

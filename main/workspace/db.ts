@@ -2,12 +2,13 @@
 // touches it), then pragmas (WAL, foreign keys), an integrity check, then migrations. Only `create` makes a new
 // workspace, and only where no file exists. One connection per thread; the import worker opens its own.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
 import { keyGetter, openWorkspaceKey, type KeyStore } from './keys';
 import { migrate } from './migrations';
+import { logShorterThanIndex } from './wal-guard';
 import { identifyWorkspaceFile, WORKSPACE_APPLICATION_ID, type WorkspaceFileKind } from './workspace-file';
 
 export type Db = Database.Database;
@@ -47,6 +48,9 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
     throw new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
   }
   try {
+    // Another connection's log deleted under it: refuse before this connection writes into a second log.
+    db.pragma('schema_version');
+    if (logShorterThanIndex(path)) throw logLostOnOpen(path);
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
@@ -83,7 +87,19 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
 function openFailure(err: unknown, path: string): AppError {
   if (err instanceof AppError) return err;
   if (isBusy(err)) return new AppError('WORKSPACE_BUSY', BUSY_MESSAGE, { file: path });
+  // The log's index (-shm) lists pages in a log that is not there: another program deleted the -wal while a
+  // connection (the app's window, a browser host) still has the workspace open (wal-guard.ts).
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR') && existsSync(`${path}-shm`) && fileSize(`${path}-wal`) <= 0) return logLostOnOpen(path);
   return new AppError('WORKSPACE_CORRUPT', `Cannot open workspace ${path}: ${(err as Error).message}`, { file: path });
+}
+
+function logLostOnOpen(path: string): AppError {
+  return new AppError(
+    'WORKSPACE_LOG_LOST',
+    `Cannot open ${path}: its write-ahead log ${path}-wal was deleted by another program while another window or cxw command has the workspace open. Nothing was written. Close and reopen the workspace in that window (that copies its saved changes into the file), then try again.`,
+    { file: `${path}-wal`, workspace: path },
+  );
 }
 
 /** Refuse anything that is not a workspace before SQLite opens it, so a refused file is not touched at all. */
@@ -229,4 +245,12 @@ export function getSetting(db: Db, key: string): string | null {
 
 export function setSetting(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
+  }
 }

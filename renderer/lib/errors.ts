@@ -22,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   WORKSPACE_MIGRATION_MISMATCH: 'The workspace was changed by a different build',
   WORKSPACE_TOO_NEW: 'The workspace was made by a newer version',
   WORKSPACE_BUSY: 'The workspace is busy',
+  WORKSPACE_LOG_LOST: 'Another program deleted a file of the open workspace',
   NOT_A_WORKSPACE: 'This file is not a CX Workbench workspace',
   FILE_EXISTS: 'A file with that name already exists',
   KEY_MISSING: 'The pseudonymisation key is not on this computer',
@@ -43,6 +44,7 @@ const HINTS: Partial<Record<ErrorCode, string>> = {
   FILE_EXISTS: 'Choose another file name; nothing was overwritten.',
   WORKSPACE_TOO_NEW: 'Update CX Workbench to open it.',
   NO_WORKSPACE: 'Create or open a workspace first.',
+  WORKSPACE_LOG_LOST: 'Open the workspace again (Open… or the recent list): that saves every change made so far. Nothing was written since the file went missing.',
   KEY_MISSING: 'Bring the key over with cxw key export / cxw key import, or drop the personal-data columns. Reading the data works without it.',
 };
 
