@@ -16,6 +16,8 @@ import { segmentCommand } from './commands/segment';
 import { serveCommand } from './commands/serve';
 import { activityCommand, rerunCommand, resultsCommand } from './commands/results';
 import { keyCommand } from './commands/key';
+import { deckCommand } from './commands/deck';
+import { reportCommand } from './commands/report';
 
 export interface CommandOutput<T> {
   json: T;
@@ -59,6 +61,12 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw rerun --workspace W --result ID_OR_NAME
               run a saved result again on the data as it is now: "identical", or what changed
   cxw activity --workspace W [--format csv|json]    the activity log, oldest first, on standard output
+  cxw deck list --workspace W              the workspace's decks (made in the Present view)
+  cxw deck export --workspace W --deck NAME --format html|pdf|pptx --out FILE [--min-cell 10] [--force]
+              a deck with disclosure control: groups under --min-cell people (default the workspace's, 10; never
+              below 5) suppressed so nothing is recoverable; PDF needs Chromium (CHROMIUM_PATH or /usr/bin/chromium)
+  cxw report --workspace W --out FILE.html|FILE.pptx|FILE.pdf [--min-cell 10] [--force]
+              a standard deck of every saved result (data quality, then each result's slides), exported the same way
   cxw serve [--workspace W] [--port N]     the app in your browser, on 127.0.0.1 only
   cxw key status|export|import --workspace W [--out FILE | FILE]
               the pseudonymisation key (kept outside the workspace): status, export --out FILE, import FILE
@@ -139,6 +147,12 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'activity':
         out = await activityCommand(rest);
+        break;
+      case 'deck':
+        out = await deckCommand(rest);
+        break;
+      case 'report':
+        out = await reportCommand(rest);
         break;
       case 'key':
         out = keyCommand(rest);

@@ -13,7 +13,7 @@ import { slideKindsOf } from './analyses/slides/index';
 import type { RunContext } from './analyses/types';
 import { describeDeckChange } from './decks/changes';
 import { refreshSlide } from './decks/refresh';
-import { presentDeck, exportDeckFor, getDisclosure, setDisclosure } from './decks/disclosed';
+import { exportDeckLogged, getDisclosure, presentDeck, setDisclosure } from './decks/disclosed';
 import { readSavedResult, slidesOfResult } from './decks/read';
 import type { WorkspaceState } from './workspace-state';
 
@@ -96,19 +96,7 @@ export function deckHandlers(state: WorkspaceState, jobs: JobRunner): DeckHandle
     },
     'deck.refreshSlide': ({ jobId, deck, slideId }) => refreshSlide(ctx(), jobId, getDeck(db(), deck), slideId),
     'deck.present': ({ name }) => presentDeck(db(), getDeck(db(), name)),
-    'deck.export': async ({ name, format }) => {
-      const out = await exportDeckFor(db(), getDeck(db(), name), format);
-      const n = out.report.suppressed.length;
-      logActivity(db(), 'deck.export', `Exported the deck “${name}” as ${format.toUpperCase()} (${slidesWord(out.slides)}; ${n === 0 ? 'nothing suppressed' : `${n} value${n === 1 ? '' : 's'} suppressed`}, threshold ${out.report.settings.minCell}).`, {
-        name,
-        format,
-        slides: out.slides,
-        suppressed: n,
-        removed: out.report.removed.length,
-        minCell: out.report.settings.minCell,
-      });
-      return out;
-    },
+    'deck.export': ({ name, format }) => exportDeckLogged(db(), getDeck(db(), name), format, `the deck “${name}”`),
     'disclosure.get': () => getDisclosure(db()),
     'disclosure.set': ({ settings }) => {
       if (!settings) throw new AppError('BAD_ARGUMENTS', 'disclosure.set needs settings.');

@@ -1,10 +1,10 @@
 // What leaves the screen goes through disclosure control (main/disclosure): presentation mode, exports and the
 // disclosure settings. Exports are rendered by main/export/deck from the SafeDeck only, never from the raw deck.
 import type { Deck, DeckExport, DisclosureSettings, ExportFormat, SafeDeck } from '../../../shared/decks';
-import { AppError } from '../../../shared/errors';
 import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../disclosure';
+import { exportDeck } from '../../export/deck';
 
 /** The deck with disclosure control applied: the workspace's settings, or `override` (the CLI's --min-cell). */
 export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSettings>): SafeDeck {
@@ -12,8 +12,28 @@ export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSet
   return applyDisclosure(deck, { settings, piiValues: collectPiiValues(db) });
 }
 
-export function exportDeckFor(_db: Db, _deck: Deck, _format: ExportFormat): Promise<DeckExport> {
-  return Promise.reject(new AppError('INTERNAL', 'Exporting a deck is not available in this build yet (the exporters are still being built).'));
+/** The export of what presentDeck shows: the exporters only ever see the SafeDeck. */
+export function exportDeckFor(db: Db, deck: Deck, format: ExportFormat, override?: Partial<DisclosureSettings>): Promise<DeckExport> {
+  return exportDeck(presentDeck(db, deck, override), format);
+}
+
+const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;
+
+/**
+ * Export with disclosure control, and one activity sentence saying what left the workspace: `subject` names it
+ * ("the deck “Q3”", "a report of 6 saved results").
+ */
+export async function exportDeckLogged(db: Db, deck: Deck, format: ExportFormat, subject: string, override?: Partial<DisclosureSettings>): Promise<DeckExport> {
+  const out = await exportDeckFor(db, deck, format, override);
+  const n = out.report.suppressed.length;
+  const removed = out.report.removed.length;
+  logActivity(
+    db,
+    'deck.export',
+    `Exported ${subject} as ${format.toUpperCase()} (${slidesWord(out.slides)}; ${n === 0 ? 'nothing suppressed' : `${n} value${n === 1 ? '' : 's'} suppressed`}${removed ? `, ${removed} removed` : ''}, threshold ${out.report.settings.minCell}).`,
+    { name: deck.name, format, slides: out.slides, suppressed: n, removed, minCell: out.report.settings.minCell, roundTo: out.report.settings.roundTo },
+  );
+  return out;
 }
 
 export function getDisclosure(db: Db): DisclosureSettings {
