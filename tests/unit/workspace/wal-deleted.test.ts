@@ -9,7 +9,8 @@
 // - after every call that wrote, the host checkpoints, so the workspace file alone (no -wal) already holds the
 //   committed work: a log deleted and a host killed afterwards lose nothing.
 // Expected values are the file's own rows (3 customers, written below) and the names set by the calls.
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -110,5 +111,25 @@ describe('the -wal deleted under a running host', () => {
     const db = new Database(ws, { readonly: true });
     expect(db.pragma('quick_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('a log deleted after a crash (no connection left) is not mistaken for a live loss: the file opens', async () => {
+    services.dispose();
+    // A process that commits into the log and is killed before any checkpoint leaves -wal and -shm behind.
+    const script = `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(ws)}); db.pragma('wal_autocheckpoint = 0');
+      db.prepare("UPDATE datasets SET name = 'lost-in-crash'").run(); process.kill(process.pid, 'SIGKILL');`;
+    const child = spawnSync(process.execPath, ['-e', script], { cwd: join(import.meta.dirname, '..', '..', '..'), encoding: 'utf8' });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    expect(existsSync(`${ws}-shm`)).toBe(true);
+    expect(statSync(`${ws}-wal`).size).toBeGreaterThan(32); // the rename's frames
+    rmSync(`${ws}-wal`);
+    const db = openWorkspaceDb(ws);
+    try {
+      // The committed rename was only in the deleted log: gone, as SQLite documents; the rest is intact.
+      expect(db.prepare('SELECT name FROM datasets').pluck().all()).toEqual(['clients']);
+    } finally {
+      db.close();
+    }
+    services = createServices({ stateDir: join(dir, 'state'), emit: () => undefined, useWorkers: false });
   });
 });
