@@ -1,7 +1,7 @@
 // Applies the security rules in security.ts to Electron objects: the session's network filter, CSP header and
 // permission handlers, and every webContents' navigation / new-window / webview guards. Electron objects come in.
 import type { App, Session, WebContents } from 'electron';
-import { contentSecurityPolicy, isAllowedRequest, isAppUrl, isSafeExternalUrl } from './security';
+import { contentSecurityPolicy, isAllowedPermission, isAllowedRequest, isAppUrl, isPresenterUrl, isSafeExternalUrl } from './security';
 
 export type OpenExternal = (url: string) => unknown;
 export type Log = (message: string) => void;
@@ -39,19 +39,29 @@ export function hardenSession(session: Session, log: Log = defaultLog): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCsp(details.responseHeaders) });
   });
-  // No camera, microphone, notifications, geolocation, clipboard reads, HID/USB/serial, fullscreen or anything else.
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`denied permission request: ${permission}`);
-    callback(false);
+  // No camera, microphone, notifications, geolocation, clipboard reads, HID/USB/serial or anything else; full
+  // screen only for the app's own pages (presentation mode).
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const allowed = isAllowedPermission(permission, details?.requestingUrl ?? contents?.getURL?.());
+    if (!allowed) log(`denied permission request: ${permission}`);
+    callback(allowed);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin ? `${requestingOrigin}/` : null));
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   // The spellchecker would download Hunspell dictionaries from a Google CDN on Windows and Linux.
   session.setSpellCheckerEnabled(false);
 }
 
-export function hardenWebContents(contents: WebContents, openExternal: OpenExternal, log: Log = defaultLog): void {
+/**
+ * Where the presenter window's preload is: the presenter view (a second window on the app's own presenter route)
+ * needs the same bridge as the main window; every other new window is refused.
+ */
+export interface WindowPolicy {
+  preloadPath: string;
+}
+
+export function hardenWebContents(contents: WebContents, openExternal: OpenExternal, log: Log = defaultLog, policy?: WindowPolicy): void {
   const refuse = (kind: string) => (event: { preventDefault(): void; url: string }) => {
     if (isAppUrl(event.url)) return;
     event.preventDefault();
@@ -65,6 +75,36 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   });
   contents.on('will-redirect', refuse('redirect'));
   contents.setWindowOpenHandler(({ url }) => {
+    if (policy && isPresenterUrl(url)) {
+      // The presenter view: the same hardened preferences as the main window (window.ts), written out here too
+      // so a reviewer sees them at the place the second window is made. It gets these guards through
+      // 'web-contents-created' like every other webContents.
+      return {
+        action: 'allow',
+        overrideBrowserWindowOptions: {
+          width: 1280,
+          height: 800,
+          title: 'CX Workbench — presenter view',
+          backgroundColor: '#1f2933',
+          webPreferences: {
+            preload: policy.preloadPath,
+            contextIsolation: true,
+            sandbox: true,
+            nodeIntegration: false,
+            nodeIntegrationInWorker: false,
+            nodeIntegrationInSubFrames: false,
+            webSecurity: true,
+            allowRunningInsecureContent: false,
+            webviewTag: false,
+            spellcheck: false,
+            experimentalFeatures: false,
+            navigateOnDragDrop: false,
+            safeDialogs: true,
+            disableBlinkFeatures: 'Auxclick',
+          },
+        },
+      };
+    }
     log(`blocked new window for ${redactUrl(url)}`);
     if (isSafeExternalUrl(url)) void openExternal(url);
     return { action: 'deny' };
@@ -76,6 +116,6 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
 }
 
 /** Harden every webContents the app ever creates (windows, devtools, anything a future feature adds). */
-export function hardenAllWebContents(app: App, openExternal: OpenExternal, log: Log = defaultLog): void {
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, log));
+export function hardenAllWebContents(app: App, openExternal: OpenExternal, log: Log = defaultLog, policy?: WindowPolicy): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, log, policy));
 }

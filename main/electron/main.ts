@@ -111,7 +111,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('com.cxworkbench.app');
-  hardenAllWebContents(app, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined));
+  hardenAllWebContents(app, (url) => (isSafeExternalUrl(url) ? shell.openExternal(url) : undefined), undefined, { preloadPath: PRELOAD_PATH });
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
     const path = workspaceFromArgv(argv, workingDirectory);

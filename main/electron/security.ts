@@ -32,6 +32,24 @@ export function isAppUrl(url: string | undefined | null): boolean {
 }
 
 /**
+ * The presenter view of presentation mode (notes, next slide, timer): the one second window the app opens, on
+ * "app://cxw/index.html#/presenter?deck=NAME". Anything else a page asks to open is refused.
+ */
+export function isPresenterUrl(url: string | undefined | null): boolean {
+  if (!isAppUrl(url)) return false;
+  const u = parseUrl(url as string);
+  return !!u && u.pathname === '/index.html' && u.search === '' && /^#\/presenter(\?|$)/.test(u.hash);
+}
+
+/**
+ * Permissions the app's own pages may have: only full screen (presentation mode), and only for app://cxw.
+ * Everything else (camera, microphone, notifications, clipboard reads, devices …) stays refused.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined | null): boolean {
+  return permission === 'fullscreen' && isAppUrl(requestingUrl);
+}
+
+/**
  * Which requests the session lets through (everything else is cancelled and logged).
  * - app://cxw: the app itself. devtools: the developer tools' own UI (devtools are disabled in packaged builds).
  * - data: and blob: are allowed here because they never touch the network: their bytes are already inside the

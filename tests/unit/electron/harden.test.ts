@@ -61,6 +61,25 @@ describe('hardenSession', () => {
     expect(log.mock.calls.flat().join(' ')).not.toContain('ana@example.com');
   });
 
+  it('allows full screen only to the app itself (presentation mode); every other permission stays refused', () => {
+    const { session, got } = fakeSession();
+    const log = vi.fn();
+    hardenSession(session, log);
+    const ask = (permission: string, requestingUrl: string) => {
+      const callback = vi.fn();
+      (got.permissionRequest as (w: unknown, p: string, cb: (ok: boolean) => void, d: { requestingUrl: string }) => void)({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0][0] as boolean;
+    };
+    expect(ask('fullscreen', 'app://cxw/index.html#/present')).toBe(true);
+    expect(ask('fullscreen', 'https://example.com/')).toBe(false);
+    expect(ask('media', 'app://cxw/index.html')).toBe(false);
+    expect(ask('notifications', 'app://cxw/index.html')).toBe(false);
+    const check = got.permissionCheck as (w: unknown, p: string, origin: string) => boolean;
+    expect(check(null, 'fullscreen', 'app://cxw')).toBe(true);
+    expect(check(null, 'fullscreen', 'https://example.com')).toBe(false);
+    expect(check(null, 'clipboard-read', 'app://cxw')).toBe(false);
+  });
+
   it('adds the CSP to every response, replacing any other CSP', () => {
     const { session, got } = fakeSession();
     hardenSession(session, vi.fn());
@@ -123,6 +142,40 @@ describe('hardenWebContents', () => {
       expect(windowOpen(url)).toEqual({ action: 'deny' });
     }
     expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens the presenter view (and only it) as a second, equally hardened window when given the preload', () => {
+    const { contents, windowOpen } = fakeContents();
+    const log = vi.fn();
+    hardenWebContents(contents, vi.fn(), log, { preloadPath: '/app/preload.cjs' });
+    const opened = windowOpen('app://cxw/index.html#/presenter?deck=Q3%20workshop') as {
+      action: string;
+      overrideBrowserWindowOptions: { webPreferences: Record<string, unknown> };
+    };
+    expect(opened.action).toBe('allow');
+    expect(opened.overrideBrowserWindowOptions.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    for (const url of [
+      'app://cxw/index.html#/nps',
+      'app://cxw/index.html?x=1#/presenter',
+      'app://cxw/other.html#/presenter',
+      'https://example.com/#/presenter',
+      'app://cxw:8080/index.html#/presenter',
+    ]) {
+      expect(windowOpen(url)).toEqual({ action: 'deny' });
+    }
+  });
+
+  it('without a window policy the presenter route is refused like any other window', () => {
+    const { contents, windowOpen } = fakeContents();
+    hardenWebContents(contents, vi.fn(), vi.fn());
+    expect(windowOpen('app://cxw/index.html#/presenter?deck=A')).toEqual({ action: 'deny' });
   });
 
   it('prevents <webview> attachment', () => {
