@@ -2,7 +2,7 @@
 // sense for one kind of block: row-level tables (rule 6) and the text lines of a withheld card.
 import type { Cell, ChartSpec, Figure, SlideBlock } from '../../shared/decks';
 import { judgeGrid, type Grid } from './grid';
-import { ownBase, type SlideMarks } from './marks';
+import { isSmall, ownBase, type SlideMarks } from './marks';
 import { judgeCrosstab, judgeFlow } from './two-way';
 
 function isFigure(cell: Cell | undefined): cell is Figure {
@@ -96,7 +96,7 @@ export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
   let grids: Grid[] = [];
   switch (block.type) {
     case 'figures':
-      grids = [{ members: block.items.map((it) => ({ label: it.label, figures: [it.figure] })), columns: [''], partition: false, name: (i) => block.items[i].label, describe: (i) => block.items[i].label }];
+      grids = [{ members: block.items.map((it) => ({ label: it.label, figures: [it.figure] })), columns: [''], partition: false, lone: true, name: (i) => block.items[i].label, describe: (i) => block.items[i].label }];
       break;
     case 'table':
       grids = tableGrids(block);
@@ -132,7 +132,7 @@ export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
  */
 function withholdCardLines(block: Extract<SlideBlock, { type: 'cards' }>, marks: SlideMarks): void {
   for (const card of block.cards) {
-    const small = card.figure ? marks.get(card.figure)?.kind === 'primary' : marks.slideBase === null || marks.slideBase < marks.k;
+    const small = card.figure ? marks.get(card.figure)?.kind === 'primary' : marks.slideBase === null || isSmall(marks.slideBase, marks.k);
     const complement = card.figure ? marks.get(card.figure)?.kind === 'secondary' : false;
     if (small) {
       const reason = !card.figure && marks.slideBase === null ? 'no base is known for it, so it cannot be shown safely' : marks.primaryReason();

@@ -13,13 +13,17 @@
  *    group's, and outside a group by the slide source's base (the people the result covers). Nothing known → withheld.
  *    Why: the UK ONS and NHS small-number practice — publish no statistic based on fewer than a handful of people
  *    (NHS Digital suppresses 1–7, ONS commonly uses 5 or 10), because a tiny group's figure describes identifiable
- *    individuals. 10 is the stricter common choice; 5 is the floor this app accepts.
+ *    individuals. 10 is the stricter common choice; 5 is the floor this app accepts. As in that practice, 0 is not
+ *    small (a group of nobody singles nobody out; "0 of 300" is shown). A group's size is its largest count of
+ *    people; smaller counts inside it (its promoters, its drop-outs) are judged one by one. A share is also judged by
+ *    the people it counts (share × base): "6% of 50" is 3 people and is withheld like the count 3.
  * 2. Secondary (complementary) suppression. A value withheld in a partition (a table or bar chart marked
  *    `partition`, partition cards) could come back as total − the others, or as its share × a known total. So in
  *    every partition where exactly one member is withheld, the smallest other member (by size) is withheld too,
  *    entirely, and this repeats until stable. The population total counts as known even when not shown (it is
- *    usually the dataset size). A count's share, and a share's count, are withheld together. Columns of rates and
- *    means follow the same rule (an overall NPS is a weighted mean of the groups'). A two-member partition with one
+ *    usually the dataset size). Every column follows the same rule: counts of a column add up too (the promoters of
+ *    every group are all the promoters), and rates and means combine into the overall figure. A share whose count is
+ *    withheld (share × base would give it back) is withheld with it, in any table. A two-member partition with one
  *    small member therefore withholds both. Funnel steps are nested, not a partition, and get no complements.
  * 3. Two-way tables. Cross-tab cells and flow (Sankey) links are counts: every row, every column and the margins are
  *    partitions (a flow's rows are the nodes links leave, its columns the nodes they reach). Beyond "two withheld per
@@ -36,7 +40,8 @@
  *    a table without figures with a row per person, is replaced by a sentence saying so.
  * 7. See rule 1.
  * 8. The report lists every withheld value {slide, slideTitle, what, reason} and every removal, and carries a short
- *    plain-language note (note.ts). Running text that repeats a withheld number is withheld sentence by sentence
+ *    plain-language note (note.ts). Running text (headline, notes, captions, summaries, card lines, paragraphs)
+ *    that repeats a number withheld on any slide of the same saved result is withheld sentence by sentence
  *    (text-guard.ts).
  * The input deck is never changed (the work is done on a deep copy), and the result depends only on the deck, the
  * settings and the personal values: the same input gives the same output.
@@ -44,13 +49,16 @@
  * Limits: a deck is judged slide by slide; the same population split two ways on two slides is protected on each,
  * and complements are chosen by size then label so the same split makes the same choice, but the module does not
  * solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
- * figure or its base.
+ * figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
+ * node (line) equals that total: it is withheld here, but if the total is published elsewhere (a funnel's stage
+ * count), it and what it pins down can be worked out whatever this slide does. A share's complement (1 − share,
+ * the people it does not count) is not judged on its own.
  */
 import type { Deck, DisclosureReport, DisclosureSettings, SafeDeck, Slide, Suppression } from '../../shared/decks';
 import { disclosureSettingsSchema } from '../../shared/decks';
 import { AppError } from '../../shared/errors';
 import { isRowLevel, judgeBlock, ROW_LEVEL_TEXT } from './blocks';
-import { SlideMarks } from './marks';
+import { SlideMarks, type WithheldNumber } from './marks';
 import { disclosureNote, roundSlide } from './note';
 import { PiiMatcher } from './pii';
 import { scrubSlide } from './pii-scrub';
@@ -66,12 +74,22 @@ export interface DisclosureOptions {
   piiValues: ReadonlySet<string>;
 }
 
-function processSlide(slide: Slide, n: number, settings: DisclosureSettings, pii: PiiMatcher): { suppressed: Suppression[]; removed: Suppression[] } {
+interface Judged {
+  suppressed: Suppression[];
+  removed: Suppression[];
+  numbers: WithheldNumber[];
+}
+
+const entryFor =
+  (slide: Slide, n: number) =>
+  (what: string, reason: string): Suppression => ({ slide: n, slideTitle: slide.title, what, reason });
+
+/** Rules 5, 6, 1–3 and 7 on one slide, in place. */
+function judgeSlide(slide: Slide, n: number, settings: DisclosureSettings, pii: PiiMatcher): Judged {
   const removed: Suppression[] = [];
-  const entry = (what: string, reason: string): Suppression => ({ slide: n, slideTitle: slide.title, what, reason });
+  const entry = entryFor(slide, n);
   // Personal data first: the report's names for withheld values are then built from clean labels.
-  const piiRemovals = scrubSlide(slide, pii);
-  for (const r of piiRemovals) removed.push(entry(r.what, r.reason));
+  for (const r of scrubSlide(slide, pii)) removed.push(entry(r.what, r.reason));
 
   const slideBase = slide.source ? slide.source.base : null;
   slide.body = slide.body.map((block) => {
@@ -82,15 +100,9 @@ function processSlide(slide: Slide, n: number, settings: DisclosureSettings, pii
 
   const marks = new SlideMarks(settings.minCell, slideBase);
   for (const block of slide.body) judgeBlock(block, marks);
-  const applied = marks.commit(n, slide.title);
+  const committed = marks.commit(n, slide.title);
   for (const r of marks.removed) removed.push(entry(r.what, r.reason));
-  for (const field of guardSlideText(slide, applied.numbers)) removed.push(entry(`a sentence of ${field}`, 'it cites a withheld figure'));
-
-  if (settings.roundTo) {
-    roundSlide(slide, settings.roundTo);
-    if (slide.source) slide.source.base = Math.round(slide.source.base / settings.roundTo) * settings.roundTo;
-  }
-  return { suppressed: applied.suppressed, removed };
+  return { suppressed: committed.suppressed, removed, numbers: committed.numbers };
 }
 
 /** The deck as it may leave the screen, with the report of what was withheld and why. Never changes `deck`. */
@@ -108,13 +120,26 @@ export function applyDisclosure(deck: Deck, opts: DisclosureOptions): SafeDeck {
     // Slide 0: the deck itself.
     removed.push({ slide: 0, slideTitle: '', what: 'personal data in the deck name', reason: 'personal data (a value of a personal or pseudonymised column) is never shown' });
   }
+  const judged = copy.slides.map((slide, i) => judgeSlide(slide, i + 1, settings, pii));
+  // Slides of one saved result share their headline's numbers (the audit's widest gap is on three of its slides):
+  // running text is guarded against the numbers withheld on any slide of the same result.
+  const byResult = new Map<string, WithheldNumber[]>();
+  const resultKey = (slide: Slide, i: number) => (slide.source ? `result ${slide.source.resultId}` : `slide ${i}`);
   copy.slides.forEach((slide, i) => {
-    const r = processSlide(slide, i + 1, settings, pii);
-    for (const s of r.suppressed) suppressed.push(s);
-    for (const s of r.removed) removed.push(s);
+    const key = resultKey(slide, i);
+    byResult.set(key, (byResult.get(key) ?? []).concat(judged[i].numbers));
+  });
+  copy.slides.forEach((slide, i) => {
+    const entry = entryFor(slide, i + 1);
+    for (const field of guardSlideText(slide, byResult.get(resultKey(slide, i))!)) judged[i].removed.push(entry(`a sentence of ${field}`, 'it cites a withheld figure'));
+    if (settings.roundTo) {
+      roundSlide(slide, settings.roundTo);
+      if (slide.source) slide.source.base = Math.round(slide.source.base / settings.roundTo) * settings.roundTo;
+    }
+    for (const s of judged[i].suppressed) suppressed.push(s);
+    for (const s of judged[i].removed) removed.push(s);
   });
   const report: DisclosureReport = { settings, suppressed, removed, note: '' };
   report.note = disclosureNote(report);
   return { deck: copy, report };
 }
-

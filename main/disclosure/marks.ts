@@ -71,11 +71,23 @@ export class SlideMarks {
   }
 }
 
-/** The people behind a figure when it says so: its base, or for a count without one, the count itself. */
-export function ownBase(f: Figure): number | undefined {
+/**
+ * The people behind a figure when it says so: its base, or for a count without one inside a group (a row, a bar, a
+ * link), the count itself — a count in a group is people unless it says otherwise. A lone count without a base (a
+ * number of columns, of checks) is judged by the slide's base instead (`lone`).
+ */
+export function ownBase(f: Figure, lone = false): number | undefined {
   if (f.base !== undefined) return f.base;
-  if (f.format === 'count' && f.value !== null) return f.value;
+  if (!lone && f.format === 'count' && f.value !== null) return f.value;
   return undefined;
+}
+
+/**
+ * Fewer than k people, but not nobody: a group of 0 singles nobody out, and a count of 0 in a group of k or more
+ * is shown, as in NHS and ONS small-number practice (which withholds 1 to k − 1).
+ */
+export function isSmall(people: number, k: number): boolean {
+  return people > 0 && people < k;
 }
 
 /** Counts and shares are sizes of the member they describe: in a partition they add up to a known total. */
@@ -84,20 +96,20 @@ export function isSize(f: Figure): boolean {
 }
 
 /**
- * The size of a group (a row, a bar's category, a card, a step) from its figures: the smallest count when it has
- * counts (a share's base may be the whole population), else the smallest base, else the slide's base; null when
- * nothing says how many people it describes. `sizes` holds the group sizes implied by shares of a common total
- * (grid.ts), which count as counts.
+ * The size of a group (a row, a bar's category, a card, a step) from its figures: its largest count of people
+ * (the group itself; smaller counts are parts of it, judged one by one), else its largest base, else the slide's
+ * base; null when nothing says how many people it describes. `sizes` holds the group sizes implied by shares of a
+ * common total (grid.ts), which count as counts.
  */
-export function memberBase(figures: readonly Figure[], slideBase: number | null, sizes: ReadonlyMap<Figure, number> = new Map()): number | null {
+export function memberBase(figures: readonly Figure[], slideBase: number | null, sizes: ReadonlyMap<Figure, number> = new Map(), lone = false): number | null {
   let fromCounts: number | null = null;
   let fromBases: number | null = null;
   for (const f of figures) {
     if (f.value === null) continue;
-    const b = sizes.get(f) ?? ownBase(f);
+    const b = sizes.get(f) ?? ownBase(f, lone);
     if (b === undefined) continue;
-    if (f.format === 'count' || sizes.has(f)) fromCounts = fromCounts === null ? b : Math.min(fromCounts, b);
-    else fromBases = fromBases === null ? b : Math.min(fromBases, b);
+    if (f.format === 'count' || sizes.has(f)) fromCounts = fromCounts === null ? b : Math.max(fromCounts, b);
+    else fromBases = fromBases === null ? b : Math.max(fromBases, b);
   }
   return fromCounts ?? fromBases ?? slideBase;
 }

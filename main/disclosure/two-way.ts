@@ -1,7 +1,7 @@
 // Two-way tables of counts: cross-tabs (every row, every column and the margins are partitions) and flow links
 // (a Sankey: each node's outgoing links and incoming links are partitions of its known total). Rule 3.
 import type { ChartSpec, Figure, SlideBlock } from '../../shared/decks';
-import { ownBase, type SlideMarks } from './marks';
+import { isSmall, ownBase, type SlideMarks } from './marks';
 import { gridComplements, type GridCell } from './secondary';
 
 interface TwoWayCell {
@@ -15,7 +15,7 @@ function judgeCells(cells: TwoWayCell[], rows: number, cols: number, marks: Slid
   const grid: GridCell[] = cells.map((c) => {
     const base = ownBase(c.figure) ?? marks.slideBase;
     if (base === null) marks.mark(c.figure, 'primary', c.what, 'no base is known for it, so it cannot be shown safely');
-    else if (base < marks.k) marks.mark(c.figure, 'primary', c.what, marks.primaryReason());
+    else if (isSmall(base, marks.k)) marks.mark(c.figure, 'primary', c.what, marks.primaryReason());
     return { row: c.row, col: c.col, base: c.figure.value === null && !marks.has(c.figure) ? null : (base ?? 0), label: c.what, withheld: marks.has(c.figure) };
   });
   for (const step of gridComplements(grid, rows, cols)) {

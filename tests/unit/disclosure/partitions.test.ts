@@ -134,6 +134,45 @@ describe('columns of rates in a partition', () => {
   });
 });
 
+describe('parts of a group, zeros, lone counts', () => {
+  it('a small count inside a large group goes alone, with the share that gives it back (0.06 × 50 = 3 people)', () => {
+    const t = countTable(['North', 'South'], [50, 80], {
+      promoters: (i) => count([3, 30][i]),
+      promoterShare: (i) => share([3 / 50, 30 / 80][i], [50, 80][i]),
+      answered: (i) => share([0.9, 0.95][i], [50, 80][i]),
+    });
+    t.partition = false;
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'n')).toEqual([50, 80]);
+    expect(states(block, 'promoters')).toEqual(['primary', undefined]);
+    expect(states(block, 'promoterShare')).toEqual(['primary', undefined]);
+    expect(column(block, 'answered')).toEqual([0.9, 0.95]);
+  });
+
+  it('in a partition the column of those counts gets a complement too (promoters of all groups add up)', () => {
+    const t = countTable(['North', 'South', 'East'], [50, 80, 60], { promoters: (i) => count([3, 30, 20][i]), rate: (i) => share([3 / 50, 30 / 80, 20 / 60][i], [50, 80, 60][i]) });
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'n')).toEqual([50, 80, 60]);
+    expect(column(block, 'promoters')).toEqual([null, 30, null]);
+    // East's rate would give its withheld 20 back (20 / 60 × 60): withheld with it.
+    expect(states(block, 'rate')).toEqual(['primary', undefined, 'secondary']);
+  });
+
+  it('zero is shown (it singles nobody out); it can serve as a complement', () => {
+    const t = countTable(['A', 'B', 'C'], [0, 3, 97]);
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'n')).toEqual([null, null, 97]);
+    expect(states(block, 'n')).toEqual(['secondary', 'primary', undefined]);
+    t.partition = false;
+    expect(column(first(disclose(deck([slide([t])]))), 'n')).toEqual([0, null, 97]);
+  });
+
+  it('a lone count without a base (5 columns, 2 checks) is judged by the slide base, not read as 5 people', () => {
+    const out = first(disclose(deck([slide([{ type: 'figures', items: [{ label: 'Columns', figure: { value: 5, format: 'count' } }] }])])));
+    expect(out.type === 'figures' && out.items[0].figure.value).toBe(5);
+  });
+});
+
 describe('other blocks', () => {
   it('funnel steps are nested, not a partition: only the small steps go', () => {
     const f = (n: number): Figure => count(n);
@@ -168,6 +207,20 @@ describe('other blocks', () => {
     const out = disclose(deck([slide([countTable(['North', 'South', 'East', 'West'], [50, 40, 8, 30])], { headline: 'East has only 8 customers. North leads with 50.' })]));
     expect(out.deck.slides[0].headline).toBe('[withheld: it cites a suppressed figure] North leads with 50.');
     expect(out.report.removed.map((r) => r.what)).toContain('a sentence of the headline');
+  });
+});
+
+describe('running text across the slides of one result', () => {
+  it('a number withheld on one slide is withheld from the text of the slides of the same result, not of others', () => {
+    const src = (resultId: number) => ({ resultId, resultName: 'r', resultKind: 'nps' as const, dataset: 'd', base: 128, snapshotAt: '' });
+    const out = disclose(
+      deck([
+        slide([countTable(['North', 'South', 'East', 'West'], [50, 40, 8, 30])], { source: src(1) }),
+        slide([], { source: src(1), headline: 'East has 8 customers.' }),
+        slide([], { source: src(2), headline: 'We ran 8 workshops.' }),
+      ]),
+    );
+    expect(out.deck.slides.map((s) => s.headline)).toEqual(['', '[withheld: it cites a suppressed figure]', 'We ran 8 workshops.']);
   });
 });
 
