@@ -2,7 +2,7 @@
 // their IPC handlers and dialogs, and the window. The workspace comes from `--workspace FILE` or a trailing .cxw.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { parseArgs, type EventName, type Events } from '../../shared/api';
 import { IPC_EVENT_CHANNEL } from '../../shared/platform';
 import { createServices } from '../services/index';
@@ -10,6 +10,7 @@ import type { Services } from '../services/types';
 import { workspaceFromArgv } from './args';
 import { registerDialogHandlers, type DialogLike } from './dialogs';
 import { hardenAllWebContents, hardenSession } from './harden';
+import { appMenuTemplate, exportKeyFlow, importKeyFlow, type KeyDialogs } from './key-menu';
 import { cliStateDir, safeStorageSealer } from './key-sealer';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
@@ -96,6 +97,21 @@ function dialogFor(event: IpcMainInvokeEvent): DialogLike {
   };
 }
 
+/** Dialogs for a menu command, parented to the main window when there is one. */
+function windowDialogs(): KeyDialogs {
+  const parent = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  return {
+    showSaveDialog: (options) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options)),
+    showOpenDialog: (options) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options)),
+    showMessageBox: (options) => (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options)),
+  };
+}
+
+function keyMenuCommand(flow: typeof exportKeyFlow): void {
+  if (!services) return;
+  flow(windowDialogs(), services.keys).catch((err: unknown) => showError('The pseudonymisation key', err));
+}
+
 function ready(): void {
   hardenSession(session.defaultSession);
   serveAppProtocol(protocol, RENDERER_DIR);
@@ -103,6 +119,13 @@ function ready(): void {
   pendingWorkspace = null;
   registerIpcHandlers<IpcMainInvokeEvent>(ipcMain, services.handlers, isAppUrl);
   registerDialogHandlers<IpcMainInvokeEvent>(ipcMain, dialogFor, isAppUrl);
+  const menu = appMenuTemplate({
+    isMac: process.platform === 'darwin',
+    devTools: !app.isPackaged,
+    onExportKey: () => keyMenuCommand(exportKeyFlow),
+    onImportKey: () => keyMenuCommand(importKeyFlow),
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
   openWindow();
 }
 

@@ -11,6 +11,7 @@ import type { ServiceOptions, Services } from './types';
 import { workspaceHandlers } from './workspace-service';
 import { WorkspaceState } from './workspace-state';
 import { checkpointAfterWrites } from './write-checkpoint';
+import { keyTransfer } from './key-transfer';
 
 export type { ServiceOptions, Services } from './types';
 
@@ -29,6 +30,7 @@ export function createServices(opts: ServiceOptions): Services {
   };
   return {
     handlers: checkpointAfterWrites(state, handlers),
+    keys: keyTransfer(state),
     dispose: () => {
       jobs.cancelAll();
       state.close();

@@ -1,6 +1,7 @@
 // What every face gives the services: where to keep app state (recent list, demo workspace) and how to emit events.
 import type { EventName, Events, Handlers } from '../../shared/api';
 import type { KeySealer } from '../workspace/keys';
+import type { KeyTransfer } from './key-transfer';
 
 export interface ServiceOptions {
   /** Per-user app state folder (recent workspaces, the demo workspace). */
@@ -19,5 +20,7 @@ export interface ServiceOptions {
 
 export interface Services {
   handlers: Handlers;
+  /** Export/import of the open workspace's pseudonymisation key (the window's menu; the CLI has `cxw key`). */
+  keys: KeyTransfer;
   dispose(): void;
 }
