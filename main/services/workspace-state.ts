@@ -111,7 +111,8 @@ export class WorkspaceState {
    * finished one that may hold the analyst's own work: it is opened, never rebuilt.
    */
   openDemo(): OpenWorkspace {
-    if (this.open?.path === this.demoPath) return this.open;
+    // Already open — unless its log was lost: then "open the demo" is the reopen that secures it (openPath).
+    if (this.open?.path === this.demoPath && !this.open.guard.changed()) return this.open;
     if (!existsSync(this.demoPath)) buildDemoWorkspace(this.demoPath, this.keys);
     return this.openPath(this.demoPath);
   }

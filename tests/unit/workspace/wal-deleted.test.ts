@@ -132,4 +132,15 @@ describe('the -wal deleted under a running host', () => {
     }
     services = createServices({ stateDir: join(dir, 'state'), emit: () => undefined, useWorkers: false });
   });
+
+  it('the demo workspace reopens the same way from "open the demo"', async () => {
+    const h = services.handlers;
+    await h['workspace.openDemo']({});
+    const demo = (await h['workspace.info']({}))!.path;
+    rmSync(`${demo}-wal`);
+    await expect(call(() => h['dataset.list']({}))).rejects.toMatchObject({ code: 'WORKSPACE_LOG_LOST' });
+    await h['workspace.openDemo']({});
+    expect((await h['dataset.list']({})).length).toBeGreaterThan(0);
+    expect((await h['workspace.activity']({}))[0].action).toBe('workspace.reopen');
+  });
 });
