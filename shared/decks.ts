@@ -8,7 +8,10 @@ import { RESULT_KINDS, type ResultKind } from './results';
 
 // ------------------------------------------------------------------ numbers and their bases
 
-/** How a figure reads: decides its formatting and how disclosure control treats it. */
+/**
+ * How a figure reads: decides its formatting (shared/slides/format.ts) and how disclosure control treats it.
+ * `share` is a proportion 0–1 (shown as a percentage); `nps` is −100…100.
+ */
 export const FIGURE_FORMATS = ['count', 'share', 'nps', 'mean', 'decimal', 'pValue', 'ratio'] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
