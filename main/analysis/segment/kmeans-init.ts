@@ -5,7 +5,8 @@
 // the most. Only the random stream differs from sklearn (mulberry32 instead of NumPy's MT19937), so the
 // distribution of seeds is the same and results are comparable, not bit-identical.
 import { mulberry32 } from '../random';
-import { sqDist, sqDistBounded } from './distance';
+import { sqDist } from './distance';
+import { blockCount, kmeansState, Op, P, serialRunner, type BlockRunner, type KMeansState } from './kmeans-blocks';
 
 /** Reusable buffers so repeated seeding (restarts, sweeps, bootstrap) does not allocate n-sized arrays each time. */
 export interface InitWorkspace {
@@ -44,72 +45,53 @@ function searchLeft(cumsum: Float64Array, n: number, v: number): number {
 
 /** k centroids (k*cols) chosen from the rows of `data` by greedy k-means++. */
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, seed: number, ws?: InitWorkspace): Float64Array {
-  const trials = localTrials(k);
   const w = ws && ws.closest.length >= n ? ws : initWorkspace(n);
-  const { closest, cumsum, owner } = w;
+  const state = kmeansState(data, n, d, k, localTrials(k), { resultSets: 0, buffers: { labels: w.owner, upper: w.closest, lower: w.cumsum } });
+  return seedPlusPlus(state, serialRunner, seed);
+}
+
+/**
+ * k-means++ over the state's blocks (see kmeans-blocks): the passes over the rows run on `runner`; the draws, the
+ * running sum and the choice of the winner stay here, in one fixed order.
+ */
+export function seedPlusPlus(s: KMeansState, runner: BlockRunner, seed: number): Float64Array {
+  const { data, n, d, k, trials, closest, cumsum, cand, quarter, params } = s;
+  const nb = blockCount(n, s.blockRows);
   const rnd = mulberry32(seed);
   const centers = new Float64Array(k * d);
 
   const first = Math.min(n - 1, Math.floor(rnd() * n));
   centers.set(data.subarray(first * d, first * d + d), 0);
-  let pot = 0;
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    const s = sqDist(data, o, centers, 0, d);
-    closest[i] = s;
-    owner[i] = 0;
-    pot += s;
-  }
+  s.centers.set(centers.subarray(0, d), 0);
+  runner.run(s, Op.seedFirst);
 
-  const cand = new Int32Array(trials);
   const candPot = new Float64Array(trials);
   // Squared distance / 4 from each candidate to each chosen centre. Row i, whose nearest centre c = owner[i] is at
   // √D², cannot get closer to candidate t when ‖t − c‖ ≥ 2√D² (triangle inequality: ‖x − t‖ ≥ ‖t − c‖ − √D² ≥ √D²),
   // i.e. when ‖t − c‖²/4 ≥ D²; its term is then D² exactly, so the distance is skipped without changing any sum.
   // On clustered data most rows are far from most candidates: this removes most of the seeding's arithmetic.
-  const quarter = new Float64Array(trials * k);
   for (let c = 1; c < k; c++) {
-    // Running sum (sklearn's stable_cumsum is float64 too).
+    // Running sum (sklearn's stable_cumsum is float64 too). Its last value is the potential Σ D², summed in row
+    // order exactly as the single-pass code summed it while updating D².
     let acc = 0;
     for (let i = 0; i < n; i++) {
       acc += closest[i];
       cumsum[i] = acc;
     }
+    const pot = acc;
     for (let t = 0; t < trials; t++) cand[t] = searchLeft(cumsum, n, rnd() * pot);
     for (let t = 0; t < trials; t++) for (let j = 0; j < c; j++) quarter[t * k + j] = sqDist(data, cand[t] * d, centers, j * d, d) / (4 * SKIP_MARGIN);
     // One pass over the data for all candidates' potentials (each row read once; nothing n-sized written), then
     // a second pass updating D² for the winner only — cheaper than storing trials × n distances.
+    runner.run(s, Op.seedCandidates);
     candPot.fill(0);
-    for (let i = 0, o = 0; i < n; i++, o += d) {
-      const ci = closest[i];
-      const own = owner[i];
-      for (let t = 0; t < trials; t++) {
-        if (quarter[t * k + own] >= ci) {
-          candPot[t] += ci;
-          continue;
-        }
-        // Only min(D², d²) matters, so the distance can stop once it passes D² (exact otherwise).
-        const s = sqDistBounded(data, o, data, cand[t] * d, d, ci);
-        candPot[t] += s < ci ? s : ci;
-      }
-    }
+    for (let b = 0; b < nb; b++) for (let t = 0; t < trials; t++) candPot[t] += s.blockPot[b * trials + t];
     let best = 0;
     for (let t = 1; t < trials; t++) if (candPot[t] < candPot[best]) best = t; // argmin: first on ties, like numpy
-    const bo = cand[best] * d;
-    let newPot = 0;
-    for (let i = 0, o = 0; i < n; i++, o += d) {
-      const ci = closest[i];
-      if (quarter[best * k + owner[i]] >= ci) {
-        newPot += ci;
-        continue;
-      }
-      const s = sqDistBounded(data, o, data, bo, d, ci);
-      if (s < ci) {
-        closest[i] = s;
-        owner[i] = c;
-        newPot += s;
-      } else newPot += ci;
-    }
-    pot = newPot; // the same sum, in the same order, as candPot[best]
+    params[P.winnerTrial] = best;
+    params[P.winnerRow] = cand[best];
+    params[P.round] = c;
+    runner.run(s, Op.seedWinner);
     const row = cand[best];
     centers.set(data.subarray(row * d, row * d + d), c * d);
   }

@@ -14,10 +14,11 @@
 //     farthest (squared distance to its assigned old centre) from its centre, farthest first, ties to the lower
 //     row index, empty clusters filled in index order; the row's weight leaves its old cluster. Rows whose cluster
 //     has a single member are not taken, so relocation never empties another cluster.
-// Single-threaded and in a fixed summation order, so the result is bit-identical for a seed on any machine and
-// does not depend on a thread count (there is none).
+// The row passes run block by block (kmeans-blocks.ts), on one thread or several: the summation order is fixed by
+// the block size, so the result is bit-identical for a seed on any machine and any thread count.
 import { cancelledError } from './types';
-import { sqDist, sqDistBounded } from './distance';
+import { sqDist } from './distance';
+import { blockCount, Op, P, type BlockRunner, type KMeansState } from './kmeans-blocks';
 
 export interface LloydWorkspace {
   labels: Int32Array;
@@ -35,14 +36,19 @@ export interface LloydOutcome {
   converged: boolean;
 }
 
-/** Means of the rows per label into `out` (k*d); returns counts. Empty clusters are relocated (see header). */
-function updateCenters(data: Float64Array, n: number, d: number, k: number, labels: Int32Array, old: Float64Array, out: Float64Array, counts: Float64Array): void {
+/**
+ * Centre sums and counts: the blocks' partials added in block order (kmeans-blocks), then empty clusters relocated
+ * (see header) and the sums divided into means in `out` (k*d).
+ */
+function updateCenters(st: KMeansState, old: Float64Array, out: Float64Array, counts: Float64Array): void {
+  const { data, n, d, k, labels, blockSums, blockCounts } = st;
+  const nb = blockCount(n, st.blockRows);
+  const kd = k * d;
   out.fill(0);
   counts.fill(0);
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    const b = labels[i] * d;
-    counts[labels[i]]++;
-    for (let f = 0; f < d; f++) out[b + f] += data[o + f];
+  for (let b = 0; b < nb; b++) {
+    for (let x = 0; x < kd; x++) out[x] += blockSums[b * kd + x];
+    for (let j = 0; j < k; j++) counts[j] += blockCounts[b * k + j];
   }
   let empty = 0;
   for (let j = 0; j < k; j++) if (counts[j] === 0) empty++;
@@ -84,57 +90,24 @@ function relocateEmpty(data: Float64Array, n: number, d: number, k: number, labe
   }
 }
 
-/** Full E-step: nearest and second-nearest distances for every row (no bounds). Returns the number of label changes. */
-function assignAll(data: Float64Array, n: number, d: number, k: number, centers: Float64Array, ws: LloydWorkspace): number {
-  const { labels, upper, lower } = ws;
-  let changed = 0;
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    let b = 0;
-    let d1 = Infinity;
-    let d2 = Infinity;
-    for (let j = 0; j < k; j++) {
-      const s = sqDistBounded(data, o, centers, j * d, d, d2); // exact whenever it can be one of the two nearest
-      if (s < d1) {
-        d2 = d1;
-        d1 = s;
-        b = j;
-      } else if (s < d2) d2 = s;
-    }
-    if (labels[i] !== b) changed++;
-    labels[i] = b;
-    upper[i] = Math.sqrt(d1);
-    lower[i] = Math.sqrt(d2);
-  }
-  return changed;
-}
-
-export function lloydHamerly(
-  data: Float64Array,
-  n: number,
-  d: number,
-  k: number,
-  init: Float64Array,
-  maxIterations: number,
-  tolAbs: number,
-  ws: LloydWorkspace,
-  isCancelled?: () => boolean,
-): LloydOutcome {
+/**
+ * Lloyd/Hamerly iterations from `init` over the state's rows; the row passes (E-step with the M-step's partial
+ * sums) run on `runner`, the rest (means, shifts, convergence) here in a fixed order.
+ */
+export function lloydHamerly(st: KMeansState, runner: BlockRunner, init: Float64Array, maxIterations: number, tolAbs: number, isCancelled?: () => boolean): LloydOutcome {
+  const { n, d, k, half, shift, params, blockChanged } = st;
+  const nb = blockCount(n, st.blockRows);
   let centers = Float64Array.from(init);
   let next = new Float64Array(k * d);
   const counts = new Float64Array(k);
-  const half = new Float64Array(k); // s(j): half the distance to the nearest other centre
-  const shift = new Float64Array(k);
-  const { labels, upper, lower } = ws;
-  labels.fill(-1);
   let iterations = 0;
   let converged = false;
 
   for (let it = 0; it < maxIterations; it++) {
     if (isCancelled && (it & 7) === 7 && isCancelled()) throw cancelledError();
-    let changed: number;
-    if (it === 0) {
-      changed = assignAll(data, n, d, k, centers, ws);
-    } else {
+    st.centers.set(centers);
+    if (it === 0) runner.run(st, Op.lloydFull);
+    else {
       for (let j = 0; j < k; j++) {
         let m = Infinity;
         for (let q = 0; q < k; q++) {
@@ -144,35 +117,12 @@ export function lloydHamerly(
         }
         half[j] = 0.5 * Math.sqrt(m);
       }
-      changed = 0;
-      for (let i = 0, o = 0; i < n; i++, o += d) {
-        const a = labels[i];
-        const z = half[a] > lower[i] ? half[a] : lower[i];
-        if (upper[i] <= z) continue;
-        const u = Math.sqrt(sqDist(data, o, centers, a * d, d));
-        upper[i] = u;
-        if (u <= z) continue;
-        let b = 0;
-        let d1 = Infinity;
-        let d2 = Infinity;
-        for (let j = 0; j < k; j++) {
-          const s = j === a ? u * u : sqDistBounded(data, o, centers, j * d, d, d2);
-          if (s < d1) {
-            d2 = d1;
-            d1 = s;
-            b = j;
-          } else if (s < d2) d2 = s;
-        }
-        if (b !== a) {
-          labels[i] = b;
-          changed++;
-        }
-        upper[i] = Math.sqrt(d1);
-        lower[i] = Math.sqrt(d2);
-      }
+      runner.run(st, Op.lloydStep);
     }
+    let changed = 0;
+    for (let b = 0; b < nb; b++) changed += blockChanged[b];
 
-    updateCenters(data, n, d, k, labels, centers, next, counts);
+    updateCenters(st, centers, next, counts);
     let shiftTot = 0;
     let r1 = 0;
     let r2 = -1;
@@ -196,14 +146,11 @@ export function lloydHamerly(
       converged = true;
       break;
     }
-    // Move the bounds by how far the centres moved (triangle inequality).
-    const maxOther1 = shift[r1];
-    const maxOther2 = r2 >= 0 ? shift[r2] : 0;
-    for (let i = 0; i < n; i++) {
-      const a = labels[i];
-      upper[i] += shift[a];
-      lower[i] -= a === r1 ? maxOther2 : maxOther1;
-    }
+    // The next step first moves the bounds by how far the centres moved (triangle inequality): the upper bound by
+    // its own centre's move, the lower by the largest move of any other centre.
+    params[P.farthest] = r1;
+    params[P.moveOthers] = shift[r1];
+    params[P.moveFarthest] = r2 >= 0 ? shift[r2] : 0;
   }
   return { centroids: centers, iterations, converged };
 }

@@ -2,7 +2,8 @@
 // final full assignment that yields labels, inertia and the nearest/second-nearest distances.
 import { mulberry32 } from '../random';
 import { meanFeatureVariance, sqDistBounded } from './distance';
-import { kmeansPlusPlus, type InitWorkspace } from './kmeans-init';
+import { kmeansState, Op, P, serialRunner, type BlockRunner, type KMeansState, type ResultArrays } from './kmeans-blocks';
+import { localTrials, seedPlusPlus, type InitWorkspace } from './kmeans-init';
 import { lloydHamerly, lloydWorkspace, type LloydWorkspace } from './kmeans-lloyd';
 import { cancelledError, type KMeansOptions, type KMeansResult, type Matrix } from './types';
 
@@ -80,12 +81,23 @@ export function kmeansWorkspace(n: number, _k?: number): KMeansWorkspace {
 }
 
 /**
+ * Helper threads for the row passes (workspace/segments/kmeans-pool): given the shared state, a runner whose
+ * blocks run on several threads. The result is bit-identical to the serial runner's (kmeans-blocks header).
+ */
+export interface ParallelRows {
+  open: (state: KMeansState) => BlockRunner & { close: () => void };
+}
+
+const isShared = (a: Float64Array): boolean => typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
+
+/**
  * k-means with greedy k-means++ seeding and `restarts` independent runs keeping the lowest inertia (the first on
  * ties). Restart r is seeded with the r-th 32-bit draw of mulberry32(seed), so a seed fixes everything.
  * With `init` given, that single start is used (restarts ignored, as sklearn does with an explicit init).
  * `tolerance` is relative like sklearn's `tol`: the absolute threshold on Σ‖Δcentre‖² is tol × mean feature variance.
+ * With `parallel` (and the matrix in shared memory) the row passes run on helper threads; same result.
  */
-export function kmeans(m: Matrix, opts: KMeansOptions, ws?: KMeansWorkspace): KMeansResult {
+export function kmeans(m: Matrix, opts: KMeansOptions & { parallel?: ParallelRows }, ws?: KMeansWorkspace): KMeansResult {
   checkMatrix(m);
   const { rows: n, cols: d, data } = m;
   const k = Math.floor(opts.k);
@@ -95,28 +107,37 @@ export function kmeans(m: Matrix, opts: KMeansOptions, ws?: KMeansWorkspace): KM
   const restarts = opts.init ? 1 : Math.max(1, Math.floor(opts.restarts));
   const maxIterations = Math.max(1, Math.floor(opts.maxIterations));
   const tolAbs = opts.tolerance > 0 ? opts.tolerance * meanFeatureVariance(data, n, d) : 0;
-  const work = ws && ws.lloyd.labels.length === n ? ws : kmeansWorkspace(n, k);
-
-  const rnd = mulberry32(opts.seed);
-  // Result buffers are made only when needed: one restart needs one set (24 MB at 1M rows).
-  let best: KMeansResult | null = null;
-  let spare: KMeansResult | null = null;
-  for (let r = 0; r < restarts; r++) {
-    if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
-    const seed = Math.floor(rnd() * 4294967296) >>> 0;
-    const init = opts.init ? opts.init : kmeansPlusPlus(data, n, d, k, seed, work.init);
-    const run = lloydHamerly(data, n, d, k, init, maxIterations, tolAbs, work.lloyd, opts.isCancelled);
-    // Final full pass: exact labels for the final centres (sklearn re-runs the E-step too unless strictly
-    // converged, where it would give the same labels) plus the distances confidence needs.
-    const cur: KMeansResult = spare ?? emptyResult(n, k, d);
-    assignInto(m, run.centroids, k, cur);
-    cur.iterations = run.iterations;
-    cur.converged = run.converged;
-    if (best === null || cur.inertia < best.inertia) {
-      spare = best;
-      best = cur;
-    } else spare = cur;
+  const parallel = opts.parallel && isShared(data) ? opts.parallel : undefined;
+  const reuse = !parallel && ws && ws.lloyd.labels.length === n ? ws.lloyd : undefined;
+  // Two result sets when a later restart must not overwrite the best so far (24 MB each at 1M rows).
+  const st = kmeansState(data, n, d, k, localTrials(k), { shared: parallel !== undefined, resultSets: restarts > 1 ? 2 : 1, buffers: reuse });
+  const pool = parallel?.open(st);
+  const runner: BlockRunner = pool ?? serialRunner;
+  try {
+    const rnd = mulberry32(opts.seed);
+    let best: KMeansResult | null = null;
+    for (let r = 0; r < restarts; r++) {
+      if (opts.isCancelled && opts.isCancelled()) throw cancelledError();
+      const seed = Math.floor(rnd() * 4294967296) >>> 0;
+      const init = opts.init ? opts.init : seedPlusPlus(st, runner, seed);
+      const run = lloydHamerly(st, runner, init, maxIterations, tolAbs, opts.isCancelled);
+      // Final full pass: exact labels for the final centres (sklearn re-runs the E-step too unless strictly
+      // converged, where it would give the same labels) plus the distances confidence needs. The result set not
+      // holding the best so far is written.
+      const set: number = best !== null && st.results[0].labels === best.labels ? 1 : 0;
+      st.params[P.resultSet] = set;
+      st.centers.set(run.centroids);
+      runner.run(st, Op.assignFinal);
+      let inertia = 0;
+      for (let i = 0; i < n; i++) inertia += st.upper[i]; // D² per row, summed in row order
+      if (best === null || inertia < best.inertia) {
+        const out: ResultArrays = st.results[set];
+        best = { k, centroids: run.centroids, labels: out.labels, nearest: out.nearest, second: out.second, secondLabel: out.secondLabel, inertia, iterations: run.iterations, converged: run.converged };
+      }
+    }
+    if (best === null) throw new Error('k-means ran no restart');
+    return best;
+  } finally {
+    pool?.close();
   }
-  if (best === null) throw new Error('k-means ran no restart');
-  return best;
 }

@@ -27,6 +27,7 @@ import { FINISH_STAGES, PREPARE_STAGES, stagedProgress, sweepStage } from './sta
 import { profileSegments } from './profile';
 import { startSideMetrics, type RunningSideMetrics, type SideMetrics } from './side-metrics';
 import { phaseTimer, reportFacts, type PhaseTimer } from './timings';
+import { kmeansThreads, POOL_MIN_ROWS } from './kmeans-pool';
 import { beginSave } from './save';
 import { assertSegmentationNameFree, carryEditedNames, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
 
@@ -252,7 +253,16 @@ export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progre
     const r = guard(() =>
       hit
         ? { ...assignToCentroids(prepared.matrix, hit.centroids, k), iterations: hit.iterations, converged: hit.converged }
-        : kmeans(prepared.matrix, { k, seed: params.seed, restarts: params.restarts, maxIterations: params.maxIterations, tolerance: params.tolerance, isCancelled: ctx.isCancelled }),
+        : kmeans(prepared.matrix, {
+            k,
+            seed: params.seed,
+            restarts: params.restarts,
+            maxIterations: params.maxIterations,
+            tolerance: params.tolerance,
+            isCancelled: ctx.isCancelled,
+            // Large data: the row passes also run on helper threads (same result, kmeans-pool.ts).
+            parallel: prepared.matrix.rows >= POOL_MIN_ROWS ? kmeansThreads() : undefined,
+          }),
     );
     timer.mark('kmeans');
     reportFacts('segment.kmeans', { iterations: r.iterations, inertia: r.inertia });

@@ -1,0 +1,145 @@
+// Helper threads for the row passes of one k-means call (analysis/segment/kmeans-blocks.ts): each helper is the
+// built worker entry (out/main/worker.js, task 'segment.kmeans-helper') holding the same shared memory as the job
+// thread. Per pass the job thread publishes the op, resets a shared block counter and wakes the helpers; every
+// thread (the job thread too) takes the next block from the counter until none is left, and the job thread
+// returns once all blocks are done. Which thread runs a block does not matter: each block writes only its rows and
+// its own slot of partial sums, added up in block order afterwards, so the result is bit-identical for any number
+// of helpers (tests/unit/analysis/segment-kmeans-parallel.test.ts). A helper that is still starting simply joins
+// later: the job thread never waits for one to arrive, only for blocks a helper has taken to finish.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { builtEntry } from '../../jobs/built-entry';
+import { blockCount, P, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
+
+/** Slots of the control array: pass number, next block to take, blocks done, stop, a helper failed, helpers in their loop, blocks helpers ran. */
+const GEN = 0;
+const NEXT = 1;
+const DONE = 2;
+const STOP = 3;
+const FAILED = 4;
+const READY = 5;
+const HELPED = 6;
+
+export interface KMeansHelperInput {
+  state: KMeansState;
+  control: Int32Array;
+}
+
+/** The helper's loop (runs on the helper thread until the pool closes); returns how many blocks it ran. */
+export function runKMeansHelper(input: KMeansHelperInput): { blocks: number } {
+  const { state, control } = input;
+  const nb = blockCount(state.n, state.blockRows);
+  let seen = 0;
+  let blocks = 0;
+  Atomics.add(control, READY, 1);
+  Atomics.notify(control, READY);
+  for (;;) {
+    const gen = Atomics.load(control, GEN);
+    if (Atomics.load(control, STOP) === 1) return { blocks };
+    if (gen === seen) {
+      Atomics.wait(control, GEN, gen);
+      continue;
+    }
+    seen = gen;
+    for (;;) {
+      const b = Atomics.add(control, NEXT, 1);
+      if (b >= nb) break;
+      try {
+        // The op is read after taking the block: a block number from the counter always belongs to the pass
+        // published before the counter was reset, so a helper that woke late still runs the right pass.
+        runBlock(state, state.params[P.op], b);
+      } catch (err) {
+        Atomics.store(control, FAILED, 1);
+        Atomics.notify(control, DONE);
+        throw err;
+      }
+      blocks++;
+      Atomics.add(control, HELPED, 1);
+      if (Atomics.add(control, DONE, 1) + 1 === nb) Atomics.notify(control, DONE);
+    }
+  }
+}
+
+/** Below this many rows k-means stays on the job thread (a helper's start-up, ~0.1 s, would cost more than it saves). */
+export const POOL_MIN_ROWS = 200_000;
+
+/** Helper threads beside the job thread: one per further core, at most 3. */
+export function defaultKMeansHelpers(): number {
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+/**
+ * Row passes on `helpers` helper threads (plus the job thread). `workerPath` defaults to the built worker entry;
+ * without one (unit tests on the sources) or with 0 helpers there is nothing to add and undefined is returned.
+ */
+export interface PoolRunner extends BlockRunner {
+  close: () => void;
+  /** Blocks run by helpers so far, and how many helpers have reached their loop (for tests and the benchmark). */
+  stats: () => { helperBlocks: number; ready: number };
+  /** Wait (blocking, up to `ms`) until every helper has started; true when they all have. */
+  waitForHelpers: (ms: number) => boolean;
+}
+
+/**
+ * `leaveBlocksToHelpers` (tests): the job thread only publishes passes and waits, so every block runs on a helper
+ * and a test can tell the helpers really did the work.
+ */
+export function kmeansThreads(
+  helpers = defaultKMeansHelpers(),
+  workerPath: string | null = builtEntry('worker.js'),
+  leaveBlocksToHelpers = false,
+): { open: (state: KMeansState) => PoolRunner } | undefined {
+  if (helpers < 1 || workerPath === null) return undefined;
+  return {
+    open: (state) => {
+      const control = new Int32Array(new SharedArrayBuffer(4 * 8));
+      const payload: KMeansHelperInput = { state, control };
+      const workers = Array.from({ length: helpers }, () => {
+        const w = new Worker(workerPath, { workerData: { kind: 'segment.kmeans-helper', payload, cancelFlag: new SharedArrayBuffer(4) } });
+        // A helper that fails to start only means fewer threads; one failing inside a block sets FAILED.
+        w.on('error', () => undefined);
+        return w;
+      });
+      const nb = blockCount(state.n, state.blockRows);
+      const runner: PoolRunner = {
+        run: (s: KMeansState, op: OpCode) => {
+          s.params[P.op] = op;
+          Atomics.store(control, DONE, 0);
+          Atomics.store(control, NEXT, 0);
+          Atomics.add(control, GEN, 1);
+          Atomics.notify(control, GEN);
+          while (!leaveBlocksToHelpers) {
+            const b = Atomics.add(control, NEXT, 1);
+            if (b >= nb) break;
+            runBlock(s, op, b);
+            Atomics.add(control, DONE, 1);
+          }
+          for (;;) {
+            const done = Atomics.load(control, DONE);
+            if (done >= nb) break;
+            if (Atomics.load(control, FAILED) === 1) throw new Error('a k-means helper thread failed');
+            Atomics.wait(control, DONE, done, 100);
+          }
+        },
+        stats: () => ({ helperBlocks: Atomics.load(control, HELPED), ready: Atomics.load(control, READY) }),
+        waitForHelpers: (ms) => {
+          const until = performance.now() + ms;
+          for (;;) {
+            const ready = Atomics.load(control, READY);
+            if (ready >= helpers) return true;
+            const left = until - performance.now();
+            if (left <= 0) return false;
+            Atomics.wait(control, READY, ready, left);
+          }
+        },
+        close: () => {
+          Atomics.store(control, STOP, 1);
+          Atomics.add(control, GEN, 1);
+          Atomics.notify(control, GEN);
+          for (const w of workers) void w.terminate();
+        },
+      };
+      return runner;
+    },
+  };
+}
