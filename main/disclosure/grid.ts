@@ -2,7 +2,7 @@
 // steps, scatter points) × columns (table columns, chart series). Every block but the two-way ones (cross-tabs and
 // flows, see two-way.ts) is judged through this one function, so a bar and a table row follow the same rules.
 import type { Figure } from '../../shared/decks';
-import { isSize, isSmall, memberBase, ownBase, type SlideMarks } from './marks';
+import { isSmall, memberBase, ownBase, type SlideMarks } from './marks';
 import { partitionComplement } from './secondary';
 
 export interface GridMember {
@@ -75,95 +75,44 @@ function primary(j: Judged): void {
 }
 
 /**
- * A share gives its count back (share × base), and a count its share: a member's share is withheld when its
- * numerator or its base is a count of the member that is withheld.
+ * A group is withheld as a whole: its figures are often functions of each other (an NPS of its promoters,
+ * detractors and answers; a share of a count and a base; a drop-off of two stage counts), so one withheld figure
+ * left among the others shown could be worked back. Returns the members withheld.
  */
-function linkShares(j: Judged): boolean {
+function closeMembers(j: Judged): boolean[] {
   const { grid, marks } = j;
-  let changed = false;
-  grid.members.forEach((m, i) => {
-    const hidden = new Map<number, number>();
-    m.figures.forEach((f, c) => {
-      if (!f || !marks.has(f) || f.value === null) return;
-      if (f.format === 'count') hidden.set(f.value, c);
-      const size = j.sizes.get(f);
-      if (size !== undefined) hidden.set(size, c);
+  return grid.members.map((m, i) => {
+    const c = m.figures.findIndex((f) => !!f && marks.has(f));
+    if (c < 0) return false;
+    const what = grid.describe(i, c);
+    m.figures.forEach((f, cc) => {
+      if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(i, cc), `withheld with ${what} (the group's other figures could give it back)`);
     });
-    if (hidden.size === 0) return;
-    m.figures.forEach((f, c) => {
-      if (!f || f.format !== 'share' || marks.has(f) || f.value === null || f.base === undefined) return;
-      const via = hidden.get(Math.round(f.value * f.base)) ?? hidden.get(f.base);
-      if (via === undefined) return;
-      marks.mark(f, 'secondary', grid.describe(i, c), `protects ${grid.describe(i, via)} (it follows from this share and its base)`);
-      changed = true;
-    });
+    return true;
   });
-  return changed;
 }
 
-/** A member whose size is withheld: its size count (or implied size) is, or everything it shows is. */
-function sizeWithheld(j: Judged, i: number): boolean {
-  const m = j.grid.members[i];
-  const figs = figuresOf(m);
-  if (figs.length === 0) return false;
-  if (figs.every((f) => j.marks.has(f))) return true;
-  return figs.some((f) => j.marks.has(f) && (f.format === 'count' || j.sizes.has(f)) && (j.sizes.get(f) ?? ownBase(f, j.grid.lone)) === j.bases[i]);
-}
-
-/** Rule 2 on members: exactly one with its size withheld → the smallest other member goes entirely. */
-function memberComplement(j: Judged): boolean {
+/** Rule 2: in a partition, exactly one member withheld → the smallest other member goes too, until stable. */
+function complementMembers(j: Judged, withheld: boolean[]): void {
   const { grid, marks } = j;
-  const withheld = grid.members.map((_, i) => sizeWithheld(j, i));
-  const pick = partitionComplement(
-    grid.members.map((m, i) => ({ base: j.bases[i] ?? 0, label: grid.name(i), withheld: withheld[i], unavailable: figuresOf(m).every((f) => marks.has(f)) })),
-  );
-  if (pick === null) return false;
-  const lone = withheld.indexOf(true);
-  const protects = grid.members[lone].figures.findIndex((f) => !!f && marks.has(f) && isSize(f));
-  const what = protects >= 0 ? grid.describe(lone, protects) : grid.name(lone);
-  grid.members[pick].figures.forEach((f, c) => {
-    if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(pick, c), `protects ${what} (it could be worked out from the total and the other groups)`);
-  });
-  return true;
-}
-
-/**
- * Rule 2 on columns: exactly one withheld in a column → the smallest other in that column. Counts of a column
- * add up to a known total (promoters of every group = all promoters); a column of rates or means combines into
- * the overall figure, weighted by the groups' sizes.
- */
-function columnComplements(j: Judged): boolean {
-  const { grid, marks } = j;
-  let changed = false;
-  grid.columns.forEach((_, c) => {
-    const cells = grid.members.map((m) => m.figures[c] ?? null);
-    const pick = partitionComplement(
-      cells.map((f, i) => ({
-        base: f ? (j.sizes.get(f) ?? ownBase(f, grid.lone) ?? j.bases[i] ?? 0) : 0,
-        label: grid.name(i),
-        withheld: !!f && marks.has(f),
-        unavailable: !f || f.value === null,
-      })),
-    );
+  for (;;) {
+    const pick = partitionComplement(grid.members.map((m, i) => ({ base: j.bases[i] ?? 0, label: grid.name(i), withheld: withheld[i], unavailable: figuresOf(m).every((f) => f.value === null) })));
     if (pick === null) return;
-    const lone = cells.findIndex((f) => !!f && marks.has(f));
-    const how = cells[pick]!.format === 'count' || cells[pick]!.format === 'share' ? 'the total and the other groups' : 'the overall figure and the other groups';
-    marks.mark(cells[pick]!, 'secondary', grid.describe(pick, c), `protects ${grid.describe(lone, c)} (it could be worked out from ${how})`);
-    changed = true;
-  });
-  return changed;
+    const lone = withheld.indexOf(true);
+    const c = grid.members[lone].figures.findIndex((f) => !!f && marks.get(f)?.kind === 'primary');
+    const what = c >= 0 ? grid.describe(lone, c) : grid.name(lone);
+    grid.members[pick].figures.forEach((f, cc) => {
+      if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(pick, cc), `protects ${what} (it could be worked out from the total and the other groups)`);
+    });
+    withheld[pick] = true;
+  }
 }
 
-/** Judge a grid: primary suppression, then the share links and (for a partition) complements until stable. */
+/** Judge a grid: primary suppression, whole groups, then (for a partition) complements. */
 export function judgeGrid(grid: Grid, marks: SlideMarks): void {
   const sizes = impliedSizes(grid);
   const j: Judged = { grid, marks, sizes, bases: grid.members.map((m) => memberBase(figuresOf(m), marks.slideBase, sizes, grid.lone)) };
   primary(j);
-  for (;;) {
-    if (linkShares(j)) continue;
-    if (!grid.partition) return;
-    if (memberComplement(j)) continue;
-    if (columnComplements(j)) continue;
-    return;
-  }
+  const withheld = closeMembers(j);
+  if (grid.partition) complementMembers(j, withheld);
 }

@@ -9,22 +9,24 @@
  *    withheld: value → null, interval and base removed, `suppressed: 'primary'`. Counts, shares, means, NPS and
  *    rates alike. A group (table row, bar category, segment card, funnel step, scatter point) smaller than k has ALL
  *    its figures withheld, p-values, ratios and decimals included (rule 7): they describe the same few people. A
- *    group's size is its smallest count, else its smallest base; a figure with no base of its own is judged by its
- *    group's, and outside a group by the slide source's base (the people the result covers). Nothing known → withheld.
+ *    figure with no base of its own is judged by its group's, and outside a group by the slide source's base (the
+ *    people the result covers). Nothing known → withheld.
  *    Why: the UK ONS and NHS small-number practice — publish no statistic based on fewer than a handful of people
  *    (NHS Digital suppresses 1–7, ONS commonly uses 5 or 10), because a tiny group's figure describes identifiable
  *    individuals. 10 is the stricter common choice; 5 is the floor this app accepts. As in that practice, 0 is not
  *    small (a group of nobody singles nobody out; "0 of 300" is shown). A group's size is its largest count of
- *    people; smaller counts inside it (its promoters, its drop-outs) are judged one by one. A share is also judged by
- *    the people it counts (share × base): "6% of 50" is 3 people and is withheld like the count 3.
- * 2. Secondary (complementary) suppression. A value withheld in a partition (a table or bar chart marked
+ *    people; smaller counts inside it (its promoters, its drop-outs) are judged one by one, and a share by the people
+ *    it counts too (share × base: "6% of 50" is 3 people). A lone count without a base (5 columns, 2 checks) counts
+ *    things, not people, and is judged by the slide's base.
+ *    A group with any figure withheld is withheld as a whole: its figures are often functions of each other (an NPS
+ *    of its promoters, detractors and answers; a share of a count; a drop-off of two stage counts), so one figure
+ *    withheld among the others shown could be worked back.
+ * 2. Secondary (complementary) suppression. A group withheld in a partition (a table or bar chart marked
  *    `partition`, partition cards) could come back as total − the others, or as its share × a known total. So in
- *    every partition where exactly one member is withheld, the smallest other member (by size) is withheld too,
- *    entirely, and this repeats until stable. The population total counts as known even when not shown (it is
- *    usually the dataset size). Every column follows the same rule: counts of a column add up too (the promoters of
- *    every group are all the promoters), and rates and means combine into the overall figure. A share whose count is
- *    withheld (share × base would give it back) is withheld with it, in any table. A two-member partition with one
- *    small member therefore withholds both. Funnel steps are nested, not a partition, and get no complements.
+ *    every partition where exactly one group is withheld, the smallest other group (by size, then label) is withheld
+ *    too, entirely, until stable. The population total counts as known even when not shown (it is usually the
+ *    dataset size), and so does every column's total (all promoters, the overall NPS). A two-member partition with
+ *    one small member therefore withholds both. Funnel steps are nested, not a partition, and get no complements.
  * 3. Two-way tables. Cross-tab cells and flow (Sankey) links are counts: every row, every column and the margins are
  *    partitions (a flow's rows are the nodes links leave, its columns the nodes they reach). Beyond "two withheld per
  *    line", a withheld cell is still recoverable when it is a bridge of the graph of withheld cells (two groups of

@@ -111,14 +111,24 @@ describe('two-member partitions and thresholds 5 and 10', () => {
   });
 });
 
-describe('columns of rates in a partition', () => {
-  it('an NPS from 7 answers in a large group: that NPS and the NPS of the next smallest base go, counts stay', () => {
-    const bases = [7, 40, 30];
-    const t = countTable(['North', 'South', 'East'], [50, 60, 45], { NPS: (i) => nps([12, 30, 25][i], bases[i]) });
+describe('a group goes as a whole', () => {
+  it('an NPS from 7 answers in a large group: the group goes entirely, and in a partition the next smallest too', () => {
+    // North's NPS (7 answers) is primary; North's other figures go with it (an NPS can be a function of the row's
+    // other figures); North is then the lone withheld member, so East (45), the smallest other, goes entirely.
+    const t = countTable(['North', 'South', 'East'], [50, 60, 45], { NPS: (i) => nps([12, 30, 25][i], [7, 40, 30][i]) });
     const block = first(disclose(deck([slide([t])])));
-    expect(column(block, 'n')).toEqual([50, 60, 45]);
+    expect(column(block, 'n')).toEqual([null, 60, null]);
     expect(column(block, 'NPS')).toEqual([null, 30, null]);
     expect(states(block, 'NPS')).toEqual(['primary', undefined, 'secondary']);
+    expect(states(block, 'n')).toEqual(['secondary', undefined, 'secondary']);
+  });
+
+  it('not a partition: only the group with the small figure goes', () => {
+    const t = countTable(['North', 'South', 'East'], [50, 60, 45], { NPS: (i) => nps([12, 30, 25][i], [7, 40, 30][i]) });
+    t.partition = false;
+    const block = first(disclose(deck([slide([t])])));
+    expect(column(block, 'n')).toEqual([null, 60, 45]);
+    expect(column(block, 'NPS')).toEqual([null, 30, 25]);
   });
 
   it('a small group loses every figure, its p-values and ratios included (rule 7)', () => {
@@ -132,32 +142,27 @@ describe('columns of rates in a partition', () => {
     expect(column(block, 'ratio')).toEqual([0.8, 0.8, null]);
     expect(column(block, 'n')).toEqual([50, 60, null]);
   });
-});
 
-describe('parts of a group, zeros, lone counts', () => {
-  it('a small count inside a large group goes alone, with the share that gives it back (0.06 × 50 = 3 people)', () => {
+  it('3 promoters among 50 answers: the count, the share that gives it back (0.06 × 50 = 3), and the rest of the row', () => {
+    // Promoters 3 is primary; the promoter share is primary too (it counts 3 people); NPS 12 = (3 − D) / 50 would
+    // give it back from the detractors and answers, so the whole row goes.
     const t = countTable(['North', 'South'], [50, 80], {
       promoters: (i) => count([3, 30][i]),
+      detractors: (i) => count([0, 20][i]),
       promoterShare: (i) => share([3 / 50, 30 / 80][i], [50, 80][i]),
-      answered: (i) => share([0.9, 0.95][i], [50, 80][i]),
+      NPS: (i) => nps([6, 12.5][i], [50, 80][i]),
     });
     t.partition = false;
     const block = first(disclose(deck([slide([t])])));
-    expect(column(block, 'n')).toEqual([50, 80]);
     expect(states(block, 'promoters')).toEqual(['primary', undefined]);
     expect(states(block, 'promoterShare')).toEqual(['primary', undefined]);
-    expect(column(block, 'answered')).toEqual([0.9, 0.95]);
+    expect(states(block, 'NPS')).toEqual(['secondary', undefined]);
+    expect(states(block, 'detractors')).toEqual(['secondary', undefined]);
+    expect(column(block, 'n')).toEqual([null, 80]);
   });
+});
 
-  it('in a partition the column of those counts gets a complement too (promoters of all groups add up)', () => {
-    const t = countTable(['North', 'South', 'East'], [50, 80, 60], { promoters: (i) => count([3, 30, 20][i]), rate: (i) => share([3 / 50, 30 / 80, 20 / 60][i], [50, 80, 60][i]) });
-    const block = first(disclose(deck([slide([t])])));
-    expect(column(block, 'n')).toEqual([50, 80, 60]);
-    expect(column(block, 'promoters')).toEqual([null, 30, null]);
-    // East's rate would give its withheld 20 back (20 / 60 × 60): withheld with it.
-    expect(states(block, 'rate')).toEqual(['primary', undefined, 'secondary']);
-  });
-
+describe('zeros and lone counts', () => {
   it('zero is shown (it singles nobody out); it can serve as a complement', () => {
     const t = countTable(['A', 'B', 'C'], [0, 3, 97]);
     const block = first(disclose(deck([slide([t])])));

@@ -159,5 +159,50 @@ describe('random cases (seeded): every small value withheld, nothing recoverable
         expect(differenceAttack({ values: counts, shown: shownShares.map((s) => (s === null ? null : Math.round(s * total))), lines })).toEqual([]);
       }
     });
+
+    it(`400 NPS-by-group partitions (answers, promoters, detractors, NPS, promoter share), k = ${k}`, () => {
+      const rand = mulberry32(3900 + k);
+      for (let t = 0; t < 400; t++) {
+        const n = 2 + Math.floor(rand() * 6);
+        const groups = Array.from({ length: n }, () => {
+          const a = randomCount(rand);
+          const p = Math.floor(a * rand());
+          const d = Math.floor((a - p) * rand());
+          return { a, p, d };
+        });
+        const block: SlideBlock = {
+          type: 'table',
+          columns: ['g', 'a', 'p', 'd', 'nps', 'ps'].map((key) => ({ key, label: key })),
+          rows: groups.map((g, i) => ({
+            g: `G${i}`,
+            a: count(g.a),
+            p: count(g.p),
+            d: count(g.d),
+            nps: { value: g.a ? ((g.p - g.d) / g.a) * 100 : null, format: 'nps', base: g.a } as Figure,
+            ps: { value: g.a ? g.p / g.a : null, format: 'share', base: g.a } as Figure,
+          })),
+          partition: true,
+        };
+        const out = disclose(deck([slide([block])]), k).deck.slides[0].body[0];
+        if (out.type === 'text') {
+          // Every group of at most one person: a row-level table, refused whole (rule 6).
+          expect(groups.every((g) => g.a <= 1), `case ${t}`).toBe(true);
+          continue;
+        }
+        if (out.type !== 'table') throw new Error('table expected');
+        out.rows.forEach((row, i) => {
+          const g = groups[i];
+          const hidden = ['a', 'p', 'd', 'nps', 'ps'].map((key) => (row[key] as Figure).suppressed !== undefined);
+          // A group is shown or withheld as a whole: no figure of it can be worked back from the others.
+          expect(new Set(hidden).size, `case ${t} group ${i}`).toBe(1);
+          if ([g.a, g.p, g.d].some((x) => x > 0 && x < k)) expect(hidden[0], `case ${t} group ${i}: ${JSON.stringify(g)}`).toBe(true);
+        });
+        for (const key of ['a', 'p', 'd'] as const) {
+          const values = groups.map((g) => g[key]);
+          const shown = out.rows.map((r) => (r[key] as Figure).value);
+          expect(linearAttack({ values, shown, lines: [values.map((_, i) => i)] }), `case ${t} ${key}`).toEqual([]);
+        }
+      }
+    });
   }
 });
