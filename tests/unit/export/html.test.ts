@@ -103,6 +103,11 @@ describe('closing pages and file names', () => {
     expect(deckFileName('***', 'pptx')).toBe('deck.pptx');
     expect(deckFileName('Café Q3', 'pptx')).toBe('Café Q3.pptx');
   });
+  it('exports an empty deck as its closing page alone', () => {
+    const empty = renderDeckHtml({ ...SAMPLE_DECK, deck: { ...SAMPLE_DECK.deck, slides: [] } });
+    expect(empty.match(/<section class="slide /g)).toHaveLength(1);
+    expect(empty).toContain('<span class="page">1 / 1</span>');
+  });
   it('exportDeck returns the page as utf8 with the slide count and the report', async () => {
     const e = await exportDeck(SAMPLE_DECK, 'html');
     expect(e).toMatchObject({ fileName: 'Spring workshop review.html', encoding: 'utf8', slides: SAMPLE_SLIDES.length, report: SAMPLE_REPORT });
