@@ -231,10 +231,10 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
         <nav className="cxp-sorter-col" aria-label="Slide sorter">
           <SlideSorter slides={slides} selected={sel} onSelect={setSelected} onMove={move} onDelete={remove} />
           <Group gap={6} pt="sm" pl={22} grow wrap="nowrap">
-            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addText} aria-label="Add a text slide">
+            <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addText} aria-label="Add a text slide">
               Text
             </Button>
-            <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} />} onClick={addSection} aria-label="Add a section divider">
+            <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addSection} aria-label="Add a section divider">
               Section
             </Button>
           </Group>

@@ -64,16 +64,21 @@ export function DisclosurePanel({ report, error, stale, onSettingsChanged }: Pro
       </Text>
       {draft && (
         <Stack gap={8}>
-          <Group gap="sm" align="flex-end" wrap="nowrap">
+          <Text size="sm" fw={500} id="cxp-min-cell-label">
+            Smallest group shown, in people{' '}
+            <Text span size="xs" c="dimmed">
+              (never below {DISCLOSURE_FLOOR})
+            </Text>
+          </Text>
+          <Group gap="sm" align="flex-start" wrap="nowrap">
             <NumberInput
-              label="Smallest group shown (people)"
-              description={`Never below ${DISCLOSURE_FLOOR}`}
+              aria-labelledby="cxp-min-cell-label"
               value={draft.minCell}
               min={DISCLOSURE_FLOOR}
               max={1000}
               step={1}
               allowDecimal={false}
-              w={210}
+              w={120}
               size="xs"
               error={tooLow ? `At least ${DISCLOSURE_FLOOR}` : undefined}
               onChange={(v) => setDraft({ ...draft, minCell: typeof v === 'number' ? v : Number(v) || DISCLOSURE_FLOOR })}

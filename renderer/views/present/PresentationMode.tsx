@@ -45,7 +45,15 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
   };
   const closeRef = useRef(close);
   closeRef.current = close;
-  const typed = useSlideKeys({ count, index, go, leave: close });
+  const typed = useSlideKeys({
+    count,
+    index,
+    go: (i) => {
+      setControls(false);
+      go(i);
+    },
+    leave: close,
+  });
 
   useEffect(() => {
     root.current?.focus();

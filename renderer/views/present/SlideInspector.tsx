@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { JobProgress } from '../../components/JobProgress';
 import { formatDateTime } from '../../lib/format';
 import { useJob } from '../../lib/useJob';
+import { bodyOfText, textOf } from './slide-text';
 import { useClient } from '../../state/bridge';
 
 interface Props {
@@ -20,20 +21,6 @@ interface Props {
   saved: boolean;
   onChange: (patch: Partial<Slide>, field: string) => void;
   onReplace: (slide: Slide) => void;
-}
-
-/** A text slide's body as the analyst writes it: paragraphs split by blank lines, "- " lines are bullets. */
-export function textOf(slide: Slide): string {
-  const block = slide.body.find((b) => b.type === 'text');
-  if (!block || block.type !== 'text') return '';
-  return [...block.paragraphs, ...(block.bullets ?? []).map((b) => `- ${b}`)].join('\n\n');
-}
-
-export function bodyOfText(text: string): Slide['body'] {
-  const chunks = text.split(/\n\s*\n/).map((c) => c.trim()).filter(Boolean);
-  const bullets = chunks.flatMap((c) => c.split('\n')).filter((l) => /^[-•*]\s+/.test(l.trim())).map((l) => l.trim().replace(/^[-•*]\s+/, ''));
-  const paragraphs = chunks.filter((c) => !/^[-•*]\s+/.test(c));
-  return [{ type: 'text', paragraphs, bullets }];
 }
 
 export function SlideInspector({ deck, slide, saved, onChange, onReplace }: Props) {
@@ -70,17 +57,7 @@ export function SlideInspector({ deck, slide, saved, onChange, onReplace }: Prop
         maxRows={4}
         onChange={(e) => onChange({ headline: e.currentTarget.value }, 'headline')}
       />
-      {slide.kind === 'text' && (
-        <Textarea
-          label="Text"
-          description="Blank lines separate paragraphs; lines starting with “- ” are bullets."
-          value={textOf(slide)}
-          autosize
-          minRows={4}
-          maxRows={10}
-          onChange={(e) => onChange({ body: bodyOfText(e.currentTarget.value) }, 'text')}
-        />
-      )}
+      {slide.kind === 'text' && <TextField slide={slide} onChange={onChange} />}
       <Textarea label="Speaker notes" description="Shown in the presenter view only." value={slide.notes} maxLength={20000} autosize minRows={3} maxRows={8} onChange={(e) => onChange({ notes: e.currentTarget.value }, 'notes')} />
       {src && (
         <Paper withBorder radius="md" p="sm" className="cxp-source">
@@ -132,6 +109,27 @@ export function SlideInspector({ deck, slide, saved, onChange, onReplace }: Prop
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/** The text of a text slide, kept as typed (a blank line being typed is not yet a paragraph), in step with undo. */
+function TextField({ slide, onChange }: { slide: Slide; onChange: Props['onChange'] }) {
+  const [typed, setTyped] = useState(() => textOf(slide));
+  const shown = textOf(slide);
+  if (textOf({ ...slide, body: bodyOfText(typed) }) !== shown) setTyped(shown);
+  return (
+    <Textarea
+      label="Text"
+      description="Blank lines separate paragraphs; lines starting with “- ” are bullets."
+      value={typed}
+      autosize
+      minRows={4}
+      maxRows={10}
+      onChange={(e) => {
+        setTyped(e.currentTarget.value);
+        onChange({ body: bodyOfText(e.currentTarget.value) }, 'text');
+      }}
+    />
   );
 }
 

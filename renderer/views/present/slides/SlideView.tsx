@@ -51,6 +51,8 @@ export function SlideView({ slide, number, total, minCell, note, decorative, onF
     );
   }
   const twoColumns = slide.body.length === 2 && slide.body.every((b) => b.type !== 'figures' && b.type !== 'text');
+  // A slide of big numbers alone sits in the middle of its space rather than under the title with a void below.
+  const centred = slide.body.length === 1 && slide.body[0].type === 'figures';
   return (
     <div className={`cxs-slide cxs-kind-${slide.kind.replace(/\W/g, '-')}`} aria-hidden={decorative || undefined} data-slide-number={number}>
       <header className="cxs-head">
@@ -60,7 +62,7 @@ export function SlideView({ slide, number, total, minCell, note, decorative, onF
         </div>
         {slide.headline && <div className="cxs-headline">{slide.headline}</div>}
       </header>
-      <FitBody key={slide.id} layoutKey={slide} onFit={onFit} className={twoColumns ? 'cxs-body is-columns' : `cxs-body layout-${slide.layout ?? 'single'}`}>
+      <FitBody key={slide.id} layoutKey={slide} onFit={onFit} className={twoColumns ? 'cxs-body is-columns' : `cxs-body layout-${slide.layout ?? 'single'}${centred ? ' is-centred' : ''}`}>
         {slide.body.map((b, i) => (
           <Block key={i} block={b} minCell={minCell} slideBase={slide.source?.base} />
         ))}
@@ -93,19 +95,33 @@ function FitBody({ children, className, layoutKey, onFit }: { children: ReactNod
     i.style.height = '';
     // Too tall (a long table) or too wide (a wide table in a column): shrink the whole body, never clip it — a
     // hidden row would be a hidden finding. Down to a third; the editor flags anything below 0.85 as too dense.
-    const tall = i.scrollHeight / Math.max(1, o.clientHeight);
-    const wide = i.scrollWidth / Math.max(1, o.clientWidth);
-    const over = Math.max(tall, wide);
-    if (over <= 1.005 || i.scrollHeight === 0) {
-      onFit?.(1);
-      return;
+    // Measured with client rectangles (an overflowing table does not always widen its ancestors' scroll size);
+    // ratios of rectangles are the same whatever the thumbnail's scale. Shrinking widens the columns, which may
+    // let a table fit at a larger scale, hence a few rounds.
+    const overflow = (): number => {
+      const box = o.getBoundingClientRect();
+      if (box.width <= 0 || box.height <= 0) return 1;
+      let right = box.left;
+      let bottom = box.top;
+      for (const el of i.querySelectorAll<HTMLElement>('table, figure, .cxs-figures, .cxs-cards, .cxs-text')) {
+        const r = el.getBoundingClientRect();
+        right = Math.max(right, r.right);
+        bottom = Math.max(bottom, r.bottom);
+      }
+      return Math.max((right - box.left) / box.width, (bottom - box.top) / box.height);
+    };
+    let scale = 1;
+    for (let round = 0; round < 4; round++) {
+      const over = overflow();
+      if (over <= 1.005) break;
+      scale = Math.max(0.33, scale / over);
+      i.style.transform = `scale(${scale})`;
+      i.style.transformOrigin = 'top left';
+      i.style.width = `${100 / scale}%`;
+      i.style.height = `${100 / scale}%`;
+      if (scale === 0.33) break;
     }
-    const scale = Math.max(0.33, 1 / over);
     onFit?.(scale);
-    i.style.transform = `scale(${scale})`;
-    i.style.transformOrigin = 'top left';
-    i.style.width = `${100 / scale}%`;
-    i.style.height = `${100 / scale}%`;
   }, [layoutKey]);
   return (
     <div ref={outer} className="cxs-body-outer">
