@@ -90,11 +90,6 @@ export function isSmall(people: number, k: number): boolean {
   return people > 0 && people < k;
 }
 
-/** Counts and shares are sizes of the member they describe: in a partition they add up to a known total. */
-export function isSize(f: Figure): boolean {
-  return f.format === 'count' || f.format === 'share';
-}
-
 /**
  * The size of a group (a row, a bar's category, a card, a step) from its figures: its largest count of people
  * (the group itself; smaller counts are parts of it, judged one by one), else its largest base, else the slide's
