@@ -9,6 +9,7 @@ import { logActivity } from '../../workspace/activity';
 import { getStored, inputNow } from '../../workspace/results/store';
 import { moduleOf } from '../analyses/index';
 import type { RunContext } from '../analyses/types';
+import { cacheDamageOf, logCacheRebuilt } from '../../jobs/cache-damage';
 
 const MAX_LISTED = 50;
 
@@ -71,6 +72,8 @@ export async function rerunResult(ctx: RunContext, jobId: string, id: number): P
   const message = sentence(summary, identical, dataChanged, inputs, headline, all.length) + handMade.note;
   try {
     logActivity(ctx.db, 'results.rerun', message, { result: summary.id, kind: summary.kind, spec: summary.spec, identical, dataChanged, differences: all.length });
+    // A read-only re-run cannot log the damaged column-cache entries it rebuilt (a writing one has): the host does.
+    if (!m.ownStore) for (const d of cacheDamageOf((after as { warnings?: string[] }).warnings)) logCacheRebuilt(ctx.db, d, 'results.rerun');
   } catch {
     // A busy workspace (a long import) costs the log entry, never the comparison the analyst asked for.
   }

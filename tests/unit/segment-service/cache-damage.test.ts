@@ -47,16 +47,18 @@ describe('a damaged column cache is reported in the result and the activity log'
     expect(damaged.inertia).toBe(clean.inertia);
 
     flipCachedByte(ws, 'spend'); // the damaged run re-stamped the cache from the table; damage it again
-    const drivers = await hd['drivers.analyze']({ jobId: 'job_drv', spec: { dataset: 'customers', target: 'nps', drivers: ['spend', 'visits'], bootstrap: 0 } });
+    const drivers = await hd['drivers.analyze']({ jobId: 'job_drv', spec: { dataset: 'customers', target: 'nps', drivers: ['spend', 'visits'], bootstrap: 0 }, save: { name: 'drv' } });
     expect(drivers.warnings.filter((w) => WARNING.test(w))).toHaveLength(1);
+    // A read-only job cannot re-stamp the cache, so re-running the saved result meets the damage again: logged too.
+    await hd['results.rerun']({ jobId: 'job_rerun', id: drivers.saved!.id });
 
     const log = await hd['workspace.activity']({ limit: 50 });
     const rebuilt = log.filter((e) => e.action === 'workspace.cacheRebuilt');
-    expect(rebuilt).toHaveLength(2);
+    expect(rebuilt).toHaveLength(3);
     for (const e of rebuilt) {
       expect(e.summary).toMatch(WARNING);
       expect(e.params).toMatchObject({ dataset: 'customers', columns: ['spend'] });
     }
-    expect(rebuilt.map((e) => (e.params as { during: string }).during).sort()).toEqual(['drivers.analyze', 'segment.run']);
+    expect(rebuilt.map((e) => (e.params as { during: string }).during).sort()).toEqual(['drivers.analyze', 'results.rerun', 'segment.run']);
   });
 });
