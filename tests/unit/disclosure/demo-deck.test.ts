@@ -7,6 +7,7 @@
 // a partition or a flow recoverable by the rank attack of attack.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deck, Figure, SlideBlock } from '../../../shared/decks';
+import { slideSchema } from '../../../shared/decks';
 import type { ResultKind } from '../../../shared/results';
 import { applyDisclosure, collectPiiValues } from '../../../main/disclosure';
 import { openWorkspaceDb } from '../../../main/workspace/db';
@@ -96,6 +97,8 @@ describe('the demo deck through disclosure control', () => {
   it('k = 400: real demo groups withheld, and no withheld count of a partition or flow can be worked out', () => {
     const out = applyDisclosure(deck, { settings: { minCell: 400, roundTo: 0 }, piiValues: pii });
     expect(out.report.suppressed.length).toBeGreaterThan(5);
+    // What leaves is still a valid deck for every face that renders it.
+    for (const s of out.deck.slides) expect(slideSchema.safeParse(s).success, s.kind).toBe(true);
     expect(out.report.suppressed.some((s) => s.reason.startsWith('secondary'))).toBe(true);
     let checked = 0;
     out.deck.slides.forEach((s, i) => {
