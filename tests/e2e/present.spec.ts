@@ -5,9 +5,11 @@
 // is edited, undone and redone, and the deck autosaves. Presentation mode is driven with the keyboard (→, End, Home,
 // "3" Enter, Esc) and shows the SafeDeck: the groups of 9 and 10 support tickets (n = 3 and 4, counted by
 // nps.analyze on the demo data; see EXPECTED_SMALL) read "fewer than 10 people", never their NPS. The presenter
-// view (a second tab) follows the presentation and leads it. Every slide is captured at 1280 × 720 and 1920 × 1080,
+// view (a second tab) follows the presentation and leads it. The threshold refuses 4 and takes 5; the deck exports
+// to HTML (no script, no personal data), PowerPoint and PDF; a text slide is added and undone; a change made
+// elsewhere turns the next save into "someone else changed this deck" with a reload. Every slide is captured at 1280 × 720 and 1920 × 1080,
 // and the editor at 1366 × 768 and 1920 × 1080, into /tmp/shots-present/. No request leaves 127.0.0.1 (fixture).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { NpsResult } from '../../shared/nps';
 import { call, expect, test } from './fixtures';
@@ -70,6 +72,7 @@ test.describe('Present on the demo workspace', () => {
     const npsRegion = app.getByRole('region', { name: 'NPS', exact: true });
     await expect(npsRegion.getByText(/^Saved as/)).toContainText('support_tickets_12m');
     await addToDeck(app, () => npsRegion.getByRole('button', { name: 'Add to deck' }).click(), ['NPS headline', 'NPS by group'], false);
+    await app.screenshot({ path: `${SHOTS}/add-to-deck-nps-view-1366.png` });
     await app.getByRole('dialog').getByRole('button', { name: 'Open the deck' }).click();
 
     // The editor: six slides in the order added.
@@ -89,6 +92,16 @@ test.describe('Present on the demo workspace', () => {
     await expect(thumbs.nth(2)).toHaveAttribute('aria-label', `Slide 3: ${order[0]}`);
     await expect(thumbs.nth(2)).toBeFocused();
     await expect(thumbs.nth(0)).toHaveAttribute('aria-label', `Slide 1: ${order[1]}`);
+    await expect(app.getByText('All changes saved')).toBeVisible();
+    // …and by dragging it back to the top.
+    await thumbs.nth(2).dragTo(thumbs.nth(0));
+    await expect(thumbs.nth(0)).toHaveAttribute('aria-label', `Slide 1: ${order[0]}`);
+    await expect(thumbs.nth(1)).toHaveAttribute('aria-label', `Slide 2: ${order[1]}`);
+    // Keyboard again, so the deck is presented in an order the analyst chose: the first slide goes third.
+    await thumbs.first().click();
+    await app.keyboard.press('Alt+ArrowDown');
+    await app.keyboard.press('Alt+ArrowDown');
+    await expect(thumbs.nth(2)).toHaveAttribute('aria-label', `Slide 3: ${order[0]}`);
     await expect(app.getByText('All changes saved')).toBeVisible();
 
     // Edit the headline of the NPS-by-group slide; undo and redo with the keyboard.
@@ -195,9 +208,66 @@ test.describe('Present on the demo workspace', () => {
     await expect(main.getByRole('status')).toContainText('Not presenting');
     await presenter.close();
     await app.setViewportSize({ width: 1366, height: 768 });
-    await nav(app, 'Present');
+
+    // The threshold: never below 5; at 5 the groups of 3 and 4 are still withheld.
+    const minCell = disclosure.getByRole('textbox', { name: /^Smallest group shown/ });
+    await minCell.fill('4');
+    await expect(disclosure.getByText('At least 5')).toBeVisible();
+    await expect(disclosure.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    await minCell.fill('5');
+    await disclosure.getByRole('button', { name: 'Apply' }).click();
+    await expect(disclosure.getByTestId('disclosure-note')).toContainText('fewer than 5 people');
+    await expect(disclosure.getByRole('list', { name: 'What is withheld' })).toContainText('support_tickets_12m = 9');
+
+    // Exports: each format downloads; the HTML has no script and no personal data, and names what it withheld.
+    await app.getByRole('button', { name: 'Export', exact: true }).click();
+    const exportDialog = app.getByRole('dialog', { name: 'Export “Workshop deck”' });
+    await expect(exportDialog).toContainText('DISCLOSURE NOTE CARRIED BY THE FILE');
+    await app.waitForTimeout(400); // the modal's fade-in, for the picture
+    await app.screenshot({ path: `${SHOTS}/export-dialog-1366.png` });
+    for (const [label, ext, magic] of [
+      ['HTML page', 'html', '<!'],
+      ['PowerPoint', 'pptx', 'PK'],
+      ['PDF', 'pdf', '%PDF'],
+    ] as const) {
+      await exportDialog.getByText(label, { exact: true }).click();
+      const [download] = await Promise.all([app.waitForEvent('download', { timeout: 120_000 }), exportDialog.getByRole('button', { name: `Export ${label}` }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`\\.${ext}$`));
+      const bytes = readFileSync((await download.path())!);
+      expect(bytes.subarray(0, magic.length).toString('latin1')).toBe(magic);
+      if (ext === 'html') {
+        const html = bytes.toString('utf8');
+        expect(html).not.toMatch(/<script/i);
+        expect(html).not.toContain('@example.');
+        expect(html).toContain('fewer than 5');
+      }
+      await expect(exportDialog.getByRole('status')).toContainText(`.${ext}”: 6 slides`);
+    }
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+    // A text slide, then undo; a change made elsewhere meanwhile makes the next save stale: reload theirs.
+    await app.getByRole('button', { name: 'Add a text slide' }).click();
+    await expect(thumbs).toHaveCount(7);
+    await app.getByRole('textbox', { name: 'Text' }).fill('What surprised you?\n\n- the support loop\n- the small groups');
+    await expect(preview.locator('.cxs-text li')).toHaveText(['the support loop', 'the small groups']);
+    await app.screenshot({ path: `${SHOTS}/editor-text-slide-1366.png` });
+    await app.getByRole('heading', { name: 'Workshop deck' }).click();
+    await app.keyboard.press('Control+z');
+    await app.keyboard.press('Control+z');
+    await expect(thumbs).toHaveCount(6);
+    await expect(app.getByText('All changes saved')).toBeVisible();
+    const npsId = (await call<{ id: number; kind: string }[]>(app, 'results.list', {})).find((r) => r.kind === 'nps')!.id;
+    await call(app, 'deck.addSlides', { deck: 'Workshop deck', resultId: npsId, kinds: ['data.quality'] });
+    await app.getByRole('textbox', { name: 'Title' }).fill('Support contacts and NPS');
+    const stale = app.getByRole('alert').filter({ hasText: 'Someone else changed this deck' });
+    await expect(stale).toBeVisible();
+    await app.screenshot({ path: `${SHOTS}/editor-stale-1366.png` });
+    await stale.getByRole('button', { name: 'Reload their version' }).click();
+    await expect(thumbs).toHaveCount(7);
+    await expect(stale).toBeHidden();
+
     await app.getByRole('button', { name: 'Back to all decks' }).click();
-    await expect(app.getByRole('listitem').filter({ hasText: 'Workshop deck' })).toContainText('6 slides');
+    await expect(app.getByRole('listitem').filter({ hasText: 'Workshop deck' })).toContainText('7 slides');
     await app.screenshot({ path: `${SHOTS}/decks-1366.png` });
     await app.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot({ path: `${SHOTS}/decks-1920.png` });

@@ -49,7 +49,9 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
     count,
     index,
     go: (i) => {
+      // Keys hide the controls, and take the focus back from a clicked control (which would keep them shown).
       setControls(false);
+      if (root.current && document.activeElement !== root.current && root.current.contains(document.activeElement)) root.current.focus();
       go(i);
     },
     leave: close,
