@@ -96,7 +96,18 @@ export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
   let grids: Grid[] = [];
   switch (block.type) {
     case 'figures':
-      grids = [{ members: block.items.map((it) => ({ label: it.label, figures: [it.figure] })), columns: [''], partition: false, lone: true, name: (i) => block.items[i].label, describe: (i) => block.items[i].label }];
+      // The items describe one population together (an NPS and its promoter and detractor shares): one group, so
+      // a withheld item cannot be rebuilt from the others (NPS = promoters% − detractors%).
+      grids = [
+        {
+          members: [{ label: 'the figures', figures: block.items.map((it) => it.figure) }],
+          columns: block.items.map((it) => it.label),
+          partition: false,
+          lone: true,
+          name: () => 'the figures',
+          describe: (_, c) => block.items[c].label,
+        },
+      ];
       break;
     case 'table':
       grids = tableGrids(block);

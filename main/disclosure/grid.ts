@@ -16,7 +16,7 @@ export interface Grid {
   columns: string[];
   /** Members are one population split into parts: secondary suppression applies. */
   partition: boolean;
-  /** Each member is one lone figure (a figures block): a count without a base is judged by the slide's base. */
+  /** Figures standing alone (a figures block): a count without a base counts things, not people. */
   lone?: boolean;
   /** How a figure is named in the report: "NPS of Region = North". */
   describe: (member: number, column: number) => string;

@@ -58,7 +58,8 @@ export class SlideMarks {
     const numbers: WithheldNumber[] = [];
     for (const f of this.order) {
       const m = this.marks.get(f)!;
-      numbers.push({ value: f.value, format: f.format, digits: f.digits, base: f.base });
+      // A base that is the slide's whole population (a share of all rows) says nothing about the withheld group.
+      numbers.push({ value: f.value, format: f.format, digits: f.digits, base: f.base !== this.slideBase ? f.base : undefined });
       // A figure that had no value (nobody answered) is labelled withheld too, but is not counted as a value withheld.
       if (f.value !== null) suppressed.push({ slide, slideTitle, what: m.what, reason: m.kind === 'primary' ? m.reason : `secondary: ${m.reason}` });
       f.value = null;

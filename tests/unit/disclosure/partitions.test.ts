@@ -172,6 +172,19 @@ describe('zeros and lone counts', () => {
     expect(column(first(disclose(deck([slide([t])]))), 'n')).toEqual([0, null, 97]);
   });
 
+  it('big numbers of one population: a withheld one takes the others with it (NPS = promoters% − detractors%)', () => {
+    const items = [
+      { label: 'NPS', figure: { value: 40, format: 'nps' as const, base: 200 } },
+      { label: 'Promoters', figure: share(0.43, 200) },
+      { label: 'Detractors', figure: share(0.03, 200) },
+    ];
+    const out = disclose(deck([slide([{ type: 'figures', items }], { headline: 'Only 3% are detractors.' })]));
+    const b = first(out);
+    // 3% of 200 is 6 people: primary; NPS and promoters would give it back (43 − 40 = 3).
+    expect(b.type === 'figures' && b.items.map((i) => i.figure.suppressed)).toEqual(['secondary', 'secondary', 'primary']);
+    expect(out.deck.slides[0].headline).toBe('[withheld: it cites a suppressed figure]');
+  });
+
   it('a lone count without a base (5 columns, 2 checks) is judged by the slide base, not read as 5 people', () => {
     const out = first(disclose(deck([slide([{ type: 'figures', items: [{ label: 'Columns', figure: { value: 5, format: 'count' } }] }])])));
     expect(out.type === 'figures' && out.items[0].figure.value).toBe(5);
