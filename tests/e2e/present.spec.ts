@@ -266,6 +266,14 @@ test.describe('Present on the demo workspace', () => {
     await expect(thumbs).toHaveCount(7);
     await expect(stale).toBeHidden();
 
+    // Refresh re-runs the slide's saved result: on unchanged data it says so and replaces nothing.
+    await thumbs.filter({ hasText: '' }).nth(byGroupIndex).click();
+    await app.getByRole('complementary', { name: 'Slide details' }).getByRole('button', { name: 'Refresh' }).click();
+    const refresh = app.getByRole('dialog', { name: /^Refresh “/ });
+    await expect(refresh.getByRole('status').filter({ hasText: 'Identical' })).toBeVisible({ timeout: 90_000 });
+    await app.screenshot({ path: `${SHOTS}/refresh-identical-1366.png` });
+    await refresh.getByRole('button', { name: 'Close' }).click();
+
     await app.getByRole('button', { name: 'Back to all decks' }).click();
     await expect(app.getByRole('listitem').filter({ hasText: 'Workshop deck' })).toContainText('7 slides');
     await app.screenshot({ path: `${SHOTS}/decks-1366.png` });

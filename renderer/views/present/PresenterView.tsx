@@ -38,8 +38,10 @@ export function PresenterView({ deck }: { deck: string }) {
     client.invoke('deck.present', { name: deck }).then(setSafe, setError);
   };
   useEffect(() => {
-    document.title = `Presenter — ${deck}`;
+    // After the shell's own title effect (parents' effects run after children's).
+    const t = window.setTimeout(() => (document.title = `Presenter — ${deck}`), 0);
     if (info) load();
+    return () => window.clearTimeout(t);
   }, [deck, info?.path]);
   useEffect(() => {
     const t = window.setInterval(() => setNow(Date.now()), 500);
