@@ -113,6 +113,23 @@ describe('decks end to end', () => {
     expect(stored.slides[0].headline).toBe('Promoters outnumber detractors: NPS +14.3 (n = 35).');
   });
 
+  it('a data-quality slide refreshes from the dataset as it is now; an edited headline stays', async () => {
+    // The slide reads the saved result's dataset as it is now (40 rows since the re-import); importing the first
+    // 35-row file again is the change the refresh must show.
+    let dq = await call('deck.addSlides', { deck: 'Data', resultId, kinds: ['data.quality'] });
+    expect(dq.slides[0]).toMatchObject({ kind: 'data.quality', title: 'Data quality: Survey', headline: '“Survey” is complete: no missing values in 3 columns (n = 40).' });
+    await call('dataset.delete', { dataset: 'Survey' });
+    await call('dataset.import', { jobId: 'job_imp_deck3', path: h.csv('survey3.csv', csv(BEFORE)), name: 'Survey' });
+    const r = await call('deck.refreshSlide', { jobId: 'job_refresh_dq', deck: 'Data', slideId: dq.slides[0].id });
+    expect(r.changes[0]).toEqual({ label: 'Headline', before: '“Survey” is complete: no missing values in 3 columns (n = 40).', after: '“Survey” is complete: no missing values in 3 columns (n = 35).' });
+    expect(r.changes.find((c) => c.label === 'Rows')).toEqual({ label: 'Rows', before: '40', after: '35' });
+    expect(r.message).toBe('Refreshed “Data quality: Survey”: 2 changes. Read the profile of “Survey” as it is now.');
+    dq = await call('deck.save', { deck: { ...dq, slides: [{ ...dq.slides[0], headline: 'Clean data, no gaps.' }] } });
+    const kept = await call('deck.refreshSlide', { jobId: 'job_refresh_dq2', deck: 'Data', slideId: dq.slides[0].id });
+    expect(kept.slide.headline).toBe('Clean data, no gaps.');
+    expect(kept.message).toContain('Your edited headline is kept.');
+  });
+
   it('refuses to refresh a hand-written slide, an unknown slide, and a slide whose result was deleted', async () => {
     const withText = await call('deck.save', {
       deck: { ...deck, slides: [...deck.slides, { id: 'text_slide_1', kind: 'text', title: 'Welcome', headline: '', notes: '', source: null, body: [{ type: 'text', paragraphs: ['Hello'] }] }] },
@@ -148,6 +165,6 @@ describe('decks end to end', () => {
     expect(out.report.suppressed.length).toBe((await call('deck.present', { name: 'Workshop' })).report.suppressed.length);
     expect(out.data).not.toMatch(/<script/i);
     const log = (await call('workspace.activity', { limit: 3 })).find((e) => e.action === 'deck.export');
-    expect(log?.summary).toMatch(/^Exported the deck “Workshop” as HTML \(3 slides; \d+ values suppressed, threshold 10\)\.$/);
+    expect(log?.summary).toMatch(/^Exported the deck “Workshop” as HTML \(3 slides; \d+ values suppressed(, \d+ removed)?, threshold 10\)\.$/);
   });
 });

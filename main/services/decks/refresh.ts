@@ -5,6 +5,7 @@
 import type { Deck, Figure, Slide, SlideBlock, SlideRefresh } from '../../../shared/decks';
 import { AppError } from '../../../shared/errors';
 import { formatFigure } from '../../../shared/slides/format';
+import { DATA_QUALITY_KIND, isDataQualityText } from '../analyses/slides/data-quality';
 import { buildSlide } from '../analyses/slides/index';
 import type { RunContext } from '../analyses/types';
 import { rerunResult } from '../results/rerun';
@@ -71,11 +72,25 @@ export async function refreshSlide(ctx: RunContext, jobId: string, deck: Deck, s
     }
     throw e;
   }
-  const outcome = await rerunResult(ctx, jobId, saved.summary.id);
-  // What the builder made from the saved result: the analyst's words differ from it where they were edited.
-  const prefilled = buildSlide(ctx.db, saved.summary, saved.output, slide.kind, slide.id);
-  const built = buildSlide(ctx.db, saved.summary, outcome.output, slide.kind, slide.id);
-  const keep = (field: 'title' | 'headline' | 'notes') => slide[field] !== prefilled[field];
+  let built: Slide;
+  let prefilled: Pick<Slide, 'title' | 'headline' | 'notes'> | null = null;
+  let keep: (field: 'title' | 'headline' | 'notes') => boolean;
+  let runMessage: string;
+  if (slide.kind === DATA_QUALITY_KIND) {
+    // Built from the dataset's profile as it is now, not from the result: nothing to re-run, and the words the
+    // builder pre-filled at the time cannot be rebuilt, so they are recognised by their form.
+    built = buildSlide(ctx.db, saved.summary, saved.output, slide.kind, slide.id);
+    keep = (field) => !isDataQualityText(field, slide[field]);
+    runMessage = `Read the profile of “${saved.summary.dataset}” as it is now.`;
+  } else {
+    const outcome = await rerunResult(ctx, jobId, saved.summary.id);
+    // What the builder made from the saved result: the analyst's words differ from it where they were edited.
+    const first = buildSlide(ctx.db, saved.summary, saved.output, slide.kind, slide.id);
+    prefilled = first;
+    built = buildSlide(ctx.db, saved.summary, outcome.output, slide.kind, slide.id);
+    keep = (field) => slide[field] !== first[field];
+    runMessage = outcome.message;
+  }
   const edited = (['title', 'headline', 'notes'] as const).filter(keep);
   const fresh: Slide = {
     ...built,
@@ -86,11 +101,11 @@ export async function refreshSlide(ctx: RunContext, jobId: string, deck: Deck, s
   };
   const changes = figureChanges(slide.body, fresh.body);
   if (fresh.headline !== slide.headline) changes.unshift({ label: 'Headline', before: slide.headline, after: fresh.headline });
-  else if (keep('headline') && built.headline !== prefilled.headline) changes.unshift({ label: 'Suggested headline (yours is kept)', before: prefilled.headline, after: built.headline });
+  else if (keep('headline') && prefilled && built.headline !== prefilled.headline) changes.unshift({ label: 'Suggested headline (yours is kept)', before: prefilled.headline, after: built.headline });
   const identical = changes.length === 0 && JSON.stringify(slide.body) === JSON.stringify(fresh.body);
   const kept = edited.length ? ` Your edited ${edited.join(' and ')} ${edited.length === 1 ? 'is' : 'are'} kept.` : '';
   const message = identical
-    ? `Refreshed “${slide.title}”: nothing changed. ${outcome.message}`
-    : `Refreshed “${slide.title}”: ${changes.length} change${changes.length === 1 ? '' : 's'}.${kept} ${outcome.message}`;
+    ? `Refreshed “${slide.title}”: nothing changed. ${runMessage}`
+    : `Refreshed “${slide.title}”: ${changes.length} change${changes.length === 1 ? '' : 's'}.${kept} ${runMessage}`;
   return { slide: fresh, identical, message, changes: changes.slice(0, MAX_CHANGES) };
 }

@@ -10,6 +10,13 @@ import { count, plural, share } from './figures';
 
 export const DATA_QUALITY_KIND = 'data.quality';
 
+/** Whether a title, headline or notes text has the form this builder writes (a refresh replaces it; an edit stays). */
+export function isDataQualityText(field: 'title' | 'headline' | 'notes', text: string): boolean {
+  if (field === 'title') return /^Data quality: /.test(text);
+  if (field === 'notes') return /^Profile of “.*”: [\d,]+ rows, \d+ columns\. The hygiene audit found \d+ issues/.test(text);
+  return /^(“.*” is complete: no missing values in [\d,]+ columns? \(n = [\d,]+\)\.|[\d,]+ columns? of “.*” ha(s|ve) missing values; .* misses the most \([\d.]+%, n = [\d,]+\)\.)$/.test(text);
+}
+
 /** Columns listed on the slide, the most incomplete first (a 16:9 slide holds about this many rows). */
 const MAX_COLUMNS = 12;
 
