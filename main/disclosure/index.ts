@@ -7,10 +7,10 @@
  * THE RULES, and why
  * 1. Primary suppression. A figure with fewer than k people behind it (k = minCell, default 10, never below 5) is
  *    withheld: value → null, interval and base removed, `suppressed: 'primary'`. Counts, shares, means, NPS and
- *    rates alike. A group (table row, bar category, segment card, funnel step, scatter point) smaller than k has ALL
- *    its figures withheld, p-values, ratios and decimals included (rule 7): they describe the same few people. A
- *    figure with no base of its own is judged by its group's, and outside a group by the slide source's base (the
- *    people the result covers). Nothing known → withheld.
+ *    rates alike. A group (table row, bar category, segment card, funnel step, scatter point, the big numbers of a
+ *    figures block) smaller than k has ALL its figures withheld, p-values, ratios and decimals included (rule 7):
+ *    they describe the same few people. A figure with no base of its own is judged by its group's, and outside a
+ *    group by the slide source's base (the people the result covers). Nothing known → withheld.
  *    Why: the UK ONS and NHS small-number practice — publish no statistic based on fewer than a handful of people
  *    (NHS Digital suppresses 1–7, ONS commonly uses 5 or 10), because a tiny group's figure describes identifiable
  *    individuals. 10 is the stricter common choice; 5 is the floor this app accepts. As in that practice, 0 is not

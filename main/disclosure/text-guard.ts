@@ -17,15 +17,16 @@ function numbersIn(text: string): string[] {
   return (text.match(NUMBER) ?? []).map((t) => key(Number(t.replace(/,/g, ''))));
 }
 
-/** The ways a withheld number could be written: as shown, and (counts, shares, NPS) whole. */
+/**
+ * The ways a withheld number could be written: with the figure's digits and with its format's default (how the
+ * slide builders write headlines: "+15.8", "34.7%"). Coarser roundings are not tried: "4" for a mean of 3.96
+ * would withhold every sentence with a 4 in it.
+ */
 export function writtenForms(numbers: readonly WithheldNumber[]): Set<string> {
   const forms = new Set<string>();
   for (const n of numbers) {
     if (n.value !== null && Number.isFinite(n.value)) {
-      const variants = [formatValue(n.value, n.format, n.digits), formatValue(n.value, n.format)];
-      if (n.format === 'share' || n.format === 'nps' || n.format === 'count') variants.push(formatValue(n.value, n.format, 0));
-      else variants.push(formatValue(n.value, n.format, 1));
-      for (const v of variants) for (const k of numbersIn(v)) forms.add(k);
+      for (const v of [formatValue(n.value, n.format, n.digits), formatValue(n.value, n.format)]) for (const k of numbersIn(v)) forms.add(k);
     }
     if (n.base !== undefined) forms.add(key(n.base));
   }
