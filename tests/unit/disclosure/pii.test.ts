@@ -48,8 +48,11 @@ function leakyDeck(): Deck {
 }
 
 describe('personal values never leave (rule 5)', () => {
-  it('appear nowhere in the output, in any case; labelled rows, bars and points are dropped', () => {
-    const out = applyDisclosure(leakyDeck(), { settings: { minCell: 10, roundTo: 0 }, piiValues: new Set(PII) });
+  it('appear nowhere in the output, in any case; labelled rows, bars and points are dropped; the input is untouched', () => {
+    const input = leakyDeck();
+    const before = JSON.stringify(input);
+    const out = applyDisclosure(input, { settings: { minCell: 10, roundTo: 5 }, piiValues: new Set(PII) });
+    expect(JSON.stringify(input)).toBe(before);
     const text = JSON.stringify(out).toLowerCase();
     for (const v of PII) expect(text, v).not.toContain(v.toLowerCase());
     expect(text).not.toMatch(/p_[0-9a-f]{16}/);
@@ -59,6 +62,7 @@ describe('personal values never leave (rule 5)', () => {
     expect(body[0].rows[0].type).toBe('as [withheld] wrote');
     expect(body[1].chart.categories).toEqual(['North', 'South']);
     expect(body[1].chart.series[0].values.map((f) => f.value)).toEqual([50, 40]);
+    expect(body[1].chart.series[0].values.map((f) => f.roundedTo)).toEqual([5, 5]);
     expect(body[1].chart.series[0].name).toBe('[withheld] cohort');
     if (body[5].type !== 'chart' || body[5].chart.kind !== 'scatter') throw new Error('shape');
     expect(body[5].chart.points.map((p) => p.label)).toEqual(['Team A']);
