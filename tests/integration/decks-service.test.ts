@@ -81,6 +81,8 @@ describe('decks end to end', () => {
     expect(safe.report.settings).toEqual({ minCell: 10, roundTo: 0 });
     expect(safe.report.suppressed.every((s) => s.slide === 2 && s.slideTitle === 'Regions compared')).toBe(true);
     expect(safe.report.suppressed.length).toBeGreaterThanOrEqual(2);
+    // The builders' own sentences cite no withheld number: nothing is removed from the text.
+    expect(safe.report.removed).toEqual([]);
     // The stored deck is untouched.
     expect(barOf(await call('deck.get', { name: 'Workshop' })).series[0].values.map((v) => v.value)).toEqual([0, 25, 25]);
   });

@@ -95,7 +95,9 @@ export const npsSlides: SlideKindDef<NpsOut, SpecOf<'nps.analyze'>>[] = [
       title: `NPS: ${spec.dataset}`,
       headline: npsHeadline(r.overall),
       notes:
-        `NPS = % promoters (9–10) − % detractors (0–6) over ${plural(r.overall.n, 'answer')} to ${spec.score}` +
+        // The score bands are in the figure labels: digits in a sentence (“0–6”) would read to disclosure control's text
+        // guard as a withheld group's count of 6 on a sibling slide, and the sentence would be withheld.
+        `NPS is the share of promoters minus the share of detractors, over ${plural(r.overall.n, 'answer')} to ${spec.score}` +
         `${r.missing ? `; ${plural(r.missing, 'row')} without a score left out` : ''}. The interval is the adjusted-Wald ${Math.round(r.level * 100)}% interval.` +
         `${r.mappingNote ? ` ${r.mappingNote}` : ''}`,
       body: [overallFigures(r.overall)],
