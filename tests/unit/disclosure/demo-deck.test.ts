@@ -94,6 +94,22 @@ describe('the demo deck through disclosure control', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('k = 150: every region the NPS bar withholds is withheld in the table of the same slide too (same sizes, same choices)', () => {
+    const out = applyDisclosure(deck, { settings: { minCell: 150, roundTo: 0 }, piiValues: pii });
+    const s = out.deck.slides.find((x) => x.kind === 'nps.byGroup')!;
+    const bar = s.body.find((b) => b.type === 'chart');
+    const table = s.body.find((b) => b.type === 'table');
+    if (bar?.type !== 'chart' || bar.chart.kind !== 'bar' || table?.type !== 'table') throw new Error('nps.byGroup: bar and table expected');
+    const chart = bar.chart;
+    const fromBar = chart.categories.filter((_, i) => chart.series[0].values[i].suppressed);
+    const labelKey = table.columns[0].key;
+    const fromTable = table.rows.filter((r) => Object.values(r).some((c) => c && typeof c === 'object' && c.suppressed)).map((r) => r[labelKey]);
+    expect(fromBar.length).toBeGreaterThanOrEqual(2);
+    expect(fromBar.length).toBeLessThan(chart.categories.length);
+    // The table says more (promoters and detractors under 150 withhold their whole region), so it withholds more.
+    for (const region of fromBar) expect(fromTable).toContain(region);
+  });
+
   it('k = 400: real demo groups withheld, and no withheld count of a partition or flow can be worked out', () => {
     const out = applyDisclosure(deck, { settings: { minCell: 400, roundTo: 0 }, piiValues: pii });
     expect(out.report.suppressed.length).toBeGreaterThan(5);
