@@ -1,7 +1,7 @@
 // Above an analysis's results: which saved result is shown ("Saved as “NPS by region” · 6 Dec 2026, 14:02"), re-run
-// and rename it, and the view's list of saved results (newest first) in a side drawer to open another.
+// and rename it, add it to a deck, and the view's list of saved results (newest first) in a side drawer to open another.
 import { useState } from 'react';
-import { Badge, Button, Drawer, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Drawer, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { IconHistory, IconPencil, IconPresentation, IconRefresh } from '@tabler/icons-react';
 import type { ResultKind, SavedResult, SavedResultRef, SavedResultSummary } from '../../../shared/results';
 import { useClient } from '../../state/bridge';
@@ -70,11 +70,13 @@ export function SavedResultBar({ kinds, current, onOpen, onCurrentChanged, nameS
                 Re-run
               </Button>
             </Tooltip>
-            <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => actions.start('rename', shown)}>
-              Rename
-            </Button>
+            <Tooltip label="Rename this result">
+              <ActionIcon size="md" variant="subtle" aria-label="Rename" onClick={() => actions.start('rename', shown)}>
+                <IconPencil size={15} />
+              </ActionIcon>
+            </Tooltip>
             <Tooltip label="Put this result's charts and tables on slides, for a workshop or a report">
-              <Button size="xs" variant="light" color="grape" leftSection={<IconPresentation size={14} />} onClick={() => addToDeck.start(shown)}>
+              <Button size="xs" variant="light" leftSection={<IconPresentation size={14} />} onClick={() => addToDeck.start(shown)}>
                 Add to deck
               </Button>
             </Tooltip>
