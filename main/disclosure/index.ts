@@ -48,9 +48,10 @@
  * The input deck is never changed (the work is done on a deep copy), and the result depends only on the deck, the
  * settings and the personal values: the same input gives the same output.
  *
- * Limits: a deck is judged slide by slide; the same population split two ways on two slides is protected on each,
- * and complements are chosen by size then label so the same split makes the same choice, but the module does not
- * solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
+ * Limits: a deck is judged block by block; the same population split two ways is protected in each block, and
+ * complements are chosen by size then label so the same split makes the same choice, but the module does not solve
+ * the equations of the whole deck at once. A block that says more about a group (a table with its promoter and
+ * detractor counts) may withhold a group that a block saying less (a bar of NPS alone) still shows. Numbers in free text are caught only when they equal a withheld
  * figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
  * node (line) equals that total: it is withheld here, but if the total is published elsewhere (a funnel's stage
  * count), it and what it pins down can be worked out whatever this slide does. A share's complement (1 − share,
