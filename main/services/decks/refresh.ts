@@ -56,6 +56,18 @@ function figureChanges(before: SlideBlock[], after: SlideBlock[]): SlideRefresh[
   return changes;
 }
 
+/**
+ * A segmentation re-run fits again and suggests names; the names (and personas) the analyst gave the saved segments
+ * are edits, not findings (the re-run comparison leaves them out too), so the refreshed slide keeps them, segment by
+ * segment, when the fit has the same number of segments.
+ */
+function keepSegmentNames(saved: unknown, fresh: unknown): unknown {
+  const a = saved as { segments?: { name: string; persona: string }[] };
+  const b = fresh as { segments?: { name: string; persona: string }[] };
+  if (!a.segments || !b.segments || a.segments.length !== b.segments.length) return fresh;
+  return { ...b, segments: b.segments.map((s, i) => ({ ...s, name: a.segments![i].name, persona: a.segments![i].persona })) };
+}
+
 export async function refreshSlide(ctx: RunContext, jobId: string, deck: Deck, slideId: string): Promise<SlideRefresh> {
   const slide = deck.slides.find((s) => s.id === slideId);
   if (!slide) throw new AppError('NOT_FOUND', `The deck “${deck.name}” has no slide ${slideId}; it may have been deleted. Reload the deck.`, { name: deck.name, slideId });
@@ -87,7 +99,7 @@ export async function refreshSlide(ctx: RunContext, jobId: string, deck: Deck, s
     // What the builder made from the saved result: the analyst's words differ from it where they were edited.
     const first = buildSlide(ctx.db, saved.summary, saved.output, slide.kind, slide.id);
     prefilled = first;
-    built = buildSlide(ctx.db, saved.summary, outcome.output, slide.kind, slide.id);
+    built = buildSlide(ctx.db, saved.summary, keepSegmentNames(saved.output, outcome.output), slide.kind, slide.id);
     keep = (field) => slide[field] !== first[field];
     runMessage = outcome.message;
   }

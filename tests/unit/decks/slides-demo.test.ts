@@ -145,6 +145,17 @@ describe('slide registry on the demo', () => {
     expect(line.marker?.x).toBe(r.k);
   });
 
+  it('refreshing segment cards keeps the names the analyst gave (a re-fit suggests its own), and is identical on the same data', async () => {
+    await call('segment.update', { segmentation: 'Demo segments', index: 0, name: 'Bargain hunters' });
+    const d = await call('deck.addSlides', { deck: 'Segments only', resultId: ids.get('segmentation')!, kinds: ['segmentation.cards'] });
+    const cards = blocks(d.slides[0], 'cards')[0].cards;
+    expect(cards[0].title).toBe('Bargain hunters');
+    const r = await call('deck.refreshSlide', { jobId: 'job_refresh_seg', deck: 'Segments only', slideId: d.slides[0].id });
+    expect(blocks(r.slide, 'cards')[0].cards.map((c) => c.title)).toEqual(cards.map((c) => c.title));
+    expect(r.identical).toBe(true);
+    expect(r.message).toBe('Refreshed “Segments of Demo customers”: nothing changed. Re-ran the segmentation “Demo segments”: identical.');
+  });
+
   it('journey funnel, flow and pain points: the saved stage counts, transitions and drop-off rates', async () => {
     const r = await output<JourneyResult>('journey');
     const funnel = chart(slide('journey.funnel'), 'funnel');
@@ -224,11 +235,12 @@ describe('slide registry on the demo', () => {
       expect(t.rows.map((row) => [fig(row.n).value, fig(row.rate).value, fig(row.rate).base])).toEqual(groups.map((g) => [g.n, g.selectionRate.value, g.selectionRate.denominator]));
       expect(groups.reduce((s, g) => s + g.n, 0)).toBe(r.rows);
     }
+    // The disparity chart shows the attribute of the widest reliable gap (age_band in the demo, see below).
     const bar = chart(slide('audit.disparity'), 'bar');
-    const gender = r.groups.filter((g) => g.attribute === 'gender');
-    expect(bar.categories).toEqual(gender.map((g) => g.group));
-    const ratioOf = (g: (typeof gender)[number]) => (g.isReference ? 1 : r.disparities.find((d) => d.metric === 'selectionRate' && d.attribute === 'gender' && d.group === g.group)!.ratio);
-    expect(bar.series[0].values.map((v) => [v.value, v.base])).toEqual(gender.map((g) => [ratioOf(g), g.n]));
+    const bands = r.groups.filter((g) => g.attribute === 'age_band');
+    expect(bar.categories).toEqual(bands.map((g) => g.group));
+    const ratioOf = (g: (typeof bands)[number]) => (g.isReference ? 1 : r.disparities.find((d) => d.metric === 'selectionRate' && d.attribute === 'age_band' && d.group === g.group)!.ratio);
+    expect(bar.series[0].values.map((v) => [v.value, v.base])).toEqual(bands.map((g) => [ratioOf(g), g.n]));
     expect(bar.reference?.value).toBe(0.8);
     const summary = blocks(slide('audit.summary'), 'table')[0];
     expect(summary.rows.map((row) => row.check)).toEqual(r.verdicts.map((v) => v.metric));

@@ -123,7 +123,9 @@ export const auditSlides: Def[] = [
     byDefault: true,
     available: (r) => r.groups.length > 1,
     build: (r, spec) => {
-      const [attribute, groups] = byAttribute(r)[0];
+      // The attribute of the widest reliable gap (what the headline names), else the first protected attribute.
+      const all = byAttribute(r);
+      const [attribute, groups] = all.find(([a]) => a === gap(r)?.attribute) ?? all[0];
       const ratioOf = new Map(r.disparities.filter((d) => d.metric === 'selectionRate' && d.attribute === attribute).map((d) => [d.group, d.ratio]));
       const ref = groups.find((g) => g.isReference);
       return {
