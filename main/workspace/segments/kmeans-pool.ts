@@ -63,8 +63,13 @@ export function runKMeansHelper(input: KMeansHelperInput): { blocks: number } {
 /** Below this many rows k-means stays on the job thread (a helper's start-up, ~0.1 s, would cost more than it saves). */
 export const POOL_MIN_ROWS = 200_000;
 
-/** Helper threads beside the job thread: one per further core, at most 3. */
+/**
+ * Helper threads beside the job thread: one per further core, at most 3. CXW_KMEANS_HELPERS=N overrides it (the
+ * benchmark compares 0 and the default back to back; the result is the same either way).
+ */
 export function defaultKMeansHelpers(): number {
+  const forced = process.env.CXW_KMEANS_HELPERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(8, Number(forced));
   return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
