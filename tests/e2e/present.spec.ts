@@ -194,10 +194,31 @@ test.describe('Present on the demo workspace', () => {
     await expect(small).toHaveCount(1);
     await expect(small.locator('[data-suppressed="primary"]').first()).toHaveText(/^fewer than 10/);
     await expect(small).not.toContainText(/[+-]\d/);
-    // The title of the projector theme is at least 40 px and body text at least 24 px at 1920 × 1080.
+    // The projector theme at 1920 × 1080: titles of 40 px or more, and no text under 24 px on a slide that did not
+    // have to shrink to fit (a dense slide is scaled as a whole, and the editor warns about it).
     await app.setViewportSize({ width: 1920, height: 1080 });
-    const titlePx = await stage.locator('.cxs-title').evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight) * parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth));
-    expect(titlePx).toBeGreaterThanOrEqual(40);
+    await app.keyboard.press('Home');
+    for (let i = 1; i <= 6; i++) {
+      await at(i);
+      const sizes = await stage.locator('.cxs-slide').evaluate((slide) => {
+        // Rendered size = CSS size × the canvas's scale to the screen × the body's shrink-to-fit (data-fit).
+        const canvas = slide.getBoundingClientRect().width / 1920;
+        const fit = Number(slide.querySelector<HTMLElement>('.cxs-body-outer')?.dataset.fit ?? '1');
+        const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize) * canvas;
+        const texts = [...slide.querySelectorAll('.cxs-body-outer *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
+        const bodyMin = texts.reduce((m, el) => Math.min(m, size(el) * fit), Infinity);
+        return { title: size(slide.querySelector('.cxs-title')!), foot: size(slide.querySelector('.cxs-foot')!), bodyMin, fit };
+      });
+      console.log(`slide ${i} at 1920×1080: title ${sizes.title} px, foot ${sizes.foot} px, smallest body text ${sizes.bodyMin.toFixed(1)} px, fit ${sizes.fit}`);
+      expect(sizes.title, `slide ${i} title`).toBeGreaterThanOrEqual(40);
+      expect(sizes.foot, `slide ${i} foot`).toBeGreaterThanOrEqual(24);
+      if (sizes.fit === 1) expect(sizes.bodyMin, `slide ${i} body`).toBeGreaterThanOrEqual(23.9);
+      if (i < 6) await app.keyboard.press('Space');
+    }
+    await app.keyboard.press('PageUp');
+    await at(5);
+    await app.keyboard.press('PageDown');
+    await at(6);
     // The disclosure note is on the last slide.
     await app.keyboard.press('End');
     await expect(stage.locator('.cxs-foot')).toContainText('Groups of fewer than 10 people are not shown.');
@@ -267,7 +288,7 @@ test.describe('Present on the demo workspace', () => {
     await expect(stale).toBeHidden();
 
     // Refresh re-runs the slide's saved result: on unchanged data it says so and replaces nothing.
-    await thumbs.filter({ hasText: '' }).nth(byGroupIndex).click();
+    await thumbs.nth(byGroupIndex).click();
     await app.getByRole('complementary', { name: 'Slide details' }).getByRole('button', { name: 'Refresh' }).click();
     const refresh = app.getByRole('dialog', { name: /^Refresh “/ });
     await expect(refresh.getByRole('status').filter({ hasText: 'Identical' })).toBeVisible({ timeout: 90_000 });
@@ -275,7 +296,26 @@ test.describe('Present on the demo workspace', () => {
     await refresh.getByRole('button', { name: 'Close' }).click();
 
     await app.getByRole('button', { name: 'Back to all decks' }).click();
-    await expect(app.getByRole('listitem').filter({ hasText: 'Workshop deck' })).toContainText('7 slides');
+    const card = app.getByRole('listitem').filter({ hasText: 'Workshop deck' });
+    await expect(card).toContainText('7 slides');
+
+    // The deck list: duplicate, rename the copy, delete it.
+    await app.getByRole('button', { name: 'Actions for deck Workshop deck' }).click();
+    await app.getByRole('menuitem', { name: 'Duplicate…' }).click();
+    await expect(app.getByRole('dialog').getByLabel('Name of the copy')).toHaveValue('Workshop deck (copy)');
+    await app.getByRole('dialog').getByRole('button', { name: 'Duplicate' }).click();
+    await expect(app.getByRole('listitem')).toHaveCount(2);
+    await app.getByRole('button', { name: 'Actions for deck Workshop deck (copy)' }).click();
+    await app.getByRole('menuitem', { name: 'Rename…' }).click();
+    await app.getByRole('dialog').getByLabel('New name').fill('Board version');
+    await app.getByRole('dialog').getByRole('button', { name: 'Rename' }).click();
+    await expect(app.getByRole('button', { name: 'Open deck Board version' })).toBeVisible();
+    await expect(app.getByRole('listitem').filter({ hasText: 'Board version' })).toContainText('7 slides');
+    await app.getByRole('button', { name: 'Actions for deck Board version' }).click();
+    await app.getByRole('menuitem', { name: 'Delete…' }).click();
+    await app.getByRole('dialog').getByRole('button', { name: 'Delete deck' }).click();
+    await expect(app.getByRole('listitem')).toHaveCount(1);
+    await expect(card).toBeVisible();
     await app.screenshot({ path: `${SHOTS}/decks-1366.png` });
     await app.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot({ path: `${SHOTS}/decks-1920.png` });

@@ -121,6 +121,7 @@ function FitBody({ children, className, layoutKey, onFit }: { children: ReactNod
       i.style.height = `${100 / scale}%`;
       if (scale === 0.33) break;
     }
+    o.dataset.fit = scale.toFixed(3);
     onFit?.(scale);
   }, [layoutKey]);
   return (
