@@ -2,6 +2,8 @@
 const ACTION_LABELS: Record<string, string> = {
   'workspace.create': 'Workspace',
   'workspace.saveAs': 'Workspace',
+  'workspace.reopen': 'Workspace',
+  'workspace.cacheRebuilt': 'Damage repaired',
   'dataset.import': 'Import',
   'dataset.setColumn': 'Column',
   'dataset.rename': 'Dataset',

@@ -112,7 +112,10 @@ describe.skipIf(!BUILT)('workspace safety through the cxw command', () => {
     expect(cxw(['assignments', '--workspace', ws, '--segmentation', 'after flip', '--out', out], env()).status).toBe(0);
     // Without the checksum this differs: the 11th customer becomes a segment of its own (verified by disabling it).
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(clean, 'utf8'));
-    expect(seg.stderr).toMatch(/column cache of dataset "customers" failed its check for "spend"; rebuilt from the dataset table/);
+    // Said in the command's own output (the result's warnings) and the activity log, not only on stderr.
+    expect(seg.stdout).toMatch(/Warnings:\n {2}- The column cache of dataset "customers" failed its check for "spend"; it was rebuilt from the dataset table/);
+    const log = JSON.parse(cxw(['activity', '--workspace', ws, '--format', 'json'], env()).stdout) as { entries: { action: string }[] };
+    expect(log.entries.filter((e) => e.action === 'workspace.cacheRebuilt')).toHaveLength(1);
   });
 
   describe('files that are not workspaces', () => {
