@@ -1,7 +1,7 @@
 // Each slide block mapped onto the grid (grid.ts) or two-way (two-way.ts) rules, plus the rules that only make
 // sense for one kind of block: row-level tables (rule 6) and the text lines of a withheld card.
 import type { Cell, ChartSpec, Figure, SlideBlock } from '../../shared/decks';
-import { judgeGrid, type Grid } from './grid';
+import { judgeGrid, withheldLabels, withholdLabels, type Grid, type GridState } from './grid';
 import { isSmall, ownBase, type SlideMarks } from './marks';
 import { judgeCrosstab, judgeFlow } from './two-way';
 
@@ -37,21 +37,22 @@ function tableGrids(block: Extract<SlideBlock, { type: 'table' }>): Grid[] {
   // The label column: the first column holding text in some row ("Region").
   const labelCol = block.columns.find((c) => block.rows.some((r) => typeof r[c.key] === 'string'));
   const figureCols = block.columns.filter((c) => block.rows.some((r) => isFigure(r[c.key])) || isFigure(block.total?.[c.key]));
-  const rowName = (row: Record<string, Cell>, i: number) => {
+  const rawLabel = (row: Record<string, Cell>, i: number) => {
     const label = labelCol ? row[labelCol.key] : null;
-    const text = typeof label === 'string' && label.trim() ? label : `row ${i + 1}`;
-    return labelCol ? `${labelCol.label} = ${text}` : text;
+    return typeof label === 'string' && label.trim() ? label : `row ${i + 1}`;
   };
-  const grid = (rows: Record<string, Cell>[], partition: boolean, name: (i: number) => string): Grid => ({
-    members: rows.map((row, i) => ({ label: name(i), figures: figureCols.map((c) => (isFigure(row[c.key]) ? (row[c.key] as Figure) : null)) })),
+  const rowName = (row: Record<string, Cell>, i: number) => (labelCol ? `${labelCol.label} = ${rawLabel(row, i)}` : rawLabel(row, i));
+  const grid = (rows: Record<string, Cell>[], partition: boolean, name: (i: number) => string, groups: boolean): Grid => ({
+    groups,
+    members: rows.map((row, i) => ({ label: rawLabel(row, i), figures: figureCols.map((c) => (isFigure(row[c.key]) ? (row[c.key] as Figure) : null)) })),
     columns: figureCols.map((c) => c.label),
     partition,
     name,
     describe: (i, c) => `${figureCols[c].label} of ${name(i)}`,
   });
-  const grids = [grid(block.rows, !!block.partition, (i) => rowName(block.rows[i], i))];
+  const grids = [grid(block.rows, !!block.partition, (i) => rowName(block.rows[i], i), true)];
   // The total row is judged on its own (its base is everyone's), and is known: it is what the partition adds to.
-  if (block.total) grids.push(grid([block.total], false, () => 'the total'));
+  if (block.total) grids.push(grid([block.total], false, () => 'the total', false));
   return grids;
 }
 
@@ -63,6 +64,7 @@ function chartGrids(chart: ChartSpec, marks: SlideMarks): Grid[] {
           members: chart.categories.map((label, i) => ({ label, figures: chart.series.map((s) => s.values[i] ?? null) })),
           columns: chart.series.map((s) => s.name),
           partition: !!chart.partition,
+          groups: true,
           name: (i) => chart.categories[i],
           describe: (i, c) => (chart.series.length > 1 || chart.series[c].name ? `${chart.series[c].name || chart.valueAxis} of ${chart.categories[i]}` : chart.categories[i]),
         },
@@ -78,21 +80,22 @@ function chartGrids(chart: ChartSpec, marks: SlideMarks): Grid[] {
           members: chart.points.map((p) => ({ label: p.label, figures: [p.x, p.y] })),
           columns: [chart.xAxis, chart.yAxis],
           partition: false,
+          groups: true,
           name: (i) => chart.points[i].label,
           describe: (i, c) => `${c === 0 ? chart.xAxis : chart.yAxis} of ${chart.points[i].label}`,
         },
       ];
     case 'funnel':
       // Steps are nested (each is a subset of the one before), not a partition: no complements.
-      return [{ members: chart.steps.map((s) => ({ label: s.label, figures: [s.figure] })), columns: ['people'], partition: false, name: (i) => chart.steps[i].label, describe: (i) => `people at ${chart.steps[i].label}` }];
+      return [{ members: chart.steps.map((s) => ({ label: s.label, figures: [s.figure] })), columns: ['people'], partition: false, groups: true, name: (i) => chart.steps[i].label, describe: (i) => `people at ${chart.steps[i].label}` }];
     case 'flow':
       judgeFlow(chart, marks);
       return [];
   }
 }
 
-/** Decide what to withhold in one block (nothing is changed yet but card lines, which hold no figure). */
-export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
+/** Decide what to withhold in one block; returns the judged grids of named groups, for judgeBlocks. */
+function judgeBlock(block: SlideBlock, marks: SlideMarks): GridState[] {
   let grids: Grid[] = [];
   switch (block.type) {
     case 'figures':
@@ -124,6 +127,7 @@ export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
           members: block.cards.map((c) => ({ label: c.title, figures: [c.figure ?? null] })),
           columns: ['people'],
           partition: !!block.partition,
+          groups: true,
           name: (i) => block.cards[i].title,
           describe: (i) => `size of ${block.cards[i].title}`,
         },
@@ -132,8 +136,22 @@ export function judgeBlock(block: SlideBlock, marks: SlideMarks): void {
     case 'text':
       break;
   }
-  for (const g of grids) judgeGrid(g, marks);
-  if (block.type === 'cards') withholdCardLines(block, marks);
+  return grids.map((g) => judgeGrid(g, marks)).filter((state) => state.grid.groups);
+}
+
+/**
+ * Decide what to withhold on a slide (nothing is changed yet but card lines, which hold no figure). A group
+ * withheld by one block is withheld in every block of the slide that names it (a bar of answers would otherwise
+ * give back what the table beside it withheld), and complements follow, until nothing changes.
+ */
+export function judgeBlocks(body: SlideBlock[], marks: SlideMarks): void {
+  const states = body.flatMap((block) => judgeBlock(block, marks));
+  for (let changed = true; changed; ) {
+    const labels = new Set(states.flatMap(withheldLabels));
+    changed = false;
+    for (const state of states) if (withholdLabels(state, labels)) changed = true;
+  }
+  for (const block of body) if (block.type === 'cards') withholdCardLines(block, marks);
 }
 
 /**

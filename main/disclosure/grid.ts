@@ -18,6 +18,9 @@ export interface Grid {
   partition: boolean;
   /** Figures standing alone (a figures block): a count without a base counts things, not people. */
   lone?: boolean;
+  /** Members are named groups (rows, bars, cards, steps, points): a group withheld in one block of a slide is
+   * withheld in the others that name it too. */
+  groups?: boolean;
   /** How a figure is named in the report: "NPS of Region = North". */
   describe: (member: number, column: number) => string;
   /** How a member is named in a reason: "Region = North". */
@@ -108,11 +111,40 @@ function complementMembers(j: Judged, withheld: boolean[]): void {
   }
 }
 
+export interface GridState extends Judged {
+  withheld: boolean[];
+}
+
 /** Judge a grid: primary suppression, whole groups, then (for a partition) complements. */
-export function judgeGrid(grid: Grid, marks: SlideMarks): void {
+export function judgeGrid(grid: Grid, marks: SlideMarks): GridState {
   const sizes = impliedSizes(grid);
   const j: Judged = { grid, marks, sizes, bases: grid.members.map((m) => memberBase(figuresOf(m), marks.slideBase, sizes, grid.lone)) };
   primary(j);
   const withheld = closeMembers(j);
   if (grid.partition) complementMembers(j, withheld);
+  return { ...j, withheld };
+}
+
+/** The labels of the groups a judged grid withholds. */
+export function withheldLabels(state: GridState): string[] {
+  return state.grid.members.filter((_, i) => state.withheld[i]).map((m) => m.label);
+}
+
+/**
+ * Withhold the groups named `labels` (withheld by another block of the slide: a group shown in one block would give
+ * back what another withheld), then complements again; true when anything changed.
+ */
+export function withholdLabels(state: GridState, labels: ReadonlySet<string>): boolean {
+  const { grid, marks } = state;
+  let changed = false;
+  grid.members.forEach((m, i) => {
+    if (state.withheld[i] || !labels.has(m.label) || figuresOf(m).length === 0) return;
+    m.figures.forEach((f, c) => {
+      if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(i, c), `withheld with ${m.label} in another table or chart of the slide (it could give it back)`);
+    });
+    state.withheld[i] = true;
+    changed = true;
+  });
+  if (changed && grid.partition) complementMembers(state, state.withheld);
+  return changed;
 }

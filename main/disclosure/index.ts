@@ -48,10 +48,10 @@
  * The input deck is never changed (the work is done on a deep copy), and the result depends only on the deck, the
  * settings and the personal values: the same input gives the same output.
  *
- * Limits: a deck is judged block by block; the same population split two ways is protected in each block, and
- * complements are chosen by size then label so the same split makes the same choice, but the module does not solve
- * the equations of the whole deck at once. A block that says more about a group (a table with its promoter and
- * detractor counts) may withhold a group that a block saying less (a bar of NPS alone) still shows. Numbers in free text are caught only when they equal a withheld
+ * Blocks of one slide agree: a group (by its label) withheld in one table or chart is withheld in every block of
+ * the slide that names it, and complements follow (a bar's bases could give back the table's withheld counts).
+ * Limits: across slides, complements are chosen by size then label so the same split makes the same choice, but
+ * the module does not solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
  * figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
  * node (line) equals that total: it is withheld here, but if the total is published elsewhere (a funnel's stage
  * count), it and what it pins down can be worked out whatever this slide does. A share's complement (1 − share,
@@ -60,7 +60,7 @@
 import type { Deck, DisclosureReport, DisclosureSettings, SafeDeck, Slide, Suppression } from '../../shared/decks';
 import { disclosureSettingsSchema } from '../../shared/decks';
 import { AppError } from '../../shared/errors';
-import { isRowLevel, judgeBlock, ROW_LEVEL_TEXT } from './blocks';
+import { isRowLevel, judgeBlocks, ROW_LEVEL_TEXT } from './blocks';
 import { SlideMarks, type WithheldNumber } from './marks';
 import { disclosureNote, roundSlide } from './note';
 import { PiiMatcher } from './pii';
@@ -102,7 +102,7 @@ function judgeSlide(slide: Slide, n: number, settings: DisclosureSettings, pii: 
   });
 
   const marks = new SlideMarks(settings.minCell, slideBase);
-  for (const block of slide.body) judgeBlock(block, marks);
+  judgeBlocks(slide.body, marks);
   const committed = marks.commit(n, slide.title);
   for (const r of marks.removed) removed.push(entry(r.what, r.reason));
   return { suppressed: committed.suppressed, removed, numbers: committed.numbers };

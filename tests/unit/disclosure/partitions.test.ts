@@ -162,6 +162,30 @@ describe('a group goes as a whole', () => {
   });
 });
 
+describe('blocks of one slide agree', () => {
+  it('a region the table withholds (3 promoters; South its complement) is withheld from the bar beside it', () => {
+    // The bar alone has nothing small (answers 50, 40, 60, 70), but its bases would give back the table's withheld
+    // answers of North and South; the bar follows the table.
+    const regions = ['North', 'South', 'East', 'West'];
+    const answers = [50, 40, 60, 70];
+    const table = countTable(regions, answers, { promoters: (i) => count([3, 20, 30, 35][i]) });
+    const bar: SlideBlock = {
+      type: 'chart',
+      title: 'NPS',
+      summary: '',
+      chart: { kind: 'bar', orientation: 'vertical', categories: regions, series: [{ name: 'NPS', values: answers.map((a, i) => nps([10, 20, 30, 40][i], a)) }], valueAxis: 'NPS', partition: true },
+    };
+    const out = disclose(deck([slide([table, bar])]));
+    expect(column(out.deck.slides[0].body[0], 'n')).toEqual([null, null, 60, 70]);
+    const b = out.deck.slides[0].body[1];
+    if (b.type !== 'chart' || b.chart.kind !== 'bar') throw new Error('bar expected');
+    expect(b.chart.series[0].values.map((f) => f.value)).toEqual([null, null, 30, 40]);
+    expect(out.report.suppressed.find((x) => x.what === 'NPS of North')?.reason).toBe(
+      'secondary: withheld with North in another table or chart of the slide (it could give it back)',
+    );
+  });
+});
+
 describe('zeros and lone counts', () => {
   it('zero is shown (it singles nobody out); it can serve as a complement', () => {
     const t = countTable(['A', 'B', 'C'], [0, 3, 97]);
