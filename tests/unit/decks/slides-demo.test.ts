@@ -91,13 +91,14 @@ describe('slide registry on the demo', () => {
     expect((await call('deck.slideKinds', { resultId: ids.get('nps')! })).map((k) => [k.kind, k.byDefault])).toEqual([
       ['nps.headline', true],
       ['nps.byGroup', true],
+      ['nps.groupTable', false],
       ['nps.trend', false],
       ['data.quality', false],
     ]);
     expect(deck.slides.map((s) => s.kind)).toEqual([
       ...['segmentation.cards', 'segmentation.sizes', 'segmentation.profile', 'segmentation.kSweep', 'data.quality'],
       ...['journey.funnel', 'journey.flow', 'journey.painPoints', 'data.quality'],
-      ...['nps.headline', 'nps.byGroup', 'nps.trend', 'data.quality'],
+      ...['nps.headline', 'nps.byGroup', 'nps.groupTable', 'nps.trend', 'data.quality'],
       ...['npsContext.table', 'data.quality'],
       ...['drivers.quadrant', 'drivers.weights', 'data.quality'],
       ...['audit.summary', 'audit.groups', 'audit.disparity', 'data.quality'],
@@ -190,7 +191,10 @@ describe('slide registry on the demo', () => {
     expect(bar.categories).toEqual(r.groups.map((g) => g.group));
     expect(bar.series[0].values.map((v) => [v.value, v.base, v.ci])).toEqual(r.groups.map((g) => [g.nps, g.n, g.ci]));
     expect(bar.reference?.value).toBe(r.overall.nps);
-    const table = blocks(s, 'table')[0];
+    // Twelve regions: the chart stands alone, the figures get their own table slide.
+    expect(blocks(s, 'table')).toEqual([]);
+    const table = blocks(slide('nps.groupTable'), 'table')[0];
+    expect(table.rows.map((row) => [row.group, fig(row.nps).value, fig(row.nps).base])).toEqual(r.groups.map((g) => [g.group, g.nps, g.n]));
     expect(table.partition).toBe(true);
     expect(table.rows.reduce((sum, row) => sum + (fig(row.answers).value ?? 0), 0)).toBe(r.overall.n);
     expect(fig(table.total?.answers).value).toBe(r.overall.n);
@@ -200,6 +204,9 @@ describe('slide registry on the demo', () => {
 
   it('context check: one row per context with its answers and NPS; the flagged context in the headline', async () => {
     const r = await output<NpsContextResult>('npsContext');
+    const bar = chart(slide('npsContext.table'), 'bar');
+    expect(bar.partition).toBe(true);
+    expect(bar.series[0].values.map((v) => [v.value, v.base, v.ci])).toEqual(r.groups.map((g) => [g.nps, g.n, g.ci]));
     const table = blocks(slide('npsContext.table'), 'table')[0];
     expect(table.rows.map((row) => [row.context, fig(row.answers).value, fig(row.nps).value])).toEqual(r.groups.map((g) => [g.group, g.n, g.nps]));
     expect(table.partition).toBe(true);
@@ -261,6 +268,8 @@ describe('slide registry on the demo', () => {
     expect(items[0].figure.value).toBe(3000);
     expect(items[1].figure.value).toBe(profile.columns.length);
     const table = blocks(s, 'table')[0];
+    // Only the columns with missing values are listed: 6 in the demo customers.
+    expect(table.rows.map((row) => row.column).sort()).toEqual(profile.columns.filter((c) => c.missing > 0).map((c) => c.name).sort());
     for (const row of table.rows) {
       const c = profile.columns.find((x) => x.name === row.column)!;
       expect(fig(row.missing).value).toBe(c.missing);

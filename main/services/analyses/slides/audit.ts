@@ -13,7 +13,8 @@ type AOut = OutputOf<'audit.run'>;
 type Def = SlideKindDef<AOut, SpecOf<'audit.run'>>;
 
 const STATUS_WORDS: Record<AuditResult['verdicts'][number]['status'], string> = { fail: 'Fails', warn: 'Warning', pass: 'Passes', 'not applicable': 'Not applicable' };
-const MAX_ATTRIBUTE_TABLES = 4;
+/** Attribute tables on one slide (a 16:9 slide holds about two); the rest are named in the notes. */
+const MAX_ATTRIBUTE_TABLES = 2;
 
 const minGroup = (r: AOut) => r.spec.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
 const rateLabel = (r: AOut) => (r.spec.direction === 'punitive' ? 'Flag rate' : 'Selection rate');
@@ -45,7 +46,8 @@ function attributeTable(r: AOut, attribute: string, groups: AuditGroup[]): Slide
     { key: 'rate', label: `${rateLabel(r)} (95% CI)`, align: 'right' },
     { key: 'ratio', label: 'Ratio to reference', align: 'right' },
     ...(withLabel ? [{ key: 'tpr', label: 'True positive rate', align: 'right' as const }, { key: 'fpr', label: 'False positive rate', align: 'right' as const }] : []),
-    { key: 'note', label: 'Four-fifths' },
+    // The four-fifths rule compares with the most favoured group, not with the reference.
+    { key: 'note', label: 'Four-fifths of the most favoured' },
   ];
   const total = groups.reduce((s, g) => s + g.n, 0);
   return {

@@ -17,8 +17,8 @@ export function isDataQualityText(field: 'title' | 'headline' | 'notes', text: s
   return /^(“.*” is complete: no missing values in [\d,]+ columns? \(n = [\d,]+\)\.|[\d,]+ columns? of “.*” ha(s|ve) missing values; .* misses the most \([\d.]+%, n = [\d,]+\)\.)$/.test(text);
 }
 
-/** Columns listed on the slide, the most incomplete first (a 16:9 slide holds about this many rows). */
-const MAX_COLUMNS = 12;
+/** Incomplete columns listed on the slide, the most incomplete first (a 16:9 slide holds about this many rows). */
+const MAX_COLUMNS = 8;
 
 export function dataQualitySlide(db: Db, datasetName: string): SlideContent & { rows: number } {
   const profile = profileDataset(db, getDataset(db, datasetName));
@@ -32,7 +32,8 @@ export function dataQualitySlide(db: Db, datasetName: string): SlideContent & { 
     { key: 'missing', label: 'Missing', align: 'right' },
     { key: 'missingShare', label: 'Missing share', align: 'right' },
   ];
-  const shown = worst.slice(0, MAX_COLUMNS);
+  const incompleteColumns = worst.filter((c) => c.missing > 0);
+  const shown = incompleteColumns.slice(0, MAX_COLUMNS);
   const body: SlideBlock[] = [
     {
       type: 'figures',
@@ -43,14 +44,19 @@ export function dataQualitySlide(db: Db, datasetName: string): SlideContent & { 
         { label: 'Issues found', figure: { value: profile.issues.length, format: 'count' }, note: `${bySeverity('error')} errors, ${bySeverity('warning')} warnings` },
       ],
     },
-    {
+  ];
+  if (shown.length) {
+    body.push({
       type: 'table',
       columns,
       // Each row is one column's missing count over the whole dataset (not a split of people): no partition.
       rows: shown.map((c) => ({ column: c.name, type: c.type, missing: count(c.missing), missingShare: share(rows ? c.missing / rows : null, rows) })),
-      caption: worst.length > MAX_COLUMNS ? `The ${MAX_COLUMNS} least complete of ${worst.length} columns.` : `All ${worst.length} columns, the least complete first.`,
-    },
-  ];
+      caption:
+        incompleteColumns.length > MAX_COLUMNS
+          ? `The ${MAX_COLUMNS} least complete of ${incompleteColumns.length} columns with missing values; ${complete} columns are complete.`
+          : `Columns with missing values, the least complete first; the other ${complete} are complete.`,
+    });
+  }
   const incomplete = profile.columns.length - complete;
   const top = worst[0];
   const headline =

@@ -12,6 +12,8 @@ type NpsOut = OutputOf<'nps.analyze'>;
 type CtxOut = OutputOf<'nps.context'>;
 
 const base = (n: number) => `n = ${num(n)}`;
+/** Groups a by-group slide shows as a table beside its chart; more go to their own table slide (nps.groupTable). */
+const TABLE_BESIDE_CHART = 6;
 const headlineSafe = (g: Pick<NpsGroup, 'n' | 'nps'>, minN: number) => g.nps !== null && g.n >= Math.max(minN, DISCLOSURE_DEFAULT_MIN_CELL);
 
 /** "Promoters outnumber detractors: NPS +23.4 (n = 1,000)". */
@@ -42,19 +44,13 @@ function groupTable(groups: NpsGroup[], overall: NpsSummary, groupLabel: string)
     { key: 'group', label: groupLabel },
     { key: 'answers', label: 'Answers', align: 'right' },
     { key: 'nps', label: 'NPS (95% CI)', align: 'right' },
-    { key: 'promoters', label: 'Promoters', align: 'right' },
-    { key: 'detractors', label: 'Detractors', align: 'right' },
   ];
+  // No promoter or detractor shares per group: disclosure control reads a share as share × base people, so a group
+  // of 50 with 8 detractors would lose its NPS too. The shares are on the headline slide, for all answers.
   return {
     type: 'table',
     columns,
-    rows: groups.map((g) => ({
-      group: g.group,
-      answers: count(g.n),
-      nps: npsFigure(g.nps, g.n, g.ci),
-      promoters: share(g.n ? g.promoters / g.n : null, g.n),
-      detractors: share(g.n ? g.detractors / g.n : null, g.n),
-    })),
+    rows: groups.map((g) => ({ group: g.group, answers: count(g.n), nps: npsFigure(g.nps, g.n, g.ci) })),
     partition: true,
     total: { group: 'All answers', answers: count(overall.n), nps: npsFigure(overall.nps, overall.n, overall.ci) },
   };
@@ -114,7 +110,22 @@ export const npsSlides: SlideKindDef<NpsOut, SpecOf<'nps.analyze'>>[] = [
         title: `NPS by ${axis}`,
         headline: byGroupHeadline(r, axis),
         notes: `${plural(r.groups.length, 'group')}; groups under ${r.minN} answers are marked small by the analysis. ${r.test ? `${r.test.method}: p = ${r.test.pValue < 0.001 ? '< 0.001' : r.test.pValue.toFixed(3)}.` : ''}`.trim(),
-        body: [groupBar(r.groups, r.overall, axis), groupTable(r.groups, r.overall, spec.by ?? 'Segment')],
+        body: r.groups.length <= TABLE_BESIDE_CHART ? [groupBar(r.groups, r.overall, axis), groupTable(r.groups, r.overall, spec.by ?? 'Segment')] : [groupBar(r.groups, r.overall, axis)],
+      };
+    },
+  },
+  {
+    kind: 'nps.groupTable',
+    label: 'NPS by group (table)',
+    byDefault: false,
+    available: (r) => r.groups.length > TABLE_BESIDE_CHART,
+    build: (r, spec) => {
+      const axis = groupingWords(spec);
+      return {
+        title: `NPS by ${axis}: the figures`,
+        headline: byGroupHeadline(r, axis),
+        notes: `Answers and NPS with its ${Math.round(r.level * 100)}% interval in each group.`,
+        body: [groupTable(r.groups, r.overall, spec.by ?? 'Segment')],
       };
     },
   },
@@ -170,11 +181,26 @@ export const npsContextSlides: SlideKindDef<CtxOut, SpecOf<'nps.context'>>[] = [
         { key: 'nps', label: 'NPS (95% CI)', align: 'right' },
         { key: 'flag', label: 'Against the rest' },
       ];
+      const bar: SlideBlock = {
+        type: 'chart',
+        title: `NPS by ${r.context}`,
+        chart: {
+          kind: 'bar',
+          orientation: 'horizontal',
+          categories: r.groups.map((g) => g.group),
+          series: [{ name: 'NPS', values: r.groups.map((g) => npsFigure(g.nps, g.n, g.ci)) }],
+          valueAxis: 'NPS (−100 to +100)',
+          ...(r.overall.nps !== null ? { reference: { value: r.overall.nps, label: `All answers ${signed(r.overall.nps)}` } } : {}),
+          partition: true,
+        },
+        summary: `NPS in each collection context with its interval; the line is the NPS of all ${num(r.overall.n)} answers.`,
+      };
       return {
         title: `Collection context: ${spec.dataset}`,
         headline: contextHeadline(r),
         notes: `NPS of each ${r.context} against all other answers pooled (Holm-adjusted, ${Math.round(r.level * 100)}% level). A flagged context measures the moment of asking as much as the customer: report it separately. Overall NPS ${signed(r.overall.nps)} from ${plural(r.overall.n, 'answer')}; promoters ${percent(r.overall.n ? r.overall.promoters / r.overall.n : null)}.`,
         body: [
+          bar,
           {
             type: 'table',
             columns,
@@ -184,7 +210,7 @@ export const npsContextSlides: SlideKindDef<CtxOut, SpecOf<'nps.context'>>[] = [
             }),
             partition: true,
             total: { context: 'All answers', answers: count(r.overall.n), nps: npsFigure(r.overall.nps, r.overall.n, r.overall.ci) },
-            caption: `By ${r.context}.`,
+            caption: `Compared: ${r.context}.`,
           },
         ],
       };
