@@ -15,6 +15,8 @@ export default defineConfig({
           worker: resolve('main/jobs/worker.ts'),
           // The CSV import's parse stage (main/workspace/import/pipeline.ts looks for it beside the bundle).
           'import-parser': resolve('main/workspace/import/parse-worker.ts'),
+          // The k-means helper threads (main/workspace/segments/kmeans-pool.ts): only the block kernels, so they start fast.
+          'kmeans-helper': resolve('main/jobs/kmeans-helper.ts'),
         },
         output: {
           format: 'es',

@@ -12,7 +12,6 @@ import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary }
 import { runRfm, type RfmOutcome } from '../workspace/segments/rfm';
 import { runSegmentation, scoreSegmentation, sweepSegmentation } from '../workspace/segments/run';
 import { computeSideMetrics, type SideInput, type SideMetrics } from '../workspace/segments/side-metrics';
-import { runKMeansHelper, type KMeansHelperInput } from '../workspace/segments/kmeans-pool';
 import type { JourneyResult, JourneySpec } from '../../shared/journeys';
 import { runJourneyAnalysis } from '../workspace/journeys/analyze';
 import { takeCacheDamage } from '../workspace/segments/columns';
@@ -48,8 +47,6 @@ export interface TaskPayloads {
   'segment.rfm': { workspacePath: string; args: Omit<Args<'segment.rfm'>, 'jobId'> };
   /** Internal: a segmentation run's stability and sampled silhouette on a helper thread (no workspace access). */
   'segment.side-metrics': SideInput;
-  /** Internal: a helper thread running blocks of one k-means call's row passes (shared memory; no workspace access). */
-  'segment.kmeans-helper': KMeansHelperInput;
   'journey.analyze': { workspacePath: string; spec: JourneySpec };
   /** Internal: the second half of a journey scan on a helper thread (the part goes back on the payload's port). */
   'journey.scan-part': ScanPartInput;
@@ -66,7 +63,6 @@ export interface TaskResults {
   'segment.score': SegmentationSummary;
   'segment.rfm': RfmOutcome;
   'segment.side-metrics': SideMetrics;
-  'segment.kmeans-helper': { blocks: number };
   'journey.analyze': JourneyResult;
   'journey.scan-part': { events: number };
   'nps.analyze': NpsResult;
@@ -107,7 +103,6 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'segment.score': (payload, ctx) => withDb(payload.workspacePath, 'segment.score', (db) => scoreSegmentation(db, payload.args, ctx)),
   'segment.rfm': (payload, ctx) => withDb(payload.workspacePath, 'segment.rfm', (db) => runRfm(db, payload.args, ctx)),
   'segment.side-metrics': (payload, ctx) => computeSideMetrics(payload, ctx.isCancelled),
-  'segment.kmeans-helper': (payload) => runKMeansHelper(payload),
   // Read-only: journey analytics never block an import or a segmentation.
   'journey.analyze': (payload, ctx) => {
     const db = openWorkspaceDb(payload.workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });

@@ -28,9 +28,11 @@
 //           /usr/bin/python3 has no pandas, and np.loadtxt of a 1M-row CSV takes far longer than the clustering,
 //           so sklearn reads the binary: the equivalent of our already-imported workspace (our import is not timed
 //           either). --sklearn-loadtxt adds the CSV-reading variant for reference.
-// Wall clock is spawn to exit. With CXW_TIMINGS=1 the command prints per-phase ms to stderr (cxw-timings lines):
+// Wall clock is spawn to exit. With CXW_TIMINGS=1 the command prints per-phase ms to stderr (cxw-timings lines, and
+// the same phases' thread CPU time as <label>.cpu, which other load on the machine disturbs far less):
 // "cli" = start-up (Node + module loading), opening the workspace (quick_check + migrations), the job in its worker
-// thread, closing; "segment.run" = the job's phases inside the worker.
+// thread, closing; "segment.run" = the job's phases inside the worker. The k-means row passes run on helper threads
+// (one per further core); `CXW_KMEANS_HELPERS=0 node tests/bench/segment-command-bench.mjs` measures without them.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -178,6 +180,7 @@ for (const seed of seeds) {
     `  |  ratio ${(cold.wall / sk.wall).toFixed(2)}×`);
   console.log(`    cli ms:  ${phases(cold.timings.cli)}`);
   console.log(`    job ms:  ${phases(cold.timings['segment.run'])}`);
+  console.log(`    job thread CPU ms (robust to other load):  ${phases(cold.timings['segment.run.cpu'])}`);
   if (warm.length) {
     const w = best(warm);
     console.log(`    second run ${warm.map((x) => sec(x.wall)).join(' / ')}  (ratio ${(w.wall / sk.wall).toFixed(2)}×); job ms: ${phases(w.timings['segment.run'])}`);

@@ -1,6 +1,6 @@
 // Helper threads for the row passes of one k-means call (analysis/segment/kmeans-blocks.ts): each helper is the
-// built worker entry (out/main/worker.js, task 'segment.kmeans-helper') holding the same shared memory as the job
-// thread. Per pass the job thread publishes the op, resets a shared block counter and wakes the helpers; every
+// small built entry out/main/kmeans-helper.js (main/jobs/kmeans-helper.ts) holding the same shared memory as the
+// job thread. Per pass the job thread publishes the op, resets a shared block counter and wakes the helpers; every
 // thread (the job thread too) takes the next block from the counter until none is left, and the job thread
 // returns once all blocks are done. Which thread runs a block does not matter: each block writes only its rows and
 // its own slot of partial sums, added up in block order afterwards, so the result is bit-identical for any number
@@ -74,7 +74,7 @@ export function defaultKMeansHelpers(): number {
 }
 
 /**
- * Row passes on `helpers` helper threads (plus the job thread). `workerPath` defaults to the built worker entry;
+ * Row passes on `helpers` helper threads (plus the job thread). `workerPath` defaults to the built helper entry;
  * without one (unit tests on the sources) or with 0 helpers there is nothing to add and undefined is returned.
  */
 export interface PoolRunner extends BlockRunner {
@@ -91,7 +91,7 @@ export interface PoolRunner extends BlockRunner {
  */
 export function kmeansThreads(
   helpers = defaultKMeansHelpers(),
-  workerPath: string | null = builtEntry('worker.js'),
+  workerPath: string | null = builtEntry('kmeans-helper.js'),
   leaveBlocksToHelpers = false,
 ): { open: (state: KMeansState) => PoolRunner } | undefined {
   if (helpers < 1 || workerPath === null) return undefined;
@@ -100,7 +100,7 @@ export function kmeansThreads(
       const control = new Int32Array(new SharedArrayBuffer(4 * 8));
       const payload: KMeansHelperInput = { state, control };
       const workers = Array.from({ length: helpers }, () => {
-        const w = new Worker(workerPath, { workerData: { kind: 'segment.kmeans-helper', payload, cancelFlag: new SharedArrayBuffer(4) } });
+        const w = new Worker(workerPath, { workerData: payload });
         // A helper that fails to start only means fewer threads; one failing inside a block sets FAILED.
         w.on('error', () => undefined);
         return w;

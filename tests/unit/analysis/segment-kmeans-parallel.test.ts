@@ -9,8 +9,8 @@
 // on this data the bits still match the old code (they may differ in the last bits on other data; the thread count
 // never changes them, which the thread tests check bit for bit).
 //
-// The thread tests need the built worker entry (out/main/worker.js, `npm run build`) and are skipped without it,
-// like the side-metrics helper test.
+// The thread tests need the built helper entry (out/main/kmeans-helper.js, `npm run build`) and are skipped
+// without it, like the side-metrics helper test.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import { serialRunner } from '../../../main/analysis/segment/kmeans-blocks';
 import { mulberry32 } from '../../../main/analysis/random';
 import { kmeansThreads } from '../../../main/workspace/segments/kmeans-pool';
 
-const WORKER = join(__dirname, '../../../out/main/worker.js');
+const WORKER = join(__dirname, '../../../out/main/kmeans-helper.js');
 const built = existsSync(WORKER);
 
 /** Five overlapping blobs (so Lloyd needs 13–18 iterations), in shared or ordinary memory. */
@@ -71,7 +71,7 @@ describe('k-means row passes in blocks', () => {
   }
 });
 
-describe.skipIf(!built)('k-means with helper threads (built worker)', () => {
+describe.skipIf(!built)('k-means with helper threads (built helper entry)', () => {
   for (const c of CASES) {
     for (const helpers of [1, 2]) {
       it(`${helpers + 1} threads: bit-identical to one (${c.n} rows, ${c.restarts} restart(s))`, () => {
