@@ -1,8 +1,8 @@
 // A saved segmentation: header (name, k, rows, how it was computed, fit metrics; export, score, delete) and the Segments | Charts |
 // Review queue tabs. Card edits and reassignments go straight to the services and are saved in the workspace.
 import { useCallback, useState } from 'react';
-import { Badge, Button, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconChartDots3, IconInfoCircle, IconLayoutGrid, IconTargetArrow, IconTrash, IconUserQuestion } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconAlertTriangle, IconChartDots3, IconInfoCircle, IconLayoutGrid, IconTargetArrow, IconTrash, IconUserQuestion } from '@tabler/icons-react';
 import type { SegmentCard, SegmentationResult, SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useToasts } from '../../state/toasts';
@@ -92,6 +92,16 @@ export function ResultView({ result, tab, onTab, onChanged, onReload, onDelete, 
             onScored(s);
           }}
         />
+
+        {(result.warnings ?? []).length > 0 && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={18} />} py="xs" mt="sm" aria-label="Warnings about this run">
+            {result.warnings.map((w, i) => (
+              <Text size="sm" key={i}>
+                {w}
+              </Text>
+            ))}
+          </Alert>
+        )}
 
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" mt="md">
           <Metric label="Silhouette" value={formatStat(round(result.silhouette, 3))} help={METRIC_HELP.silhouette} sub={sampleText(result)} />
