@@ -139,18 +139,26 @@ function judgeBlock(block: SlideBlock, marks: SlideMarks): GridState[] {
   return grids.map((g) => judgeGrid(g, marks)).filter((state) => state.grid.groups);
 }
 
+/** Decide what to withhold in a slide's blocks; returns the judged grids of named groups (see agreeOnGroups). */
+export function judgeBlocks(body: SlideBlock[], marks: SlideMarks): GridState[] {
+  return body.flatMap((block) => judgeBlock(block, marks));
+}
+
 /**
- * Decide what to withhold on a slide (nothing is changed yet but card lines, which hold no figure). A group
- * withheld by one block is withheld in every block of the slide that names it (a bar of answers would otherwise
- * give back what the table beside it withheld), and complements follow, until nothing changes.
+ * A group withheld by one block is withheld in every other block given here that names it — the blocks of one
+ * saved result's slides: a bar of answers would otherwise give back what the table of the same groups withheld —
+ * and complements follow, until nothing changes.
  */
-export function judgeBlocks(body: SlideBlock[], marks: SlideMarks): void {
-  const states = body.flatMap((block) => judgeBlock(block, marks));
+export function agreeOnGroups(states: GridState[]): void {
   for (let changed = true; changed; ) {
     const labels = new Set(states.flatMap(withheldLabels));
     changed = false;
     for (const state of states) if (withholdLabels(state, labels)) changed = true;
   }
+}
+
+/** Last step of judging a slide: card lines that would restate a withheld card (they hold no figure). */
+export function finishBlocks(body: SlideBlock[], marks: SlideMarks): void {
   for (const block of body) if (block.type === 'cards') withholdCardLines(block, marks);
 }
 

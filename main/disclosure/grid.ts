@@ -140,7 +140,7 @@ export function withholdLabels(state: GridState, labels: ReadonlySet<string>): b
   grid.members.forEach((m, i) => {
     if (state.withheld[i] || !labels.has(m.label) || figuresOf(m).length === 0) return;
     m.figures.forEach((f, c) => {
-      if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(i, c), `withheld with ${m.label} in another table or chart of the slide (it could give it back)`);
+      if (f && !marks.has(f)) marks.mark(f, 'secondary', grid.describe(i, c), `withheld with ${m.label} in another table or chart of the same result (it could give it back)`);
     });
     state.withheld[i] = true;
     changed = true;

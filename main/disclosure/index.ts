@@ -48,10 +48,10 @@
  * The input deck is never changed (the work is done on a deep copy), and the result depends only on the deck, the
  * settings and the personal values: the same input gives the same output.
  *
- * Blocks of one slide agree: a group (by its label) withheld in one table or chart is withheld in every block of
- * the slide that names it, and complements follow (a bar's bases could give back the table's withheld counts).
- * Limits: across slides, complements are chosen by size then label so the same split makes the same choice, but
- * the module does not solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
+ * The slides of one saved result agree: a group (by its label) withheld in one of their tables or charts is
+ * withheld in every block of them that names it, and complements follow (a bar's bases could give back the
+ * table's withheld counts). Limits: across results, complements are chosen by size then label so the same split
+ * makes the same choice, but the module does not solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
  * figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
  * node (line) equals that total: it is withheld here, but if the total is published elsewhere (a funnel's stage
  * count), it and what it pins down can be worked out whatever this slide does. A share's complement (1 − share,
@@ -60,8 +60,9 @@
 import type { Deck, DisclosureReport, DisclosureSettings, SafeDeck, Slide, Suppression } from '../../shared/decks';
 import { disclosureSettingsSchema } from '../../shared/decks';
 import { AppError } from '../../shared/errors';
-import { isRowLevel, judgeBlocks, ROW_LEVEL_TEXT } from './blocks';
-import { SlideMarks, type WithheldNumber } from './marks';
+import { agreeOnGroups, finishBlocks, isRowLevel, judgeBlocks, ROW_LEVEL_TEXT } from './blocks';
+import type { GridState } from './grid';
+import { SlideMarks } from './marks';
 import { disclosureNote, roundSlide } from './note';
 import { PiiMatcher } from './pii';
 import { scrubSlide } from './pii-scrub';
@@ -78,16 +79,16 @@ export interface DisclosureOptions {
 }
 
 interface Judged {
-  suppressed: Suppression[];
+  marks: SlideMarks;
+  states: GridState[];
   removed: Suppression[];
-  numbers: WithheldNumber[];
 }
 
 const entryFor =
   (slide: Slide, n: number) =>
   (what: string, reason: string): Suppression => ({ slide: n, slideTitle: slide.title, what, reason });
 
-/** Rules 5, 6, 1–3 and 7 on one slide, in place. */
+/** Rules 5, 6, 1 and 7 on one slide, in place (figures are only marked: secondary rules and commit follow). */
 function judgeSlide(slide: Slide, n: number, settings: DisclosureSettings, pii: PiiMatcher): Judged {
   const removed: Suppression[] = [];
   const entry = entryFor(slide, n);
@@ -102,10 +103,7 @@ function judgeSlide(slide: Slide, n: number, settings: DisclosureSettings, pii: 
   });
 
   const marks = new SlideMarks(settings.minCell, slideBase);
-  judgeBlocks(slide.body, marks);
-  const committed = marks.commit(n, slide.title);
-  for (const r of marks.removed) removed.push(entry(r.what, r.reason));
-  return { suppressed: committed.suppressed, removed, numbers: committed.numbers };
+  return { marks, states: judgeBlocks(slide.body, marks), removed };
 }
 
 /** The deck as it may leave the screen, with the report of what was withheld and why. Never changes `deck`. */
@@ -124,22 +122,28 @@ export function applyDisclosure(deck: Deck, opts: DisclosureOptions): SafeDeck {
     removed.push({ slide: 0, slideTitle: '', what: 'personal data in the deck name', reason: 'personal data (a value of a personal or pseudonymised column) is never shown' });
   }
   const judged = copy.slides.map((slide, i) => judgeSlide(slide, i + 1, settings, pii));
-  // Slides of one saved result share their headline's numbers (the audit's widest gap is on three of its slides):
-  // running text is guarded against the numbers withheld on any slide of the same result.
-  const byResult = new Map<string, WithheldNumber[]>();
+  // The slides of one saved result show the same groups and share their headline's numbers (the audit's widest gap
+  // is on three of its slides): groups are withheld alike across them, and their running text is guarded against
+  // the numbers withheld on any of them.
   const resultKey = (slide: Slide, i: number) => (slide.source ? `result ${slide.source.resultId}` : `slide ${i}`);
-  copy.slides.forEach((slide, i) => {
-    const key = resultKey(slide, i);
-    byResult.set(key, (byResult.get(key) ?? []).concat(judged[i].numbers));
+  const byResult = new Map<string, number[]>();
+  copy.slides.forEach((slide, i) => byResult.set(resultKey(slide, i), (byResult.get(resultKey(slide, i)) ?? []).concat([i])));
+  for (const slides of byResult.values()) agreeOnGroups(slides.flatMap((i) => judged[i].states));
+
+  const committed = copy.slides.map((slide, i) => {
+    finishBlocks(slide.body, judged[i].marks);
+    for (const r of judged[i].marks.removed) judged[i].removed.push(entryFor(slide, i + 1)(r.what, r.reason));
+    return judged[i].marks.commit(i + 1, slide.title);
   });
   copy.slides.forEach((slide, i) => {
     const entry = entryFor(slide, i + 1);
-    for (const field of guardSlideText(slide, byResult.get(resultKey(slide, i))!)) judged[i].removed.push(entry(`a sentence of ${field}`, 'it cites a withheld figure'));
+    const numbers = byResult.get(resultKey(slide, i))!.flatMap((j) => committed[j].numbers);
+    for (const field of guardSlideText(slide, numbers)) judged[i].removed.push(entry(`a sentence of ${field}`, 'it cites a withheld figure'));
     if (settings.roundTo) {
       roundSlide(slide, settings.roundTo);
       if (slide.source) slide.source.base = Math.round(slide.source.base / settings.roundTo) * settings.roundTo;
     }
-    for (const s of judged[i].suppressed) suppressed.push(s);
+    for (const s of committed[i].suppressed) suppressed.push(s);
     for (const s of judged[i].removed) removed.push(s);
   });
   const report: DisclosureReport = { settings, suppressed, removed, note: '' };

@@ -162,7 +162,7 @@ describe('a group goes as a whole', () => {
   });
 });
 
-describe('blocks of one slide agree', () => {
+describe('blocks of one result agree', () => {
   it('a region the table withholds (3 promoters; South its complement) is withheld from the bar beside it', () => {
     // The bar alone has nothing small (answers 50, 40, 60, 70), but its bases would give back the table's withheld
     // answers of North and South; the bar follows the table.
@@ -180,8 +180,15 @@ describe('blocks of one slide agree', () => {
     const b = out.deck.slides[0].body[1];
     if (b.type !== 'chart' || b.chart.kind !== 'bar') throw new Error('bar expected');
     expect(b.chart.series[0].values.map((f) => f.value)).toEqual([null, null, 30, 40]);
+    // The same when the bar and the table are on two slides of one result; not when they come from two results.
+    const split = disclose(deck([slide([table]), slide([bar])]));
+    const b2 = split.deck.slides[1].body[0];
+    expect(b2.type === 'chart' && b2.chart.kind === 'bar' && b2.chart.series[0].values.map((f) => f.value)).toEqual([null, null, 30, 40]);
+    const other = disclose(deck([slide([table]), slide([bar], { source: { resultId: 2, resultName: 'r2', resultKind: 'nps', dataset: 'd', base: 220, snapshotAt: '' } })]));
+    const b3 = other.deck.slides[1].body[0];
+    expect(b3.type === 'chart' && b3.chart.kind === 'bar' && b3.chart.series[0].values.map((f) => f.value)).toEqual([10, 20, 30, 40]);
     expect(out.report.suppressed.find((x) => x.what === 'NPS of North')?.reason).toBe(
-      'secondary: withheld with North in another table or chart of the slide (it could give it back)',
+      'secondary: withheld with North in another table or chart of the same result (it could give it back)',
     );
   });
 });
