@@ -51,8 +51,8 @@
  * The slides of one saved result agree: a group (by its label) withheld in one of their tables or charts is
  * withheld in every block of them that names it, and complements follow (a bar's bases could give back the
  * table's withheld counts). Limits: across results, complements are chosen by size then label so the same split
- * makes the same choice, but the module does not solve the equations of the whole deck at once. Numbers in free text are caught only when they equal a withheld
- * figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
+ * makes the same choice, but the module does not solve the equations of the whole deck at once. Numbers in free
+ * text are caught only when they equal a withheld figure or its base. Totals are assumed known, and a flow link (or cross-tab cell) that is the only one of its
  * node (line) equals that total: it is withheld here, but if the total is published elsewhere (a funnel's stage
  * count), it and what it pins down can be worked out whatever this slide does. A share's complement (1 − share,
  * the people it does not count) is not judged on its own.
