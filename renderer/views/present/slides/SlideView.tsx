@@ -62,7 +62,7 @@ export function SlideView({ slide, number, total, minCell, note, decorative, onF
         </div>
         {slide.headline && <div className="cxs-headline">{slide.headline}</div>}
       </header>
-      <FitBody key={slide.id} layoutKey={slide} onFit={onFit} className={twoColumns ? 'cxs-body is-columns' : `cxs-body layout-${slide.layout ?? 'single'}${centred ? ' is-centred' : ''}`}>
+      <FitBody key={slide.id} layoutKey={slide} onFit={onFit} className={twoColumns ? `cxs-body is-columns${slide.body.every((b) => b.type === 'table' || b.type === 'crosstab') ? ' is-tables' : ''}` : `cxs-body layout-${slide.layout ?? 'single'}${centred ? ' is-centred' : ''}`}>
         {slide.body.map((b, i) => (
           <Block key={i} block={b} minCell={minCell} slideBase={slide.source?.base} />
         ))}
@@ -111,10 +111,11 @@ function FitBody({ children, className, layoutKey, onFit }: { children: ReactNod
       return Math.max((right - box.left) / box.width, (bottom - box.top) / box.height);
     };
     let scale = 1;
-    for (let round = 0; round < 4; round++) {
+    for (let round = 0; round < 8; round++) {
       const over = overflow();
       if (over <= 1.005) break;
-      scale = Math.max(0.33, scale / over);
+      // After the first round, overshoot a little: widening the columns can rewrap text and move the edge again.
+      scale = Math.max(0.33, scale / (round === 0 ? over : over * 1.02));
       i.style.transform = `scale(${scale})`;
       i.style.transformOrigin = 'top left';
       i.style.width = `${100 / scale}%`;
