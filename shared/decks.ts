@@ -123,18 +123,6 @@ export interface SlideSource {
   snapshotAt: string;
 }
 
-const figureSchema: z.ZodType<Figure> = z
-  .object({
-    value: z.number().nullable(),
-    format: z.enum(FIGURE_FORMATS),
-    base: z.number().min(0).optional(),
-    digits: z.number().int().min(0).max(6).optional(),
-    ci: z.tuple([z.number(), z.number()]).nullable().optional(),
-    suppressed: z.enum(['primary', 'secondary']).optional(),
-    roundedTo: z.number().int().optional(),
-  })
-  .strict();
-
 /** Blocks are made by the app (snapshots), so they are checked only for shape on the way back in. */
 const blockSchema = z.object({ type: z.enum(['figures', 'table', 'crosstab', 'chart', 'cards', 'text']) }).passthrough();
 
