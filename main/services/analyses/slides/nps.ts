@@ -183,7 +183,7 @@ export const npsContextSlides: SlideKindDef<CtxOut, SpecOf<'nps.context'>>[] = [
       ];
       const bar: SlideBlock = {
         type: 'chart',
-        title: `NPS by ${r.context}`,
+        title: spec.context ? `NPS by ${spec.context}` : 'NPS by days since the event',
         chart: {
           kind: 'bar',
           orientation: 'horizontal',
