@@ -81,6 +81,7 @@ function listText(decks: DeckSummary[], workspace: string): string {
 
 export async function deckCommand(argv: string[]): Promise<CommandOutput<{ decks: DeckSummary[] } | DeckExportJson>> {
   const [sub, ...rest] = argv;
+  if (sub !== 'list' && sub !== 'export') throw new UsageError(`cxw deck needs list or export${sub ? `, not "${sub}"` : ''}: cxw deck list --workspace W, cxw deck export --workspace W --deck NAME --out FILE.`);
   const { values } = parseCli({
     args: rest,
     options: {
@@ -98,7 +99,6 @@ export async function deckCommand(argv: string[]): Promise<CommandOutput<{ decks
     const decks = await withDb(workspace, (db) => Promise.resolve(listDecks(db)));
     return { json: { decks }, text: listText(decks, workspace) };
   }
-  if (sub !== 'export') throw new UsageError(`cxw deck needs list or export${sub ? `, not "${sub}"` : ''}.`);
   if (!values.deck?.trim()) throw new UsageError('--deck NAME is required (cxw deck list --workspace W lists them).');
   if (!values.out) throw new UsageError('--out FILE is required.');
   const format = formatArg(values.format, values.out);
