@@ -113,6 +113,12 @@ describe.skipIf(!BUILT)('cxw deck and cxw report', () => {
     const strict = cxwJson<ExportJson>(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--out', join(dir, 'strict.html'), '--min-cell', '100']);
     expect(strict.minCell).toBe(100);
     expect(strict.suppressed.length).toBeGreaterThan(base.suppressed.length);
+    const bare = cxw(['deck', '--workspace', ws]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/^cxw: cxw deck needs list or export, not "--workspace": cxw deck list --workspace W/);
+    const noFormat = cxw(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--out', join(dir, 'deck.doc')]);
+    expect(noFormat.status).toBe(2);
+    expect(noFormat.stderr).toMatch(/--format html\|pdf\|pptx is required/);
     const missing = cxw(['deck', 'export', '--workspace', ws, '--deck', 'Nope', '--out', join(dir, 'nope.html')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/There is no deck named “Nope”/);
