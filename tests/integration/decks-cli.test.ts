@@ -100,11 +100,13 @@ describe.skipIf(!BUILT)('cxw deck and cxw report', () => {
   });
 
   it('never replaces a file without --force; --min-cell below 5 is refused; a higher threshold suppresses more', () => {
-    const out = join(dir, 'deck.html');
+    const out = join(dir, 'taken.html');
+    writeFileSync(out, 'keep me');
     const again = cxw(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--format', 'html', '--out', out, '--json']);
     expect(again.status).toBe(1);
     expect(JSON.parse(again.stdout).error.code).toBe('FILE_EXISTS');
     expect(again.stderr).toMatch(/--force/);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
     const low = cxw(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--out', join(dir, 'low.html'), '--min-cell', '4']);
     expect(low.status).toBe(1);
     expect(low.stderr).toMatch(/cannot be below 5/);
