@@ -95,11 +95,17 @@ function closeMembers(j: Judged): boolean[] {
   });
 }
 
-/** Rule 2: in a partition, exactly one member withheld → the smallest other member goes too, until stable. */
+/**
+ * Rule 2: in a partition, exactly one member withheld → the smallest other member goes too; and while the withheld
+ * members together hold fewer than k people, one more; until stable.
+ */
 function complementMembers(j: Judged, withheld: boolean[]): void {
   const { grid, marks } = j;
   for (;;) {
-    const pick = partitionComplement(grid.members.map((m, i) => ({ base: j.bases[i] ?? 0, label: grid.name(i), withheld: withheld[i], unavailable: figuresOf(m).every((f) => f.value === null) })));
+    const pick = partitionComplement(
+      grid.members.map((m, i) => ({ base: j.bases[i] ?? 0, label: grid.name(i), withheld: withheld[i], unavailable: figuresOf(m).every((f) => f.value === null) })),
+      marks.k,
+    );
     if (pick === null) return;
     const lone = withheld.indexOf(true);
     const c = grid.members[lone].figures.findIndex((f) => !!f && marks.get(f)?.kind === 'primary');

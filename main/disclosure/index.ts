@@ -24,7 +24,8 @@
  * 2. Secondary (complementary) suppression. A group withheld in a partition (a table or bar chart marked
  *    `partition`, partition cards) could come back as total − the others, or as its share × a known total. So in
  *    every partition where exactly one group is withheld, the smallest other group (by size, then label) is withheld
- *    too, entirely, until stable. The population total counts as known even when not shown (it is usually the
+ *    too, entirely; and while the withheld groups together hold fewer than k people (their combined group is the
+ *    total minus the others: 3 + 4 = 7 people is as small as what it hides), one more; until stable. The population total counts as known even when not shown (it is usually the
  *    dataset size), and so does every column's total (all promoters, the overall NPS). A two-member partition with
  *    one small member therefore withholds both. Funnel steps are nested, not a partition, and get no complements.
  * 3. Two-way tables. Cross-tab cells and flow (Sankey) links are counts: every row, every column and the margins are

@@ -32,13 +32,21 @@ function cheaper(a: { base: number; label: string; i: number }, b: { base: numbe
 }
 
 /**
- * The member to withhold so that a partition with exactly one withheld member gets a second, or null when the
- * partition needs nothing (zero or ≥ 2 withheld) or has no member left to withhold.
+ * The member to withhold next in a partition, or null when it needs nothing (or has no member left):
+ * - exactly one member withheld → a second (else it is the total minus the others);
+ * - two or more withheld whose sizes add up to fewer than `minCell` people → one more: the withheld members'
+ *   combined value is itself the total minus the others, and a combined group of, say, 3 + 4 = 7 people is as
+ *   small as the groups it hides (ONS practice: the sum of suppressed cells must not be disclosive either).
  */
-export function partitionComplement(members: readonly PartitionMember[]): number | null {
+export function partitionComplement(members: readonly PartitionMember[], minCell = 0): number | null {
   let withheld = 0;
-  for (const m of members) if (m.withheld) withheld++;
-  if (withheld !== 1) return null;
+  let withheldSize = 0;
+  for (const m of members) {
+    if (!m.withheld) continue;
+    withheld++;
+    withheldSize += m.base;
+  }
+  if (withheld === 0 || (withheld >= 2 && withheldSize >= minCell)) return null;
   let best: { base: number; label: string; i: number } | null = null;
   members.forEach((m, i) => {
     if (m.withheld || m.unavailable) return;

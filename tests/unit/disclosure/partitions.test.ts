@@ -111,6 +111,19 @@ describe('two-member partitions and thresholds 5 and 10', () => {
   });
 });
 
+describe('withheld groups together hold at least k people', () => {
+  // Hand-made: groups of 3 and 4 are both small (primary at k = 10); withholding only those two would still give
+  // away their combined group of 7 (= 1,000 − 500 − 300 − 193) — as small as what it hides. The smallest other
+  // group (193) goes too, so the withheld three hold 200 people; at k = 5, 3 + 4 = 7 ≥ 5 is enough.
+  const table = () => countTable(['A', 'B', 'C', 'D', 'E'], [500, 300, 193, 3, 4]);
+  it('k = 10: 3 and 4 withheld, and 193 with them', () => {
+    expect(column(first(disclose(deck([slide([table()])]))), 'n')).toEqual([500, 300, null, null, null]);
+  });
+  it('k = 5: 3 and 4 are both small, and together 7 ≥ 5: nothing more', () => {
+    expect(column(first(disclose(deck([slide([table()])]), 5)), 'n')).toEqual([500, 300, 193, null, null]);
+  });
+});
+
 describe('a group goes as a whole', () => {
   it('an NPS from 7 answers in a large group: the group goes entirely, and in a partition the next smallest too', () => {
     // North's NPS (7 answers) is primary; North's other figures go with it (an NPS can be a function of the row's
@@ -194,11 +207,13 @@ describe('blocks of one result agree', () => {
 });
 
 describe('zeros and lone counts', () => {
-  it('zero is shown (it singles nobody out); it can serve as a complement', () => {
+  it('zero is shown (it singles nobody out); as a complement it hides nothing (0 + 3 = 3 people), so the next group goes too', () => {
     const t = countTable(['A', 'B', 'C'], [0, 3, 97]);
     const block = first(disclose(deck([slide([t])])));
-    expect(column(block, 'n')).toEqual([null, null, 97]);
-    expect(states(block, 'n')).toEqual(['secondary', 'primary', undefined]);
+    expect(column(block, 'n')).toEqual([null, null, null]);
+    expect(states(block, 'n')).toEqual(['secondary', 'primary', 'secondary']);
+    const wide = first(disclose(deck([slide([countTable(['A', 'B', 'C', 'D'], [0, 3, 40, 57])])])));
+    expect(column(wide, 'n')).toEqual([null, null, null, 57]);
     t.partition = false;
     expect(column(first(disclose(deck([slide([t])]))), 'n')).toEqual([0, null, 97]);
   });
