@@ -5,11 +5,13 @@ import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../disclosure';
 import { exportDeck } from '../../export/deck';
+import { disclosedWithTypedMapCards } from './journey-map-disclosure';
 
 /** The deck with disclosure control applied: the workspace's settings, or `override` (the CLI's --min-cell). */
 export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSettings>): SafeDeck {
   const settings = { ...readDisclosureSettings(db), ...override };
-  return applyDisclosure(deck, { settings, piiValues: collectPiiValues(db) });
+  const piiValues = collectPiiValues(db);
+  return disclosedWithTypedMapCards(deck, (d) => applyDisclosure(d, { settings, piiValues }));
 }
 
 /** The export of what presentDeck shows: the exporters only ever see the SafeDeck. */
@@ -42,15 +44,18 @@ export function getDisclosure(db: Db): DisclosureSettings {
 
 export function setDisclosure(db: Db, s: DisclosureSettings): DisclosureSettings {
   return db.transaction(() => {
-    const before = readDisclosureSettings(db);
+    // A damaged stored setting is refused when read (never silently replaced by the default), and setting a valid
+    // one is how the analyst repairs it: so here the old value is only described, not required.
+    let before: DisclosureSettings | null = null;
+    try {
+      before = readDisclosureSettings(db);
+    } catch {
+      before = null;
+    }
     const saved = writeDisclosureSettings(db, s);
     const rounding = (x: DisclosureSettings) => (x.roundTo ? `counts rounded to ${x.roundTo}` : 'counts not rounded');
-    logActivity(
-      db,
-      'disclosure.set',
-      `Set disclosure control: groups under ${saved.minCell} people suppressed, ${rounding(saved)} (was under ${before.minCell}, ${rounding(before)}).`,
-      { settings: saved, before },
-    );
+    const was = before ? `was under ${before.minCell}, ${rounding(before)}` : 'the stored setting was damaged and is replaced';
+    logActivity(db, 'disclosure.set', `Set disclosure control: groups under ${saved.minCell} people suppressed, ${rounding(saved)} (${was}).`, { settings: saved, before });
     return saved;
   })();
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Deck, SlideBlock } from '../../../shared/decks';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../../main/disclosure';
+import { setDisclosure } from '../../../main/services/decks/disclosed';
 import { PiiMatcher } from '../../../main/disclosure/pii';
 import { openWorkspaceDb, setSetting } from '../../../main/workspace/db';
 import { makeDataset, memoryDb } from '../profile/helpers';
@@ -153,6 +154,11 @@ describe('disclosure settings in a workspace file', () => {
     expect(() => readDisclosureSettings(db)).toThrow(/not readable/);
     setSetting(db, 'disclosure', JSON.stringify({ minCell: 2, roundTo: 0 }));
     expect(() => readDisclosureSettings(db)).toThrow(/cannot be below 5/);
+    // …and setting a valid one (disclosure.set, as the error says) repairs it, logged as a repair.
+    expect(setDisclosure(db, { minCell: 10, roundTo: 0 })).toEqual({ minCell: 10, roundTo: 0 });
+    expect(readDisclosureSettings(db)).toEqual({ minCell: 10, roundTo: 0 });
+    const logged = db.prepare("SELECT summary FROM activity WHERE action = 'disclosure.set' ORDER BY id DESC LIMIT 1").get() as { summary: string };
+    expect(logged.summary).toBe('Set disclosure control: groups under 10 people suppressed, counts not rounded (the stored setting was damaged and is replaced).');
     db.close();
   });
 });
