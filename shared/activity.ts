@@ -33,6 +33,7 @@ const ACTION_LABELS: Record<string, string> = {
   'deck.duplicate': 'Deck',
   'deck.delete': 'Deck',
   'deck.addSlides': 'Deck',
+  'deck.addJourneyMap': 'Deck',
   'deck.export': 'Export',
   'disclosure.set': 'Disclosure',
   'key.create': 'Key',

@@ -148,6 +148,8 @@ export const slideSchema = z
     body: z.array(blockSchema).max(20),
     /** Cards: one per slide or a grid (segment cards). */
     layout: z.enum(['single', 'grid']).optional(),
+    /** A journey-map slide ('journeyMap.map'): the map it shows (a document, not a saved result; source is null). */
+    journeyMap: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 
@@ -160,6 +162,8 @@ export interface Slide {
   source: SlideSource | null;
   body: SlideBlock[];
   layout?: 'single' | 'grid';
+  /** A journey-map slide: the name of the map it shows (refreshing re-reads the map). */
+  journeyMap?: string;
 }
 
 export const deckName = z.string().trim().min(1, 'deck name is empty').max(200);
@@ -270,6 +274,8 @@ export const deckArgSchemas = {
   'deck.slideKinds': z.object({ resultId: z.number().int().min(1) }).strict(),
   /** Snapshot slides of a saved result into a deck (created if absent), appended at the end. */
   'deck.addSlides': z.object({ deck: deckName, resultId: z.number().int().min(1), kinds: z.array(slideKindSchema).min(1).max(50).optional() }).strict(),
+  /** A slide of a journey map (a snapshot of its stages × lanes and persona), appended to the deck (created if absent). */
+  'deck.addJourneyMap': z.object({ deck: deckName, map: z.string().trim().min(1, 'map name is empty').max(200) }).strict(),
   /** Re-run the slide's result and build the slide again; nothing is saved (the view shows what changed, then saves). */
   'deck.refreshSlide': z.object({ jobId, deck: deckName, slideId }).strict(),
   /** The deck with disclosure control applied, as presentation mode shows it. */
@@ -289,6 +295,7 @@ export interface DeckResults {
   'deck.delete': { deleted: string };
   'deck.slideKinds': SlideKindInfo[];
   'deck.addSlides': Deck;
+  'deck.addJourneyMap': Deck;
   'deck.refreshSlide': SlideRefresh;
   'deck.present': SafeDeck;
   'deck.export': DeckExport;

@@ -60,6 +60,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'deck.delete',
   'deck.slideKinds',
   'deck.addSlides',
+  'deck.addJourneyMap',
   'deck.refreshSlide',
   'deck.present',
   'deck.export',

@@ -13,6 +13,7 @@ import { slideKindsOf } from './analyses/slides/index';
 import type { RunContext } from './analyses/types';
 import { describeDeckChange } from './decks/changes';
 import { refreshSlide } from './decks/refresh';
+import { addJourneyMapToDeck } from './decks/journey-map-deck';
 import { exportDeckLogged, getDisclosure, presentDeck, setDisclosure } from './decks/disclosed';
 import { readSavedResult, slidesOfResult } from './decks/read';
 import type { WorkspaceState } from './workspace-state';
@@ -28,6 +29,7 @@ type DeckHandlers = Pick<
   | 'deck.delete'
   | 'deck.slideKinds'
   | 'deck.addSlides'
+  | 'deck.addJourneyMap'
   | 'deck.refreshSlide'
   | 'deck.present'
   | 'deck.export'
@@ -94,6 +96,7 @@ export function deckHandlers(state: WorkspaceState, jobs: JobRunner): DeckHandle
         return saved;
       })();
     },
+    'deck.addJourneyMap': ({ deck, map }) => addJourneyMapToDeck(db(), deck, map),
     'deck.refreshSlide': ({ jobId, deck, slideId }) => refreshSlide(ctx(), jobId, getDeck(db(), deck), slideId),
     'deck.present': ({ name }) => presentDeck(db(), getDeck(db(), name)),
     'deck.export': ({ name, format }) => exportDeckLogged(db(), getDeck(db(), name), format, `the deck “${name}”`),

@@ -9,6 +9,7 @@ import { DATA_QUALITY_KIND, isDataQualityText } from '../analyses/slides/data-qu
 import { buildSlide } from '../analyses/slides/index';
 import type { RunContext } from '../analyses/types';
 import { rerunResult } from '../results/rerun';
+import { documentRefresher } from './document-slides';
 import { readSavedResult } from './read';
 
 const MAX_CHANGES = 20;
@@ -71,6 +72,8 @@ function keepSegmentNames(saved: unknown, fresh: unknown): unknown {
 export async function refreshSlide(ctx: RunContext, jobId: string, deck: Deck, slideId: string): Promise<SlideRefresh> {
   const slide = deck.slides.find((s) => s.id === slideId);
   if (!slide) throw new AppError('NOT_FOUND', `The deck “${deck.name}” has no slide ${slideId}; it may have been deleted. Reload the deck.`, { name: deck.name, slideId });
+  const fromDocument = documentRefresher(slide.kind);
+  if (fromDocument) return fromDocument(ctx, slide);
   if (!slide.source) throw new AppError('BAD_ARGUMENTS', `“${slide.title || 'This slide'}” is a ${slide.kind} slide: it was written by hand, so there is nothing to refresh.`, { slideId });
   let saved: ReturnType<typeof readSavedResult>;
   try {
