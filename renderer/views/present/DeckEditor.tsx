@@ -143,6 +143,17 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
       setStarting(false);
     }
   };
+  // A journey map edited live from its slide was saved: rebuild the slide from the saved map into the stored deck
+  // (merged into what is stored, not the editor's copy), reload the editor with it, and show it through disclosure.
+  const rebuildMapSlide = async (slideId: string): Promise<SafeDeck> => {
+    const fresh = await client.invoke('deck.refreshSlide', { jobId: `mapslide_${Date.now().toString(36)}`, deck: ed.name, slideId });
+    const stored = await client.invoke('deck.get', { name: ed.name });
+    const saved = await client.invoke('deck.save', { deck: { name: stored.name, slides: stored.slides.map((s) => (s.id === slideId ? fresh.slide : s)), version: stored.version } });
+    ed.load(saved);
+    const s = await client.invoke('deck.present', { name: saved.name });
+    setSafe(s);
+    return s;
+  };
   const openPresenter = () => {
     const w = window.open(`${window.location.pathname}${window.location.search}${presenterHash(ed.name)}`, `cxw-presenter`, 'popup,width=1280,height=800');
     if (!w) toasts.error(new Error('The window was blocked. Allow pop-ups for this page, or open the presenter view from a second tab.'), 'The presenter view did not open');
@@ -290,6 +301,7 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
           safe={presenting}
           startAt={Math.min(sel, presenting.deck.slides.length - 1)}
           onPresenter={openPresenter}
+          onMapSaved={rebuildMapSlide}
           onClose={(last) => {
             setPresenting(null);
             if (presenting.deck.slides.length === slides.length) setSelected(last);

@@ -1,11 +1,13 @@
 // Presentation mode: the deck as it may be shown to a room — deck.present's SafeDeck (disclosure control applied),
 // never the editor's raw slides — on a black full-screen stage, 16:9, scaled to fit any screen without scrolling.
 // Keys in useSlideKeys; the presenter view (a second tab or window) follows and leads through sync.ts. Leaving full
-// screen (Esc, the browser's own exit) leaves presentation mode.
-import { useEffect, useRef, useState } from 'react';
+// screen (Esc, the browser's own exit) leaves presentation mode. On a journey-map slide, "Edit map" (E) opens the
+// map's editing layer over the slide (journey-map/MapEditLayer); saving there rebuilds the slide (onMapSaved).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ActionIcon, Portal, Tooltip } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconDeviceDesktopAnalytics, IconX } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconDeviceDesktopAnalytics, IconPencil, IconX } from '@tabler/icons-react';
 import type { SafeDeck } from '../../../shared/decks';
+import { MapEditLayer } from './journey-map/MapEditLayer';
 import { ScaledSlide } from './slides/SlideView';
 import { usePresentSync } from './sync';
 import { useSlideKeys } from './useSlideKeys';
@@ -15,9 +17,14 @@ interface Props {
   startAt: number;
   onClose: (lastIndex: number) => void;
   onPresenter: () => void;
+  /** A journey-map slide's map was saved from the editing layer: rebuild that slide, resolve with the deck as shown now. */
+  onMapSaved?: (slideId: string) => Promise<SafeDeck>;
 }
 
-export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props) {
+export function PresentationMode({ safe: initial, startAt, onClose, onPresenter, onMapSaved }: Props) {
+  // The deck as shown: replaced when a journey map edited live rebuilds its slide.
+  const [safe, setSafe] = useState(initial);
+  const [editingMap, setEditingMap] = useState(false);
   const deck = safe.deck;
   const count = deck.slides.length;
   const [index, setIndex] = useState(Math.min(startAt, count - 1));
@@ -55,7 +62,27 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
       go(i);
     },
     leave: close,
+    enabled: !editingMap,
   });
+  const mapSlide = deck.slides[index]?.kind === 'journeyMap.map' && deck.slides[index]?.journeyMap && onMapSaved ? deck.slides[index] : null;
+  const mapSlideRef = useRef(mapSlide);
+  mapSlideRef.current = mapSlide;
+  useEffect(() => {
+    if (editingMap) return;
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'e' && e.key !== 'E') || e.altKey || e.ctrlKey || e.metaKey || !mapSlideRef.current) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      e.preventDefault();
+      setEditingMap(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editingMap]);
+  const closeMapEditor = useCallback(() => {
+    setEditingMap(false);
+    root.current?.focus();
+  }, []);
 
   useEffect(() => {
     root.current?.focus();
@@ -108,7 +135,15 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
             Go to slide {typed} — press Enter
           </div>
         )}
-        <div className={controls ? 'cxp-controls is-shown' : 'cxp-controls'}>
+        {editingMap && mapSlide?.journeyMap && onMapSaved && (
+          <MapEditLayer
+            mapName={mapSlide.journeyMap}
+            minCell={safe.report.settings.minCell}
+            onSaved={async () => setSafe(await onMapSaved(mapSlide.id))}
+            onClose={closeMapEditor}
+          />
+        )}
+        <div className={controls && !editingMap ? 'cxp-controls is-shown' : 'cxp-controls'}>
           <Tooltip label="Previous (←)">
             <ActionIcon size="xl" variant="filled" color="dark" aria-label="Previous slide" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0}>
               <IconChevronLeft />
@@ -122,6 +157,13 @@ export function PresentationMode({ safe, startAt, onClose, onPresenter }: Props)
               <IconChevronRight />
             </ActionIcon>
           </Tooltip>
+          {mapSlide && (
+            <Tooltip label="Edit the journey map with the room (E)">
+              <ActionIcon size="xl" variant="filled" color="dark" aria-label="Edit map" onClick={() => setEditingMap(true)}>
+                <IconPencil />
+              </ActionIcon>
+            </Tooltip>
+          )}
           <Tooltip label="Open the presenter view: notes, next slide, timer">
             <ActionIcon size="xl" variant="filled" color="dark" aria-label="Presenter view" onClick={onPresenter}>
               <IconDeviceDesktopAnalytics />

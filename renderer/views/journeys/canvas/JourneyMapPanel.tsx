@@ -11,6 +11,7 @@ import {
   IconFileTypeHtml,
   IconPencil,
   IconPhoto,
+  IconPresentation,
   IconPlus,
   IconRoute,
   IconTrash,
@@ -26,6 +27,7 @@ import { formatCount, formatDateTime } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DeleteDialog, NameDialog, SeedDialog } from './MapDialogs';
 import { MapCanvas } from './MapCanvas';
+import { useAddMapToDeck } from './AddMapToDeck';
 import { PersonaPanel } from './PersonaPanel';
 import { addStage, emptyMap, setPersona } from './map-model';
 import { mapToPngBlob } from './map-png';
@@ -209,6 +211,14 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
     }
   };
 
+  // The slide is a snapshot of the saved map, so unsaved changes are saved first.
+  const addToDeck = useAddMapToDeck();
+  const startAddToDeck = async () => {
+    if (!map) return;
+    if (dirty && !(await save())) return;
+    addToDeck.start(map.name);
+  };
+
   const mapOptions = (maps.data ?? []).map((m) => ({
     value: m.name,
     label: `${m.name}${workspace && unsavedSession(workspace, m.name) ? ' • unsaved' : ''}`,
@@ -328,6 +338,11 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
                   Export HTML
                 </Button>
               </Tooltip>
+              <Tooltip label={dirty ? 'Saves your changes first: the slide is a snapshot of the saved map.' : 'A slide of this map in a workshop deck; edit it live while presenting.'} multiline w={260}>
+                <Button variant="default" leftSection={<IconPresentation size={16} />} onClick={() => void startAddToDeck()}>
+                  Add to deck
+                </Button>
+              </Tooltip>
             </Group>
 
             {editor.problem?.kind === 'stale' && (
@@ -434,6 +449,7 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
         />
       )}
       <DeleteDialog name={dialog?.kind === 'delete' ? dialog.name : null} onClose={() => setDialog(null)} onDelete={deleteMap} />
+      {addToDeck.dialog}
     </div>
   );
 }
