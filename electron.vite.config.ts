@@ -17,6 +17,8 @@ export default defineConfig({
           'import-parser': resolve('main/workspace/import/parse-worker.ts'),
           // The k-means helper threads (main/workspace/segments/kmeans-pool.ts): only the block kernels, so they start fast.
           'kmeans-helper': resolve('main/jobs/kmeans-helper.ts'),
+          // The segmentation's side-metrics helper thread (main/workspace/segments/side-metrics.ts), likewise.
+          'side-metrics-helper': resolve('main/jobs/side-metrics-helper.ts'),
         },
         output: {
           format: 'es',

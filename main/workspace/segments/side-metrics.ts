@@ -1,6 +1,7 @@
 // The two metrics of a run that need only a sample of the rows — bootstrap stability (20 k-means runs on a
 // 20k-row subsample, ~0.6 s at 1M rows) and the silhouette (5,000-row sample, ~0.15 s). On large data they run
-// on the second core: the helper thread (the built worker entry, out/main/worker.js, task 'segment.side-metrics')
+// on the second core: the helper thread (the small built entry out/main/side-metrics-helper.js, or the job worker's
+// task 'segment.side-metrics')
 // starts before the main k-means, clusters the bootstrap resamples while the job thread fits the reference (the
 // resamples need no reference labels), then waits on a shared flag for the reference labels of its samples and
 // finishes with the Jaccard table and the silhouette. The samples are drawn exactly as bootstrapStability and
@@ -111,8 +112,9 @@ export interface RunningSideMetrics {
   stop: () => void;
 }
 
+/** The small helper entry (main/jobs/side-metrics-helper.ts); the job worker runs the same task where it is absent. */
 function builtWorkerPath(): string | null {
-  return builtEntry('worker.js');
+  return builtEntry('side-metrics-helper.js') ?? builtEntry('worker.js');
 }
 
 type HelperMessage = { type: 'progress' } | { type: 'result'; result: unknown } | { type: 'error'; error: SerializedError };

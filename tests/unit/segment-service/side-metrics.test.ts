@@ -18,6 +18,7 @@ function blobs(n: number, seed: number): Matrix {
 
 const ctx = { isCancelled: () => false, onProgress: () => undefined };
 const WORKER = join(__dirname, '../../../out/main/worker.js');
+const SMALL_ENTRY = join(__dirname, '../../../out/main/side-metrics-helper.js');
 
 describe('side metrics started before the fit', () => {
   const m = blobs(3000, 11);
@@ -35,6 +36,17 @@ describe('side metrics started before the fit', () => {
     expect(got.stability).toEqual(expected.stability);
     expect(got.silhouette).toEqual(expected.silhouette);
     expect(Math.min(...got.stability)).toBeGreaterThan(0.9);
+  });
+
+  it.skipIf(!existsSync(SMALL_ENTRY))('on the helper thread from its own small entry (built): identical to the direct calls', async () => {
+    const side = startSideMetrics(m, opts, ctx, { workerPath: SMALL_ENTRY });
+    try {
+      const got = await side.finish(fit.labels);
+      expect(got.stability).toEqual(expected.stability);
+      expect(got.silhouette).toEqual(expected.silhouette);
+    } finally {
+      side.stop();
+    }
   });
 
   it.skipIf(!existsSync(WORKER))('on the helper thread (built worker): identical to the direct calls', async () => {
