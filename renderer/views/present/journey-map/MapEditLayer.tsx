@@ -16,6 +16,7 @@ import { MapCanvas } from '../../journeys/canvas/MapCanvas';
 import { useMapEditor } from '../../journeys/canvas/useMapEditor';
 import '../../journeys/canvas/canvas.css';
 import './map-edit-layer.css';
+import './map-slide.css';
 
 interface Props {
   mapName: string;
