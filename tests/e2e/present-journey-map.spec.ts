@@ -99,6 +99,12 @@ test.describe('journey map slide on the demo workspace', () => {
     const before = seeded.cards.filter((c) => c.lane === 'painPoints' && c.stageId === stage.id).length;
     await expect(card.locator('.cxs-card-title')).toHaveText(`${stage.name} · Pain points${before ? ` (${before + 1})` : ''}`);
     await app.screenshot({ path: `${SHOTS}/slide-after-edit-1920x1080.png`, animations: 'disabled' });
+    // Every card lies inside the slide (a clipped card would be a hidden finding).
+    const slideBox = (await presenting.locator('.cxs-slide').boundingBox())!;
+    for (const box of await presenting.locator('.cxs-card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.right).toBeLessThanOrEqual(slideBox.x + slideBox.width + 0.5);
+      expect(box.bottom).toBeLessThanOrEqual(slideBox.y + slideBox.height + 0.5);
+    }
     const stored = await call<JourneyMap>(app, 'journeyMap.get', { name: MAP });
     expect(stored.version).toBe(2);
     expect(stored.cards.filter((c) => c.text === NEW_CARD).map((c) => [c.lane, c.stageId, c.evidence])).toEqual([['painPoints', stage.id, 'assumed']]);
