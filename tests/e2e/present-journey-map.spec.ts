@@ -5,7 +5,7 @@
 // pain points of a stage and saved: the presented slide shows it at once, and after leaving presentation mode the
 // Journeys view's map holds it (version 2). A card computed from fewer than 10 journeys (if the seeded map has one)
 // is masked in the layer as on the slide. The layer is captured at 1280 × 720 and 1920 × 1080 into /tmp/shots-jmap/.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { JourneyMap } from '../../shared/journeys';
 import { call, expect, test } from './fixtures';
@@ -115,5 +115,18 @@ test.describe('journey map slide on the demo workspace', () => {
     await openMap(app);
     await expect(app.getByText('Saved · version 2')).toBeVisible();
     await expect(app.getByRole('group', { name: cellName, exact: true }).getByRole('article', { name: `Card: ${NEW_CARD}` })).toBeVisible();
+
+    // The exports draw the same slide with their existing block renderers: the HTML (looked at) and the PowerPoint.
+    // A seeded map (40+ cards) is exported as pages of at most 8 cards, every card on one of them.
+    const html = await call<{ data: string; slides: number }>(app, 'deck.export', { name: 'Workshop deck', format: 'html' });
+    expect(html.slides).toBeGreaterThanOrEqual(Math.ceil((seeded.cards.length + 1) / 8));
+    expect(html.data).toContain(NEW_CARD);
+    for (const c of stored.cards.filter((x) => x.evidence === 'measured' && (x.n ?? 0) >= 10)) expect(html.data).toContain(c.text.replace(/&/g, '&amp;').split('\n')[0].slice(0, 40));
+    writeFileSync(`${SHOTS}/deck.html`, html.data);
+    const pptx = await call<{ data: string; slides: number }>(app, 'deck.export', { name: 'Workshop deck', format: 'pptx' });
+    expect(pptx.slides).toBe(html.slides);
+    writeFileSync(`${SHOTS}/deck.pptx`, Buffer.from(pptx.data, 'base64'));
+    await app.setContent(html.data);
+    await app.screenshot({ path: `${SHOTS}/export-html-1920x1080.png`, fullPage: true });
   });
 });

@@ -6,6 +6,7 @@ import type { Db } from '../../workspace/db';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../disclosure';
 import { exportDeck } from '../../export/deck';
 import { disclosedWithTypedMapCards } from './journey-map-disclosure';
+import { splitMapSlidesForExport } from './journey-map-export';
 
 /** The deck with disclosure control applied: the workspace's settings, or `override` (the CLI's --min-cell). */
 export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSettings>): SafeDeck {
@@ -14,9 +15,9 @@ export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSet
   return disclosedWithTypedMapCards(deck, (d) => applyDisclosure(d, { settings, piiValues }));
 }
 
-/** The export of what presentDeck shows: the exporters only ever see the SafeDeck. */
+/** The export of what presentDeck shows: the exporters only ever see the SafeDeck (a dense map slide split into pages). */
 export function exportDeckFor(db: Db, deck: Deck, format: ExportFormat, override?: Partial<DisclosureSettings>): Promise<DeckExport> {
-  return exportDeck(presentDeck(db, deck, override), format);
+  return exportDeck(splitMapSlidesForExport(presentDeck(db, deck, override)), format);
 }
 
 const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;
