@@ -7,6 +7,7 @@
 // already judged the whole slide, so splitting changes nothing it decided; the report's slide numbers are moved to
 // the first page of each split slide.
 import type { SafeDeck, Slide, SlideBlock, Suppression } from '../../../shared/decks';
+import { maxOf } from '../../../shared/extent';
 import { JOURNEY_MAP_SLIDE_KIND } from './journey-map-slide';
 
 /** At most two rows of four cards on an exported 16:9 page. */
@@ -33,7 +34,7 @@ function pageLines(blocks: SlideBlock[]): number {
       total += 2;
       continue;
     }
-    for (let i = 0; i < b.cards.length; i += COLUMNS) total += Math.max(...b.cards.slice(i, i + COLUMNS).map(cardLines));
+    for (let i = 0; i < b.cards.length; i += COLUMNS) total += maxOf(b.cards.slice(i, i + COLUMNS).map(cardLines));
   }
   return total;
 }
