@@ -3,7 +3,8 @@
 // "Seed from data" does); "Add to deck" in the Journey map view puts its slide in a new deck; presentation mode shows
 // it through disclosure control; E opens the editing layer, where a card "Confusing returns form" is added to the
 // pain points of a stage and saved: the presented slide shows it at once, and after leaving presentation mode the
-// Journeys view's map holds it (version 2). A card computed from fewer than 10 journeys (if the seeded map has one)
+// Journeys view's map holds it (version 3: a save "by someone else" in between was refused first, then the layer
+// reopened their version 2). A card computed from fewer than 10 journeys (if the seeded map has one)
 // is masked in the layer as on the slide. The layer is captured at 1280 × 720 and 1920 × 1080 into /tmp/shots-jmap/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -67,7 +68,19 @@ test.describe('journey map slide on the demo workspace', () => {
     await expect(layer.getByText('Saved · version 1')).toBeVisible();
     // A measured card under 10 journeys is masked here as on the slide.
     for (const c of small) await expect(layer.getByRole('article', { name: `Card: ${c.text}` })).toHaveCount(0);
+    // Someone else saves the map meanwhile: this layer's save is refused and says so; "open theirs" starts again.
     const cellName = `Pain points in ${stage.name}`;
+    await layer.getByRole('button', { name: `Add card: ${cellName}` }).click();
+    await layer.getByRole('group', { name: `New card: ${cellName}` }).getByLabel('Card text').fill('Lost in the crowd');
+    await layer.getByRole('group', { name: `New card: ${cellName}` }).getByRole('button', { name: 'Done' }).click();
+    await call(app, 'journeyMap.save', { map: await call<JourneyMap>(app, 'journeyMap.get', { name: MAP }) });
+    await layer.getByRole('button', { name: 'Save and show' }).click();
+    await expect(layer.getByRole('alert')).toContainText('Someone else saved this map in between');
+    await expect(layer.getByRole('alert')).toContainText('The workspace holds version 2 of “Demo journeys”; these edits started from version 1.');
+    await layer.getByRole('button', { name: 'Drop these edits and open version 2' }).click();
+    await expect(layer.getByText('Saved · version 2')).toBeVisible();
+    await expect(layer.getByRole('article', { name: 'Card: Lost in the crowd' })).toHaveCount(0);
+
     await layer.getByRole('button', { name: `Add card: ${cellName}` }).click();
     const editor = layer.getByRole('group', { name: `New card: ${cellName}` });
     await editor.getByLabel('Card text').fill(NEW_CARD);
@@ -90,7 +103,7 @@ test.describe('journey map slide on the demo workspace', () => {
     const titleFont = await layer.locator('.cxp-mapedit-title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(titleFont).toBeGreaterThanOrEqual(24);
 
-    // Save: the map (version 2) and the slide, rebuilt from it, show the card.
+    // Save: the map (version 3) and the slide, rebuilt from it, show the card.
     await layer.getByRole('button', { name: 'Save and show' }).click();
     await expect(layer).toHaveCount(0);
     const card = presenting.locator('.cxs-card', { hasText: NEW_CARD });
@@ -106,14 +119,14 @@ test.describe('journey map slide on the demo workspace', () => {
       expect(box.bottom).toBeLessThanOrEqual(slideBox.y + slideBox.height + 0.5);
     }
     const stored = await call<JourneyMap>(app, 'journeyMap.get', { name: MAP });
-    expect(stored.version).toBe(2);
+    expect(stored.version).toBe(3);
     expect(stored.cards.filter((c) => c.text === NEW_CARD).map((c) => [c.lane, c.stageId, c.evidence])).toEqual([['painPoints', stage.id, 'assumed']]);
 
     // Leave presentation; the Journeys view's map has the card.
     await app.keyboard.press('Escape');
     await expect(presenting).toHaveCount(0);
     await openMap(app);
-    await expect(app.getByText('Saved · version 2')).toBeVisible();
+    await expect(app.getByText('Saved · version 3')).toBeVisible();
     await expect(app.getByRole('group', { name: cellName, exact: true }).getByRole('article', { name: `Card: ${NEW_CARD}` })).toBeVisible();
 
     // The exports draw the same slide with their existing block renderers: the HTML (looked at) and the PowerPoint.

@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useClient } from '../../../state/bridge';
 import { useWorkspace } from '../../../state/workspace';
 import { MapCanvas } from '../../journeys/canvas/MapCanvas';
-import { useMapEditor } from '../../journeys/canvas/useMapEditor';
+import { forgetSession, useMapEditor } from '../../journeys/canvas/useMapEditor';
 import '../../journeys/canvas/canvas.css';
 import './map-edit-layer.css';
 import './map-slide.css';
@@ -81,6 +81,17 @@ export function MapEditLayer({ mapName, minCell, onSaved, onClose }: Props) {
     };
   }, [client, mapName, load]);
 
+  // After a refused save: start again from what is stored (this session's unsaved edits of the map are dropped).
+  const openTheirs = async () => {
+    try {
+      const stored = await client.invoke('journeyMap.get', { name: mapName });
+      forgetSession(info?.path ?? '', mapName);
+      load(stored);
+    } catch (err) {
+      setLoadError(err);
+    }
+  };
+
   const { edit: editReal } = editor;
   const edit = useCallback((change: (m: JourneyMap) => JourneyMap) => editReal((real) => unmaskEdit(real, change(maskedMap(real, minCell, mask)), minCell, mask)), [editReal, minCell, mask]);
   const shown = useMemo(() => (editor.map ? maskedMap(editor.map, minCell, mask) : null), [editor.map, minCell, mask]);
@@ -125,8 +136,11 @@ export function MapEditLayer({ mapName, minCell, onSaved, onClose }: Props) {
         <Alert color="orange" title="Someone else saved this map in between" role="alert" className="cxp-mapedit-alert">
           <Text size="lg">
             The workspace holds version {stale.storedVersion} of “{mapName}”; these edits started from version {stale.version}. Nothing was overwritten and your edits
-            are still here, unsaved: open the map in the Journeys view to compare, or close this and press E again to start from theirs.
+            are still here, unsaved (the Journeys view keeps them too, to compare or save as a copy).
           </Text>
+          <Button size="md" mt="sm" variant="default" onClick={() => void openTheirs()}>
+            Drop these edits and open version {stale.storedVersion}
+          </Button>
         </Alert>
       )}
       {editor.problem?.kind === 'gone' && (
