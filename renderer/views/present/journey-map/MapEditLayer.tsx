@@ -8,13 +8,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp, IconDeviceFloppy, IconX } from '@tabler/icons-react';
-import type { JourneyCard, JourneyMap } from '../../../../shared/journeys';
+import type { JourneyMap } from '../../../../shared/journeys';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useClient } from '../../../state/bridge';
 import { useWorkspace } from '../../../state/workspace';
 import { MapCanvas } from '../../journeys/canvas/MapCanvas';
 import { forgetSession, useMapEditor } from '../../journeys/canvas/useMapEditor';
 import '../../journeys/canvas/canvas.css';
+import { maskedMap, unmaskEdit } from './mask';
 import './map-edit-layer.css';
 import './map-slide.css';
 
@@ -25,23 +26,6 @@ interface Props {
   /** After a successful save: rebuild the slide from the saved map (resolves when the presented slide shows it). */
   onSaved: (map: JourneyMap) => Promise<void>;
   onClose: () => void;
-}
-
-const isWithheld = (card: JourneyCard, k: number) => card.evidence === 'measured' && (card.n === undefined || card.n < k);
-
-/** The map as the room may see it: measured cards under k keep their place but not their words. */
-export function maskedMap(map: JourneyMap, k: number, mask: string): JourneyMap {
-  return { ...map, cards: map.cards.map((c) => (isWithheld(c, k) ? { ...c, text: mask } : c)) };
-}
-
-/**
- * An edit made on the masked map, applied to the real one: a withheld card that comes back with the mask as its text
- * (opened and closed unchanged) keeps its real words and evidence; moves keep its new cell.
- */
-export function unmaskEdit(before: JourneyMap, after: JourneyMap, k: number, mask: string): JourneyMap {
-  const real = new Map(before.cards.filter((c) => isWithheld(c, k)).map((c) => [c.id, c]));
-  if (!real.size) return after;
-  return { ...after, cards: after.cards.map((c) => (real.has(c.id) && c.text === mask ? { ...real.get(c.id)!, lane: c.lane, stageId: c.stageId } : c)) };
 }
 
 export function MapEditLayer({ mapName, minCell, onSaved, onClose }: Props) {
