@@ -13,7 +13,7 @@ import type { JourneyResult } from '../../../shared/journeys';
 import type { DriversResult, NpsContextResult, NpsResult } from '../../../shared/nps';
 import type { ResultKind } from '../../../shared/results';
 import type { SegmentationResult } from '../../../shared/segments';
-import { collectPiiValues } from '../../../main/disclosure';
+import { applyDisclosure, collectPiiValues } from '../../../main/disclosure';
 import { openWorkspaceDb } from '../../../main/workspace/db';
 import { harness, type Harness } from '../segment-service/helpers';
 
@@ -101,7 +101,7 @@ describe('slide registry on the demo', () => {
       ...['nps.headline', 'nps.byGroup', 'nps.groupTable', 'nps.trend', 'data.quality'],
       ...['npsContext.table', 'data.quality'],
       ...['drivers.quadrant', 'drivers.weights', 'data.quality'],
-      ...['audit.summary', 'audit.groups', 'audit.disparity', 'data.quality'],
+      ...['audit.summary', 'audit.verdicts', 'audit.groups', 'audit.groupsMore', 'audit.disparity', 'data.quality'],
     ]);
     for (const s of deck.slides) {
       expect(slideSchema.safeParse(s).success, s.kind).toBe(true);
@@ -233,8 +233,12 @@ describe('slide registry on the demo', () => {
 
   it('audit summary, groups and disparity: per-group n, selection rates and ratios as saved; each attribute a partition', async () => {
     const r = await output<AuditResult>('audit');
-    const tables = blocks(slide('audit.groups'), 'table');
-    expect(tables.map((t) => t.columns[0].label)).toEqual([...new Set(r.groups.map((g) => g.attribute))].slice(0, 4));
+    // One attribute table per slide when a table has more than five groups (a half-width table wraps): age_band
+    // (six bands, the widest gap's attribute) on the groups slide, gender on the next.
+    expect(blocks(slide('audit.groups'), 'table').map((t) => t.columns[0].label)).toEqual(['age_band']);
+    expect(blocks(slide('audit.groupsMore'), 'table').map((t) => t.columns[0].label)).toEqual(['gender']);
+    expect(slide('audit.groups').notes).toContain('Also audited, on the next groups slide: gender.');
+    const tables = [...blocks(slide('audit.groups'), 'table'), ...blocks(slide('audit.groupsMore'), 'table')];
     for (const t of tables) {
       const attr = t.columns[0].label;
       const groups = r.groups.filter((g) => g.attribute === attr);
@@ -259,6 +263,40 @@ describe('slide registry on the demo', () => {
     expect(items[2].figure.base).toBe(Math.min(...r.groups.filter((g) => g.attribute === w.attribute && [w.group, w.reference].includes(g.group)).map((g) => g.n)));
     const fails = r.verdicts.filter((v) => v.status === 'fail').length;
     expect(slide('audit.summary').headline).toMatch(new RegExp(`^${fails} of \\d+ fairness checks? fails?`));
+  });
+
+  it('audit verdicts: one row per saved verdict, the worst group and its reference, the gap as the saved ratio on the smaller n', async () => {
+    const r = await output<AuditResult>('audit');
+    const s = slide('audit.verdicts');
+    const table = blocks(s, 'table')[0];
+    const words = { fail: 'Fails', warn: 'Warning', pass: 'Passes', 'not applicable': 'Not applicable' };
+    expect(table.rows.map((row) => [row.check, row.verdict])).toEqual(r.verdicts.map((v) => [v.metric, words[v.status]]));
+    // No label in the demo audit: demographic parity is the one check judged; the four label checks are not applicable.
+    expect(r.verdicts.map((v) => v.status)).toEqual(['fail', 'not applicable', 'not applicable', 'not applicable', 'not applicable']);
+    const n = (group: string) => r.groups.find((g) => g.attribute === 'age_band' && g.group === group)!.n;
+    const d = r.disparities.find((x) => x.metric === 'selectionRate' && x.attribute === 'age_band' && x.group === '18-24')!;
+    expect(d.flag).toBe(true);
+    expect(table.rows[0]).toMatchObject({ group: '18-24 (age_band)', reference: d.reference });
+    expect(fig(table.rows[0].gap)).toEqual({ value: d.ratio, format: 'ratio', digits: 2, base: Math.min(n('18-24'), n(d.reference)) });
+    expect(fig(table.rows[0].gap).base).toBe(420);
+    for (const row of table.rows.slice(1)) expect([row.group, row.reference, row.gap]).toEqual([null, null, null]);
+    expect(s.headline).toBe(`1 of 1 fairness check fails (4 others not applicable); the selection rate of age_band “18-24” is ${d.ratio!.toFixed(2)} of “${d.reference}”’s.`);
+    // Notes explain each check in words: no digit, so no sentence of them can repeat a withheld number.
+    expect(s.notes).toMatch(/^Demographic parity asks whether every group gets the decision at the same rate/);
+    expect(s.notes).not.toMatch(/\d/);
+  });
+
+  it('audit verdicts under a raised threshold: the gap of a group under k is withheld, and the headline clause quoting it', () => {
+    const s = slide('audit.verdicts');
+    // k = 500: the 18-24 band (420 people) is under it; 25-34 (720) is not.
+    const safe = applyDisclosure({ ...deck, slides: [s] }, { settings: { minCell: 500, roundTo: 0 }, piiValues: new Set() });
+    const row = blocks(safe.deck.slides[0], 'table')[0].rows[0];
+    expect(fig(row.gap)).toEqual({ value: null, format: 'ratio', digits: 2, suppressed: 'primary' });
+    expect(safe.deck.slides[0].headline).toBe('1 of 1 fairness check fails (4 others not applicable); [withheld: it cites a suppressed figure]');
+    expect(safe.report.suppressed.map((x) => x.reason)).toEqual(['fewer than 500 people']);
+    // At the default k = 10 nothing on the slide is withheld.
+    const open = applyDisclosure({ ...deck, slides: [s] }, { settings: { minCell: 10, roundTo: 0 }, piiValues: new Set() });
+    expect(open.deck.slides[0]).toEqual(s);
   });
 
   it('data quality: rows and missing shares from the profile, no values', async () => {
