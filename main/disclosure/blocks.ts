@@ -169,10 +169,14 @@ export function finishBlocks(body: SlideBlock[], marks: SlideMarks): void {
  */
 function withholdCardLines(block: Extract<SlideBlock, { type: 'cards' }>, marks: SlideMarks): void {
   for (const card of block.cards) {
-    const small = card.figure ? marks.get(card.figure)?.kind === 'primary' : marks.slideBase === null || isSmall(marks.slideBase, marks.k);
+    // A card without a figure on a slide that comes from no saved result (a journey map's typed cards) counts
+    // nobody: it is the workshop's words, judged as running text (personal values and withheld numbers, by the
+    // text guard and the PII scrub) like a text slide's paragraphs. On a result's slide it describes the people the
+    // result covers and is judged by their number.
+    const small = card.figure ? marks.get(card.figure)?.kind === 'primary' : marks.slideBase !== null && isSmall(marks.slideBase, marks.k);
     const complement = card.figure ? marks.get(card.figure)?.kind === 'secondary' : false;
     if (small) {
-      const reason = !card.figure && marks.slideBase === null ? 'no base is known for it, so it cannot be shown safely' : marks.primaryReason();
+      const reason = marks.primaryReason();
       if (card.lines.length) marks.removed.push({ what: `the details of card "${card.title}"`, reason });
       card.lines = [`Fewer than ${marks.k} people: details withheld.`];
     } else if (complement) {

@@ -5,14 +5,13 @@ import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../disclosure';
 import { exportDeck } from '../../export/deck';
-import { disclosedWithTypedMapCards } from './journey-map-disclosure';
 import { splitMapSlidesForExport } from './journey-map-export';
 
 /** The deck with disclosure control applied: the workspace's settings, or `override` (the CLI's --min-cell). */
 export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSettings>): SafeDeck {
   const settings = { ...readDisclosureSettings(db), ...override };
   const piiValues = collectPiiValues(db);
-  return disclosedWithTypedMapCards(deck, (d) => applyDisclosure(d, { settings, piiValues }));
+  return applyDisclosure(deck, { settings, piiValues });
 }
 
 /** The export of what presentDeck shows: the exporters only ever see the SafeDeck (a dense map slide split into pages). */

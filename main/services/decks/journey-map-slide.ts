@@ -3,7 +3,7 @@
 // that has cards (lanes as rows), its cards in stage order (stages as columns), each titled "<stage> · <lane>";
 // the persona as a text block above. A measured card carries its n as a count figure: disclosure control judges
 // it like any group and withholds a card computed from fewer than k journeys, with its lines. A typed (assumed)
-// card has no figure: it is the workshop's words, guarded like running text (journey-map-disclosure.ts).
+// card has no figure: it is the workshop's words, guarded like running text (main/disclosure/blocks.ts).
 // Titles are unique on the slide: disclosure control withholds alike the groups of one slide that share a label,
 // and two touchpoints of one stage are different people.
 import type { Slide, SlideBlock } from '../../../shared/decks';
