@@ -156,15 +156,15 @@ describe.skipIf(!BUILT)('cxw deck and cxw report', () => {
   it('cxw report: every saved result in one deck (not stored), exported with disclosure control', async () => {
     const out = join(dir, 'report.pptx');
     const r = cxwJson<ExportJson & { results: number }>(['report', '--workspace', ws, '--out', out]);
-    // Title + data quality of "customers" + NPS (headline, by group) + audit (summary, groups, disparity) + segmentation (cards, sizes).
-    expect(r).toMatchObject({ file: out, results: 3, slides: 1 + 1 + 2 + 3 + 2 });
+    // Title + data quality of "customers" + NPS (headline, by group) + audit (summary, verdicts, groups, disparity) + segmentation (cards, sizes).
+    expect(r).toMatchObject({ file: out, results: 3, slides: 1 + 1 + 2 + 4 + 2 });
     expect(r.suppressed.some((s) => /fewer than 10/.test(s.reason))).toBe(true);
     const zip = await JSZip.loadAsync(readFileSync(out));
     for (const f of Object.keys(zip.files).filter((x) => x.endsWith('.xml'))) expect(leaked(await zip.files[f].async('string')), f).toEqual([]);
     const html = join(dir, 'report.html');
     const text = cxw(['report', '--workspace', ws, '--out', html]);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^Wrote a report of 3 saved results \(9 slides, HTML\) to /);
+    expect(text.stdout).toMatch(/^Wrote a report of 3 saved results \(10 slides, HTML\) to /);
     expect(leaked(readFileSync(html, 'utf8'))).toEqual([]);
     // Not stored: the workspace still has the one deck.
     expect(cxwJson<{ decks: unknown[] }>(['deck', 'list', '--workspace', ws]).decks).toHaveLength(1);
