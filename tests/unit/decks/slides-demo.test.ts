@@ -238,6 +238,7 @@ describe('slide registry on the demo', () => {
     expect(blocks(slide('audit.groups'), 'table').map((t) => t.columns[0].label)).toEqual(['age_band']);
     expect(blocks(slide('audit.groupsMore'), 'table').map((t) => t.columns[0].label)).toEqual(['gender']);
     expect(slide('audit.groups').notes).toContain('Also audited, on the next groups slide: gender.');
+    expect([slide('audit.groups').title, slide('audit.groupsMore').title]).toEqual(['Who is selected: offer_approved (age_band)', 'Who is selected: offer_approved (gender)']);
     const tables = [...blocks(slide('audit.groups'), 'table'), ...blocks(slide('audit.groupsMore'), 'table')];
     for (const t of tables) {
       const attr = t.columns[0].label;
@@ -280,7 +281,7 @@ describe('slide registry on the demo', () => {
     expect(fig(table.rows[0].gap)).toEqual({ value: d.ratio, format: 'ratio', digits: 2, base: Math.min(n('18-24'), n(d.reference)) });
     expect(fig(table.rows[0].gap).base).toBe(420);
     for (const row of table.rows.slice(1)) expect([row.group, row.reference, row.gap]).toEqual([null, null, null]);
-    expect(s.headline).toBe(`1 of 1 fairness check fails (4 others not applicable); the selection rate of age_band “18-24” is ${d.ratio!.toFixed(2)} of “${d.reference}”’s.`);
+    expect(s.headline).toBe(`1 of 1 fairness check fails (4 others not applicable); the selection rate of age_band “18-24” is ${d.ratio!.toFixed(2)} times that of “${d.reference}”.`);
     // Notes explain each check in words: no digit, so no sentence of them can repeat a withheld number.
     expect(s.notes).toMatch(/^Demographic parity asks whether every group gets the decision at the same rate/);
     expect(s.notes).not.toMatch(/\d/);

@@ -123,7 +123,7 @@ function verdictsHeadline(rows: VerdictRow[]): string {
   const key = (fails[0] ?? warns[0])?.worst;
   const gap =
     key && key.ratio !== null && key.base >= DISCLOSURE_DEFAULT_MIN_CELL
-      ? `; the ${key.words} of ${key.attribute} ${curly(key.group)} is ${key.ratio.toFixed(2)} of ${curly(key.reference)}’s`
+      ? `; the ${key.words} of ${key.attribute} ${curly(key.group)} is ${key.ratio.toFixed(2)} times that of ${curly(key.reference)}`
       : '';
   return `${lead}${gap}.`;
 }

@@ -100,12 +100,17 @@ function attributePages(r: AOut): [string, AuditGroup[]][][] {
 function groupsSlide(r: AOut, spec: SpecOf<'audit.run'>, page: number) {
   const pages = attributePages(r);
   const shown = pages[page] ?? [];
-  const elsewhere = pages.flatMap((p, i) => (i === page ? [] : p.map(([a]) => a)));
+  const names = (i: number) => (pages[i] ?? []).map(([a]) => a).join(', ');
+  const elsewhere = [
+    page === 0 && pages.length > 1 ? `Also audited, on the next groups slide: ${names(1)}.` : '',
+    page === 1 ? `On the previous groups slide: ${names(0)}.` : '',
+    pages.length > 2 ? `Not on a slide (see the Audit view): ${pages.slice(2).map((_, i) => names(i + 2)).join(', ')}.` : '',
+  ].filter(Boolean);
   const columnsNote = `Columns: the people in each group, the ${rateLabel(r).toLowerCase()} with its Wilson 95% interval, its ratio to the reference group, and the four-fifths rule against the most favoured group (below four fifths fails; groups under ${minGroup(r)} people are too few to judge).`;
   return {
-    title: `Who is ${who(r)}: ${decisionWords(spec)}${page > 0 ? ` (${shown.map(([a]) => a).join(', ')})` : ''}`,
+    title: `Who is ${who(r)}: ${decisionWords(spec)}${pages.length > 1 ? ` (${names(page)})` : ''}`,
     headline: summaryHeadline(r),
-    notes: [columnsNote, elsewhere.length > 0 ? `Also audited, on ${page === 0 ? 'the next groups slide' : 'other slides'}: ${elsewhere.join(', ')}.` : ''].filter(Boolean).join(' '),
+    notes: [columnsNote, ...elsewhere].join(' '),
     body: shown.map(([attribute, groups]) => attributeTable(r, attribute, groups)),
   };
 }
