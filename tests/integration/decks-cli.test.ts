@@ -77,17 +77,18 @@ describe.skipIf(!BUILT)('cxw deck and cxw report', () => {
   });
 
   it('cxw deck list: {decks:[{name, slides}]} and a readable table', () => {
+    // NPS (headline, by group) + audit (summary, verdicts, groups, disparity) + segmentation (cards, sizes).
     const { decks } = cxwJson<{ decks: { name: string; slides: number }[] }>(['deck', 'list', '--workspace', ws]);
-    expect(decks).toEqual([expect.objectContaining({ name: 'Workshop', slides: 7 })]);
+    expect(decks).toEqual([expect.objectContaining({ name: 'Workshop', slides: 8 })]);
     const text = cxw(['deck', 'list', '--workspace', ws]);
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^name\s+slides\s+version\s+updated \(UTC\)\n[- ]+\nWorkshop\s+7\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\d\n$/);
+    expect(text.stdout).toMatch(/^name\s+slides\s+version\s+updated \(UTC\)\n[- ]+\nWorkshop\s+8\s+3\s+\d{4}-\d\d-\d\d \d\d:\d\d\n$/);
   });
 
   it('cxw deck export --format html: {file, slides, suppressed}; small groups suppressed; no personal value; no script', () => {
     const out = join(dir, 'deck.html');
     const r = cxwJson<ExportJson>(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--format', 'html', '--out', out]);
-    expect(r).toMatchObject({ file: out, slides: 7, minCell: 10 });
+    expect(r).toMatchObject({ file: out, slides: 8, minCell: 10 });
     const small = r.suppressed.filter((s) => /fewer than 10/.test(s.reason) && !s.reason.startsWith('secondary'));
     // Each small group's NPS bar is withheld as a primary suppression ("NPS of 9"; eleven groups: the chart stands alone).
     for (const g of ['9', '10']) expect(small.some((s) => s.what === `NPS of ${g}`), `group ${g}: ${JSON.stringify(small)}`).toBe(true);
@@ -132,17 +133,17 @@ describe.skipIf(!BUILT)('cxw deck and cxw report', () => {
   it('cxw deck export --format pptx: a PowerPoint with one slide per deck slide (plus disclosure pages), no personal value', async () => {
     const out = join(dir, 'deck.pptx');
     const r = cxwJson<ExportJson>(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--format', 'pptx', '--out', out]);
-    expect(r.slides).toBe(7);
+    expect(r.slides).toBe(8);
     const zip = await JSZip.loadAsync(readFileSync(out));
     const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-    expect(slides.length).toBeGreaterThanOrEqual(7);
+    expect(slides.length).toBeGreaterThanOrEqual(8);
     for (const f of Object.keys(zip.files).filter((x) => x.endsWith('.xml'))) expect(leaked(await zip.files[f].async('string')), f).toEqual([]);
   });
 
   it.skipIf(!existsSync(CHROMIUM) || spawnSync('pdftotext', ['-v']).error !== undefined)('cxw deck export --format pdf: a PDF without personal values', () => {
     const out = join(dir, 'deck.pdf');
     const r = cxwJson<ExportJson>(['deck', 'export', '--workspace', ws, '--deck', 'Workshop', '--format', 'pdf', '--out', out]);
-    expect(r.slides).toBe(7);
+    expect(r.slides).toBe(8);
     const bytes = readFileSync(out);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // The page text (poppler's pdftotext): the slides' words are there, personal values are not.
