@@ -305,10 +305,16 @@ describe('slide registry on the demo', () => {
     const profile = await call('dataset.profile', { dataset: CUSTOMERS });
     const items = blocks(s, 'figures')[0].items;
     expect(items[0].figure.value).toBe(3000);
-    expect(items[1].figure.value).toBe(profile.columns.length);
+    const incomplete = profile.columns.filter((c) => c.missing > 0);
+    expect(items[1]).toMatchObject({ label: 'Complete columns', note: `of ${profile.columns.length} columns` });
+    expect(items[1].figure.value).toBe(profile.columns.length - incomplete.length);
     const table = blocks(s, 'table')[0];
-    // Only the columns with missing values are listed: 6 in the demo customers.
-    expect(table.rows.map((row) => row.column).sort()).toEqual(profile.columns.filter((c) => c.missing > 0).map((c) => c.name).sort());
+    // Only columns with missing values are listed, the least complete first, at most 5 (what fits the slide at full
+    // size): the demo customers have 6, so the most complete of them is left to the caption.
+    expect(incomplete.length).toBe(6);
+    const expected = [...incomplete].sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name)).slice(0, 5);
+    expect(table.rows.map((row) => row.column)).toEqual(expected.map((c) => c.name));
+    expect(table.caption).toBe(`The 5 least complete of 6 columns with missing values; ${profile.columns.length - 6} columns are complete.`);
     for (const row of table.rows) {
       const c = profile.columns.find((x) => x.name === row.column)!;
       expect(fig(row.missing).value).toBe(c.missing);
