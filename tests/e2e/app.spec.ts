@@ -40,7 +40,7 @@ test.describe('demo workspace', () => {
     await expect(app.getByText(/Created the built-in demo workspace/)).toBeVisible();
     await shot(app, 'demo-activity-log');
     await app.keyboard.press('Escape');
-    // Built views open their set-up; Present (the sharing issue) still says what is coming.
+    // Built views open their set-up; Present opens on the (empty) list of decks. Nothing says "coming next" any more.
     const nav = app.getByRole('navigation', { name: 'Main' });
     for (const view of ['Journeys', 'NPS', 'Audit']) {
       await nav.getByRole('button', { name: view }).click();
@@ -48,8 +48,10 @@ test.describe('demo workspace', () => {
       await expect(app.getByText(/coming next/i)).toHaveCount(0);
     }
     await nav.getByRole('button', { name: 'Present' }).click();
-    await expect(app.getByText(/coming next/i).first()).toBeVisible();
-    await shot(app, 'present-coming-next');
+    await expect(app.getByText('No decks yet')).toBeVisible();
+    await expect(app.getByRole('button', { name: 'New deck' }).first()).toBeVisible();
+    await expect(app.getByText(/coming next/i)).toHaveCount(0);
+    await shot(app, 'present-no-decks');
   });
 
   test('importing into the demo asks first: a workspace of your own, or the demo anyway', async ({ app, host }) => {

@@ -3,16 +3,11 @@
 // confirmation links to the deck in the Present view. Used by the bar above each analysis's results and by every
 // row of the saved-results lists.
 import { useState, type ReactElement } from 'react';
-import { Anchor, Button, Checkbox, Group, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconCircleCheck, IconPresentation } from '@tabler/icons-react';
-import type { DeckSummary, SlideKindInfo } from '../../../shared/decks';
+import { Anchor, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import type { SlideKindInfo } from '../../../shared/decks';
 import { useClient } from '../../state/bridge';
-import { openDeck } from '../../views/present/routes';
 import { ErrorAlert } from '../ErrorAlert';
-
-const NEW_DECK = '\u0000new';
-/** The deck last added to in this session: the likeliest next target. */
-let lastDeck: string | null = null;
+import { AddedToDeck, useDeckTarget } from '../decks/deck-target';
 
 interface Target {
   id: number;
@@ -29,9 +24,7 @@ export function useAddToDeck(): AddToDeckApi {
   const [target, setTarget] = useState<Target | null>(null);
   const [kinds, setKinds] = useState<SlideKindInfo[] | null>(null);
   const [ticked, setTicked] = useState<string[]>([]);
-  const [decks, setDecks] = useState<DeckSummary[]>([]);
-  const [deck, setDeck] = useState<string>(NEW_DECK);
-  const [newName, setNewName] = useState('Workshop deck');
+  const deckTarget = useDeckTarget();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ deck: string; added: number; total: number } | null>(null);
@@ -46,10 +39,7 @@ export function useAddToDeck(): AddToDeckApi {
         const [k, list] = await Promise.all([client.invoke('deck.slideKinds', { resultId: r.id }), client.invoke('deck.list', {})]);
         setKinds(k);
         setTicked(k.filter((x) => x.byDefault).map((x) => x.kind));
-        setDecks(list);
-        const preferred = list.find((d) => d.name === lastDeck) ?? list[0];
-        setDeck(preferred ? preferred.name : NEW_DECK);
-        setNewName(list.some((d) => d.name === 'Workshop deck') ? `Workshop deck ${list.length + 1}` : 'Workshop deck');
+        deckTarget.load(list);
       } catch (err) {
         setError(err);
       }
@@ -59,13 +49,13 @@ export function useAddToDeck(): AddToDeckApi {
 
   const add = async () => {
     if (!target) return;
-    const name = deck === NEW_DECK ? newName.trim() : deck;
-    const before = decks.find((d) => d.name === name)?.slides ?? 0;
+    const name = deckTarget.name();
+    const before = deckTarget.decks?.find((d) => d.name === name)?.slides ?? 0;
     setBusy(true);
     setError(null);
     try {
       const out = await client.invoke('deck.addSlides', { deck: name, resultId: target.id, kinds: ticked });
-      lastDeck = out.name;
+      deckTarget.added(out.name);
       setDone({ deck: out.name, added: out.slides.length - before, total: out.slides.length });
     } catch (err) {
       setError(err);
@@ -74,33 +64,13 @@ export function useAddToDeck(): AddToDeckApi {
     }
   };
 
-  const options = [...decks.map((d) => ({ value: d.name, label: `${d.name} (${d.slides} slide${d.slides === 1 ? '' : 's'})` })), { value: NEW_DECK, label: 'New deck…' }];
   const dialog = (
     <Modal opened={target !== null} onClose={close} centered size="md" title={target ? `Add “${target.name}” to a deck` : ''}>
       {done ? (
-        <Stack gap="md">
-          <Group gap="sm" wrap="nowrap" align="flex-start" role="status">
-            <IconCircleCheck size={24} color="var(--mantine-color-teal-7)" aria-hidden="true" style={{ flex: 'none' }} />
-            <Text size="sm">
-              Added {done.added} slide{done.added === 1 ? '' : 's'} to “{done.deck}”, which now has {done.total}. Each keeps a snapshot of these numbers; refresh a slide
-              in the deck to bring it up to date.
-            </Text>
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Done
-            </Button>
-            <Button
-              leftSection={<IconPresentation size={16} />}
-              onClick={() => {
-                close();
-                openDeck(done.deck);
-              }}
-            >
-              Open the deck
-            </Button>
-          </Group>
-        </Stack>
+        <AddedToDeck deck={done.deck} onClose={close}>
+          Added {done.added} slide{done.added === 1 ? '' : 's'} to “{done.deck}”, which now has {done.total}. Each keeps a snapshot of these numbers; refresh a slide in
+          the deck to bring it up to date.
+        </AddedToDeck>
       ) : (
         <form
           onSubmit={(e) => {
@@ -130,10 +100,7 @@ export function useAddToDeck(): AddToDeckApi {
               </Text>
             ) : null}
             {kinds && kinds.length > 0 && (
-              <>
-                <Select label="Deck" data={options} value={deck} onChange={(v) => setDeck(v ?? NEW_DECK)} allowDeselect={false} comboboxProps={{ withinPortal: true }} />
-                {deck === NEW_DECK && <TextInput label="Name of the new deck" value={newName} onChange={(e) => setNewName(e.currentTarget.value)} maxLength={200} />}
-              </>
+              deckTarget.fields
             )}
             <ErrorAlert error={error} />
             <Group justify="space-between">
@@ -152,7 +119,7 @@ export function useAddToDeck(): AddToDeckApi {
                 <Button variant="default" onClick={close}>
                   Cancel
                 </Button>
-                <Button type="submit" loading={busy} disabled={!kinds || ticked.length === 0 || (deck === NEW_DECK && !newName.trim())}>
+                <Button type="submit" loading={busy} disabled={!kinds || ticked.length === 0 || !deckTarget.name()}>
                   Add {ticked.length || ''} slide{ticked.length === 1 ? '' : 's'}
                 </Button>
               </Group>
