@@ -15,7 +15,8 @@ import { cliStateDir, safeStorageSealer } from './key-sealer';
 import { registerIpcHandlers } from './ipc';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './protocol';
 import { isAppUrl, isSafeExternalUrl } from './security';
-import { createMainWindow } from './window';
+import { makePdfPrinter } from './print-pdf';
+import { createMainWindow, createPrintWindow } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = join(here, '../renderer');
@@ -48,7 +49,7 @@ function showError(title: string, err: unknown): void {
 function startServices(workspacePath: string | null): Services {
   const stateDir = app.getPath('userData');
   // Pseudonymisation keys: sealed by the OS key store where there is one (called after 'ready', as safeStorage needs).
-  const keys = { keySealer: safeStorageSealer(safeStorage), keyFoldersToRead: [cliStateDir()] };
+  const keys = { keySealer: safeStorageSealer(safeStorage), keyFoldersToRead: [cliStateDir()], printPdf: makePdfPrinter(createPrintWindow) };
   if (workspacePath) {
     try {
       return createServices({ stateDir, emit, workspacePath, ...keys });

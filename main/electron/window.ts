@@ -47,3 +47,32 @@ export function createMainWindow(preloadPath: string, devTools: boolean): Browse
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }
+
+/**
+ * An invisible window that prints a deck's HTML to PDF (print-pdf.ts): the same hardened preferences, no preload
+ * (it talks to nothing) and JavaScript off (the export has no script; nothing may run).
+ */
+export function createPrintWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    width: 1280,
+    height: 720,
+    webPreferences: {
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: false,
+    },
+  });
+}

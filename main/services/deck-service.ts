@@ -39,7 +39,7 @@ type DeckHandlers = Pick<
 
 const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;
 
-export function deckHandlers(state: WorkspaceState, jobs: JobRunner): DeckHandlers {
+export function deckHandlers(state: WorkspaceState, jobs: JobRunner, printPdf?: (html: string) => Promise<Buffer>): DeckHandlers {
   const db = () => state.current().db;
   const ctx = (): RunContext => ({ db: state.current().db, path: state.current().path, jobs });
   return {
@@ -99,7 +99,7 @@ export function deckHandlers(state: WorkspaceState, jobs: JobRunner): DeckHandle
     'deck.addJourneyMap': ({ deck, map }) => addJourneyMapToDeck(db(), deck, map),
     'deck.refreshSlide': ({ jobId, deck, slideId }) => refreshSlide(ctx(), jobId, getDeck(db(), deck), slideId),
     'deck.present': ({ name }) => presentDeck(db(), getDeck(db(), name)),
-    'deck.export': ({ name, format }) => exportDeckLogged(db(), getDeck(db(), name), format, `the deck “${name}”`),
+    'deck.export': ({ name, format }) => exportDeckLogged(db(), getDeck(db(), name), format, `the deck “${name}”`, undefined, { printPdf }),
     'disclosure.get': () => getDisclosure(db()),
     'disclosure.set': ({ settings }) => {
       if (!settings) throw new AppError('BAD_ARGUMENTS', 'disclosure.set needs settings.');

@@ -26,7 +26,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...segmentHandlers(state, jobs, datasetsChanged),
     ...journeyMapHandlers(state, jobs),
     ...resultHandlers(state, jobs),
-    ...deckHandlers(state, jobs),
+    ...deckHandlers(state, jobs, opts.printPdf),
   };
   return {
     handlers: checkpointAfterWrites(state, handlers),

@@ -14,6 +14,8 @@ export interface ServiceOptions {
   keySealer?: KeySealer | null;
   /** Other state folders whose plain key files may be read too (the window reads the keys `cxw` made). */
   keyFoldersToRead?: string[];
+  /** Print a deck's HTML to PDF with the host's own engine (Electron's printToPDF); else headless Chromium. */
+  printPdf?: (html: string) => Promise<Buffer>;
   /** Run import jobs in a worker thread (default true). The CLI's crash tests and unit tests may run in-process. */
   useWorkers?: boolean;
 }

@@ -16,6 +16,11 @@ export interface ExportDeckOptions {
   chromiumPath?: string;
   /** HTML only: include speaker notes (default false: the HTML is a handout). */
   notes?: boolean;
+  /**
+   * PDF only: print the HTML with the host's own engine (the Electron app: webContents.printToPDF, where no separate
+   * Chromium may exist); without it a headless Chromium is started (the browser host and the CLI).
+   */
+  printPdf?: (html: string) => Promise<Buffer>;
 }
 
 const EXTENSIONS: Record<ExportFormat, string> = { html: 'html', pdf: 'pdf', pptx: 'pptx' };
@@ -38,7 +43,8 @@ export async function exportDeck(safe: SafeDeck, format: ExportFormat, opts: Exp
     case 'html':
       return { ...common, data: renderDeckHtml(safe, { notes: opts.notes }), encoding: 'utf8' };
     case 'pdf': {
-      const pdf = await renderDeckPdf(renderDeckHtml(safe), { chromiumPath: opts.chromiumPath });
+      const html = renderDeckHtml(safe);
+      const pdf = opts.printPdf ? await opts.printPdf(html) : await renderDeckPdf(html, { chromiumPath: opts.chromiumPath });
       return { ...common, data: pdf.toString('base64'), encoding: 'base64' };
     }
     case 'pptx': {

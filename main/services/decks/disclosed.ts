@@ -4,7 +4,7 @@ import type { Deck, DeckExport, DisclosureSettings, ExportFormat, SafeDeck } fro
 import { logActivity } from '../../workspace/activity';
 import type { Db } from '../../workspace/db';
 import { applyDisclosure, collectPiiValues, readDisclosureSettings, writeDisclosureSettings } from '../../disclosure';
-import { exportDeck } from '../../export/deck';
+import { exportDeck, type ExportDeckOptions } from '../../export/deck';
 import { splitMapSlidesForExport } from './journey-map-export';
 
 /** The deck with disclosure control applied: the workspace's settings, or `override` (the CLI's --min-cell). */
@@ -15,8 +15,8 @@ export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSet
 }
 
 /** The export of what presentDeck shows: the exporters only ever see the SafeDeck (a dense map slide split into pages). */
-export function exportDeckFor(db: Db, deck: Deck, format: ExportFormat, override?: Partial<DisclosureSettings>): Promise<DeckExport> {
-  return exportDeck(splitMapSlidesForExport(presentDeck(db, deck, override)), format);
+export function exportDeckFor(db: Db, deck: Deck, format: ExportFormat, override?: Partial<DisclosureSettings>, options?: ExportDeckOptions): Promise<DeckExport> {
+  return exportDeck(splitMapSlidesForExport(presentDeck(db, deck, override)), format, options);
 }
 
 const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;
@@ -25,8 +25,15 @@ const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;
  * Export with disclosure control, and one activity sentence saying what left the workspace: `subject` names it
  * ("the deck “Q3”", "a report of 6 saved results").
  */
-export async function exportDeckLogged(db: Db, deck: Deck, format: ExportFormat, subject: string, override?: Partial<DisclosureSettings>): Promise<DeckExport> {
-  const out = await exportDeckFor(db, deck, format, override);
+export async function exportDeckLogged(
+  db: Db,
+  deck: Deck,
+  format: ExportFormat,
+  subject: string,
+  override?: Partial<DisclosureSettings>,
+  options?: ExportDeckOptions,
+): Promise<DeckExport> {
+  const out = await exportDeckFor(db, deck, format, override, options);
   const n = out.report.suppressed.length;
   const removed = out.report.removed.length;
   logActivity(

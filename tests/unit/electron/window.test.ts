@@ -18,7 +18,7 @@ vi.mock('electron', () => {
   return { BrowserWindow };
 });
 
-const { createMainWindow } = await import('../../../main/electron/window');
+const { createMainWindow, createPrintWindow } = await import('../../../main/electron/window');
 
 type Options = { show?: boolean; webPreferences?: Record<string, unknown> };
 const lastOptions = (): Options => constructed.at(-1) as Options;
@@ -66,5 +66,15 @@ describe('createMainWindow: the hardened webPreferences', () => {
     const call = source.slice(source.indexOf('new BrowserWindow({'));
     const prefs = call.slice(call.indexOf('webPreferences: {'), call.indexOf('},'));
     for (const literal of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false']) expect(prefs).toContain(literal);
+  });
+});
+
+describe('createPrintWindow: the invisible window that prints deck PDFs', () => {
+  it('is hidden, runs no JavaScript, has no preload and no devtools, and is as isolated as the main window', () => {
+    constructed.length = 0;
+    createPrintWindow();
+    expect(lastOptions().show).toBe(false);
+    expect(lastOptions().webPreferences).toMatchObject({ javascript: false, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(lastOptions().webPreferences).not.toHaveProperty('preload');
   });
 });
