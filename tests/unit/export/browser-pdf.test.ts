@@ -94,6 +94,28 @@ describe.skipIf(!haveChromium || !havePoppler)('PDF export', () => {
   }, 120_000);
 });
 
+describe.skipIf(!haveChromium || !havePoppler)('the browser host: its own print (Playwright page.pdf) gives the same pages', () => {
+  it('the print stylesheet makes one 16:9 page per slide plus the closing page, disclosure note last', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxw-deck-print-'));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent(renderDeckHtml(SAMPLE_DECK), { waitUntil: 'load' });
+      // What Print → Save as PDF does: the page's own @page size, backgrounds on.
+      writeFileSync(join(dir, 'print.pdf'), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      const info = execFileSync('/usr/bin/pdfinfo', [join(dir, 'print.pdf')], { encoding: 'utf8' });
+      expect(Number(info.match(/Pages:\s+(\d+)/)![1])).toBe(PAGES);
+      expect(info).toMatch(/Page size:\s+960 x 540 pts/);
+      const pages = execFileSync('/usr/bin/pdftotext', ['-layout', join(dir, 'print.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+      SAMPLE_SLIDES.forEach((s, i) => expect(pages[i], `page ${i + 1}`).toContain(s.title));
+      expect(pages[PAGES - 1]).toContain('About these numbers');
+    } finally {
+      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('PDF export without Chromium', () => {
   const saved = process.env.CHROMIUM_PATH;
   afterEach(() => {
