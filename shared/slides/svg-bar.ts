@@ -4,7 +4,7 @@
 // zero-length bar: a missing bar and a zero bar must not look alike.
 import type { ChartSpec, Figure } from '../decks';
 import { formatFigure, formatValue, isDrawable } from './format';
-import { OKABE_ITO, escapeXml, fitText, niceTicks, px, scale, svgText, textWidth, tickDigits, type ChartContext } from './svg-kit';
+import { OKABE_ITO, escapeXml, fitText, niceTicks, px, scale, svgText, textWidth, tickDigits, wrapTwoLines, type ChartContext } from './svg-kit';
 
 type BarSpec = Extract<ChartSpec, { kind: 'bar' }>;
 
@@ -157,7 +157,12 @@ export function renderBar(chart: BarSpec, ctx: ChartContext): string {
     const centre = band0 + bandSize / 2;
     if (horizontal) {
       const room = plot.x - area.x - theme.font * 0.5;
-      out.push(svgText(plot.x - theme.font * 0.5, centre, fitText(category, theme.font, room), { size: theme.font, fill: theme.text, anchor: 'end', baseline: 'middle', title: category }));
+      // A long category takes two lines where its band is tall enough, rather than losing its end to an ellipsis.
+      const lines = bandSize >= theme.font * 2.3 ? wrapTwoLines(category, theme.font, room) : [fitText(category, theme.font, room)];
+      lines.forEach((line, li) => {
+        const y = centre + (li - (lines.length - 1) / 2) * theme.font * 1.1;
+        out.push(svgText(plot.x - theme.font * 0.5, y, line, { size: theme.font, fill: theme.text, anchor: 'end', baseline: 'middle', title: category }));
+      });
     } else {
       out.push(svgText(centre, plot.y + plot.h + theme.font * 1.2, fitText(category, theme.font, bandSize * 0.95), { size: theme.font, fill: theme.text, anchor: 'middle', title: category }));
     }

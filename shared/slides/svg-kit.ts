@@ -68,6 +68,20 @@ export function fitText(text: string, size: number, width: number): string {
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
+/**
+ * At most two lines that fit `width` px: broken at the last space that fits, the second line shortened with an
+ * ellipsis if it is still too long; one line when the text fits or has no space to break at.
+ */
+export function wrapTwoLines(text: string, size: number, width: number): string[] {
+  const max = Math.max(1, Math.floor(width / (size * 0.58)));
+  const chars = Array.from(text);
+  if (chars.length <= max) return [text];
+  const head = chars.slice(0, max + 1).join('');
+  const cut = head.lastIndexOf(' ');
+  if (cut <= 0) return [fitText(text, size, width)];
+  return [text.slice(0, cut), fitText(text.slice(cut + 1), size, width)];
+}
+
 /** "Nice" ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `count` of them. */
 export function niceTicks(lo: number, hi: number, count = 5): number[] {
   if (!(hi > lo)) {

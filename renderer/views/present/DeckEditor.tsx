@@ -241,7 +241,7 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
       <div className="cxp-editor-body">
         <nav className="cxp-sorter-col" aria-label="Slide sorter">
           <SlideSorter slides={slides} selected={sel} onSelect={setSelected} onMove={move} onDelete={remove} />
-          <Group gap={6} pt="sm" pl={22} grow wrap="nowrap">
+          <Group gap={6} pt="sm" px={6} grow wrap="wrap">
             <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addText} aria-label="Add a text slide">
               Text
             </Button>

@@ -161,3 +161,14 @@ describe('helpers', () => {
     expect(escapeXml(`<a href="x">'&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
+
+describe('long category labels', () => {
+  it('wrapTwoLines breaks at the last space that fits and shortens only what still does not fit', async () => {
+    const { wrapTwoLines } = await import('../../../shared/slides/svg-kit');
+    // 20 px text: 0.58 × 20 = 11.6 px a character, so 116 px holds 10 characters.
+    expect(wrapTwoLines('in-store', 20, 116)).toEqual(['in-store']);
+    expect(wrapTwoLines('email after delivery', 20, 116)).toEqual(['email', 'after del…']);
+    expect(wrapTwoLines('in-app prompt', 20, 116)).toEqual(['in-app', 'prompt']);
+    expect(wrapTwoLines('unbreakable-long-label', 20, 116)).toEqual(['unbreakab…']);
+  });
+});
