@@ -150,6 +150,8 @@ export const slideSchema = z
     layout: z.enum(['single', 'grid']).optional(),
     /** A journey-map slide ('journeyMap.map'): the map it shows (a document, not a saved result; source is null). */
     journeyMap: z.string().trim().min(1).max(200).optional(),
+    /** Set only on what leaves the editor: one page of a slide too dense for one 16:9 page (see Slide.page). */
+    page: z.object({ of: z.string(), index: z.number().int().min(1), count: z.number().int().min(2) }).strict().optional(),
   })
   .strict();
 
@@ -164,6 +166,11 @@ export interface Slide {
   layout?: 'single' | 'grid';
   /** A journey-map slide: the name of the map it shows (refreshing re-reads the map). */
   journeyMap?: string;
+  /**
+   * Presented and exported decks only: this is page `index` of `count` of the slide with id `of`, which is too dense
+   * for one 16:9 page at the projector sizes (a large journey map). Edits and refreshes go to `of`.
+   */
+  page?: { of: string; index: number; count: number };
 }
 
 export const deckName = z.string().trim().min(1, 'deck name is empty').max(200);

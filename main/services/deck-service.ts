@@ -14,7 +14,7 @@ import type { RunContext } from './analyses/types';
 import { describeDeckChange } from './decks/changes';
 import { refreshSlide } from './decks/refresh';
 import { addJourneyMapToDeck } from './decks/journey-map-deck';
-import { exportDeckLogged, getDisclosure, presentDeck, setDisclosure } from './decks/disclosed';
+import { exportDeckLogged, getDisclosure, presentedPages, setDisclosure } from './decks/disclosed';
 import { readSavedResult, slidesOfResult } from './decks/read';
 import type { WorkspaceState } from './workspace-state';
 
@@ -98,7 +98,7 @@ export function deckHandlers(state: WorkspaceState, jobs: JobRunner, printPdf?: 
     },
     'deck.addJourneyMap': ({ deck, map }) => addJourneyMapToDeck(db(), deck, map),
     'deck.refreshSlide': ({ jobId, deck, slideId }) => refreshSlide(ctx(), jobId, getDeck(db(), deck), slideId),
-    'deck.present': ({ name }) => presentDeck(db(), getDeck(db(), name)),
+    'deck.present': ({ name }) => presentedPages(db(), getDeck(db(), name)),
     'deck.export': ({ name, format }) => exportDeckLogged(db(), getDeck(db(), name), format, `the deck “${name}”`, undefined, { printPdf }),
     'disclosure.get': () => getDisclosure(db()),
     'disclosure.set': ({ settings }) => {

@@ -14,9 +14,17 @@ export function presentDeck(db: Db, deck: Deck, override?: Partial<DisclosureSet
   return applyDisclosure(deck, { settings, piiValues });
 }
 
-/** The export of what presentDeck shows: the exporters only ever see the SafeDeck (a dense map slide split into pages). */
+/**
+ * What a room or a recipient sees: disclosure applied, then a slide too dense for one page (a large journey map)
+ * split into pages that keep the projector sizes — the same pages in presentation mode and in every export.
+ */
+export function presentedPages(db: Db, deck: Deck, override?: Partial<DisclosureSettings>): SafeDeck {
+  return splitMapSlidesForExport(presentDeck(db, deck, override));
+}
+
+/** The export of what presentation mode shows: the exporters only ever see the SafeDeck. */
 export function exportDeckFor(db: Db, deck: Deck, format: ExportFormat, override?: Partial<DisclosureSettings>, options?: ExportDeckOptions): Promise<DeckExport> {
-  return exportDeck(splitMapSlidesForExport(presentDeck(db, deck, override)), format, options);
+  return exportDeck(presentedPages(db, deck, override), format, options);
 }
 
 const slidesWord = (n: number) => `${n} slide${n === 1 ? '' : 's'}`;

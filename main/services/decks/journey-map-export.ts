@@ -1,11 +1,10 @@
-// A local adapter in front of the exporters (main/export/deck) for journey-map slides. Presentation mode draws a
-// whole map on one slide, shrunk to fit; the HTML and PowerPoint exporters lay cards out in a fixed grid of at most
-// four columns with no shrinking, so a seeded map (40+ cards) would be clipped in HTML (a hidden card is a hidden
-// finding) and unreadably small in PowerPoint. So, for export only, a map slide that does not fit one page
-// becomes several pages that fit (by card count and length of text), "Journey map: X (2 of 5)", lanes kept
-// whole where they fit, a long lane split in stage order. This runs on the SafeDeck: disclosure control has
-// already judged the whole slide, so splitting changes nothing it decided; the report's slide numbers are moved to
-// the first page of each split slide.
+// Pages for journey-map slides, in front of presentation mode and the exporters (main/export/deck). A seeded map
+// (40+ cards) drawn whole on one slide shrinks to unreadable text at the projector sizes, is clipped in HTML (a
+// hidden card is a hidden finding) and is unreadably small in PowerPoint. So a map slide that does not fit one page
+// becomes several pages that fit (by card count and length of text), "Journey map: X (2 of 5)", lanes kept whole
+// where they fit, a long lane split in stage order; each page names its slide (`page.of`), so the live edit and a
+// refresh go back to it. This runs on the SafeDeck: disclosure control has already judged the whole slide, so
+// splitting changes nothing it decided; the report's slide numbers are moved to the first page of each split slide.
 import type { SafeDeck, Slide, SlideBlock, Suppression } from '../../../shared/decks';
 import { maxOf } from '../../../shared/extent';
 import { JOURNEY_MAP_SLIDE_KIND } from './journey-map-slide';
@@ -79,6 +78,7 @@ export function splitMapSlidesForExport(safe: SafeDeck): SafeDeck {
       id: i === 0 ? slide.id : `${slide.id.slice(0, 56)}-p${i + 1}`,
       title: `${slide.title} (${i + 1} of ${pages.length})`,
       notes: i === 0 ? slide.notes : `Continued: page ${i + 1} of ${pages.length} of the journey map.`,
+      page: { of: slide.id, index: i + 1, count: pages.length },
       body,
     }));
   });

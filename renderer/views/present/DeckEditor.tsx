@@ -299,12 +299,15 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
       {presenting && (
         <PresentationMode
           safe={presenting}
-          startAt={Math.min(sel, presenting.deck.slides.length - 1)}
+          startAt={Math.max(0, presenting.deck.slides.findIndex((p) => (p.page?.of ?? p.id) === slides[sel]?.id))}
           onPresenter={openPresenter}
           onMapSaved={rebuildMapSlide}
           onClose={(last) => {
             setPresenting(null);
-            if (presenting.deck.slides.length === slides.length) setSelected(last);
+            // A presented page belongs to its slide in the editor (a dense map is presented as several pages).
+            const shown = presenting.deck.slides[last];
+            const at = shown ? slides.findIndex((s) => s.id === (shown.page?.of ?? shown.id)) : -1;
+            if (at >= 0) setSelected(at);
           }}
         />
       )}

@@ -139,7 +139,7 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
           <MapEditLayer
             mapName={mapSlide.journeyMap}
             minCell={safe.report.settings.minCell}
-            onSaved={async () => setSafe(await onMapSaved(mapSlide.id))}
+            onSaved={async () => setSafe(await onMapSaved(mapSlide.page?.of ?? mapSlide.id))}
             onClose={closeMapEditor}
           />
         )}

@@ -54,7 +54,7 @@ export function SlideView({ slide, number, total, minCell, note, decorative, onF
   // A slide of big numbers alone sits in the middle of its space rather than under the title with a void below.
   const centred = slide.body.length === 1 && slide.body[0].type === 'figures';
   return (
-    <div className={`cxs-slide cxs-kind-${slide.kind.replace(/\W/g, '-')}`} aria-hidden={decorative || undefined} data-slide-number={number}>
+    <div className={`cxs-slide cxs-kind-${slide.kind.replace(/\W/g, '-')}${slide.page ? ' cxs-paged' : ''}`} aria-hidden={decorative || undefined} data-slide-number={number}>
       <header className="cxs-head">
         {kicker && <div className="cxs-kicker">{kicker}</div>}
         <div className="cxs-title" role={decorative ? undefined : 'heading'} aria-level={2}>
