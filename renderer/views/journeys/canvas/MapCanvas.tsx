@@ -9,6 +9,7 @@ import { CardEditor } from './CardEditor';
 import { EmotionCurve } from './EmotionCurve';
 import { CARD_MIME, MapCard } from './MapCard';
 import { addCard, addStage, cellCards, deleteCard, deleteStage, dropCard, editCard, moveCard, moveStage, neighbourCell, renameStage, type Direction } from './map-model';
+import { fullscreenPortal } from './fullscreen-portal';
 
 const LANE_HINTS: Record<JourneyLane, string> = {
   touchpoints: 'Where the customer meets the company: pages, calls, parcels, e-mails.',
@@ -201,7 +202,7 @@ function StageHeader({ stage, index, count, onRename, onMove, onAddAfter, onDele
           }
         }}
       />
-      <Menu position="bottom-end" withinPortal shadow="md">
+      <Menu position="bottom-end" withinPortal portalProps={fullscreenPortal()} shadow="md">
         <Menu.Target>
           <ActionIcon variant="subtle" color="gray" aria-label={`Stage actions: ${stage.name || `stage ${index + 1}`}`}>
             <IconDots size={18} />

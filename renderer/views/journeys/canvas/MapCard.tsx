@@ -7,6 +7,7 @@ import { IconArrowDown, IconArrowLeft, IconArrowRight, IconArrowUp, IconDots, Ic
 import type { JourneyCard } from '../../../../shared/journeys';
 import { CardEditor } from './CardEditor';
 import { emotionColor, evidenceText, type Direction } from './map-model';
+import { fullscreenPortal } from './fullscreen-portal';
 
 export const CARD_MIME = 'application/x-cxw-map-card';
 
@@ -124,7 +125,7 @@ export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove
             {ev.label}
           </span>
         </Tooltip>
-        <Menu position="bottom-end" withinPortal shadow="md">
+        <Menu position="bottom-end" withinPortal portalProps={fullscreenPortal()} shadow="md">
           <Menu.Target>
             <ActionIcon variant="subtle" color="gray" size="sm" className="cxw-map-card-menu" aria-label={`Card actions: ${preview}`}>
               <IconDots size={16} />
