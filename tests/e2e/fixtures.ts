@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
@@ -95,4 +95,25 @@ export { expect };
 export async function shot(page: Page, name: string): Promise<void> {
   // Finished transitions (drawers, modals) so the picture shows the settled screen.
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false, animations: 'disabled' });
+}
+
+/**
+ * The projector theme's type sizes on the slide shown in presentation mode (`stage` is the presenting dialog):
+ * rendered size = CSS size × the canvas's scale to the screen × the body's shrink-to-fit (data-fit), for the title,
+ * the foot and the smallest text in the body. Asserts titles ≥ 40 px, the foot ≥ 24 px and, on a slide that did
+ * not have to shrink, no body text under 24 px; logs the figures under `label`.
+ */
+export async function expectProjectorSizes(stage: Locator, label: string): Promise<void> {
+  const sizes = await stage.locator('.cxs-slide').evaluate((slide) => {
+    const canvas = slide.getBoundingClientRect().width / 1920;
+    const fit = Number(slide.querySelector<HTMLElement>('.cxs-body-outer')?.dataset.fit ?? '1');
+    const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize) * canvas;
+    const texts = [...slide.querySelectorAll('.cxs-body-outer *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
+    const bodyMin = texts.reduce((m, el) => Math.min(m, size(el) * fit), Infinity);
+    return { title: size(slide.querySelector('.cxs-title')!), foot: size(slide.querySelector('.cxs-foot')!), bodyMin, fit };
+  });
+  console.log(`${label} at 1920×1080: title ${sizes.title} px, foot ${sizes.foot} px, smallest body text ${sizes.bodyMin.toFixed(1)} px, fit ${sizes.fit}`);
+  expect(sizes.title, `${label} title`).toBeGreaterThanOrEqual(40);
+  expect(sizes.foot, `${label} foot`).toBeGreaterThanOrEqual(24);
+  if (sizes.fit === 1) expect(sizes.bodyMin, `${label} body`).toBeGreaterThanOrEqual(23.9);
 }

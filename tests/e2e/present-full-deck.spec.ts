@@ -18,7 +18,7 @@ import JSZip from 'jszip';
 import type { Page } from '@playwright/test';
 import type { SafeDeck } from '../../shared/decks';
 import type { JourneyMap } from '../../shared/journeys';
-import { call, expect, test } from './fixtures';
+import { call, expect, expectProjectorSizes, test } from './fixtures';
 
 const SHOTS = '/tmp/shots-fulldeck';
 const DATASET = 'Demo customers';
@@ -145,18 +145,7 @@ test.describe('the full workshop deck on the demo workspace', () => {
     await app.keyboard.press('Home');
     for (let i = 1; i <= count; i++) {
       await at(i);
-      const sizes = await stage.locator('.cxs-slide').evaluate((slide) => {
-        const canvas = slide.getBoundingClientRect().width / 1920;
-        const fit = Number(slide.querySelector<HTMLElement>('.cxs-body-outer')?.dataset.fit ?? '1');
-        const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize) * canvas;
-        const texts = [...slide.querySelectorAll('.cxs-body-outer *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
-        const bodyMin = texts.reduce((m, el) => Math.min(m, size(el) * fit), Infinity);
-        return { title: size(slide.querySelector('.cxs-title')!), foot: size(slide.querySelector('.cxs-foot')!), bodyMin, fit };
-      });
-      console.log(`slide ${i} (${shotName(i)}) at 1920×1080: title ${sizes.title} px, foot ${sizes.foot} px, smallest body text ${sizes.bodyMin.toFixed(1)} px, fit ${sizes.fit}`);
-      expect(sizes.title, `slide ${i} title`).toBeGreaterThanOrEqual(40);
-      expect(sizes.foot, `slide ${i} foot`).toBeGreaterThanOrEqual(24);
-      if (sizes.fit === 1) expect(sizes.bodyMin, `slide ${i} body`).toBeGreaterThanOrEqual(23.9);
+      await expectProjectorSizes(stage, `slide ${i} (${shotName(i)})`);
       if (i < count) await app.keyboard.press('ArrowRight');
     }
     await app.keyboard.press('Escape');

@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { NpsResult } from '../../shared/nps';
-import { call, expect, test } from './fixtures';
+import { call, expect, expectProjectorSizes, test } from './fixtures';
 
 const SHOTS = '/tmp/shots-present';
 const DATASET = 'Demo customers';
@@ -206,19 +206,7 @@ test.describe('Present on the demo workspace', () => {
     await app.keyboard.press('Home');
     for (let i = 1; i <= 6; i++) {
       await at(i);
-      const sizes = await stage.locator('.cxs-slide').evaluate((slide) => {
-        // Rendered size = CSS size × the canvas's scale to the screen × the body's shrink-to-fit (data-fit).
-        const canvas = slide.getBoundingClientRect().width / 1920;
-        const fit = Number(slide.querySelector<HTMLElement>('.cxs-body-outer')?.dataset.fit ?? '1');
-        const size = (el: Element) => parseFloat(getComputedStyle(el).fontSize) * canvas;
-        const texts = [...slide.querySelectorAll('.cxs-body-outer *')].filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()));
-        const bodyMin = texts.reduce((m, el) => Math.min(m, size(el) * fit), Infinity);
-        return { title: size(slide.querySelector('.cxs-title')!), foot: size(slide.querySelector('.cxs-foot')!), bodyMin, fit };
-      });
-      console.log(`slide ${i} at 1920×1080: title ${sizes.title} px, foot ${sizes.foot} px, smallest body text ${sizes.bodyMin.toFixed(1)} px, fit ${sizes.fit}`);
-      expect(sizes.title, `slide ${i} title`).toBeGreaterThanOrEqual(40);
-      expect(sizes.foot, `slide ${i} foot`).toBeGreaterThanOrEqual(24);
-      if (sizes.fit === 1) expect(sizes.bodyMin, `slide ${i} body`).toBeGreaterThanOrEqual(23.9);
+      await expectProjectorSizes(stage, `slide ${i}`);
       if (i < 6) await app.keyboard.press('Space');
     }
     await app.keyboard.press('PageUp');
