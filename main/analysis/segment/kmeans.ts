@@ -1,7 +1,7 @@
 // k-means entry points: seeding (kmeans-init), Hamerly-accelerated Lloyd (kmeans-lloyd), restarts, and the
 // final full assignment that yields labels, inertia and the nearest/second-nearest distances.
 import { mulberry32 } from '../random';
-import { meanFeatureVariance, sqDistBounded } from './distance';
+import { meanFeatureVariance } from './distance';
 import { kmeansState, Op, P, serialRunner, type BlockRunner, type KMeansState, type ResultArrays } from './kmeans-blocks';
 import { localTrials, seedPlusPlus, type InitWorkspace } from './kmeans-init';
 import { lloydHamerly, lloydWorkspace, type LloydWorkspace } from './kmeans-lloyd';
@@ -11,60 +11,19 @@ function checkMatrix(m: Matrix): void {
   if (m.data.length < m.rows * m.cols) throw new Error(`matrix data has ${m.data.length} values, expected ${m.rows * m.cols}`);
 }
 
-function emptyResult(n: number, k: number, cols: number): KMeansResult {
-  return {
-    k,
-    centroids: new Float64Array(k * cols),
-    labels: new Int32Array(n),
-    inertia: 0,
-    iterations: 0,
-    converged: true,
-    nearest: new Float64Array(n),
-    second: new Float64Array(n),
-    secondLabel: new Int32Array(n),
-  };
-}
-
-/** Full assignment of every row to its nearest centroid, filling `out` (labels, distances, inertia). */
-function assignInto(m: Matrix, centroids: Float64Array, k: number, out: KMeansResult): void {
-  const { data, rows: n, cols: d } = m;
-  const { labels, nearest, second, secondLabel } = out;
-  let inertia = 0;
-  for (let i = 0, o = 0; i < n; i++, o += d) {
-    let b = 0;
-    let b2 = -1;
-    let d1 = Infinity;
-    let d2 = Infinity;
-    for (let j = 0; j < k; j++) {
-      const s = sqDistBounded(data, o, centroids, j * d, d, d2); // exact whenever it can be one of the two nearest
-      if (s < d1) {
-        d2 = d1;
-        b2 = b;
-        d1 = s;
-        b = j;
-      } else if (s < d2) {
-        d2 = s;
-        b2 = j;
-      }
-    }
-    if (k === 1) b2 = -1;
-    labels[i] = b;
-    secondLabel[i] = b2;
-    nearest[i] = Math.sqrt(d1);
-    second[i] = Math.sqrt(d2);
-    inertia += d1;
-  }
-  out.centroids = centroids;
-  out.inertia = inertia;
-}
-
 /** Assign rows to fixed centroids (scoring new data): same fields as KMeansResult, inertia of the assignment. */
 export function assignToCentroids(m: Matrix, centroids: Float64Array, k: number): KMeansResult {
   checkMatrix(m);
   if (centroids.length !== k * m.cols) throw new Error(`centroids have ${centroids.length} values, expected k × cols = ${k * m.cols}`);
-  const out = emptyResult(m.rows, k, m.cols);
-  assignInto(m, Float64Array.from(centroids), k, out);
-  return out;
+  // The same final pass as a fit (kmeans-blocks' assignFinal), run serially; inertia summed in row order.
+  const st = kmeansState(m.data, m.rows, m.cols, k, 1);
+  st.params[P.resultSet] = 0;
+  st.centers.set(centroids);
+  serialRunner.run(st, Op.assignFinal);
+  let inertia = 0;
+  for (let i = 0; i < m.rows; i++) inertia += st.upper[i];
+  const out = st.results[0];
+  return { k, centroids: Float64Array.from(centroids), labels: out.labels, nearest: out.nearest, second: out.second, secondLabel: out.secondLabel, inertia, iterations: 0, converged: true };
 }
 
 /** Buffers shared by every restart of one call (and reusable across calls on the same data size). */
