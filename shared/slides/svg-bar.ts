@@ -41,10 +41,18 @@ export function renderBar(chart: BarSpec, ctx: ChartContext): string {
   const refRoom = chart.reference ? theme.small * 1.6 : 0;
   let plot;
   let rotateLabels = false;
+  /** Where the category labels end (horizontal bars): apart from the plot when negative bars need label room. */
+  let categoryRight = 0;
   if (horizontal) {
     let widestCategory = 0;
     for (const c of chart.categories) widestCategory = Math.max(widestCategory, textWidth(c, theme.font));
-    const left = Math.min(area.w * 0.34, widestCategory + theme.font);
+    // A negative bar's value label sits beyond its end, left of the plot: room for it beside the category labels.
+    categoryRight = area.x + Math.min(area.w * 0.34, widestCategory + theme.font) - theme.font * 0.5;
+    let negativeLabel = 0;
+    figures.forEach((f, i) => {
+      if (f && isDrawable(f) && f.value < 0) negativeLabel = Math.max(negativeLabel, textWidth(labels[i], theme.small));
+    });
+    const left = categoryRight + theme.font * 0.5 - area.x + (negativeLabel > 0 ? negativeLabel + theme.small : 0);
     const right = Math.min(area.w * 0.3, longestLabel + theme.small);
     const bottom = theme.small * 1.6 + (chart.valueAxis ? theme.font * 1.6 : 0);
     plot = { x: area.x + left, y: area.y + refRoom, w: area.w - left - right, h: area.h - bottom - refRoom };
@@ -156,12 +164,12 @@ export function renderBar(chart: BarSpec, ctx: ChartContext): string {
     // The category label.
     const centre = band0 + bandSize / 2;
     if (horizontal) {
-      const room = plot.x - area.x - theme.font * 0.5;
+      const room = categoryRight - area.x;
       // A long category takes two lines where its band is tall enough, rather than losing its end to an ellipsis.
       const lines = bandSize >= theme.font * 2.3 ? wrapTwoLines(category, theme.font, room) : [fitText(category, theme.font, room)];
       lines.forEach((line, li) => {
         const y = centre + (li - (lines.length - 1) / 2) * theme.font * 1.1;
-        out.push(svgText(plot.x - theme.font * 0.5, y, line, { size: theme.font, fill: theme.text, anchor: 'end', baseline: 'middle', title: category }));
+        out.push(svgText(categoryRight, y, line, { size: theme.font, fill: theme.text, anchor: 'end', baseline: 'middle', title: category }));
       });
     } else {
       out.push(svgText(centre, plot.y + plot.h + theme.font * 1.2, fitText(category, theme.font, bandSize * 0.95), { size: theme.font, fill: theme.text, anchor: 'middle', title: category }));

@@ -109,7 +109,7 @@ export const npsSlides: SlideKindDef<NpsOut, SpecOf<'nps.analyze'>>[] = [
       return {
         title: `NPS by ${axis}`,
         headline: byGroupHeadline(r, axis),
-        notes: `${plural(r.groups.length, 'group')}; groups under ${r.minN} answers are marked small by the analysis. ${r.test ? `${r.test.method}: p = ${r.test.pValue < 0.001 ? '< 0.001' : r.test.pValue.toFixed(3)}.` : ''}`.trim(),
+        notes: `${plural(r.groups.length, 'group')}; groups under ${r.minN} answers are marked small by the analysis. ${r.test ? `${r.test.method}: p ${r.test.pValue < 0.001 ? '< 0.001' : `= ${r.test.pValue.toFixed(3)}`}.` : ''}`.trim(),
         body: r.groups.length <= TABLE_BESIDE_CHART ? [groupBar(r.groups, r.overall, axis), groupTable(r.groups, r.overall, spec.by ?? 'Segment')] : [groupBar(r.groups, r.overall, axis)],
       };
     },
