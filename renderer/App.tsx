@@ -18,6 +18,8 @@ import { PresenterView } from './views/present/PresenterView';
 import { presenterDeckFromHash } from './views/present/routes';
 import { ResultsView } from './views/results/ResultsView';
 import { LoadingScreen } from './components/LoadingScreen';
+import { Announcer } from './components/a11y/announcer';
+import { MAIN_ID, SkipLink } from './components/a11y/SkipLink';
 
 export function App() {
   const { info } = useWorkspace();
@@ -46,13 +48,15 @@ export function App() {
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 212, breakpoint: 0 }} padding={0} className="cxw-shell">
+      <SkipLink />
+      <Announcer />
       <AppShell.Header className="cxw-header">
         <Header onDialog={setDialog} onActivity={() => setActivityOpen(true)} />
       </AppShell.Header>
       <AppShell.Navbar className="cxw-navbar">
         <NavBar active={view} onNavigate={navigate} />
       </AppShell.Navbar>
-      <AppShell.Main className="cxw-main">
+      <AppShell.Main className="cxw-main" id={MAIN_ID} tabIndex={-1}>
         {info === undefined ? (
           <LoadingScreen />
         ) : info === null ? (

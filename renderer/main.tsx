@@ -1,6 +1,7 @@
 // Entry: one bridge for the window, Mantine with a persisted light/dark choice (system preference by default).
 import '@mantine/core/styles.css';
 import './styles.css';
+import './components/a11y/a11y.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { localStorageColorSchemeManager, MantineProvider } from '@mantine/core';

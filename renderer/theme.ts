@@ -1,5 +1,6 @@
 // The app's look: neutral greys, one indigo accent, system fonts only (the CSP allows no remote fonts).
 import { createTheme, v8CssVariablesResolver, type CSSVariablesResolver } from '@mantine/core';
+import { FOCUS_RING, NEUTRAL_TEXT, accessibleColourVariables } from './theme-contrast';
 
 const systemSans =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif';
@@ -32,11 +33,12 @@ const appTokens: CSSVariablesResolver = () => ({
     '--cxw-surface-2': '#F2F4F7',
     '--cxw-border': '#E3E6EB',
     '--cxw-border-strong': '#CFD4DC',
-    '--cxw-muted': '#6B7280',
-    '--cxw-faint': '#9AA1AD',
+    '--cxw-muted': NEUTRAL_TEXT.light.muted,
+    '--cxw-faint': NEUTRAL_TEXT.light.faint,
     '--cxw-row-hover': '#F4F6FA',
     '--cxw-bar': 'var(--mantine-color-indigo-4)',
     '--cxw-bar-muted': '#D5D9E0',
+    '--cxw-focus': FOCUS_RING.light,
   },
   dark: {
     '--cxw-bg': '#121418',
@@ -44,21 +46,26 @@ const appTokens: CSSVariablesResolver = () => ({
     '--cxw-surface-2': '#1F2229',
     '--cxw-border': '#2B2F38',
     '--cxw-border-strong': '#3A3F4B',
-    '--cxw-muted': '#9AA1AD',
-    '--cxw-faint': '#6B7280',
+    '--cxw-muted': NEUTRAL_TEXT.dark.muted,
+    '--cxw-faint': NEUTRAL_TEXT.dark.faint,
     '--cxw-row-hover': '#1C1F26',
     '--cxw-bar': 'var(--mantine-color-indigo-4)',
     '--cxw-bar-muted': '#3A3F4B',
+    '--cxw-focus': FOCUS_RING.dark,
   },
 });
 
-/** Mantine 9 made "light" variants opaque; the v8 translucent tints read calmer on both schemes. */
+/**
+ * Mantine 9 made "light" variants opaque; the v8 translucent tints read calmer on both schemes. Text-bearing colour
+ * variables are then replaced by the WCAG AA choices of theme-contrast.ts.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => {
   const base = v8CssVariablesResolver(t);
   const ours = appTokens(t);
+  const aa = accessibleColourVariables(t);
   return {
     variables: { ...base.variables, ...ours.variables },
-    light: { ...base.light, ...ours.light },
-    dark: { ...base.dark, ...ours.dark },
+    light: { ...base.light, ...aa.light, ...ours.light },
+    dark: { ...base.dark, ...aa.dark, ...ours.dark },
   };
 };

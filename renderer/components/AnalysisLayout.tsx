@@ -2,13 +2,15 @@
 // the results get the whole projector — with its Run bar at the foot, and the results region on the right. Inside
 // the results, AnalysisStatus shows the job's progress (with Cancel), the cancellation note and the error above the
 // view's own content, which is dimmed while a job runs.
-import type { ReactNode, Ref } from 'react';
+import { useRef, type ReactNode, type Ref } from 'react';
+import { useMergedRef } from '@mantine/hooks';
 import { ActionIcon, Alert, Button, Group, Paper, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconLayoutSidebarLeftCollapse, IconPlayerPlay } from '@tabler/icons-react';
 import type { JobProgress as Progressed } from '../../shared/domain';
 import { ErrorAlert } from './ErrorAlert';
 import { JobProgress } from './JobProgress';
 import { SavedResultBar, type SavedResultBarProps } from './saved/SavedResultBar';
+import { RUN_SHORTCUT_ARIA, RUN_SHORTCUT_LABEL, useFocusResultAfterRun, useRunShortcut } from './a11y/run-shortcut';
 import './analysis-layout.css';
 
 interface LayoutProps {
@@ -31,8 +33,15 @@ interface LayoutProps {
 
 export function AnalysisLayout(p: LayoutProps) {
   const setupName = p.setupName ?? `${p.name} set-up`;
+  const root = useRef<HTMLDivElement>(null);
+  const results = useRef<HTMLElement>(null);
+  const mainRef = useMergedRef(results, p.mainRef);
+  // "Run NPS analysis" → "NPS analysis"; a label that is not "Run …" ("Find key drivers") speaks as the view's name.
+  const what = /^Run /.test(p.run.label) ? p.run.label.slice(4) : p.name;
+  useRunShortcut(root, !p.run.problem && !p.run.busy, p.run.onRun, what);
+  useFocusResultAfterRun(results, p.busy, what);
   return (
-    <div className="cxw-analysis" data-setup={p.setupOpen ? 'open' : 'closed'} data-fill={p.fillParent ? 'parent' : undefined}>
+    <div ref={root} className="cxw-analysis" data-run-shortcut data-setup={p.setupOpen ? 'open' : 'closed'} data-fill={p.fillParent ? 'parent' : undefined}>
       {p.setupOpen ? (
         <aside className="cxw-analysis-side" aria-label={setupName}>
           <Group justify="space-between" px="md" pt="sm" pb={6} wrap="nowrap">
@@ -59,7 +68,7 @@ export function AnalysisLayout(p: LayoutProps) {
           </Tooltip>
         </aside>
       )}
-      <section ref={p.mainRef} className="cxw-analysis-main" aria-label={p.name} aria-busy={p.busy}>
+      <section ref={mainRef} className="cxw-analysis-main" aria-label={p.name} aria-busy={p.busy}>
         {p.children}
       </section>
     </div>
@@ -95,9 +104,13 @@ function RunBar(props: RunBarProps) {
         disabled={Boolean(props.problem) || props.busy}
         loading={props.busy}
         variant={props.hasResult && !props.stale ? 'light' : 'filled'}
+        aria-keyshortcuts={RUN_SHORTCUT_ARIA}
       >
         {props.hasResult ? 'Run again' : props.label}
       </Button>
+      <Text size="xs" c="dimmed" ta="center" mt={4} aria-hidden="true">
+        or press {RUN_SHORTCUT_LABEL}
+      </Text>
     </div>
   );
 }
@@ -173,7 +186,7 @@ export function AnalysisIntro(p: IntroProps) {
       {p.title}
       {p.children}
       <Group mt="lg" gap="md">
-        <Button size="md" leftSection={p.icon ?? <IconPlayerPlay size={18} />} onClick={p.onRun} disabled={!p.canRun}>
+        <Button size="md" leftSection={p.icon ?? <IconPlayerPlay size={18} />} onClick={p.onRun} disabled={!p.canRun} aria-keyshortcuts={RUN_SHORTCUT_ARIA}>
           {p.label}
         </Button>
         {p.problem && (

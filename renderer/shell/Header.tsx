@@ -1,5 +1,5 @@
 // Top bar: product mark, the workspace menu (new/open/demo/recent/save as/activity) and the theme toggle.
-import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Text, Tooltip, useComputedColorScheme, useMantineColorScheme, VisuallyHidden } from '@mantine/core';
 import {
   IconChevronDown,
   IconDatabase,
@@ -81,10 +81,11 @@ function WorkspaceMenu({ onDialog, onActivity }: Props) {
           color="gray"
           size="compact-sm"
           rightSection={<IconChevronDown size={14} />}
-          aria-label="Workspace menu"
           className="cxw-workspace-button cxw-header-btn"
           title={info?.path}
         >
+          {/* The name says what the button does and still contains its visible text (WCAG 2.5.3 label in name). */}
+          <VisuallyHidden>Workspace menu: </VisuallyHidden>
           <Text span fw={600} size="sm" truncate maw={280}>
             {info ? info.name : 'No workspace open'}
           </Text>

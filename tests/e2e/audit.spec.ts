@@ -159,7 +159,7 @@ test.describe('demo workspace', () => {
     // One line each: the widest gap names 18-24; the details (collapsed) list the three largest gaps, then all.
     await expect(parity).toContainText('18-24');
     await expect(parity.getByRole('table')).toHaveCount(0);
-    await parity.getByRole('button', { name: /^Show the details of Demographic parity/ }).click();
+    await parity.getByRole('button', { name: /^Fails Demographic parity/, expanded: false }).click();
     const gaps = parity.getByRole('table', { name: /^Largest gaps: Demographic parity/ });
     await expect(gaps.getByRole('rowheader')).toHaveCount(3);
     await expect(gaps.getByRole('rowheader').first()).toContainText('18-24');

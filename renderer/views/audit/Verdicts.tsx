@@ -75,7 +75,7 @@ function VerdictRow({ verdict: v, result }: { verdict: Verdict; result: AuditRes
   const Chevron = open ? IconChevronDown : IconChevronRight;
   return (
     <Paper withBorder radius="md" className="cxw-aud-verdict" data-status={v.status} role="article" aria-label={`Verdict: ${v.metric}`}>
-      <UnstyledButton className="cxw-aud-verdict-line" onClick={() => setOpenFor(open ? null : result)} aria-expanded={open} aria-label={`${open ? 'Hide' : 'Show'} the details of ${v.metric}`}>
+      <UnstyledButton className="cxw-aud-verdict-line" onClick={() => setOpenFor(open ? null : result)} aria-expanded={open}>
         <Badge color={style.color} variant="filled" size="lg" leftSection={<Icon size={15} />} className="cxw-aud-verdict-badge">
           {style.label}
         </Badge>

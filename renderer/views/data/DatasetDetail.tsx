@@ -47,7 +47,8 @@ export function DatasetDetail({ dataset, tab, onTab, lastImport, onDismissImport
             Columns
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="profile" className="cxw-tab-panel cxw-scroll">
+        {/* A scrolling panel takes focus so the keyboard can scroll it (its cards hold no focusable element). */}
+        <Tabs.Panel value="profile" className="cxw-tab-panel cxw-scroll" tabIndex={0}>
           <ProfileTab dataset={dataset} />
         </Tabs.Panel>
         <Tabs.Panel value="grid" className="cxw-tab-panel">

@@ -1,6 +1,6 @@
 // The workspace's datasets with rename and delete; the Import button lives at the top.
 import { useState } from 'react';
-import { ActionIcon, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconDots, IconFileImport, IconPencil, IconTable, IconTrash } from '@tabler/icons-react';
 import type { DatasetSummary } from '../../../shared/domain';
 import { useClient } from '../../state/bridge';
@@ -44,11 +44,11 @@ export function DatasetList({ datasets, selected, onSelect, onRenamed, onImport 
                 className="cxw-dataset-button"
                 onClick={() => onSelect(d.name)}
                 aria-current={d.name === selected ? 'true' : undefined}
-                aria-label={`Dataset ${d.name}`}
               >
                 <IconTable size={16} className="cxw-muted-icon" aria-hidden="true" />
                 <div className="cxw-grow cxw-min0">
                   <Text size="sm" fw={500} truncate>
+                    <VisuallyHidden>Dataset </VisuallyHidden>
                     {d.name}
                   </Text>
                   <Text size="xs" c="dimmed" truncate className="cxw-tabular">

@@ -55,7 +55,7 @@ export function SideStepNotes({ result, auto, busy, onUndo, onLeaveOut }: Props)
           {before !== null && now !== null ? `: ${formatPct(before * 100)} would reach the end instead of ${formatPct(now * 100)}` : ''}. Still counted in
           paths, transitions, time and satisfaction.
         </Text>
-        <Button variant="light" size="compact-sm" mt={8} leftSection={<IconArrowBackUp size={15} />} onClick={onUndo} disabled={busy}>
+        <Button variant="default" size="compact-sm" mt={8} leftSection={<IconArrowBackUp size={15} />} onClick={onUndo} disabled={busy}>
           Undo: keep {stages.length === 1 ? 'it' : 'them'} in the funnel
         </Button>
       </Alert>

@@ -5,7 +5,7 @@ import type { SavedResultSummary } from '../../../shared/results';
 import { SavedResultBar } from '../../components/saved/SavedResultBar';
 import { onPendingResult, takePendingResult } from '../../lib/open-result';
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton, ActionIcon, Tooltip, Loader } from '@mantine/core';
+import { Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton, ActionIcon, Tooltip, Loader, VisuallyHidden } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import type { SegmentationResult, SegmentationSummary } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
@@ -194,8 +194,9 @@ export function SegmentsView() {
             )}
             {list.map((s) => (
               <div key={s.id} className="cxw-seg-item" data-active={openName === s.name}>
-                <UnstyledButton className="cxw-seg-item-main" onClick={() => open(s.name)} aria-label={`Open segmentation ${s.name}`} aria-current={openName === s.name ? 'true' : undefined}>
+                <UnstyledButton className="cxw-seg-item-main" onClick={() => open(s.name)} aria-current={openName === s.name ? 'true' : undefined}>
                   <Text size="sm" fw={600} truncate>
+                    <VisuallyHidden>Open segmentation </VisuallyHidden>
                     {s.name}
                   </Text>
                   <Text size="xs" c="dimmed" truncate>

@@ -93,7 +93,7 @@ function KV({ label, value, note, warn, title, wide }: { label: string; value: s
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" fw={500} className="cxw-tabular" c={warn ? 'orange.7' : undefined} truncate title={title ?? value}>
+      <Text size="sm" fw={500} className="cxw-tabular" c={warn ? 'orange' : undefined} truncate title={title ?? value}>
         {value}
         {note && (
           <Text span size="xs" c="dimmed" fw={400}>
