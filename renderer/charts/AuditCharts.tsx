@@ -7,9 +7,10 @@ import type { Data, Layout, Shape } from 'plotly.js';
 import type { AuditMetric, AuditResult, CalibrationBin, ProxyAssociation } from '../../shared/audit';
 import { PlotlyChart } from './PlotlyChart';
 import type { ChartTheme } from './plotly';
-import { segmentColor } from './palette';
+import { segmentColor, segmentDash, segmentSymbol } from './palette';
 import { FAIR_BAND, calibrationAxes, calibrationSeries, disparityRows, escapeHtml, proxyMatrix, ratioAxis, type DisparityRow } from './audit-figures';
 import { maxOf } from '../../shared/extent';
+import { calibrationSummary, calibrationTable, disparitySummary, disparityTable, proxySummary, proxyTable } from './audit-tables';
 
 const pct = (v: number | null) => (v === null ? 'undefined' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
 const pText = (p: number | null) => (p === null ? 'no test' : p < 0.001 ? '< 0.001' : p.toFixed(3));
@@ -64,10 +65,11 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
           marker: {
             color: colour,
             size: flag ? 16 : 12,
-            symbol: list.map((p) => `${p.disparity.ratio! <= 0 ? 'triangle-left' : 'circle'}${kind === 'thin' ? '-open' : ''}`),
+            // Shape as well as colour: flagged groups are squares, the others circles (a ratio of 0: a left triangle).
+            symbol: list.map((p) => `${p.disparity.ratio! <= 0 ? 'triangle-left' : flag ? 'square' : 'circle'}${kind === 'thin' ? '-open' : ''}`),
             line: { color: kind === 'thin' ? colour : t.paper, width: flag ? 2 : kind === 'thin' ? 2 : 1 },
           },
-          text: list.map((p) => `  ${p.disparity.ratio! <= 0 ? '0' : p.disparity.ratio!.toFixed(2)}×`),
+          text: list.map((p) => (flag ? `  <b>${p.disparity.ratio! <= 0 ? '0' : p.disparity.ratio!.toFixed(2)}×</b>` : `  ${p.disparity.ratio! <= 0 ? '0' : p.disparity.ratio!.toFixed(2)}×`)),
           textposition: 'middle right',
           textfont: { size: 14, color: flag ? FLAG : kind === 'thin' ? t.muted : t.text },
           cliponaxis: false,
@@ -145,10 +147,12 @@ export function DisparityChart({ result, metric, metricLabel, attributes, action
       figure={figure}
       height={Math.max(300, 130 + rows.length * 34)}
       actions={actions}
+      table={disparityTable(rows, undefinedRatio, metricLabel)}
+      summary={disparitySummary(rows, metricLabel)}
       caption={
         <>
           Each group’s {metricLabel.toLowerCase()} divided by its reference group’s (◇ at 1), on a log scale so half and double sit equally far from 1.
-          The shaded band is 0.8–1.25; a group is flagged ({flagged === 0 ? 'none here' : `${flagged} here`}, in orange) when it lies outside the band and the
+          The shaded band is 0.8–1.25; a group is flagged ({flagged === 0 ? 'none here' : `${flagged} here`}, orange squares with the ratio in bold) when it lies outside the band and the
           difference is significant after the adjustment for multiple comparisons (stated with the table below). Grey open circles rest on fewer than{' '}
           {result.spec.minGroupSize ?? 30} people (the group’s or the reference’s rate): shown, but never judged.
           {undefinedRatio.length > 0 &&
@@ -191,8 +195,9 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
           opacity: sparse ? 0.75 : 1,
           x: s.bins.map((b) => b.meanScore),
           y: s.bins.map((b) => b.observed.value),
-          line: { color, width: 2.5 },
-          marker: { color, size: 9, line: { color: t.paper, width: 1 } },
+          // Shape and dash as well as colour, so the groups part without telling hues apart.
+          line: { color, width: 2.5, dash: segmentDash(i) },
+          marker: { color, size: 10, symbol: segmentSymbol(i), line: { color: t.paper, width: 1 } },
           error_y: {
             type: 'data',
             symmetric: false,
@@ -238,6 +243,8 @@ export function CalibrationChart({ bins, attribute, name, actions }: { bins: Cal
       figure={figure}
       height={460}
       actions={actions}
+      table={calibrationTable(bins, attribute)}
+      summary={calibrationSummary(bins, attribute, probability)}
       caption={
         probability
           ? 'Each point is a score decile of one group: its mean score against how often the label was actually positive (bars: 95% Wilson intervals). On the dashed diagonal the score means what it says; a line below it over-states the risk for that group, above it under-states it.'
@@ -329,6 +336,8 @@ export function ProxyHeatmap({ proxies, attributes, threshold, name }: { proxies
       exportName={`${name} proxy heatmap`}
       figure={figure}
       height={Math.max(260, 110 + matrix.features.length * 36)}
+      table={proxyTable(matrix)}
+      summary={proxySummary(matrix, threshold)}
       caption={`Cramér's V between each feature (numbers binned) or saved segmentation and each protected attribute: 0 = unrelated, 1 = one determines the other. Cells outlined in orange are above ${threshold} and flagged: using that feature treats the groups differently even when the attribute itself is left out.`}
     />
   );

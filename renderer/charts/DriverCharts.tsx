@@ -9,6 +9,7 @@ import type { ChartTheme } from './plotly';
 import { labelsRight } from './traces';
 import { againstOutcome, escapeHtml, formatShare, levelLabel, niceTicks, placeLabels, quadrantRanges, QUADRANT_TITLES, sharedPerformanceScale, signLabel } from './nps-figures';
 import { maxOf } from '../../shared/extent';
+import { quadrantSummary, quadrantTable, weightsSummary, weightsTable } from './driver-tables';
 
 function signColor(sign: -1 | 0 | 1, lowerIsBetter: boolean, t: ChartTheme): string {
   if (sign === 0) return t.muted;
@@ -71,6 +72,8 @@ export function DriverWeightsChart({ result, name }: { result: DriversResult; na
       exportName={`${name} driver importance`}
       figure={figure}
       height={Math.max(240, 90 + drivers.length * 48)}
+      table={weightsTable(drivers, level, lowerIsBetter)}
+      summary={weightsSummary(drivers, result.r2, lowerIsBetter)}
       caption={
         <>
           Bars: each driver's share of the R² its drivers explain together (relative weights; the shares add up to 100%); whiskers: the {levelLabel(level)}{' '}
@@ -84,6 +87,7 @@ export function DriverWeightsChart({ result, name }: { result: DriversResult; na
 }
 
 const QUADRANT_ORDER: Quadrant[] = ['improve first', 'key strength', 'maintain', 'low priority'];
+const QUADRANT_SYMBOL: Record<Quadrant, string> = { 'improve first': 'triangle-up', 'key strength': 'star', maintain: 'circle', 'low priority': 'square' };
 
 function quadrantColor(q: Quadrant, t: ChartTheme): string {
   switch (q) {
@@ -154,7 +158,8 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
           x: ds.map((d) => d.performanceScaled),
           y: ds.map((d) => d.share),
           text: ds.map((d) => escapeHtml(d.name)),
-          marker: { size: 16, color: quadrantColor(q, t), line: { color: t.paper, width: 2 } },
+          // Shape as well as colour and place: each quadrant its own marker.
+          marker: { size: 16, symbol: QUADRANT_SYMBOL[q], color: quadrantColor(q, t), line: { color: t.paper, width: 2 } },
           customdata: ds.map((d) => [d.performance.toFixed(2), d.performanceScaled.toFixed(2), formatShare(d.share)]),
           hovertemplate: `%{text}<br>importance %{customdata[2]} of R²<br>performance: mean %{customdata[0]} (%{customdata[1]} on 0–1 of its range)<extra>${QUADRANT_TITLES[q]}</extra>`,
           showlegend: false,
@@ -253,6 +258,8 @@ export function QuadrantChart({ result, name }: { result: DriversResult; name: s
       exportName={`${name} importance-performance quadrant`}
       figure={figure}
       height={height}
+      table={quadrantTable(drivers)}
+      summary={quadrantSummary(drivers)}
       caption={
         <>
           {scale

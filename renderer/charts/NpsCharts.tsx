@@ -25,6 +25,7 @@ import {
   type NpsCategory,
 } from './nps-figures';
 import { maxOf } from '../../shared/extent';
+import { contextSummary, contextTable, distributionSummary, distributionTable, groupsSummary, groupsTable, mixSummary, mixTable, restNps, trendSummary, trendTable } from './nps-tables';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -97,6 +98,8 @@ export function NpsMixChart({ rows, name }: { rows: { label: string; summary: Np
       figure={figure}
       height={Math.max(170, 110 + rows.length * 52)}
       caption="Share of the answers in each category. NPS is the promoter share minus the detractor share."
+      table={mixTable(rows)}
+      summary={mixSummary(rows)}
     />
   );
 }
@@ -148,6 +151,8 @@ export function ScoreDistributionChart({ distribution, name, mapped = false }: {
       exportName={`${name} 0-10 distribution`}
       figure={figure}
       height={340}
+      table={distributionTable(distribution)}
+      summary={distributionSummary(distribution)}
       caption={`Detractors score 0–6, passives 7–8, promoters 9–10. Labels: share of all answers at each score.${mapped ? ' Scores as mapped onto 0–10.' : ''}`}
     />
   );
@@ -163,6 +168,8 @@ const STYLE_LEGEND: Record<GroupStyle, string> = {
   small: 'Small group: treat with caution',
   empty: 'No answers',
 };
+
+const STYLE_SYMBOL: Record<GroupStyle, string> = { reference: 'diamond', higher: 'triangle-up', lower: 'triangle-down', similar: 'circle', small: 'circle', empty: 'circle' };
 
 function styleColor(style: GroupStyle, t: ChartTheme): string {
   switch (style) {
@@ -221,8 +228,9 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
           x: idx.map((i) => shown[i].nps),
           marker: {
             color: hollow ? t.paper : color,
-            size: style === 'reference' ? 16 : 14,
-            symbol: style === 'reference' ? 'diamond' : 'circle',
+            size: style === 'reference' ? 16 : style === 'higher' || style === 'lower' ? 16 : 14,
+            // Shape as well as colour: ◆ reference, ▲ higher, ▼ lower, ● no clear difference, ○ small.
+            symbol: STYLE_SYMBOL[style],
             line: { color, width: hollow ? 2.5 : 1.5 },
           },
           error_x: npsWhiskers(idx.map((i) => shown[i]), color, hollow ? 1.5 : 2.5),
@@ -292,9 +300,11 @@ export function NpsGroupsChart({ groups, reference, overall, level, minN, by, na
       exportName={`${name} NPS by ${by}`}
       figure={figure}
       height={Math.max(260, 150 + shown.length * 50)}
+      table={groupsTable(shown, reference, level)}
+      summary={groupsSummary(shown, reference, by)}
       caption={
         <>
-          Dots: each group's NPS; whiskers: its {levelLabel(level)} confidence interval (adjusted Wald). {reference ? `* differs from the reference “${reference}”${referenceNote ? `, ${referenceNote},` : ''} after the Holm adjustment. ` : ''}
+          Dots: each group's NPS; whiskers: its {levelLabel(level)} confidence interval (adjusted Wald). {reference ? `▲ higher or ▼ lower, marked *: differs from the reference “${reference}”${referenceNote ? `, ${referenceNote},` : ''} after the Holm adjustment. ` : ''}
           {small > 0 ? `Hollow grey dots: ${small === 1 ? 'a group' : `${small} groups`} with fewer than ${count(minN)} answers, kept but too small to trust alone. ` : ''}
           Dotted line: the overall NPS.
         </>
@@ -379,6 +389,8 @@ export function NpsTrendChart({ trend, level, minN, unit, name }: { trend: Trend
       exportName={`${name} NPS trend`}
       figure={figure}
       height={380}
+      table={trendTable(trend, level)}
+      summary={trendSummary(trend, unit)}
       caption={`Line: NPS per ${unit}; band: its ${levelLabel(level)} confidence interval.${small ? ` Hollow points: fewer than ${count(minN)} answers that ${unit} (${small} of ${trend.length}).` : ''}`}
     />
   );
@@ -402,7 +414,7 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
       const inflated = t.dark ? '#F0B43C' : '#C77C00';
       const deflated = t.dark ? '#6CB4EE' : '#0072B2';
       const kindOf = (g: NpsGroup): 'inflated' | 'deflated' | 'none' | 'small' => flagOf.get(g.group)?.direction ?? (g.small ? 'small' : 'none');
-      const rest = shown.map((g) => (g.vsReference && g.nps !== null ? g.nps - g.vsReference.difference : null));
+      const rest = shown.map(restNps);
       const data: Data[] = [
         // A thin connector from the rest to the context: the gap the flag is about.
         ...shown.map(
@@ -437,7 +449,13 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
               name: KIND_LEGEND[kind](minN),
               x: idx.map((i) => shown[i].nps),
               y: idx.map((i) => ys[i]),
-              marker: { size: 15, color: kind === 'small' ? t.paper : color, line: { color, width: kind === 'small' ? 2.5 : 1.5 } },
+              // Shape as well as colour: ▲ flagged higher, ▼ flagged lower.
+              marker: {
+                size: kind === 'inflated' || kind === 'deflated' ? 17 : 15,
+                symbol: kind === 'inflated' ? 'triangle-up' : kind === 'deflated' ? 'triangle-down' : 'circle',
+                color: kind === 'small' ? t.paper : color,
+                line: { color, width: kind === 'small' ? 2.5 : 1.5 },
+              },
               error_x: npsWhiskers(idx.map((i) => shown[i]), color, 2.5),
               customdata: idx.map((i) => {
                 const g = shown[i];
@@ -487,9 +505,11 @@ export function ContextChart({ groups, flags, level, minN, by, name }: { groups:
       exportName={`${name} collection context`}
       figure={figure}
       height={Math.max(260, 140 + shown.length * 54)}
+      table={contextTable(shown, flags, level)}
+      summary={contextSummary(shown, flags, by)}
       caption={
         <>
-          Dots: NPS of the answers in each context, with the {levelLabel(level)} interval; open diamonds: NPS of all other answers pooled. Flagged:
+          Dots: NPS of the answers in each context, with the {levelLabel(level)} interval; open diamonds: NPS of all other answers pooled. Flagged (▲ higher, ▼ lower than the rest):
           the difference from the rest has a Holm-adjusted p below {Number((1 - level).toFixed(3))}.
           {small > 0 ? ` Hollow dots: fewer than ${count(minN)} answers, too few to judge alone.` : ''}
         </>

@@ -5,8 +5,29 @@ const TABLEAU_EXTRA = ['#9C755F', '#76B7B2', '#B07AA1', '#FF9DA7', '#59A14F', '#
 export const SEGMENT_COLORS: readonly string[] = [...OKABE_ITO, ...TABLEAU_EXTRA];
 
 export function segmentColor(index: number): string {
-  const n = SEGMENT_COLORS.length;
-  return SEGMENT_COLORS[((index % n) + n) % n];
+  return cycle(SEGMENT_COLORS, index);
+}
+
+function cycle<T>(list: readonly T[], index: number): T {
+  const n = list.length;
+  return list[((index % n) + n) % n];
+}
+
+// Colour is never the only cue: a segment (or group) also keeps a marker shape, a line dash and a bar pattern by its
+// index. Diamonds are left out: the charts use them for reference groups and side steps.
+export const SEGMENT_SYMBOLS: readonly string[] = ['circle', 'square', 'triangle-up', 'x', 'triangle-down', 'cross', 'star', 'pentagon', 'hexagon', 'triangle-left', 'triangle-right', 'hourglass'];
+const SEGMENT_DASHES: readonly string[] = ['solid', 'dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
+const SEGMENT_PATTERNS: readonly string[] = ['', '/', '.', 'x', '\\', '-', '|', '+'];
+
+export function segmentSymbol(index: number): string {
+  return cycle(SEGMENT_SYMBOLS, index);
+}
+export function segmentDash(index: number): string {
+  return cycle(SEGMENT_DASHES, index);
+}
+/** Plotly bar pattern shape ('' = solid fill). */
+export function segmentPattern(index: number): string {
+  return cycle(SEGMENT_PATTERNS, index);
 }
 
 /** Black or white, whichever reads better on the given hex colour (WCAG relative luminance). */

@@ -5,21 +5,25 @@ import { SegmentedControl } from '@mantine/core';
 import type { Data, Layout } from 'plotly.js';
 import type { JourneyGroup } from '../../../shared/journeys';
 import { PlotlyChart } from '../../charts/PlotlyChart';
-import { segmentColor } from '../../charts/palette';
+import { segmentColor, segmentDash, segmentPattern, segmentSymbol } from '../../charts/palette';
 import type { ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { escapeHtml, planGroupFunnel, wrapLabel } from './figures';
 import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
+import { groupedFunnelSummary, groupedFunnelTable, groupedSatisfactionSummary, groupedSatisfactionTable } from '../../charts/journey-tables';
 
 export interface ColoredGroup extends JourneyGroup {
   color: string;
+  /** Its place in the palette: the same index gives its marker shape, line dash and bar pattern (not colour alone). */
+  mark: number;
 }
 
 /** Segments keep their colour from the Segments view (by index); channels take the palette in order. */
 export function colorGroups(groups: JourneyGroup[], segments: { index: number; name: string }[] | null, by: 'segment' | 'channel'): ColoredGroup[] {
   return groups.map((g, i) => {
     const seg = by === 'segment' ? segments?.find((s) => s.name === g.group) : undefined;
-    return { ...g, color: segmentColor(seg ? seg.index : i) };
+    const mark = seg ? seg.index : i;
+    return { ...g, color: segmentColor(mark), mark };
   });
 }
 
@@ -40,7 +44,8 @@ export function GroupedFunnel({ groups: all, by, name }: { groups: ColoredGroup[
             name: `${escapeHtml(g.group)} (${formatCount(g.customers)})`,
             x,
             y: g.funnel.map((f) => (measure === 'share' ? f.conversion * 100 : f.customers)),
-            marker: { color: g.color, line: { width: 0 } },
+            // A fill pattern per group as well as its colour, so neighbouring bars part without telling hues apart.
+            marker: { color: g.color, line: { width: 0 }, pattern: { shape: segmentPattern(g.mark), fgcolor: t.paper, fgopacity: 0.55, size: 7, solidity: 0.3 } },
             // Whole percentages without the sign (the axis says %) stay readable on narrow bars; counts are
             // wider, so with more than two groups they are left to the hover.
             text: g.funnel.map((f) => (measure === 'share' ? String(Math.round(f.conversion * 100)) : formatCount(f.customers))),
@@ -75,6 +80,8 @@ export function GroupedFunnel({ groups: all, by, name }: { groups: ColoredGroup[
       exportName={`${name} funnel by ${by}`}
       figure={figure}
       height={440}
+      table={groupedFunnelTable(groups)}
+      summary={groupedFunnelSummary(groups)}
       actions={
         <SegmentedControl
           size="xs"
@@ -126,10 +133,11 @@ export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }:
           x: list.map((s) => label(s.stage)),
           y: sat.map((s) => s?.mean ?? null),
           connectgaps: false,
-          line: { color: g.color, width: 2.5 },
+          // Marker shape and dash as well as colour (side steps keep the open diamond of every satisfaction chart).
+          line: { color: g.color, width: 2.5, dash: segmentDash(g.mark) },
           marker: side
             ? { color: g.color, size: SIDE_STEP_MARKER.size, symbol: SIDE_STEP_MARKER.symbol, line: { color: g.color, width: SIDE_STEP_MARKER.lineWidth } }
-            : { color: g.color, size: 10 },
+            : { color: g.color, size: 11, symbol: segmentSymbol(g.mark) },
           error_y: { type: 'data', symmetric: false, array: sat.map((s) => (s?.ci ? s.ci[1] - s.mean : 0)), arrayminus: sat.map((s) => (s?.ci ? s.mean - s.ci[0] : 0)), color: g.color, thickness: 1.2, width: 5 },
           customdata: sat.map((s) => [s ? formatCount(s.n) : '0']),
           hovertemplate: `${escapeHtml(g.group)} · %{x}<br>${side ? 'side step · ' : ''}mean %{y:.2f} · %{customdata[0]} ratings<extra></extra>`,
@@ -161,6 +169,8 @@ export function GroupedSatisfaction({ groups, by, scale, name, sideSteps = [] }:
       exportName={`${name} satisfaction by ${by}`}
       figure={figure}
       height={420}
+      table={groupedSatisfactionTable(groups, sideSteps)}
+      summary={groupedSatisfactionSummary(groups)}
       caption={`Mean rating per stage for each group, with 95% confidence intervals; where the bars overlap, the difference may be chance.${
         sideSteps.length > 0 ? ` Side steps (${sideSteps.join(', ')}) are open diamonds, not joined to the line: not every journey goes through them.` : ''
       }`}

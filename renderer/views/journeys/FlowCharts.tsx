@@ -10,6 +10,7 @@ import type { ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { dropOffLabel, formatDuration, planSankey, wrapLabel } from './figures';
 import { maxOf } from '../../../shared/extent';
+import { funnelSummary, funnelTable, transitionsSummary, transitionsTable } from '../../charts/journey-tables';
 
 /** Drop-off in an orange that keeps 4.5:1 contrast on both chart backgrounds. */
 export const dropColor = (t: ChartTheme) => (t.dark ? '#FF9F5A' : '#B3470A');
@@ -64,6 +65,8 @@ export function FunnelChart({ funnel, name, sideSteps = [] }: { funnel: FunnelSt
       exportName={`${name} funnel`}
       figure={figure}
       height={Math.max(260, 40 + funnel.length * 58)}
+      table={funnelTable(funnel)}
+      summary={funnelSummary(funnel)}
       caption={`Each bar counts the journeys that reached this stage after every earlier stage, in order; the percentage is of the first stage. Right: journeys lost since the previous stage.${
         sideSteps.length ? ` Side steps left out of the funnel: ${sideSteps.join(', ')}.` : ''
       }`}
@@ -158,6 +161,8 @@ export function TransitionSankey({ journeys, transitions, stages, steps, name }:
       exportName={`${name} transitions`}
       figure={figure}
       height={Math.max(420, Math.min(760, 200 + plan.nodes.length * 34))}
+      table={transitionsTable(plan)}
+      summary={transitionsSummary(plan)}
       actions={
         <SegmentedControl
           size="xs"

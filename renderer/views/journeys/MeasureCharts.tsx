@@ -12,6 +12,7 @@ import { formatCount } from '../../lib/format';
 import { LOG_FLOOR_SECONDS, UNIT_SECONDS, escapeHtml, formatDuration, logTicks, orderTimings, shortLabel, unitFor, wrapLabel } from './figures';
 import { SIDE_STEP_MARKER, splitSideSteps } from './side-steps';
 import { maxOf, minOf } from '../../../shared/extent';
+import { satisfactionSummary, satisfactionTable, timingSummary, timingTable } from '../../charts/journey-tables';
 
 export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStage[]; scale: [number, number]; name: string }) {
   const figure = useCallback(
@@ -99,6 +100,8 @@ export function SatisfactionCurve({ stages, scale, name }: { stages: JourneyStag
       exportName={`${name} satisfaction curve`}
       figure={figure}
       height={400}
+      table={satisfactionTable(stages)}
+      summary={satisfactionSummary(stages, scale)}
       caption={
         <>
           Mean rating of the events in each stage, with its 95% confidence interval (bars), on the scale observed in the data ({fmt(scale[0])} to {fmt(scale[1])}).
@@ -191,6 +194,8 @@ export function TimingBoxes({ timing, stages, name }: { timing: JourneyTiming[];
       exportName={`${name} time between steps`}
       figure={figure}
       height={Math.max(280, 70 + rows.length * 52)}
+      table={timingTable(rows)}
+      summary={timingSummary(rows, timing.length)}
       actions={
         <SegmentedControl
           size="xs"

@@ -4,11 +4,12 @@ import { useCallback, useMemo } from 'react';
 import type { Data, Layout } from 'plotly.js';
 import type { KRecommendation, KScore, MigrationMatrix, ProjectionPoints, SegmentCard } from '../../../shared/segments';
 import { PlotlyChart } from '../../charts/PlotlyChart';
-import { divergingScale, segmentColor } from '../../charts/palette';
+import { divergingScale, segmentColor, segmentSymbol } from '../../charts/palette';
 import { hasWebGL, type ChartTheme } from '../../charts/plotly';
 import { formatCount, formatPct } from '../../lib/format';
 import { sortedScores } from './model';
 import { maxOf } from '../../../shared/extent';
+import { heatmapSummary, heatmapTable, kSweepSummary, kSweepTable, migrationSummary, migrationTable, projectionSummary, projectionTable, sizesSummary, sizesTable } from '../../charts/segment-tables';
 
 // ------------------------------------------------------------------ k sweep
 
@@ -127,6 +128,8 @@ export function KSweepChart({ scores, recommendation, name }: { scores: KScore[]
       exportName={`${name} k sweep`}
       figure={figure}
       height={scores.some((r) => r.minStability !== undefined) ? 600 : 300}
+      table={kSweepTable(scores, recommendation)}
+      summary={kSweepSummary(scores, recommendation)}
       caption={
         recommendation
           ? `Dotted line and large dot: the recommended k = ${recommendation.k}.${scores.some((r) => r.minStability !== undefined) ? ' Dashed line: Jaccard 0.75, the level at which a segment counts as stable; the least stable segment of each k is plotted.' : ''}`
@@ -150,7 +153,8 @@ export function ProjectionScatter({ projection, segments, totalRows, name }: Sca
   const figure = useCallback(
     (t: ChartTheme) => {
       const n = projection.x.length;
-      const size = n > 50_000 ? 3 : n > 5_000 ? 5 : 7;
+      // Big enough for each segment's marker shape to read (colour is never the only cue).
+      const size = n > 50_000 ? 4 : n > 5_000 ? 6 : 8;
       const byIndex = new Map<number, { x: number[]; y: number[] }>();
       for (let i = 0; i < n; i++) {
         const s = projection.segment[i];
@@ -167,7 +171,7 @@ export function ProjectionScatter({ projection, segments, totalRows, name }: Sca
           name: escapeHtml(seg.name),
           x: pts.x,
           y: pts.y,
-          marker: { color: segmentColor(seg.index), size, opacity: n > 20_000 ? 0.55 : 0.75, line: { width: 0 } },
+          marker: { color: segmentColor(seg.index), symbol: segmentSymbol(seg.index), size, opacity: n > 20_000 ? 0.55 : 0.75, line: { width: 0 } },
           hovertemplate: `${escapeHtml(seg.name)}<extra></extra>`,
         } as Data;
       });
@@ -189,15 +193,19 @@ export function ProjectionScatter({ projection, segments, totalRows, name }: Sca
   const caption = projection.sampled
     ? `Each dot is a customer: a random sample of ${drawn} of ${formatCount(totalRows)} is drawn. `
     : `Each dot is a customer: all ${drawn} are drawn. `;
+  const shapes = 'Each segment has its own colour and marker shape (see the legend). ';
   return (
     <PlotlyChart
       title="Customers on the two main directions of difference (PCA)"
       exportName={`${name} scatter`}
       figure={figure}
       height={520}
+      table={projectionTable(projection, segments)}
+      summary={projectionSummary(projection, segments)}
       caption={
         <>
           {caption}
+          {shapes}
           Together the two components explain {formatPct((projection.explained[0] + projection.explained[1]) * 100)} of the variation in the
           features; segments that overlap here may still separate on other directions.
           {webgl ? '' : ' (Drawn without WebGL, which this window does not offer.)'}
@@ -249,6 +257,8 @@ export function ProfileHeatmap({ features, z, segments, name }: { features: stri
       exportName={`${name} profile heatmap`}
       figure={figure}
       height={Math.max(300, 140 + segments.length * 56)}
+      table={heatmapTable(features, z, segments)}
+      summary={heatmapSummary(features, z, segments)}
       caption="Each cell is the segment's average in standard deviations from the overall average: orange above, purple below, pale about average."
     />
   );
@@ -286,7 +296,7 @@ export function SizeBars({ segments, name }: { segments: SegmentCard[]; name: st
     },
     [segments],
   );
-  return <PlotlyChart title="Segment sizes" exportName={`${name} sizes`} figure={figure} height={Math.max(220, 60 + segments.length * 44)} />;
+  return <PlotlyChart title="Segment sizes" exportName={`${name} sizes`} figure={figure} height={Math.max(220, 60 + segments.length * 44)} table={sizesTable(segments)} summary={sizesSummary(segments)} />;
 }
 
 // ------------------------------------------------------------------ migration
@@ -333,6 +343,8 @@ export function MigrationSankey({ matrix }: { matrix: MigrationMatrix }) {
       exportName={`${matrix.from} to ${matrix.to}`}
       figure={figure}
       height={Math.max(320, 40 * Math.max(matrix.fromSegments.length, matrix.toSegments.length))}
+      table={migrationTable(matrix)}
+      summary={migrationSummary(matrix)}
       caption={`Left: ${matrix.from}. Right: ${matrix.to}. Band width: customers (${formatCount(matrix.matched)} matched by id).`}
     />
   );

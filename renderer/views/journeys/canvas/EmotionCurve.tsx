@@ -2,10 +2,15 @@
 // the map's scale (the satisfaction scale when seeded). Stages without a value break the line rather than
 // inventing one. A side-step column (named "… (side step)") is an open diamond, not joined to the line, as on the
 // satisfaction charts (side-steps.ts). Drawn in pixels measured from its own box, so dots stay round at any column width.
-import { useEffect, useRef, useState } from 'react';
+// For screen readers: a one-sentence summary describes the curve and a visually hidden table lists each stage's value
+// (no new tab stops in the canvas; the dots' labels show the values on screen).
+import { useEffect, useId, useRef, useState } from 'react';
+import { VisuallyHidden } from '@mantine/core';
 import { isSideStepColumn, type JourneyMap } from '../../../../shared/journeys';
 import { curveParts } from '../side-steps';
 import { curvePoints, emotionColor } from './map-model';
+import { emotionSummary, emotionTable, type CurveStage } from '../../../charts/small-chart-tables';
+import { PlainChartTable } from '../../../components/chart-table/PlainChartTable';
 
 const H = 128;
 /** Room above the highest dot for its label, and below the lowest. */
@@ -31,15 +36,16 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
   const { runs, apart } = curveParts(points, map.stages.map(isSideStepColumn));
   const segments = runs.filter((r) => r.length > 1).map((r) => r.map((i, k) => `${k ? 'L' : 'M'}${x(i).toFixed(1)} ${y(points[i]!).toFixed(1)}`).join(' '));
   const dot = (i: number) => runs.some((r) => r.includes(i));
-  const described = points
-    .map((v, i) => `${map.stages[i].name || `stage ${i + 1}`}: ${v === null ? 'no value' : round2(v)}${apart.includes(i) ? ', drawn apart' : ''}`)
-    .join(', ');
+  const curve: CurveStage[] = points.map((v, i) => ({ name: map.stages[i].name || `stage ${i + 1}`, value: v, apart: apart.includes(i) }));
+  // The name lists every stage's value (as the HTML export's curve does); the summary and the table add the reading.
+  const described = curve.map((c) => `${c.name}: ${c.value === null ? 'no value' : round2(c.value)}${c.apart ? ', drawn apart' : ''}`).join(', ');
+  const summaryId = `${useId()}-summary`;
   const empty = points.every((v) => v === null);
 
   return (
     <div ref={ref} className="cxw-map-curve">
       {width > 0 && (
-        <svg width={width} height={H} role="img" aria-label={`Emotion curve on ${lo}–${hi}: ${described}`}>
+        <svg width={width} height={H} role="img" aria-label={`Emotion curve on ${lo}–${hi}: ${described}`} aria-describedby={summaryId}>
           {[lo, (lo + hi) / 2, hi].map((v) => (
             <line key={v} x1={0} x2={width} y1={y(v)} y2={y(v)} className="cxw-map-curve-grid" />
           ))}
@@ -65,6 +71,10 @@ export function EmotionCurve({ map }: { map: JourneyMap }) {
           })}
         </svg>
       )}
+      <VisuallyHidden>
+        <p id={summaryId}>{emotionSummary(curve, [lo, hi])}</p>
+        {!empty && <PlainChartTable table={emotionTable(curve)} caption={`Emotion curve on ${lo}–${hi}: each stage's value`} />}
+      </VisuallyHidden>
       {empty && <p className="cxw-map-curve-empty">Give emotion cards a value ({lo}–{hi}) to draw the curve.</p>}
     </div>
   );
