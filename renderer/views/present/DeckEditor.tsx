@@ -31,6 +31,7 @@ import { presenterHash } from './routes';
 import { SlideInspector } from './SlideInspector';
 import { SlideSorter } from './SlideSorter';
 import { ScaledSlide } from './slides/SlideView';
+import { dimmed } from './dimmed';
 import { moveSlide, newSlideId, useDeckEditor } from './useDeckEditor';
 
 const AUTOSAVE_MS = 800;
@@ -48,6 +49,12 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
   const [saveError, setSaveError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
   const [fit, setFit] = useState(1);
+  // Where the keyboard goes back to: the Present button after presentation mode, "Text" when the deck is emptied.
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const addTextButton = useRef<HTMLButtonElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  // Opening a deck lands on its name (read out), a Tab away from the toolbar and the slides.
+  useEffect(() => title.current?.focus(), []);
   const slides = ed.slides;
   const sel = Math.min(selected, Math.max(0, slides.length - 1));
   const slide: Slide | undefined = slides[sel];
@@ -123,8 +130,13 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
   const remove = (i: number) => {
     ed.change((all) => all.filter((_, j) => j !== i));
     setSelected(Math.max(0, Math.min(i, slides.length - 2)));
+    if (slides.length === 1) requestAnimationFrame(() => addTextButton.current?.focus());
   };
-  const move = (from: number, to: number) => ed.change((all) => moveSlide(all, from, to));
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= slides.length) return;
+    ed.change((all) => moveSlide(all, from, to));
+    setSelected(to);
+  };
 
   const present = async () => {
     setStarting(true);
@@ -169,7 +181,7 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
               <IconArrowLeft size={20} />
             </ActionIcon>
           </Tooltip>
-          <Title order={2} size="h3" className="cxp-deck-title" title={ed.name}>
+          <Title ref={title} tabIndex={-1} order={2} size="h3" className="cxp-deck-title" title={ed.name}>
             {ed.name}
           </Title>
           <Badge variant="light" color={ed.dirty ? 'yellow' : 'gray'} className="cxp-status" role="status">
@@ -178,12 +190,13 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
         </Group>
         <Group gap={6} wrap="nowrap">
           <Tooltip label="Undo (Ctrl+Z)">
-            <ActionIcon variant="default" size="lg" aria-label="Undo" onClick={ed.undo} disabled={!ed.canUndo}>
+            {/* Dimmed, not disabled, at the end of the history: a disabled button would drop the keyboard's focus. */}
+            <ActionIcon variant="default" size="lg" aria-label="Undo" aria-keyshortcuts="Control+Z" onClick={ed.undo} {...dimmed(!ed.canUndo)}>
               <IconArrowBackUp size={18} />
             </ActionIcon>
           </Tooltip>
           <Tooltip label="Redo (Ctrl+Shift+Z)">
-            <ActionIcon variant="default" size="lg" aria-label="Redo" onClick={ed.redo} disabled={!ed.canRedo}>
+            <ActionIcon variant="default" size="lg" aria-label="Redo" aria-keyshortcuts="Control+Shift+Z" onClick={ed.redo} {...dimmed(!ed.canRedo)}>
               <IconArrowForwardUp size={18} />
             </ActionIcon>
           </Tooltip>
@@ -211,7 +224,7 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
               Presenter view
             </Button>
           </Tooltip>
-          <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void present()} loading={starting} disabled={slides.length === 0}>
+          <Button ref={presentButton} leftSection={<IconPlayerPlay size={16} />} onClick={() => void present()} loading={starting} disabled={slides.length === 0}>
             Present
           </Button>
         </Group>
@@ -240,9 +253,9 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
       {saveError ? <ErrorAlert error={saveError} title="The deck could not be saved" onClose={() => setSaveError(null)} /> : null}
       <div className="cxp-editor-body">
         <nav className="cxp-sorter-col" aria-label="Slide sorter">
-          <SlideSorter slides={slides} selected={sel} onSelect={setSelected} onMove={move} onDelete={remove} />
+          <SlideSorter slides={slides} selected={sel} onSelect={setSelected} onMove={move} onDelete={remove} onEmptied={() => requestAnimationFrame(() => addTextButton.current?.focus())} />
           <Group gap={6} pt="sm" px={6} grow wrap="wrap">
-            <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addText} aria-label="Add a text slide">
+            <Button ref={addTextButton} size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addText} aria-label="Add a text slide">
               Text
             </Button>
             <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={addSection} aria-label="Add a section divider">
@@ -269,10 +282,10 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
                   Slide {sel + 1} of {slides.length}
                 </Text>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="xs" variant="subtle" color="gray" leftSection={<IconChevronUp size={14} />} onClick={() => move(sel, sel - 1)} disabled={sel === 0}>
+                  <Button size="xs" variant="subtle" color="gray" leftSection={<IconChevronUp size={14} />} onClick={() => move(sel, sel - 1)} {...dimmed(sel === 0)}>
                     Earlier
                   </Button>
-                  <Button size="xs" variant="subtle" color="gray" leftSection={<IconChevronDown size={14} />} onClick={() => move(sel, sel + 1)} disabled={sel >= slides.length - 1}>
+                  <Button size="xs" variant="subtle" color="gray" leftSection={<IconChevronDown size={14} />} onClick={() => move(sel, sel + 1)} {...dimmed(sel >= slides.length - 1)}>
                     Later
                   </Button>
                   <Button size="xs" variant="subtle" color="gray" leftSection={<IconCopy size={14} />} onClick={() => duplicate(sel)}>
@@ -304,6 +317,8 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
           onMapSaved={rebuildMapSlide}
           onClose={(last) => {
             setPresenting(null);
+            // Back to the button that started it (the stage that had the focus is gone).
+            requestAnimationFrame(() => presentButton.current?.focus());
             // A presented page belongs to its slide in the editor (a dense map is presented as several pages).
             const shown = presenting.deck.slides[last];
             const at = shown ? slides.findIndex((s) => s.id === (shown.page?.of ?? shown.id)) : -1;
@@ -314,3 +329,4 @@ export function DeckEditor({ initial, onBack }: { initial: Deck; onBack: () => v
     </div>
   );
 }
+

@@ -1,6 +1,8 @@
 // The workspace's decks, newest first, as cards with the first slide as a picture: open one, create, rename,
 // duplicate, delete (confirmed). An empty workspace says how slides get here: "Add to deck" on any saved result.
-import { useState } from 'react';
+// Keyboard: when a dialog closes, the focus goes back to the deck's actions button (or, after a rename, duplicate or
+// delete, to the deck that is there now); coming back from the editor, to the deck that was open.
+import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconCopy, IconDots, IconPencil, IconPlus, IconPresentation, IconTrash } from '@tabler/icons-react';
 import type { Deck, DeckSummary } from '../../../shared/decks';
@@ -13,10 +15,32 @@ import { ScaledSlide } from './slides/SlideView';
 
 type Action = { kind: 'create' } | { kind: 'rename' | 'duplicate' | 'delete'; deck: DeckSummary };
 
-export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; onOpen: (name: string) => void; onChanged: () => void }) {
+interface Props {
+  decks: DeckSummary[];
+  onOpen: (name: string) => void;
+  onChanged: () => void;
+  /** The deck the analyst just left in the editor: its card takes the focus. */
+  focusDeck?: string | null;
+}
+
+export function DeckList({ decks, onOpen, onChanged, focusDeck = null }: Props) {
   const client = useClient();
   const toasts = useToasts();
   const [action, setAction] = useState<Action | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  // The control to focus once no dialog is open and the list shows it (by its accessible name or text).
+  const [focusName, setFocusName] = useState<string | null>(focusDeck ? `Open deck ${focusDeck}` : null);
+  useEffect(() => {
+    if (!focusName || action) return;
+    const el = [...(root.current?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === focusName);
+    if (!el) return;
+    el.focus();
+    setFocusName(null);
+  }, [focusName, action, decks]);
+  const close = () => {
+    if (action && action.kind !== 'create') setFocusName(`Actions for deck ${action.deck.name}`);
+    setAction(null);
+  };
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -37,11 +61,20 @@ export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; o
         onOpen(d.name);
         return;
       }
-      if (action.kind === 'rename') await client.invoke('deck.rename', { name: action.deck.name, to: name.trim() });
-      if (action.kind === 'duplicate') await client.invoke('deck.duplicate', { name: action.deck.name, to: name.trim() });
+      if (action.kind === 'rename') {
+        await client.invoke('deck.rename', { name: action.deck.name, to: name.trim() });
+        setFocusName(`Actions for deck ${name.trim()}`);
+      }
+      if (action.kind === 'duplicate') {
+        await client.invoke('deck.duplicate', { name: action.deck.name, to: name.trim() });
+        setFocusName(`Open deck ${name.trim()}`);
+      }
       if (action.kind === 'delete') {
         await client.invoke('deck.delete', { name: action.deck.name });
         toasts.success('Deck deleted', `“${action.deck.name}” was removed; the saved results it showed are not touched.`);
+        const at = decks.findIndex((d) => d.name === action.deck.name);
+        const next = decks[at + 1] ?? decks[at - 1];
+        setFocusName(next && next.name !== action.deck.name ? `Open deck ${next.name}` : 'New deck');
       }
       setAction(null);
       onChanged();
@@ -53,7 +86,7 @@ export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; o
   };
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={root}>
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
           <Title order={2}>Present</Title>
@@ -84,7 +117,7 @@ export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; o
           ))}
         </SimpleGrid>
       )}
-      <Modal opened={action !== null} onClose={() => setAction(null)} centered title={titleOf(action)}>
+      <Modal opened={action !== null} onClose={close} centered title={titleOf(action)}>
         {action?.kind === 'delete' ? (
           <Stack gap="md">
             <Text size="sm">
@@ -93,7 +126,7 @@ export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; o
             </Text>
             <ErrorAlert error={error} />
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAction(null)}>
+              <Button variant="default" onClick={close}>
                 Keep it
               </Button>
               <Button color="red" loading={busy} onClick={() => void submit()}>
@@ -112,7 +145,7 @@ export function DeckList({ decks, onOpen, onChanged }: { decks: DeckSummary[]; o
               <TextInput label={action?.kind === 'rename' ? 'New name' : action?.kind === 'duplicate' ? 'Name of the copy' : 'Deck name'} value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus maxLength={200} />
               <ErrorAlert error={error} />
               <Group justify="flex-end">
-                <Button variant="default" onClick={() => setAction(null)}>
+                <Button variant="default" onClick={close}>
                   Cancel
                 </Button>
                 <Button type="submit" loading={busy} disabled={!name.trim()}>

@@ -17,6 +17,8 @@ export function PresentView() {
   const { revision, info } = useWorkspace();
   const [open, setOpen] = useState<string | null>(() => deckFromHash(window.location.hash));
   const [nonce, setNonce] = useState(0);
+  // The deck last open in the editor: back in the list, its card has the focus.
+  const [left, setLeft] = useState<string | null>(null);
 
   useEffect(() => {
     const onHash = () => setOpen(deckFromHash(window.location.hash));
@@ -31,6 +33,7 @@ export function PresentView() {
   }
 
   const go = (name: string | null) => {
+    setLeft(name ? null : open);
     setOpen(name);
     window.history.replaceState(null, '', name ? presentHash(name) : '#/present');
   };
@@ -59,7 +62,7 @@ export function PresentView() {
     <div className="cxw-page">
       {list.error ? <ErrorAlert error={list.error} /> : null}
       {list.data ? (
-        <DeckList decks={list.data} onOpen={go} onChanged={() => setNonce((n) => n + 1)} />
+        <DeckList decks={list.data} onOpen={go} onChanged={() => setNonce((n) => n + 1)} focusDeck={left} />
       ) : (
         <Stack align="center" p="xl">
           <Loader />

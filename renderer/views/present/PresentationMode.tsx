@@ -10,6 +10,7 @@ import type { SafeDeck } from '../../../shared/decks';
 import { MapEditLayer } from './journey-map/MapEditLayer';
 import { ScaledSlide } from './slides/SlideView';
 import { usePresentSync } from './sync';
+import { dimmed } from './dimmed';
 import { useSlideKeys } from './useSlideKeys';
 
 interface Props {
@@ -67,12 +68,22 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
   const mapSlide = deck.slides[index]?.kind === 'journeyMap.map' && deck.slides[index]?.journeyMap && onMapSaved ? deck.slides[index] : null;
   const mapSlideRef = useRef(mapSlide);
   mapSlideRef.current = mapSlide;
+  const presenterRef = useRef(onPresenter);
+  presenterRef.current = onPresenter;
   useEffect(() => {
     if (editingMap) return;
+    // E edits the map of a journey-map slide; P opens the presenter view (a key press may open a window).
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'e' && e.key !== 'E') || e.altKey || e.ctrlKey || e.metaKey || !mapSlideRef.current) return;
+      const key = e.key.toLowerCase();
+      if ((key !== 'e' && key !== 'p') || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (key === 'p') {
+        e.preventDefault();
+        presenterRef.current();
+        return;
+      }
+      if (!mapSlideRef.current) return;
       e.preventDefault();
       setEditingMap(true);
     };
@@ -145,7 +156,7 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
         )}
         <div className={controls && !editingMap ? 'cxp-controls is-shown' : 'cxp-controls'}>
           <Tooltip label="Previous (←)">
-            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Previous slide" onClick={() => go(Math.max(0, index - 1))} disabled={index === 0}>
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Previous slide" onClick={() => go(Math.max(0, index - 1))} {...dimmed(index === 0)}>
               <IconChevronLeft />
             </ActionIcon>
           </Tooltip>
@@ -153,24 +164,24 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
             {index + 1} / {count}
           </span>
           <Tooltip label="Next (→ or space)">
-            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Next slide" onClick={() => go(Math.min(count - 1, index + 1))} disabled={isLast}>
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Next slide" onClick={() => go(Math.min(count - 1, index + 1))} {...dimmed(isLast)}>
               <IconChevronRight />
             </ActionIcon>
           </Tooltip>
           {mapSlide && (
             <Tooltip label="Edit the journey map with the room (E)">
-              <ActionIcon size="xl" variant="filled" color="dark" aria-label="Edit map" onClick={() => setEditingMap(true)}>
+              <ActionIcon size="xl" variant="filled" color="dark" aria-label="Edit map" aria-keyshortcuts="E" onClick={() => setEditingMap(true)}>
                 <IconPencil />
               </ActionIcon>
             </Tooltip>
           )}
-          <Tooltip label="Open the presenter view: notes, next slide, timer">
-            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Presenter view" onClick={onPresenter}>
+          <Tooltip label="Open the presenter view: notes, next slide, timer (P)">
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Presenter view" aria-keyshortcuts="P" onClick={onPresenter}>
               <IconDeviceDesktopAnalytics />
             </ActionIcon>
           </Tooltip>
           <Tooltip label="Leave (Esc)">
-            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Leave presentation" onClick={close}>
+            <ActionIcon size="xl" variant="filled" color="dark" aria-label="Leave presentation" aria-keyshortcuts="Escape" onClick={close}>
               <IconX />
             </ActionIcon>
           </Tooltip>

@@ -11,6 +11,7 @@ import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { ScaledSlide } from './slides/SlideView';
 import { usePresentSync } from './sync';
+import { dimmed } from './dimmed';
 import { useSlideKeys } from './useSlideKeys';
 import './present.css';
 
@@ -107,10 +108,10 @@ export function PresenterView({ deck }: { deck: string }) {
         </div>
         <div className="cxp-presenter-slide">{current && <ScaledSlide fit slide={current} number={index + 1} total={count} minCell={minCell} note={index === count - 1 ? safe.report.note : undefined} />}</div>
         <Group justify="center" gap="sm" mt="sm">
-          <Button variant="default" leftSection={<IconChevronLeft size={18} />} onClick={() => go(Math.max(0, index - 1))} disabled={index === 0}>
+          <Button variant="default" leftSection={<IconChevronLeft size={18} />} onClick={() => go(Math.max(0, index - 1))} {...dimmed(index === 0)}>
             Previous
           </Button>
-          <Button leftSection={<IconChevronRight size={18} />} onClick={() => go(Math.min(count - 1, index + 1))} disabled={index >= count - 1}>
+          <Button leftSection={<IconChevronRight size={18} />} onClick={() => go(Math.min(count - 1, index + 1))} {...dimmed(index >= count - 1)}>
             Next
           </Button>
         </Group>

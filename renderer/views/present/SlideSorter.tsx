@@ -1,6 +1,7 @@
 // The slide sorter: every slide as a small picture of itself (the real SlideView, scaled), in order. Click to
-// select; drag to reorder; on a focused thumbnail ↑/↓ select, Alt+↑/↓ move the slide, Delete removes it (Undo
-// brings it back). A live region says where a moved slide went.
+// select; drag to reorder; on a focused thumbnail ↑/↓ select, Home/End the first/last, Alt+↑/↓ move the slide,
+// Delete removes it (Undo brings it back). The thumbnails are one Tab stop (the selected one). A live region says
+// where a moved slide went and which slide was deleted.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Text, VisuallyHidden } from '@mantine/core';
 import type { Slide } from '../../../shared/decks';
@@ -12,11 +13,13 @@ interface Props {
   onSelect: (index: number) => void;
   onMove: (from: number, to: number) => void;
   onDelete: (index: number) => void;
+  /** The last slide was deleted from the keyboard: the focus needs somewhere to go. */
+  onEmptied?: () => void;
 }
 
 const THUMB_W = 176;
 
-export function SlideSorter({ slides, selected, onSelect, onMove, onDelete }: Props) {
+export function SlideSorter({ slides, selected, onSelect, onMove, onDelete, onEmptied }: Props) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const [focusId, setFocusId] = useState<string | null>(null);
   const [drag, setDrag] = useState<{ from: number; over: number | null } | null>(null);
@@ -54,21 +57,31 @@ export function SlideSorter({ slides, selected, onSelect, onMove, onDelete }: Pr
       onDelete(i);
       const next = slides[i + 1] ?? slides[i - 1];
       if (next) setFocusId(next.id);
+      else onEmptied?.();
+      setSaid(`Deleted slide ${i + 1}, “${slides[i].title || 'untitled'}”. Ctrl+Z brings it back.`);
     } else return;
     e.preventDefault();
   };
 
+  const live = (
+    <VisuallyHidden role="status" aria-live="polite">
+      {said}
+    </VisuallyHidden>
+  );
   if (slides.length === 0) {
     return (
-      <Text size="sm" c="dimmed" p="sm">
-        No slides yet. Add a text slide or a section below, or use “Add to deck” on a saved result.
-      </Text>
+      <>
+        <Text size="sm" c="dimmed" p="sm">
+          No slides yet. Add a text slide or a section below, or use “Add to deck” on a saved result.
+        </Text>
+        {live}
+      </>
     );
   }
   return (
     <>
       <Text size="xs" c="dimmed" px={4} pb={6} id="cxp-sorter-help">
-        Drag to reorder, or Alt+↑/↓ on a slide.
+        ↑/↓ choose a slide, Alt+↑/↓ move it, Delete removes it. Or drag to reorder.
       </Text>
       <ol className="cxp-sorter" aria-label="Slides" aria-describedby="cxp-sorter-help">
         {slides.map((s, i) => (
@@ -115,7 +128,7 @@ export function SlideSorter({ slides, selected, onSelect, onMove, onDelete }: Pr
           </li>
         ))}
       </ol>
-      <VisuallyHidden aria-live="polite">{said}</VisuallyHidden>
+      {live}
     </>
   );
 }

@@ -1,5 +1,6 @@
 // The keys of presentation mode and the presenter view: → space PageDown ↓ next; ← PageUp ↑ Backspace previous;
-// Home / End first and last; digits then Enter jump to that slide; Esc clears typed digits, else leaves.
+// Home / End first and last; digits then Enter jump to that slide; Esc clears typed digits, else leaves. Enter and
+// Space on a focused button are that button's.
 import { useEffect, useRef, useState } from 'react';
 
 export function useSlideKeys(o: { count: number; index: number; go: (index: number) => void; leave?: () => void; enabled?: boolean }): string {
@@ -11,7 +12,9 @@ export function useSlideKeys(o: { count: number; index: number; go: (index: numb
       const s = state.current;
       if (s.enabled === false || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+      // Enter and Space on a focused button press that button (Leave, Pause, Presenter view…), not "next slide".
+      if ((e.key === 'Enter' || e.key === ' ') && !s.typed && target?.closest('button, a[href], [role="button"], [role="menuitem"]')) return;
       const last = s.count - 1;
       let handled = true;
       if (/^[0-9]$/.test(e.key)) setTyped((t) => (t + e.key).slice(-4));

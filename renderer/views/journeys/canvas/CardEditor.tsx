@@ -1,5 +1,5 @@
 // Writing a card in place: Enter keeps it (Shift+Enter for a new line), Escape drops the change, leaving the
-// editor keeps it too. Emotion cards also take the curve's value on the map's scale. A measured card says up
+// editor keeps it too (and leaves the focus where it went). Emotion cards also take the curve's value on the map's scale. A measured card says up
 // front that an edit makes it assumed.
 import { useRef, useState } from 'react';
 import { Button, Group, NumberInput, Text, Textarea } from '@mantine/core';
@@ -12,8 +12,8 @@ interface Props {
   initialValue?: number;
   measured: boolean;
   label: string;
-  /** value: undefined = unchanged, null = removed. */
-  onDone: (text: string, value: number | null | undefined) => void;
+  /** value: undefined = unchanged, null = removed. leftByFocus: kept because the focus left the editor (Tab, a click). */
+  onDone: (text: string, value: number | null | undefined, leftByFocus: boolean) => void;
   onCancel: () => void;
 }
 
@@ -23,12 +23,12 @@ export function CardEditor({ lane, scale, initialText, initialValue, measured, l
   const finished = useRef(false);
   const isEmotion = lane === 'emotions';
 
-  const done = () => {
+  const done = (leftByFocus = false) => {
     if (finished.current) return;
     finished.current = true;
     const v = typeof value === 'number' ? Math.min(scale[1], Math.max(scale[0], value)) : null;
     const valueChange = !isEmotion ? undefined : v === (initialValue ?? null) ? undefined : v;
-    onDone(text.trim(), valueChange);
+    onDone(text.trim(), valueChange, leftByFocus);
   };
   const cancel = () => {
     if (finished.current) return;
@@ -42,7 +42,7 @@ export function CardEditor({ lane, scale, initialText, initialValue, measured, l
       role="group"
       aria-label={label}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) done();
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) done(true);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -100,7 +100,7 @@ export function CardEditor({ lane, scale, initialText, initialValue, measured, l
         <Button size="xs" variant="default" onMouseDown={(e) => e.preventDefault()} onClick={cancel}>
           Cancel
         </Button>
-        <Button size="xs" onMouseDown={(e) => e.preventDefault()} onClick={done}>
+        <Button size="xs" onMouseDown={(e) => e.preventDefault()} onClick={() => done()}>
           Done
         </Button>
       </Group>

@@ -2,20 +2,8 @@
 // maps; edit stages × lanes with undo/redo; save explicitly (Ctrl/Cmd+S) with a clear message when someone else
 // saved in between; link a persona to a segment; export PNG (drawn in the page) or a self-contained HTML page.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
-import {
-  IconArrowBackUp,
-  IconArrowForwardUp,
-  IconChartDots3,
-  IconDeviceFloppy,
-  IconFileTypeHtml,
-  IconPencil,
-  IconPhoto,
-  IconPresentation,
-  IconPlus,
-  IconRoute,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconChartDots3, IconPencil, IconPlus, IconRoute, IconTrash } from '@tabler/icons-react';
 import type { JourneyMap, JourneyMapStage, JourneyResult, JourneySpec } from '../../../../shared/journeys';
 import { AppError } from '../../../../shared/errors';
 import { useClient } from '../../../state/bridge';
@@ -23,12 +11,16 @@ import { useAsync } from '../../../state/useAsync';
 import { useToasts } from '../../../state/toasts';
 import { useWorkspace } from '../../../state/workspace';
 import { downloadText } from '../../../lib/download';
-import { formatCount, formatDateTime } from '../../../lib/format';
+import { formatCount } from '../../../lib/format';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { DeleteDialog, NameDialog, SeedDialog } from './MapDialogs';
 import { MapCanvas } from './MapCanvas';
 import { useAddMapToDeck } from './AddMapToDeck';
 import { PersonaPanel } from './PersonaPanel';
+import { MapToolbar } from './MapToolbar';
+import { historyStep, type MapHistory } from './map-history';
+import type { StageFocus } from './StageHeader';
+import { useAnnouncer } from './useAnnouncer';
 import { addStage, emptyMap, setPersona } from './map-model';
 import { mapToPngBlob } from './map-png';
 import { downloadBlob } from '../../../lib/download';
@@ -86,6 +78,18 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
   const [size, setSize] = useState<string>(() => readStore(SIZE_KEY).all ?? 'normal');
   const [exporting, setExporting] = useState<'png' | 'html' | null>(null);
   const names = (maps.data ?? []).map((m) => m.name);
+  const [focusStage, setFocusStage] = useState<StageFocus | null>(null);
+  const clearFocusStage = useCallback(() => setFocusStage(null), []);
+  const undoNotice = useRef<HTMLButtonElement>(null);
+  const { say, region } = useAnnouncer();
+  // Undo and redo change the canvas wherever the focus is: say which one happened.
+  const lastHistory = useRef<MapHistory | null>(null);
+  useEffect(() => {
+    const step = historyStep(lastHistory.current, editor.history);
+    lastHistory.current = editor.history;
+    if (step === 'undo') say('Undone.');
+    else if (step === 'redo') say('Redone.');
+  }, [editor.history, say]);
   const refreshList = useCallback(() => setListNonce((n) => n + 1), []);
 
   // Open the chosen map: this session's unsaved edits of it when there are some, else the stored copy.
@@ -219,6 +223,18 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
     addToDeck.start(map.name);
   };
 
+  // A new stage at the end, its name field focused with the placeholder name selected: type to name it.
+  const addStageAtEnd = () => {
+    let id = '';
+    editor.edit((m) => {
+      const out = addStage(m, `Stage ${m.stages.length + 1}`);
+      id = out.id;
+      return out.map;
+    });
+    if (id) setFocusStage({ id, part: 'name', select: true });
+    say('Stage added at the end; type its name.');
+  };
+
   const mapOptions = (maps.data ?? []).map((m) => ({
     value: m.name,
     label: `${m.name}${workspace && unsavedSession(workspace, m.name) ? ' • unsaved' : ''}`,
@@ -287,63 +303,26 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
         <>
           {/* The toolbar and what it has to say (a refused save, an undoable stage deletion) stay in view while scrolling. */}
           <div className="cxw-map-sticky">
-            <Group className="cxw-map-toolbar" gap="xs" wrap="wrap">
-              <Tooltip label="Undo (Ctrl+Z)">
-                <ActionIcon variant="default" size="lg" aria-label="Undo" onClick={editor.undo} disabled={!editor.history?.past.length}>
-                  <IconArrowBackUp size={18} />
-                </ActionIcon>
-              </Tooltip>
-              <Tooltip label="Redo (Ctrl+Shift+Z)">
-                <ActionIcon variant="default" size="lg" aria-label="Redo" onClick={editor.redo} disabled={!editor.history?.future.length}>
-                  <IconArrowForwardUp size={18} />
-                </ActionIcon>
-              </Tooltip>
-              <Tooltip label="Save (Ctrl+S). Changes are kept until you save; each save is logged in the activity log.">
-                <Button leftSection={<IconDeviceFloppy size={16} />} onClick={() => void save()} loading={editor.saving} variant={dirty ? 'filled' : 'default'}>
-                  Save
-                </Button>
-              </Tooltip>
-              {dirty ? (
-                <Badge color="orange" variant="light" size="lg" role="status">
-                  Unsaved changes
-                </Badge>
-              ) : (
-                <Tooltip label={`Last saved ${formatDateTime(map.updatedAt)}`}>
-                  <Text size="sm" c="dimmed" role="status">
-                    Saved · version {map.version}
-                  </Text>
-                </Tooltip>
-              )}
-              <div className="cxw-grow" />
-              <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => editor.edit((m) => addStage(m, `Stage ${m.stages.length + 1}`).map)}>
-                Add stage
-              </Button>
-              <SegmentedControl
-                aria-label="Canvas text size"
-                value={size}
-                onChange={(v) => {
-                  setSize(v);
-                  writeStore(SIZE_KEY, 'all', v);
-                }}
-                data={[
-                  { value: 'normal', label: 'Normal' },
-                  { value: 'large', label: 'Projector' },
-                ]}
-              />
-              <Button variant="default" leftSection={<IconPhoto size={16} />} onClick={exportPng} loading={exporting === 'png'}>
-                Export PNG
-              </Button>
-              <Tooltip label={dirty ? 'Saves your changes first: the HTML page is made from the saved map.' : 'One HTML file: no scripts, no links, nothing fetched.'} multiline w={260}>
-                <Button variant="default" leftSection={<IconFileTypeHtml size={16} />} onClick={exportHtml} loading={exporting === 'html'}>
-                  Export HTML
-                </Button>
-              </Tooltip>
-              <Tooltip label={dirty ? 'Saves your changes first: the slide is a snapshot of the saved map.' : 'A slide of this map in a workshop deck; edit it live while presenting.'} multiline w={260}>
-                <Button variant="default" leftSection={<IconPresentation size={16} />} onClick={() => void startAddToDeck()}>
-                  Add to deck
-                </Button>
-              </Tooltip>
-            </Group>
+            <MapToolbar
+              map={map}
+              dirty={dirty}
+              canUndo={Boolean(editor.history?.past.length)}
+              canRedo={Boolean(editor.history?.future.length)}
+              saving={editor.saving}
+              exporting={exporting}
+              size={size}
+              onUndo={editor.undo}
+              onRedo={editor.redo}
+              onSave={() => void save()}
+              onAddStage={addStageAtEnd}
+              onSize={(v) => {
+                setSize(v);
+                writeStore(SIZE_KEY, 'all', v);
+              }}
+              onExportPng={exportPng}
+              onExportHtml={exportHtml}
+              onAddToDeck={() => void startAddToDeck()}
+            />
 
             {editor.problem?.kind === 'stale' && (
               <Alert color="orange" variant="light" title="Someone else saved this map in between" role="alert" withCloseButton onClose={editor.clearProblem} closeButtonLabel="Dismiss">
@@ -376,6 +355,7 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
                     Deleted stage “{deletedStage.stage.name || 'untitled'}”{deletedStage.cards ? ` and its ${deletedStage.cards} card${deletedStage.cards === 1 ? '' : 's'}` : ''}.
                   </Text>
                   <Button
+                    ref={undoNotice}
                     size="compact-sm"
                     variant="light"
                     onClick={() => {
@@ -393,11 +373,21 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
           <PersonaPanel persona={map.persona} onChange={(p) => editor.edit((m) => setPersona(m, p))} />
 
           <div className="cxw-map-scroll">
-            <MapCanvas map={map} edit={editor.edit} onStageDeleted={(stage, cards) => setDeletedStage({ stage, cards })} />
+            <MapCanvas
+              map={map}
+              edit={editor.edit}
+              onStageDeleted={(stage, cards) => {
+                setDeletedStage({ stage, cards });
+                // The last stage gone: its notice's Undo is the one place left for the keyboard.
+                if (map.stages.length === 1) requestAnimationFrame(() => undoNotice.current?.focus());
+              }}
+              focusStage={focusStage}
+              onStageFocused={clearFocusStage}
+            />
           </div>
           <Text size="sm" c="dimmed" className="cxw-map-help">
-            Double-click a card or press Enter to edit it; drag it to another cell or use Alt+arrow keys; Delete removes it. Ctrl+Z undoes, Ctrl+Shift+Z redoes,
-            Ctrl+S saves. {map.seededFrom ? `Measured cards were computed from “${map.seededFrom.dataset}” when the map was seeded.` : ''}
+            Double-click a card or press Enter to edit it; drag it to another cell or use Alt+arrow keys; Delete removes it. The cards are one Tab stop: arrow
+            keys go from card to card (all keys under “Keyboard”). Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+S saves. {map.seededFrom ? `Measured cards were computed from “${map.seededFrom.dataset}” when the map was seeded.` : ''}
           </Text>
         </>
       )}
@@ -450,9 +440,11 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
       )}
       <DeleteDialog name={dialog?.kind === 'delete' ? dialog.name : null} onClose={() => setDialog(null)} onDelete={deleteMap} />
       {addToDeck.dialog}
+      {region}
     </div>
   );
 }
+
 
 function nextFreeName(base: string, taken: string[]): string {
   let candidate = base;

@@ -1,11 +1,14 @@
 // One sticky note on the canvas: its text in large type, the emotion value when it has one, and its evidence
-// ("measured · n = 1,234" or "assumed"). Double-click, Enter or the menu edits it in place; drag it to another
-// cell, or move it with Alt+arrow keys or the menu; Delete removes it. Every change is one undo step.
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+// ("measured · n = 1,234" or "assumed"). Double-click, Enter/F2 or the menu edits it in place; drag it to another
+// cell, or move it with Alt+arrow keys (Alt+Shift+↑/↓ within its cell) or the menu; Delete removes it; Shift+F10
+// or the context-menu key opens its menu. Every change is one undo step. Plain arrow keys are the grid's
+// (MapCanvas): the card is one item of its roving tabindex, so only the active card (and its menu button) is tabbable.
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { ActionIcon, Menu, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowLeft, IconArrowRight, IconArrowUp, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconArrowBarDown, IconArrowBarUp, IconArrowDown, IconArrowLeft, IconArrowRight, IconArrowUp, IconDots, IconPencil, IconTrash } from '@tabler/icons-react';
 import type { JourneyCard } from '../../../../shared/journeys';
 import { CardEditor } from './CardEditor';
+import type { GridPos } from './grid-nav';
 import { emotionColor, evidenceText, type Direction } from './map-model';
 import { fullscreenPortal } from './fullscreen-portal';
 
@@ -16,38 +19,47 @@ interface Props {
   scale: [number, number];
   /** Which moves have a cell to go to (none beyond the first/last stage or lane). */
   canMove: Record<Direction, boolean>;
-  focus: boolean;
-  onFocused: () => void;
+  /** Whether there is a card before / after it in its cell. */
+  canReorder: { up: boolean; down: boolean };
+  /** Its place in the grid's keyboard navigation, and whether it is the grid's one tab stop. */
+  navKey: string;
+  navPos: GridPos;
+  tabbable: boolean;
+  /** Id of the short description of the keys (read after the card's name). */
+  describedBy?: string;
   onEdit: (patch: { text?: string; value?: number | null }) => void;
+  /** Keyboard and menu moves; the canvas says where it went (or why it could not) and keeps the focus on it. */
   onMove: (dir: Direction) => void;
+  onReorder: (delta: -1 | 1) => void;
   onDelete: () => void;
   onDropBefore: (cardId: string) => void;
 }
 
 const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
-export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove, onDelete, onDropBefore }: Props) {
+export function MapCard({ card, scale, canMove, canReorder, navKey, navPos, tabbable, describedBy, onEdit, onMove, onReorder, onDelete, onDropBefore }: Props) {
   const [editing, setEditing] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [dropHere, setDropHere] = useState(false);
   const ref = useRef<HTMLElement>(null);
   const ev = evidenceText(card);
   const isEmotion = card.lane === 'emotions';
   const preview = card.text.trim() ? card.text.trim().split('\n')[0].slice(0, 60) : 'empty card';
 
-  // After a keyboard move the card re-renders in its new cell; it takes the focus back so the next move works.
-  useEffect(() => {
-    if (focus && !editing) {
-      ref.current?.focus();
-      onFocused();
-    }
-  }, [focus, editing, onFocused]);
-
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget) return;
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey) return;
     const dir = ARROWS[e.key];
-    if (e.altKey && dir) {
+    if (e.altKey && e.shiftKey && (dir === 'up' || dir === 'down')) {
       e.preventDefault();
-      if (canMove[dir]) onMove(dir);
+      onReorder(dir === 'up' ? -1 : 1);
+    } else if (e.altKey && dir) {
+      e.preventDefault();
+      onMove(dir);
+    } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      e.preventDefault();
+      setMenuOpen(true);
+    } else if (e.altKey || e.shiftKey) {
+      return;
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       setEditing(true);
@@ -66,10 +78,11 @@ export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove
         initialValue={card.value}
         measured={card.evidence === 'measured'}
         label={`Edit card: ${preview}`}
-        onDone={(text, value) => {
+        onDone={(text, value, leftByFocus) => {
           setEditing(false);
           onEdit({ text, value });
-          requestAnimationFrame(() => ref.current?.focus());
+          // Back to the card, unless the focus already went elsewhere (Tab or a click out of the editor).
+          if (!leftByFocus) requestAnimationFrame(() => ref.current?.focus());
         }}
         onCancel={() => {
           setEditing(false);
@@ -88,8 +101,14 @@ export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove
       data-edited={card.evidence === 'assumed' && card.n !== undefined ? 'true' : undefined}
       data-drop={dropHere ? 'true' : undefined}
       data-card-id={card.id}
-      tabIndex={0}
+      data-nav-key={navKey}
+      data-nav-lane={navPos.lane}
+      data-nav-stage={navPos.stage}
+      data-nav-item={navPos.item}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={`Card: ${preview}`}
+      aria-describedby={describedBy}
+      aria-keyshortcuts="Enter F2 Delete Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Shift+F10"
       draggable
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(CARD_MIME, card.id);
@@ -125,9 +144,9 @@ export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove
             {ev.label}
           </span>
         </Tooltip>
-        <Menu position="bottom-end" withinPortal portalProps={fullscreenPortal()} shadow="md">
+        <Menu opened={menuOpen} onChange={setMenuOpen} position="bottom-end" withinPortal portalProps={fullscreenPortal()} shadow="md">
           <Menu.Target>
-            <ActionIcon variant="subtle" color="gray" size="sm" className="cxw-map-card-menu" aria-label={`Card actions: ${preview}`}>
+            <ActionIcon variant="subtle" color="gray" size="sm" className="cxw-map-card-menu" aria-label={`Card actions: ${preview}`} tabIndex={tabbable ? 0 : -1}>
               <IconDots size={16} />
             </ActionIcon>
           </Menu.Target>
@@ -146,6 +165,12 @@ export function MapCard({ card, scale, canMove, focus, onFocused, onEdit, onMove
             </Menu.Item>
             <Menu.Item leftSection={<IconArrowDown size={16} />} rightSection={<kbd>Alt ↓</kbd>} disabled={!canMove.down} onClick={() => onMove('down')}>
               Move to lane below
+            </Menu.Item>
+            <Menu.Item leftSection={<IconArrowBarUp size={16} />} rightSection={<kbd>Alt Shift ↑</kbd>} disabled={!canReorder.up} onClick={() => onReorder(-1)}>
+              Move up in this cell
+            </Menu.Item>
+            <Menu.Item leftSection={<IconArrowBarDown size={16} />} rightSection={<kbd>Alt Shift ↓</kbd>} disabled={!canReorder.down} onClick={() => onReorder(1)}>
+              Move down in this cell
             </Menu.Item>
             <Menu.Divider />
             <Menu.Item color="red" leftSection={<IconTrash size={16} />} rightSection={<kbd>Del</kbd>} onClick={onDelete}>

@@ -77,7 +77,8 @@ export function PersonaPanel({ persona, onChange }: Props) {
           maxLength={200}
           onChange={(e) => setName(e.currentTarget.value)}
           onBlur={() => name !== (persona?.name ?? '') && commit({ name: name.trim() })}
-          onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+          // Enter keeps the name and the focus (blurring would drop the keyboard on the page).
+          onKeyDown={(e) => e.key === 'Enter' && name !== (persona?.name ?? '') && commit({ name: name.trim() })}
         />
         <Select
           label="Segmentation"

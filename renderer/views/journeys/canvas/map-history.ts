@@ -45,3 +45,12 @@ export function rebase(h: MapHistory, sent: JourneyMap, stored: JourneyMap): Map
   const stamp = (m: JourneyMap): JourneyMap => (m === sent ? stored : { ...m, name: stored.name, version: stored.version, updatedAt: stored.updatedAt });
   return { past: h.past.map(stamp), present: stamp(h.present), future: h.future.map(stamp), saved: stored };
 }
+
+/** What took `prev` to `next`: an undo, a redo, another change (an edit, a load), or nothing — for announcing it. */
+export function historyStep(prev: MapHistory | null, next: MapHistory | null): 'undo' | 'redo' | 'other' | null {
+  if (prev === next || !prev || !next) return prev === next ? null : 'other';
+  if (prev.present === next.present) return null;
+  if (next.future[0] === prev.present && prev.past[prev.past.length - 1] === next.present) return 'undo';
+  if (next.past[next.past.length - 1] === prev.present && prev.future[0] === next.present) return 'redo';
+  return 'other';
+}

@@ -2,7 +2,7 @@
 // rules are unit-tested. The evidence rule: a measured card describes a figure at one stage and lane; once a
 // person changes its text or value, or moves it to another cell, it is no longer what the data said, so it
 // becomes "assumed" and keeps its n as the trace of the measurement it was edited from.
-import { JOURNEY_LANES, type JourneyCard, type JourneyLane, type JourneyMap, type JourneyMapStage, type JourneyPersona } from '../../../../shared/journeys';
+import { JOURNEY_LANES, LANE_LABELS, type JourneyCard, type JourneyLane, type JourneyMap, type JourneyMapStage, type JourneyPersona } from '../../../../shared/journeys';
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
 
@@ -90,6 +90,23 @@ export function dropCard(map: JourneyMap, id: string, lane: JourneyLane, stageId
   const cards = [...rest.slice(0, at), moved, ...rest.slice(at)];
   if (sameCell && cards.every((c, i) => c === map.cards[i])) return map;
   return { ...map, cards };
+}
+
+/** Earlier (-1) or later (+1) within the card's own cell: the card swaps places with its neighbour there. */
+export function reorderCard(map: JourneyMap, id: string, delta: -1 | 1): JourneyMap {
+  const card = map.cards.find((c) => c.id === id);
+  if (!card) return map;
+  const cell = cellCards(map, card.lane, card.stageId);
+  const other = cell[cell.indexOf(card) + delta];
+  if (!other) return map;
+  // dropCard before the neighbour moves up; moving down is the neighbour moving up past this card.
+  return delta < 0 ? dropCard(map, id, card.lane, card.stageId, other.id) : dropCard(map, other.id, card.lane, card.stageId, id);
+}
+
+/** "Pain points in Delivery": a cell as the canvas names it (its group label, the announcements after a move). */
+export function cellName(map: JourneyMap, lane: JourneyLane, stageId: string): string {
+  const stage = map.stages.find((s) => s.id === stageId);
+  return `${LANE_LABELS[lane]} in ${stage?.name || 'untitled stage'}`;
 }
 
 export function addStage(map: JourneyMap, name: string, at = map.stages.length): { map: JourneyMap; id: string } {

@@ -80,10 +80,12 @@ export function MapEditLayer({ mapName, minCell, onSaved, onClose }: Props) {
   const edit = useCallback((change: (m: JourneyMap) => JourneyMap) => editReal((real) => unmaskEdit(real, change(maskedMap(real, minCell, mask)), minCell, mask)), [editReal, minCell, mask]);
   const shown = useMemo(() => (editor.map ? maskedMap(editor.map, minCell, mask) : null), [editor.map, minCell, mask]);
 
-  // Esc leaves the layer (a card being edited takes its own Esc first); the slide keys are off meanwhile.
+  // Esc leaves the layer (a card being edited takes its own Esc first, an open menu or list closes first); the slide
+  // keys are off meanwhile.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest('[role="menu"], [role="listbox"], .mantine-Popover-dropdown')) return;
       e.preventDefault();
       onClose();
     };
@@ -143,7 +145,8 @@ export function MapEditLayer({ mapName, minCell, onSaved, onClose }: Props) {
         )}
       </div>
       <div className="cxp-mapedit-help">
-        “+” in a cell adds a card · double-click or Enter edits one · drag a card, or Alt + arrow keys, to move it · Ctrl+S saves · Esc closes without saving
+        Arrow keys go from card to card · Enter on “Add” writes a card · Enter edits one · drag a card, or Alt + arrow keys, to move it · Ctrl+S saves · Esc
+        closes without saving
       </div>
     </div>
   );
