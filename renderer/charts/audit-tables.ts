@@ -126,5 +126,5 @@ export function proxySummary(m: ProxyMatrix, threshold: number): string {
   const flagged = cells.filter((c) => c.flag);
   const top = `the strongest is ${strongest.feature} with ${strongest.attribute} (V ${strongest.cramersV.toFixed(2)})`;
   if (flagged.length === 0) return `No feature is flagged as a proxy (V above ${threshold}) in ${plural(cells.length, 'pair')}; ${top}.`;
-  return `${flagged.length} of ${plural(cells.length, 'feature–attribute pair')} ${flagged.length === 1 ? 'is' : 'are'} flagged as proxies (V above ${threshold}); ${top}.`;
+  return `${flagged.length} of ${plural(cells.length, 'feature–attribute pair')} ${flagged.length === 1 ? 'is flagged as a proxy' : 'are flagged as proxies'} (V above ${threshold}); ${top}.`;
 }

@@ -113,7 +113,7 @@ export function transitionsSummary(plan: SankeyPlan): string {
   const top = plan.links[extremes(plan.links.map((l) => l.customers))!.max];
   const left = plan.selfLoops.length + plan.backEdges.length + plan.hidden.length;
   return `${plural(plan.links.length, 'transition')} between ${plural(plan.nodes.length, 'step')} drawn; the largest is ${plan.nodes[top.source].step} → ${plan.nodes[top.target].step}, taken by ${plural(top.customers, 'journey')}${
-    left ? `; ${count(left)} more (repeats, backward or smaller) are not drawn` : ''
+    left ? `; ${count(left)} more (repeats, backward or smaller) ${left === 1 ? 'is' : 'are'} not drawn` : ''
   }.`;
 }
 

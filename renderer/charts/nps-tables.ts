@@ -125,7 +125,8 @@ export function groupsSummary(groups: NpsGroup[], reference: string | null, by: 
   if (higher.length + lower.length === 0)
     return `${range}; ${compared === 1 ? 'the other group does not differ' : `none of the ${compared} other groups differs`} clearly from the reference “${reference}”.`;
   const parts = [...(higher.length ? [`higher: ${listWords(higher)}`] : []), ...(lower.length ? [`lower: ${listWords(lower)}`] : [])];
-  return `${range}; ${higher.length + lower.length} of ${compared} ${compared === 1 ? 'group differs' : 'groups differ'} from the reference “${reference}” (${parts.join('; ')}).`;
+  const k = higher.length + lower.length;
+  return `${range}; ${k} of ${plural(compared, 'other group')} ${k === 1 ? 'differs' : 'differ'} from the reference “${reference}” (${parts.join('; ')}).`;
 }
 
 // ------------------------------------------------------------------ trend
