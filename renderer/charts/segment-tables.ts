@@ -6,6 +6,8 @@ import type { KRecommendation, KScore, MigrationMatrix, ProjectionPoints, Segmen
 import { type ChartTableData, count, extremes, listWords, plural, signedNumber } from './chart-table';
 
 const label = (s: Pick<SegmentCard, 'index' | 'name'>) => `${s.index + 1} · ${s.name}`;
+/** A segment name in a sentence: quoted, since suggested names hold "·" and several words ("High spend · App users"). */
+const q = (name: string) => `“${name}”`;
 
 // ------------------------------------------------------------------ k sweep
 
@@ -94,7 +96,7 @@ export function projectionSummary(p: ProjectionPoints, segments: SegmentCard[]):
   if (shown.length < 2) return `${head}.`;
   const e = extremes(shown.map((seg) => spread.get(seg.index)!.meanX))!;
   const at = (seg: SegmentCard) => spread.get(seg.index)!.meanX.toFixed(2);
-  return `${head}; along component 1 the segments' centres run from ${shown[e.min].name} (${at(shown[e.min])}) to ${shown[e.max].name} (${at(shown[e.max])}).`;
+  return `${head}; along component 1 the segments' centres run from ${q(shown[e.min].name)} (${at(shown[e.min])}) to ${q(shown[e.max].name)} (${at(shown[e.max])}).`;
 }
 
 // ------------------------------------------------------------------ heatmap
@@ -120,7 +122,7 @@ export function heatmapSummary(features: string[], z: number[][], segments: Segm
   if (!hi || !lo) return 'No profile to show.';
   const h = hi as { i: number; j: number };
   const l = lo as { i: number; j: number };
-  const words = (c: { i: number; j: number }) => `${segments[c.i].name}’s ${features[c.j]} (${signedNumber(z[c.i][c.j], 2)} SD)`;
+  const words = (c: { i: number; j: number }) => `${features[c.j]} in ${q(segments[c.i].name)} (${signedNumber(z[c.i][c.j], 2)} SD)`;
   return `Across ${plural(segments.length, 'segment')} and ${plural(features.length, 'feature')}, the furthest above average is ${words(h)} and the furthest below is ${words(l)}.`;
 }
 
@@ -146,7 +148,7 @@ export function sizesSummary(segments: SegmentCard[]): string {
   const small = segments[e.min];
   const pctOf = (v: SegmentCard) => `${(v.share * 100).toFixed(1)}%`;
   if (segments.length === 1) return `One segment of ${plural(total, 'customer')}.`;
-  return `${segments.length} segments of ${plural(total, 'customer')}: the largest is ${big.name} with ${count(big.size)} (${pctOf(big)}), the smallest ${small.name} with ${count(small.size)} (${pctOf(small)}).`;
+  return `${segments.length} segments of ${plural(total, 'customer')}: the largest is ${q(big.name)} with ${count(big.size)} (${pctOf(big)}), the smallest ${q(small.name)} with ${count(small.size)} (${pctOf(small)}).`;
 }
 
 // ------------------------------------------------------------------ migration
@@ -176,7 +178,7 @@ export function migrationSummary(m: MigrationMatrix): string {
     return row.length ? row.reduce((a, b) => (b.c > a.c ? b : a)) : null;
   });
   const split = kept.filter((f) => f && f.c / f.total < 0.5).map((f) => m.fromSegments[f!.i]);
-  return `${plural(m.matched, 'customer')} matched by id move along ${plural(flows.length, 'flow')}; the largest is ${m.fromSegments[biggest.i]} → ${m.toSegments[biggest.j]} with ${count(biggest.c)} (${Math.round((100 * biggest.c) / biggest.total)}% of ${m.fromSegments[biggest.i]})${
-    split.length ? `; no single destination takes half of ${listWords(split)}` : '; each segment sends at least half of its customers to one segment'
+  return `${plural(m.matched, 'customer')} matched by id move along ${plural(flows.length, 'flow')}; the largest is ${q(m.fromSegments[biggest.i])} → ${q(m.toSegments[biggest.j])} with ${count(biggest.c)} (${Math.round((100 * biggest.c) / biggest.total)}% of ${q(m.fromSegments[biggest.i])})${
+    split.length ? `; no single destination takes half of ${listWords(split.map(q))}` : '; each segment sends at least half of its customers to one segment'
   }.`;
 }

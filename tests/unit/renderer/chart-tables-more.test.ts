@@ -120,7 +120,7 @@ describe('segments', () => {
     expect(t.rows[0].slice(0, 4)).toEqual(['1 · A', 2, 1, 2]);
     expect(t.rows[0][4]).toBeCloseTo(Math.SQRT2, 12);
     expect(t.rows[1].slice(1, 6)).toEqual([2, 11, 0, Math.SQRT2, 0]);
-    expect(projectionSummary(p, segs)).toBe("4 customers in 2 segments on two components that explain 70% of the variation; along component 1 the segments' centres run from A (1.00) to B (11.00).");
+    expect(projectionSummary(p, segs)).toBe("4 customers in 2 segments on two components that explain 70% of the variation; along component 1 the segments' centres run from “A” (1.00) to “B” (11.00).");
   });
   it('heatmap: a column per feature; the furthest cells above and below average', () => {
     const z = [
@@ -131,7 +131,7 @@ describe('segments', () => {
       ['1 · A', 2.1, -0.3],
       ['2 · B', -1.4, 0.5],
     ]);
-    expect(heatmapSummary(['f', 'g'], z, [card(0, 'A'), card(1, 'B')])).toBe('Across 2 segments and 2 features, the furthest above average is A’s f (+2.10 SD) and the furthest below is B’s f (−1.40 SD).');
+    expect(heatmapSummary(['f', 'g'], z, [card(0, 'A'), card(1, 'B')])).toBe('Across 2 segments and 2 features, the furthest above average is f in “A” (+2.10 SD) and the furthest below is f in “B” (−1.40 SD).');
   });
   it('sizes: count and share; the largest and smallest', () => {
     const segs = [card(1, 'B', 400, 0.4), card(0, 'A', 600, 0.6)];
@@ -139,7 +139,7 @@ describe('segments', () => {
       ['1 · A', 600, 60],
       ['2 · B', 400, 40],
     ]);
-    expect(sizesSummary(segs)).toBe('2 segments of 1,000 customers: the largest is A with 600 (60.0%), the smallest B with 400 (40.0%).');
+    expect(sizesSummary(segs)).toBe('2 segments of 1,000 customers: the largest is “A” with 600 (60.0%), the smallest “B” with 400 (40.0%).');
   });
   it('migration: every flow with its share of the from-segment; a segment with no main destination named', () => {
     const m = { from: 'Old', to: 'New', fromSegments: ['X', 'Y'], toSegments: ['P', 'Q', 'R'], counts: [[8, 2, 0], [2, 2, 2]], matched: 16 };
@@ -154,7 +154,7 @@ describe('segments', () => {
     ]);
     expect(t.rows[0][3]).toBe(80);
     expect(t.rows[2][3]).toBeCloseTo(100 / 3, 12);
-    expect(migrationSummary(m)).toBe('16 customers matched by id move along 5 flows; the largest is X → P with 8 (80% of X); no single destination takes half of Y.');
+    expect(migrationSummary(m)).toBe('16 customers matched by id move along 5 flows; the largest is “X” → “P” with 8 (80% of “X”); no single destination takes half of “Y”.');
   });
 });
 
