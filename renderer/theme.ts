@@ -21,6 +21,12 @@ export const theme = createTheme({
   components: {
     Badge: { defaultProps: { radius: 'sm', tt: 'none', fw: 600 } },
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true } },
+    // Every dialog's and drawer's × is a named button (axe: button-name, critical); Escape closes them all.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, closeOnEscape: true } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' }, closeOnEscape: true } },
+    // Mantine's focus placeholder is a tabindex'd role="presentation" div inside role="menu" (axe: critical);
+    // without it, opening a menu by keyboard still focuses its first item.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });
 

@@ -150,7 +150,7 @@ export function AnalysisStatus(p: AnalysisStatusProps) {
         </Paper>
       )}
       {p.note && (
-        <Alert color="gray" variant="light" withCloseButton onClose={p.onNoteClose} closeButtonLabel="Dismiss" mb="lg" className="cxw-analysis-narrow">
+        <Alert color="gray" variant="light" withCloseButton onClose={p.onNoteClose} closeButtonLabel="Dismiss" mb="lg" className="cxw-analysis-narrow cxw-analysis-note">
           {p.note}
         </Alert>
       )}

@@ -54,17 +54,30 @@ export function useFocusResultAfterRun(results: RefObject<HTMLElement | null>, b
     const frame = requestAnimationFrame(() => {
       const el = results.current;
       if (!el) return;
-      const alert = el.querySelector<HTMLElement>('[role="alert"]');
+      // The run's own error (AnalysisStatus wraps it in .cxw-analysis-error); warnings in a result are alerts too.
+      const alert = el.querySelector<HTMLElement>('.cxw-analysis-error');
       if (alert) {
         announce(`${what} did not finish: ${(alert.textContent ?? '').trim().split('\n')[0]}`);
         return;
       }
-      const heading = el.querySelector<HTMLElement>('h1, h2, h3');
-      if (!heading) return;
-      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      announce(`${what} finished: ${(heading.textContent ?? '').trim()}.`);
+      // A cancelled run leaves a note and the previous result: say the note, leave focus where it is.
+      const note = el.querySelector<HTMLElement>('.cxw-analysis-note');
+      if (note) {
+        announce((note.textContent ?? '').trim());
+        return;
+      }
+      focusResultHeading(el, what);
     });
     return () => cancelAnimationFrame(frame);
   }, [busy, results, what]);
+}
+
+/** Focus the first heading inside `el` (made focusable for the purpose) and say that `what` finished. */
+export function focusResultHeading(el: HTMLElement, what: string): boolean {
+  const heading = el.querySelector<HTMLElement>('h1, h2, h3');
+  if (!heading) return false;
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus();
+  announce(`${what} finished: ${(heading.textContent ?? '').trim()}.`);
+  return true;
 }

@@ -3,7 +3,7 @@
 // Keyboard: when a dialog closes, the focus goes back to the deck's actions button (or, after a rename, duplicate or
 // delete, to the deck that is there now); coming back from the editor, to the deck that was open.
 import { useEffect, useRef, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Menu, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCopy, IconDots, IconPencil, IconPlus, IconPresentation, IconTrash } from '@tabler/icons-react';
 import type { Deck, DeckSummary } from '../../../shared/decks';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,7 +32,7 @@ export function DeckList({ decks, onOpen, onChanged, focusDeck = null }: Props) 
   const [focusName, setFocusName] = useState<string | null>(focusDeck ? `Open deck ${focusDeck}` : null);
   useEffect(() => {
     if (!focusName || action) return;
-    const el = [...(root.current?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === focusName);
+    const el = [...(root.current?.querySelectorAll<HTMLElement>('button') ?? [])].find((b) => (b.dataset.name ?? b.getAttribute('aria-label') ?? b.textContent?.trim()) === focusName);
     if (!el) return;
     el.focus();
     setFocusName(null);
@@ -173,8 +173,10 @@ function DeckCard({ deck, onOpen, onAction }: { deck: DeckSummary; onOpen: () =>
   const first = full.data?.slides[0];
   return (
     <Paper withBorder radius="md" className="cxp-deck-card" role="listitem">
-      <UnstyledButton onClick={onOpen} className="cxp-deck-open" aria-label={`Open deck ${deck.name}`}>
-        <div className="cxp-deck-thumb">{first ? <ScaledSlide slide={first} number={1} total={deck.slides} minCell={10} decorative /> : <Text size="sm" c="dimmed">Empty deck</Text>}</div>
+      <UnstyledButton onClick={onOpen} className="cxp-deck-open" data-name={`Open deck ${deck.name}`}>
+        {/* The name is the hidden text; the thumbnail is a picture of the first slide, not the button's label. */}
+        <VisuallyHidden>Open deck {deck.name}</VisuallyHidden>
+        <div className="cxp-deck-thumb" aria-hidden="true">{first ? <ScaledSlide slide={first} number={1} total={deck.slides} minCell={10} decorative /> : <Text size="sm" c="dimmed">Empty deck</Text>}</div>
       </UnstyledButton>
       <Group justify="space-between" wrap="nowrap" gap="xs" p="sm">
         <div style={{ minWidth: 0 }}>

@@ -111,7 +111,6 @@ export function SlideSorter({ slides, selected, onSelect, onMove, onDelete, onEm
               }}
               className="cxp-thumb"
               aria-current={i === selected ? 'true' : undefined}
-              aria-label={`Slide ${i + 1}: ${s.title || (s.kind === 'section' ? 'Section' : 'Untitled')}`}
               tabIndex={i === selected ? 0 : -1}
               draggable
               onDragStart={(e) => {
@@ -123,7 +122,11 @@ export function SlideSorter({ slides, selected, onSelect, onMove, onDelete, onEm
               onClick={() => onSelect(i)}
               onKeyDown={(e) => onKey(e, i)}
             >
-              <ScaledSlide slide={s} number={i + 1} total={slides.length} minCell={10} width={THUMB_W} decorative />
+              {/* The name is the hidden text (WCAG 2.5.3: the picture's words are not the label). */}
+              <VisuallyHidden>{`Slide ${i + 1}: ${s.title || (s.kind === 'section' ? 'Section' : 'Untitled')}`}</VisuallyHidden>
+              <div aria-hidden="true">
+                <ScaledSlide slide={s} number={i + 1} total={slides.length} minCell={10} width={THUMB_W} decorative />
+              </div>
             </button>
           </li>
         ))}

@@ -4,7 +4,8 @@
 import type { SavedResultSummary } from '../../../shared/results';
 import { SavedResultBar } from '../../components/saved/SavedResultBar';
 import { onPendingResult, takePendingResult } from '../../lib/open-result';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { focusResultHeading } from '../../components/a11y/run-shortcut';
 import { Button, Group, Modal, ScrollArea, Stack, Text, UnstyledButton, ActionIcon, Tooltip, Loader, VisuallyHidden } from '@mantine/core';
 import { IconArrowsExchange, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
 import type { SegmentationResult, SegmentationSummary } from '../../../shared/segments';
@@ -60,6 +61,16 @@ export function SegmentsView() {
     return name ? { kind: 'result', name } : { kind: 'setup' };
   });
   const [result, setResult] = useState<SegmentationResult | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+  // Set by a finished run: the new result's heading takes focus once it is on screen (keyboard users land on it).
+  const focusAfterRun = useRef(false);
+  useEffect(() => {
+    if (!focusAfterRun.current || !result) return;
+    const frame = requestAnimationFrame(() => {
+      if (mainRef.current && focusResultHeading(mainRef.current, 'The segmentation')) focusAfterRun.current = false;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [result]);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [tab, setTab] = useState<ResultTab>('segments');
   const [confirm, setConfirm] = useState<string | null>(null);
@@ -119,6 +130,7 @@ export function SegmentsView() {
   };
 
   const onDone = (r: SegmentationResult) => {
+    focusAfterRun.current = true;
     setResult(r);
     setTab('segments');
     setMode({ kind: 'result', name: r.name });
@@ -217,7 +229,7 @@ export function SegmentsView() {
         </ScrollArea>
       </aside>
 
-      <section className="cxw-seg-main" aria-label="Segmentation">
+      <section ref={mainRef} className="cxw-seg-main" aria-label="Segmentation">
         {mode.kind === 'setup' && <SetupPanel datasets={datasets} onDone={onDone} />}
         {mode.kind === 'migration' && <MigrationPanel saved={list} initial={scoredPair} />}
         {mode.kind === 'rfm' && <RfmPanel datasets={datasets} />}

@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { KSweepChart } from './charts';
 import { JobProgressBar } from './JobProgressBar';
 import { useJob } from '../../lib/useJob';
+import { RUN_SHORTCUT_ARIA, RUN_SHORTCUT_LABEL, useRunShortcut } from '../../components/a11y/run-shortcut';
 import { featureNoteHelp, featureOptions, formProblem, initialForm, toParams, wholeNumber, type SetupForm } from './model';
 
 type Sweep = Result<'segment.sweep'>;
@@ -48,6 +49,7 @@ export function SetupPanel({ datasets, onDone }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const sweepRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (sweep) sweepRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
@@ -104,6 +106,7 @@ export function SetupPanel({ datasets, onDone }: Props) {
     else if (out.cancelled) setNote('The segmentation was cancelled; nothing was saved.');
     else setError(out.error);
   };
+  useRunShortcut(rootRef, !formProblem(form) && running === null, () => void run(), 'the segmentation');
 
   if (datasets.length === 0) {
     return (
@@ -119,7 +122,7 @@ export function SetupPanel({ datasets, onDone }: Props) {
 
   const busy = running !== null;
   return (
-    <Stack gap="lg" className="cxw-seg-setup">
+    <Stack gap="lg" className="cxw-seg-setup" ref={rootRef} data-run-shortcut>
       <div>
         <Title order={2} size="h3">
           New segmentation
@@ -301,7 +304,7 @@ export function SetupPanel({ datasets, onDone }: Props) {
               <Button variant="default" size="md" leftSection={<IconChartLine size={18} />} onClick={explore} disabled={Boolean(sweepProblem)}>
                 Explore k
               </Button>
-              <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)}>
+              <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)} aria-keyshortcuts={RUN_SHORTCUT_ARIA} title={`Run segmentation (${RUN_SHORTCUT_LABEL})`}>
                 Run segmentation
               </Button>
             </Group>

@@ -1,0 +1,161 @@
+// Accessibility end to end (issue 14), in Chromium against the browser host on the demo workspace (seed 42), once in
+// the light and once in the dark colour scheme at 1366 × 768. axe-core's WCAG 2.0/2.1 A and AA rules run over every
+// view after its default analysis, every dialog and menu the analyst meets on the way, the deck editor and the
+// presentation mode; any critical or serious violation fails (tests/e2e/axe.ts). On the way it checks the keyboard
+// contract the views promise: the skip link is the first Tab stop and lands in the main content; Ctrl+Enter runs the
+// analysis of the view in front; when a run ends the result's heading has focus and the live region says so; Escape
+// closes every dialog and menu and focus returns to the control that opened it. No request leaves 127.0.0.1.
+import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
+import { call, expect, test } from './fixtures';
+
+async function nav(app: Page, label: string): Promise<void> {
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label, exact: true }).click();
+}
+
+/** Once the set-up's Run button is enabled, Ctrl+Enter with focus on `from` (the button unless told); then wait for the set-up to say the results match. */
+async function runByShortcut(app: Page, setup: Locator, run: RegExp, from?: Locator): Promise<void> {
+  const button = setup.getByRole('button', { name: run });
+  await expect(button).toBeEnabled({ timeout: 60_000 });
+  await (from ?? button).focus();
+  await app.keyboard.press('Control+Enter');
+  await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
+}
+
+/** The focused element is a heading inside `region`, and the live region announced the end of the run. */
+async function expectResultFocused(app: Page, region: Locator): Promise<void> {
+  await expect.poll(() => app.evaluate(() => document.activeElement?.tagName ?? '')).toMatch(/^H[123]$/);
+  const focusedInside = await region.evaluate((el) => el.contains(document.activeElement));
+  expect(focusedInside, 'focus is inside the results after Run').toBe(true);
+  await expect(app.getByTestId('announcer')).toContainText('finished');
+}
+
+/** Open with `open`, scan while open, Escape, and check it closed and focus went back to `opener`. */
+async function scanPopup(app: Page, label: string, opener: Locator, popup: Locator): Promise<void> {
+  await opener.click();
+  await expect(popup).toBeVisible();
+  await expectAccessible(app, label);
+  await app.keyboard.press('Escape');
+  await expect(popup).toBeHidden();
+  await expect(opener).toBeFocused();
+}
+
+async function dismissToasts(app: Page): Promise<void> {
+  const close = app.getByRole('button', { name: 'Dismiss notification' });
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility, ${scheme} scheme`, () => {
+    test.use({ hostOptions: { workspace: null }, colorScheme: scheme });
+
+    test(`every view, dialog, menu and the presentation mode pass axe (${scheme})`, async ({ app }) => {
+      test.setTimeout(600_000);
+      await app.setViewportSize({ width: 1366, height: 768 });
+
+      // The skip link is the first Tab stop and moves focus into the main content.
+      await app.keyboard.press('Tab');
+      const skip = app.getByRole('link', { name: 'Skip to main content' });
+      await expect(skip).toBeFocused();
+      await app.keyboard.press('Enter');
+      expect(await app.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+      // Data: the view, the workspace menu, a dataset's menu, the import wizard, the activity log.
+      await expectAccessible(app, 'Data');
+      await scanPopup(app, 'workspace menu', app.getByRole('button', { name: /^Workspace menu/ }), app.getByRole('menu'));
+      await scanPopup(app, 'dataset menu', app.getByRole('button', { name: 'Actions for Demo customers' }), app.getByRole('menu'));
+      await app.getByRole('button', { name: 'Import data' }).first().click();
+      await expect(app.getByRole('group', { name: 'Demo workspace' })).toBeVisible();
+      await expectAccessible(app, 'import prompt (demo workspace)');
+      await app.getByRole('button', { name: 'Import into demo anyway' }).click();
+      const wizard = app.getByRole('dialog', { name: 'Import data into the demo workspace' });
+      await expect(wizard).toBeVisible();
+      await expectAccessible(app, 'import wizard');
+      await app.keyboard.press('Escape');
+      await expect(wizard).toBeHidden();
+      await app.getByRole('tab', { name: 'Data grid' }).click();
+      await expect(app.getByRole('grid').first()).toBeVisible();
+      await expectAccessible(app, 'Data grid');
+      await app.getByRole('tab', { name: 'Columns' }).click();
+      await expectAccessible(app, 'Columns');
+      await scanPopup(app, 'activity log', app.getByRole('button', { name: 'Activity log' }).first(), app.getByRole('dialog', { name: /Activity/ }));
+
+      // Segments: run with Ctrl+Enter from the set-up; focus lands on the result's heading.
+      await nav(app, 'Segments');
+      await expect(app.getByRole('button', { name: 'Run segmentation' })).toBeVisible();
+      await expectAccessible(app, 'Segments set-up');
+      await app.getByRole('button', { name: 'Run segmentation' }).focus();
+      await app.keyboard.press('Control+Enter');
+      const segRegion = app.getByRole('region', { name: 'Segmentation' });
+      await expect(segRegion.getByRole('heading', { level: 2 })).toBeVisible({ timeout: 120_000 });
+      await expectResultFocused(app, segRegion);
+      await dismissToasts(app);
+      await expectAccessible(app, 'Segments result');
+      await scanPopup(app, 'score another dataset dialog', app.getByRole('button', { name: 'Score another dataset' }), app.getByRole('dialog', { name: 'Score another dataset' }));
+
+      // Journeys, NPS (three areas), Audit: each run by Ctrl+Enter, scanned after its result.
+      await nav(app, 'Journeys');
+      const jSetup = app.getByRole('complementary', { name: 'Journey set-up' });
+      await runByShortcut(app, jSetup, /^Run journey analysis$/, app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Journeys', exact: true }));
+      await expectResultFocused(app, app.getByRole('region', { name: 'Journeys', exact: true }));
+      await dismissToasts(app);
+      await expectAccessible(app, 'Journeys result');
+
+      await nav(app, 'NPS');
+      const nSetup = app.getByRole('complementary', { name: 'NPS set-up' });
+      await runByShortcut(app, nSetup, /^Run NPS analysis$/);
+      await expectResultFocused(app, app.getByRole('region', { name: 'NPS', exact: true }));
+      await dismissToasts(app);
+      await expectAccessible(app, 'NPS result');
+      await app.getByRole('tab', { name: 'Key drivers' }).click();
+      const dSetup = app.getByRole('complementary', { name: 'Key drivers set-up' });
+      await runByShortcut(app, dSetup, /^Find key drivers$/);
+      await dismissToasts(app);
+      await expectAccessible(app, 'Key drivers result');
+      await app.getByRole('tab', { name: 'Collection context' }).click();
+      const cSetup = app.getByRole('complementary', { name: 'Collection context set-up' });
+      await runByShortcut(app, cSetup, /^Check the contexts$/);
+      await dismissToasts(app);
+      await expectAccessible(app, 'Collection context result');
+
+      await nav(app, 'Audit');
+      const aSetup = app.getByRole('complementary', { name: 'Audit set-up' });
+      await runByShortcut(app, aSetup, /^Run audit$/);
+      await expectResultFocused(app, app.getByRole('region', { name: 'Audit', exact: true }));
+      await dismissToasts(app);
+      await expectAccessible(app, 'Audit result');
+
+      // Saved results: the list, a row's menu, the Add to deck dialog (a new deck with the segment cards).
+      await nav(app, 'Saved results');
+      const table = app.getByRole('table', { name: 'Saved results' });
+      await expect(table.getByRole('row')).toHaveCount(7);
+      await expectAccessible(app, 'Saved results');
+      const segName = (await call<{ name: string; kind: string }[]>(app, 'results.list', {})).find((r) => r.kind === 'segmentation')!.name;
+      await scanPopup(app, 'saved result menu', table.getByRole('button', { name: `Actions for ${segName}` }), app.getByRole('menu'));
+      await table.getByRole('button', { name: `Add ${segName} to a deck` }).click();
+      const add = app.getByRole('dialog', { name: /^Add “.*” to a deck$/ });
+      await expect(add.getByRole('checkbox').first()).toBeVisible();
+      await expectAccessible(app, 'Add to deck dialog');
+      await add.getByRole('button', { name: /^Add \d+ slides?$/ }).click();
+      await expect(add.getByRole('status')).toContainText('Added');
+      await add.getByRole('button', { name: 'Done' }).click();
+
+      // Present: the deck list, the editor, the export dialog, the presentation mode.
+      await nav(app, 'Present');
+      await expect(app.getByRole('list', { name: 'Decks' })).toBeVisible();
+      await expectAccessible(app, 'Present: deck list');
+      await app.getByRole('button', { name: /^Open deck / }).first().click();
+      await expect(app.getByRole('list', { name: 'Slides' })).toBeVisible();
+      await expectAccessible(app, 'Present: deck editor');
+      await scanPopup(app, 'export dialog', app.getByRole('button', { name: 'Export', exact: true }), app.getByRole('dialog', { name: /^Export “/ }));
+      await app.getByRole('main').getByRole('button', { name: 'Present', exact: true }).click();
+      const stage = app.getByRole('dialog', { name: /^Presenting “/ });
+      await expect(stage).toBeVisible();
+      await expectAccessible(app, 'presentation mode');
+      await app.keyboard.press('ArrowRight');
+      await expectAccessible(app, 'presentation mode, second slide');
+      await app.keyboard.press('Escape');
+      await expect(stage).toBeHidden();
+    });
+  });
+}
