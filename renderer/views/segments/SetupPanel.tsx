@@ -19,7 +19,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { IconBulb, IconChartLine, IconPlayerPlay } from '@tabler/icons-react';
+import { IconBulb, IconChartLine, IconChevronDown, IconChevronRight, IconPlayerPlay } from '@tabler/icons-react';
 import type { DatasetSummary } from '../../../shared/domain';
 import type { Result } from '../../../shared/api';
 import type { SegmentationResult } from '../../../shared/segments';
@@ -301,10 +301,13 @@ export function SetupPanel({ datasets, onDone }: Props) {
               {problem ?? `${form.features.length} ${form.features.length === 1 ? 'feature' : 'features'} · ${form.auto ? 'k chosen by sweep' : `k = ${form.k}`} · seed ${form.seed}`}
             </Text>
             <Group gap="sm">
+              <Text size="xs" c="dimmed" aria-hidden="true">
+                {RUN_SHORTCUT_LABEL} runs
+              </Text>
               <Button variant="default" size="md" leftSection={<IconChartLine size={18} />} onClick={explore} disabled={Boolean(sweepProblem)}>
                 Explore k
               </Button>
-              <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)} aria-keyshortcuts={RUN_SHORTCUT_ARIA} title={`Run segmentation (${RUN_SHORTCUT_LABEL})`}>
+              <Button size="md" leftSection={<IconPlayerPlay size={18} />} onClick={run} disabled={Boolean(problem)} aria-keyshortcuts={RUN_SHORTCUT_ARIA}>
                 Run segmentation
               </Button>
             </Group>
@@ -326,6 +329,9 @@ interface PickerProps {
 function FeaturePicker({ options, chosen, disabled, onToggle, onSet }: PickerProps) {
   const suggested = options.filter((o) => o.suggested).map((o) => o.name);
   const others = options.filter((o) => !o.suggested);
+  // The other columns fold away (one Tab stop instead of one per column); open from the start when one is chosen.
+  const otherChosen = others.filter((o) => chosen.includes(o.name)).length;
+  const [showOthers, setOthersOpen] = useState(otherChosen > 0);
   const row = (o: (typeof options)[number]) => {
     const help = featureNoteHelp(o);
     return (
@@ -363,17 +369,32 @@ function FeaturePicker({ options, chosen, disabled, onToggle, onSet }: PickerPro
       ) : (
         <div className="cxw-seg-feature-list">
           {suggested.length > 0 && (
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase" className="cxw-eyebrow">
-              Feature columns
-            </Text>
+            <div role="group" aria-labelledby="cxw-seg-suggested-label">
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" className="cxw-eyebrow" id="cxw-seg-suggested-label">
+                Feature columns
+              </Text>
+              {options.filter((o) => o.suggested).map(row)}
+            </div>
           )}
-          {options.filter((o) => o.suggested).map(row)}
           {others.length > 0 && (
-            <Text size="xs" fw={600} c="dimmed" tt="uppercase" className="cxw-eyebrow" mt="sm">
-              Other columns
-            </Text>
+            <div role="group" aria-labelledby="cxw-seg-others-label">
+              <UnstyledButton
+                className="cxw-seg-others-toggle"
+                onClick={() => setOthersOpen((v) => !v)}
+                aria-expanded={showOthers}
+                aria-controls="cxw-seg-others"
+                mt="sm"
+              >
+                {showOthers ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
+                <Text span size="xs" fw={600} c="dimmed" tt="uppercase" className="cxw-eyebrow" id="cxw-seg-others-label">
+                  Other columns ({others.length}{otherChosen ? `, ${otherChosen} chosen` : ''})
+                </Text>
+              </UnstyledButton>
+              <div id="cxw-seg-others" hidden={!showOthers}>
+                {showOthers && others.map(row)}
+              </div>
+            </div>
           )}
-          {others.map(row)}
         </div>
       )}
       <Text size="xs" c="dimmed" mt="xs">
