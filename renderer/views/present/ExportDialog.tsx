@@ -96,8 +96,9 @@ export function ExportDialog({ opened, deck, report, beforeExport, onClose }: Pr
           </Text>
         )}
         <Group justify="flex-end">
+          {/* "Done", not a second "Close": the dialog's × is already named Close. */}
           <Button variant="default" onClick={onClose}>
-            Close
+            Done
           </Button>
           <Button leftSection={<IconDownload size={16} />} loading={busy} onClick={() => void run()}>
             Export {LABEL[format]}

@@ -3,7 +3,7 @@
 // Keys in useSlideKeys; the presenter view (a second tab or window) follows and leads through sync.ts. Leaving full
 // screen (Esc, the browser's own exit) leaves presentation mode. On a journey-map slide, "Edit map" (E) opens the
 // map's editing layer over the slide (journey-map/MapEditLayer); saving there rebuilds the slide (onMapSaved).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { ActionIcon, Portal, Tooltip } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight, IconDeviceDesktopAnalytics, IconPencil, IconX } from '@tabler/icons-react';
 import type { SafeDeck } from '../../../shared/decks';
@@ -31,7 +31,10 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
   const [index, setIndex] = useState(Math.min(startAt, count - 1));
   // The controls stay out of the picture until the pointer moves (every one of them has a key).
   const [controls, setControls] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement | null>(null);
+  // The stage is drawn in a Portal, which renders its children only after it has mounted: the start-up below waits
+  // for the element itself (with a plain ref it ran while the ref was still empty: no focus, no full screen).
+  const [stageEl, setStageEl] = useState<HTMLDivElement | null>(null);
   const startedAt = useRef(Date.now());
   const entered = useRef(false);
   const indexRef = useRef(index);
@@ -96,11 +99,12 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
   }, []);
 
   useEffect(() => {
-    root.current?.focus();
+    const el = stageEl;
+    if (!el) return;
+    el.focus();
     // Full screen where the platform allows it (a user gesture started presentation mode); a stage that fills the
     // window otherwise.
-    const el = root.current;
-    if (el && el.requestFullscreen && !document.fullscreenElement) {
+    if (el.requestFullscreen && !document.fullscreenElement) {
       el.requestFullscreen({ navigationUI: 'hide' }).then(
         () => (entered.current = true),
         () => undefined,
@@ -112,7 +116,7 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
     document.addEventListener('fullscreenchange', onChange);
     send({ type: 'state', deck: deck.name, index: indexRef.current, startedAt: startedAt.current });
     return () => document.removeEventListener('fullscreenchange', onChange);
-  }, []);
+  }, [stageEl]);
 
   // The controls show while the pointer moves and fade after a while; every one of them has a key too.
   useEffect(() => {
@@ -123,15 +127,36 @@ export function PresentationMode({ safe: initial, startAt, onClose, onPresenter,
 
   const slide = deck.slides[index];
   const isLast = index === count - 1;
+  // A modal stage: Tab and Shift+Tab go round its own controls (and the map layer's), never to the page behind.
+  const keepTabInside = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab' || e.defaultPrevented) return;
+    const inside = [...e.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+      (el) => !el.hasAttribute('disabled') && el.getClientRects().length > 0,
+    );
+    if (!inside.length) return;
+    const [first, last] = [inside[0], inside[inside.length - 1]];
+    const at = document.activeElement;
+    if (e.shiftKey && (at === first || at === e.currentTarget)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && at === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   return (
     <Portal>
       <div
-        ref={root}
+        ref={(el) => {
+          root.current = el;
+          if (el !== stageEl) setStageEl(el);
+        }}
         className="cxp-stage"
         role="dialog"
         aria-modal="true"
         aria-label={`Presenting “${deck.name}”`}
         tabIndex={-1}
+        onKeyDown={keepTabInside}
         onMouseMove={() => setControls(true)}
         data-index={index}
       >

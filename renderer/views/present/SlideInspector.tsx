@@ -91,8 +91,9 @@ export function SlideInspector({ deck, slide, saved, onChange, onReplace }: Prop
           {error ? <ErrorAlert error={error} title="The refresh did not finish" /> : null}
           {refresh && <RefreshOutcome refresh={refresh} />}
           <Group justify="flex-end">
+            {/* Never a second "Close": the dialog's × is already named Close. */}
             <Button variant="default" onClick={close}>
-              {refresh && !refresh.identical ? 'Keep the snapshot' : 'Close'}
+              {job.running ? 'Stop' : refresh && !refresh.identical ? 'Keep the snapshot' : 'Done'}
             </Button>
             {refresh && !refresh.identical && (
               <Button

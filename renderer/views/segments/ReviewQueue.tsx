@@ -139,11 +139,11 @@ export function ReviewQueue({ result, onReassigned }: Props) {
           <Table className="cxw-seg-review" stickyHeader verticalSpacing="xs" highlightOnHover aria-label="Review queue" aria-describedby={helpId}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={150}>Customer</Table.Th>
+                <Table.Th w={120}>Customer</Table.Th>
                 <Table.Th>Current segment</Table.Th>
                 <Table.Th>Second best</Table.Th>
-                <Table.Th w={170}>Confidence</Table.Th>
-                <Table.Th w={260}>Move</Table.Th>
+                <Table.Th w={150}>Confidence</Table.Th>
+                <Table.Th w={230}>Move</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -185,7 +185,7 @@ export function ReviewQueue({ result, onReassigned }: Props) {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
-                        <Progress value={item.confidence * 100} size="md" w={90} color={item.confidence < 0.1 ? 'orange' : 'indigo'} aria-hidden="true" />
+                        <Progress value={item.confidence * 100} size="md" w={70} color={item.confidence < 0.1 ? 'orange' : 'indigo'} aria-hidden="true" />
                         <Text size="sm" className="cxw-tabular">
                           {Math.round(item.confidence * 100)}%
                         </Text>
@@ -242,7 +242,8 @@ function SegmentTag({ index, name }: { index: number; name: string | undefined }
   return (
     <Group gap={8} wrap="nowrap" className="cxw-min0" title={name}>
       <span className="cxw-seg-dot" style={{ background: segmentColor(index) }} aria-hidden="true" />
-      <Text size="sm" truncate>
+      {/* Two lines before an ellipsis: long segment names stay readable at 1366 px. */}
+      <Text size="sm" lineClamp={2}>
         {name ?? `Segment ${index + 1}`}
       </Text>
     </Group>

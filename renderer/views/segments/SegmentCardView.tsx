@@ -1,7 +1,7 @@
 // One segment as a card a facilitator can put on a projector: colour and number, editable name (revertible to the
 // suggestion), share in large type, stability in words, what sets it apart, NPS and outcome rates with CIs, the
 // persona note, and the centroid on demand.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionIcon, Badge, Collapse, Group, Stack, Table, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowBackUp, IconArrowDownRight, IconArrowUpRight, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { SegmentCard } from '../../../shared/segments';
@@ -24,13 +24,19 @@ export function SegmentCardView({ card, onSave }: Props) {
   useEffect(() => setName(card.name), [card.name]);
   useEffect(() => setPersona(card.persona), [card.persona]);
 
+  // Enter saves and keeps the focus in the field, so the blur that follows later must not save the same name again.
+  const sent = useRef<string | null>(null);
   const commitName = async (value = name) => {
     const trimmed = value.trim();
     if (!trimmed || trimmed === card.name) {
       setName(card.name);
       return;
     }
-    if (!(await onSave(card.index, { name: trimmed }))) setName(card.name);
+    if (sent.current === trimmed) return;
+    sent.current = trimmed;
+    const ok = await onSave(card.index, { name: trimmed });
+    sent.current = null;
+    if (!ok) setName(card.name);
   };
   const commitPersona = async () => {
     if (persona === card.persona) return;
@@ -56,14 +62,15 @@ export function SegmentCardView({ card, onSave }: Props) {
           onChange={(e) => setName(e.currentTarget.value.replace(/\n/g, ' '))}
           onBlur={() => void commitName()}
           onKeyDown={(e) => {
+            // Enter keeps the name, Escape puts the saved one back; the focus stays in the field either way (a blur
+            // would drop the keyboard on the page).
             if (e.key === 'Enter') {
               e.preventDefault();
-              e.currentTarget.blur();
+              void commitName();
             }
-            if (e.key === 'Escape') {
+            if (e.key === 'Escape' && name !== card.name) {
+              e.preventDefault();
               setName(card.name);
-              const el = e.currentTarget;
-              requestAnimationFrame(() => el.blur());
             }
           }}
           variant="unstyled"

@@ -387,7 +387,7 @@ export function JourneyMapPanel({ spec, result }: JourneyMapPanelProps) {
           </div>
           <Text size="sm" c="dimmed" className="cxw-map-help">
             Double-click a card or press Enter to edit it; drag it to another cell or use Alt+arrow keys; Delete removes it. The cards are one Tab stop: arrow
-            keys go from card to card (all keys under “Keyboard”). Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+S saves. {map.seededFrom ? `Measured cards were computed from “${map.seededFrom.dataset}” when the map was seeded.` : ''}
+            keys go from card to card (all keys under the keyboard button in the toolbar). Ctrl+Z undoes, Ctrl+Shift+Z redoes, Ctrl+S saves. {map.seededFrom ? `Measured cards were computed from “${map.seededFrom.dataset}” when the map was seeded.` : ''}
           </Text>
         </>
       )}

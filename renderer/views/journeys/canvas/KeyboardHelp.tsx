@@ -1,78 +1,91 @@
-// The canvas's keys, in a popover the toolbar's "Keyboard" button opens (the same list the map editing layer of
-// presentation mode uses). Escape or "Close" closes it and the focus goes back to the button.
-import { Button, Popover, Table, Text } from '@mantine/core';
+// The canvas's keys, in a popover the toolbar's keyboard button ("Keyboard shortcuts") opens. Escape closes it and
+// the focus goes back to the button. An icon button: the toolbar has no room for another word at 1920 px with the
+// set-up pane open.
+import { ActionIcon, Popover, Table, Text } from '@mantine/core';
 import { IconKeyboard } from '@tabler/icons-react';
 
 export const CANVAS_KEYS: { group: string; keys: [string, string][] }[] = [
   {
     group: 'Cards and cells (one Tab stop)',
     keys: [
-      ['↑ ↓ ← →', 'Next card or cell down the stage, or the same lane in the next stage'],
+      ['↑ ↓', 'Previous / next card or cell down the stage'],
+      ['← →', 'The same lane in the previous / next stage'],
       ['Home / End', 'First / last stage of the lane'],
-      ['Ctrl+Home / Ctrl+End', 'First / last cell of the map'],
+      ['Ctrl+Home / End', 'First / last cell of the map'],
       ['Enter on “Add”', 'Write a new card in that cell'],
-      ['Enter or F2', 'Edit the card (Enter keeps it, Shift+Enter new line, Escape cancels)'],
+      ['Enter or F2', 'Edit the card'],
       ['Alt + ← →', 'Move the card to the previous / next stage'],
       ['Alt + ↑ ↓', 'Move the card to the lane above / below'],
-      ['Alt + Shift + ↑ ↓', 'Move the card up / down within its cell'],
+      ['Alt + Shift + ↑ ↓', 'Move the card up / down in its cell'],
       ['Delete', 'Delete the card'],
       ['Shift+F10', 'The card’s menu'],
     ],
   },
   {
-    group: 'Stages',
+    group: 'Writing a card or a stage name',
     keys: [
-      ['Enter in a name', 'Keep the new name (Escape puts the old one back)'],
-      ['Alt + ← →', 'In a stage name or on its “…” button: move the stage'],
+      ['Enter', 'Keep it (Shift+Enter: a new line in a card)'],
+      ['Escape', 'Put back what was there'],
     ],
+  },
+  {
+    group: 'Stages',
+    keys: [['Alt + ← →', 'Move the stage (in its name or on its “…”)']],
   },
   {
     group: 'Anywhere on the map',
     keys: [
       ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'],
       ['Ctrl+S', 'Save'],
-      ['Escape', 'Close an editor or menu; the focus goes back where it was'],
+      ['Escape', 'Close a menu; the focus goes back'],
     ],
   },
 ];
 
 export function KeyboardHelp() {
   return (
-    <Popover position="bottom-end" width={520} shadow="md" trapFocus returnFocus withinPortal>
+    <Popover position="bottom-end" width="min(880px, calc(100vw - 48px))" shadow="md" trapFocus returnFocus withinPortal>
+      {/* A title, not a Tooltip: a Tooltip between the target and its button would drop the popover's aria-expanded. */}
       <Popover.Target>
-        <Button variant="default" leftSection={<IconKeyboard size={16} />}>
-          Keyboard
-        </Button>
+        <ActionIcon variant="default" size="lg" aria-label="Keyboard shortcuts" title="Keyboard shortcuts">
+          <IconKeyboard size={18} />
+        </ActionIcon>
       </Popover.Target>
-      <Popover.Dropdown>
+      <Popover.Dropdown className="cxw-map-keys-pop">
         <KeyTable />
       </Popover.Dropdown>
     </Popover>
   );
 }
 
+/** The keys in two columns (cards; stages and the whole map), so the list fits a 1366 × 768 screen. */
 export function KeyTable() {
+  const columns = [CANVAS_KEYS.slice(0, 1), CANVAS_KEYS.slice(1)];
   return (
-    <Table className="cxw-map-keys" verticalSpacing={4} withRowBorders={false} data-autofocus tabIndex={-1}>
-      {CANVAS_KEYS.map((g) => (
-        <Table.Tbody key={g.group}>
-          <Table.Tr>
-            <Table.Th colSpan={2} scope="colgroup">
-              <Text fw={700} size="sm">
-                {g.group}
-              </Text>
-            </Table.Th>
-          </Table.Tr>
-          {g.keys.map(([key, what]) => (
-            <Table.Tr key={key + what}>
-              <Table.Td className="cxw-map-keys-key">
-                <kbd>{key}</kbd>
-              </Table.Td>
-              <Table.Td>{what}</Table.Td>
-            </Table.Tr>
+    <div className="cxw-map-keys" data-autofocus tabIndex={-1}>
+      {columns.map((groups, i) => (
+        <Table key={i} verticalSpacing={3} withRowBorders={false} fz="sm">
+          {groups.map((g) => (
+            <Table.Tbody key={g.group}>
+              <Table.Tr>
+                <Table.Th colSpan={2} scope="colgroup">
+                  <Text fw={700} size="sm">
+                    {g.group}
+                  </Text>
+                </Table.Th>
+              </Table.Tr>
+              {g.keys.map(([key, what]) => (
+                <Table.Tr key={key + what}>
+                  <Table.Td className="cxw-map-keys-key">
+                    <kbd>{key}</kbd>
+                  </Table.Td>
+                  <Table.Td>{what}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
           ))}
-        </Table.Tbody>
+        </Table>
       ))}
-    </Table>
+    </div>
   );
 }

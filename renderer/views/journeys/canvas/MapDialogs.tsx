@@ -147,8 +147,9 @@ export function SeedDialog({ opened, spec, taken, onClose, onSeeded }: SeedProps
           </Alert>
         )}
         <Group justify="flex-end" mt="xs">
+          {/* "Cancel", not a second "Close": the dialog's × is already named Close. */}
           <Button variant="default" onClick={onClose} disabled={job.running}>
-            Close
+            Cancel
           </Button>
           <Button leftSection={<IconChartDots3 size={16} />} onClick={run} loading={job.running} disabled={!trimmed || clash}>
             Seed map
