@@ -56,6 +56,9 @@ async function goToTab(app: Page, name: string): Promise<void> {
   await expect(list.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
 }
 
+/** Waits until the keyboard is inside the open menu (it opens with a transition; an Escape before that goes elsewhere). */
+const inMenu = (app: Page) => expect.poll(() => app.evaluate(() => Boolean(document.activeElement?.closest('[role="menu"]')))).toBe(true);
+
 /** What the polite live regions of the canvas and the map panel say now. */
 const said = (scope: Page | Locator, text: string) => expect(scope.locator('[data-announcer]').filter({ hasText: text })).toHaveCount(1);
 
@@ -192,7 +195,7 @@ test.describe('demo workspace, keyboard only', () => {
     await expect(stageName(3)).toHaveValue('Checkout');
     await expect(stageMenu('Checkout')).toBeFocused();
     await app.keyboard.press('Enter');
-    await expect(app.getByRole('menu')).toBeVisible();
+    await inMenu(app);
     await app.keyboard.press('Escape');
     await expect(app.getByRole('menu')).toBeHidden();
     await expect(stageMenu('Checkout')).toBeFocused();
@@ -291,7 +294,7 @@ test.describe('demo workspace, keyboard only', () => {
     // The card's menu with Shift+F10: Escape closes it and the card keeps the focus; a move from the menu keeps
     // the focus on the moved card.
     await app.keyboard.press('Shift+F10');
-    await expect(app.getByRole('menu')).toBeVisible();
+    await inMenu(app);
     await app.keyboard.press('Escape');
     await expect(app.getByRole('menu')).toBeHidden();
     await expect(declined).toBeFocused();
