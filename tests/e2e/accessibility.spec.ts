@@ -40,6 +40,14 @@ async function scanPopup(app: Page, label: string, opener: Locator, popup: Locat
   await expect(opener).toBeFocused();
 }
 
+/** Each tab of `tabs` in turn, scanned. */
+async function scanTabs(app: Page, view: string, tabs: string[]): Promise<void> {
+  for (const name of tabs) {
+    await app.getByRole('tab', { name, exact: true }).click();
+    await expectAccessible(app, `${view}: ${name}`);
+  }
+}
+
 async function dismissToasts(app: Page): Promise<void> {
   const close = app.getByRole('button', { name: 'Dismiss notification' });
   while ((await close.count()) > 0) await close.first().click();
@@ -52,6 +60,12 @@ for (const scheme of ['light', 'dark'] as const) {
     test(`every view, dialog, menu and the presentation mode pass axe (${scheme})`, async ({ app }) => {
       test.setTimeout(600_000);
       await app.setViewportSize({ width: 1366, height: 768 });
+      // A journey map to look at later, seeded through the API from the demo's events (as "Seed from data" does).
+      await call(app, 'journeyMap.seed', {
+        jobId: `a11y_map_${scheme}`,
+        name: 'Demo journeys',
+        spec: { dataset: 'Demo journey events', customer: 'customer_id', time: 'timestamp', step: 'step', channel: 'channel', satisfaction: 'satisfaction' },
+      });
 
       // The skip link is the first Tab stop and moves focus into the main content.
       await app.keyboard.press('Tab');
@@ -91,6 +105,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectResultFocused(app, segRegion);
       await dismissToasts(app);
       await expectAccessible(app, 'Segments result');
+      await scanTabs(app, 'Segments', ['Charts', 'Segments']);
       await scanPopup(app, 'score another dataset dialog', app.getByRole('button', { name: 'Score another dataset' }), app.getByRole('dialog', { name: 'Score another dataset' }));
 
       // Journeys, NPS (three areas), Audit: each run by Ctrl+Enter, scanned after its result.
@@ -100,6 +115,17 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectResultFocused(app, app.getByRole('region', { name: 'Journeys', exact: true }));
       await dismissToasts(app);
       await expectAccessible(app, 'Journeys result');
+      await scanTabs(app, 'Journeys', ['Pain points', 'Satisfaction', 'Time', 'Paths', 'Flow']);
+      // The journey map canvas (seeded at the start), and its map picker open.
+      await app.getByRole('tab', { name: 'Journey map', exact: true }).click();
+      const picker = app.getByRole('combobox', { name: 'Journey map' });
+      await picker.click();
+      await expect(app.getByRole('option', { name: 'Demo journeys' })).toBeVisible();
+      await expectAccessible(app, 'journey map picker (open)');
+      await app.getByRole('option', { name: 'Demo journeys' }).click();
+      await expect(app.getByLabel('Name of stage 1')).toBeVisible();
+      await expectAccessible(app, 'Journey map canvas');
+      await app.getByRole('tab', { name: 'Journey analytics', exact: true }).click();
 
       await nav(app, 'NPS');
       const nSetup = app.getByRole('complementary', { name: 'NPS set-up' });
@@ -124,6 +150,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectResultFocused(app, app.getByRole('region', { name: 'Audit', exact: true }));
       await dismissToasts(app);
       await expectAccessible(app, 'Audit result');
+      await scanTabs(app, 'Audit', ['Disparities', 'Proxies', 'Groups']);
 
       // Saved results: the list, a row's menu, the Add to deck dialog (a new deck with the segment cards).
       await nav(app, 'Saved results');

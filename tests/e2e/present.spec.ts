@@ -79,7 +79,8 @@ test.describe('Present on the demo workspace', () => {
     const sorter = app.getByRole('list', { name: 'Slides' });
     const thumbs = sorter.getByRole('button');
     await expect(thumbs).toHaveCount(6);
-    const titles = async () => (await thumbs.all()).map(async (t) => (await t.getAttribute('aria-label'))!.replace(/^Slide \d+: /, ''));
+    // A thumbnail's name is its hidden text "Slide N: title" (the picture inside is aria-hidden).
+    const titles = async () => (await thumbs.all()).map(async (t) => (await t.locator('.mantine-VisuallyHidden-root').textContent())!.replace(/^Slide \d+: /, ''));
     const order = await Promise.all(await titles());
     expect(order).toHaveLength(6);
     await expect(app.getByText('All changes saved')).toBeVisible();
@@ -89,19 +90,19 @@ test.describe('Present on the demo workspace', () => {
     await thumbs.first().click();
     await app.keyboard.press('Alt+ArrowDown');
     await app.keyboard.press('Alt+ArrowDown');
-    await expect(thumbs.nth(2)).toHaveAttribute('aria-label', `Slide 3: ${order[0]}`);
+    await expect(thumbs.nth(2)).toHaveAccessibleName(`Slide 3: ${order[0]}`);
     await expect(thumbs.nth(2)).toBeFocused();
-    await expect(thumbs.nth(0)).toHaveAttribute('aria-label', `Slide 1: ${order[1]}`);
+    await expect(thumbs.nth(0)).toHaveAccessibleName(`Slide 1: ${order[1]}`);
     await expect(app.getByText('All changes saved')).toBeVisible();
     // …and by dragging it back to the top.
     await thumbs.nth(2).dragTo(thumbs.nth(0));
-    await expect(thumbs.nth(0)).toHaveAttribute('aria-label', `Slide 1: ${order[0]}`);
-    await expect(thumbs.nth(1)).toHaveAttribute('aria-label', `Slide 2: ${order[1]}`);
+    await expect(thumbs.nth(0)).toHaveAccessibleName(`Slide 1: ${order[0]}`);
+    await expect(thumbs.nth(1)).toHaveAccessibleName(`Slide 2: ${order[1]}`);
     // Keyboard again, so the deck is presented in an order the analyst chose: the first slide goes third.
     await thumbs.first().click();
     await app.keyboard.press('Alt+ArrowDown');
     await app.keyboard.press('Alt+ArrowDown');
-    await expect(thumbs.nth(2)).toHaveAttribute('aria-label', `Slide 3: ${order[0]}`);
+    await expect(thumbs.nth(2)).toHaveAccessibleName(`Slide 3: ${order[0]}`);
     await expect(app.getByText('All changes saved')).toBeVisible();
 
     // Edit the headline of the NPS-by-group slide; undo and redo with the keyboard.
