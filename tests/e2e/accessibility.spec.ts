@@ -107,6 +107,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'Segments result');
       await scanTabs(app, 'Segments', ['Charts', 'Segments']);
       await scanPopup(app, 'score another dataset dialog', app.getByRole('button', { name: 'Score another dataset' }), app.getByRole('dialog', { name: 'Score another dataset' }));
+      await app.getByRole('button', { name: 'RFM from transactions' }).click();
+      await expect(app.getByRole('heading', { name: /RFM/ }).first()).toBeVisible();
+      await expectAccessible(app, 'RFM set-up');
 
       // Journeys, NPS (three areas), Audit: each run by Ctrl+Enter, scanned after its result.
       await nav(app, 'Journeys');

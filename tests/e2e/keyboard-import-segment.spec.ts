@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { expectAccessible } from './axe';
 import { expect, test } from './fixtures';
 
 /** Press `key` until `target` has focus; the number of presses (fails after `max`). */
@@ -41,6 +42,7 @@ test('import a CSV and save a segmentation with the keyboard alone', async ({ ap
   await (await chooser).setFiles(file);
   const name = wizard.getByLabel('Dataset name');
   await expect(name).toBeVisible();
+  await expectAccessible(app, 'import wizard, review step');
   await pressUntilFocused(app, name);
   await app.keyboard.press('ControlOrMeta+A');
   await app.keyboard.type('keyboard customers');

@@ -32,7 +32,8 @@ export function DatasetList({ datasets, selected, onSelect, onRenamed, onImport 
         </Button>
       </Group>
       <ScrollArea className="cxw-grow" type="auto">
-        <Stack gap={2} px="xs" pb="md" role="list">
+        {/* A list only when it has items (an empty role="list" is invalid ARIA). */}
+        <Stack gap={2} px="xs" pb="md" role={datasets.length > 0 ? 'list' : undefined} aria-label={datasets.length > 0 ? 'Datasets' : undefined}>
           {datasets.length === 0 && (
             <Text size="sm" c="dimmed" px="sm" py="xs">
               Imported datasets appear here.
