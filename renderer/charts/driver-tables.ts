@@ -11,11 +11,11 @@ export function weightsTable(drivers: DriverWeight[], level: number, lowerIsBett
       { label: 'Driver', kind: 'text' },
       { label: 'Sign', kind: 'text' },
       { label: 'Share of R²', kind: 'percent' },
-      { label: `${lv} interval from`, kind: 'percent' },
-      { label: `${lv} interval to`, kind: 'percent' },
+      { label: `${lv} CI from`, kind: 'percent' },
+      { label: `${lv} CI to`, kind: 'percent' },
       { label: 'Raw weight', kind: 'number', digits: 3 },
-      { label: 'Standardised coefficient', kind: 'number', digits: 3 },
-      { label: 'Higher values go with', kind: 'text' },
+      { label: 'Coefficient (std.)', kind: 'number', digits: 3 },
+      { label: 'As it rises', kind: 'text' },
     ],
     rows: drivers.map((d) => [
       d.name,
@@ -25,7 +25,7 @@ export function weightsTable(drivers: DriverWeight[], level: number, lowerIsBett
       d.shareCi[1],
       d.weight,
       d.coefficient,
-      d.sign === 0 ? 'no clear direction' : againstOutcome(d.sign, lowerIsBetter) ? 'a worse outcome' : 'a better outcome',
+      d.sign === 0 ? 'no clear direction' : againstOutcome(d.sign, lowerIsBetter) ? 'worse outcome' : 'better outcome',
     ]),
   };
 }

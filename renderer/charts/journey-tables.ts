@@ -175,5 +175,6 @@ export function groupedSatisfactionSummary(groups: JourneyGroup[]): string {
     if (!best || gap > best.gap) best = { stage, lo: means[e.min], hi: means[e.max], gap };
   }
   if (!best) return groups.length < 2 ? 'One group: nothing to compare.' : 'No stage has ratings from two groups.';
-  return `The groups differ most at ${best.stage}: ${best.lo[0]} ${r2(best.lo[1])} against ${best.hi[0]} ${r2(best.hi[1])} (${plural(groups.length, 'group')}, ${plural(stages.length, 'stage')}).`;
+  const rated = stages.filter((stage) => groups.some((g) => (g.stages.find((s) => s.stage === stage)?.satisfaction?.n ?? 0) > 0)).length;
+  return `The groups differ most at ${best.stage}: ${best.lo[0]} ${r2(best.lo[1])} against ${best.hi[0]} ${r2(best.hi[1])} (${plural(groups.length, 'group')}, ${plural(rated, 'rated stage')}).`;
 }

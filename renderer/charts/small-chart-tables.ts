@@ -12,6 +12,7 @@ import { type ChartTableData, count, extremes, listWords, plural } from './chart
 export function histogramTable(bins: HistogramBin[], dates = false): ChartTableData {
   const total = bins.reduce((a, b) => a + b.count, 0);
   return {
+    note: `One row per bar (${bins.length} bins); sort with a column header.`,
     columns: dates
       ? [
           { label: 'Bin', kind: 'count' },

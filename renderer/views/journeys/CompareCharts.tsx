@@ -44,8 +44,9 @@ export function GroupedFunnel({ groups: all, by, name }: { groups: ColoredGroup[
             name: `${escapeHtml(g.group)} (${formatCount(g.customers)})`,
             x,
             y: g.funnel.map((f) => (measure === 'share' ? f.conversion * 100 : f.customers)),
-            // A fill pattern per group as well as its colour, so neighbouring bars part without telling hues apart.
-            marker: { color: g.color, line: { width: 0 }, pattern: { shape: segmentPattern(g.mark), fgcolor: t.paper, fgopacity: 0.55, size: 7, solidity: 0.3 } },
+            // A fill pattern per group over its colour (overlay: the colour stays the background), so neighbouring bars part
+            // without telling hues apart.
+            marker: { color: g.color, line: { width: 0 }, pattern: { shape: segmentPattern(g.mark), fillmode: 'overlay', fgcolor: t.paper, fgopacity: 0.6, size: 7, solidity: 0.3 } },
             // Whole percentages without the sign (the axis says %) stay readable on narrow bars; counts are
             // wider, so with more than two groups they are left to the hover.
             text: g.funnel.map((f) => (measure === 'share' ? String(Math.round(f.conversion * 100)) : formatCount(f.customers))),

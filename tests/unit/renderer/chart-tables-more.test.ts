@@ -223,7 +223,7 @@ describe('journeys', () => {
     const groups = [g('G1', 30, 100, [4, 3]), g('G2', 6, 50, [3.9, 4.1])];
     expect(groupedFunnelTable(groups).rows[3]).toEqual(['G2', 'Buy', 6, 12, 44]);
     expect(groupedFunnelSummary(groups)).toBe('Reaching Buy in order: from 12% of G2 to 30% of G1 (2 groups).');
-    expect(groupedSatisfactionSummary(groups)).toBe('The groups differ most at Buy: G1 3.00 against G2 4.10 (2 groups, 2 stages).');
+    expect(groupedSatisfactionSummary(groups)).toBe('The groups differ most at Buy: G1 3.00 against G2 4.10 (2 groups, 2 rated stages).');
   });
 });
 

@@ -155,10 +155,11 @@ describe('key drivers', () => {
   const drivers = [driver('Delivery', 45, 1, 'improve first', 3), driver('Price', 30, -1, 'key strength', 4.2), driver('App', 25, 1, 'low priority', 2.5)];
   it('weights table: share, interval, raw weight, coefficient and which way each goes', () => {
     const t = weightsTable(drivers, 0.95, false);
-    expect(t.rows[0]).toEqual(['Delivery', '+', 45, 40, 50, 0.225, 0.3, 'a better outcome']);
-    expect(t.rows[1][7]).toBe('a worse outcome');
+    expect(t.columns.map((c) => c.label)).toEqual(['Driver', 'Sign', 'Share of R²', '95% CI from', '95% CI to', 'Raw weight', 'Coefficient (std.)', 'As it rises']);
+    expect(t.rows[0]).toEqual(['Delivery', '+', 45, 40, 50, 0.225, 0.3, 'better outcome']);
+    expect(t.rows[1][7]).toBe('worse outcome');
     // Target where higher is worse: a positive coefficient goes with the worse outcome.
-    expect(weightsTable(drivers, 0.95, true).rows[0][7]).toBe('a worse outcome');
+    expect(weightsTable(drivers, 0.95, true).rows[0][7]).toBe('worse outcome');
   });
   it('weights summary: the top driver, the next two, how many go against the outcome', () => {
     expect(weightsSummary(drivers, 0.4213, false)).toBe('“Delivery” matters most: 45.0% of the R² of 0.42 the drivers explain together, then “Price” (30.0%) and “App” (25.0%); 1 driver goes with a worse outcome as it rises.');
