@@ -70,11 +70,16 @@ export function precisionRecallCurve(y: Labels, score: Float64Array): CurvePoint
 
 /** Average precision (PR AUC as sklearn's average_precision_score). */
 export function averagePrecision(y: Labels, score: Float64Array): number {
+  const { positives } = checkBothClasses(y);
+  checkScores(score, y.length);
+  // The same sum as over precisionRecallCurve's points, without building one object per distinct score.
+  const { tps, fps } = cumulativeCounts(y, score);
   let ap = 0;
   let previousRecall = 0;
-  for (const point of precisionRecallCurve(y, score)) {
-    ap += (point.x - previousRecall) * point.y;
-    previousRecall = point.x;
+  for (let k = 0; k < tps.length; k++) {
+    const recall = tps[k] / positives;
+    ap += (recall - previousRecall) * (tps[k] / (tps[k] + fps[k]));
+    previousRecall = recall;
   }
   return ap;
 }
