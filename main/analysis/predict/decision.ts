@@ -1,7 +1,7 @@
 // From probabilities to decisions: lift and cumulative gains by decile, the confusion matrix at a threshold, and the
 // two ways an analyst picks that threshold — by what a mistake costs, or by how many customers the team can contact.
 // Every rule flags a row when its probability is ≥ the threshold.
-import { orderByScoreDescending } from './ranking';
+import { countsByThreshold, orderByScoreDescending } from './ranking';
 import type { Labels, Probabilities } from './types';
 import { checkBothClasses, checkProbabilities } from './validate';
 
@@ -148,18 +148,12 @@ export function thresholdByCost(y: Labels, p: Probabilities, missedPositiveCost:
   if (!(missedPositiveCost > 0 && Number.isFinite(missedPositiveCost))) {
     throw new Error(`The cost of a missed positive (relative to an unneeded action) must be a positive number; got ${missedPositiveCost}.`);
   }
-  const order = orderByScoreDescending(p);
+  const { thresholds, tps, fps } = countsByThreshold(y, p);
   let best = { threshold: Number.POSITIVE_INFINITY, tp: 0, fp: 0, cost: positives * missedPositiveCost };
   const costFlagNone = best.cost;
-  let tp = 0;
-  let fp = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (y[order[k]] === 1) tp++;
-    else fp++;
-    const lastOfTies = k === order.length - 1 || p[order[k + 1]] !== p[order[k]];
-    if (!lastOfTies) continue;
-    const cost = (positives - tp) * missedPositiveCost + fp;
-    if (cost < best.cost) best = { threshold: p[order[k]], tp, fp, cost };
+  for (let k = 0; k < thresholds.length; k++) {
+    const cost = (positives - tps[k]) * missedPositiveCost + fps[k];
+    if (cost < best.cost) best = { threshold: thresholds[k], tp: tps[k], fp: fps[k], cost };
   }
   return {
     rule: 'cost',
@@ -192,22 +186,23 @@ export interface CapacityThreshold {
 export function thresholdByCapacity(p: Probabilities, capacity: number): CapacityThreshold {
   checkProbabilities(p, p.length);
   if (!(Number.isInteger(capacity) && capacity >= 1)) throw new Error(`The capacity must be a whole number of customers (at least 1); got ${capacity}.`);
-  const order = orderByScoreDescending(p);
+  const sorted = p.slice().sort(); // ascending; walk tie groups from the top
   let threshold = Number.POSITIVE_INFINITY;
   let flagged = 0;
   let tiedLeftOut = 0;
-  let k = 0;
-  while (k < order.length) {
-    let end = k; // the tie group is order[k..end]
-    while (end + 1 < order.length && p[order[end + 1]] === p[order[k]]) end++;
-    if (end + 1 > capacity) {
+  let k = sorted.length - 1;
+  while (k >= 0) {
+    let start = k; // the tie group is sorted[start..k]
+    while (start > 0 && sorted[start - 1] === sorted[k]) start--;
+    const through = sorted.length - start; // rows flagged if this group is taken
+    if (through > capacity) {
       // Only a group that straddles the capacity is "left out because of a tie"; one that starts beyond it is not.
-      if (k < capacity) tiedLeftOut = end + 1 - k;
+      if (flagged < capacity) tiedLeftOut = k - start + 1;
       break;
     }
-    threshold = p[order[k]];
-    flagged = end + 1;
-    k = end + 1;
+    threshold = sorted[k];
+    flagged = through;
+    k = start - 1;
   }
   return { rule: 'capacity', capacity, threshold, flagged, tiedLeftOut };
 }
