@@ -78,6 +78,9 @@ export function fitPlatt(score: Float64Array, y: Labels): PlattCalibration {
     }
     const step = choleskySolve(Float64Array.of(haa, hab, hab, hbb), Float64Array.of(ga, gb), 2);
     if (!step) throw new Error('Platt scaling broke down: the scores separate the classes beyond floating-point precision.');
+    // Backtracking with a rounding allowance (as in logistic.ts): near the optimum a Newton step's gain is below the
+    // rounding error of the summed objective and must not be rejected for it.
+    const slack = 1e-12 * (Math.abs(f) + 1);
     let scale = 1;
     let na = a;
     let nb = b;
@@ -86,10 +89,10 @@ export function fitPlatt(score: Float64Array, y: Labels): PlattCalibration {
       na = a - scale * step[0];
       nb = b - scale * step[1];
       nf = objective(na, nb);
-      if (nf <= f) break;
+      if (nf <= f + slack) break;
       scale /= 2;
     }
-    if (nf > f) break; // no descent left: at the optimum to rounding
+    if (!(nf <= f + slack)) break; // no descent along the Newton direction: stop where we are
     const moved = Math.max(Math.abs(na - a), Math.abs(nb - b));
     a = na;
     b = nb;

@@ -208,25 +208,28 @@ export function fitLogistic(x: FeatureColumns, y: Labels, options: LogisticOptio
     // The penalty makes the coefficient block positive definite; only a saturated intercept (every μ exactly 0
     // or 1 in floating point) can break that, which means the data are separated beyond what doubles resolve.
     if (!step) throw new Error(`The logistic fit broke down at iteration ${iterations}: the classes are separated beyond floating-point precision; lower C.`);
-    // Backtracking: a full Newton step is taken whenever it lowers the objective (always, near the optimum).
+    // Backtracking: halve the Newton step until the objective does not rise. Near the optimum the decrease a step
+    // brings (about ½·step·H·step) falls below the rounding error of the objective's sum over n rows, so the
+    // comparison allows a rise of 1e-12 relative: without that slack, the last, most useful Newton steps would be
+    // rejected and the coefficients left ~1e-8 from the optimum on 100k rows (measured).
+    const slack = 1e-12 * (Math.abs(f) + 1);
     let scale = 1;
     const trial = new Float64Array(m);
     let fTrial = Number.POSITIVE_INFINITY;
     for (let halvings = 0; halvings < 60; halvings++) {
       for (let i = 0; i < m; i++) trial[i] = theta[i] - scale * step[i];
       fTrial = objective(trial);
-      if (fTrial <= f) break;
+      if (fTrial <= f + slack) break;
       scale /= 2;
+    }
+    if (!(fTrial <= f + slack)) {
+      computeEta(theta); // no step along the Newton direction helps: stop and report it as not converged
+      break;
     }
     let largest = 0;
     for (let i = 0; i < m; i++) largest = Math.max(largest, Math.abs(scale * step[i]));
-    if (fTrial <= f) {
-      theta.set(trial);
-      f = fTrial;
-    } else {
-      computeEta(theta); // no descent possible: we are at the optimum to rounding; keep theta
-      largest = 0;
-    }
+    theta.set(trial);
+    f = fTrial;
     if (largest < tol) {
       converged = true;
       break;

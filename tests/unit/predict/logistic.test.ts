@@ -53,7 +53,7 @@ function rowsWhere(n: number, keep: (i: number) => boolean): Uint32Array {
 function expectMatches(model: LogisticModel, fit: Fit, x: Float64Array[]) {
   expect(fit.newtonDiff).toBeLessThan(1e-7); // the reference itself is at the optimum
   expect(model.converged).toBe(true);
-  expect(model.gradientMax).toBeLessThan(1e-12);
+  expect(model.gradientMax).toBeLessThan(1e-14); // at the optimum to rounding (mean-scale gradient)
   fit.coef.forEach((c, j) => close(model.coef[j], c, 1e-6, `coef ${j}`));
   close(model.intercept, fit.intercept, 1e-6, 'intercept');
   fit.coefOriginal.forEach((c, j) => close(model.coefOriginal[j], c, 1e-6, `coefOriginal ${j}`));
