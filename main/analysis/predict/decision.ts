@@ -181,7 +181,7 @@ export interface CapacityThreshold {
 /**
  * The lowest threshold that flags at most `capacity` rows ("we can call 500 customers"). When customers tied on
  * the same probability straddle the capacity, the whole tie group is left out rather than split arbitrarily, so the
- * count can fall short of the capacity; tiedLeftOut says by how many rows the next tie group would overshoot.
+ * count can fall short of the capacity; tiedLeftOut is the size of the group left out.
  */
 export function thresholdByCapacity(p: Probabilities, capacity: number): CapacityThreshold {
   checkProbabilities(p, p.length);
