@@ -28,7 +28,7 @@ export function stratifiedHoldout(labels: Uint8Array, fraction: number, seed: nu
     if (take[c] < 1 || byClass[c].length - take[c] < 1) {
       throw new AppError(
         'BAD_ARGUMENTS',
-        `Early stopping holds out ${Math.round(fraction * 100)}% of the rows, stratified by outcome, but outcome ${c} has ${byClass[c].length} row(s): too few to leave at least one in both the training and the validation rows. Turn early stopping off or use more data.`,
+        `Early stopping holds out ${nVal} of ${n} rows (${fraction * 100}%), stratified by outcome; that leaves outcome ${c} (${byClass[c].length} row(s)) with no row in the ${take[c] < 1 ? 'validation' : 'training'} rows. Turn early stopping off, raise the validation fraction, or use more data.`,
       );
     }
   }
