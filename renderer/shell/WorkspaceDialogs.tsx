@@ -83,7 +83,7 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
           leftSection={<IconArrowUp size={14} />}
           disabled={!listing.data?.parent}
           onClick={() => listing.data?.parent && setDir(listing.data.parent)}
-          aria-label="Parent folder"
+          aria-label="Up to the parent folder"
         >
           Up
         </Button>
@@ -92,7 +92,8 @@ function WorkspacePicker({ dialog, onDone }: { dialog: WorkspaceDialog; onDone: 
         </Text>
       </Group>
       <ScrollArea h={280} className="cxw-file-list" type="auto">
-        <div role="listbox" aria-label="Folder contents">
+        {/* A listbox only when it has options (an empty listbox, or one holding the alert, is invalid ARIA). */}
+        <div role={entries.length > 0 ? 'listbox' : undefined} aria-label={entries.length > 0 ? 'Folder contents' : undefined}>
           {listing.error != null && <ErrorAlert error={listing.error} />}
           {listing.data && entries.length === 0 && (
             <Text size="sm" c="dimmed" p="md">

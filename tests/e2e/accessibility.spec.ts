@@ -189,3 +189,80 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/** Open `popup` from a menu item of `menuButton`, scan it, close it with Escape. */
+async function scanFromMenu(app: Page, label: string, menuButton: Locator, item: string | RegExp, popup: Locator): Promise<void> {
+  await menuButton.click();
+  await app.getByRole('menuitem', { name: item }).click();
+  await expect(popup).toBeVisible();
+  await expectAccessible(app, label);
+  await app.keyboard.press('Escape');
+  await expect(popup).toBeHidden();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`accessibility of the other dialogs and menus, ${scheme} scheme`, () => {
+    test.use({ hostOptions: { workspace: null }, colorScheme: scheme });
+
+    test(`workspace, rename, delete, export, deck, journey-map and keyboard-help dialogs and menus pass axe (${scheme})`, async ({ app }) => {
+      test.setTimeout(400_000);
+      await app.setViewportSize({ width: 1366, height: 768 });
+      // Results to act on, through the API: a segmentation, an audit, a journey map and a deck with one slide.
+      await call(app, 'segment.run', { jobId: `a11y2_seg_${scheme}`, params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'Segments A' } });
+      await call(app, 'audit.run', { jobId: `a11y2_aud_${scheme}`, spec: { dataset: 'Demo customers', decision: 'offer_approved', favorable: 'Yes', protected: ['gender'], intersect: false }, save: {} });
+      await call(app, 'journeyMap.seed', {
+        jobId: `a11y2_map_${scheme}`,
+        name: 'Demo journeys',
+        spec: { dataset: 'Demo journey events', customer: 'customer_id', time: 'timestamp', step: 'step', channel: 'channel', satisfaction: 'satisfaction' },
+      });
+      const results = await call<{ id: number; kind: string; name: string }[]>(app, 'results.list', {});
+      await call(app, 'deck.addSlides', { deck: 'Deck A', resultId: results.find((r) => r.kind === 'segmentation')!.id, kinds: ['segmentation.cards'] });
+      await app.reload();
+      await app.waitForSelector('body[data-ready="true"]');
+
+      // The workspace dialogs.
+      const workspaceMenu = app.getByRole('button', { name: /^Workspace menu/ });
+      await scanFromMenu(app, 'new workspace dialog', workspaceMenu, 'New workspace…', app.getByRole('dialog', { name: 'New workspace' }));
+      await scanFromMenu(app, 'open workspace dialog', workspaceMenu, 'Open…', app.getByRole('dialog', { name: 'Open workspace' }));
+      await scanFromMenu(app, 'save-as dialog', workspaceMenu, 'Save as…', app.getByRole('dialog', { name: 'Save workspace as' }));
+      await scanFromMenu(app, 'rename dataset dialog', app.getByRole('button', { name: 'Actions for Demo customers' }), 'Rename…', app.getByRole('dialog'));
+
+      // Segments: the delete confirmation.
+      await nav(app, 'Segments');
+      await scanPopup(app, 'delete segmentation dialog', app.getByRole('button', { name: 'Delete segmentation Segments A' }), app.getByRole('dialog', { name: 'Delete segmentation?' }));
+
+      // Saved results: rename and delete from a row's menu.
+      await nav(app, 'Saved results');
+      const table = app.getByRole('table', { name: 'Saved results' });
+      const auditName = results.find((r) => r.kind === 'audit')!.name;
+      await scanFromMenu(app, 'rename result dialog', table.getByRole('button', { name: `Actions for ${auditName}` }), 'Rename…', app.getByRole('dialog'));
+      await scanFromMenu(app, 'delete result dialog', table.getByRole('button', { name: `Actions for ${auditName}` }), 'Delete…', app.getByRole('dialog'));
+
+      // Audit: the export menu.
+      await nav(app, 'Audit');
+      await scanPopup(app, 'audit export menu', app.getByRole('button', { name: 'Export CSV' }), app.getByRole('menu'));
+
+      // Journeys: the map's dialogs, a card's and a stage's menu, the keyboard help, Add to deck.
+      await nav(app, 'Journeys');
+      await app.getByRole('tab', { name: 'Journey map', exact: true }).click();
+      const picker = app.getByRole('combobox', { name: 'Journey map' });
+      if ((await picker.inputValue({ timeout: 20_000 })) !== 'Demo journeys') {
+        await picker.click();
+        await app.getByRole('option', { name: 'Demo journeys' }).click();
+      }
+      await expect(app.getByLabel('Name of stage 1')).toBeVisible();
+      await scanPopup(app, 'new map dialog', app.getByRole('button', { name: 'New map' }), app.getByRole('dialog'));
+      await scanPopup(app, 'rename map dialog', app.getByRole('button', { name: 'Rename', exact: true }), app.getByRole('dialog'));
+      await scanPopup(app, 'delete map dialog', app.getByRole('button', { name: 'Delete', exact: true }), app.getByRole('dialog', { name: 'Delete journey map?' }));
+      await scanPopup(app, 'card menu', app.getByRole('button', { name: /^Card actions: / }).first(), app.getByRole('menu'));
+      await scanPopup(app, 'stage menu', app.getByRole('button', { name: /^Stage actions: / }).first(), app.getByRole('menu'));
+      await scanPopup(app, 'keyboard help', app.getByRole('button', { name: 'Keyboard shortcuts' }), app.locator('.cxw-map-keys-pop'));
+      await scanPopup(app, 'add map to deck dialog', app.getByRole('button', { name: 'Add to deck' }), app.getByRole('dialog'));
+
+      // Present: a deck's menu and its rename dialog.
+      await nav(app, 'Present');
+      await scanPopup(app, 'deck menu', app.getByRole('button', { name: 'Actions for deck Deck A' }), app.getByRole('menu'));
+      await scanFromMenu(app, 'rename deck dialog', app.getByRole('button', { name: 'Actions for deck Deck A' }), 'Rename…', app.getByRole('dialog'));
+    });
+  });
+}
