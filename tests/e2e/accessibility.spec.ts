@@ -204,11 +204,12 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`accessibility of the other dialogs and menus, ${scheme} scheme`, () => {
     test.use({ hostOptions: { workspace: null }, colorScheme: scheme });
 
-    test(`workspace, rename, delete, export, deck, journey-map and keyboard-help dialogs and menus pass axe (${scheme})`, async ({ app }) => {
+    test(`workspace, rename, delete, export, deck, journey-map and keyboard-help dialogs and menus, Compare two and the presenter view pass axe (${scheme})`, async ({ app, context }) => {
       test.setTimeout(400_000);
       await app.setViewportSize({ width: 1366, height: 768 });
       // Results to act on, through the API: a segmentation, an audit, a journey map and a deck with one slide.
       await call(app, 'segment.run', { jobId: `a11y2_seg_${scheme}`, params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 3, restarts: 1, name: 'Segments A' } });
+      await call(app, 'segment.run', { jobId: `a11y2_segb_${scheme}`, params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend', 'orders_12m'], k: 4, restarts: 1, name: 'Segments B' } });
       await call(app, 'audit.run', { jobId: `a11y2_aud_${scheme}`, spec: { dataset: 'Demo customers', decision: 'offer_approved', favorable: 'Yes', protected: ['gender'], intersect: false }, save: {} });
       await call(app, 'journeyMap.seed', {
         jobId: `a11y2_map_${scheme}`,
@@ -230,6 +231,9 @@ for (const scheme of ['light', 'dark'] as const) {
       // Segments: the delete confirmation.
       await nav(app, 'Segments');
       await scanPopup(app, 'delete segmentation dialog', app.getByRole('button', { name: 'Delete segmentation Segments A' }), app.getByRole('dialog', { name: 'Delete segmentation?' }));
+      await app.getByRole('button', { name: 'Compare two' }).click();
+      await expect(app.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await expectAccessible(app, 'Compare two segmentations');
 
       // Saved results: rename and delete from a row's menu.
       await nav(app, 'Saved results');
@@ -263,6 +267,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await nav(app, 'Present');
       await scanPopup(app, 'deck menu', app.getByRole('button', { name: 'Actions for deck Deck A' }), app.getByRole('menu'));
       await scanFromMenu(app, 'rename deck dialog', app.getByRole('button', { name: 'Actions for deck Deck A' }), 'Rename…', app.getByRole('dialog'));
+
+      // The presenter view (a second tab on the presenter route).
+      await app.getByRole('button', { name: 'Open deck Deck A' }).click();
+      const [presenter] = await Promise.all([context.waitForEvent('page'), app.getByRole('button', { name: 'Presenter view' }).click()]);
+      await presenter.waitForSelector('body[data-ready="true"]');
+      await presenter.setViewportSize({ width: 1366, height: 768 });
+      await expect(presenter.getByRole('main', { name: 'Presenter view of “Deck A”' })).toBeVisible();
+      await expectAccessible(presenter, 'presenter view');
+      await presenter.close();
     });
   });
 }

@@ -122,7 +122,7 @@ export function PresenterView({ deck }: { deck: string }) {
           {next ? <ScaledSlide fit slide={next} number={index + 2} total={count} minCell={minCell} decorative /> : <Text c="gray.4">End of the deck</Text>}
         </div>
         <div className="cxp-label">Speaker notes</div>
-        <div className="cxp-notes" aria-label="Speaker notes">
+        <div className="cxp-notes" role="region" aria-label="Speaker notes" tabIndex={0}>
           {current?.notes ? current.notes : <span className="cxp-faint">No notes for this slide.</span>}
         </div>
       </aside>
