@@ -56,6 +56,35 @@ describe('determinism', () => {
   });
 });
 
+describe('row subsets (predict/types.ts RowSet) are used in place', () => {
+  const { X, y } = planted(3000, 6, 0.9);
+  const rows = Uint32Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 !== 1);
+  const copy = X.map((c) => Float64Array.from(rows, (i) => c[i]));
+  const yCopy = Uint8Array.from(rows, (i) => y[i]);
+
+  it('fitting on rows equals fitting on a copy of those rows, with and without early stopping', () => {
+    for (const earlyStopping of [false, true]) {
+      const inPlace = fitGbdt(X, y, { maxIter: 15, earlyStopping, seed: 2 }, rows);
+      const copied = fitGbdt(copy, yCopy, { maxIter: 15, earlyStopping, seed: 2 });
+      expect(inPlace).toEqual(copied);
+    }
+  });
+
+  it('predicting rows equals predicting a copy of them', () => {
+    const model = fitGbdt(X, y, { maxIter: 10, earlyStopping: false });
+    expect(Array.from(predictRawMargin(model, X, rows))).toEqual(Array.from(predictRawMargin(model, copy)));
+    expect(Array.from(predictProbability(model, X, [5, 0]))).toEqual(Array.from(predictProbability(model, X)).filter((_, i) => i === 5 || i === 0).reverse());
+  });
+
+  it('refuses rows that are not strictly ascending indices of the data', () => {
+    expect(() => fitGbdt(X, y, {}, Uint32Array.of(3, 2))).toThrow(/Rows must be strictly ascending; 2 follows 3/);
+    expect(() => fitGbdt(X, y, {}, Uint32Array.of(1, 3000))).toThrow(/Row 3000 is not a row of the data \(0..2999\)/);
+    expect(() => fitGbdt(X, y, {}, new Uint32Array(0))).toThrow(/No rows to fit on/);
+    const model = fitGbdt(X, y, { maxIter: 1, earlyStopping: false });
+    expect(() => predictRawMargin(model, X, [0, 1.5])).toThrow(/Row 1.5 is not a row of the data/);
+  });
+});
+
 describe('native missing values', () => {
   it('learns that "missing" predicts the positive class, and sends missing the other way when it predicts the negative', () => {
     for (const pMissing of [0.9, 0.05]) {

@@ -16,6 +16,7 @@ import { binFeatures, fitBinMapper, MISSING_BIN, toRowMajor, type BinMapper } fr
 import { growTree, GrowBuffers, type BinnedTrainingData, type GrownTree } from './grow';
 import { checkFeatureMatrix, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
 import { stratifiedHoldout } from './holdout';
+import type { FeatureColumns, Labels, RowSet } from '../types';
 
 export interface GbdtOptions {
   /** Boosting iterations (trees), default 100. */
@@ -80,18 +81,28 @@ export function resolveGbdtParams(options: GbdtOptions, rows: number): GbdtParam
   return p;
 }
 
-/** Fit on column-major features (NaN = missing) and 0/1 labels. */
-export function fitGbdt(features: readonly Float64Array[], labels: Uint8Array, options: GbdtOptions = {}): GbdtModel {
+/**
+ * Fit on column-major features (NaN = missing) and 0/1 labels (predict/types.ts), on all rows or on `rows` (ascending
+ * row indices: a fold or the training part of a split, used in place without copying the columns).
+ */
+export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtOptions = {}, rows?: RowSet): GbdtModel {
   const nFeatures = features.length;
   if (nFeatures === 0) throw new AppError('BAD_ARGUMENTS', 'At least one feature is needed to fit trees.');
   const n = checkFeatureMatrix(features, nFeatures);
   if (!(labels instanceof Uint8Array) || labels.length !== n) throw new AppError('BAD_ARGUMENTS', `Labels must be a Uint8Array of ${n} values (one per row).`);
   for (let i = 0; i < n; i++) if (labels[i] > 1) throw new AppError('BAD_ARGUMENTS', `Labels must be 0 or 1; row ${i} is ${labels[i]}.`, { row: i });
-  const params = resolveGbdtParams(options, n);
+  const fitRows = rows ?? allRows(n);
+  checkRowSet(fitRows, n);
+  const params = resolveGbdtParams(options, fitRows.length);
 
-  const split = params.earlyStopping ? stratifiedHoldout(labels, params.validationFraction, params.seed) : { train: allRows(n), validation: new Uint32Array(0) };
-  const trainRows = split.train;
-  const valRows = split.validation;
+  let trainRows = fitRows;
+  let valRows = new Uint32Array(0);
+  if (params.earlyStopping) {
+    // The hold-out is drawn among the fit rows by position, then mapped back to row indices (both stay ascending).
+    const split = stratifiedHoldout(gather(labels, fitRows), params.validationFraction, params.seed);
+    trainRows = split.train.map((k) => fitRows[k]);
+    valRows = split.validation.map((k) => fitRows[k]);
+  }
   const yTrain = gather(labels, trainRows);
   const yVal = gather(labels, valRows);
   let positives = 0;
@@ -223,6 +234,16 @@ function toOriginalScale(t: GrownTree, mapper: BinMapper): GbdtTree {
     count: t.count,
     hessian: t.hessian,
   };
+}
+
+/** Rows must be strictly ascending indices of the data (predict/types.ts RowSet), and at least one. */
+function checkRowSet(rows: Uint32Array, n: number): void {
+  if (!(rows instanceof Uint32Array)) throw new AppError('BAD_ARGUMENTS', 'Rows must be a Uint32Array of row indices.');
+  if (rows.length === 0) throw new AppError('BAD_ARGUMENTS', 'No rows to fit on.');
+  for (let k = 0; k < rows.length; k++) {
+    if (rows[k] >= n) throw new AppError('BAD_ARGUMENTS', `Row ${rows[k]} is not a row of the data (0..${n - 1}).`);
+    if (k > 0 && rows[k] <= rows[k - 1]) throw new AppError('BAD_ARGUMENTS', `Rows must be strictly ascending; ${rows[k]} follows ${rows[k - 1]}.`);
+  }
 }
 
 function allRows(n: number): Uint32Array {

@@ -103,11 +103,18 @@ export function leafOf(tree: GbdtTree, features: readonly Float64Array[], row: n
 }
 
 /**
- * Raw margins (log-odds): baseMargin + each tree's leaf value, added tree by tree in model order, so on the training
- * rows they equal, bit for bit, the margins the fit accumulated.
+ * Raw margins (log-odds) of every row, or of `rows` only (in that order): baseMargin + each tree's leaf value, added
+ * tree by tree in model order, so on the training rows they equal, bit for bit, the margins the fit accumulated.
  */
-export function predictRawMargin(model: TreeEnsemble, features: readonly Float64Array[]): Float64Array {
-  const n = checkFeatureMatrix(features, model.nFeatures);
+export function predictRawMargin(model: TreeEnsemble, features: readonly Float64Array[], rows?: ArrayLike<number>): Float64Array {
+  const nData = checkFeatureMatrix(features, model.nFeatures);
+  const n = rows === undefined ? nData : rows.length;
+  if (rows !== undefined) {
+    for (let k = 0; k < n; k++) {
+      const r = rows[k];
+      if (!(Number.isInteger(r) && r >= 0 && r < nData)) throw new AppError('BAD_ARGUMENTS', `Row ${r} is not a row of the data (0..${nData - 1}).`);
+    }
+  }
   const out = new Float64Array(n).fill(model.baseMargin);
   for (const tree of model.trees) {
     // Typed copies keep the inner loop monomorphic and fast; a tree has at most a few hundred nodes.
@@ -117,7 +124,8 @@ export function predictRawMargin(model: TreeEnsemble, features: readonly Float64
     const left = Int32Array.from(tree.left);
     const right = Int32Array.from(tree.right);
     const value = Float64Array.from(tree.value);
-    for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) {
+      const i = rows === undefined ? k : rows[k];
       let node = 0;
       let f = feature[0];
       while (f >= 0) {
@@ -125,15 +133,15 @@ export function predictRawMargin(model: TreeEnsemble, features: readonly Float64
         node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node];
         f = feature[node];
       }
-      out[i] += value[node];
+      out[k] += value[node];
     }
   }
   return out;
 }
 
-/** Probability of the positive class: the logistic function of the margin. */
-export function predictProbability(model: TreeEnsemble, features: readonly Float64Array[]): Float64Array {
-  const margin = predictRawMargin(model, features);
+/** Probability of the positive class: the logistic function of the margin (of `rows` only, when given). */
+export function predictProbability(model: TreeEnsemble, features: readonly Float64Array[], rows?: ArrayLike<number>): Float64Array {
+  const margin = predictRawMargin(model, features, rows);
   for (let i = 0; i < margin.length; i++) margin[i] = sigmoid(margin[i]);
   return margin;
 }
