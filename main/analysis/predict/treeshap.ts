@@ -31,6 +31,8 @@ export interface TreeShapOptions {
   rows?: ArrayLike<number>;
   /** 'table' (default, fast) or 'recursive' (Algorithm 2 row by row); both exact. */
   method?: 'table' | 'recursive';
+  /** Polled every 256 rows; when it returns true the call stops with a CANCELLED error. */
+  isCancelled?: () => boolean;
 }
 
 export interface TreeShapResult {
@@ -71,12 +73,14 @@ export function treeShap(model: TreeEnsemble, features: readonly Float64Array[],
     // Level d of the recursion keeps a path of d + 1 elements right after level d−1's: (D + 2)(D + 3)/2 + 1 suffice.
     const path = pathBuffers(((maxDepth + 2) * (maxDepth + 3)) / 2 + 1);
     for (let k = 0; k < nRows; k++) {
+      if ((k & (BLOCK - 1)) === 0) checkCancelled(options, k, nRows);
       const phi = values.subarray(k * nf, (k + 1) * nf);
       for (const t of trees) if (t.feature[0] >= 0) recursiveTreeShap(t, features, rowAt[k], phi, path, 0, 0, 0, 1, 1, -1);
     }
   } else {
     const w = blockWorkspace(trees, nf, nRows, TABLE_BUDGET);
     for (let from = 0; from < nRows; from += BLOCK) {
+      checkCancelled(options, from, nRows);
       const m = Math.min(nRows, from + BLOCK) - from;
       for (let f = 0; f < nf; f++) {
         const col = features[f];
@@ -110,6 +114,10 @@ export function meanAbsShap(result: TreeShapResult): Float64Array {
   }
   for (let j = 0; j < result.nFeatures; j++) out[j] /= result.rows;
   return out;
+}
+
+function checkCancelled(options: TreeShapOptions, done: number, total: number): void {
+  if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after explaining ${done} of ${total} rows.`);
 }
 
 /** Typed arrays and the chosen cover; every node's cover must be positive (it divides). */

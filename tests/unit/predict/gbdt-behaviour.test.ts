@@ -222,6 +222,20 @@ describe('tree size rules', () => {
   });
 });
 
+describe('progress and cancellation', () => {
+  const { X, y } = planted(1000, 8, 0.9);
+  it('reports every tree and stops with CANCELLED when asked', () => {
+    const seen: number[] = [];
+    fitGbdt(X, y, { maxIter: 5, earlyStopping: false, onIteration: (done, total) => seen.push(done * 10 + total) });
+    expect(seen).toEqual([15, 25, 35, 45, 55]);
+    let polls = 0;
+    expect(() => fitGbdt(X, y, { maxIter: 5, earlyStopping: false, isCancelled: () => ++polls > 2 })).toThrow(/Cancelled after 2 of 5 trees/);
+    const model = fitGbdt(X, y, { maxIter: 3, earlyStopping: false });
+    let shapPolls = 0;
+    expect(() => treeShap(model, X, { isCancelled: () => ++shapPolls > 2 })).toThrow(/Cancelled after explaining 512 of 1000 rows/);
+  });
+});
+
 describe('refusals', () => {
   const x = Float64Array.of(1, 2, 3, 4);
   it('bad labels, shapes, values and options get a clear error', () => {

@@ -45,6 +45,10 @@ export interface GbdtOptions {
   tol?: number;
   /** Seed of the binning subsample and the validation split, default 0. */
   seed?: number;
+  /** Called after every tree (for a progress bar); not part of the model. */
+  onIteration?: (done: number, maxIter: number) => void;
+  /** Polled before every tree; when it returns true the fit stops with a CANCELLED error. */
+  isCancelled?: () => boolean;
 }
 
 export function resolveGbdtParams(options: GbdtOptions, rows: number): GbdtParams {
@@ -140,6 +144,7 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const trainLoss = params.earlyStopping ? [meanLogLoss(yTrain, margin)] : null;
   const validationLoss = params.earlyStopping ? [meanLogLoss(yVal, valMargin)] : null;
   for (let iter = 0; iter < params.maxIter; iter++) {
+    if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
     computeGradients(yTrain, margin, gradients, hessians);
     const grown = growTree(data, gradients, hessians, rules, buffers);
     for (const leaf of grown.leafSlices) {
@@ -153,6 +158,7 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
       validationLoss.push(meanLogLoss(yVal, valMargin));
       if (shouldStop(validationLoss, params.nIterNoChange, params.tol)) break;
     }
+    options.onIteration?.(iter + 1, params.maxIter);
   }
   return {
     format: 'cxw-gbdt',
