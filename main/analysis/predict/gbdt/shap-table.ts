@@ -72,7 +72,7 @@ export interface BlockWorkspace {
   key: Int32Array;
   /** Table doubles still allowed. */
   budget: number;
-  /** Tabulate a group only when at least this share of its keys' cost is repaid by the rows to explain. */
+  /** Rows this call explains: a group is tabulated only when they are at least as many as its keys. */
   rows: number;
 }
 
