@@ -1,17 +1,20 @@
 // Gradient-boosted-tree candidates for Predict (issue 15, item 2): which implementation should the app use?
 // A plain script, not a test. It measures every npm candidate that installs with no download beyond its own tarball,
-// our own typed-array kernel (main/analysis/predict/gbdt, when it exports fitGbdt/predictGbdt) and, as yardsticks,
+// our own typed-array kernel (fitGbdt in main/analysis/predict/gbdt/boost.ts, predictProbability in model.ts; shown as
+// pending while they are absent) and, as yardsticks,
 // scikit-learn's HistGradientBoostingClassifier and XGBoost (Debian packages, run by /usr/bin/python3), on the same
 // matrices, and prints one table per data set. docs/predict-model-choice.md holds the figures and the choice.
 //
 //   export PATH=/work/node24/node_modules/.bin:$PATH
 //   node tests/bench/predict/candidates.mjs                     # synthetic 1k/2k/10k/100k rows × 20, Telco churn
 //   node tests/bench/predict/candidates.mjs --big               # also 1M × 20 for candidates projected to fit the budget
-//   options: --budget S (per measured child, default 240; a child past it is killed and the ladder stops there),
+//   options: --budget S (per measured child, default 240; a child past it is killed and the ladder stops there; a slow
+//            candidate is not started at a size where its two fits are projected past it),
 //            --only a,b (candidate keys), --sizes 1000,100000, --seed S (default 1), --skip-telco, --skip-missing
 //
 // Candidates (installed on demand, pinned, with --ignore-scripts, into ~/.cache/cxw-predict-candidates — never the
-// repo): ml-xgboost@1.1.2 (XGBoost compiled to WebAssembly with emscripten), ml-random-forest@2.1.0 (pure JS, CART
+// repo): ml-xgboost@1.1.2 (XGBoost compiled to WebAssembly with emscripten; also as ml-xgboost-heap, the same wasm
+// through our own wrapper, for sizes where the stock one crashes), ml-random-forest@2.1.0 (pure JS, CART
 // trees from ml-cart), decision-tree@1.0.0 (pure JS "XGBoost" over ID3 trees, categorical features only, so it gets
 // each feature cut into 10 train-quantile bins). Same settings wherever the library has them: 100 trees, learning rate
 // 0.1, 31 leaves (or the library's nearest: depth 6), 255 bins. Random forest: 100 trees, 30% of features per tree,
@@ -31,8 +34,11 @@
 //   prep      converting our typed arrays to the library's input (number[][], records) — a cost the app would pay
 //   fit       the faster of the two fits (the machine is shared, and the first fit also pays JIT warm-up); predict:
 //             the test rows, after that fit; process: the whole child, spawn to exit (both fits)
-//   Python    prep is interpreter start + imports + loading the files; sklearn and XGBoost use OpenMP on both cores
+//   Python    prep is interpreter start + imports + loading the files. sklearn uses OpenMP on both cores; sklearn-1t
+//             is the same with OMP_NUM_THREADS=1 (like for like with single-threaded JS, and steady on a busy machine,
+//             where a two-thread OpenMP fit can take 10× longer); XGBoost runs with n_jobs=1 for the same reason
 //   identical the two fits' test predictions are bit-identical (max |Δ| shown otherwise)
+//   |Δp|      the largest difference between a candidate's test predictions and sklearn-1t's (sklearn's without it)
 //   rss       peak RSS of the child: VmHWM from /proc/self/status (Node and Python alike; see peakRssKiB)
 //   trees     can the fitted trees be read (splits, thresholds, leaf values, cover), as exact TreeSHAP and SQL export
 //             need? Checked by re-computing the test predictions from the trees read out of the model.
@@ -414,19 +420,21 @@ function measure(key, prefix, budgetS, reps) {
   const b = readFileSync(out), p = new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
   const y = loadSet(prefix).yte;
   const finite = p.every(Number.isFinite);
-  return { ...res, processS, auc: finite ? auc(p, y) : NaN };
+  return { ...res, processS, auc: finite ? auc(p, y) : NaN, p };
 }
 
 const f = (v, d = 2) => (v == null ? '—' : Number(v).toFixed(d));
 function printTable(title, rows, meta) {
   console.log(`\n## ${title}: ${meta.nTrain} train / ${meta.nTest} test rows × ${meta.cols} features${meta.oracleAuc ? `; oracle AUC ${f(meta.oracleAuc, 4)}` : ''}`);
-  console.log('| candidate | prep s | fit s | predict s | process s | test AUC | ΔAUC vs sklearn | identical refit | peak RSS MiB | trees readable |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|---|');
-  const ref = rows.find((r) => r.key === 'sklearn-1t')?.res?.auc ?? rows.find((r) => r.key === 'sklearn')?.res?.auc;
+  console.log('| candidate | prep s | fit s | predict s | process s | test AUC | ΔAUC vs sklearn | max \\|Δp\\| vs sklearn | identical refit | peak RSS MiB | trees readable |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---|');
+  const refRes = rows.find((r) => r.key === 'sklearn-1t' && r.res.p)?.res ?? rows.find((r) => r.key === 'sklearn' && r.res.p)?.res;
+  const ref = refRes?.auc;
+  const maxDelta = (p) => { let m = 0; for (let i = 0; i < p.length; i++) m = Math.max(m, Math.abs(p[i] - refRes.p[i])); return m.toExponential(1); };
   for (const { key, res } of rows) {
-    if (res.failed || res.pending) { console.log(`| ${key} | ${res.failed ?? res.pending} |||||||||`); continue; }
+    if (res.failed || res.pending) { console.log(`| ${key} | ${res.failed ?? res.pending} ||||||||||`); continue; }
     const same = res.maxDiff == null ? '(one fit)' : res.maxDiff === 0 ? 'yes' : `no (max |Δ| ${res.maxDiff.toExponential(1)})`;
-    console.log(`| ${key} | ${f(res.prepS)} | ${f(res.fitS)} | ${f(res.predictS, 3)} | ${f(res.processS)} | ${f(res.auc, 4)} | ${ref == null || key.startsWith('sklearn') ? '' : f(res.auc - ref, 4)} | ${same} | ${f(res.rssKiB / 1024, 0)} | ${res.trees} |`);
+    console.log(`| ${key} | ${f(res.prepS)} | ${f(res.fitS)} | ${f(res.predictS, 3)} | ${f(res.processS)} | ${f(res.auc, 4)} | ${ref == null || key.startsWith('sklearn') ? '' : f(res.auc - ref, 4)} | ${refRes && !key.startsWith('sklearn') ? maxDelta(res.p) : ''} | ${same} | ${f(res.rssKiB / 1024, 0)} | ${res.trees} |`);
   }
 }
 
