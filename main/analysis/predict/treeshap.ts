@@ -50,16 +50,12 @@ const TABLE_BUDGET = 8 * 1024 * 1024;
 
 /** Contributions for `rows` (default: every row) of the column-major `features`. */
 export function treeShap(model: TreeEnsemble, features: readonly Float64Array[], options: TreeShapOptions = {}): TreeShapResult {
-  const n = checkFeatureMatrix(features, model.nFeatures);
+  const n = checkFeatureMatrix(features, model.nFeatures, options.rows);
   const cover = options.cover ?? 'count';
   const rowList = options.rows ?? null;
   const nRows = rowList === null ? n : rowList.length;
   const rowAt = new Uint32Array(nRows);
-  for (let k = 0; k < nRows; k++) {
-    const row = rowList === null ? k : rowList[k];
-    if (!(Number.isInteger(row) && row >= 0 && row < n)) throw new AppError('BAD_ARGUMENTS', `Row ${row} is not a row of the data (0..${n - 1}).`);
-    rowAt[k] = row;
-  }
+  for (let k = 0; k < nRows; k++) rowAt[k] = rowList === null ? k : rowList[k];
   const trees = model.trees.map((t, i) => compileTabulatedTree(shapTree(t, cover, i)));
   const nf = model.nFeatures;
   const values = new Float64Array(nRows * nf);

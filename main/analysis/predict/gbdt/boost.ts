@@ -92,11 +92,11 @@ export function resolveGbdtParams(options: GbdtOptions, rows: number): GbdtParam
 export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtOptions = {}, rows?: RowSet): GbdtModel {
   const nFeatures = features.length;
   if (nFeatures === 0) throw new AppError('BAD_ARGUMENTS', 'At least one feature is needed to fit trees.');
-  const n = checkFeatureMatrix(features, nFeatures);
+  const n = checkFeatureMatrix(features, nFeatures, rows);
   if (!(labels instanceof Uint8Array) || labels.length !== n) throw new AppError('BAD_ARGUMENTS', `Labels must be a Uint8Array of ${n} values (one per row).`);
-  for (let i = 0; i < n; i++) if (labels[i] > 1) throw new AppError('BAD_ARGUMENTS', `Labels must be 0 or 1; row ${i} is ${labels[i]}.`, { row: i });
   const fitRows = rows ?? allRows(n);
   checkRowSet(fitRows, n);
+  for (const i of fitRows) if (labels[i] > 1) throw new AppError('BAD_ARGUMENTS', `Labels must be 0 or 1; row ${i} is ${labels[i]}.`, { row: i });
   const params = resolveGbdtParams(options, fitRows.length);
 
   let trainRows = fitRows;

@@ -70,21 +70,36 @@ export interface GbdtModel extends TreeEnsemble {
   validationRows: number;
 }
 
-/** Throws when a feature matrix does not fit the model or holds ±Infinity (NaN, meaning missing, is fine). */
-export function checkFeatureMatrix(features: readonly Float64Array[], nFeatures: number, what = 'features'): number {
+/**
+ * Throws when a feature matrix does not fit the model, when `rows` (if given) are not row indices of it, or when a
+ * value in those rows (all rows by default) is ±Infinity; NaN means missing and is fine. Returns the row count.
+ * Only the rows used are scanned, so explaining one customer of a million does not read the million.
+ */
+export function checkFeatureMatrix(features: readonly Float64Array[], nFeatures: number, rows?: ArrayLike<number>): number {
   if (features.length !== nFeatures) {
     throw new AppError('BAD_ARGUMENTS', `The model uses ${nFeatures} features but ${features.length} columns were given.`);
   }
   const n = nFeatures === 0 ? 0 : features[0].length;
   for (let f = 0; f < nFeatures; f++) {
     const col = features[f];
-    if (!(col instanceof Float64Array)) throw new AppError('BAD_ARGUMENTS', `${what}: column ${f} is not a Float64Array.`);
-    if (col.length !== n) throw new AppError('BAD_ARGUMENTS', `${what}: column ${f} holds ${col.length} values, column 0 holds ${n}.`);
-    for (let i = 0; i < n; i++) {
+    if (!(col instanceof Float64Array)) throw new AppError('BAD_ARGUMENTS', `Features: column ${f} is not a Float64Array.`);
+    if (col.length !== n) throw new AppError('BAD_ARGUMENTS', `Features: column ${f} holds ${col.length} values, column 0 holds ${n}.`);
+  }
+  const m = rows === undefined ? n : rows.length;
+  if (rows !== undefined) {
+    for (let k = 0; k < m; k++) {
+      const r = rows[k];
+      if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new AppError('BAD_ARGUMENTS', `Row ${r} is not a row of the data (0..${n - 1}).`);
+    }
+  }
+  for (let f = 0; f < nFeatures; f++) {
+    const col = features[f];
+    for (let k = 0; k < m; k++) {
+      const i = rows === undefined ? k : rows[k];
       const x = col[i];
       // x - x is NaN for ±Infinity and for NaN; NaN itself means "missing" and is allowed.
       if (x - x !== 0 && x === x) {
-        throw new AppError('BAD_ARGUMENTS', `${what}: column ${f}, row ${i} is ${x}; values must be finite numbers or NaN for missing.`, { feature: f, row: i });
+        throw new AppError('BAD_ARGUMENTS', `Features: column ${f}, row ${i} is ${x}; values must be finite numbers or NaN for missing.`, { feature: f, row: i });
       }
     }
   }
@@ -107,14 +122,8 @@ export function leafOf(tree: GbdtTree, features: readonly Float64Array[], row: n
  * tree by tree in model order, so on the training rows they equal, bit for bit, the margins the fit accumulated.
  */
 export function predictRawMargin(model: TreeEnsemble, features: readonly Float64Array[], rows?: ArrayLike<number>): Float64Array {
-  const nData = checkFeatureMatrix(features, model.nFeatures);
+  const nData = checkFeatureMatrix(features, model.nFeatures, rows);
   const n = rows === undefined ? nData : rows.length;
-  if (rows !== undefined) {
-    for (let k = 0; k < n; k++) {
-      const r = rows[k];
-      if (!(Number.isInteger(r) && r >= 0 && r < nData)) throw new AppError('BAD_ARGUMENTS', `Row ${r} is not a row of the data (0..${nData - 1}).`);
-    }
-  }
   const out = new Float64Array(n).fill(model.baseMargin);
   for (const tree of model.trees) {
     // Typed copies keep the inner loop monomorphic and fast; a tree has at most a few hundred nodes.
