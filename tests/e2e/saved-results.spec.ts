@@ -72,7 +72,7 @@ test.describe('saved results on the demo workspace', () => {
     await expect(dialog.getByText('Re-ran: identical')).toBeVisible({ timeout: 60_000 });
     await expect(dialog).toContainText(/Re-ran the NPS “NPS Demo customers.*”: identical\./);
     await shot(app, 'saved-rerun-identical-1366');
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Done' }).click();
 
     // Re-run the audit from the list, then rename it there.
     await nav(app, 'Saved results');
@@ -80,7 +80,7 @@ test.describe('saved results on the demo workspace', () => {
     await audit.getByRole('button', { name: /^Actions for/ }).click();
     await app.getByRole('menuitem', { name: 'Re-run and compare' }).click();
     await expect(app.getByRole('dialog').getByText('Re-ran: identical')).toBeVisible({ timeout: 60_000 });
-    await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await app.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     await audit.getByRole('button', { name: /^Actions for/ }).click();
     await app.getByRole('menuitem', { name: 'Rename…' }).click();
     await app.getByRole('dialog').getByLabel('New name').fill('Offer audit, December');
@@ -103,7 +103,7 @@ test.describe('saved results on the demo workspace', () => {
       await row.getByRole('button', { name: /^Actions for/ }).click();
       await app.getByRole('menuitem', { name: 'Re-run and compare' }).click();
       await expect(app.getByRole('dialog').getByText('Re-ran: identical'), kind).toBeVisible({ timeout: 90_000 });
-      await app.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+      await app.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
     }
 
     // The activity log reads as sentences and names the rename.

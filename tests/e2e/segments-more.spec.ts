@@ -75,7 +75,7 @@ test.describe('demo workspace', () => {
     await app.getByRole('button', { name: 'Compare', exact: true }).click();
     const table = app.getByRole('table', { name: 'Migration matrix' });
     await expect(table).toBeVisible();
-    await expect(app.getByText(/3,000 customers matched/)).toBeVisible();
+    await expect(app.getByText(/^3,000 customers matched\. Each cell/)).toBeVisible();
     const rows = table.locator('tbody tr');
     await expect(rows).toHaveCount(4);
     const want = sizesOf(base);

@@ -86,7 +86,7 @@ export function useResultActions(onChanged: (change: { id: number; deleted?: boo
           {error ? <ErrorAlert error={error} title="The re-run did not finish" /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              {job.running ? 'Cancel' : 'Close'}
+              {job.running ? 'Cancel' : 'Done'}
             </Button>
           </Group>
         </Stack>
