@@ -24,6 +24,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './mulberry32.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '../..');
@@ -52,16 +53,6 @@ const REACH = { add_to_cart: 0.55, checkout: 0.7, payment: 0.85, delivery: 0.93,
 export const STAGES = 'Discover=visit,search;Consider=product_view;Buy=add_to_cart,checkout,payment;Receive=delivery;Review=review';
 const STAGE_NAMES = ['Discover', 'Consider', 'Buy', 'Receive', 'Review'];
 
-function mulberry32(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One customer's journey as step indices, exactly `len` events long (browsing and support pad it). */
 function journey(rnd, len) {

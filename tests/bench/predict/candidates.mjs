@@ -65,16 +65,6 @@ const arg = (name, dflt) => { const i = process.argv.indexOf(`--${name}`); retur
 const flag = (name) => process.argv.includes(`--${name}`);
 const seed = Number(arg('seed', 1));
 
-function mulberry32(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ data files
 const files = (prefix) => ({ meta: `${prefix}.json`, xtr: `${prefix}.train.f64`, ytr: `${prefix}.train.y`, xte: `${prefix}.test.f64`, yte: `${prefix}.test.y` });
@@ -369,6 +359,7 @@ else:
     trees = '%d trees: readable JSON dump (split, split_condition, missing, leaf, cover)' % len(m.get_booster().get_dump())
 print(json.dumps({'prepS': prep, 'fitS': fit, 'predictS': pred, 'maxDiff': diff, 'rssKiB': int(re.search(r'VmHWM:\s+(\d+) kB', open('/proc/self/status').read()).group(1)), 'trees': trees}))
 `;
+import { mulberry32 } from '../mulberry32.mjs';
 const PY_CANDIDATES = {
   sklearn: { label: 'scikit-learn 1.2.1 HistGradientBoostingClassifier (yardstick)', lang: 'Cython + OpenMP (2 threads)' },
   // one thread: like for like with single-threaded JS, and immune to the OpenMP slow-down on a busy 2-core machine
