@@ -9,6 +9,7 @@ import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
 import { npsCommand } from './commands/nps';
 import { assignmentsCommand } from './commands/assignments';
+import { exportCommand } from './commands/export';
 import { profileCommand } from './commands/profile';
 import { rfmCommand } from './commands/rfm';
 import { scoreCommand } from './commands/score';
@@ -35,6 +36,9 @@ const USAGE = `cxw — CX Workbench on the command line
               a name with a comma is quoted: --features '"spend, monthly",visits'; #3 is the dataset's 3rd column
   cxw assignments --workspace W --segmentation SEG --out FILE.csv [--force]    id,segment (number 1..k),confidence
               an existing FILE is replaced only with --force; a workspace never
+  cxw export --workspace W --dataset N --out FILE.csv [--force]      any dataset (imported, RFM, scores) as CSV
+              header = the dataset's columns; personal and pseudonymised columns are left out (listed with why);
+              missing = empty; numbers exact; yes/no as the file's labels; text starting with = + - @ gets a '
   cxw score --workspace W --segmentation SEG --dataset N [--name NEW]     score new data into saved segments
   cxw rfm --workspace W --dataset N --customer C --date D --amount A [--as-of YYYY-MM-DD] [--name NEW]
   cxw journey --workspace W --dataset N --customer COL --time COL --step COL [--channel COL] [--satisfaction COL]
@@ -137,6 +141,9 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'assignments':
         out = await assignmentsCommand(rest);
+        break;
+      case 'export':
+        out = await exportCommand(rest);
         break;
       case 'results':
         out = await resultsCommand(rest);

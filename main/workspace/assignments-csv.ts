@@ -6,20 +6,15 @@
 // The first three columns stay as ../shared/SPEC.md fixes them. Text cells are quoted per RFC 4180 and a leading
 // = + - @ (or tab/CR) is neutralised with a ' so spreadsheets never run them — names are typed by analysts, so
 // they are treated like any other text.
+import { csvCell } from './csv-cell';
 import type { Db } from './db';
 import { iterateAssignments } from './segments/review';
 import { getStoredSegmentation, readCards } from './segments/store';
 
 export const ASSIGNMENTS_HEADER = 'id,segment,confidence,segment_name';
 
-/** One CSV cell: numbers as written, text quoted when needed and defused against formula injection. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  let s = v;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// The cell writer (quoting + formula guard) is shared with the activity log and dataset exports.
+export { csvCell } from './csv-cell';
 
 export interface AssignmentChunks {
   idColumn: string | null;
