@@ -104,6 +104,18 @@ export async function shot(page: Page, name: string): Promise<void> {
  * not have to shrink, no body text under 24 px; logs the figures under `label`.
  */
 export async function expectProjectorSizes(stage: Locator, label: string): Promise<void> {
+  // The stage scales its 1920 × 1080 canvas to its box after a resize (a ResizeObserver): measure once it has (the
+  // canvas fills the box's width or height, whichever binds), not at the previous window size's scale.
+  await expect
+    .poll(() =>
+      stage.locator('.cxs-slide').evaluate((slide) => {
+        const box = slide.closest('.cxs-scaled')?.parentElement;
+        if (!box) return false;
+        const fitted = Math.min(box.clientWidth, (box.clientHeight * 16) / 9);
+        return Math.abs(slide.getBoundingClientRect().width - fitted) <= 2;
+      }),
+    )
+    .toBe(true);
   const sizes = await stage.locator('.cxs-slide').evaluate((slide) => {
     const canvas = slide.getBoundingClientRect().width / 1920;
     const fit = Number(slide.querySelector<HTMLElement>('.cxs-body-outer')?.dataset.fit ?? '1');

@@ -37,7 +37,9 @@ export function AuditView() {
     kind: 'audit',
     forms: auditForms,
     pickDataset: pickAuditDataset,
-    problem: formProblem,
+    // Until the list has been read the spec cannot say which segmentations it audits as proxies: a run then would
+    // be recorded without them and shown as out of date the moment the list arrives.
+    problem: (f, d) => (f.proxySegmentations === null && segmentations.data === undefined && !segmentations.error ? 'Reading the saved segmentations…' : formProblem(f, d)),
     toSpec: (f) => toSpec(f, segmentationsOf(f.dataset)),
     fromSpec: fromAuditSpec,
     resultKind: 'audit',

@@ -59,6 +59,8 @@ export function DriversSetup({ datasets, dataset, form, onForm, onDataset, busy 
     const inferred = directionChoice({ ...f, direction: '' }, dataset, facts).inferred?.direction ?? '';
     if (!f.directionAsked && f.direction !== inferred) patch.direction = inferred;
     // Once, when the profile arrives: after that the ticks are the analyst's, even if nobody touched them.
+    // No profile (it could not be read): the name-based pre-fill stands, and the analyst can run it.
+    if (f.autoDrivers && !facts && profile.error) patch.autoDrivers = false;
     if (f.autoDrivers && facts) {
       const drivers = defaultDrivers(dataset, f.target, facts);
       if (!sameList(drivers, f.drivers)) patch.drivers = drivers;

@@ -305,6 +305,9 @@ export function driversProblem(f: DriversForm, d: DatasetSummary | null): string
   if (!f.dataset || !d) return 'Choose the dataset.';
   if (!f.target) return 'Choose the target: the outcome the drivers should explain (e.g. the NPS score).';
   if (f.drivers.includes(f.target)) return `“${f.target}” is the target, so it cannot also be a driver.`;
+  // The pre-filled ticks are provisional until the dataset's profile has been read (it drops drivers that are mostly
+  // missing or constant); a run before that would analyse drivers the set-up is about to untick.
+  if (f.autoDrivers) return 'Reading the dataset to suggest the drivers…';
   if (f.drivers.length < 2) return 'Choose at least two drivers.';
   const codes = parseCodes(f.missingCodes);
   if ('problem' in codes) return codes.problem;

@@ -133,7 +133,11 @@ describe('form → spec', () => {
   });
 
   it('drivers: model, missing codes and bootstrap pass the schema; fewer than two drivers or the target as a driver stop the run', () => {
-    const f = { ...prefillDrivers(customers), model: 'detractor' as const, missingCodes: '0, 99, 0', positive: 'ignored for detractor' };
+    const prefilled = prefillDrivers(customers);
+    // The pre-filled ticks wait for the dataset's profile (the set-up then confirms or trims them): no run before.
+    expect(driversProblem(prefilled, customers)).toBe('Reading the dataset to suggest the drivers…');
+    const f = { ...prefilled, autoDrivers: false, model: 'detractor' as const, missingCodes: '0, 99, 0', positive: 'ignored for detractor' };
+    expect(driversProblem(f, customers)).toBeNull();
     const spec = toDriversSpec(f);
     expect(spec).toEqual({
       dataset: 'Demo customers',
