@@ -67,13 +67,32 @@ function booleanCell(labels: BooleanLabels): (v: unknown) => string {
   return (v) => (v === 1 ? yes : v === 0 ? no : anyCell(v));
 }
 
+/**
+ * Text cells of one column, memoised: category columns repeat a few values a million times, and the formula and
+ * quoting checks then run once per distinct value. Free text stops being cached after MEMO_LIMIT values.
+ */
+const MEMO_LIMIT = 10_000;
+function textCell(): (v: unknown) => string {
+  const memo = new Map<string, string>();
+  return (v) => {
+    if (typeof v !== 'string') return anyCell(v);
+    let cell = memo.get(v);
+    if (cell === undefined) {
+      cell = csvCell(v);
+      if (memo.size < MEMO_LIMIT) memo.set(v, cell);
+    }
+    return cell;
+  };
+}
+
 function integerCell(v: unknown): string {
   return typeof v === 'number' ? numberCell(v, true) : anyCell(v);
 }
 
 function cellWriter(col: StoredColumn): (v: unknown) => string {
   if (col.type === 'boolean') return booleanCell(col.booleanLabels ?? { true: 'true', false: 'false' });
-  return col.type === 'integer' ? integerCell : anyCell;
+  if (col.type === 'integer') return integerCell;
+  return col.type === 'real' ? anyCell : textCell();
 }
 
 /**
