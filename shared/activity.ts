@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   'drivers.analyze': 'Key drivers',
   'audit.run': 'Audit',
   'predict.train': 'Prediction',
+  'predict.score': 'Scoring',
   'results.rerun': 'Re-run',
   'results.rename': 'Saved result',
   'results.duplicate': 'Saved result',

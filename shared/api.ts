@@ -19,6 +19,7 @@ import { AppError } from './errors';
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
+import { PREDICT_MODELS, type CustomerExplanation, type PredictResult, type ScoreOutcome } from './predict';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
@@ -224,6 +225,42 @@ export const auditSpecSchema = z
   .refine((s) => (s.decision ? 1 : 0) + (s.score !== undefined ? 1 : 0) === 1, 'audit a decision column or a score with a threshold, not both')
   .refine((s) => s.score === undefined || s.threshold !== undefined, 'a score needs a threshold (positive when score ≥ threshold)');
 
+export const predictSpecSchema = z
+  .object({
+    dataset: datasetName,
+    target: columnName,
+    positive: groupValue.min(1, 'name the positive value of the target (e.g. Yes)'),
+    features: z.array(columnName).min(1, 'choose at least one feature').max(500),
+    id: columnName.optional(),
+    model: z.enum(PREDICT_MODELS).optional(),
+    folds: z.number().int().min(1).max(10).optional(),
+    test: z.union([z.object({ column: columnName, value: groupValue }).strict(), z.object({ share: z.number().gt(0).lt(1) }).strict()]).optional(),
+    seed: z.number().int().min(0).max(4294967295).optional(),
+    includeProtected: z.array(columnName).max(50).optional(),
+    confirmedLeaks: z.array(columnName).max(50).optional(),
+    threshold: z
+      .union([
+        z.object({ rule: z.literal('cost'), missedPositiveCost: z.number().gt(0).max(1e6) }).strict(),
+        z.object({ rule: z.literal('capacity'), capacity: z.number().int().min(1) }).strict(),
+      ])
+      .optional(),
+    minLevelRows: z.number().int().min(1).max(1_000_000).optional(),
+    logistic: z.object({ C: z.number().gt(0).max(1e6).optional() }).strict().optional(),
+    gbdt: z
+      .object({
+        maxIter: z.number().int().min(1).max(2000).optional(),
+        learningRate: z.number().gt(0).max(1).optional(),
+        maxLeafNodes: z.number().int().min(2).max(4096).optional(),
+        maxDepth: z.number().int().min(1).max(64).nullable().optional(),
+        minSamplesLeaf: z.number().int().min(1).optional(),
+        l2Regularization: z.number().min(0).optional(),
+        earlyStopping: z.union([z.boolean(), z.literal('auto')]).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const argSchemas = {
   'app.ping': empty,
   'workspace.info': empty,
@@ -292,6 +329,11 @@ export const argSchemas = {
   'nps.context': z.object({ jobId, spec: npsContextSpecSchema, save: saveOption.optional() }).strict(),
   'drivers.analyze': z.object({ jobId, spec: driversSpecSchema, save: saveOption.optional() }).strict(),
   'audit.run': z.object({ jobId, spec: auditSpecSchema, save: saveOption.optional() }).strict(),
+  'predict.train': z.object({ jobId, spec: predictSpecSchema, save: saveOption.optional() }).strict(),
+  /** Score every row of a dataset with a saved model into a new dataset (id, probability, band, review flag, reasons). */
+  'predict.score': z.object({ jobId, model: resultName, dataset: datasetName, name: datasetName.optional() }).strict(),
+  /** One customer's probability and the contribution of each input column (base + Σ = log-odds). */
+  'predict.explain': z.object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500) }).strict(),
   'results.list': z.object({ kind: z.enum(RESULT_KINDS).optional() }).strict(),
   'results.get': z.object({ id: resultId }).strict(),
   'results.rename': z.object({ id: resultId, name: resultName }).strict(),
@@ -350,6 +392,9 @@ interface Results extends DeckResults {
   'nps.context': Saved<NpsContextResult>;
   'drivers.analyze': Saved<DriversResult>;
   'audit.run': Saved<AuditResult>;
+  'predict.train': Saved<PredictResult>;
+  'predict.score': ScoreOutcome;
+  'predict.explain': CustomerExplanation;
   'results.list': SavedResultSummary[];
   'results.get': SavedResult;
   'results.rename': SavedResultSummary;

@@ -4,7 +4,7 @@
 // stored, compared and summarised.
 import { z } from 'zod';
 
-export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit'] as const;
+export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** How a kind is named to a person ("Re-ran the NPS …"), in the results list and the activity log. */
@@ -15,6 +15,7 @@ export const RESULT_KIND_LABELS: Record<ResultKind, string> = {
   npsContext: 'Collection-context check',
   drivers: 'Key drivers',
   audit: 'Fairness audit',
+  model: 'Prediction model',
 };
 
 /** How a kind reads inside a sentence ("Renamed the key-driver analysis …"). */
@@ -25,16 +26,18 @@ export const RESULT_KIND_NOUNS: Record<ResultKind, string> = {
   npsContext: 'collection-context check',
   drivers: 'key-driver analysis',
   audit: 'fairness audit',
+  model: 'prediction model',
 };
 
 /** Which view shows a kind (the renderer's navigation keys). */
-export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps' | 'audit'> = {
+export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps' | 'audit' | 'predict'> = {
   segmentation: 'segments',
   journey: 'journeys',
   nps: 'nps',
   npsContext: 'nps',
   drivers: 'nps',
   audit: 'audit',
+  model: 'predict',
 };
 
 export const resultName = z.string().trim().min(1, 'result name is empty').max(200);

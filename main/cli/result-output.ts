@@ -6,6 +6,8 @@ import type { SegmentationResult } from '../../shared/segments';
 import { auditJson } from './commands/audit-json';
 import { toJourneyJson } from './commands/journey';
 import { toSegmentJson } from './commands/segment';
+import { trainJson } from './commands/predict-json';
+import type { PredictResult } from '../../shared/predict';
 
 export const COMMAND_JSON: Record<ResultKind, (result: unknown) => unknown> = {
   segmentation: (r) => toSegmentJson(r as SegmentationResult),
@@ -14,4 +16,5 @@ export const COMMAND_JSON: Record<ResultKind, (result: unknown) => unknown> = {
   npsContext: (r) => r,
   drivers: (r) => r,
   audit: (r) => auditJson(r as AuditResult),
+  model: (r) => trainJson(r as PredictResult),
 };

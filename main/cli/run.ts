@@ -4,6 +4,7 @@ import { AppError, formatErrorLocation, serializeError } from '../../shared/erro
 import { UsageError } from './args';
 import { escapeControls } from './format';
 import { auditCommand } from './commands/audit';
+import { predictCommand } from './commands/predict';
 import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
@@ -60,7 +61,15 @@ const USAGE = `cxw — CX Workbench on the command line
             [--min-group 30] [--missing group|exclude] [--bins age=18,25,35,45,55,65] [--proxies a,b|none]
             [--proxy-segmentations s1,s2|none] [--population gender=Female:0.51,Male:0.49] [--alpha 0.05]
             fairness audit: per-group rates with Wilson intervals, disparities with tests, Fairlearn summary, verdicts
-  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit]
+  cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
+              [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed 42] [--cost 5 | --capacity 500] [--id COL]
+              [--include-protected a,b] [--confirm-leak COL] [--name M]
+              a churn/propensity model: cross-validated, calibrated, tested on untouched rows, explained; kept as M
+  cxw predict score --workspace W --model M --dataset N [--name OUT]
+              scores as a new dataset: id, probability, band_low, band_high, needs_review, top_reasons
+  cxw predict explain --workspace W --model M --dataset N --id ID
+              one customer: probability, band and each column's contribution (base + contributions = log-odds)
+  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME
               run a saved result again on the data as it is now: "identical", or what changed
@@ -137,6 +146,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'audit':
         out = await auditCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'predict':
+        out = await predictCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'assignments':

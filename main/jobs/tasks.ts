@@ -23,6 +23,9 @@ import { runNpsContext } from '../workspace/nps/context';
 import { runDrivers } from '../workspace/nps/drivers';
 import type { AuditResult, AuditSpec } from '../../shared/audit';
 import { runAudit } from '../workspace/audit/run';
+import { runPredictTraining } from '../workspace/predict/run';
+import { scoreWithModel } from '../workspace/predict/apply';
+import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
 
 export interface TaskProgress {
@@ -54,6 +57,8 @@ export interface TaskPayloads {
   'nps.context': { workspacePath: string; spec: NpsContextSpec };
   'drivers.analyze': { workspacePath: string; spec: DriversSpec };
   'audit.run': { workspacePath: string; spec: AuditSpec };
+  'predict.train': { workspacePath: string; spec: PredictSpec };
+  'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string } };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -69,6 +74,8 @@ export interface TaskResults {
   'nps.context': NpsContextResult;
   'drivers.analyze': DriversResult;
   'audit.run': AuditResult;
+  'predict.train': PredictResult;
+  'predict.score': ScoreOutcome;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -76,7 +83,7 @@ export type TaskKind = keyof TaskPayloads;
 const JOB_BUSY_TIMEOUT_MS = 30 * 60_000;
 
 /** Tasks that write to the workspace run one at a time per workspace (see JobRunner), readers run alongside. */
-export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm']);
+export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm', 'predict.score']);
 
 export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskContext) => TaskResults[K] | Promise<TaskResults[K]> } = {
   import: (payload, ctx) => {
@@ -118,6 +125,10 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
   'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
+  // Training reads only; the model is stored with the saved result by the service.
+  'predict.train': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runPredictTraining(db, payload.spec, ctx)),
+  // Scores become a dataset: written in one transaction at the end, so a cancelled job leaves nothing behind.
+  'predict.score': (payload, ctx) => withDb(payload.workspacePath, 'predict.score', (db) => scoreWithModel(db, payload.args, ctx)),
 };
 
 /**

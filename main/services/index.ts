@@ -5,6 +5,7 @@ import { JobRunner } from '../jobs/runner';
 import { datasetHandlers } from './dataset-service';
 import { deckHandlers } from './deck-service';
 import { journeyMapHandlers } from './journey-map-service';
+import { predictHandlers } from './predict-service';
 import { resultHandlers } from './results-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
@@ -26,6 +27,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...segmentHandlers(state, jobs, datasetsChanged),
     ...journeyMapHandlers(state, jobs),
     ...resultHandlers(state, jobs),
+    ...predictHandlers(state, jobs, datasetsChanged),
     ...deckHandlers(state, jobs, opts.printPdf),
   };
   return {

@@ -20,6 +20,7 @@ type ResultHandlers = Pick<
   | 'nps.context'
   | 'drivers.analyze'
   | 'audit.run'
+  | 'predict.train'
   | 'results.list'
   | 'results.get'
   | 'results.rename'
@@ -38,6 +39,7 @@ export function resultHandlers(state: WorkspaceState, jobs: JobRunner): ResultHa
     'nps.context': ({ jobId, spec, save }) => runAnalysis(ANALYSES.npsContext, ctx(), jobId, spec, save),
     'drivers.analyze': ({ jobId, spec, save }) => runAnalysis(ANALYSES.drivers, ctx(), jobId, spec, save),
     'audit.run': ({ jobId, spec, save }) => runAnalysis(ANALYSES.audit, ctx(), jobId, spec, save),
+    'predict.train': ({ jobId, spec, save }) => runAnalysis(ANALYSES.model, ctx(), jobId, spec, save),
 
     'results.list': ({ kind }) => {
       listSegmentations(db());

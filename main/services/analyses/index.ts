@@ -4,6 +4,7 @@ import type { ResultKind } from '../../../shared/results';
 import { auditModule, journeyModule } from './journey-audit';
 import { segmentationModule } from './segmentation';
 import { driversModule, npsContextModule, npsModule } from './survey';
+import { modelModule } from './predict';
 import type { AnalysisHandler, AnalysisModule } from './types';
 
 export const ANALYSES = {
@@ -13,6 +14,7 @@ export const ANALYSES = {
   npsContext: npsContextModule,
   drivers: driversModule,
   audit: auditModule,
+  model: modelModule,
 } satisfies Record<ResultKind, AnalysisModule>;
 
 export function moduleOf(kind: ResultKind): AnalysisModule {

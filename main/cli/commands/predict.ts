@@ -1,0 +1,145 @@
+// cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
+//   [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed S] [--cost 5 | --capacity 500] [--id COL]
+//   [--include-protected a,b] [--confirm-leak COL ...] [--name M] [--json]
+// cxw predict score --workspace W --model M --dataset N [--name OUT] [--json]
+// cxw predict explain --workspace W --model M --dataset N --id ID [--json]
+import { parseArgs as parseCli } from 'node:util';
+import { parseArgs as parseContract } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { PredictModelKind, PredictSpec } from '../../../shared/predict';
+import { PREDICT_MODELS } from '../../../shared/predict';
+import { assertKnown, requireWorkspace, UsageError } from '../args';
+import type { CommandOutput } from '../run';
+import { cliJobId, withServices } from '../with-services';
+import { trainJson } from './predict-json';
+import { formatExplanation, formatScore, formatTrain } from './predict-text';
+
+const list = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+function number(raw: string | undefined, flag: string, ok: (v: number) => boolean, expected: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
+  return v;
+}
+
+function required(v: string | undefined, flag: string, hint: string): string {
+  if (v === undefined || v.trim() === '') throw new UsageError(`--${flag} is required: ${hint}`);
+  return v.trim();
+}
+
+export async function predictCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'train':
+      return train(rest, progress);
+    case 'score':
+      return score(rest, progress);
+    case 'explain':
+      return explain(rest);
+    default:
+      throw new UsageError(`cxw predict needs a subcommand: train, score or explain${sub ? ` (got "${sub}")` : ''}.`);
+  }
+}
+
+async function train(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      dataset: { type: 'string' },
+      target: { type: 'string' },
+      positive: { type: 'string' },
+      features: { type: 'string' },
+      model: { type: 'string' },
+      folds: { type: 'string' },
+      test: { type: 'string' },
+      'test-share': { type: 'string' },
+      seed: { type: 'string' },
+      cost: { type: 'string' },
+      capacity: { type: 'string' },
+      id: { type: 'string' },
+      'include-protected': { type: 'string' },
+      'confirm-leak': { type: 'string', multiple: true },
+      name: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const workspace = requireWorkspace(values.workspace);
+  const dataset = required(values.dataset, 'dataset', 'the dataset to learn from.');
+  const target = required(values.target, 'target', 'the two-valued outcome to predict (e.g. churned).');
+  // Never guessed: read backwards, a churn model would rank the loyal customers as the riskiest.
+  const positive = required(values.positive, 'positive', `the value of --target that counts as the outcome to predict (e.g. --positive Yes); it is never guessed.`);
+  const features = list(values.features);
+  if (features.length === 0) throw new UsageError('--features a,b,c is required: the columns the model may use.');
+  const model = values.model === undefined ? undefined : (assertKnown(values.model, PREDICT_MODELS, '--model') as PredictModelKind);
+  if (values.test !== undefined && values['test-share'] !== undefined) throw new UsageError('Give --test COL=VALUE or --test-share S, not both.');
+  let test: PredictSpec['test'];
+  if (values.test !== undefined) {
+    const at = values.test.indexOf('=');
+    if (at <= 0) throw new UsageError(`--test must be COL=VALUE (e.g. --test month=2024-06), got "${values.test}".`);
+    test = { column: values.test.slice(0, at).trim(), value: values.test.slice(at + 1) };
+  }
+  const share = number(values['test-share'], 'test-share', (v) => v > 0 && v < 1, 'a share between 0 and 1 (e.g. 0.2)');
+  if (share !== undefined) test = { share };
+  if (values.cost !== undefined && values.capacity !== undefined) throw new UsageError('Give --cost or --capacity, not both.');
+  const cost = number(values.cost, 'cost', (v) => v > 0, 'a positive number (a missed positive costs this many unneeded actions)');
+  const capacity = number(values.capacity, 'capacity', (v) => Number.isInteger(v) && v >= 1, 'a whole number of customers');
+  const spec: PredictSpec = {
+    dataset,
+    target,
+    positive,
+    features,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(model ? { model } : {}),
+    ...(values.folds !== undefined ? { folds: number(values.folds, 'folds', (v) => Number.isInteger(v) && v >= 1 && v <= 10, 'a whole number from 1 to 10') } : {}),
+    ...(test ? { test } : {}),
+    ...(values.seed !== undefined ? { seed: number(values.seed, 'seed', (v) => Number.isInteger(v) && v >= 0 && v <= 4294967295, 'a whole number from 0 to 4294967295') } : {}),
+    ...(cost !== undefined ? { threshold: { rule: 'cost' as const, missedPositiveCost: cost } } : {}),
+    ...(capacity !== undefined ? { threshold: { rule: 'capacity' as const, capacity } } : {}),
+    ...(values['include-protected'] !== undefined ? { includeProtected: list(values['include-protected']) } : {}),
+    ...(values['confirm-leak'] ? { confirmedLeaks: values['confirm-leak'].flatMap(list) } : {}),
+  };
+  // A model is kept in the workspace (scoring and explaining need it): under --name, or a name made from the spec.
+  const args = parseContract('predict.train', { jobId: cliJobId(), spec, save: values.name !== undefined ? { name: values.name } : {} });
+  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.train'](args)));
+  const { saved, ...plain } = result;
+  const name = saved?.name ?? null;
+  return { json: { ...trainJson(plain, name), saved }, text: formatTrain(plain, name) };
+}
+
+async function score(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({
+    args: argv,
+    options: { workspace: { type: 'string' }, model: { type: 'string' }, dataset: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const workspace = requireWorkspace(values.workspace);
+  const args = parseContract('predict.score', {
+    jobId: cliJobId(),
+    model: required(values.model, 'model', 'the saved model (cxw results --kind model lists them).'),
+    dataset: required(values.dataset, 'dataset', 'the dataset to score.'),
+    ...(values.name !== undefined ? { name: values.name } : {}),
+  });
+  const out = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.score'](args)));
+  return { json: { ...out, dataset: out.dataset.name, columns: out.dataset.columns.map((c) => c.name) }, text: formatScore(out) };
+}
+
+async function explain(argv: string[]): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({
+    args: argv,
+    options: { workspace: { type: 'string' }, model: { type: 'string' }, dataset: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const workspace = requireWorkspace(values.workspace);
+  const args = parseContract('predict.explain', {
+    model: required(values.model, 'model', 'the saved model.'),
+    dataset: required(values.dataset, 'dataset', 'the dataset the customer is in.'),
+    id: required(values.id, 'id', "the customer's id."),
+  });
+  const out = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.explain'](args)));
+  if (!out) throw new AppError('INTERNAL', 'no explanation');
+  return { json: out, text: formatExplanation(out) };
+}

@@ -1,0 +1,58 @@
+// Which columns a model may use, read as the pure kernels want them. Refused with a reason (and the flag that
+// overrides where one exists): the target itself, identifiers and personal data (a model keyed on them learns
+// people, not patterns), protected attributes unless included on purpose, and dates (a date as such means nothing
+// to a model; derive "days since" first). Loaded through the segmentation data path (typed column cache).
+import { AppError } from '../../../shared/errors';
+import type { InputColumn } from '../../analysis/predict/encoding';
+import type { StoredColumn, StoredDataset } from '../datasets';
+import { resolveColumn, type LoadProgress } from '../nps/nps-columns';
+import type { LoadedColumn } from '../segments/columns';
+
+export function checkFeatureColumns(ds: StoredDataset, target: StoredColumn, names: readonly string[], includeProtected: readonly string[]): StoredColumn[] {
+  if (names.length === 0) throw new AppError('BAD_ARGUMENTS', 'Choose at least one feature column (--features a,b,c).');
+  const seen = new Set<string>();
+  return names.map((name) => {
+    const c = resolveColumn(ds, name, 'feature');
+    if (seen.has(c.name)) throw new AppError('BAD_ARGUMENTS', `“${c.name}” is listed twice among the features.`, { columnName: c.name });
+    seen.add(c.name);
+    if (c.name === target.name) throw new AppError('BAD_ARGUMENTS', `“${c.name}” is the target, so it cannot also be a feature.`, { columnName: c.name });
+    if (c.role === 'id' || c.role === 'pii') {
+      throw new AppError(
+        'BAD_ARGUMENTS',
+        `“${c.name}” is ${c.role === 'id' ? 'an identifier' : 'personal data'}: a model that uses it learns individual people, not patterns that carry over to new customers. Leave it out.`,
+        { columnName: c.name },
+      );
+    }
+    if (c.role === 'protected' && !includeProtected.includes(c.name)) {
+      throw new AppError(
+        'BAD_ARGUMENTS',
+        `“${c.name}” is a protected attribute, left out of models by default. Include it only on purpose (--include-protected ${c.name}); it is then logged and shown on the model card.`,
+        { columnName: c.name },
+      );
+    }
+    if (c.type === 'date' || c.type === 'datetime') {
+      throw new AppError('BAD_ARGUMENTS', `“${c.name}” is a ${c.type} column; a model cannot use a date as such. Derive a number from it first (e.g. days since sign-up).`, {
+        columnName: c.name,
+      });
+    }
+    return c;
+  });
+}
+
+/** A loaded column on the kept rows only (rows with a known target), as the kernels' InputColumn. */
+export function toInputColumn(c: LoadedColumn, kept: Int32Array): InputColumn {
+  const name = c.column.name;
+  if (c.kind === 'numeric') {
+    const type = c.column.type === 'boolean' ? 'boolean' : c.column.type === 'integer' ? 'integer' : 'real';
+    return { name, kind: 'number', type, values: Float64Array.from(kept, (i) => c.values[i]) };
+  }
+  return { name, kind: 'levels', type: 'text', codes: Int32Array.from(kept, (i) => c.codes[i]), levels: c.levels };
+}
+
+/** Text of each kept row's id (numbers as written, missing as ""). */
+export function idTexts(c: LoadedColumn, kept: Int32Array): string[] {
+  if (c.kind === 'numeric') return Array.from(kept, (i) => (c.values[i] === c.values[i] ? String(c.values[i]) : ''));
+  return Array.from(kept, (i) => (c.codes[i] < 0 ? '' : c.levels[c.codes[i]]));
+}
+
+export type { LoadProgress };

@@ -1,0 +1,158 @@
+// The 'predict.train' job: read the target, the features, the id and the test-split column of a dataset, check the
+// spec against the data (two-valued target with the positive value named, allowed features, no leak), and train
+// (main/analysis/predict/train). Read-only: the result is stored by the saved-result path like every analysis.
+import { AppError } from '../../../shared/errors';
+import type { PredictResult, PredictSpec, ProxyFlag } from '../../../shared/predict';
+import { proxyAssociations } from '../../analysis/fairness/proxies';
+import { splitByValue, stratifiedSplit } from '../../analysis/predict/folds';
+import { LEAK_AUC, findLeaks } from '../../analysis/predict/train/leakage';
+import { trainModel } from '../../analysis/predict/train';
+import type { Db } from '../db';
+import { getDataset, type StoredColumn } from '../datasets';
+import { readBinary } from '../audit/binary';
+import { groupsOf } from '../audit/groups';
+import { loadProgress, resolveColumn, type LoadProgress } from '../nps/nps-columns';
+import { loadColumns, type LoadedColumn } from '../segments/columns';
+import { checkFeatureColumns, idTexts, toInputColumn } from './columns';
+
+export const FEW_POSITIVES = 500;
+export const PROXY_THRESHOLD = 0.3;
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The spec with every default made explicit (what is saved, so a re-run asks the same). */
+export function resolvePredictSpec(spec: PredictSpec, idColumn: string | undefined): PredictSpec {
+  return {
+    ...spec,
+    id: spec.id ?? idColumn,
+    model: spec.model ?? 'gbdt',
+    folds: spec.folds ?? 5,
+    test: spec.test ?? { share: 0.2 },
+    seed: spec.seed ?? 42,
+    threshold: spec.threshold ?? { rule: 'cost', missedPositiveCost: 1 },
+    minLevelRows: spec.minLevelRows ?? 30,
+  };
+}
+
+export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress): PredictResult {
+  const ds = getDataset(db, input.dataset);
+  const spec = resolvePredictSpec(input, ds.columns.find((c) => c.role === 'id')?.name);
+  const folds = spec.folds!;
+  if (!(Number.isInteger(folds) && folds >= 1 && folds <= 10)) throw new AppError('BAD_ARGUMENTS', `--folds must be a whole number from 1 to 10; got ${folds}.`);
+  const target = resolveColumn(ds, spec.target, 'target');
+  const features = checkFeatureColumns(ds, target, spec.features, spec.includeProtected ?? []);
+  const idCol = spec.id ? resolveColumn(ds, spec.id, 'id') : null;
+  const testCol = spec.test && 'column' in spec.test ? resolveColumn(ds, spec.test.column, 'test split') : null;
+  if (testCol && features.some((f) => f.name === testCol.name)) {
+    throw new AppError('BAD_ARGUMENTS', `“${testCol.name}” defines the test rows, so it cannot also be a feature (the test rows would all share one value).`, { columnName: testCol.name });
+  }
+  const protectedCols = ds.columns.filter((c) => c.role === 'protected' && !features.some((f) => f.name === c.name));
+  const wanted = unique([target, ...features, ...(idCol ? [idCol] : []), ...(testCol ? [testCol] : []), ...protectedCols]);
+  const loaded = loadColumns(db, ds, wanted, loadProgress(ctx));
+  const byName = new Map(loaded.columns.map((c) => [c.column.name, c]));
+  const get = (c: StoredColumn) => byName.get(c.name)!;
+  if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while loading the data.');
+
+  // The target: two values, the positive one named by the analyst (never guessed: a churn flag read backwards
+  // turns every figure upside down).
+  const read = readBinary(get(target), spec.positive, { role: 'target', flag: '--positive', notBinaryHint: 'A prediction target has two values (churned or not).' });
+  const kept = Int32Array.from(read.flags.keys()).filter((i) => read.flags[i] >= 0);
+  const labels = Uint8Array.from(kept, (i) => read.flags[i]);
+  const positives = labels.reduce((s, v) => s + v, 0);
+  if (positives === 0 || positives === labels.length) {
+    throw new AppError('BAD_ARGUMENTS', `Every row with a known “${target.name}” is ${positives === 0 ? 'not' : ''} “${read.chosen}”: there is nothing to predict.`, { columnName: target.name });
+  }
+  const columns = features.map((f) => toInputColumn(get(f), kept));
+  const split = testSplit(spec, testCol ? get(testCol) : null, kept, labels);
+
+  const leaks = findLeaks(columns, labels, split.train).filter((l) => !(spec.confirmedLeaks ?? []).includes(l.column));
+  if (leaks.length > 0) {
+    const l = leaks[0];
+    throw new AppError(
+      'BAD_ARGUMENTS',
+      `“${l.column}” alone predicts “${target.name}” almost perfectly (AUC ${l.auc.toFixed(3)} on the training rows, above ${LEAK_AUC}). That usually means it is recorded after the outcome ` +
+        `(a leak), and a model built on it would look excellent and fail on new customers. Leave it out, or confirm it is known before the outcome (--confirm-leak ${l.column}).`,
+      { columnName: l.column },
+    );
+  }
+
+  const warnings: string[] = [...loaded.warnings];
+  if (positives < FEW_POSITIVES) {
+    warnings.push(`Only ${n(positives)} positive rows (“${target.name}” = “${read.chosen}”): fewer than ${FEW_POSITIVES}, the floor commercial tools use. Treat every figure as rough, and look at the intervals.`);
+  }
+  const share = positives / labels.length;
+  if (share < 0.05 || share > 0.95) warnings.push(`The classes are very unbalanced (${(share * 100).toFixed(1)}% positive): accuracy means little here; read the AUC, the precision–recall AUC and the lift.`);
+  if (kept.length < loaded.rows.length) warnings.push(`${n(loaded.rows.length - kept.length)} rows without a “${target.name}” value were left out.`);
+  if (folds === 1) warnings.push('One fold: no cross-validation, so the probabilities are not calibrated and no customer gets an uncertainty band.');
+  for (const c of spec.confirmedLeaks ?? []) warnings.push(`“${c}” was kept although it alone predicts the target almost perfectly: the analyst confirmed it is known before the outcome.`);
+  const includedProtected = features.filter((f) => f.role === 'protected').map((f) => f.name);
+  for (const c of includedProtected) warnings.push(`The protected attribute “${c}” is used as a feature on purpose; the model card shows it.`);
+
+  const out = trainModel(
+    { columns, labels, split, ids: idCol ? idTexts(get(idCol), kept) : null },
+    {
+      kind: spec.model!,
+      folds,
+      seed: spec.seed!,
+      C: spec.logistic?.C ?? 1,
+      gbdt: { ...spec.gbdt },
+      threshold: spec.threshold!,
+      minLevelRows: spec.minLevelRows!,
+      reviewBandWidth: 0.2,
+      target: target.name,
+      positive: read.chosen,
+      id: idCol?.name ?? null,
+      isCancelled: ctx.isCancelled,
+      onProgress: (f, message) => ctx.onProgress({ phase: 'train', done: Math.round(f * 1000), total: 1000, message }),
+    },
+  );
+  const { notes, ...trained } = out;
+  return {
+    spec,
+    kind: spec.model!,
+    target: target.name,
+    positive: read.chosen,
+    rows: labels.length,
+    positives,
+    excludedRows: loaded.rows.length - kept.length,
+    trainRows: split.train.length,
+    split: 'column' in spec.test! ? { kind: 'value', column: spec.test.column, value: spec.test.value } : { kind: 'share', share: spec.test!.share },
+    ...trained,
+    includedProtected,
+    proxies: proxies(features.map(get), protectedCols.map(get)),
+    warnings: [...warnings, ...notes],
+  };
+}
+
+function unique(cols: StoredColumn[]): StoredColumn[] {
+  return [...new Map(cols.map((c) => [c.index, c])).values()];
+}
+
+function testSplit(spec: PredictSpec, testCol: LoadedColumn | null, kept: Int32Array, labels: Uint8Array) {
+  const test = spec.test!;
+  try {
+    if ('column' in test) {
+      const c = testCol!;
+      const values = c.kind === 'numeric' ? Float64Array.from(kept, (i) => c.values[i]) : Array.from(kept, (i) => (c.codes[i] < 0 ? null : c.levels[c.codes[i]]));
+      return splitByValue(values, test.value, test.column, labels);
+    }
+    return stratifiedSplit(labels, test.share, spec.seed!);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('BAD_ARGUMENTS', (err as Error).message);
+  }
+}
+
+/** Features strongly associated with a protected attribute (Cramér's V > 0.3, the audit's proxy check). */
+function proxies(features: LoadedColumn[], attributes: LoadedColumn[]): ProxyFlag[] {
+  if (attributes.length === 0) return [];
+  const coded = (c: LoadedColumn) => {
+    const g = groupsOf(c, undefined);
+    return { name: c.column.name, codes: g.codes, levels: g.levels };
+  };
+  const attrs = attributes.map(coded);
+  const feats = features.map(coded).filter((f) => f.levels.length >= 2 && f.levels.length <= 100);
+  const rows = attrs[0].codes.length;
+  return proxyAssociations(feats, attrs, rows, PROXY_THRESHOLD)
+    .filter((a) => a.flag)
+    .map((a) => ({ feature: a.feature, attribute: a.attribute, cramersV: a.cramersV, explanation: a.explanation }));
+}
