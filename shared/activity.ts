@@ -25,6 +25,7 @@ const ACTION_LABELS: Record<string, string> = {
   'audit.run': 'Audit',
   'predict.train': 'Prediction',
   'predict.score': 'Scoring',
+  'predict.review': 'Review',
   'results.rerun': 'Re-run',
   'results.rename': 'Saved result',
   'results.duplicate': 'Saved result',

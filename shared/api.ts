@@ -19,7 +19,7 @@ import { AppError } from './errors';
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
-import { PREDICT_MODELS, type CustomerExplanation, type PredictResult, type ScoreOutcome } from './predict';
+import { PREDICT_MODELS, type CustomerExplanation, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
@@ -334,6 +334,17 @@ export const argSchemas = {
   'predict.score': z.object({ jobId, model: resultName, dataset: datasetName, name: datasetName.optional() }).strict(),
   /** One customer's probability and the contribution of each input column (base + Σ = log-odds). */
   'predict.explain': z.object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500) }).strict(),
+  /** A person confirms or overrides the model's call on one customer, with a reason (logged, carried by scores). */
+  'predict.review': z
+    .object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500), decision: z.enum(['confirm', 'override']), reason: z.string().trim().min(1, 'say why').max(2000) })
+    .strict(),
+  'predict.reviews': z.object({ model: resultName }).strict(),
+  /**
+   * The model's fairness in one step: its untouched test rows scored into a dataset (with the actual outcome and the
+   * protected attributes), then the audit of probability ≥ threshold against the outcome, saved as an audit result.
+   * `direction`: what being flagged does to the customer (a retention offer is 'assistive'), never assumed.
+   */
+  'predict.audit': z.object({ jobId, model: resultName, direction: z.enum(['assistive', 'punitive']) }).strict(),
   'results.list': z.object({ kind: z.enum(RESULT_KINDS).optional() }).strict(),
   'results.get': z.object({ id: resultId }).strict(),
   'results.rename': z.object({ id: resultId, name: resultName }).strict(),
@@ -395,6 +406,9 @@ interface Results extends DeckResults {
   'predict.train': Saved<PredictResult>;
   'predict.score': ScoreOutcome;
   'predict.explain': CustomerExplanation;
+  'predict.review': ModelReview;
+  'predict.reviews': ModelReview[];
+  'predict.audit': { scores: DatasetSummary; audit: Saved<AuditResult> };
   'results.list': SavedResultSummary[];
   'results.get': SavedResult;
   'results.rename': SavedResultSummary;

@@ -286,3 +286,20 @@ export interface CustomerExplanation {
   /** "High risk, 72% (64–79%): Contract = Month-to-month +0.90, …" */
   sentence: string;
 }
+
+/** A customer's state in exported scores: the model's call stands, waits for a person, or a person decided. */
+export type ReviewState = 'automatic' | 'pending review' | 'confirmed' | 'overridden';
+
+export interface ModelReview {
+  model: string;
+  /** The customer id. */
+  id: string;
+  decision: 'confirm' | 'override';
+  /** The call after the review: flagged (≥ threshold, e.g. offered a retention call) or not. */
+  flagged: boolean;
+  reason: string;
+  reviewer: string;
+  /** The probability the reviewer saw. */
+  probability: number;
+  at: string;
+}

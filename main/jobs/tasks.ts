@@ -23,8 +23,9 @@ import { runNpsContext } from '../workspace/nps/context';
 import { runDrivers } from '../workspace/nps/drivers';
 import type { AuditResult, AuditSpec } from '../../shared/audit';
 import { runAudit } from '../workspace/audit/run';
-import { runPredictTraining } from '../workspace/predict/run';
-import { scoreWithModel } from '../workspace/predict/apply';
+import { modelTestRows, runPredictTraining } from '../workspace/predict/run';
+import { modelRef } from '../workspace/predict/apply';
+import { scoreWithModel } from '../workspace/predict/score';
 import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
 
@@ -58,7 +59,7 @@ export interface TaskPayloads {
   'drivers.analyze': { workspacePath: string; spec: DriversSpec };
   'audit.run': { workspacePath: string; spec: AuditSpec };
   'predict.train': { workspacePath: string; spec: PredictSpec };
-  'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string } };
+  'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -128,7 +129,11 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   // Training reads only; the model is stored with the saved result by the service.
   'predict.train': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runPredictTraining(db, payload.spec, ctx)),
   // Scores become a dataset: written in one transaction at the end, so a cancelled job leaves nothing behind.
-  'predict.score': (payload, ctx) => withDb(payload.workspacePath, 'predict.score', (db) => scoreWithModel(db, payload.args, ctx)),
+  'predict.score': (payload, ctx) =>
+    withDb(payload.workspacePath, 'predict.score', (db) => {
+      const { testRows, ...args } = payload.args;
+      return scoreWithModel(db, { ...args, ...(testRows ? { subset: modelTestRows(db, modelRef(db, args.model).result, ctx) } : {}) }, ctx);
+    }),
 };
 
 /**

@@ -195,6 +195,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'model reviews: a person confirms or overrides a prediction model\'s call on a customer, with a reason',
+    // Kept per saved model (deleted with it) and customer id; every review is a row (the latest one counts), so the
+    // history of who changed what stays readable. The probability the reviewer saw is kept beside the decision.
+    sql: `
+      CREATE TABLE model_reviews (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        result_id INTEGER NOT NULL REFERENCES saved_results(id) ON DELETE CASCADE,
+        customer TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('confirm', 'override')),
+        flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+        reason TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        probability REAL NOT NULL,
+        reviewed_at TEXT NOT NULL
+      );
+      CREATE INDEX model_reviews_by_customer ON model_reviews (result_id, customer, id);
+    `,
+  },
 ];
 
 export function migrationHash(m: Migration): string {

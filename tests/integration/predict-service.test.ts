@@ -85,14 +85,14 @@ describe('predict.train on planted churn', () => {
   it('scores every customer into a dataset; the test AUC equals the true-probability reference within 0.02', async () => {
     const scored = await call('predict.score', { jobId: 'job_pred_score1', model: 'Churn trees', dataset: 'Customers' });
     expect(scored.rows).toBe(N);
-    expect(scored.dataset.columns.map((c) => c.name)).toEqual(['customer_id', 'probability', 'band_low', 'band_high', 'needs_review', 'top_reasons']);
+    expect(scored.dataset.columns.map((c) => c.name)).toEqual(['customer_id', 'probability', 'band_low', 'band_high', 'needs_review', 'review', 'flagged', 'top_reasons', 'gender', 'churned']);
     const page = await call('dataset.rows', { dataset: scored.dataset.name, offset: 0, limit: N });
     const prob = new Map(page.rows.map((r) => [String(r[0]), Number(r[1])]));
     // Every customer: band_low ≤ probability ≤ band_high, reasons in words.
     for (const r of page.rows.slice(0, 50)) {
       expect(Number(r[2])).toBeLessThanOrEqual(Number(r[1]) + 1e-12);
       expect(Number(r[3])).toBeGreaterThanOrEqual(Number(r[1]) - 1e-12);
-      expect(String(r[5])).toMatch(/^\w+ = .+ [+−]\d\.\d\d/);
+      expect(String(r[7])).toMatch(/^\w+ = .+ [+−]\d\.\d\d/);
     }
     // The holdout rows: the scored probabilities reproduce the test AUC, which comes close to the truth's.
     const csvRows = planted().trim().split('\n').slice(1);
@@ -119,6 +119,51 @@ describe('predict.train on planted churn', () => {
     const again = await call('predict.train', { jobId: 'job_pred_gbdt2', spec: spec({ model: 'gbdt' }) });
     expect(JSON.stringify(again.frozen)).toBe(JSON.stringify(gbdt.frozen));
     expect(again.test).toEqual(gbdt.test);
+  });
+});
+
+describe('human review and fairness', () => {
+  it('a person confirms or overrides the call with a reason; logged; carried by the scores', async () => {
+    const [first, second] = gbdt.review;
+    const confirmed = await call('predict.review', { model: 'Churn trees', dataset: 'Customers', id: first.id, decision: 'confirm', reason: 'Called them: unhappy with the price' });
+    expect(confirmed.flagged).toBe(first.probability >= gbdt.threshold.value);
+    expect(Math.abs(confirmed.probability - first.probability)).toBeLessThan(1e-12);
+    const overridden = await call('predict.review', { model: 'Churn trees', dataset: 'Customers', id: second.id, decision: 'override', reason: 'Signed a two-year renewal yesterday' });
+    expect(overridden.flagged).toBe(!(second.probability >= gbdt.threshold.value));
+    await expect(call('predict.review', { model: 'Churn trees', dataset: 'Customers', id: first.id, decision: 'override', reason: '   ' })).rejects.toThrow(/why/);
+    const all = await call('predict.reviews', { model: 'Churn trees' });
+    expect(all.map((r) => [r.id, r.decision])).toEqual([
+      [first.id, 'confirm'],
+      [second.id, 'override'],
+    ]);
+    const log = await call('workspace.activity', { limit: 20 });
+    expect(JSON.stringify(log)).toContain(`overrode the model “Churn trees” on customer ${second.id}`);
+    // Scores carry the review state; a pending review has no call yet; the outcome and gender are carried.
+    const scored = await call('predict.score', { jobId: 'job_pred_score3', model: 'Churn trees', dataset: 'Customers', name: 'Reviewed scores' });
+    const names = scored.dataset.columns.map((c) => c.name);
+    expect(names).toEqual(['customer_id', 'probability', 'band_low', 'band_high', 'needs_review', 'review', 'flagged', 'top_reasons', 'gender', 'churned']);
+    const page = await call('dataset.rows', { dataset: 'Reviewed scores', offset: 0, limit: N });
+    const byId = new Map(page.rows.map((r) => [String(r[0]), r]));
+    expect(byId.get(first.id)![5]).toBe('confirmed');
+    expect(byId.get(second.id)![5]).toBe('overridden');
+    expect(byId.get(second.id)![6]).toBe(overridden.flagged ? 1 : 0);
+    const pending = page.rows.filter((r) => r[5] === 'pending review');
+    expect(pending.length).toBe(scored.needsReview - 2 + [first, second].filter((c) => byId.get(c.id)![4] === 0).length);
+    for (const r of pending) expect(r[6]).toBeNull();
+    for (const r of page.rows.filter((x) => x[5] === 'automatic')) expect(r[6]).toBe(Number(r[1]) >= gbdt.threshold.value ? 1 : 0);
+  });
+
+  it('audits the model on its test rows in one step: probability ≥ threshold against the outcome, by gender', async () => {
+    const out = await call('predict.audit', { jobId: 'job_pred_audit', model: 'Churn trees', direction: 'assistive' });
+    expect(out.scores.rows).toBe(1200);
+    expect(out.audit.spec).toMatchObject({ score: 'probability', threshold: gbdt.threshold.value, label: 'churned', labelPositive: 'Yes', protected: ['gender'] });
+    expect(out.audit.rows).toBe(1200);
+    // The audit's confusion counts over all groups are the model's confusion at its threshold on the test rows.
+    const total = out.audit.groups.filter((g) => g.attribute === 'gender').reduce((s, g) => s + g.n, 0);
+    expect(total).toBe(1200);
+    const flagged = out.audit.groups.filter((g) => g.attribute === 'gender').reduce((s, g) => s + g.selectionRate.numerator, 0);
+    expect(flagged).toBe(gbdt.threshold.test.flagged);
+    expect(out.audit.saved?.name).toBe('Fairness of Churn trees');
   });
 });
 

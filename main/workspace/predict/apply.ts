@@ -1,41 +1,52 @@
 // Using a saved model on a dataset: find the model, load the columns it was trained on with the frozen
 // preprocessing, refusing a column that is missing or has changed type (a model silently fed the wrong column
-// scores nonsense), then score every row or explain one customer. The scores become a dataset of their own
-// (id, probability, band_low, band_high, needs_review, top_reasons) that segments, NPS and the audit can use.
+// scores nonsense), and explain one customer. Scoring a whole dataset is in score.ts.
 import { AppError } from '../../../shared/errors';
-import type { CustomerExplanation, PredictResult, ScoreOutcome } from '../../../shared/predict';
+import type { CustomerExplanation, PredictResult } from '../../../shared/predict';
 import { applyEncoding, featureOwners, type InputColumn } from '../../analysis/predict/encoding';
 import { explainModel, scoreModel } from '../../analysis/predict/frozen';
-import { riskHeadline, signed, topReasons, valueText } from '../../analysis/predict/train/words';
-import { logActivity } from '../activity';
+import { riskHeadline, signed, valueText } from '../../analysis/predict/train/words';
 import type { Db } from '../db';
-import { createDataset, getDataset, quoteIdent, setDatasetRowCount, toSummary, uniqueDatasetName, type StoredDataset } from '../datasets';
+import { getDataset, type StoredColumn, type StoredDataset } from '../datasets';
 import { getStored, listResults } from '../results/store';
 import { loadProgress, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { idTexts, toInputColumn } from './columns';
 
-const n = (x: number) => x.toLocaleString('en-US');
-
 /** A saved model by exact name, else by id. */
-export function readModel(db: Db, ref: string): { name: string; result: PredictResult } {
+export function modelRef(db: Db, ref: string): { id: number; name: string; result: PredictResult } {
   const all = listResults(db, 'model');
   const hit = all.find((r) => r.name === ref) ?? (/^\d+$/.test(ref) ? all.find((r) => r.id === Number(ref)) : undefined);
   if (!hit) {
     const names = all.map((r) => `“${r.name}”`).join(', ');
     throw new AppError('NOT_FOUND', `No saved model is named or numbered "${ref}".${names ? ` Saved models: ${names}.` : ' Train one first (cxw predict train … --name M).'}`);
   }
-  return { name: hit.name, result: getStored(db, hit.id).result as PredictResult };
+  return { id: hit.id, name: hit.name, result: getStored(db, hit.id).result as PredictResult };
 }
 
-interface Loaded {
+export function readModel(db: Db, ref: string): { name: string; result: PredictResult } {
+  return modelRef(db, ref);
+}
+
+/** A column carried into the scores as it is (the actual outcome, protected attributes), on the scored rows. */
+export interface CarriedColumn {
+  column: StoredColumn;
+  values: (number | string | null)[];
+}
+
+export interface Loaded {
   ds: StoredDataset;
   columns: InputColumn[];
   ids: string[] | null;
   rows: number;
+  carried: CarriedColumn[];
 }
 
-function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: LoadProgress): Loaded {
+/**
+ * The model's input columns of `datasetName` (on `subset` rows, positions in load order, or all), checked against
+ * the frozen encoding; with `carry`, also the target (when the dataset has it) and every protected attribute.
+ */
+export function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: LoadProgress, opts: { subset?: Int32Array; carry?: boolean } = {}): Loaded {
   const ds = getDataset(db, datasetName);
   const frozen = model.frozen;
   const wanted = frozen.inputs.map((input) => {
@@ -51,67 +62,21 @@ function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: Lo
     return c;
   });
   const idCol = frozen.id ? (ds.columns.find((c) => c.name === frozen.id) ?? null) : null;
-  const loaded = loadColumns(db, ds, [...new Map([...wanted, ...(idCol ? [idCol] : [])].map((c) => [c.index, c])).values()], loadProgress(ctx));
+  const carried = opts.carry ? ds.columns.filter((c) => c.name === frozen.target || (c.role === 'protected' && c.name !== frozen.id)) : [];
+  const all = [...wanted, ...(idCol ? [idCol] : []), ...carried];
+  const loaded = loadColumns(db, ds, [...new Map(all.map((c) => [c.index, c])).values()], loadProgress(ctx));
   const byName = new Map<string, LoadedColumn>(loaded.columns.map((c) => [c.column.name, c]));
-  const all = Int32Array.from(loaded.rows.keys());
+  const rows = opts.subset ?? Int32Array.from(loaded.rows.keys());
   return {
     ds,
-    columns: frozen.inputs.map((i) => toInputColumn(byName.get(i.column)!, all)),
-    ids: idCol ? idTexts(byName.get(idCol.name)!, all) : null,
-    rows: loaded.rows.length,
+    columns: frozen.inputs.map((i) => toInputColumn(byName.get(i.column)!, rows)),
+    ids: idCol ? idTexts(byName.get(idCol.name)!, rows) : null,
+    rows: rows.length,
+    carried: carried.map((c) => {
+      const l = byName.get(c.name)!;
+      return { column: c, values: Array.from(rows, (i) => (l.kind === 'numeric' ? (l.values[i] === l.values[i] ? l.values[i] : null) : l.codes[i] < 0 ? null : l.levels[l.codes[i]])) };
+    }),
   };
-}
-
-/** Score every row of `datasetName` into a new dataset. */
-export function scoreWithModel(db: Db, args: { model: string; dataset: string; name?: string }, ctx: LoadProgress): ScoreOutcome {
-  const { name: modelName, result: model } = readModel(db, args.model);
-  const data = loadForModel(db, model, args.dataset, ctx);
-  const encoded = applyEncoding(model.frozen.inputs, new Map(data.columns.map((c) => [c.name, c])), data.rows);
-  const s = scoreModel(model.frozen, encoded.features);
-  const owners = featureOwners(model.frozen.inputs);
-  const idName = model.frozen.id && data.ids ? model.frozen.id : 'row';
-  const name = args.name ?? uniqueDatasetName(db, `${data.ds.name} scored by ${modelName}`);
-  let needsReview = 0;
-  for (const v of s.needsReview) needsReview += v;
-  if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Scoring cancelled; nothing was created.');
-  const col = (c: string, type: 'integer' | 'real' | 'text' | 'boolean', role: 'id' | 'score' | 'decision' | 'feature') => ({ name: c, originalName: c, type, role, piiAction: 'keep' as const });
-  db.transaction(() => {
-    const created = createDataset(db, {
-      name,
-      sourceFile: data.ds.sourceFile,
-      importParams: { derivedFrom: data.ds.name, kind: 'model-scores', model: modelName },
-      columns: [
-        col(idName, 'text', 'id'),
-        col('probability', 'real', 'score'),
-        col('band_low', 'real', 'feature'),
-        col('band_high', 'real', 'feature'),
-        { ...col('needs_review', 'boolean', 'decision'), booleanLabels: { true: 'Yes', false: 'No' } },
-        col('top_reasons', 'text', 'feature'),
-      ],
-    });
-    const insert = db.prepare(`INSERT INTO ${quoteIdent(created.tableName)} VALUES (?, ?, ?, ?, ?, ?, ?)`);
-    // Explanations in blocks: TreeSHAP per block keeps memory flat on a million rows.
-    const BLOCK = 4096;
-    for (let from = 0; from < data.rows; from += BLOCK) {
-      if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Scoring cancelled; nothing was created.');
-      ctx.onProgress({ phase: 'score', done: from, total: data.rows });
-      const rows = Uint32Array.from({ length: Math.min(BLOCK, data.rows - from) }, (_, k) => from + k);
-      const explained = explainModel(model.frozen, encoded.features, owners, model.frozen.inputs.length, rows);
-      rows.forEach((r, k) => {
-        insert.run(r + 1, data.ids ? data.ids[r] : String(r + 1), s.probability[r], s.bandLow[r], s.bandHigh[r], s.needsReview[r], topReasons(explained[k].contributions, data.columns, r));
-      });
-    }
-    setDatasetRowCount(db, created.id, data.rows);
-    logActivity(db, 'predict.score', `Scored “${data.ds.name}” with the model “${modelName}”: ${n(data.rows)} customers into dataset “${name}”, ${n(needsReview)} marked for review.`, {
-      model: modelName,
-      dataset: data.ds.name,
-      created: name,
-      rows: data.rows,
-      needsReview,
-      unseen: encoded.unseen.map((u) => ({ column: u.column, rows: u.rows })),
-    });
-  })();
-  return { dataset: toSummary(getDataset(db, name)), rows: data.rows, needsReview, unseen: encoded.unseen };
 }
 
 /** One customer's probability and the contribution of each input column, largest first. */

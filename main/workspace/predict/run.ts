@@ -123,6 +123,31 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   };
 }
 
+/**
+ * The dataset rows (positions in load order) that were the model's untouched test rows: the split is deterministic
+ * (seeded, or by a column value), so it is recomputed rather than stored. Refused when the dataset no longer has the
+ * rows it had when the model was trained.
+ */
+export function modelTestRows(db: Db, model: PredictResult, ctx: LoadProgress): Int32Array {
+  const spec = model.spec;
+  const ds = getDataset(db, spec.dataset);
+  const target = resolveColumn(ds, spec.target, 'target');
+  const testCol = spec.test && 'column' in spec.test ? resolveColumn(ds, spec.test.column, 'test split') : null;
+  const loaded = loadColumns(db, ds, unique([target, ...(testCol ? [testCol] : [])]), loadProgress(ctx));
+  const byName = new Map(loaded.columns.map((c) => [c.column.name, c]));
+  const read = readBinary(byName.get(target.name)!, model.positive, { role: 'target', flag: '--positive', notBinaryHint: '' });
+  const kept = Int32Array.from(read.flags.keys()).filter((i) => read.flags[i] >= 0);
+  if (loaded.rows.length !== model.rows + model.excludedRows || kept.length !== model.rows) {
+    throw new AppError(
+      'BAD_ARGUMENTS',
+      `“${ds.name}” has changed since the model was trained (${n(loaded.rows.length)} rows now, ${n(model.rows + model.excludedRows)} then), so its test rows cannot be found again. Train the model again on the data as it is now.`,
+    );
+  }
+  const labels = Uint8Array.from(kept, (i) => read.flags[i]);
+  const split = testSplit(spec, testCol ? byName.get(testCol.name)! : null, kept, labels);
+  return Int32Array.from(split.test, (k) => kept[k]);
+}
+
 function unique(cols: StoredColumn[]): StoredColumn[] {
   return [...new Map(cols.map((c) => [c.index, c])).values()];
 }
