@@ -50,7 +50,7 @@ export async function exportCommand(argv: string[]): Promise<CommandOutput<Expor
     const { path, result: rows } = writeExportFile(out, plan.chunks, opts);
     const warnings: string[] = [];
     try {
-      logActivity(db, 'dataset.export', `Exported ${rows} rows of dataset "${plan.dataset}" to ${path}`, {
+      logActivity(db, 'dataset.export', `Exported ${rows.toLocaleString('en-US')} rows of dataset "${plan.dataset}" to ${path}`, {
         dataset: plan.dataset,
         file: path,
         rows,
