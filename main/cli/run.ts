@@ -69,6 +69,10 @@ const USAGE = `cxw — CX Workbench on the command line
               scores as a new dataset: id, probability, band_low, band_high, needs_review, top_reasons
   cxw predict explain --workspace W --model M --dataset N --id ID
               one customer: probability, band and each column's contribution (base + contributions = log-odds)
+  cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT  (or --list)
+              a person's call on one customer, kept with the reason and logged; exported scores carry it
+  cxw predict audit --workspace W --model M --direction assistive|punitive
+              the model's fairness in one step: its test rows scored (with outcome and protected attributes) and audited
   cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME

@@ -3,6 +3,9 @@
 //   [--include-protected a,b] [--confirm-leak COL ...] [--name M] [--json]
 // cxw predict score --workspace W --model M --dataset N [--name OUT] [--json]
 // cxw predict explain --workspace W --model M --dataset N --id ID [--json]
+// cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT [--json]
+// cxw predict review --workspace W --model M --list [--json]
+// cxw predict audit --workspace W --model M --direction assistive|punitive [--json]
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -13,6 +16,8 @@ import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { trainJson } from './predict-json';
 import { formatExplanation, formatScore, formatTrain } from './predict-text';
+import { auditJson } from './audit-json';
+import { formatAudit } from './audit-text';
 
 const list = (raw: string | undefined) =>
   (raw ?? '')
@@ -41,8 +46,12 @@ export async function predictCommand(argv: string[], progress: (line: string) =>
       return score(rest, progress);
     case 'explain':
       return explain(rest);
+    case 'review':
+      return review(rest);
+    case 'audit':
+      return audit(rest, progress);
     default:
-      throw new UsageError(`cxw predict needs a subcommand: train, score or explain${sub ? ` (got "${sub}")` : ''}.`);
+      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review or audit${sub ? ` (got "${sub}")` : ''}.`);
   }
 }
 
@@ -142,4 +151,54 @@ async function explain(argv: string[]): Promise<CommandOutput<unknown>> {
   const out = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.explain'](args)));
   if (!out) throw new AppError('INTERNAL', 'no explanation');
   return { json: out, text: formatExplanation(out) };
+}
+
+async function review(argv: string[]): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({
+    args: argv,
+    options: {
+      workspace: { type: 'string' },
+      model: { type: 'string' },
+      dataset: { type: 'string' },
+      id: { type: 'string' },
+      confirm: { type: 'boolean' },
+      override: { type: 'boolean' },
+      reason: { type: 'string' },
+      list: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const workspace = requireWorkspace(values.workspace);
+  const model = required(values.model, 'model', 'the saved model.');
+  if (values.list) {
+    const all = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.reviews'](parseContract('predict.reviews', { model }))));
+    const text = all.length
+      ? all.map((r) => `${r.at}  ${r.id}  ${r.decision === 'confirm' ? 'confirmed' : 'overrode'} (${Math.round(r.probability * 100)}%) → ${r.flagged ? 'flagged' : 'not flagged'}  by ${r.reviewer}: ${r.reason}`).join('\n')
+      : `No reviews of “${model}” yet.`;
+    return { json: { model, reviews: all }, text };
+  }
+  if (values.confirm === values.override) throw new UsageError('Say --confirm (the model is right about this customer) or --override (it is not), with --reason.');
+  const args = parseContract('predict.review', {
+    model,
+    dataset: required(values.dataset, 'dataset', 'the dataset the customer is in.'),
+    id: required(values.id, 'id', "the customer's id."),
+    decision: values.confirm ? 'confirm' : 'override',
+    reason: required(values.reason, 'reason', 'why (a review without a reason cannot be checked later).'),
+  });
+  const r = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.review'](args)));
+  return { json: r, text: `${r.decision === 'confirm' ? 'Confirmed' : 'Overrode'} “${r.model}” on ${r.id} (${Math.round(r.probability * 100)}%): ${r.flagged ? 'flagged' : 'not flagged'}, by ${r.reviewer}.` };
+}
+
+async function audit(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({ args: argv, options: { workspace: { type: 'string' }, model: { type: 'string' }, direction: { type: 'string' }, json: { type: 'boolean' } } });
+  const workspace = requireWorkspace(values.workspace);
+  const model = required(values.model, 'model', 'the saved model.');
+  // What being flagged does to a customer decides which error rates matter; it is never assumed.
+  const direction = assertKnown(required(values.direction, 'direction', 'assistive (being flagged brings a benefit, e.g. a retention offer) or punitive (a sanction).'), ['assistive', 'punitive'] as const, '--direction');
+  const out = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.audit'](parseContract('predict.audit', { jobId: cliJobId(), model, direction }))));
+  const { saved, ...plain } = out.audit;
+  return {
+    json: { scores: out.scores.name, scoredRows: out.scores.rows, ...auditJson(plain), saved },
+    text: `The test rows of “${model}” were scored into “${out.scores.name}” and audited (saved as “${saved?.name}”):\n\n${formatAudit(plain)}`,
+  };
 }
