@@ -13,6 +13,7 @@ import { SegmentsView } from './views/segments/SegmentsView';
 import { JourneysView } from './views/journeys/JourneysView';
 import { NpsView } from './views/nps/NpsView';
 import { AuditView } from './views/audit/AuditView';
+import { PredictView } from './views/predict/PredictView';
 import { PresentView } from './views/present/PresentView';
 import { PresenterView } from './views/present/PresenterView';
 import { presenterDeckFromHash } from './views/present/routes';
@@ -83,6 +84,8 @@ function ActiveView({ view }: { view: ViewKey }) {
       return <NpsView />;
     case 'audit':
       return <AuditView />;
+    case 'predict':
+      return <PredictView />;
     case 'results':
       return <ResultsView />;
     case 'present':

@@ -1,7 +1,7 @@
 // The app's top-level views, in navigation order.
-import { IconChartDots3, IconDatabase, IconGauge, IconHistory, IconPresentation, IconRoute, IconScale, type Icon } from '@tabler/icons-react';
+import { IconChartDots3, IconCrystalBall, IconDatabase, IconGauge, IconHistory, IconPresentation, IconRoute, IconScale, type Icon } from '@tabler/icons-react';
 
-export type ViewKey = 'data' | 'segments' | 'journeys' | 'nps' | 'audit' | 'results' | 'present';
+export type ViewKey = 'data' | 'segments' | 'journeys' | 'nps' | 'audit' | 'predict' | 'results' | 'present';
 
 export interface ViewDef {
   key: ViewKey;
@@ -16,6 +16,7 @@ export const VIEWS: readonly ViewDef[] = [
   { key: 'journeys', label: 'Journeys', icon: IconRoute, ready: true },
   { key: 'nps', label: 'NPS', icon: IconGauge, ready: true },
   { key: 'audit', label: 'Audit', icon: IconScale, ready: true },
+  { key: 'predict', label: 'Predict', icon: IconCrystalBall, ready: true },
   { key: 'results', label: 'Saved results', icon: IconHistory, ready: true },
   { key: 'present', label: 'Present', icon: IconPresentation, ready: true },
 ];
