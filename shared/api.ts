@@ -19,7 +19,7 @@ import { AppError } from './errors';
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
-import { PREDICT_MODELS, type CustomerExplanation, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
+import { PREDICT_MODELS, type CustomerExplanation, type ModelCard, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
@@ -339,6 +339,7 @@ export const argSchemas = {
     .object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500), decision: z.enum(['confirm', 'override']), reason: z.string().trim().min(1, 'say why').max(2000) })
     .strict(),
   'predict.reviews': z.object({ model: resultName }).strict(),
+  'predict.card': z.object({ model: resultName }).strict(),
   /**
    * The model's fairness in one step: its untouched test rows scored into a dataset (with the actual outcome and the
    * protected attributes), then the audit of probability ≥ threshold against the outcome, saved as an audit result.
@@ -408,6 +409,7 @@ interface Results extends DeckResults {
   'predict.explain': CustomerExplanation;
   'predict.review': ModelReview;
   'predict.reviews': ModelReview[];
+  'predict.card': ModelCard;
   'predict.audit': { scores: DatasetSummary; audit: Saved<AuditResult> };
   'results.list': SavedResultSummary[];
   'results.get': SavedResult;

@@ -303,3 +303,10 @@ export interface ModelReview {
   probability: number;
   at: string;
 }
+
+/** A model card: what the model is, how good, how fair, who reviewed it, what it is for (issue 15 item 7). */
+export interface ModelCard {
+  model: string;
+  trainedAt: string;
+  sections: { title: string; items: { label: string; value: string }[] }[];
+}

@@ -73,6 +73,8 @@ const USAGE = `cxw — CX Workbench on the command line
               a person's call on one customer, kept with the reason and logged; exported scores carry it
   cxw predict audit --workspace W --model M --direction assistive|punitive
               the model's fairness in one step: its test rows scored (with outcome and protected attributes) and audited
+  cxw predict card --workspace W --model M     the model card: data, features, metrics with CIs, calibration,
+              fairness, reviews, intended use and limits
   cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME

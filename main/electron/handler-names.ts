@@ -49,6 +49,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'predict.explain',
   'predict.review',
   'predict.reviews',
+  'predict.card',
   'predict.audit',
   'results.list',
   'results.get',

@@ -8,13 +8,13 @@ import { AppError } from '../../shared/errors';
 import type { JobRunner } from '../jobs/runner';
 import { getDataset, uniqueDatasetName } from '../workspace/datasets';
 import { explainCustomer, modelRef } from '../workspace/predict/apply';
-import { addReview, listReviews } from '../workspace/predict/reviews';
+import { addReview, listReviews, modelCard } from '../workspace/predict/reviews';
 import { uniqueResultName } from '../workspace/results/store';
 import { ANALYSES } from './analyses/index';
 import { runAnalysis } from './results/save';
 import type { WorkspaceState } from './workspace-state';
 
-type PredictHandlers = Pick<Handlers, 'predict.score' | 'predict.explain' | 'predict.review' | 'predict.reviews' | 'predict.audit'>;
+type PredictHandlers = Pick<Handlers, 'predict.score' | 'predict.explain' | 'predict.review' | 'predict.reviews' | 'predict.card' | 'predict.audit'>;
 
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 
@@ -29,6 +29,7 @@ export function predictHandlers(state: WorkspaceState, jobs: JobRunner, datasets
     'predict.explain': (args) => explainCustomer(db(), args, quiet),
     'predict.review': (args) => addReview(db(), args),
     'predict.reviews': ({ model }) => listReviews(db(), model),
+    'predict.card': ({ model }) => modelCard(db(), model),
     'predict.audit': async ({ jobId, model, direction }) => {
       const { name, result } = modelRef(db(), model);
       const trained = getDataset(db(), result.spec.dataset);

@@ -165,6 +165,18 @@ describe('human review and fairness', () => {
     expect(flagged).toBe(gbdt.threshold.test.flagged);
     expect(out.audit.saved?.name).toBe('Fairness of Churn trees');
   });
+
+  it('the model card gathers data, metrics with CIs, calibration, the fairness audit, the reviews and the limits', async () => {
+    const card = await call('predict.card', { model: 'Churn trees' });
+    const item = (section: string, label: string) => card.sections.find((s) => s.title === section)!.items.find((i) => i.label === label)!.value;
+    expect(item('Model', 'Predicts')).toBe('churned = “Yes” (the positive class, named by the analyst)');
+    expect(item('Data', 'Split')).toBe('4,800 training rows, 1,200 untouched test rows: cohort = holdout');
+    expect(item('Performance (untouched test rows)', 'ROC AUC')).toBe(`${gbdt.test.auc.toFixed(3)} (95% CI ${gbdt.test.aucCi[0].toFixed(3)}–${gbdt.test.aucCi[1].toFixed(3)}, DeLong); 0.5 is guessing`);
+    expect(item('Fairness', 'Audit')).toMatch(/^“Fairness of Churn trees”: /);
+    expect(item('Human review', 'Reviews')).toMatch(/^2 customers reviewed \(1 overridden\) by /);
+    expect(item('Calibration and threshold', 'Calibration')).toContain('Platt scaling fitted on out-of-fold predictions');
+    expect(card.sections.map((s) => s.title)).toContain('Intended use');
+  });
 });
 
 describe('guards', () => {

@@ -6,6 +6,7 @@
 // cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT [--json]
 // cxw predict review --workspace W --model M --list [--json]
 // cxw predict audit --workspace W --model M --direction assistive|punitive [--json]
+// cxw predict card --workspace W --model M [--json]
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -50,8 +51,10 @@ export async function predictCommand(argv: string[], progress: (line: string) =>
       return review(rest);
     case 'audit':
       return audit(rest, progress);
+    case 'card':
+      return card(rest);
     default:
-      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review or audit${sub ? ` (got "${sub}")` : ''}.`);
+      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review, audit or card${sub ? ` (got "${sub}")` : ''}.`);
   }
 }
 
@@ -201,4 +204,13 @@ async function audit(argv: string[], progress: (line: string) => void): Promise<
     json: { scores: out.scores.name, scoredRows: out.scores.rows, ...auditJson(plain), saved },
     text: `The test rows of “${model}” were scored into “${out.scores.name}” and audited (saved as “${saved?.name}”):\n\n${formatAudit(plain)}`,
   };
+}
+
+async function card(argv: string[]): Promise<CommandOutput<unknown>> {
+  const { values } = parseCli({ args: argv, options: { workspace: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } } });
+  const workspace = requireWorkspace(values.workspace);
+  const model = required(values.model, 'model', 'the saved model.');
+  const c = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.card'](parseContract('predict.card', { model }))));
+  const text = [`Model card: ${c.model}`, ...c.sections.flatMap((s) => ['', s.title, ...s.items.map((i) => `  ${i.label}: ${i.value}`)])].join('\n');
+  return { json: c, text };
 }

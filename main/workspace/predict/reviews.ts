@@ -4,7 +4,11 @@
 // nothing the model says about a customer is a decision until it has a review state.
 import { userInfo } from 'node:os';
 import { AppError } from '../../../shared/errors';
-import type { ModelReview, ReviewState } from '../../../shared/predict';
+import type { AuditResult } from '../../../shared/audit';
+import type { ModelCard, ModelReview, ReviewState } from '../../../shared/predict';
+import { buildModelCard } from '../../analysis/predict/card';
+import { listDatasets } from '../datasets';
+import { getStored, getSummary, listResults } from '../results/store';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
 import { explainCustomer, modelRef } from './apply';
@@ -91,4 +95,21 @@ export function reviewState(needsReview: boolean, modelFlags: boolean, review: {
   if (review) return { state: review.decision === 'confirm' ? 'confirmed' : 'overridden', flagged: review.flagged };
   if (needsReview) return { state: 'pending review', flagged: null };
   return { state: 'automatic', flagged: modelFlags };
+}
+
+/** The newest fairness audit of a model: an audit of a dataset of the model's test-row scores. */
+export function latestModelAudit(db: Db, modelName: string): { name: string; result: AuditResult } | null {
+  const scoreSets = new Set(
+    listDatasets(db)
+      .filter((d) => d.importParams.kind === 'model-scores' && d.importParams.model === modelName && d.importParams.rows === 'test')
+      .map((d) => d.name),
+  );
+  const hit = listResults(db, 'audit').find((r) => scoreSets.has(r.dataset));
+  return hit ? { name: hit.name, result: getStored(db, hit.id).result as AuditResult } : null;
+}
+
+export function modelCard(db: Db, model: string): ModelCard {
+  const { id, name, result } = modelRef(db, model);
+  const createdAt = getSummary(db, id).createdAt;
+  return buildModelCard({ name, createdAt, result, reviews: listReviews(db, name), audit: latestModelAudit(db, name) });
 }
