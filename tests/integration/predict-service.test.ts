@@ -55,7 +55,7 @@ function planted(): string {
 const spec = (more: Record<string, unknown> = {}) => ({ dataset: 'Customers', target: 'churned', positive: 'Yes', features: FEATURES, test: { column: 'cohort', value: 'holdout' }, ...more });
 const holdout = Array.from({ length: N }, (_, i) => i).filter((i) => i % 5 === 0);
 
-let gbdt: PredictResult;
+let gbdt: PredictResult & { saved?: { id: number; name: string } };
 let referenceAuc = Number.NaN;
 
 beforeAll(async () => {
@@ -176,6 +176,24 @@ describe('human review and fairness', () => {
     expect(item('Human review', 'Reviews')).toMatch(/^2 customers reviewed \(1 overridden\) by /);
     expect(item('Calibration and threshold', 'Calibration')).toContain('Platt scaling fitted on out-of-fold predictions');
     expect(card.sections.map((s) => s.title)).toContain('Intended use');
+  });
+});
+
+describe('deck', () => {
+  it("a saved model's slides: performance and importance by default, gains on request, through disclosure control", async () => {
+    await call('deck.create', { name: 'Churn' });
+    const kinds = await call('deck.slideKinds', { resultId: gbdt.saved!.id });
+    expect(kinds.filter((k) => k.kind.startsWith('model.')).map((k) => [k.kind, k.byDefault])).toEqual([
+      ['model.performance', true],
+      ['model.importance', true],
+      ['model.gains', false],
+    ]);
+    await call('deck.addSlides', { deck: 'Churn', resultId: gbdt.saved!.id, kinds: ['model.performance', 'model.importance', 'model.gains'] });
+    const safe = await call('deck.present', { name: 'Churn' });
+    expect(safe.deck.slides.map((sl) => sl.title)).toEqual(['Predicting churned = Yes', 'What predicts churned', 'Who to contact first: churned']);
+    expect(safe.deck.slides[0].headline).toContain(`AUC ${gbdt.test.auc.toFixed(3)}`);
+    const figures = safe.deck.slides[0].body.find((b) => b.type === 'figures');
+    expect(figures && figures.type === 'figures' ? figures.items[2].figure.value : null).toBe(1200);
   });
 });
 
