@@ -231,6 +231,7 @@ export const predictSpecSchema = z
     target: columnName,
     positive: groupValue.min(1, 'name the positive value of the target (e.g. Yes)'),
     features: z.array(columnName).min(1, 'choose at least one feature').max(500),
+    segmentations: z.array(segmentationName).max(10).optional(),
     id: columnName.optional(),
     model: z.enum(PREDICT_MODELS).optional(),
     folds: z.number().int().min(1).max(10).optional(),

@@ -25,6 +25,11 @@ export interface PredictSpec {
   positive: string;
   /** Input columns (numeric, yes/no and text/category columns; text is one-hot encoded, rare levels pooled). */
   features: string[];
+  /**
+   * Saved segmentations whose segment each customer is in becomes a feature "segment: NAME" (matched by row on the
+   * segmented dataset, else through the id columns, as NPS and the audit match them).
+   */
+  segmentations?: string[];
   /** The customer id column (default: the dataset's column with role id), for explanations and scores. */
   id?: string;
   /** Default 'gbdt'. */

@@ -63,7 +63,7 @@ const USAGE = `cxw — CX Workbench on the command line
             fairness audit: per-group rates with Wilson intervals, disparities with tests, Fairlearn summary, verdicts
   cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
               [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed 42] [--cost 5 | --capacity 500] [--id COL]
-              [--include-protected a,b] [--confirm-leak COL] [--name M]
+              [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL] [--name M]
               a churn/propensity model: cross-validated, calibrated, tested on untouched rows, explained; kept as M
   cxw predict score --workspace W --model M --dataset N [--name OUT]
               scores as a new dataset: id, probability, band_low, band_high, needs_review, top_reasons

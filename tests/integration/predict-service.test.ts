@@ -197,6 +197,24 @@ describe('deck', () => {
   });
 });
 
+describe('segment membership as a feature', () => {
+  it("a saved segmentation's segment is a one-hot input: explained, scored, and matched again when scoring", async () => {
+    await call('segment.run', { jobId: 'job_seg_pred1', params: { dataset: 'Customers', features: ['support_calls', 'monthly_charges'], k: 3, seed: 7, name: 'Usage' } });
+    const r = await call('predict.train', { jobId: 'job_pred_seg', spec: spec({ model: 'logistic', folds: 3, features: ['contract', 'tenure'], segmentations: ['Usage'] }), save: { name: 'With segments' } });
+    const input = r.frozen.inputs.find((i) => i.column === 'segment: Usage');
+    expect(input?.kind).toBe('levels');
+    expect(r.features.map((f) => f.name)).toContain('segment: Usage');
+    // Segments built on support calls carry the planted support-call effect: the membership must matter.
+    expect(r.features.find((f) => f.name === 'segment: Usage')!.importanceCi[0]).toBeGreaterThan(0);
+    const e = await call('predict.explain', { model: 'With segments', dataset: 'Customers', id: 'C00002' });
+    expect(e.contributions.map((c) => c.feature).sort()).toEqual(['contract', 'segment: Usage', 'tenure']);
+    expect(Math.abs(e.contributions.reduce((t, c) => t + c.contribution, e.base) - e.logOdds)).toBeLessThan(1e-9);
+    const scored = await call('predict.score', { jobId: 'job_pred_seg_score', model: 'With segments', dataset: 'Customers', name: 'Seg scores' });
+    expect(scored.rows).toBe(N);
+    expect(scored.unseen).toEqual([]);
+  });
+});
+
 describe('guards', () => {
   it('stops on a planted leak, and trains when the analyst confirms the column', async () => {
     await expect(call('predict.train', { jobId: 'job_pred_leak', spec: spec({ features: [...FEATURES, 'cancel_reason'], model: 'logistic', folds: 2 }) })).rejects.toThrow(

@@ -1,6 +1,6 @@
 // cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
 //   [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed S] [--cost 5 | --capacity 500] [--id COL]
-//   [--include-protected a,b] [--confirm-leak COL ...] [--name M] [--json]
+//   [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL ...] [--name M] [--json]
 // cxw predict score --workspace W --model M --dataset N [--name OUT] [--json]
 // cxw predict explain --workspace W --model M --dataset N --id ID [--json]
 // cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT [--json]
@@ -76,6 +76,7 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
       capacity: { type: 'string' },
       id: { type: 'string' },
       'include-protected': { type: 'string' },
+      segmentations: { type: 'string' },
       'confirm-leak': { type: 'string', multiple: true },
       name: { type: 'string' },
       json: { type: 'boolean' },
@@ -114,6 +115,7 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
     ...(cost !== undefined ? { threshold: { rule: 'cost' as const, missedPositiveCost: cost } } : {}),
     ...(capacity !== undefined ? { threshold: { rule: 'capacity' as const, capacity } } : {}),
     ...(values['include-protected'] !== undefined ? { includeProtected: list(values['include-protected']) } : {}),
+    ...(values.segmentations !== undefined ? { segmentations: list(values.segmentations) } : {}),
     ...(values['confirm-leak'] ? { confirmedLeaks: values['confirm-leak'].flatMap(list) } : {}),
   };
   // A model is kept in the workspace (scoring and explaining need it): under --name, or a name made from the spec.

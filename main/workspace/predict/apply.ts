@@ -11,7 +11,7 @@ import { getDataset, type StoredColumn, type StoredDataset } from '../datasets';
 import { getStored, listResults } from '../results/store';
 import { loadProgress, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
-import { idTexts, toInputColumn } from './columns';
+import { idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
 
 /** A saved model by exact name, else by id. */
 export function modelRef(db: Db, ref: string): { id: number; name: string; result: PredictResult } {
@@ -49,7 +49,8 @@ export interface Loaded {
 export function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: LoadProgress, opts: { subset?: Int32Array; carry?: boolean } = {}): Loaded {
   const ds = getDataset(db, datasetName);
   const frozen = model.frozen;
-  const wanted = frozen.inputs.map((input) => {
+  const segmentInputs = frozen.inputs.filter((i) => i.column.startsWith(SEGMENT_PREFIX));
+  const wanted = frozen.inputs.filter((i) => !i.column.startsWith(SEGMENT_PREFIX)).map((input) => {
     const c = ds.columns.find((x) => x.name === input.column);
     if (!c) throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${input.column}”, which the model was trained on. Score a dataset with the same columns (rename the column if it is there under another name).`, { columnName: input.column });
     const asNumber = c.type === 'integer' || c.type === 'real' || c.type === 'boolean';
@@ -67,9 +68,11 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
   const loaded = loadColumns(db, ds, [...new Map(all.map((c) => [c.index, c])).values()], loadProgress(ctx));
   const byName = new Map<string, LoadedColumn>(loaded.columns.map((c) => [c.column.name, c]));
   const rows = opts.subset ?? Int32Array.from(loaded.rows.keys());
+  // A segment membership is matched to this dataset as NPS and the audit match it (by row, else through ids).
+  const segments = new Map(segmentInputs.map((i) => [i.column, segmentInput(db, i.column.slice(SEGMENT_PREFIX.length), ds, loaded.rows, rows, ctx).column]));
   return {
     ds,
-    columns: frozen.inputs.map((i) => toInputColumn(byName.get(i.column)!, rows)),
+    columns: frozen.inputs.map((i) => segments.get(i.column) ?? toInputColumn(byName.get(i.column)!, rows)),
     ids: idCol ? idTexts(byName.get(idCol.name)!, rows) : null,
     rows: rows.length,
     carried: carried.map((c) => {

@@ -6,6 +6,8 @@ import { AppError } from '../../../shared/errors';
 import type { InputColumn } from '../../analysis/predict/encoding';
 import type { StoredColumn, StoredDataset } from '../datasets';
 import { resolveColumn, type LoadProgress } from '../nps/nps-columns';
+import { segmentGrouping } from '../nps/nps-segments';
+import type { Db } from '../db';
 import type { LoadedColumn } from '../segments/columns';
 
 export function checkFeatureColumns(ds: StoredDataset, target: StoredColumn, names: readonly string[], includeProtected: readonly string[]): StoredColumn[] {
@@ -53,6 +55,19 @@ export function toInputColumn(c: LoadedColumn, kept: Int32Array): InputColumn {
 export function idTexts(c: LoadedColumn, kept: Int32Array): string[] {
   if (c.kind === 'numeric') return Array.from(kept, (i) => (c.values[i] === c.values[i] ? String(c.values[i]) : ''));
   return Array.from(kept, (i) => (c.codes[i] < 0 ? '' : c.levels[c.codes[i]]));
+}
+
+/** The feature name of a saved segmentation's membership. */
+export const SEGMENT_PREFIX = 'segment: ';
+
+/**
+ * A saved segmentation's segment per loaded row (`rows`: dataset _row values, in load order) as a text input on the
+ * `kept` rows; rows the segmentation does not cover are "(not in segmentation)".
+ */
+export function segmentInput(db: Db, name: string, ds: StoredDataset, rows: Int32Array, kept: Int32Array, ctx: LoadProgress): { column: InputColumn; warnings: string[] } {
+  const { grouping, warnings } = segmentGrouping(db, name, ds, rows, ctx);
+  const codes = Int32Array.from(kept, (i) => grouping.codes[i]);
+  return { column: { name: `${SEGMENT_PREFIX}${name}`, kind: 'levels', type: 'text', codes, levels: grouping.labels }, warnings };
 }
 
 export type { LoadProgress };

@@ -8,12 +8,13 @@ import { splitByValue, stratifiedSplit } from '../../analysis/predict/folds';
 import { LEAK_AUC, findLeaks } from '../../analysis/predict/train/leakage';
 import { trainModel } from '../../analysis/predict/train';
 import type { Db } from '../db';
+import type { InputColumn } from '../../analysis/predict/encoding';
 import { getDataset, type StoredColumn } from '../datasets';
 import { readBinary } from '../audit/binary';
 import { groupsOf } from '../audit/groups';
 import { loadProgress, resolveColumn, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
-import { checkFeatureColumns, idTexts, toInputColumn } from './columns';
+import { checkFeatureColumns, idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
 
 export const FEW_POSITIVES = 500;
 export const PROXY_THRESHOLD = 0.3;
@@ -62,6 +63,12 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     throw new AppError('BAD_ARGUMENTS', `Every row with a known “${target.name}” is ${positives === 0 ? 'not' : ''} “${read.chosen}”: there is nothing to predict.`, { columnName: target.name });
   }
   const columns = features.map((f) => toInputColumn(get(f), kept));
+  const segmentWarnings: string[] = [];
+  for (const name of spec.segmentations ?? []) {
+    const s = segmentInput(db, name, ds, loaded.rows, kept, ctx);
+    columns.push(s.column);
+    segmentWarnings.push(...s.warnings);
+  }
   const split = testSplit(spec, testCol ? get(testCol) : null, kept, labels);
 
   const leaks = findLeaks(columns, labels, split.train).filter((l) => !(spec.confirmedLeaks ?? []).includes(l.column));
@@ -75,7 +82,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     );
   }
 
-  const warnings: string[] = [...loaded.warnings];
+  const warnings: string[] = [...loaded.warnings, ...segmentWarnings];
   if (positives < FEW_POSITIVES) {
     warnings.push(`Only ${n(positives)} positive rows (“${target.name}” = “${read.chosen}”): fewer than ${FEW_POSITIVES}, the floor commercial tools use. Treat every figure as rough, and look at the intervals.`);
   }
@@ -118,7 +125,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     split: 'column' in spec.test! ? { kind: 'value', column: spec.test.column, value: spec.test.value } : { kind: 'share', share: spec.test!.share },
     ...trained,
     includedProtected,
-    proxies: proxies(features.map(get), protectedCols.map(get)),
+    proxies: proxies(features.map(get), protectedCols.map(get), columns.filter((c) => c.name.startsWith(SEGMENT_PREFIX)), kept),
     warnings: [...warnings, ...notes],
   };
 }
@@ -167,17 +174,19 @@ function testSplit(spec: PredictSpec, testCol: LoadedColumn | null, kept: Int32A
   }
 }
 
-/** Features strongly associated with a protected attribute (Cramér's V > 0.3, the audit's proxy check). */
-function proxies(features: LoadedColumn[], attributes: LoadedColumn[]): ProxyFlag[] {
+/** Features (and segment memberships) strongly associated with a protected attribute, on the modelled rows (Cramér's V > 0.3, the audit's proxy check). */
+function proxies(features: LoadedColumn[], attributes: LoadedColumn[], segments: InputColumn[], kept: Int32Array): ProxyFlag[] {
   if (attributes.length === 0) return [];
   const coded = (c: LoadedColumn) => {
     const g = groupsOf(c, undefined);
-    return { name: c.column.name, codes: g.codes, levels: g.levels };
+    return { name: c.column.name, codes: Int32Array.from(kept, (i) => g.codes[i]), levels: g.levels };
   };
   const attrs = attributes.map(coded);
   const feats = features.map(coded).filter((f) => f.levels.length >= 2 && f.levels.length <= 100);
-  const rows = attrs[0].codes.length;
-  return proxyAssociations(feats, attrs, rows, PROXY_THRESHOLD)
-    .filter((a) => a.flag)
-    .map((a) => ({ feature: a.feature, attribute: a.attribute, cramersV: a.cramersV, explanation: a.explanation }));
+  for (const s of segments) if (s.kind === 'levels') feats.push({ name: s.name, codes: Int32Array.from(s.codes), levels: [...s.levels] });
+  return flagged(proxyAssociations(feats, attrs, kept.length, PROXY_THRESHOLD));
+}
+
+function flagged(all: ReturnType<typeof proxyAssociations>): ProxyFlag[] {
+  return all.filter((a) => a.flag).map((a) => ({ feature: a.feature, attribute: a.attribute, cramersV: a.cramersV, explanation: a.explanation }));
 }
