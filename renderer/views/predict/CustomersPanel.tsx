@@ -2,9 +2,10 @@
 // who sit near the threshold), each with the model's call, why it needs review, its top reasons and the actual
 // outcome; a person confirms or overrides the call with a reason ('predict.review', logged). Below, any customer
 // explained: the base, each column's signed contribution, and the sentence ('predict.explain').
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { IconBulb, IconCheck, IconSwitchHorizontal } from '@tabler/icons-react';
+import type { DatasetProfile } from '../../../shared/domain';
 import type { CustomerExplanation, ModelReview, PredictResult, ReviewCase } from '../../../shared/predict';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
@@ -15,7 +16,8 @@ import { contributionTable } from '../../charts/predict-tables';
 import { formatCount } from '../../lib/format';
 import { ContributionChart } from './charts';
 import { Card, NotSaved, Panel } from './parts';
-import { actualWords, callOf, explanationCheck, filterCases, latestReviews, pct1, reasonsOnly, reviewWords, type ReviewFilter } from './results';
+import { otherValue } from './model';
+import { actualWords, callOf, explanationCheck, filterCases, latestReviews, pct1, pctBeside, reasonsOnly, reviewWords, type ReviewFilter } from './results';
 
 const PAGE = 25;
 const signed3 = (v: number) => `${v > 0 ? '+' : v < 0 ? '\u2212' : ''}${Math.abs(v).toFixed(3)}`;
@@ -28,8 +30,11 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
   const [filter, setFilter] = useState<ReviewFilter>('pending');
   const [shown, setShown] = useState(PAGE);
   const [reviewing, setReviewing] = useState<{ c: ReviewCase; decision: 'confirm' | 'override' } | null>(null);
-  const [explainId, setExplainId] = useState('');
   const explainRef = useRef<ExplainHandle | null>(null);
+  const { datasets } = useWorkspace();
+  // The target's other value ("No") names the actual outcome of a customer without the positive one.
+  const profile = useAsync<DatasetProfile | null>(() => client.invoke('dataset.profile', { dataset: result.spec.dataset }).catch(() => null), [client, result.spec.dataset]);
+  const other = otherValue(datasets.find((d) => d.name === result.spec.dataset) ?? null, profile.data?.columns ?? null, result.target, result.positive);
   const cases = filterCases(result.review, latest, filter);
   const reviewed = result.review.filter((c) => latest.has(c.id)).length;
   const threshold = result.frozen.threshold;
@@ -67,8 +72,7 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Customer</Table.Th>
-                  <Table.Th scope="col">Probability</Table.Th>
-                  <Table.Th scope="col">Why review</Table.Th>
+                  <Table.Th scope="col">Probability and why to review</Table.Th>
                   <Table.Th scope="col">Top reasons</Table.Th>
                   <Table.Th scope="col">Actual</Table.Th>
                   <Table.Th scope="col">Review</Table.Th>
@@ -87,46 +91,40 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
                           variant="subtle"
                           size="compact-xs"
                           leftSection={<IconBulb size={14} />}
-                          onClick={() => {
-                            setExplainId(c.id);
-                            explainRef.current?.explain(c.id);
-                          }}
+                          onClick={() => explainRef.current?.explain(c.id)}
                           disabled={!model}
                         >
                           Explain<VisuallyHidden> customer {c.id}</VisuallyHidden>
                         </Button>
                       </Table.Th>
-                      <Table.Td className="cxw-tabular cxw-pred-nowrap">
-                        <Text size="sm" fw={600}>
-                          {pct1(c.probability)}
+                      <Table.Td className="cxw-pred-queue-why">
+                        <Text size="sm" fw={600} className="cxw-tabular">
+                          {pctBeside(c.probability, threshold)} · {callOf(c.probability, threshold)}
                         </Text>
-                        <Text size="xs" c="dimmed">
-                          {pct1(c.bandLow)}–{pct1(c.bandHigh)} · {callOf(c.probability, threshold)}
+                        <Text size="xs" c="dimmed" className="cxw-tabular">
+                          {c.reason}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{c.reason}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{reasonsOnly(c.reasons)}</Text>
                       </Table.Td>
                       <Table.Td className="cxw-pred-nowrap">
-                        <Text size="sm">{actualWords(result, c.actual)}</Text>
+                        <Text size="sm">{actualWords(result, c.actual, other)}</Text>
                       </Table.Td>
-                      <Table.Td className="cxw-pred-nowrap">
+                      <Table.Td className="cxw-pred-queue-review">
                         {done && (
-                          <Text size="sm" title={`${done.reviewer}, ${done.at}: ${done.reason}`}>
+                          <Text size="sm" fw={600} title={`${done.reviewer}, ${done.at}: ${done.reason}`} mb={2}>
                             {reviewWords(done)}
                           </Text>
                         )}
-                        <Group gap={4} wrap="nowrap">
+                        <Stack gap={4} align="flex-start">
                           <Button variant="light" size="compact-xs" leftSection={<IconCheck size={14} />} onClick={() => setReviewing({ c, decision: 'confirm' })} disabled={!model}>
                             Confirm<VisuallyHidden> the call on {c.id}</VisuallyHidden>
                           </Button>
                           <Button variant="light" color="orange" size="compact-xs" leftSection={<IconSwitchHorizontal size={14} />} onClick={() => setReviewing({ c, decision: 'override' })} disabled={!model}>
                             Override<VisuallyHidden> the call on {c.id}</VisuallyHidden>
                           </Button>
-                        </Group>
+                        </Stack>
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -142,7 +140,7 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
         )}
       </Card>
       {!model && <NotSaved what="be reviewed or explain a customer" />}
-      <ExplainBox result={result} model={model} initialId={explainId} handle={explainRef} />
+      <ExplainBox result={result} model={model} handle={explainRef} />
       <ReviewDialog result={result} model={model} reviewing={reviewing} onClose={() => setReviewing(null)} onDone={() => setNonce((n) => n + 1)} />
     </Panel>
   );
@@ -152,17 +150,24 @@ interface ExplainHandle {
   explain: (id: string) => void;
 }
 
-function ExplainBox({ result, model, initialId, handle }: { result: PredictResult; model: string | null; initialId: string; handle: RefObject<ExplainHandle | null> }) {
+function ExplainBox({ result, model, handle }: { result: PredictResult; model: string | null; handle: RefObject<ExplainHandle | null> }) {
   const client = useClient();
   const { datasets } = useWorkspace();
   const inputs = result.frozen.inputs.map((i) => i.column);
   const fitting = datasets.filter((d) => inputs.every((c) => d.columns.some((x) => x.name === c)) && (!result.frozen.id || d.columns.some((x) => x.name === result.frozen.id)));
   const [dataset, setDataset] = useState(result.spec.dataset);
-  const [id, setId] = useState(initialId);
+  const [id, setId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [shown, setShown] = useState<CustomerExplanation | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The explanation's heading takes focus once it is on screen (after a request, not on every render).
+  const focusNext = useRef(false);
+  useEffect(() => {
+    if (!focusNext.current || !shown) return;
+    focusNext.current = false;
+    heading.current?.focus();
+  }, [shown]);
   const run = async (which = id) => {
     if (!model || !which.trim()) return;
     setBusy(true);
@@ -170,7 +175,7 @@ function ExplainBox({ result, model, initialId, handle }: { result: PredictResul
     try {
       const e = await client.invoke('predict.explain', { model, dataset, id: which.trim() });
       setShown(e);
-      requestAnimationFrame(() => heading.current?.focus());
+      focusNext.current = true;
     } catch (err) {
       setError(err);
       setShown(null);
@@ -226,7 +231,7 @@ function ExplainBox({ result, model, initialId, handle }: { result: PredictResul
       {shown && check && (
         <Stack gap="sm" mt="md">
           <h4 ref={heading} tabIndex={-1} className="cxw-pred-h4">
-            Customer {shown.id}: {pct1(shown.probability)}
+            Customer {shown.id}: {pctBeside(shown.probability, result.frozen.threshold)}
             {shown.needsReview ? ' — needs review' : ''}
           </h4>
           <Text size="md" fw={600}>
@@ -292,7 +297,7 @@ function ReviewDialog({
       {c && (
         <Stack gap="md">
           <Text size="sm">
-            The model gives {pct1(c.probability)} (fold models {pct1(c.bandLow)}–{pct1(c.bandHigh)}) against the threshold of {pct1(result.frozen.threshold)}: {flags ? 'flagged' : 'not flagged'}.{' '}
+            The model gives {pctBeside(c.probability, result.frozen.threshold)} (fold models {pct1(c.bandLow)}–{pct1(c.bandHigh)}) against the threshold of {pct1(result.frozen.threshold)}: {flags ? 'flagged' : 'not flagged'}.{' '}
             {confirm ? 'Confirming keeps that call' : 'Overriding turns it round'}: the customer will be <b>{after ? 'flagged' : 'not flagged'}</b>.
           </Text>
           <Text size="sm" c="dimmed">

@@ -2,7 +2,7 @@
 // Cramér's V > 0.3), and the model's fairness audit in one step ('predict.audit': its untouched test rows scored,
 // then flagged-or-not audited against the outcome by protected group), opened in the Audit view. What being flagged
 // does to a customer (a benefit or a burden) decides which error matters most, so it is asked, never assumed.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Group, Paper, Radio, Stack, Table, Text } from '@mantine/core';
 import { IconScale } from '@tabler/icons-react';
 import type { PredictResult } from '../../../shared/predict';
@@ -27,6 +27,11 @@ export function FairnessPanel({ result, model }: { result: PredictResult; model:
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ scores: DatasetSummary; id: number | null; name: string; summary: string } | null>(null);
   const [opening, setOpening] = useState(false);
+  const doneRef = useRef<HTMLDivElement>(null);
+  // The outcome appears below the form: bring it into view.
+  useEffect(() => {
+    if (done) doneRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [done]);
 
   const audit = async () => {
     if (!model || !direction) return;
@@ -125,7 +130,7 @@ export function FairnessPanel({ result, model }: { result: PredictResult; model:
             )}
             <ErrorAlert error={error} title="The model was not audited" onClose={error ? () => setError(null) : undefined} />
             {done && (
-              <Paper withBorder radius="md" p="md" className="cxw-pred-done">
+              <Paper withBorder radius="md" p="md" className="cxw-pred-done" ref={doneRef}>
                 <Text fw={650} role="status">
                   Audit saved{done.name ? ` as “${done.name}”` : ''}; the test scores are in the dataset “{done.scores.name}”.
                 </Text>

@@ -33,7 +33,7 @@ export function PerformancePanel({ result: r }: { result: PredictResult }) {
           <Text fw={650} size="lg" mb="xs" id="pred-figures">
             The figures side by side
           </Text>
-          <Table className="cxw-pred-table cxw-tabular" withTableBorder aria-labelledby="pred-figures">
+          <Table className="cxw-pred-table cxw-pred-figures cxw-tabular" withTableBorder aria-labelledby="pred-figures">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Measure</Table.Th>

@@ -1,7 +1,7 @@
 // "Score a dataset": every customer of a dataset with the model's columns (next month's export, say) gets a
 // probability, the fold models' band, whether a person should review it and its top reasons, in a new dataset that
 // the Data view opens and the other views can use ('predict.score', a job with progress and cancel).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconDatabase, IconTargetArrow } from '@tabler/icons-react';
 import type { PredictResult, ScoreOutcome } from '../../../shared/predict';
@@ -110,39 +110,44 @@ export function ScorePanel({ result, model }: { result: PredictResult; model: st
 
 function Scored({ outcome }: { outcome: ScoreOutcome }) {
   const name = outcome.dataset.name;
+  const ref = useRef<HTMLDivElement>(null);
+  // The outcome appears below the form: bring it into view.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [outcome]);
   return (
-    <Card label="Scores">
-      <Text fw={650} size="lg" role="status">
-        Scored {formatCount(outcome.rows)} rows into “{name}”
-      </Text>
-      <Text size="md" mt={4}>
-        {outcome.needsReview === 0
-          ? 'No customer needs a review: every fold model agrees, away from the threshold.'
-          : `${formatCount(outcome.needsReview)} ${outcome.needsReview === 1 ? 'customer needs' : 'customers need'} a person’s review before anything is decided about them (column needs_review).`}
-      </Text>
-      {outcome.unseen.length > 0 ? (
-        <>
-          <Text size="sm" mt="sm" fw={600}>
-            Values the model never saw (scored as “(other)”):
-          </Text>
-          <List size="sm" spacing={2}>
-            {outcome.unseen.map((u) => (
-              <List.Item key={u.column}>
-                {u.column}: {formatCount(u.rows)} {u.rows === 1 ? 'row' : 'rows'} ({u.levels.slice(0, 6).join(', ')}
-                {u.levels.length > 6 ? `, … ${u.levels.length - 6} more` : ''})
-              </List.Item>
-            ))}
-          </List>
-        </>
-      ) : (
-        <Text size="sm" c="dimmed" mt="sm">
-          Every value was one the model saw in training.
+    <div ref={ref}>
+      <Card label="Scores">
+        <Text fw={650} size="lg" role="status">
+          Scored {formatCount(outcome.rows)} rows into “{name}”
         </Text>
-      )}
-      <Anchor href={`#/data?dataset=${encodeURIComponent(name)}`} mt="sm" display="inline-flex" className="cxw-pred-link">
-        <IconDatabase size={16} aria-hidden="true" />
-        Open “{name}” on the Data view
-      </Anchor>
-    </Card>
+        <Text size="md" mt={4}>
+          {outcome.needsReview === 0
+            ? 'No customer needs a review: every fold model agrees, away from the threshold.'
+            : `${formatCount(outcome.needsReview)} ${outcome.needsReview === 1 ? 'customer needs' : 'customers need'} a person’s review before anything is decided about them (column needs_review).`}
+        </Text>
+        {outcome.unseen.length > 0 ? (
+          <>
+            <Text size="sm" mt="sm" fw={600}>
+              Values the model never saw (scored as “(other)”):
+            </Text>
+            <List size="sm" spacing={2}>
+              {outcome.unseen.map((u) => (
+                <List.Item key={u.column}>
+                  {u.column}: {formatCount(u.rows)} {u.rows === 1 ? 'row' : 'rows'} ({u.levels.slice(0, 6).join(', ')}
+                  {u.levels.length > 6 ? `, … ${u.levels.length - 6} more` : ''})
+                </List.Item>
+              ))}
+            </List>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed" mt="sm">
+            Every value was one the model saw in training.
+          </Text>
+        )}
+        <Anchor href={`#/data?dataset=${encodeURIComponent(name)}`} mt="sm" display="inline-flex" className="cxw-pred-link">
+          <IconDatabase size={16} aria-hidden="true" />
+          Open “{name}” on the Data view
+        </Anchor>
+      </Card>
+    </div>
   );
 }

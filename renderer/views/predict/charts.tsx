@@ -267,7 +267,7 @@ export function ContributionChart({ explanation }: { explanation: CustomerExplan
   );
   return (
     <PlotlyChart
-      title={`Why customer ${explanation.id} scored ${pct1(explanation.probability)}`}
+      title={`What each column adds for customer ${explanation.id}`}
       exportName={`customer ${explanation.id} explanation`}
       figure={figure}
       height={Math.max(200, 80 + rows.length * 30)}

@@ -106,6 +106,14 @@ export function suggestPositive(c: ColumnMeta | undefined, values: string[]): st
   return pair ? values[lower.indexOf(pair[0])] : '';
 }
 
+/** The target's value other than `positive` (its "No"), when known: the boolean's other label or the profile's other value. */
+export function otherValue(d: DatasetSummary | null, profile: ColumnProfile[] | null, target: string, positive: string): string | null {
+  const option = targetOptions(d, profile).find((o) => o.column.name === target);
+  if (!option) return null;
+  const rest = option.values.filter((v) => v.trim().toLowerCase() !== positive.trim().toLowerCase());
+  return rest.length === 1 ? rest[0] : null;
+}
+
 /** The likeliest target: the only two-valued outcome column, else the first yes/no outcome column; else none (ask). */
 export function suggestTarget(d: DatasetSummary | null, profile: ColumnProfile[] | null): string {
   const outcomes = targetOptions(d, profile).filter((o) => o.column.role === 'outcome');

@@ -1,7 +1,7 @@
 // Pure helpers of the Predict results (unit-tested): numbers as the view prints them, the split and the threshold
 // in words, the confusion counts with plain labels, the ensemble's comparison, the review queue's filter with the
 // latest review per customer, an explanation's arithmetic check, and the model card's sections.
-import { OTHER_LEVEL, type CustomerExplanation, type ModelComparison, type ModelReview, type PredictResult, type ReviewCase } from '../../../shared/predict';
+import { MISSING_LEVEL, OTHER_LEVEL, type CustomerExplanation, type ModelComparison, type ModelReview, type PredictResult, type ReviewCase } from '../../../shared/predict';
 import { listWords } from '../../charts/chart-table';
 import { pct1, pctWhole } from '../../charts/predict-tables';
 import { formatCount } from '../../lib/format';
@@ -74,12 +74,12 @@ export function confusionWords(r: PredictResult): ConfusionWords {
 
 /** The ensemble's members compared on the same test rows (paired DeLong test), in words. */
 export function comparisonWords(c: ModelComparison): string {
-  const better = c.difference > 0 ? 'logistic regression' : 'the trees';
+  const better = c.difference > 0 ? 'logistic regression ranks' : 'the trees rank';
   const clear = c.differenceCi[0] > 0 || c.differenceCi[1] < 0;
   const p = c.pValue < 0.001 ? 'p < 0.001' : `p = ${c.pValue.toFixed(c.pValue < 0.1 ? 3 : 2)}`;
   return (
     `Logistic regression ${num3(c.logisticAuc)} against trees ${num3(c.gbdtAuc)}: difference ${signed3(c.difference)} (95% CI ${signed3(c.differenceCi[0])} to ${signed3(c.differenceCi[1])}, ${p}). ` +
-    (clear ? `On these test rows ${better} ranks customers better.` : 'On these test rows neither ranks customers clearly better; the ensemble averages both.')
+    (clear ? `On these test rows ${better} customers better.` : 'On these test rows neither ranks customers clearly better; the ensemble averages both.')
   );
 }
 
@@ -107,10 +107,22 @@ export function reviewWords(r: ModelReview): string {
   return `${r.decision === 'confirm' ? 'Confirmed' : 'Overridden'}: ${r.flagged ? 'flagged' : 'not flagged'}`;
 }
 
-/** The actual outcome of a test customer, as the target reads. */
-export function actualWords(r: Pick<PredictResult, 'target' | 'positive'>, actual: 0 | 1 | null): string {
+/** The actual outcome of a test customer: the positive value, or the target's other value when known ("No"). */
+export function actualWords(r: Pick<PredictResult, 'positive'>, actual: 0 | 1 | null, other: string | null): string {
   if (actual === null) return 'not known';
-  return actual === 1 ? r.positive : `not ${r.positive}`;
+  return actual === 1 ? r.positive : (other ?? `not ${r.positive}`);
+}
+
+/**
+ * A probability beside a threshold, with as many decimals as it takes not to print the threshold's own figure for a
+ * customer on the other side of it ("49.96%", not "50.0%", for a customer just below a 50% threshold).
+ */
+export function pctBeside(p: number, threshold: number): string {
+  for (let digits = 1; digits <= 4; digits++) {
+    const shown = (p * 100).toFixed(digits);
+    if (shown !== (threshold * 100).toFixed(digits) || p === threshold) return `${shown}%`;
+  }
+  return `${(p * 100).toFixed(4)}%`;
 }
 
 /** The top reasons without the risk headline they start with ("High risk, 52% (41–60%): A +0.9, …" → "A +0.9, …"). */
@@ -132,6 +144,18 @@ export function explanationCheck(e: CustomerExplanation): { sum: number; matches
 export interface CardSection {
   title: string;
   lines: string[];
+}
+
+const MISSING_WORDS: Record<PredictResult['kind'], string> = {
+  gbdt: 'A missing number goes down the branch the trees learned for missing values.',
+  logistic: 'A missing number is filled in with its training mean.',
+  ensemble: 'A missing number goes down the trees’ learned branch, and is filled in with its training mean for logistic regression.',
+};
+
+/** A text column's own values (without the pooled and missing slots): all of them up to 6, else the first 5 and a count. */
+function valuesWords(levels: string[]): string {
+  const own = levels.filter((l) => l !== OTHER_LEVEL && l !== MISSING_LEVEL);
+  return own.length <= 6 ? own.join(', ') : `${own.slice(0, 5).join(', ')} and ${own.length - 5} more`;
 }
 
 export const INTENDED_USE =
@@ -166,12 +190,11 @@ export function modelCard(r: PredictResult): CardSection[] {
       title: 'Features and preprocessing',
       lines: [
         `${MODEL_NAMES[r.kind]}, ${folds === 1 ? 'one fit without cross-validation' : `${folds}-fold cross-validation on the training rows`}.`,
-        numbers.length ? `Numbers used as they are: ${listWords(numbers, 12)}.` : 'No number columns.',
+        numbers.length ? `Numbers (yes/no as 1/0) used as they are: ${listWords(numbers, 12)}. ${MISSING_WORDS[r.kind]}` : 'No number columns.',
         levels.length
-          ? `Text one-hot encoded (one 0/1 column per value, fitted on the training rows): ${listWords(
-              levels.map((i) => `${i.column} (${i.kind === 'levels' ? i.levels.length : 0} values)`),
-              12,
-            )}.`
+          ? `Text one-hot encoded (one 0/1 column per value, fitted on the training rows; a value not seen in training counts as “${OTHER_LEVEL}”): ${levels
+              .map((i) => `${i.column} (${i.kind === 'levels' ? valuesWords(i.levels) : ''})`)
+              .join('; ')}.`
           : 'No text columns.',
         pooled.length
           ? `Rare values (fewer than ${r.spec.minLevelRows ?? 30} training rows) pooled into “${OTHER_LEVEL}”: ${pooled
