@@ -6,11 +6,9 @@
 //   node tests/bench/predict/gbdt-vs-sklearn.mjs --rows 200000   # quicker
 //   options: --trees N (100), --leaves N (31), --shap-rows N (100000), --skip-shap
 //
-// Data: --rows rows × 20 features made here with mulberry32 (seed 2024): 12 standard normal, 4 integers 0..9, 2
-// uniform(−3, 3) of which 5% missing (NaN), 2 pure noise; the outcome is Bernoulli(σ(logit)) with a non-linear logit
-// (interactions, a step, a sine, missingness itself raising the odds), base rate ≈ 0.3. Written once, column-major
-// raw float64 plus a uint8 label file, to tests/bench/.data/ (gitignored); writing it is not timed. The first 80% of
-// the rows train, the last 20% test (the rows are i.i.d.).
+// Data: --rows rows × 20 features from gbdt-data.mjs (seeded; 12 normal, 4 integer codes, 2 uniform with 5% missing,
+// 2 noise; a non-linear logit, base rate ≈ 0.3). Written once, column-major raw float64 plus a uint8 label file, to
+// tests/bench/.data/ (gitignored); writing it is not timed. The first 80% of the rows train, the last 20% test.
 // The kernel is TypeScript with extensionless imports, so it is first bundled with rolldown (already a dependency
 // via vite) into tests/bench/.data/gbdt.mjs. Every measured run is a fresh child process, so peak RSS is its own.
 //   ours.process     whole child, wall clock from spawn to exit: node start-up + loading the bundle + reading the files
@@ -29,15 +27,14 @@
 // Targets (issue 15): whole process ≤ 1.5× sklearn's, test AUC within 0.005, TreeSHAP for 100k rows < 5 s, peak RSS
 // < 2 GB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from '../mulberry32.mjs';
+import { dataPrefix, F, readGbdtData, readProba, rocAuc, writeGbdtData } from './gbdt-data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DATA = join(HERE, '../.data');
 const BUNDLE = join(DATA, 'gbdt.mjs');
-const F = 20;
 
 function arg(name, dflt) {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,21 +43,13 @@ function arg(name, dflt) {
 const flag = (name) => process.argv.includes(`--${name}`);
 const mib = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
 
-function readData(prefix, rows) {
-  const buf = readFileSync(`${prefix}.f64`);
-  const all = new Float64Array(buf.buffer, buf.byteOffset, buf.byteLength / 8);
-  const cols = Array.from({ length: F }, (_, f) => all.subarray(f * rows, (f + 1) * rows));
-  const y = new Uint8Array(readFileSync(`${prefix}.y`));
-  return { cols, y };
-}
-
 // ------------------------------------------------------------------ children
 if (process.argv[2] === '--child') {
   const [, , , kind, prefix, rowsArg, trees, leaves, shapRows] = process.argv;
   const rows = Number(rowsArg);
   const nTrain = Math.floor(rows * 0.8);
   const g = await import(BUNDLE);
-  const { cols, y } = readData(prefix, rows);
+  const { cols, y } = readGbdtData(prefix, rows);
   const train = cols.map((c) => c.subarray(0, nTrain));
   const test = cols.map((c) => c.subarray(nTrain));
   const out = {};
@@ -107,28 +96,6 @@ const shapRows = Number(arg('shap-rows', '100000'));
 mkdirSync(DATA, { recursive: true });
 
 
-function writeData(prefix) {
-  if (existsSync(`${prefix}.f64`) && existsSync(`${prefix}.y`)) return;
-  const rnd = mulberry32(2024);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-  const X = new Float64Array(F * rows);
-  const y = new Uint8Array(rows);
-  const x = new Float64Array(F);
-  for (let i = 0; i < rows; i++) {
-    for (let f = 0; f < 12; f++) x[f] = normal();
-    for (let f = 12; f < 16; f++) x[f] = Math.floor(rnd() * 10);
-    for (let f = 16; f < 18; f++) x[f] = rnd() < 0.05 ? NaN : -3 + 6 * rnd();
-    for (let f = 18; f < 20; f++) x[f] = normal();
-    const m16 = Number.isNaN(x[16]) ? 1 : 0;
-    const logit = -1.2 + 0.8 * x[0] - 0.6 * x[1] + 0.5 * x[2] * x[3] + (x[12] > 6 ? 0.9 : 0) - 0.3 * x[4] * x[4] +
-      0.4 * Math.sin(2 * x[5]) + 0.1 * x[13] + 0.7 * m16 + (m16 ? 0 : 0.3 * Math.abs(x[16])) - 0.2 * (Number.isNaN(x[17]) ? 0 : x[17]);
-    y[i] = rnd() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
-    for (let f = 0; f < F; f++) X[f * rows + i] = x[f];
-  }
-  writeFileSync(`${prefix}.f64`, Buffer.from(X.buffer));
-  writeFileSync(`${prefix}.y`, Buffer.from(y.buffer));
-}
-
 async function bundle() {
   const { build } = await import('rolldown');
   writeFileSync(join(DATA, 'gbdt-entry.ts'), [
@@ -170,32 +137,9 @@ function python(prefix, threads) {
   return { ...JSON.parse(r.stdout.trim().split('\n').pop()), processS: wall };
 }
 
-function rocAuc(y, s) {
-  const n = y.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => s[a] - s[b]);
-  let pos = 0;
-  let rankSum = 0;
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j + 1 < n && s[order[j + 1]] === s[order[i]]) j++;
-    const mid = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (y[order[k]] === 1) {
-      pos++;
-      rankSum += mid;
-    }
-    i = j + 1;
-  }
-  return (rankSum - (pos * (pos + 1)) / 2) / (pos * (n - pos));
-}
-
-function readProba(file) {
-  const b = readFileSync(file);
-  return new Float64Array(b.buffer, b.byteOffset, b.byteLength / 8);
-}
-
 await bundle();
-const prefix = join(DATA, `gbdt-v1-${rows}x${F}`);
-writeData(prefix);
+const prefix = dataPrefix(DATA, rows);
+writeGbdtData(prefix, rows);
 const nTrain = Math.floor(rows * 0.8);
 const yTest = new Uint8Array(readFileSync(`${prefix}.y`)).subarray(nTrain);
 console.log(`gradient-boosting benchmark: ${rows.toLocaleString()} rows × ${F} (train ${nTrain.toLocaleString()}, test ${(rows - nTrain).toLocaleString()}), ${trees} trees, ${leaves} leaves, 255 bins, learning rate 0.1 (data: ${prefix}.f64)`);
