@@ -1,51 +1,54 @@
-// The model card: a read-only summary of the model built from the result — data and period, target and direction,
-// features and preprocessing, how well it predicts, calibration, threshold, proxies, warnings, the people's reviews
-// so far, and the intended use and limits (results.ts: modelCard).
-import { Text, Title } from '@mantine/core';
-import type { ModelReview, PredictResult } from '../../../shared/predict';
+// The model card, read-only: the services' card of the saved model ('predict.card', the same as `cxw predict card`) —
+// the model, the data and split, the features and preprocessing, performance with intervals, calibration and
+// threshold, the fairness audit when run, proxies, the reviews so far, intended use and limits — with the names of
+// the values pooled into "(other)" added from the result (the card counts them).
+import { Loader, Table, Text } from '@mantine/core';
+import type { ModelCard as Card, PredictResult } from '../../../shared/predict';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
-import { formatCount } from '../../lib/format';
-import { Panel } from './parts';
-import { latestReviews, modelCard } from './results';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../lib/format';
+import { NotSaved, Panel } from './parts';
+import { withPooledNames } from './results';
 
 export function ModelCard({ result, model }: { result: PredictResult; model: string | null }) {
   const client = useClient();
-  const reviews = useAsync<ModelReview[]>(() => (model ? client.invoke('predict.reviews', { model }) : Promise.resolve([])), [client, model]);
-  const latest = [...latestReviews(reviews.data ?? []).values()];
-  const overridden = latest.filter((r) => r.decision === 'override').length;
-  const sections = modelCard(result);
+  const card = useAsync<Card | null>(() => (model ? client.invoke('predict.card', { model }) : Promise.resolve(null)), [client, model]);
+  if (!model) {
+    return (
+      <Panel title="Model card">
+        <NotSaved what="show its model card" />
+      </Panel>
+    );
+  }
   return (
-    <Panel title={`Model card${model ? `: ${model}` : ''}`}>
-      <article className="cxw-pred-modelcard" aria-label="Model card">
-        {sections.map((s) => (
-          <section key={s.title} className="cxw-pred-card-section">
-            <Title order={4} className="cxw-pred-h4">
-              {s.title}
-            </Title>
-            {s.lines.length === 1 ? (
-              <Text size="md">{s.lines[0]}</Text>
-            ) : (
-              <ul className="cxw-pred-list">
-                {s.lines.map((l, i) => (
-                  <li key={i}>
-                    <Text size="md">{l}</Text>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {s.title === 'Threshold' && (
-              <Text size="md" mt={4}>
-                {!model
-                  ? 'Reviews: the model is no longer saved.'
-                  : latest.length === 0
-                    ? 'Reviews: no customer has been reviewed yet.'
-                    : `Reviews: ${formatCount(latest.length)} ${latest.length === 1 ? 'customer' : 'customers'} reviewed by a person, ${formatCount(overridden)} of them overridden.`}
-              </Text>
-            )}
-          </section>
-        ))}
-      </article>
+    <Panel title={`Model card: ${model}`}>
+      {card.error ? (
+        <ErrorAlert error={card.error} title="The model card could not be read" />
+      ) : !card.data ? (
+        <Loader size="sm" aria-label="Reading the model card" />
+      ) : (
+        <article className="cxw-pred-modelcard" aria-label={`Model card of ${model}`}>
+          <Text size="sm" c="dimmed">
+            Trained {formatDateTime(card.data.trainedAt)}. The same card as <code>cxw predict card</code>.
+          </Text>
+          {withPooledNames(card.data, result).sections.map((s) => (
+            <section key={s.title} className="cxw-pred-card-section" aria-label={s.title}>
+              <h4 className="cxw-pred-h4">{s.title}</h4>
+              <Table className="cxw-pred-card-table" verticalSpacing={4} withRowBorders={false}>
+                <Table.Tbody>
+                  {s.items.map((item, i) => (
+                    <Table.Tr key={i}>
+                      <Table.Th scope="row">{item.label}</Table.Th>
+                      <Table.Td>{item.value}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </section>
+          ))}
+        </article>
+      )}
     </Panel>
   );
 }

@@ -7,6 +7,7 @@ import { Button, List, Paper, Text, Title } from '@mantine/core';
 import { IconCrystalBall } from '@tabler/icons-react';
 import type { DatasetProfile, DatasetSummary } from '../../../shared/domain';
 import type { PredictResult, PredictSpec } from '../../../shared/predict';
+import type { SegmentationSummary } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { useAsync } from '../../state/useAsync';
@@ -25,6 +26,7 @@ export function PredictView() {
   const client = useClient();
   const { revision } = useWorkspace();
   const [datasetShown, setDatasetShown] = useState('');
+  const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
   // The profile gives the two values of a text target and the columns' distinct counts; cached by the services.
   const profile = useAsync<DatasetProfile | null>(() => (datasetShown ? client.invoke('dataset.profile', { dataset: datasetShown }) : Promise.resolve(null)), [client, datasetShown, revision]);
   const factsOf = (name: string) => (profile.data && profile.data.dataset === name ? profile.data.columns : null);
@@ -84,7 +86,7 @@ export function PredictView() {
       setupOpen={setupOpen}
       onSetupOpen={setSetupOpen}
       hideHint="Hide the set-up (more room for the results)"
-      setup={<SetupPanel datasets={datasets} dataset={dataset} form={form} onForm={a.setForm} onDataset={a.chooseDataset} profile={facts} busy={job.running} />}
+      setup={<SetupPanel datasets={datasets} dataset={dataset} form={form} onForm={a.setForm} onDataset={a.chooseDataset} profile={facts} segmentations={segmentations.data ?? []} busy={job.running} />}
       run={a.runBar('Train model')}
       busy={job.running}
     >

@@ -3,13 +3,15 @@
 // switch); the model and folds; the test rows (a random share or the rows where a column has a value); the threshold
 // rule (what a missed positive costs, or how many customers the team can act on); columns kept despite the leak guard.
 import { useId, useState } from 'react';
-import { CloseButton, Divider, Group, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, UnstyledButton, Checkbox } from '@mantine/core';
+import { Checkbox, CloseButton, Divider, Group, MultiSelect, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
 import type { PredictModelKind } from '../../../shared/predict';
+import type { SegmentationSummary } from '../../../shared/segments';
 import { formatCount } from '../../lib/format';
 import { TYPE_LABELS } from '../../lib/labels';
 import {
+  MAX_SEGMENTATIONS,
   MAX_TEST_SHARE,
   MIN_TEST_SHARE,
   MODEL_OPTIONS,
@@ -35,13 +37,15 @@ interface Props {
   onDataset: (name: string) => void;
   /** The dataset's profile (distinct counts, a text column's values), when loaded. */
   profile: ColumnProfile[] | null;
+  /** The workspace's saved segmentations (a segment can be a feature). */
+  segmentations: SegmentationSummary[];
   busy: boolean;
 }
 
 const typeLabel = (c: ColumnMeta) => TYPE_LABELS[c.type].toLowerCase();
 const numberOrBlank = (v: string | number) => (typeof v === 'number' ? v : v === '' ? '' : Number(v));
 
-export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile, busy }: Props) {
+export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile, segmentations, busy }: Props) {
   const set = (patch: Partial<PredictForm>) => onForm({ ...form, ...patch });
   const ids = useId();
   const targets = targetOptions(dataset, profile);
@@ -114,6 +118,20 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
 
       <Divider />
       <FeaturePicker form={form} dataset={dataset} profile={profile} busy={busy} onForm={onForm} />
+      {segmentations.length > 0 && (
+        <MultiSelect
+          label="Segments as features"
+          description="Each customer's segment in a saved segmentation (matched by row, else by id)"
+          placeholder={form.segmentations.length ? undefined : 'None'}
+          data={segmentationOptions(segmentations, form.dataset)}
+          value={form.segmentations}
+          onChange={(v) => set({ segmentations: v })}
+          maxValues={MAX_SEGMENTATIONS}
+          searchable
+          clearable
+          disabled={busy}
+        />
+      )}
 
       <Divider />
       <fieldset className="cxw-pred-fieldset" aria-labelledby={`${ids}-model`}>
@@ -270,6 +288,12 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
       )}
     </Stack>
   );
+}
+
+/** This dataset's segmentations first, then the others with the dataset they segment. */
+function segmentationOptions(all: SegmentationSummary[], dataset: string): { value: string; label: string }[] {
+  const label = (s: SegmentationSummary) => (s.dataset === dataset ? `${s.name} (k = ${s.k})` : `${s.name} (k = ${s.k}, ${s.dataset})`);
+  return [...all.filter((s) => s.dataset === dataset), ...all.filter((s) => s.dataset !== dataset)].map((s) => ({ value: s.name, label: label(s) }));
 }
 
 function costHelp(form: PredictForm): string {

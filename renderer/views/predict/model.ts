@@ -19,6 +19,8 @@ export interface PredictForm {
   features: string[];
   /** Protected attributes used as features on purpose (each by its own switch). */
   includeProtected: string[];
+  /** Saved segmentations whose segment is a feature ("segment: NAME"). */
+  segmentations: string[];
   /** The features (and an unset target) are still to be pre-filled from the dataset's profile when it arrives. */
   autoFill: boolean;
   model: PredictModelKind;
@@ -45,6 +47,8 @@ export const MIN_TEST_SHARE = 5;
 export const MAX_TEST_SHARE = 50;
 /** A text column with more values than this is not pre-ticked: an identifier or free text, not a category. */
 export const MAX_DEFAULT_LEVELS = 100;
+/** Saved segmentations a model can use as features (the contract's limit). */
+export const MAX_SEGMENTATIONS = 10;
 
 export const MODEL_OPTIONS: { value: PredictModelKind; label: string; description: string }[] = [
   { value: 'gbdt', label: 'Gradient-boosted trees', description: 'Finds interactions and thresholds by itself; the usual best choice' },
@@ -195,6 +199,7 @@ export function prefill(d: DatasetSummary | null): PredictForm {
     positive: suggestPositive(column, []),
     features: defaultFeatures(d, target, null),
     includeProtected: [],
+    segmentations: [],
     autoFill: Boolean(d),
     model: 'gbdt',
     folds: DEFAULT_FOLDS,
@@ -292,6 +297,7 @@ export function toSpec(f: PredictForm): PredictSpec {
     test: f.testMode === 'share' ? { share: Math.round(Number(f.testShare) * 100) / 10000 } : { column: f.testColumn, value: f.testValue.trim() },
     threshold: f.rule === 'cost' ? { rule: 'cost', missedPositiveCost: Number(f.cost) } : { rule: 'capacity', capacity: Number(f.capacity) },
   };
+  if (f.segmentations.length) spec.segmentations = [...f.segmentations];
   if (protectedUsed.length) spec.includeProtected = protectedUsed;
   if (f.confirmedLeaks.length) spec.confirmedLeaks = [...f.confirmedLeaks];
   return spec;
@@ -311,6 +317,7 @@ export function fromSpec(spec: PredictSpec, base: PredictForm): PredictForm {
     positive: spec.positive,
     features: spec.features.filter((x) => !included.has(x)),
     includeProtected: spec.features.filter((x) => included.has(x)),
+    segmentations: [...(spec.segmentations ?? [])],
     autoFill: false,
     model: spec.model ?? 'gbdt',
     folds: spec.folds ?? DEFAULT_FOLDS,

@@ -1,7 +1,7 @@
 // Pure helpers of the Predict results (unit-tested): numbers as the view prints them, the split and the threshold
 // in words, the confusion counts with plain labels, the ensemble's comparison, the review queue's filter with the
-// latest review per customer, an explanation's arithmetic check, and the model card's sections.
-import { MISSING_LEVEL, OTHER_LEVEL, type CustomerExplanation, type ModelComparison, type ModelReview, type PredictResult, type ReviewCase } from '../../../shared/predict';
+// latest review per customer, an explanation's arithmetic check, and the pooled values named on the model card.
+import type { CustomerExplanation, ModelCard, ModelComparison, ModelReview, PredictResult, ReviewCase } from '../../../shared/predict';
 import { listWords } from '../../charts/chart-table';
 import { pct1, pctWhole } from '../../charts/predict-tables';
 import { formatCount } from '../../lib/format';
@@ -141,96 +141,18 @@ export function explanationCheck(e: CustomerExplanation): { sum: number; matches
 
 // ------------------------------------------------------------------ model card
 
-export interface CardSection {
-  title: string;
-  lines: string[];
-}
-
-const MISSING_WORDS: Record<PredictResult['kind'], string> = {
-  gbdt: 'A missing number goes down the branch the trees learned for missing values.',
-  logistic: 'A missing number is filled in with its training mean.',
-  ensemble: 'A missing number goes down the trees’ learned branch, and is filled in with its training mean for logistic regression.',
-};
-
-/** A text column's own values (without the pooled and missing slots): all of them up to 6, else the first 5 and a count. */
-function valuesWords(levels: string[]): string {
-  const own = levels.filter((l) => l !== OTHER_LEVEL && l !== MISSING_LEVEL);
-  return own.length <= 6 ? own.join(', ') : `${own.slice(0, 5).join(', ')} and ${own.length - 5} more`;
-}
-
-export const INTENDED_USE =
-  'The scores rank customers for outreach — who to call, which offer to send first. A score is not a decision about a person until someone has reviewed ' +
-  'it: the customers whose fold models disagree or who sit near the threshold are listed for review, and every confirmation or override is logged. ' +
-  'The model knows only the period and the customers it was trained on: retrain it when the data drifts (new products, prices or channels), ' +
-  'and check its calibration and fairness again after each retraining.';
-
-export function modelCard(r: PredictResult): CardSection[] {
-  const inputs = r.frozen.inputs;
-  const numbers = inputs.filter((i) => i.kind === 'number').map((i) => i.column);
-  const levels = inputs.filter((i) => i.kind === 'levels');
-  const pooled = levels.filter((i) => i.kind === 'levels' && i.pooled.length > 0);
-  const cv = r.cv;
-  const folds = r.spec.folds ?? 5;
-  const leaks = r.spec.confirmedLeaks ?? [];
-  return [
-    {
-      title: 'Data and period',
-      lines: [
-        `Dataset “${r.spec.dataset}”: ${formatCount(r.rows)} rows with a known ${r.target}${r.excludedRows ? ` (${formatCount(r.excludedRows)} without one left out)` : ''}.`,
-        `Trained on ${formatCount(r.trainRows)} rows; tested once, at the end, on ${formatCount(r.test.rows)} rows kept apart: ${splitWords(r)}.`,
-      ],
-    },
-    {
-      title: 'Target and direction',
-      lines: [
-        `Predicting: ${direction(r)}. ${formatCount(r.positives)} of ${formatCount(r.rows)} rows (${pct1(r.positives / r.rows)}) are “${r.positive}”; the probabilities are the chance of “${r.positive}”.`,
-      ],
-    },
-    {
-      title: 'Features and preprocessing',
-      lines: [
-        `${MODEL_NAMES[r.kind]}, ${folds === 1 ? 'one fit without cross-validation' : `${folds}-fold cross-validation on the training rows`}.`,
-        numbers.length ? `Numbers (yes/no as 1/0) used as they are: ${listWords(numbers, 12)}. ${MISSING_WORDS[r.kind]}` : 'No number columns.',
-        levels.length
-          ? `Text one-hot encoded (one 0/1 column per value, fitted on the training rows; a value not seen in training counts as “${OTHER_LEVEL}”): ${levels
-              .map((i) => `${i.column} (${i.kind === 'levels' ? valuesWords(i.levels) : ''})`)
-              .join('; ')}.`
-          : 'No text columns.',
-        pooled.length
-          ? `Rare values (fewer than ${r.spec.minLevelRows ?? 30} training rows) pooled into “${OTHER_LEVEL}”: ${pooled
-              .map((i) => `${i.column}: ${i.kind === 'levels' ? listWords(i.pooled, 8) : ''}`)
-              .join('; ')}.`
-          : `No value was rare enough to be pooled (fewer than ${r.spec.minLevelRows ?? 30} training rows).`,
-        r.includedProtected.length ? `Protected attributes used on purpose: ${listWords(r.includedProtected, 8)}.` : 'No protected attribute is used.',
-        ...(leaks.length ? [`Kept although alone they predict the target almost perfectly (the analyst confirmed they are known before the outcome): ${listWords(leaks, 8)}.`] : []),
-      ],
-    },
-    {
-      title: 'How well it predicts',
-      lines: [
-        `Test AUC ${num3(r.test.auc)} (95% CI ${ci3(r.test.aucCi)}; 0.5 = guessing, 1 = perfect ranking).`,
-        `Precision–recall AUC ${num3(r.test.prAuc)} against ${num3(r.test.baseline.prAuc)} without skill; Brier score ${num3(r.test.brier)} against ${num3(r.test.baseline.brier)} for the base rate alone; log loss ${num3(r.test.logLoss)}.`,
-        cv ? `Cross-validated on the training rows (${cv.folds} folds): AUC ${num3(cv.auc)} (95% CI ${ci3(cv.aucCi)}).` : 'No cross-validation (one fold).',
-        ...(r.comparison ? [comparisonWords(r.comparison)] : []),
-      ],
-    },
-    {
-      title: 'Calibration',
-      lines: [
-        cv
-          ? 'Platt scaling fitted on the out-of-fold predictions of the cross-validation (training rows only), so a probability of 30% means about 3 in 10.'
-          : 'Not calibrated: one fold gives no out-of-fold predictions to calibrate on.',
-        `Expected calibration error on the test rows: ${(r.test.ece * 100).toFixed(1)} points.`,
-      ],
-    },
-    { title: 'Threshold', lines: [thresholdWords(r), confusionWords(r).precision, confusionWords(r).recall] },
-    {
-      title: 'Proxies',
-      lines: r.proxies.length
-        ? r.proxies.map((p) => p.explanation)
-        : ['No feature is strongly associated (Cramér’s V above 0.3) with a protected attribute of the dataset, or none is marked protected.'],
-    },
-    { title: 'Warnings', lines: r.warnings.length ? r.warnings : ['None.'] },
-    { title: 'Intended use and limits', lines: [INTENDED_USE] },
-  ];
+/**
+ * The services' model card with the names of the values pooled into "(other)" added to each text input's line (the
+ * card counts them; the analyst wants to see which they were).
+ */
+export function withPooledNames(card: ModelCard, r: PredictResult): ModelCard {
+  const pooled = new Map(r.frozen.inputs.flatMap((i) => (i.kind === 'levels' && i.pooled.length ? [[i.column, i.pooled] as const] : [])));
+  return {
+    ...card,
+    sections: card.sections.map((s) =>
+      s.title !== 'Features and preprocessing'
+        ? s
+        : { ...s, items: s.items.map((item) => (pooled.has(item.label) ? { ...item, value: `${item.value}. Pooled: ${listWords(pooled.get(item.label)!.map((v) => `“${v}”`), 10)}` } : item)) },
+    ),
+  };
 }

@@ -271,10 +271,13 @@ describe('the spec sent', () => {
   });
 
   it('a saved spec opens as the same set-up, keeping what the form does not edit (id, seed, model settings)', () => {
-    const saved = { ...toSpec({ ...prefill(telco), includeProtected: ['SeniorCitizen'] }), id: 'customerID', seed: 7, minLevelRows: 30, gbdt: { maxIter: 50 } };
+    const saved = { ...toSpec({ ...prefill(telco), includeProtected: ['SeniorCitizen'], segmentations: ['Usage'] }), id: 'customerID', seed: 7, minLevelRows: 30, gbdt: { maxIter: 50 } };
+    expect(saved.segmentations).toEqual(['Usage']);
+    expect(predictSpecSchema.parse(saved)).toEqual(saved);
     const form = fromSpec(saved, prefill(telco));
     expect(form.features).toEqual(TELCO_FEATURES);
     expect(form.includeProtected).toEqual(['SeniorCitizen']);
+    expect(form.segmentations).toEqual(['Usage']);
     expect(form.autoFill).toBe(false);
     expect(toSpec(form)).toEqual(saved);
     const cli = fromSpec({ dataset: 'telco', target: 'Churn', positive: 'Yes', features: ['tenure'], test: { column: 'Contract', value: 'Two year' }, threshold: { rule: 'cost', missedPositiveCost: 5 } }, prefill(telco));

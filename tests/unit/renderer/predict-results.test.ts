@@ -3,7 +3,7 @@
 // 20% test set of 200 rows (50 positive); threshold 0.5 with 30 caught, 20 missed, 10 unneeded, 140 left alone (so
 // precision 30/40 = 75%, recall 30/50 = 60%); three reliability bins, ten lift deciles, three columns. Every expected
 // string is worked out by hand from those numbers (e.g. ECE 0.0213 → "2.1 points"; the largest reliability gap is
-// the 40–60% bin: observed 0.62 − predicted 0.5 = +12.0 points).
+// the 40–60% bin: observed 0.62 − predicted 0.5 = +12.0 points). The model card itself is the services' (predict.card).
 import { describe, expect, it } from 'vitest';
 import type { CustomerExplanation, LiftDecile, ModelReview, PartialDependence, PredictResult, ReviewCase } from '../../../shared/predict';
 import {
@@ -29,11 +29,11 @@ import {
   explanationCheck,
   filterCases,
   latestReviews,
-  modelCard,
   pctBeside,
   reasonsOnly,
   splitWords,
   thresholdWords,
+  withPooledNames,
 } from '../../../renderer/views/predict/results';
 
 const lift: LiftDecile[] = [20, 12, 6, 4, 3, 2, 1, 1, 1, 0].map((positives, i, all) => {
@@ -240,24 +240,28 @@ describe('chart tables and summaries', () => {
 });
 
 describe('model card', () => {
-  it('lists the data, the direction, the preprocessing with pooled values, the metrics with intervals and the fixed limits', () => {
-    const card = modelCard(result);
-    expect(card.map((s) => s.title)).toEqual(['Data and period', 'Target and direction', 'Features and preprocessing', 'How well it predicts', 'Calibration', 'Threshold', 'Proxies', 'Warnings', 'Intended use and limits']);
-    const text = (title: string) => card.find((s) => s.title === title)!.lines;
-    expect(text('Data and period')).toEqual([
-      'Dataset “telco”: 1,000 rows with a known Churn (3 without one left out).',
-      'Trained on 800 rows; tested once, at the end, on 200 rows kept apart: a random 20% of the rows, with the same share of positives (seed 42).',
+  it('names the values pooled into “(other)” on the text input lines of the services’ card, and nothing else changes', () => {
+    const card = {
+      model: 'm',
+      trainedAt: '2026-12-07T02:00:00Z',
+      sections: [
+        { title: 'Model', items: [{ label: 'Kind', value: 'gradient-boosted trees' }] },
+        {
+          title: 'Features and preprocessing',
+          items: [
+            { label: 'tenure', value: 'number' },
+            { label: 'Contract', value: 'text, one-hot over 3 values' },
+            { label: 'gender', value: 'text, one-hot over 2 values; 1 rare value pooled into “(other)”' },
+          ],
+        },
+      ],
+    };
+    const out = withPooledNames(card, result);
+    expect(out.sections[0]).toBe(card.sections[0]);
+    expect(out.sections[1].items).toEqual([
+      { label: 'tenure', value: 'number' },
+      { label: 'Contract', value: 'text, one-hot over 3 values' },
+      { label: 'gender', value: 'text, one-hot over 2 values; 1 rare value pooled into “(other)”. Pooled: “X”' },
     ]);
-    expect(text('Target and direction')).toEqual(['Predicting: Churn = Yes. 250 of 1,000 rows (25.0%) are “Yes”; the probabilities are the chance of “Yes”.']);
-    expect(text('Features and preprocessing')).toEqual([
-      'Gradient-boosted trees, 5-fold cross-validation on the training rows.',
-      'Numbers (yes/no as 1/0) used as they are: tenure. A missing number goes down the branch the trees learned for missing values.',
-      'Text one-hot encoded (one 0/1 column per value, fitted on the training rows; a value not seen in training counts as “(other)”): Contract (Month-to-month, One year, Two year); gender (Female, Male).',
-      'Rare values (fewer than 30 training rows) pooled into “(other)”: gender: X.',
-      'Protected attributes used on purpose: gender.',
-    ]);
-    expect(text('How well it predicts')[0]).toBe('Test AUC 0.835 (95% CI 0.811–0.856; 0.5 = guessing, 1 = perfect ranking).');
-    expect(text('Calibration')[1]).toBe('Expected calibration error on the test rows: 2.1 points.');
-    expect(text('Intended use and limits')[0]).toMatch(/^The scores rank customers for outreach .* not a decision about a person until someone has reviewed it.* retrain it when the data drifts/);
   });
 });
