@@ -3,11 +3,17 @@
 // predictor, and a model built on it looks excellent and is useless. Training stops and names the column unless the
 // analyst confirmed it. A number is scored as itself (either direction counts); a text column by each level's
 // positive rate on the training rows, i.e. the best any model could do with that column alone.
+// With more than LEAK_SAMPLE_ROWS training rows the AUCs are computed on a seeded sample of that many (sorting 800k
+// values per column costs seconds and tells nothing more): the standard error of an AUC near 0.95 on 200,000 rows is
+// about 0.001, so whether a column is above the line is not in doubt. Smaller data are scored on every row, as before.
 import { rocAuc } from '../metrics';
 import type { InputColumn } from '../encoding';
 import type { Labels, RowSet } from '../types';
+import { sampleRows } from './insight';
 
 export const LEAK_AUC = 0.95;
+export const LEAK_SAMPLE_ROWS = 200_000;
+const LEAK_SAMPLE_SEED = 0x1ea4;
 
 export interface SingleColumnAuc {
   column: string;
@@ -17,14 +23,15 @@ export interface SingleColumnAuc {
 }
 
 export function singleColumnAuc(c: InputColumn, y: Labels, train: RowSet): SingleColumnAuc {
-  const score: number[] = [];
-  const labels: number[] = [];
+  const score = new Float64Array(train.length);
+  const labels = new Uint8Array(train.length);
+  let m = 0;
   if (c.kind === 'number') {
     for (const r of train) {
       const v = c.values[r];
       if (v === v) {
-        score.push(v);
-        labels.push(y[r]);
+        score[m] = v;
+        labels[m++] = y[r];
       }
     }
   } else {
@@ -38,21 +45,22 @@ export function singleColumnAuc(c: InputColumn, y: Labels, train: RowSet): Singl
     }
     for (const r of train) {
       const k = c.codes[r] < 0 ? c.levels.length : c.codes[r];
-      score.push(pos[k] / all[k]);
-      labels.push(y[r]);
+      score[m] = pos[k] / all[k];
+      labels[m++] = y[r];
     }
   }
-  const ys = Uint8Array.from(labels);
-  const positives = labels.reduce((s, v) => s + v, 0);
-  if (positives === 0 || positives === labels.length) return { column: c.name, auc: 0.5, rows: labels.length };
-  const auc = rocAuc(ys, Float64Array.from(score));
-  return { column: c.name, auc: Math.max(auc, 1 - auc), rows: labels.length };
+  let positives = 0;
+  for (let i = 0; i < m; i++) positives += labels[i];
+  if (positives === 0 || positives === m) return { column: c.name, auc: 0.5, rows: m };
+  const auc = rocAuc(labels.subarray(0, m), score.subarray(0, m));
+  return { column: c.name, auc: Math.max(auc, 1 - auc), rows: m };
 }
 
 /** Columns whose single-column AUC exceeds LEAK_AUC, highest first. */
 export function findLeaks(columns: readonly InputColumn[], y: Labels, train: RowSet): SingleColumnAuc[] {
+  const rows = sampleRows(train, LEAK_SAMPLE_ROWS, LEAK_SAMPLE_SEED);
   return columns
-    .map((c) => singleColumnAuc(c, y, train))
+    .map((c) => singleColumnAuc(c, y, rows))
     .filter((s) => s.auc > LEAK_AUC)
     .sort((a, b) => b.auc - a.auc);
 }
