@@ -5,6 +5,7 @@ import { UsageError } from './args';
 import { escapeControls } from './format';
 import { auditCommand } from './commands/audit';
 import { predictCommand } from './commands/predict';
+import { EXPORT_SQL_USAGE } from './commands/export-sql';
 import { driversCommand } from './commands/drivers';
 import { importCommand } from './commands/import';
 import { journeyCommand } from './commands/journey';
@@ -75,6 +76,7 @@ const USAGE = `cxw — CX Workbench on the command line
               the model's fairness in one step: its test rows scored (with outcome and protected attributes) and audited
   cxw predict card --workspace W --model M     the model card: data, features, metrics with CIs, calibration,
               fairness, reviews, intended use and limits
+${EXPORT_SQL_USAGE}
   cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME

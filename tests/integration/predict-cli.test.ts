@@ -80,6 +80,19 @@ describe.skipIf(!BUILT || !existsSync(TELCO))('cxw predict on Telco churn', () =
     expect(e.contributions.find((c) => c.feature === 'Contract')!.value).toBe('Month-to-month');
   }, 180_000);
 
+  it('export-sql writes the saved model as one SELECT that SQLite runs (equality to the app: tests/unit/export/model-sql.test.ts)', () => {
+    const out = join(dir, 'churn.sql');
+    const r = cxwJson<{ kind: string; name: string; out: string; dialect: string; table: string; bytes: number }>(
+      ['predict', 'export-sql', '--workspace', ws, '--model', 'Churn trees', '--table', 'customers', '--dialect', 'sqlite', '--id', 'customerID', '--out', out],
+      env(),
+    );
+    expect(r).toMatchObject({ kind: 'model', name: 'Churn trees', dialect: 'sqlite', table: 'customers' });
+    expect(r.bytes).toBeGreaterThan(10_000);
+    const again = cxw(['predict', 'export-sql', '--workspace', ws, '--model', 'Churn trees', '--table', 'customers', '--out', out], env());
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('--force');
+  });
+
   it('refuses a target without --positive, naming the flag', () => {
     const r = cxw(['predict', 'train', '--workspace', ws, '--dataset', 'telco', '--target', 'Churn', '--features', 'tenure'], env());
     expect(r.status).toBe(2);

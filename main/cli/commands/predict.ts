@@ -18,6 +18,10 @@ import { cliJobId, withServices } from '../with-services';
 import { trainJson } from './predict-json';
 import { formatExplanation, formatScore, formatTrain } from './predict-text';
 import { auditJson } from './audit-json';
+import { exportSqlCommand, type SavedModelForSql } from './export-sql';
+import { modelRef } from '../../workspace/predict/apply';
+import { getSummary } from '../../workspace/results/store';
+import type { Db } from '../../workspace/db';
 import { formatAudit } from './audit-text';
 
 const list = (raw: string | undefined) =>
@@ -53,8 +57,10 @@ export async function predictCommand(argv: string[], progress: (line: string) =>
       return audit(rest, progress);
     case 'card':
       return card(rest);
+    case 'export-sql':
+      return exportSqlCommand(rest, { readModel: sqlModel });
     default:
-      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review, audit or card${sub ? ` (got "${sub}")` : ''}.`);
+      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review, audit, card or export-sql${sub ? ` (got "${sub}")` : ''}.`);
   }
 }
 
@@ -215,4 +221,14 @@ async function card(argv: string[]): Promise<CommandOutput<unknown>> {
   const c = await withServices(workspace, () => undefined, (h) => Promise.resolve(h['predict.card'](parseContract('predict.card', { model }))));
   const text = [`Model card: ${c.model}`, ...c.sections.flatMap((s) => ['', s.title, ...s.items.map((i) => `  ${i.label}: ${i.value}`)])].join('\n');
   return { json: c, text };
+}
+
+/**
+ * The frozen model of a saved model, for the SQL export (which opens the workspace itself). A model with segment
+ * membership inputs reads them from columns named "segment: NAME" of the customer table (the README says how to
+ * make one with the segmentation's own export).
+ */
+function sqlModel(db: Db, name: string): SavedModelForSql {
+  const m = modelRef(db, name);
+  return { model: m.result.frozen, name: m.name, createdAt: getSummary(db, m.id).createdAt };
 }
