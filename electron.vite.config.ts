@@ -19,6 +19,8 @@ export default defineConfig({
           'kmeans-helper': resolve('main/jobs/kmeans-helper.ts'),
           // The segmentation's side-metrics helper thread (main/workspace/segments/side-metrics.ts), likewise.
           'side-metrics-helper': resolve('main/jobs/side-metrics-helper.ts'),
+          // The gradient-boosting histogram helper threads (main/workspace/predict/gbdt-pool.ts), likewise.
+          'gbdt-helper': resolve('main/jobs/gbdt-helper.ts'),
         },
         output: {
           format: 'es',

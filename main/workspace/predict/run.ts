@@ -15,6 +15,7 @@ import { groupsOf } from '../audit/groups';
 import { loadProgress, resolveColumn, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { checkFeatureColumns, idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
+import { gbdtThreads } from './gbdt-pool';
 
 export const FEW_POSITIVES = 500;
 export const PROXY_THRESHOLD = 0.3;
@@ -101,7 +102,8 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
       folds,
       seed: spec.seed!,
       C: spec.logistic?.C ?? 1,
-      gbdt: { ...spec.gbdt },
+      // Large fits build their histograms on helper threads too (gbdt-pool.ts; the same model bits).
+      gbdt: { ...spec.gbdt, parallel: gbdtThreads() },
       threshold: spec.threshold!,
       minLevelRows: spec.minLevelRows!,
       reviewBandWidth: 0.2,

@@ -48,10 +48,10 @@ function data() {
 }
 
 /** permutationImportance as it was before the cache: every shuffled copy scored from scratch. */
-function plainImportance(model: FrozenModel, x: Float64Array[], y: Uint8Array, rows: Uint32Array, owners: readonly number[], seed: number) {
+function plainImportance(model: FrozenModel, x: readonly Float64Array[], y: Uint8Array, rows: Uint32Array, owners: readonly number[], seed: number) {
   const sub = x.map((col) => Float64Array.from(rows, (r) => col[r]));
   const ys = Uint8Array.from(rows, (r) => y[r]);
-  const auc = (cols: Float64Array[]) => rocAuc(ys, modelLogOdds(model.members, cols));
+  const auc = (cols: readonly Float64Array[]) => rocAuc(ys, modelLogOdds(model.members, cols));
   const reference = auc(sub);
   const rng = createRng(seed);
   const n = rows.length;

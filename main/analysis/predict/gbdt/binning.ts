@@ -121,12 +121,14 @@ export function binFeatures(features: readonly Float64Array[], mapper: BinMapper
 
 /**
  * Row-major copy of column-major bins (row k's F bins at k·F..k·F+F−1), the layout histograms are built from.
- * Copied in blocks of rows so that both the columns read and the rows written stay in cache.
+ * Copied in blocks of rows so that both the columns read and the rows written stay in cache. `into` (n·F bytes, e.g.
+ * shared memory for helper threads) receives the copy instead of a new array.
  */
-export function toRowMajor(columns: readonly Uint8Array[]): Uint8Array {
+export function toRowMajor(columns: readonly Uint8Array[], into?: Uint8Array): Uint8Array {
   const nf = columns.length;
   const n = nf === 0 ? 0 : columns[0].length;
-  const out = new Uint8Array(n * nf);
+  if (into && into.length !== n * nf) throw new Error(`toRowMajor: ${into.length} bytes given for ${n} × ${nf} bins`);
+  const out = into ?? new Uint8Array(n * nf);
   const BLOCK = 4096;
   for (let from = 0; from < n; from += BLOCK) {
     const to = Math.min(n, from + BLOCK);

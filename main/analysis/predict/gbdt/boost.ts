@@ -8,12 +8,14 @@
 // Early stopping (sklearn's scoring="loss"): a seeded stratified share of the rows is held out; after the base rate
 // and after every tree the mean validation log loss is recorded, and the fit stops when none of the last
 // nIterNoChange scores beats the one before them by more than tol. The trees grown so far are all kept (as sklearn).
-// Single-threaded and seeded (binning subsample, validation split), so the same data and seed give the same model on
-// any machine.
+// Seeded (binning subsample, validation split), so the same data and seed give the same model on any machine. Large
+// fits may build their histograms on helper threads (options.parallel, pool-blocks.ts): every histogram is the same
+// bits as on one thread, so the model is too.
 
 import { AppError } from '../../../../shared/errors';
 import { binFeatures, fitBinMapper, MISSING_BIN, toRowMajor, type BinMapper } from './binning';
 import { growTree, GrowBuffers, type BinnedTrainingData, type GrownTree } from './grow';
+import { featureBlocks, gbdtSharedState, sharedFloat32, sharedUint32, sharedUint8, type FeatureBlock, type GbdtParallel } from './pool-blocks';
 import { checkFeatureMatrix, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
 import { stratifiedHoldout } from './holdout';
 import type { FeatureColumns, Labels, RowSet } from '../types';
@@ -49,7 +51,16 @@ export interface GbdtOptions {
   onIteration?: (done: number, maxIter: number) => void;
   /** Polled before every tree; when it returns true the fit stops with a CANCELLED error. */
   isCancelled?: () => boolean;
+  /**
+   * Helper threads for the histograms (workspace/predict/gbdt-pool.ts), used when the trees are fitted on at least
+   * `parallelMinRows` rows (default GBDT_POOL_MIN_ROWS). Not part of the model: the model is the same bits either way.
+   */
+  parallel?: GbdtParallel;
+  parallelMinRows?: number;
 }
+
+/** Below this many training rows the fit stays on one thread: starting helpers (~50 ms) and waking them per node costs more than it saves. */
+export const GBDT_POOL_MIN_ROWS = 50_000;
 
 export function resolveGbdtParams(options: GbdtOptions, rows: number): GbdtParams {
   const p: GbdtParams = {
@@ -120,15 +131,23 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const valBins = params.earlyStopping ? binFeatures(features, mapper, valRows) : null;
   const hasMissing = new Uint8Array(nFeatures);
   for (let f = 0; f < nFeatures; f++) hasMissing[f] = columns[f].includes(MISSING_BIN) ? 1 : 0;
-  const data: BinnedTrainingData = { bins: toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: trainRows.length };
+  const nTrain = trainRows.length;
+  // Helper threads read the bins, gradients, hessians and row partition, so those live in shared memory.
+  const pooled = options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS);
+  // Pooled, each thread's block of features gets a row-major matrix of its own (pool-blocks.ts says why) and the
+  // single all-feature matrix is not made: every histogram is built through the pool.
+  const blocks: FeatureBlock[] = pooled
+    ? featureBlocks(nFeatures, options.parallel!.helpers + 1).map(({ first, width }) => ({ first, width, bins: toRowMajor(columns.slice(first, first + width), sharedUint8(nTrain * width)) }))
+    : [];
+  const data: BinnedTrainingData = { bins: pooled ? new Uint8Array(0) : toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: nTrain };
 
   const baseRate = positives / yTrain.length;
   const baseMargin = Math.log(baseRate / (1 - baseRate));
   const margin = new Float64Array(yTrain.length).fill(baseMargin);
   const valMargin = new Float64Array(yVal.length).fill(baseMargin);
-  const gradients = new Float32Array(yTrain.length);
-  const hessians = new Float32Array(yTrain.length);
-  const buffers = new GrowBuffers(yTrain.length, nFeatures);
+  const gradients = pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
+  const hessians = pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
+  const buffers = new GrowBuffers(nTrain, nFeatures, pooled ? sharedUint32(nTrain) : undefined);
   const rules = {
     maxLeafNodes: params.maxLeafNodes,
     maxDepth: params.maxDepth,
@@ -143,22 +162,27 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   // costs as much as a third of a tree per iteration.
   const trainLoss = params.earlyStopping ? [meanLogLoss(yTrain, margin)] : null;
   const validationLoss = params.earlyStopping ? [meanLogLoss(yVal, valMargin)] : null;
-  for (let iter = 0; iter < params.maxIter; iter++) {
-    if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
-    computeGradients(yTrain, margin, gradients, hessians);
-    const grown = growTree(data, gradients, hessians, rules, buffers);
-    for (const leaf of grown.leafSlices) {
-      const v = grown.value[leaf.node];
-      for (let i = leaf.start; i < leaf.end; i++) margin[buffers.partition[i]] += v;
+  const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients, hessians, buffers.partition, options.parallel!.helpers)) : undefined;
+  try {
+    for (let iter = 0; iter < params.maxIter; iter++) {
+      if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
+      computeGradients(yTrain, margin, gradients, hessians);
+      const grown = growTree(data, gradients, hessians, rules, buffers, pool);
+      for (const leaf of grown.leafSlices) {
+        const v = grown.value[leaf.node];
+        for (let i = leaf.start; i < leaf.end; i++) margin[buffers.partition[i]] += v;
+      }
+      trees.push(toOriginalScale(grown, mapper));
+      if (trainLoss && validationLoss && valBins) {
+        trainLoss.push(meanLogLoss(yTrain, margin));
+        addBinnedTree(grown, valBins, valMargin);
+        validationLoss.push(meanLogLoss(yVal, valMargin));
+        if (shouldStop(validationLoss, params.nIterNoChange, params.tol)) break;
+      }
+      options.onIteration?.(iter + 1, params.maxIter);
     }
-    trees.push(toOriginalScale(grown, mapper));
-    if (trainLoss && validationLoss && valBins) {
-      trainLoss.push(meanLogLoss(yTrain, margin));
-      addBinnedTree(grown, valBins, valMargin);
-      validationLoss.push(meanLogLoss(yVal, valMargin));
-      if (shouldStop(validationLoss, params.nIterNoChange, params.tol)) break;
-    }
-    options.onIteration?.(iter + 1, params.maxIter);
+  } finally {
+    pool?.close();
   }
   return {
     format: 'cxw-gbdt',

@@ -43,6 +43,15 @@ export interface GrownTree {
   leafSlices: { node: number; start: number; end: number }[];
 }
 
+/**
+ * Builds a node's histogram from the fit's bins, gradients and hessians and the buffers' partition; the same bits as
+ * buildRootHistogram / buildNodeHistogram (pool-blocks.ts builds them on several threads).
+ */
+export interface HistogramBuilder {
+  root: (out: Float64Array) => void;
+  node: (out: Float64Array, start: number, end: number) => void;
+}
+
 /** Buffers reused across trees so that 100 trees do not allocate 100 × (rows + histograms). */
 export class GrowBuffers {
   readonly partition: Uint32Array;
@@ -50,8 +59,9 @@ export class GrowBuffers {
   private readonly free: Float64Array[] = [];
   private readonly histSize: number;
 
-  constructor(rows: number, nFeatures: number) {
-    this.partition = new Uint32Array(rows);
+  /** `partition`: the row index array to use (shared memory when helper threads read it); a new one by default. */
+  constructor(rows: number, nFeatures: number, partition?: Uint32Array) {
+    this.partition = partition ?? new Uint32Array(rows);
     this.scratch = new Uint32Array(rows);
     this.histSize = histogramSize(nFeatures);
   }
@@ -80,7 +90,7 @@ interface GrowNode {
   right: GrowNode | null;
 }
 
-export function growTree(data: BinnedTrainingData, gradients: Float32Array, hessians: Float32Array, rules: GrowRules, buf: GrowBuffers): GrownTree {
+export function growTree(data: BinnedTrainingData, gradients: Float32Array, hessians: Float32Array, rules: GrowRules, buf: GrowBuffers, builder?: HistogramBuilder): GrownTree {
   const { bins, columns, nFeatures, nBinsNonMissing, hasMissing, rows: n } = data;
   const { partition } = buf;
   for (let i = 0; i < n; i++) partition[i] = i;
@@ -122,7 +132,8 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
     finalize(root);
   } else {
     root.hist = buf.takeHistogram();
-    buildRootHistogram(root.hist, bins, nFeatures, gradients, hessians);
+    if (builder) builder.root(root.hist);
+    else buildRootHistogram(root.hist, bins, nFeatures, gradients, hessians);
     findSplitAndPush(root);
   }
 
@@ -168,7 +179,8 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
       const small = leftSmaller ? left : right;
       const large = leftSmaller ? right : left;
       small.hist = buf.takeHistogram();
-      buildNodeHistogram(small.hist, bins, nFeatures, gradients, hessians, partition, small.start, small.end);
+      if (builder) builder.node(small.hist, small.start, small.end);
+      else buildNodeHistogram(small.hist, bins, nFeatures, gradients, hessians, partition, small.start, small.end);
       large.hist = buf.takeHistogram();
       subtractHistogram(large.hist, node.hist!, small.hist);
     }

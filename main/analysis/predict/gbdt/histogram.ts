@@ -21,19 +21,7 @@ export function histogramSize(nFeatures: number): number {
  * 800k rows × 20 features this is 3.6× faster than a feature-by-feature pass over column-major bins.
  */
 export function buildRootHistogram(out: Float64Array, bins: Uint8Array, nFeatures: number, gradients: Float32Array, hessians: Float32Array): void {
-  out.fill(0);
-  const n = gradients.length;
-  for (let i = 0; i < n; i++) {
-    const g = gradients[i];
-    const h = hessians[i];
-    const o = i * nFeatures;
-    for (let f = 0; f < nFeatures; f++) {
-      const k = f * FEATURE_STRIDE + bins[o + f] * SLOTS;
-      out[k] += g;
-      out[k + 1] += h;
-      out[k + 2] += 1;
-    }
-  }
+  rootHistogramOfBlock(out, bins, nFeatures, 0, gradients, hessians);
 }
 
 /** Histogram of the rows rows[start..end): the same pass, through the node's slice of the partition. */
@@ -47,14 +35,51 @@ export function buildNodeHistogram(
   start: number,
   end: number,
 ): void {
-  out.fill(0);
+  nodeHistogramOfBlock(out, bins, nFeatures, 0, gradients, hessians, rows, start, end);
+}
+
+// The same two passes over a block of features: `bins` is row-major with `width` bins per row, those of features
+// first..first+width−1, and only their part of `out` is written. Every feature's bins are still summed by one pass in
+// row order, so building the features block by block, on any threads, gives the same bits as building them all at
+// once (pool-blocks.ts gives each thread its blocks, each block its own matrix so threads do not share cache lines).
+
+export function rootHistogramOfBlock(out: Float64Array, bins: Uint8Array, width: number, first: number, gradients: Float32Array, hessians: Float32Array): void {
+  const base = first * FEATURE_STRIDE;
+  out.fill(0, base, base + width * FEATURE_STRIDE);
+  const n = gradients.length;
+  for (let i = 0; i < n; i++) {
+    const g = gradients[i];
+    const h = hessians[i];
+    const o = i * width;
+    for (let f = 0; f < width; f++) {
+      const k = base + f * FEATURE_STRIDE + bins[o + f] * SLOTS;
+      out[k] += g;
+      out[k + 1] += h;
+      out[k + 2] += 1;
+    }
+  }
+}
+
+export function nodeHistogramOfBlock(
+  out: Float64Array,
+  bins: Uint8Array,
+  width: number,
+  first: number,
+  gradients: Float32Array,
+  hessians: Float32Array,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  const base = first * FEATURE_STRIDE;
+  out.fill(0, base, base + width * FEATURE_STRIDE);
   for (let j = start; j < end; j++) {
     const i = rows[j];
     const g = gradients[i];
     const h = hessians[i];
-    const o = i * nFeatures;
-    for (let f = 0; f < nFeatures; f++) {
-      const k = f * FEATURE_STRIDE + bins[o + f] * SLOTS;
+    const o = i * width;
+    for (let f = 0; f < width; f++) {
+      const k = base + f * FEATURE_STRIDE + bins[o + f] * SLOTS;
       out[k] += g;
       out[k + 1] += h;
       out[k + 2] += 1;

@@ -1,0 +1,62 @@
+// Helper threads for a gradient-boosting fit's histograms (analysis/predict/gbdt/pool-blocks.ts over the fit's
+// shared memory): each helper is the small built entry out/main/gbdt-helper.js (main/jobs/gbdt-helper.ts), started
+// when a large fit begins and ended when it returns. The fitting thread never waits for a helper to arrive: it builds
+// every block a helper has not taken, so a slow start only means less help. The model is the same bits with any
+// number of helpers (tests/unit/predict/gbdt-threads.test.ts).
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { builtEntry } from '../../jobs/built-entry';
+import { pooledHistograms, type GbdtParallel, type GbdtSharedState } from '../../analysis/predict/gbdt/pool-blocks';
+
+/**
+ * Helper threads beside the fitting thread: one per further core, at most 3. CXW_GBDT_HELPERS=N overrides it (the
+ * benchmark compares 0 and the default back to back; the model is the same either way).
+ */
+export function defaultGbdtHelpers(): number {
+  const forced = process.env.CXW_GBDT_HELPERS;
+  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(8, Number(forced));
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
+}
+
+export interface GbdtThreadsHandle extends GbdtParallel {
+  /** The last opened pool's counters (tests): blocks helpers built, helpers that reached their loop. */
+  lastStats: () => { helperBlocks: number; ready: number } | null;
+}
+
+/**
+ * Histograms on `helpers` helper threads plus the fitting thread. `workerPath` defaults to the built entry; without
+ * one (unit tests on the sources) or with 0 helpers, undefined: the fit stays on one thread. `leaveBlocksToHelpers`
+ * and `waitMs` (tests): the fitting thread builds no pooled block itself, after waiting up to waitMs for every helper
+ * to start, so a test can tell the helpers did the work.
+ */
+export function gbdtThreads(
+  helpers = defaultGbdtHelpers(),
+  workerPath: string | null = builtEntry('gbdt-helper.js'),
+  test: { leaveBlocksToHelpers?: boolean; waitMs?: number } = {},
+): GbdtThreadsHandle | undefined {
+  if (helpers < 1 || workerPath === null) return undefined;
+  let last: ReturnType<typeof pooledHistograms> | null = null;
+  return {
+    helpers,
+    open: (state: GbdtSharedState) => {
+      const workers = Array.from({ length: helpers }, () => {
+        const w = new Worker(workerPath, { workerData: state });
+        // A helper that fails to start only means fewer threads; one failing inside a block sets the failed flag.
+        w.on('error', () => undefined);
+        return w;
+      });
+      const pool = pooledHistograms(state, test.leaveBlocksToHelpers === true);
+      last = pool;
+      if (test.waitMs) pool.waitForHelpers(helpers, test.waitMs);
+      return {
+        root: pool.root,
+        node: pool.node,
+        close: () => {
+          pool.stop();
+          for (const w of workers) void w.terminate();
+        },
+      };
+    },
+    lastStats: () => last?.stats() ?? null,
+  };
+}
