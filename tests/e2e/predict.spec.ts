@@ -10,7 +10,8 @@
 //     for k printed terms), which equal the 'predict.explain' handler's;
 //   - a person confirms the model's call on one customer with a reason (it moves to "Reviewed");
 //   - the training dataset is scored into a new dataset, opened on the Data view through the link;
-//   - the model's fairness audit runs and opens in the Audit view.
+//   - the model's fairness audit runs and opens in the Audit view;
+//   - the saved model opens in the Predict view from the Saved results list.
 // Screenshots of every tab at 1366 × 768 and 1920 × 1080. No request leaves 127.0.0.1 (the fixture checks).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -163,4 +164,10 @@ test('Telco churn: train the default model, read every tab, explain, review and 
   await shot(app, 'predict-fairness-done');
   await fairness.getByRole('button', { name: 'Open the audit in the Audit view' }).click();
   await expect(app.getByRole('heading', { level: 2, name: /^Fairness audit of probability ≥/ })).toBeVisible({ timeout: 30_000 });
+
+  // A saved model opens in the Predict view from the Saved results list.
+  await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Saved results', exact: true }).click();
+  await app.getByRole('table', { name: 'Saved results' }).getByRole('button', { name: `Open ${list[0].name}` }).click();
+  await expect(app).toHaveURL(/#\/predict$/);
+  await expect(app.getByRole('region', { name: 'Predict', exact: true }).getByRole('heading', { level: 2, name: 'Model of Churn = Yes in “telco”' })).toBeVisible();
 });

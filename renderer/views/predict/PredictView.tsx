@@ -48,7 +48,9 @@ export function PredictView() {
   const [tab, setTab] = useState<PredictTab>('performance');
   const [setupOpen, setSetupOpen] = useState(true);
 
-  useEffect(() => setDatasetShown(form.dataset), [form.dataset]);
+  useEffect(() => {
+    setDatasetShown(form.dataset);
+  }, [form.dataset]);
   // The profile refines an untouched set-up once (the features without constant or identifier-like columns, a text
   // outcome as the target); a profile that cannot be read leaves the role-based pre-fill as it is.
   useEffect(() => {

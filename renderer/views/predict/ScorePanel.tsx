@@ -112,7 +112,10 @@ function Scored({ outcome }: { outcome: ScoreOutcome }) {
   const name = outcome.dataset.name;
   const ref = useRef<HTMLDivElement>(null);
   // The outcome appears below the form: bring it into view.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), [outcome]);
+  // (Braces: Chromium's scrollIntoView may return a promise, which React would take for a clean-up function.)
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome]);
   return (
     <div ref={ref}>
       <Card label="Scores">
