@@ -46,3 +46,19 @@ export function saveArg(name: string | undefined): { save?: { name: string } } {
   if (!name.trim()) throw new UsageError('--save needs a name for the saved result, e.g. --save "Q3 NPS by region".');
   return { save: { name: name.trim() } };
 }
+
+/** "a, b,,c" → ["a", "b", "c"]: a comma-separated flag value (columns, names), blanks dropped. */
+export function commaList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+/** A numeric flag, or undefined when absent; refused (wrong usage) when it is not a number that passes `check`. */
+export function numberFlag(raw: string | undefined, flag: string, check: (v: number) => boolean, expected: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
+  return v;
+}

@@ -8,7 +8,7 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { AuditSpec } from '../../../shared/audit';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, saveArg, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError, commaList as list, numberFlag as number } from '../args';
 import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
@@ -43,18 +43,7 @@ const OPTIONS = {
 
 const SHAPE = 'cxw audit --workspace W --dataset N (--decision COL [--favorable V] | --score COL --threshold T) --protected a[,b]';
 
-const list = (raw: string) =>
-  raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 
-function number(raw: string | undefined, flag: string, ok: (v: number) => boolean, expected: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
-  return v;
-}
 
 /** "attr=rest" when the value starts with a protected attribute's name (or the "a × b" intersection) and "=". */
 function splitAttr(raw: string, attrs: string[]): [string, string] | null {

@@ -9,7 +9,7 @@
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { DriversResult } from '../../../shared/nps';
-import { requireWorkspace, saveArg, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError, commaList as list, numberFlag as number } from '../args';
 import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
@@ -17,18 +17,7 @@ import { formatDrivers } from './drivers-text';
 
 const MODELS = ['auto', 'linear', 'logistic', 'detractor', 'promoter'] as const;
 
-const list = (raw: string): string[] =>
-  raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
-function number(raw: string | undefined, flag: string, check: (v: number) => boolean, expected: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
-  return v;
-}
 
 export async function driversCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<DriversResult>> {
   const { values } = parseCli({

@@ -9,7 +9,7 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { FunnelStage, JourneyResult, JourneySpec, JourneyStageSpec } from '../../../shared/journeys';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, saveArg, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError, commaList as list } from '../args';
 import { savedLine, withSaved } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
@@ -17,11 +17,6 @@ import { formatJourney } from './journey-text';
 
 export type JourneyJson = Omit<JourneyResult, 'funnel'> & { funnel: (FunnelStage & { step: string })[] };
 
-const list = (raw: string): string[] =>
-  raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** "Browse=home,search;Buy=cart,checkout" → stages in that order. */
 export function parseStages(raw: string): JourneyStageSpec[] {

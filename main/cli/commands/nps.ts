@@ -9,7 +9,7 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import type { NpsContextResult, NpsMapping, NpsResult } from '../../../shared/nps';
 import { phaseTimer } from '../../workspace/segments/timings';
-import { requireWorkspace, saveArg, UsageError } from '../args';
+import { requireWorkspace, saveArg, UsageError, numberFlag } from '../args';
 import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
@@ -28,12 +28,6 @@ export function parseMapping(raw: string): NpsMapping {
   return { kind: 'rescale', from: [Number(m[1]), Number(m[2])] };
 }
 
-function numberFlag(raw: string | undefined, flag: string, check: (v: number) => boolean, expected: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !check(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
-  return v;
-}
 
 function bins(raw: string): number[] {
   const parts = raw.split(',').map((s) => s.trim());

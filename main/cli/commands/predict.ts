@@ -12,7 +12,7 @@ import { parseArgs as parseContract } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { PredictModelKind, PredictSpec } from '../../../shared/predict';
 import { PREDICT_MODELS } from '../../../shared/predict';
-import { assertKnown, requireWorkspace, UsageError } from '../args';
+import { assertKnown, requireWorkspace, UsageError, commaList as list, numberFlag as number } from '../args';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { trainJson } from './predict-json';
@@ -24,18 +24,7 @@ import { getSummary } from '../../workspace/results/store';
 import type { Db } from '../../workspace/db';
 import { formatAudit } from './audit-text';
 
-const list = (raw: string | undefined) =>
-  (raw ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 
-function number(raw: string | undefined, flag: string, ok: (v: number) => boolean, expected: string): number | undefined {
-  if (raw === undefined) return undefined;
-  const v = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(v) || !ok(v)) throw new UsageError(`--${flag} must be ${expected}, got "${raw}".`);
-  return v;
-}
 
 function required(v: string | undefined, flag: string, hint: string): string {
   if (v === undefined || v.trim() === '') throw new UsageError(`--${flag} is required: ${hint}`);

@@ -68,7 +68,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   for (const name of spec.segmentations ?? []) {
     const s = segmentInput(db, name, ds, loaded.rows, kept, ctx);
     columns.push(s.column);
-    segmentWarnings.push(...s.warnings);
+    for (const w of s.warnings) segmentWarnings.push(w);
   }
   const split = testSplit(spec, testCol ? get(testCol) : null, kept, labels);
 
