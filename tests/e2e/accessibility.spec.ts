@@ -155,10 +155,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(app, 'Audit result');
       await scanTabs(app, 'Audit', ['Disparities', 'Proxies', 'Groups']);
 
+      // Predict: the default model of churned_12m = Yes, every result tab (its dialogs and states: predict-accessibility.spec.ts).
+      await nav(app, 'Predict');
+      const pSetup = app.getByRole('complementary', { name: 'Predict set-up' });
+      await expect(pSetup.getByText('Predicting: churned_12m = Yes', { exact: true })).toBeVisible();
+      await expectAccessible(app, 'Predict set-up');
+      await runByShortcut(app, pSetup, /^Train model$/);
+      await expectResultFocused(app, app.getByRole('region', { name: 'Predict', exact: true }));
+      await dismissToasts(app);
+      await expectAccessible(app, 'Predict result');
+      await scanTabs(app, 'Predict', ['Calibration', 'Lift & gains', 'Explanations', 'Customers', 'Score', 'Fairness', 'Model card', 'Performance']);
+
       // Saved results: the list, a row's menu, the Add to deck dialog (a new deck with the segment cards).
       await nav(app, 'Saved results');
       const table = app.getByRole('table', { name: 'Saved results' });
-      await expect(table.getByRole('row')).toHaveCount(7);
+      await expect(table.getByRole('row')).toHaveCount(8);
       await expectAccessible(app, 'Saved results');
       const segName = (await call<{ name: string; kind: string }[]>(app, 'results.list', {})).find((r) => r.kind === 'segmentation')!.name;
       await scanPopup(app, 'saved result menu', table.getByRole('button', { name: `Actions for ${segName}` }), app.getByRole('menu'));
