@@ -74,7 +74,6 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
                   <Table.Th scope="col">Customer</Table.Th>
                   <Table.Th scope="col">Probability and why to review</Table.Th>
                   <Table.Th scope="col">Top reasons</Table.Th>
-                  <Table.Th scope="col">Actual</Table.Th>
                   <Table.Th scope="col">Review</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -86,6 +85,9 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
                       <Table.Th scope="row" className="cxw-pred-queue-id">
                         <Text size="sm" fw={600}>
                           {c.id}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          actual: {actualWords(result, c.actual, other)}
                         </Text>
                         <Button
                           variant="subtle"
@@ -107,9 +109,6 @@ export function CustomersPanel({ result, model }: { result: PredictResult; model
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm">{reasonsOnly(c.reasons)}</Text>
-                      </Table.Td>
-                      <Table.Td className="cxw-pred-nowrap">
-                        <Text size="sm">{actualWords(result, c.actual, other)}</Text>
                       </Table.Td>
                       <Table.Td className="cxw-pred-queue-review">
                         {done && (

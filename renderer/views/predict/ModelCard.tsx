@@ -30,7 +30,7 @@ export function ModelCard({ result, model }: { result: PredictResult; model: str
       ) : (
         <article className="cxw-pred-modelcard" aria-label={`Model card of ${model}`}>
           <Text size="sm" c="dimmed">
-            Trained {formatDateTime(card.data.trainedAt)}. The same card as <code>cxw predict card</code>.
+            The same card as <code>cxw predict card</code> prints.
           </Text>
           {withPooledNames(card.data, result).sections.map((s) => (
             <section key={s.title} className="cxw-pred-card-section" aria-label={s.title}>
@@ -40,7 +40,7 @@ export function ModelCard({ result, model }: { result: PredictResult; model: str
                   {s.items.map((item, i) => (
                     <Table.Tr key={i}>
                       <Table.Th scope="row">{item.label}</Table.Th>
-                      <Table.Td>{item.value}</Table.Td>
+                      <Table.Td>{item.value === card.data!.trainedAt ? formatDateTime(item.value) : item.value}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
