@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
+import type { HistogramBuilder } from '../../analysis/predict/gbdt/grow';
 import { pooledHistograms, type GbdtParallel, type GbdtSharedState } from '../../analysis/predict/gbdt/pool-blocks';
 
 /**
@@ -38,14 +39,14 @@ export function gbdtThreads(
   let last: ReturnType<typeof pooledHistograms> | null = null;
   return {
     helpers,
-    open: (state: GbdtSharedState) => {
+    open: (state: GbdtSharedState, single: HistogramBuilder) => {
       const workers = Array.from({ length: helpers }, () => {
         const w = new Worker(workerPath, { workerData: state });
         // A helper that fails to start only means fewer threads; one failing inside a block sets the failed flag.
         w.on('error', () => undefined);
         return w;
       });
-      const pool = pooledHistograms(state, test.leaveBlocksToHelpers === true);
+      const pool = pooledHistograms(state, single, test.leaveBlocksToHelpers === true);
       last = pool;
       if (test.waitMs) pool.waitForHelpers(helpers, test.waitMs);
       return {

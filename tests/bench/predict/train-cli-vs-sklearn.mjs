@@ -20,7 +20,9 @@
 //            100 trees, learning rate 0.1, 31 leaves, 255 bins, early stopping 'auto' as sklearn's default, i.e. on
 //            above 10,000 rows: a seeded 10% of the training rows held out), scoring the test rows, the test
 //            metrics, permutation importance, mean |SHAP|, partial dependence and the review queue, printing the JSON.
-//            `--test part=test` makes the test rows exactly the last 20%, the rows sklearn is scored on.
+//            `--test part=test` makes the test rows exactly the last 20%, the rows sklearn is scored on. The fit builds
+//            its histograms on helper threads (one per further core, main/workspace/predict/gbdt-pool.ts); run with
+//            CXW_GBDT_HELPERS=0 in the environment for the single-threaded fit (the same model, bit for bit).
 //   sklearn  the whole `/usr/bin/python3 -c …` process: interpreter start-up, imports, np.fromfile of the same .f64/.y,
 //            HistGradientBoostingClassifier(max_iter=100, max_leaf_nodes=31, max_bins=255, learning_rate=0.1,
 //            early_stopping=False, random_state=0).fit on the first 80% + predict_proba of the last 20%, writing the
@@ -132,7 +134,7 @@ const yTest = readGbdtData(prefix, rows).y.subarray(nTrain);
 const aucSk = rocAuc(yTest, readProba(skProba));
 const aucOurs = a[a.length - 1].auc;
 const ratios = a.map((x, i) => x.wall / b[i].wall);
-console.log(`\nours     cxw predict train: wall ${median(a.map((x) => x.wall)).toFixed(2)} s median (${secs(a.map((x) => x.wall))}); peak RSS ${mib(median(a.map((x) => x.maxRssKb)))}; test AUC ${aucOurs.toFixed(5)} on ${a[0].testRows.toLocaleString()} rows (trained on ${a[0].trainRows.toLocaleString()})`);
+console.log(`\nours     cxw predict train: wall ${median(a.map((x) => x.wall)).toFixed(2)} s median (${secs(a.map((x) => x.wall))}); peak RSS ${mib(median(a.map((x) => x.maxRssKb)))}; test AUC ${aucOurs.toFixed(5)} on ${a[0].testRows.toLocaleString()} rows (training rows ${a[0].trainRows.toLocaleString()}, of which early stopping holds out 10%)`);
 console.log(`sklearn  python3 HistGradientBoostingClassifier: wall ${median(b.map((x) => x.wall)).toFixed(2)} s median (${secs(b.map((x) => x.wall))}); peak RSS ${mib(median(b.map((x) => x.maxRssKb)))}; test AUC ${aucSk.toFixed(5)}`);
 console.log(`ratio    whole process ours/sklearn ${median(ratios).toFixed(2)}× median (${ratios.map((v) => v.toFixed(2)).join(', ')}; target ≤ 1.5×)`);
 console.log(`         AUC difference ${(aucOurs - aucSk).toFixed(5)} (target |·| ≤ 0.005)`);

@@ -14,7 +14,8 @@
 
 import { AppError } from '../../../../shared/errors';
 import { binFeatures, fitBinMapper, MISSING_BIN, toRowMajor, type BinMapper } from './binning';
-import { growTree, GrowBuffers, type BinnedTrainingData, type GrownTree } from './grow';
+import { growTree, GrowBuffers, type BinnedTrainingData, type GrownTree, type HistogramBuilder } from './grow';
+import { buildNodeHistogram, buildRootHistogram } from './histogram';
 import { featureBlocks, gbdtSharedState, sharedFloat32, sharedUint32, sharedUint8, type FeatureBlock, type GbdtParallel } from './pool-blocks';
 import { checkFeatureMatrix, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
 import { stratifiedHoldout } from './holdout';
@@ -134,12 +135,12 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const nTrain = trainRows.length;
   // Helper threads read the bins, gradients, hessians and row partition, so those live in shared memory.
   const pooled = options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS);
-  // Pooled, each thread's block of features gets a row-major matrix of its own (pool-blocks.ts says why) and the
-  // single all-feature matrix is not made: every histogram is built through the pool.
+  // Pooled, each thread's block of features also gets a row-major matrix of its own (pool-blocks.ts says why); the
+  // all-feature matrix stays for the nodes the fitting thread builds alone.
   const blocks: FeatureBlock[] = pooled
     ? featureBlocks(nFeatures, options.parallel!.helpers + 1).map(({ first, width }) => ({ first, width, bins: toRowMajor(columns.slice(first, first + width), sharedUint8(nTrain * width)) }))
     : [];
-  const data: BinnedTrainingData = { bins: pooled ? new Uint8Array(0) : toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: nTrain };
+  const data: BinnedTrainingData = { bins: toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: nTrain };
 
   const baseRate = positives / yTrain.length;
   const baseMargin = Math.log(baseRate / (1 - baseRate));
@@ -162,7 +163,11 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   // costs as much as a third of a tree per iteration.
   const trainLoss = params.earlyStopping ? [meanLogLoss(yTrain, margin)] : null;
   const validationLoss = params.earlyStopping ? [meanLogLoss(yVal, valMargin)] : null;
-  const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients, hessians, buffers.partition, options.parallel!.helpers)) : undefined;
+  const single: HistogramBuilder = {
+    root: (out) => buildRootHistogram(out, data.bins, nFeatures, gradients, hessians),
+    node: (out, start, end) => buildNodeHistogram(out, data.bins, nFeatures, gradients, hessians, buffers.partition, start, end),
+  };
+  const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients, hessians, buffers.partition, options.parallel!.helpers), single) : undefined;
   try {
     for (let iter = 0; iter < params.maxIter; iter++) {
       if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
