@@ -44,11 +44,16 @@ export function checkFeatureColumns(ds: StoredDataset, target: StoredColumn, nam
 /** A loaded column on the kept rows only (rows with a known target), as the kernels' InputColumn. */
 export function toInputColumn(c: LoadedColumn, kept: Int32Array): InputColumn {
   const name = c.column.name;
+  // Plain loops: TypedArray.from with a map function was 10% of a 1M-row training (measured ~6× slower).
   if (c.kind === 'numeric') {
     const type = c.column.type === 'boolean' ? 'boolean' : c.column.type === 'integer' ? 'integer' : 'real';
-    return { name, kind: 'number', type, values: Float64Array.from(kept, (i) => c.values[i]) };
+    const values = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) values[k] = c.values[kept[k]];
+    return { name, kind: 'number', type, values };
   }
-  return { name, kind: 'levels', type: 'text', codes: Int32Array.from(kept, (i) => c.codes[i]), levels: c.levels };
+  const codes = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) codes[k] = c.codes[kept[k]];
+  return { name, kind: 'levels', type: 'text', codes, levels: c.levels };
 }
 
 /** Text of each kept row's id (numbers as written, missing as ""). */
