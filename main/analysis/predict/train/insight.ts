@@ -64,11 +64,18 @@ function logOddsAfterShuffle(members: readonly FrozenMember[], reference: Featur
       for (let k = 0; k < n; k++) margin[k] = a * margin[k] + b; // as memberLogOdds
       return margin;
     });
+    // As modelLogOdds: the members' log-odds added from 0 in member order, then divided by their number. One member
+    // (the usual case) is the same as its own log-odds divided by 1, without the per-row loop over members.
+    if (parts.length === 1) {
+      const only = parts[0];
+      for (let k = 0; k < n; k++) only[k] = (0 + only[k]) / 1;
+      return only;
+    }
     const out = new Float64Array(n);
     for (let k = 0; k < n; k++) {
       let s = 0;
-      for (const q of parts) s += q[k];
-      out[k] = s / parts.length; // as modelLogOdds
+      for (let p = 0; p < parts.length; p++) s += parts[p][k];
+      out[k] = s / parts.length;
     }
     return out;
   };
