@@ -53,9 +53,9 @@ export interface GbdtSharedState {
   control: Int32Array;
 }
 
-/** The check of whether helpers pay (pooledHistograms): one node pass in PROBE_EVERY built alone, decided per WINDOW passes, BACKOFF passes alone when they do not. */
-const PROBE_EVERY = 8;
+/** The check of whether helpers pay (pooledHistograms): judged per WINDOW pooled passes; BACKOFF node passes alone when they do not. */
 const WINDOW = 64;
+const WAIT_SHARE = 0.8;
 const BACKOFF = 320;
 
 /** Below this many rows a node is built by the fitting thread alone: waking a helper (~tens of µs) would cost more. */
@@ -161,6 +161,18 @@ export interface PooledHistograms extends HistogramBuilder {
 export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, leaveBlocksToHelpers = false): PooledHistograms {
   const { control, params, owner, blocks } = s;
   const nb = blocks.length;
+  // Helpers pay only when a core is free for them. On a busy machine a helper gets its core late and the fitting
+  // thread waits at every node (measured: the whole command 14% slower than on one thread at a load of 4 on 2 cores).
+  // So the fitting thread times its own share of each pass and its wait for the rest; over a window of WINDOW passes,
+  // when the wait comes to WAIT_SHARE of its own share or more, it builds the next BACKOFF nodes alone, then tries the
+  // helpers again. (An earlier check that built one pass in 8 alone and compared costs per row misjudged a quiet
+  // machine: node sizes differ too much between passes.) Who builds a block never changes its bits, so neither does
+  // this choice.
+  let passes = 0;
+  let aloneUntil = 0;
+  let pooledPasses = 0;
+  let ownMs = 0;
+  let waitMs = 0;
   const run = (out: Float64Array, root: boolean, start: number, end: number) => {
     params[ROOT] = root ? 1 : 0;
     params[START] = start;
@@ -170,18 +182,33 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
     Atomics.store(control, NEXT, 0);
     Atomics.add(control, GEN, 1);
     Atomics.notify(control, GEN);
+    const t0 = performance.now();
+    let mine = 0;
     while (!leaveBlocksToHelpers) {
       const b = Atomics.add(control, NEXT, 1);
       if (b >= nb) break;
       runBlock(s, b, out);
       owner[b] = -1;
+      mine++;
       Atomics.add(control, DONE, 1);
     }
+    const t1 = performance.now();
     for (;;) {
       const done = Atomics.load(control, DONE);
       if (done >= nb) break;
       if (Atomics.load(control, FAILED) === 1) throw new Error('a histogram helper thread failed');
       Atomics.wait(control, DONE, done, 100);
+    }
+    if (mine > 0 && mine < nb) {
+      ownMs += t1 - t0;
+      waitMs += performance.now() - t1;
+      if (++pooledPasses % WINDOW === 0) {
+        // The fitting thread built its share and then waited: when the wait is about as long as its own share, the
+        // pass took as long as building every block alone would have, and the helpers are not getting a core.
+        if (waitMs >= WAIT_SHARE * ownMs) aloneUntil = passes + BACKOFF;
+        ownMs = 0;
+        waitMs = 0;
+      }
     }
     for (let b = 0; b < nb; b++) {
       if (owner[b] < 0) continue;
@@ -193,35 +220,13 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
   // Built alone, a node goes through the single-threaded pass over the one all-feature matrix (`single`): one pass
   // over its rows, not one per block.
   const alone = single.node;
-  // Helpers pay only when a core is free for them. On a busy machine a helper gets its core late and the fitting
-  // thread waits at every node (measured: the whole command 14% slower than on one thread at a load of 4 on 2 cores).
-  // So the fitting thread checks: among the node passes of a window, every PROBE_EVERY-th is built alone, and when
-  // the pooled passes cost no less per row than those, the next BACKOFF nodes are built alone before trying again.
-  // Who builds a block never changes its bits, so neither does this choice.
-  let passes = 0;
-  let aloneUntil = 0;
-  let pooled = { ms: 0, rows: 0 };
-  let probed = { ms: 0, rows: 0 };
   const node = (out: Float64Array, start: number, end: number) => {
     const rows = end - start;
     if (leaveBlocksToHelpers) return run(out, false, start, end);
-    if (rows < MIN_PARALLEL_NODE_ROWS || passes < aloneUntil) {
-      if (rows >= MIN_PARALLEL_NODE_ROWS) passes++;
-      return alone(out, start, end);
-    }
-    const probe = passes % PROBE_EVERY === 0;
+    if (rows < MIN_PARALLEL_NODE_ROWS) return alone(out, start, end);
     passes++;
-    const t0 = performance.now();
-    if (probe) alone(out, start, end);
-    else run(out, false, start, end);
-    const tally = probe ? probed : pooled;
-    tally.ms += performance.now() - t0;
-    tally.rows += rows;
-    if (passes % WINDOW === 0 && probed.rows > 0 && pooled.rows > 0) {
-      if (pooled.ms / pooled.rows >= probed.ms / probed.rows) aloneUntil = passes + BACKOFF;
-      pooled = { ms: 0, rows: 0 };
-      probed = { ms: 0, rows: 0 };
-    }
+    if (passes < aloneUntil) return alone(out, start, end);
+    run(out, false, start, end);
   };
   return {
     root: (out) => {
