@@ -10,15 +10,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
 import { blockCount, P, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
+import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../analysis/block-pool-control';
 
-/** Slots of the control array: pass number, next block to take, blocks done, stop, a helper failed, helpers in their loop, blocks helpers ran. */
-const GEN = 0;
-const NEXT = 1;
-const DONE = 2;
-const STOP = 3;
-const FAILED = 4;
-const READY = 5;
-const HELPED = 6;
 
 export interface KMeansHelperInput {
   state: KMeansState;
@@ -97,7 +90,7 @@ export function kmeansThreads(
   if (helpers < 1 || workerPath === null) return undefined;
   return {
     open: (state) => {
-      const control = new Int32Array(new SharedArrayBuffer(4 * 8));
+      const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
       const payload: KMeansHelperInput = { state, control };
       const workers = Array.from({ length: helpers }, () => {
         const w = new Worker(workerPath, { workerData: payload });

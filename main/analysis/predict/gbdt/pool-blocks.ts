@@ -16,15 +16,8 @@
 // The worker side (starting the helper threads) is workspace/predict/gbdt-pool.ts; this file does no I/O.
 import { FEATURE_STRIDE, histogramSize, nodeHistogramOfBlock, rootHistogramOfBlock } from './histogram';
 import type { HistogramBuilder } from './grow';
+import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
 
-/** Slots of the control array: pass number, next block to take, blocks done, stop, a helper failed, helpers in their loop, blocks helpers ran. */
-const GEN = 0;
-const NEXT = 1;
-const DONE = 2;
-const STOP = 3;
-const FAILED = 4;
-const READY = 5;
-const HELPED = 6;
 /** Slots of the pass parameters: root (1) or node (0), slice start, slice end, number of blocks. */
 const ROOT = 0;
 const START = 1;
@@ -95,7 +88,7 @@ export function gbdtSharedState(blocks: FeatureBlock[], nFeatures: number, gradi
     outs: Array.from({ length: helpers }, () => new Float64Array(new SharedArrayBuffer(8 * histogramSize(nFeatures)))),
     owner: new Int32Array(new SharedArrayBuffer(4 * blocks.length)),
     params: new Int32Array(new SharedArrayBuffer(4 * 4)),
-    control: new Int32Array(new SharedArrayBuffer(4 * 8)),
+    control: new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS)),
   };
 }
 
