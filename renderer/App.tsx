@@ -14,6 +14,7 @@ import { JourneysView } from './views/journeys/JourneysView';
 import { NpsView } from './views/nps/NpsView';
 import { AuditView } from './views/audit/AuditView';
 import { PredictView } from './views/predict/PredictView';
+import { MonitorView } from './views/monitor/MonitorView';
 import { PresentView } from './views/present/PresentView';
 import { PresenterView } from './views/present/PresenterView';
 import { presenterDeckFromHash } from './views/present/routes';
@@ -86,6 +87,8 @@ function ActiveView({ view }: { view: ViewKey }) {
       return <AuditView />;
     case 'predict':
       return <PredictView />;
+    case 'monitor':
+      return <MonitorView />;
     case 'results':
       return <ResultsView />;
     case 'present':

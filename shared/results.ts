@@ -30,7 +30,7 @@ export const RESULT_KIND_NOUNS: Record<ResultKind, string> = {
 };
 
 /** Which view shows a kind (the renderer's navigation keys). */
-export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps' | 'audit' | 'predict'> = {
+export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps' | 'audit' | 'predict' | 'monitor'> = {
   segmentation: 'segments',
   journey: 'journeys',
   nps: 'nps',

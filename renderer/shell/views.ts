@@ -1,7 +1,7 @@
 // The app's top-level views, in navigation order.
-import { IconChartDots3, IconCrystalBall, IconDatabase, IconGauge, IconHistory, IconPresentation, IconRoute, IconScale, type Icon } from '@tabler/icons-react';
+import { IconChartDots3, IconCrystalBall, IconDatabase, IconGauge, IconHistory, IconHeartRateMonitor, IconPresentation, IconRoute, IconScale, type Icon } from '@tabler/icons-react';
 
-export type ViewKey = 'data' | 'segments' | 'journeys' | 'nps' | 'audit' | 'predict' | 'results' | 'present';
+export type ViewKey = 'data' | 'segments' | 'journeys' | 'nps' | 'audit' | 'predict' | 'monitor' | 'results' | 'present';
 
 export interface ViewDef {
   key: ViewKey;
@@ -17,6 +17,7 @@ export const VIEWS: readonly ViewDef[] = [
   { key: 'nps', label: 'NPS', icon: IconGauge, ready: true },
   { key: 'audit', label: 'Audit', icon: IconScale, ready: true },
   { key: 'predict', label: 'Predict', icon: IconCrystalBall, ready: true },
+  { key: 'monitor', label: 'Monitor', icon: IconHeartRateMonitor, ready: true },
   { key: 'results', label: 'Saved results', icon: IconHistory, ready: true },
   { key: 'present', label: 'Present', icon: IconPresentation, ready: true },
 ];
