@@ -24,6 +24,7 @@ import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyRes
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
+import { cohortsArgSchemas, type CohortsResults } from './monitor-cohorts';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
 const filePath = z.string().min(1, 'path is empty').max(4096);
@@ -357,12 +358,13 @@ export const argSchemas = {
   /** The whole activity log as a file a person or a tool can read. */
   'workspace.exportActivity': z.object({ format: z.enum(['csv', 'json']) }).strict(),
   ...deckArgSchemas,
+  ...cohortsArgSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
 export type Args<K extends HandlerName> = z.infer<(typeof argSchemas)[K]>;
 
-interface Results extends DeckResults {
+interface Results extends DeckResults, CohortsResults {
   'app.ping': { ok: true; version: string };
   'workspace.info': WorkspaceInfo | null;
   'workspace.create': WorkspaceInfo;

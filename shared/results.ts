@@ -4,7 +4,7 @@
 // stored, compared and summarised.
 import { z } from 'zod';
 
-export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model'] as const;
+export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model', 'cohorts'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** How a kind is named to a person ("Re-ran the NPS …"), in the results list and the activity log. */
@@ -16,6 +16,7 @@ export const RESULT_KIND_LABELS: Record<ResultKind, string> = {
   drivers: 'Key drivers',
   audit: 'Fairness audit',
   model: 'Prediction model',
+  cohorts: 'Cohorts',
 };
 
 /** How a kind reads inside a sentence ("Renamed the key-driver analysis …"). */
@@ -27,6 +28,7 @@ export const RESULT_KIND_NOUNS: Record<ResultKind, string> = {
   drivers: 'key-driver analysis',
   audit: 'fairness audit',
   model: 'prediction model',
+  cohorts: 'cohort analysis',
 };
 
 /** Which view shows a kind (the renderer's navigation keys). */
@@ -38,6 +40,7 @@ export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps
   drivers: 'nps',
   audit: 'audit',
   model: 'predict',
+  cohorts: 'monitor',
 };
 
 export const resultName = z.string().trim().min(1, 'result name is empty').max(200);

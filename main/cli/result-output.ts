@@ -17,4 +17,5 @@ export const COMMAND_JSON: Record<ResultKind, (result: unknown) => unknown> = {
   drivers: (r) => r,
   audit: (r) => auditJson(r as AuditResult),
   model: (r) => trainJson(r as PredictResult),
+  cohorts: (r) => r,
 };

@@ -21,6 +21,7 @@ import { activityCommand, rerunCommand, resultsCommand } from './commands/result
 import { keyCommand } from './commands/key';
 import { deckCommand } from './commands/deck';
 import { reportCommand } from './commands/report';
+import { cohortsCommand } from './commands/cohorts';
 
 export interface CommandOutput<T> {
   json: T;
@@ -76,8 +77,12 @@ const USAGE = `cxw — CX Workbench on the command line
               the model's fairness in one step: its test rows scored (with outcome and protected attributes) and audited
   cxw predict card --workspace W --model M     the model card: data, features, metrics with CIs, calibration,
               fairness, reviews, intended use and limits
+  cxw cohorts --workspace W --dataset N --customer COL --time COL [--unit week|month] [--by COL | --segmentation SEG]
+              [--value COL] [--nps COL] [--as-of YYYY-MM-DD]
+              acquisition cohorts (first event's ISO week or calendar month, UTC) × periods since: retention, repeat
+              purchase, revenue per customer (--value), NPS (--nps, 0–10); --by splits by the first event's value
 ${EXPORT_SQL_USAGE}
-  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model]
+  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model|cohorts]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME
               run a saved result again on the data as it is now: "identical", or what changed
@@ -92,7 +97,7 @@ ${EXPORT_SQL_USAGE}
   cxw key status|export|import --workspace W [--out FILE | FILE]
               the pseudonymisation key (kept outside the workspace): status, export --out FILE, import FILE
 
-segment, journey, nps (also --context), drivers and audit take --save NAME to keep the result in the workspace
+segment, journey, nps (also --context), drivers, audit and cohorts take --save NAME to keep the result in the workspace
 (segment always keeps it; --save names it): cxw results lists them and cxw rerun runs one again.
 
 Every command takes --json to print one JSON object instead of text.`;
@@ -158,6 +163,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'predict':
         out = await predictCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
+      case 'cohorts':
+        out = await cohortsCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'assignments':

@@ -73,6 +73,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'deck.export',
   'disclosure.get',
   'disclosure.set',
+  'cohorts.run',
 ] as const satisfies readonly HandlerName[];
 
 export const PRELOAD_EVENT_NAMES = ['job.progress', 'workspace.changed'] as const satisfies readonly EventName[];

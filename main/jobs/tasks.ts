@@ -28,6 +28,8 @@ import { modelRef } from '../workspace/predict/apply';
 import { scoreWithModel } from '../workspace/predict/score';
 import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
+import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
+import { runCohorts } from '../workspace/monitor/cohorts/run';
 
 export interface TaskProgress {
   phase: string;
@@ -60,6 +62,7 @@ export interface TaskPayloads {
   'audit.run': { workspacePath: string; spec: AuditSpec };
   'predict.train': { workspacePath: string; spec: PredictSpec };
   'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
+  'cohorts.run': { workspacePath: string; spec: CohortsSpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -77,6 +80,7 @@ export interface TaskResults {
   'audit.run': AuditResult;
   'predict.train': PredictResult;
   'predict.score': ScoreOutcome;
+  'cohorts.run': CohortsResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -134,6 +138,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
       const { testRows, ...args } = payload.args;
       return scoreWithModel(db, { ...args, ...(testRows ? { subset: modelTestRows(db, modelRef(db, args.model).result, ctx) } : {}) }, ctx);
     }),
+  // Cohorts only read the event log.
+  'cohorts.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runCohorts(db, payload.spec, ctx)),
 };
 
 /**

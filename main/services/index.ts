@@ -6,6 +6,7 @@ import { datasetHandlers } from './dataset-service';
 import { deckHandlers } from './deck-service';
 import { journeyMapHandlers } from './journey-map-service';
 import { predictHandlers } from './predict-service';
+import { cohortsHandlers } from './monitor-cohorts-service';
 import { resultHandlers } from './results-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
@@ -29,6 +30,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...resultHandlers(state, jobs),
     ...predictHandlers(state, jobs, datasetsChanged),
     ...deckHandlers(state, jobs, opts.printPdf),
+    ...cohortsHandlers(state, jobs),
   };
   return {
     handlers: checkpointAfterWrites(state, handlers),

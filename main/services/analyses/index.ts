@@ -5,6 +5,7 @@ import { auditModule, journeyModule } from './journey-audit';
 import { segmentationModule } from './segmentation';
 import { driversModule, npsContextModule, npsModule } from './survey';
 import { modelModule } from './predict';
+import { cohortsModule } from './cohorts';
 import type { AnalysisHandler, AnalysisModule } from './types';
 
 export const ANALYSES = {
@@ -15,6 +16,7 @@ export const ANALYSES = {
   drivers: driversModule,
   audit: auditModule,
   model: modelModule,
+  cohorts: cohortsModule,
 } satisfies Record<ResultKind, AnalysisModule>;
 
 export function moduleOf(kind: ResultKind): AnalysisModule {

@@ -1,0 +1,274 @@
+// The cohort analysis's one pass over an event or transaction log: customer (dictionary-encoded), time (epoch ms,
+// UTC), and optionally value, score and the split column, into typed arrays. It reads the table the way the journey
+// scan does (../../journeys/event-scan.ts): SQLite joins a block of 64k rows into one string (fields split by U+001F,
+// rows by U+001E) and JS decodes it with charCodeAt, hashing ids in place (Codebook), times through readStoredTime —
+// one value per block crosses into JS instead of one array per row. A value containing a separator, or gaps in
+// _row, sends the load to the plain row-by-row path, which gives the same arrays.
+// A time that is present but not a date or datetime is an error naming its row: a cohort built around a silently
+// dropped first purchase would be wrong. Blank customers or times are left out and counted.
+import type { Statement } from 'better-sqlite3';
+import { AppError } from '../../../../shared/errors';
+import type { Db } from '../../db';
+import { quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
+import { Codebook, FNV_OFFSET, fnvStep, hashRange } from '../../journeys/codebook';
+import { rowBounds } from '../../journeys/event-scan';
+import { FramingError } from '../../journeys/framing-error';
+import { readStoredTime, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from '../../journeys/stored-time';
+
+export interface CohortColumns {
+  customer: StoredColumn;
+  time: StoredColumn;
+  value: StoredColumn | null;
+  score: StoredColumn | null;
+  by: StoredColumn | null;
+}
+
+export interface ScannedLog {
+  n: number;
+  customer: Int32Array;
+  time: Float64Array;
+  value: Float64Array | null;
+  score: Float64Array | null;
+  by: Int32Array | null;
+  customerIds: string[];
+  byNames: string[];
+  missing: { customer: number; time: number };
+  timeKinds: { date: number; naive: number; utc: number };
+}
+
+export interface CohortScanOptions {
+  isCancelled: () => boolean;
+  onProgress: (done: number, total: number) => void;
+  /** Rows per block (tests use small blocks to cross block edges). */
+  blockRows?: number;
+  /** Skip the block path (tests compare both). */
+  rowByRow?: boolean;
+}
+
+const DEFAULT_BLOCK_ROWS = 65_536;
+const FIELD = 31;
+const RECORD = 30;
+
+class LogSink {
+  n = 0;
+  readonly customer: Int32Array;
+  readonly time: Float64Array;
+  readonly value: Float64Array | null;
+  readonly score: Float64Array | null;
+  readonly by: Int32Array | null;
+  readonly customers = new Codebook();
+  readonly groups = new Codebook();
+  missingCustomer = 0;
+  missingTime = 0;
+  readonly kinds = [0, 0, 0, 0];
+
+  constructor(
+    capacity: number,
+    cols: CohortColumns,
+    private readonly ds: StoredDataset,
+  ) {
+    this.customer = new Int32Array(capacity);
+    this.time = new Float64Array(capacity);
+    this.value = cols.value ? new Float64Array(capacity) : null;
+    this.score = cols.score ? new Float64Array(capacity) : null;
+    this.by = cols.by ? new Int32Array(capacity) : null;
+  }
+
+  add(customer: number, time: number, kind: number, value: number, score: number, by: number): void {
+    if (customer < 0 || time !== time) {
+      if (customer < 0) this.missingCustomer++;
+      if (time !== time) this.missingTime++;
+      return;
+    }
+    const i = this.n++;
+    this.customer[i] = customer;
+    this.time[i] = time;
+    this.kinds[kind]++;
+    if (this.value) this.value[i] = value;
+    if (this.score) this.score[i] = score;
+    if (this.by) this.by[i] = by;
+  }
+
+  badTime(row: number, text: string, col: StoredColumn): never {
+    throw new AppError(
+      'BAD_ARGUMENTS',
+      `Row ${row} of "${this.ds.name}": "${text.slice(0, 60)}" in "${col.name}" is not a date or a date and time, so the customer's cohort cannot be placed. ` +
+        'Fix or remove that row (or give the column as ISO 8601: 2025-03-31 or 2025-03-31T14:05:00Z) and import again.',
+      { dataset: this.ds.name, columnName: col.name, row },
+    );
+  }
+}
+
+/** A number from s[a, b): NaN when empty or not a number (SQLite writes ±Inf as Inf / -Inf). */
+function readNumber(s: string, a: number, b: number): number {
+  if (a === b) return Number.NaN;
+  const t = s.slice(a, b);
+  const x = Number(t);
+  if (x === x) return x;
+  return t === 'Inf' ? Number.POSITIVE_INFINITY : t === '-Inf' ? Number.NEGATIVE_INFINITY : Number.NaN;
+}
+
+function fieldColumns(cols: CohortColumns): StoredColumn[] {
+  return [cols.customer, cols.time, cols.value, cols.score, cols.by].filter((c): c is StoredColumn => c !== null);
+}
+
+function blockText(block: Statement, lo: number, end: number): [number, string | null] {
+  try {
+    return block.get(lo, end) as [number, string | null];
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_TOOBIG' || err instanceof RangeError) throw new FramingError('block too long for one string');
+    throw err;
+  }
+}
+
+function scanBlocks(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink, first: number, last: number, opts: CohortScanOptions): void {
+  const concat = `concat_ws(char(31), ${fieldColumns(cols)
+    .map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`)
+    .join(', ')})`;
+  const block = db.prepare(`SELECT count(*), group_concat(${concat}, char(30)) FROM ${quoteIdent(ds.tableName)} WHERE _row >= ? AND _row < ?`).raw(true);
+  const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
+  const tr: TimeRead = { ms: 0, kind: 0 };
+  const hasValue = cols.value !== null;
+  const hasScore = cols.score !== null;
+  const hasBy = cols.by !== null;
+  for (let lo = first; lo <= last; lo += blockRows) {
+    if (opts.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
+    const end = Math.min(lo + blockRows, last + 1);
+    const [count, s] = blockText(block, lo, end);
+    if (count !== end - lo || s === null) throw new FramingError('block row count');
+    const L = s.length;
+    let p = 0;
+    let rows = 0;
+    let row = lo;
+    while (rows < count) {
+      let a = p;
+      let h = FNV_OFFSET;
+      let blank = true;
+      let c = 0;
+      while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) {
+        h = fnvStep(h, c);
+        if (c > 32) blank = false;
+        p++;
+      }
+      if (c !== FIELD || p === L) throw new FramingError('customer');
+      const customer = blank ? -1 : sink.customers.code(s, a, p, h);
+      a = ++p;
+      c = RECORD;
+      while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
+      let time = Number.NaN;
+      if (p > a) {
+        if (readStoredTime(s, a, p, tr)) time = tr.ms;
+        else sink.badTime(row, s.slice(a, p), cols.time);
+      }
+      let value = Number.NaN;
+      let score = Number.NaN;
+      let by = -1;
+      if (hasValue) {
+        if (c !== FIELD || p === L) throw new FramingError('value');
+        a = ++p;
+        c = RECORD;
+        while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
+        value = readNumber(s, a, p);
+      }
+      if (hasScore) {
+        if (c !== FIELD || p === L) throw new FramingError('score');
+        a = ++p;
+        c = RECORD;
+        while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
+        score = readNumber(s, a, p);
+      }
+      if (hasBy) {
+        if (c !== FIELD || p === L) throw new FramingError('by');
+        a = ++p;
+        h = FNV_OFFSET;
+        blank = true;
+        c = RECORD;
+        while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) {
+          h = fnvStep(h, c);
+          if (c > 32) blank = false;
+          p++;
+        }
+        by = blank ? -1 : sink.groups.code(s, a, p, h);
+      }
+      rows++;
+      if (p < L) {
+        if (c !== RECORD || rows === count) throw new FramingError('record end');
+        p++;
+      } else if (rows !== count) throw new FramingError('short block');
+      sink.add(customer, time, tr.kind, value, score, by);
+      row++;
+    }
+    if (p !== L) throw new FramingError('trailing text');
+    opts.onProgress(end - first, last - first + 1);
+  }
+}
+
+const isBlank = (v: string): boolean => {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 32) return false;
+  return true;
+};
+
+function scanRows(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink, opts: CohortScanOptions): void {
+  const fields = fieldColumns(cols);
+  const stmt = db.prepare(`SELECT _row, ${fields.map((c) => `CAST(${quoteIdent(c.sqlName)} AS TEXT)`).join(', ')} FROM ${quoteIdent(ds.tableName)} ORDER BY _row`).raw(true);
+  const tr: TimeRead = { ms: 0, kind: 0 };
+  const code = (book: Codebook, v: string | null) => (v === null || isBlank(v) ? -1 : book.code(v, 0, v.length, hashRange(v, 0, v.length)));
+  const num = (v: string | null) => (v === null ? Number.NaN : readNumber(v, 0, v.length));
+  let j = 3;
+  const valueAt = cols.value ? j++ : -1;
+  const scoreAt = cols.score ? j++ : -1;
+  const byAt = cols.by ? j++ : -1;
+  let done = 0;
+  for (const r of stmt.iterate() as IterableIterator<(string | number | null)[]>) {
+    const t = r[2] as string | null;
+    let time = Number.NaN;
+    if (t !== null && t !== '') {
+      if (readStoredTime(t, 0, t.length, tr)) time = tr.ms;
+      else sink.badTime(Number(r[0]), t, cols.time);
+    }
+    sink.add(
+      code(sink.customers, r[1] as string | null),
+      time,
+      tr.kind,
+      valueAt < 0 ? Number.NaN : num(r[valueAt] as string | null),
+      scoreAt < 0 ? Number.NaN : num(r[scoreAt] as string | null),
+      byAt < 0 ? -1 : code(sink.groups, r[byAt] as string | null),
+    );
+    if ((++done & 0xffff) === 0) {
+      if (opts.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
+      opts.onProgress(done, ds.rows);
+    }
+  }
+}
+
+export function scanCohortLog(db: Db, ds: StoredDataset, cols: CohortColumns, opts: CohortScanOptions): ScannedLog {
+  let sink = new LogSink(ds.rows, cols, ds);
+  const bounds = opts.rowByRow ? null : rowBounds(db, ds);
+  let blocks = bounds !== null && bounds.last - bounds.first + 1 === bounds.count;
+  if (blocks && bounds) {
+    try {
+      scanBlocks(db, ds, cols, sink, bounds.first, bounds.last, opts);
+    } catch (err) {
+      if (!(err instanceof FramingError)) throw err;
+      blocks = false;
+    }
+  }
+  if (!blocks) {
+    sink = new LogSink(ds.rows, cols, ds);
+    scanRows(db, ds, cols, sink, opts);
+  }
+  const n = sink.n;
+  const labels = cols.by?.booleanLabels;
+  return {
+    n,
+    customer: sink.customer.subarray(0, n),
+    time: sink.time.subarray(0, n),
+    value: sink.value?.subarray(0, n) ?? null,
+    score: sink.score?.subarray(0, n) ?? null,
+    by: sink.by?.subarray(0, n) ?? null,
+    customerIds: sink.customers.names,
+    byNames: labels ? sink.groups.names.map((v) => (v === '1' ? labels.true : v === '0' ? labels.false : v)) : sink.groups.names,
+    missing: { customer: sink.missingCustomer, time: sink.missingTime },
+    timeKinds: { date: sink.kinds[TIME_DATE], naive: sink.kinds[TIME_NAIVE], utc: sink.kinds[TIME_UTC] },
+  };
+}
