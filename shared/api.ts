@@ -25,6 +25,7 @@ import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResu
 import { deckArgSchemas, type DeckResults } from './decks';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 import { cohortsArgSchemas, type CohortsResults } from './monitor-cohorts';
+import { driftArgSchemas, type DriftResults } from './monitor-drift';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
 const filePath = z.string().min(1, 'path is empty').max(4096);
@@ -358,13 +359,14 @@ export const argSchemas = {
   /** The whole activity log as a file a person or a tool can read. */
   'workspace.exportActivity': z.object({ format: z.enum(['csv', 'json']) }).strict(),
   ...deckArgSchemas,
+  ...driftArgSchemas,
   ...cohortsArgSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type HandlerName = keyof typeof argSchemas;
 export type Args<K extends HandlerName> = z.infer<(typeof argSchemas)[K]>;
 
-interface Results extends DeckResults, CohortsResults {
+interface Results extends DeckResults, DriftResults, CohortsResults {
   'app.ping': { ok: true; version: string };
   'workspace.info': WorkspaceInfo | null;
   'workspace.create': WorkspaceInfo;

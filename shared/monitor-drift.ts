@@ -1,6 +1,9 @@
 // Waves and drift (issue 16, Monitor): what the analyst asks (two datasets, or two date ranges of one dataset) and
 // what the comparison finds, per column and for NPS. Plain data (IPC/JSON safe). The conventions and thresholds are
 // written out for people in docs/monitor-drift.md.
+import { z } from 'zod';
+import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
+import { saveOption, type SavedResultRef } from './results';
 
 /** Every threshold the verdicts use; all settable (spec fields, CLI flags). */
 export interface DriftThresholds {
@@ -153,4 +156,59 @@ export interface DriftResult {
   verdict: string;
   nps?: DriftNps;
   warnings: string[];
+}
+
+// ------------------------------------------------------------------ the spec's schema (shared/api.ts 'drift.run')
+
+const name = z.string().trim().min(1).max(200);
+const day = z.string().refine(isCalendarDate, { error: (issue) => `"${String(issue.input).slice(0, 40)}" ${CALENDAR_DATE_MESSAGE}` });
+const range = z.tuple([day, day]).refine(([a, b]) => a <= b, 'a range runs from its first day to its last (A..B with A ≤ B)');
+const share = z.number().gt(0).lt(1);
+
+export const driftThresholdsSchema = z
+  .object({
+    smallWaveRows: z.number().int().min(1).max(1e9).optional(),
+    alpha: share.optional(),
+    wasserstein: z.number().gt(0).max(100).optional(),
+    jensenShannon: z.number().gt(0).max(1).optional(),
+    psiModerate: z.number().gt(0).max(100).optional(),
+    psiMajor: z.number().gt(0).max(100).optional(),
+    datasetShare: z.number().gt(0).max(1).optional(),
+  })
+  .strict()
+  .refine((t) => t.psiModerate === undefined || t.psiMajor === undefined || t.psiModerate <= t.psiMajor, 'the moderate PSI band must start at or below the major one');
+
+export const driftSpecSchema = z
+  .object({
+    reference: name.optional(),
+    current: name.optional(),
+    dataset: name.optional(),
+    period: name.optional(),
+    referenceRange: range.optional(),
+    currentRange: range.optional(),
+    columns: z.array(name).min(1).max(2000).optional(),
+    nps: name.optional(),
+    mix: name.optional(),
+    thresholds: driftThresholdsSchema.optional(),
+    level: z.number().min(0.5).max(0.999).optional(),
+  })
+  .strict()
+  .refine(
+    (s) =>
+      (s.reference !== undefined && s.current !== undefined && s.dataset === undefined && s.period === undefined && !s.referenceRange && !s.currentRange) ||
+      (s.reference === undefined && s.current === undefined && s.dataset !== undefined && s.period !== undefined && !!s.referenceRange && !!s.currentRange),
+    'compare two datasets (reference and current) or two date ranges of one dataset (dataset, period, referenceRange and currentRange), not a mix of both',
+  )
+  .refine((s) => !s.referenceRange || !s.currentRange || s.referenceRange[1] < s.currentRange[0] || s.currentRange[1] < s.referenceRange[0], 'the two date ranges overlap: a row would be in both waves')
+  .refine((s) => s.mix === undefined || s.nps !== undefined, 'a mix column needs an NPS column (--nps COL): the mix check standardises the NPS change');
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'jobId must be 6-64 letters, digits, _ or -');
+
+/** The contract's entries (spread into shared/api.ts argSchemas and its Results). */
+export const driftArgSchemas = {
+  'drift.run': z.object({ jobId, spec: driftSpecSchema, save: saveOption.optional() }).strict(),
+};
+
+export interface DriftResults {
+  'drift.run': DriftResult & { saved?: SavedResultRef };
 }

@@ -4,7 +4,7 @@
 // stored, compared and summarised.
 import { z } from 'zod';
 
-export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model', 'cohorts'] as const;
+export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model', 'drift', 'cohorts'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** How a kind is named to a person ("Re-ran the NPS …"), in the results list and the activity log. */
@@ -17,6 +17,7 @@ export const RESULT_KIND_LABELS: Record<ResultKind, string> = {
   audit: 'Fairness audit',
   model: 'Prediction model',
   cohorts: 'Cohorts',
+  drift: 'Waves and drift',
 };
 
 /** How a kind reads inside a sentence ("Renamed the key-driver analysis …"). */
@@ -29,6 +30,7 @@ export const RESULT_KIND_NOUNS: Record<ResultKind, string> = {
   audit: 'fairness audit',
   model: 'prediction model',
   cohorts: 'cohort analysis',
+  drift: 'drift comparison',
 };
 
 /** Which view shows a kind (the renderer's navigation keys). */
@@ -41,6 +43,7 @@ export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps
   audit: 'audit',
   model: 'predict',
   cohorts: 'monitor',
+  drift: 'monitor',
 };
 
 export const resultName = z.string().trim().min(1, 'result name is empty').max(200);

@@ -18,4 +18,5 @@ export const COMMAND_JSON: Record<ResultKind, (result: unknown) => unknown> = {
   audit: (r) => auditJson(r as AuditResult),
   model: (r) => trainJson(r as PredictResult),
   cohorts: (r) => r,
+  drift: (r) => r,
 };

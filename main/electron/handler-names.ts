@@ -73,6 +73,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'deck.export',
   'disclosure.get',
   'disclosure.set',
+  'drift.run',
   'cohorts.run',
 ] as const satisfies readonly HandlerName[];
 

@@ -30,6 +30,8 @@ import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/pred
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
 import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
 import { runCohorts } from '../workspace/monitor/cohorts/run';
+import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
+import { runDrift } from '../workspace/monitor/drift/run';
 
 export interface TaskProgress {
   phase: string;
@@ -63,6 +65,7 @@ export interface TaskPayloads {
   'predict.train': { workspacePath: string; spec: PredictSpec };
   'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
   'cohorts.run': { workspacePath: string; spec: CohortsSpec };
+  'drift.run': { workspacePath: string; spec: DriftSpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -81,6 +84,7 @@ export interface TaskResults {
   'predict.train': PredictResult;
   'predict.score': ScoreOutcome;
   'cohorts.run': CohortsResult;
+  'drift.run': DriftResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -130,6 +134,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
   'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
+  // Drift between two waves only reads them.
+  'drift.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrift(db, payload.spec, ctx)),
   // Training reads only; the model is stored with the saved result by the service.
   'predict.train': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runPredictTraining(db, payload.spec, ctx)),
   // Scores become a dataset: written in one transaction at the end, so a cancelled job leaves nothing behind.

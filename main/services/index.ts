@@ -7,6 +7,7 @@ import { deckHandlers } from './deck-service';
 import { journeyMapHandlers } from './journey-map-service';
 import { predictHandlers } from './predict-service';
 import { cohortsHandlers } from './monitor-cohorts-service';
+import { driftHandlers } from './monitor-drift-service';
 import { resultHandlers } from './results-service';
 import { segmentHandlers } from './segment-service';
 import type { ServiceOptions, Services } from './types';
@@ -31,6 +32,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...predictHandlers(state, jobs, datasetsChanged),
     ...deckHandlers(state, jobs, opts.printPdf),
     ...cohortsHandlers(state, jobs),
+    ...driftHandlers(state, jobs),
   };
   return {
     handlers: checkpointAfterWrites(state, handlers),

@@ -6,6 +6,7 @@ import { segmentationModule } from './segmentation';
 import { driversModule, npsContextModule, npsModule } from './survey';
 import { modelModule } from './predict';
 import { cohortsModule } from './cohorts';
+import { driftModule } from './drift';
 import type { AnalysisHandler, AnalysisModule } from './types';
 
 export const ANALYSES = {
@@ -17,6 +18,7 @@ export const ANALYSES = {
   audit: auditModule,
   model: modelModule,
   cohorts: cohortsModule,
+  drift: driftModule,
 } satisfies Record<ResultKind, AnalysisModule>;
 
 export function moduleOf(kind: ResultKind): AnalysisModule {
