@@ -19,7 +19,7 @@ import { AppError } from './errors';
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
-import { PREDICT_MODELS, type CustomerExplanation, type ModelCard, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
+import { EVENT_LABEL_POSITIVE, PREDICT_MODELS, type CustomerExplanation, type ModelCard, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
@@ -235,6 +235,18 @@ export const predictSpecSchema = z
     features: z.array(columnName).min(1, 'choose at least one feature').max(500),
     segmentations: z.array(segmentationName).max(10).optional(),
     id: columnName.optional(),
+    label: z
+      .object({
+        events: datasetName,
+        customer: columnName,
+        time: columnName,
+        cutoff: z.string().refine(isCalendarDate, `the cut-off ${CALENDAR_DATE_MESSAGE}`),
+        horizonDays: z.number().int().min(1, 'the horizon is at least 1 day').max(3660),
+        positiveWhen: z.enum(['no-event', 'event']),
+        history: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     model: z.enum(PREDICT_MODELS).optional(),
     folds: z.number().int().min(1).max(10).optional(),
     test: z.union([z.object({ column: columnName, value: groupValue }).strict(), z.object({ share: z.number().gt(0).lt(1) }).strict()]).optional(),
@@ -262,7 +274,8 @@ export const predictSpecSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .refine((s) => !s.label || s.positive === EVENT_LABEL_POSITIVE, { message: `a label from an event log has the positive value "${EVENT_LABEL_POSITIVE}"`, path: ['positive'] });
 
 export const argSchemas = {
   'app.ping': empty,
@@ -334,7 +347,17 @@ export const argSchemas = {
   'audit.run': z.object({ jobId, spec: auditSpecSchema, save: saveOption.optional() }).strict(),
   'predict.train': z.object({ jobId, spec: predictSpecSchema, save: saveOption.optional() }).strict(),
   /** Score every row of a dataset with a saved model into a new dataset (id, probability, band, review flag, reasons). */
-  'predict.score': z.object({ jobId, model: resultName, dataset: datasetName, name: datasetName.optional() }).strict(),
+  'predict.score': z
+    .object({
+      jobId,
+      model: resultName,
+      dataset: datasetName,
+      name: datasetName.optional(),
+      // Models of an event-log label: the day the history is counted up to (default the log's last day) and the log.
+      asOf: z.string().refine(isCalendarDate, `the as-of day ${CALENDAR_DATE_MESSAGE}`).optional(),
+      events: datasetName.optional(),
+    })
+    .strict(),
   /** One customer's probability and the contribution of each input column (base + Σ = log-odds). */
   'predict.explain': z.object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500) }).strict(),
   /** A person confirms or overrides the model's call on one customer, with a reason (logged, carried by scores). */

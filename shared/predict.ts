@@ -32,6 +32,11 @@ export interface PredictSpec {
   segmentations?: string[];
   /** The customer id column (default: the dataset's column with role id), for explanations and scores. */
   id?: string;
+  /**
+   * The outcome made from an event log instead of a column: `target` then names the label (e.g. "churned") and
+   * `positive` is "yes". See EventLabel.
+   */
+  label?: EventLabel;
   /** Default 'gbdt'. */
   model?: PredictModelKind;
   /** Cross-validation folds on the training rows, 2–10 (default 5); 1 = one fit, no cross-validation. */
@@ -53,6 +58,30 @@ export interface PredictSpec {
   /** Trees: as scikit-learn's HistGradientBoostingClassifier (defaults 100, 0.1, 31, none, 20, 0, 'auto'). */
   gbdt?: { maxIter?: number; learningRate?: number; maxLeafNodes?: number; maxDepth?: number | null; minSamplesLeaf?: number; l2Regularization?: number; earlyStopping?: boolean | 'auto' };
 }
+
+/**
+ * A label derived from an event log: a customer with at least one event on or before the cut-off day is in the
+ * model, and is positive when they had no event (churn) — or, with positiveWhen 'event', at least one event — in the
+ * `horizonDays` days after it. Features made from the log ("history: …") count only events on or before the cut-off;
+ * a customer table holding dates after the cut-off stops the run (it was recorded later, so its columns may already
+ * know the outcome) unless the analyst confirms that date column in confirmedLeaks.
+ */
+export interface EventLabel {
+  /** The event log: one row per event, with the customer's id (matched to the dataset's id column) and a date/time. */
+  events: string;
+  customer: string;
+  time: string;
+  /** The last day the model may know, YYYY-MM-DD (UTC; the whole day counts as before). */
+  cutoff: string;
+  /** The outcome window: the N days after the cut-off day. */
+  horizonDays: number;
+  positiveWhen: 'no-event' | 'event';
+  /** Add the four history features made from the log up to the cut-off (default true). */
+  history?: boolean;
+}
+
+/** The label's value that counts as positive. */
+export const EVENT_LABEL_POSITIVE = 'yes';
 
 // ------------------------------------------------------------------ frozen preprocessing and models
 
@@ -265,7 +294,25 @@ export interface PredictResult {
   warnings: string[];
   /** Test customers a person should look at before anything is decided. */
   review: ReviewCase[];
+  /** How the label was made from the event log (absent for a label read from a column). */
+  eventLabel?: EventLabelSummary;
   frozen: FrozenModel;
+}
+
+export interface EventLabelSummary {
+  events: string;
+  cutoff: string;
+  horizonDays: number;
+  positiveWhen: EventLabel['positiveWhen'];
+  /** The last day of the outcome window and the day of the log's last event (YYYY-MM-DD). */
+  windowLastDay: string;
+  lastEventDay: string;
+  /** Customers of the table with no event on or before the cut-off (not customers yet: left out). */
+  notYetCustomers: number;
+  /** Events whose customer id is not in the table (ignored). */
+  unmatchedEvents: number;
+  /** The features made from the log up to the cut-off. */
+  history: string[];
 }
 
 // ------------------------------------------------------------------ using a saved model
@@ -276,6 +323,8 @@ export interface ScoreOutcome {
   needsReview: number;
   /** Rows per column whose value the model never saw (scored as "(other)"). */
   unseen: { column: string; rows: number; levels: string[] }[];
+  /** Models of an event-log label: the day the customers' history was counted up to. */
+  asOf?: string;
 }
 
 export interface CustomerExplanation {

@@ -21,6 +21,8 @@ import { activityCommand, rerunCommand, resultsCommand } from './commands/result
 import { keyCommand } from './commands/key';
 import { deckCommand } from './commands/deck';
 import { reportCommand } from './commands/report';
+import { driftCommand } from './commands/drift';
+import { experimentCommand } from './commands/experiment';
 import { cohortsCommand } from './commands/cohorts';
 
 export interface CommandOutput<T> {
@@ -67,8 +69,13 @@ const USAGE = `cxw — CX Workbench on the command line
               [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed 42] [--cost 5 | --capacity 500] [--id COL]
               [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL] [--name M]
               a churn/propensity model: cross-validated, calibrated, tested on untouched rows, explained; kept as M
-  cxw predict score --workspace W --model M --dataset N [--name OUT]
+  cxw predict train … --label-events LOG --event-customer COL --event-time COL --cutoff YYYY-MM-DD --horizon DAYS
+              --positive-when no-event|event [--no-history] [--target churned] [--id COL]
+              the outcome made from an event log: no event (churn) or an event in DAYS days after the cut-off;
+              history features count only events up to the cut-off
+  cxw predict score --workspace W --model M --dataset N [--name OUT] [--as-of YYYY-MM-DD] [--events LOG]
               scores as a new dataset: id, probability, band_low, band_high, needs_review, top_reasons
+              (an event-log model counts each customer's history up to --as-of, default the log's last day)
   cxw predict explain --workspace W --model M --dataset N --id ID
               one customer: probability, band and each column's contribution (base + contributions = log-odds)
   cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT  (or --list)
@@ -81,6 +88,19 @@ const USAGE = `cxw — CX Workbench on the command line
               [--value COL] [--nps COL] [--as-of YYYY-MM-DD]
               acquisition cohorts (first event's ISO week or calendar month, UTC) × periods since: retention, repeat
               purchase, revenue per customer (--value), NPS (--nps, 0–10); --by splits by the first event's value
+  cxw experiment --workspace W --dataset N --arm COL --outcome COL --kind binary|mean|nps [--positive V] [--control V]
+              [--expected-split 50,50 | A=50,B=50] [--covariate COL] [--by COL | --segmentation SEG] [--acknowledge-srm]
+              an A/B test: each arm's rate, mean or NPS with CIs, each arm against the control (Holm over several),
+              the sample-ratio check (equal split unless --expected-split; p < 0.001 withholds the verdict), CUPED
+  cxw experiment plan --kind binary --baseline 0.1 | --kind mean --sd SD  (--mde EFFECT | --n PER_ARM) [--alpha 0.05] [--power 0.8]
+              the planning calculator: customers per arm for an effect, or the effect a sample size detects
+  cxw drift --workspace W --reference DATASET --current DATASET [--columns a,b] [--nps COL [--mix COL]]
+  cxw drift --workspace W --dataset N --period COL --reference-range A..B --current-range C..D [...the same]
+              [--small-wave-rows 1000] [--alpha 0.05] [--wasserstein 0.1] [--jensen-shannon 0.1] [--psi-moderate 0.1]
+              [--psi-major 0.25] [--dataset-share 0.5] [--level 0.95]
+              drift between two waves: per column KS or chi-square, normalised Wasserstein or Jensen–Shannon, PSI,
+              missing and category changes, a verdict (small waves: BH-adjusted tests; large: distances); --nps the
+              NPS change with CI, --mix its change at the reference wave's mix (is it opinion or channel shift?)
 ${EXPORT_SQL_USAGE}
   cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model|cohorts]
               the saved results, newest first (every segment run; the others with --save NAME)
@@ -169,6 +189,10 @@ export async function runCli(argv: string[]): Promise<number> {
         out = await cohortsCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
+      case 'experiment':
+        out = await experimentCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
+        break;
       case 'assignments':
         out = await assignmentsCommand(rest);
         break;
@@ -187,6 +211,10 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'deck':
         out = await deckCommand(rest);
+        break;
+      case 'drift':
+        out = await driftCommand(rest, progress);
+        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'report':
         out = await reportCommand(rest);

@@ -28,10 +28,12 @@ import { modelRef } from '../workspace/predict/apply';
 import { scoreWithModel } from '../workspace/predict/score';
 import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
-import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
-import { runCohorts } from '../workspace/monitor/cohorts/run';
+import type { ExperimentResult, ExperimentSpec } from '../../shared/monitor-experiment';
+import { runExperiment } from '../workspace/monitor/experiment/run';
 import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
 import { runDrift } from '../workspace/monitor/drift/run';
+import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
+import { runCohorts } from '../workspace/monitor/cohorts/run';
 
 export interface TaskProgress {
   phase: string;
@@ -64,8 +66,9 @@ export interface TaskPayloads {
   'audit.run': { workspacePath: string; spec: AuditSpec };
   'predict.train': { workspacePath: string; spec: PredictSpec };
   'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
-  'cohorts.run': { workspacePath: string; spec: CohortsSpec };
+  'experiment.run': { workspacePath: string; spec: ExperimentSpec };
   'drift.run': { workspacePath: string; spec: DriftSpec };
+  'cohorts.run': { workspacePath: string; spec: CohortsSpec };
 }
 export interface TaskResults {
   import: ImportResult;
@@ -83,8 +86,9 @@ export interface TaskResults {
   'audit.run': AuditResult;
   'predict.train': PredictResult;
   'predict.score': ScoreOutcome;
-  'cohorts.run': CohortsResult;
+  'experiment.run': ExperimentResult;
   'drift.run': DriftResult;
+  'cohorts.run': CohortsResult;
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -136,13 +140,19 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
   // Drift between two waves only reads them.
   'drift.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrift(db, payload.spec, ctx)),
+  // Experiments only read the workspace.
+  'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),
   // Training reads only; the model is stored with the saved result by the service.
   'predict.train': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runPredictTraining(db, payload.spec, ctx)),
   // Scores become a dataset: written in one transaction at the end, so a cancelled job leaves nothing behind.
   'predict.score': (payload, ctx) =>
     withDb(payload.workspacePath, 'predict.score', (db) => {
       const { testRows, ...args } = payload.args;
-      return scoreWithModel(db, { ...args, ...(testRows ? { subset: modelTestRows(db, modelRef(db, args.model).result, ctx) } : {}) }, ctx);
+      if (!testRows) return scoreWithModel(db, args, ctx);
+      // The model's own test rows (its fairness audit): an event-log model's history is counted up to its cut-off,
+      // as when it was trained, so the label is the real outcome.
+      const model = modelRef(db, args.model).result;
+      return scoreWithModel(db, { ...args, subset: modelTestRows(db, model, ctx), ...(model.spec.label ? { asOf: model.spec.label.cutoff } : {}) }, ctx);
     }),
   // Cohorts only read the event log.
   'cohorts.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runCohorts(db, payload.spec, ctx)),

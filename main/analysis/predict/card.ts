@@ -2,7 +2,7 @@
 // knows about a saved model: the training result, the reviews people made, and its fairness audit when one was run.
 // Pure: the caller reads those records. Every figure is the result's own, in words a reader of the card can check.
 import type { AuditResult } from '../../../shared/audit';
-import { MISSING_LEVEL, OTHER_LEVEL, PREDICT_MODEL_LABELS, type ModelCard, type ModelReview, type PredictResult } from '../../../shared/predict';
+import { MISSING_LEVEL, OTHER_LEVEL, PREDICT_MODEL_LABELS, type EventLabelSummary, type ModelCard, type ModelReview, type PredictResult } from '../../../shared/predict';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const f3 = (x: number) => x.toFixed(3);
@@ -32,7 +32,7 @@ export function buildModelCard(input: { name: string; createdAt: string; result:
       title: 'Model',
       items: [
         { label: 'Kind', value: PREDICT_MODEL_LABELS[r.kind] },
-        { label: 'Predicts', value: `${r.target} = “${r.positive}” (the positive class, named by the analyst)` },
+        { label: 'Predicts', value: r.eventLabel ? labelWords(r.target, r.eventLabel) : `${r.target} = “${r.positive}” (the positive class, named by the analyst)` },
         { label: 'Trained', value: input.createdAt },
         { label: 'Seed', value: String(r.spec.seed ?? 42) },
       ],
@@ -41,6 +41,14 @@ export function buildModelCard(input: { name: string; createdAt: string; result:
       title: 'Data',
       items: [
         { label: 'Dataset', value: `“${r.spec.dataset}”: ${n(r.rows)} rows with a known outcome, ${n(r.positives)} positive (${pct(r.positives / r.rows)})${r.excludedRows ? `; ${n(r.excludedRows)} without one left out` : ''}` },
+        ...(r.eventLabel
+          ? [
+              {
+                label: 'Period',
+                value: `history up to ${r.eventLabel.cutoff} (the cut-off) from “${r.eventLabel.events}” (its last event ${r.eventLabel.lastEventDay}); outcome in the ${r.eventLabel.horizonDays} days to ${r.eventLabel.windowLastDay}; ${n(r.eventLabel.notYetCustomers)} customers with no event by the cut-off left out`,
+              },
+            ]
+          : []),
         { label: 'Split', value: `${n(r.trainRows)} training rows, ${n(r.test.rows)} untouched ${split}` },
         { label: 'Validation', value: r.cv ? `${r.cv.folds}-fold stratified cross-validation on the training rows` : 'no cross-validation (one fold)' },
       ],
@@ -91,4 +99,10 @@ export function buildModelCard(input: { name: string; createdAt: string; result:
     { title: 'Limits', items: [{ label: 'Limits', value: LIMITS }, ...r.warnings.map((w) => ({ label: 'Note', value: w }))] },
   ];
   return { model: input.name, trainedAt: input.createdAt, sections };
+}
+
+/** "churned = yes: no event in “events” in the 90 days after 2025-06-30 (made from the event log)". */
+function labelWords(target: string, l: EventLabelSummary): string {
+  const what = l.positiveWhen === 'no-event' ? 'no event' : 'at least one event';
+  return `${target} = “yes”: ${what} in “${l.events}” in the ${l.horizonDays} days after ${l.cutoff} (made from the event log; features know only what happened by the cut-off)`;
 }

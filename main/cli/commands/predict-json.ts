@@ -16,6 +16,8 @@ export interface TrainJson {
   features: { name: string; importance: number; importanceCi: [number, number]; meanAbsContribution: number }[];
   threshold: { value: number; rule: string };
   warnings: string[];
+  /** How the label was made from an event log (absent for a column label). */
+  label?: PredictResult['eventLabel'];
   detail: Omit<PredictResult, 'frozen'>;
 }
 
@@ -33,6 +35,7 @@ export function trainJson(r: PredictResult, name: string | null = null): TrainJs
     features: r.features.map((f) => ({ name: f.name, importance: f.importance, importanceCi: f.importanceCi, meanAbsContribution: f.meanAbsContribution })),
     threshold: { value: r.threshold.value, rule: r.threshold.rule },
     warnings: r.warnings,
+    ...(r.eventLabel ? { label: r.eventLabel } : {}),
     detail,
   };
 }

@@ -10,6 +10,11 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function formatTrain(r: PredictResult, name: string | null): string {
   const lines = [
     `${name ? `Model “${name}”: ` : ''}${PREDICT_MODEL_LABELS[r.kind]} of ${r.target} = “${r.positive}”`,
+    ...(r.eventLabel
+      ? [
+          `Label from “${r.eventLabel.events}”: ${r.eventLabel.positiveWhen === 'no-event' ? 'no event' : 'an event'} in the ${r.eventLabel.horizonDays} days after ${r.eventLabel.cutoff} (to ${r.eventLabel.windowLastDay}); history up to the cut-off`,
+        ]
+      : []),
     `Rows: ${n(r.rows)} (${n(r.positives)} positive, ${pct(r.positives / r.rows)}); training ${n(r.trainRows)}, test ${n(r.test.rows)}${r.split.kind === 'value' ? ` (${r.split.column} = ${r.split.value})` : ''}`,
   ];
   if (r.cv) lines.push(`Cross-validated (${r.cv.folds} folds): AUC ${f3(r.cv.auc)} (95% CI ${ci(r.cv.aucCi)}), Brier ${f3(r.cv.brier)}, log loss ${f3(r.cv.logLoss)}`);
@@ -22,7 +27,7 @@ export function formatTrain(r: PredictResult, name: string | null): string {
   const t = r.threshold;
   lines.push(`Threshold ${pct(t.value)} (${t.rule === 'cost' ? `a missed positive costs ${t.missedPositiveCost}× an unneeded action` : `capacity ${n(t.capacity!)}`}): flags ${n(t.test.flagged)} test rows, finds ${t.test.recall === null ? 'n/a' : pct(t.test.recall)} of positives, precision ${t.test.precision === null ? 'n/a' : pct(t.test.precision)}`);
   lines.push('', 'What the model relies on (drop in test AUC when shuffled, 95% CI; mean |contribution| in log-odds):');
-  for (const f of r.features.slice(0, 15)) lines.push(`  ${f.name.padEnd(28)} ${f3(f.importance).padStart(7)}  (${ci(f.importanceCi)})  ${f3(f.meanAbsContribution)}`);
+  for (const f of r.features.slice(0, 15)) lines.push(`  ${f.name.padEnd(38)} ${f3(f.importance).padStart(7)}  (${ci(f.importanceCi)})  ${f3(f.meanAbsContribution)}`);
   if (r.proxies.length) {
     lines.push('', 'Possible proxies for protected attributes:');
     for (const p of r.proxies) lines.push(`  ${p.explanation}`);
@@ -34,7 +39,7 @@ export function formatTrain(r: PredictResult, name: string | null): string {
 }
 
 export function formatScore(o: ScoreOutcome): string {
-  const lines = [`Scored ${n(o.rows)} rows into the dataset “${o.dataset.name}”; ${n(o.needsReview)} need review.`];
+  const lines = [`Scored ${n(o.rows)} rows into the dataset “${o.dataset.name}”${o.asOf ? ` (history up to ${o.asOf})` : ''}; ${n(o.needsReview)} need review.`];
   for (const u of o.unseen) lines.push(`Note: “${u.column}”: ${n(u.rows)} rows with a value the model never saw (scored as “(other)”): ${u.levels.slice(0, 5).join(', ')}`);
   return lines.join('\n');
 }

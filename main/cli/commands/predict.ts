@@ -1,7 +1,9 @@
 // cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
 //   [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed S] [--cost 5 | --capacity 500] [--id COL]
 //   [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL ...] [--name M] [--json]
-// cxw predict score --workspace W --model M --dataset N [--name OUT] [--json]
+// cxw predict train … --label-events LOG --event-customer COL --event-time COL --cutoff YYYY-MM-DD --horizon DAYS
+//   --positive-when no-event|event [--no-history] [--target NAME]   (the outcome made from an event log)
+// cxw predict score --workspace W --model M --dataset N [--name OUT] [--as-of YYYY-MM-DD] [--events LOG] [--json]
 // cxw predict explain --workspace W --model M --dataset N --id ID [--json]
 // cxw predict review --workspace W --model M --dataset N --id ID --confirm|--override --reason TEXT [--json]
 // cxw predict review --workspace W --model M --list [--json]
@@ -11,7 +13,8 @@ import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { PredictModelKind, PredictSpec } from '../../../shared/predict';
-import { PREDICT_MODELS } from '../../../shared/predict';
+import { EVENT_LABEL_POSITIVE, PREDICT_MODELS } from '../../../shared/predict';
+import { EVENT_LABEL_OPTIONS, eventLabelOf } from './predict-label';
 import { assertKnown, requireWorkspace, UsageError, commaList as list, numberFlag as number } from '../args';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
@@ -75,13 +78,17 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
       'confirm-leak': { type: 'string', multiple: true },
       name: { type: 'string' },
       json: { type: 'boolean' },
+      ...EVENT_LABEL_OPTIONS,
     },
   });
   const workspace = requireWorkspace(values.workspace);
   const dataset = required(values.dataset, 'dataset', 'the dataset to learn from.');
-  const target = required(values.target, 'target', 'the two-valued outcome to predict (e.g. churned).');
+  const label = eventLabelOf(values);
+  const target = label ? (values.target?.trim() || (label.positiveWhen === 'no-event' ? 'churned' : 'returned')) : required(values.target, 'target', 'the two-valued outcome to predict (e.g. churned).');
   // Never guessed: read backwards, a churn model would rank the loyal customers as the riskiest.
-  const positive = required(values.positive, 'positive', `the value of --target that counts as the outcome to predict (e.g. --positive Yes); it is never guessed.`);
+  const positive = label
+    ? (values.positive ?? EVENT_LABEL_POSITIVE)
+    : required(values.positive, 'positive', `the value of --target that counts as the outcome to predict (e.g. --positive Yes); it is never guessed.`);
   const features = list(values.features);
   if (features.length === 0) throw new UsageError('--features a,b,c is required: the columns the model may use.');
   const model = values.model === undefined ? undefined : (assertKnown(values.model, PREDICT_MODELS, '--model') as PredictModelKind);
@@ -103,6 +110,7 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
     positive,
     features,
     ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(label ? { label } : {}),
     ...(model ? { model } : {}),
     ...(values.folds !== undefined ? { folds: number(values.folds, 'folds', (v) => Number.isInteger(v) && v >= 1 && v <= 10, 'a whole number from 1 to 10') } : {}),
     ...(test ? { test } : {}),
@@ -124,7 +132,15 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
 async function score(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {
   const { values } = parseCli({
     args: argv,
-    options: { workspace: { type: 'string' }, model: { type: 'string' }, dataset: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      workspace: { type: 'string' },
+      model: { type: 'string' },
+      dataset: { type: 'string' },
+      name: { type: 'string' },
+      'as-of': { type: 'string' },
+      events: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   });
   const workspace = requireWorkspace(values.workspace);
   const args = parseContract('predict.score', {
@@ -132,6 +148,8 @@ async function score(argv: string[], progress: (line: string) => void): Promise<
     model: required(values.model, 'model', 'the saved model (cxw results --kind model lists them).'),
     dataset: required(values.dataset, 'dataset', 'the dataset to score.'),
     ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values['as-of'] !== undefined ? { asOf: values['as-of'] } : {}),
+    ...(values.events !== undefined ? { events: values.events } : {}),
   });
   const out = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.score'](args)));
   return { json: { ...out, dataset: out.dataset.name, columns: out.dataset.columns.map((c) => c.name) }, text: formatScore(out) };

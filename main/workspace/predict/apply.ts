@@ -12,6 +12,8 @@ import { getStored, listResults } from '../results/store';
 import { loadProgress, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
+import { historyAsOf } from './event-label';
+import { HISTORY_PREFIX } from '../../analysis/predict/event-label';
 
 /** A saved model by exact name, else by id. */
 export function modelRef(db: Db, ref: string): { id: number; name: string; result: PredictResult } {
@@ -34,8 +36,18 @@ export interface CarriedColumn {
   values: (number | string | null)[];
 }
 
+export interface LoadOptions {
+  subset?: Int32Array;
+  carry?: boolean;
+  /** A model of an event-log label: the day its history is counted up to, and the log (defaults: see historyAsOf). */
+  asOf?: string;
+  events?: string;
+}
+
 export interface Loaded {
   ds: StoredDataset;
+  /** The day the history features were counted up to (event-log models only). */
+  asOf?: string;
   columns: InputColumn[];
   ids: string[] | null;
   rows: number;
@@ -46,11 +58,12 @@ export interface Loaded {
  * The model's input columns of `datasetName` (on `subset` rows, positions in load order, or all), checked against
  * the frozen encoding; with `carry`, also the target (when the dataset has it) and every protected attribute.
  */
-export function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: LoadProgress, opts: { subset?: Int32Array; carry?: boolean } = {}): Loaded {
+export function loadForModel(db: Db, model: PredictResult, datasetName: string, ctx: LoadProgress, opts: LoadOptions = {}): Loaded {
   const ds = getDataset(db, datasetName);
   const frozen = model.frozen;
   const segmentInputs = frozen.inputs.filter((i) => i.column.startsWith(SEGMENT_PREFIX));
-  const wanted = frozen.inputs.filter((i) => !i.column.startsWith(SEGMENT_PREFIX)).map((input) => {
+  const fromLog = (column: string) => !!model.spec.label && column.startsWith(HISTORY_PREFIX);
+  const wanted = frozen.inputs.filter((i) => !i.column.startsWith(SEGMENT_PREFIX) && !fromLog(i.column)).map((input) => {
     const c = ds.columns.find((x) => x.name === input.column);
     if (!c) throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${input.column}”, which the model was trained on. Score a dataset with the same columns (rename the column if it is there under another name).`, { columnName: input.column });
     const asNumber = c.type === 'integer' || c.type === 'real' || c.type === 'boolean';
@@ -63,6 +76,9 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
     return c;
   });
   const idCol = frozen.id ? (ds.columns.find((c) => c.name === frozen.id) ?? null) : null;
+  if (model.spec.label && !idCol) {
+    throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${frozen.id}”: the model's history features are found through each customer's id in the event log.`, { columnName: frozen.id ?? undefined });
+  }
   const carried = opts.carry ? ds.columns.filter((c) => c.name === frozen.target || (c.role === 'protected' && c.name !== frozen.id)) : [];
   const all = [...wanted, ...(idCol ? [idCol] : []), ...carried];
   const loaded = loadColumns(db, ds, [...new Map(all.map((c) => [c.index, c])).values()], loadProgress(ctx));
@@ -70,15 +86,24 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
   const rows = opts.subset ?? Int32Array.from(loaded.rows.keys());
   // A segment membership is matched to this dataset as NPS and the audit match it (by row, else through ids).
   const segments = new Map(segmentInputs.map((i) => [i.column, segmentInput(db, i.column.slice(SEGMENT_PREFIX.length), ds, loaded.rows, rows, ctx).column]));
+  // A model of an event-log label: each customer's history as of the scoring day, from the log (and, for its own
+  // test rows, the label as the outcome).
+  const log = model.spec.label ? historyAsOf(db, model.spec.label, idTexts(byName.get(idCol!.name)!, rows), idCol!.name, opts, ctx) : null;
+  const history = new Map((log?.history ?? []).map((h) => [h.name, h]));
+  const labelCarried: CarriedColumn[] =
+    log && opts.carry && opts.asOf === model.spec.label!.cutoff
+      ? [{ column: { ...idCol!, name: model.target, originalName: model.target, type: 'text', role: 'outcome' }, values: Array.from(log.flags, (f) => (f < 0 ? null : f === 1 ? 'yes' : 'no')) }]
+      : [];
   return {
     ds,
-    columns: frozen.inputs.map((i) => segments.get(i.column) ?? toInputColumn(byName.get(i.column)!, rows)),
+    asOf: log?.asOf,
+    columns: frozen.inputs.map((i) => segments.get(i.column) ?? history.get(i.column) ?? toInputColumn(byName.get(i.column)!, rows)),
     ids: idCol ? idTexts(byName.get(idCol.name)!, rows) : null,
     rows: rows.length,
-    carried: carried.map((c) => {
+    carried: [...labelCarried, ...carried.map((c) => {
       const l = byName.get(c.name)!;
       return { column: c, values: Array.from(rows, (i) => (l.kind === 'numeric' ? (l.values[i] === l.values[i] ? l.values[i] : null) : l.codes[i] < 0 ? null : l.levels[l.codes[i]])) };
-    }),
+    })],
   };
 }
 

@@ -10,14 +10,14 @@ import { segmentGrouping } from '../nps/nps-segments';
 import type { Db } from '../db';
 import type { LoadedColumn } from '../segments/columns';
 
-export function checkFeatureColumns(ds: StoredDataset, target: StoredColumn, names: readonly string[], includeProtected: readonly string[]): StoredColumn[] {
+export function checkFeatureColumns(ds: StoredDataset, target: string, names: readonly string[], includeProtected: readonly string[]): StoredColumn[] {
   if (names.length === 0) throw new AppError('BAD_ARGUMENTS', 'Choose at least one feature column (--features a,b,c).');
   const seen = new Set<string>();
   return names.map((name) => {
     const c = resolveColumn(ds, name, 'feature');
     if (seen.has(c.name)) throw new AppError('BAD_ARGUMENTS', `“${c.name}” is listed twice among the features.`, { columnName: c.name });
     seen.add(c.name);
-    if (c.name === target.name) throw new AppError('BAD_ARGUMENTS', `“${c.name}” is the target, so it cannot also be a feature.`, { columnName: c.name });
+    if (c.name === target) throw new AppError('BAD_ARGUMENTS', `“${c.name}” is the target, so it cannot also be a feature.`, { columnName: c.name });
     if (c.role === 'id' || c.role === 'pii') {
       throw new AppError(
         'BAD_ARGUMENTS',

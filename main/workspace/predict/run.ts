@@ -10,11 +10,12 @@ import { trainModel } from '../../analysis/predict/train';
 import type { Db } from '../db';
 import type { InputColumn } from '../../analysis/predict/encoding';
 import { getDataset, type StoredColumn } from '../datasets';
-import { readBinary } from '../audit/binary';
 import { groupsOf } from '../audit/groups';
 import { loadProgress, resolveColumn, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { checkFeatureColumns, idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
+import { datesAfterCutoff } from './event-label';
+import { readLabels, targetColumn } from './labels';
 import { gbdtThreads } from './gbdt-pool';
 
 export const FEW_POSITIVES = 500;
@@ -40,30 +41,32 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   const spec = resolvePredictSpec(input, ds.columns.find((c) => c.role === 'id')?.name);
   const folds = spec.folds!;
   if (!(Number.isInteger(folds) && folds >= 1 && folds <= 10)) throw new AppError('BAD_ARGUMENTS', `--folds must be a whole number from 1 to 10; got ${folds}.`);
-  const target = resolveColumn(ds, spec.target, 'target');
-  const features = checkFeatureColumns(ds, target, spec.features, spec.includeProtected ?? []);
+  const target = targetColumn(ds, spec);
+  const features = checkFeatureColumns(ds, spec.target, spec.features, spec.includeProtected ?? []);
   const idCol = spec.id ? resolveColumn(ds, spec.id, 'id') : null;
   const testCol = spec.test && 'column' in spec.test ? resolveColumn(ds, spec.test.column, 'test split') : null;
   if (testCol && features.some((f) => f.name === testCol.name)) {
     throw new AppError('BAD_ARGUMENTS', `“${testCol.name}” defines the test rows, so it cannot also be a feature (the test rows would all share one value).`, { columnName: testCol.name });
   }
   const protectedCols = ds.columns.filter((c) => c.role === 'protected' && !features.some((f) => f.name === c.name));
-  const wanted = unique([target, ...features, ...(idCol ? [idCol] : []), ...(testCol ? [testCol] : []), ...protectedCols]);
+  const wanted = unique([...(target ? [target] : []), ...features, ...(idCol ? [idCol] : []), ...(testCol ? [testCol] : []), ...protectedCols]);
   const loaded = loadColumns(db, ds, wanted, loadProgress(ctx));
   const byName = new Map(loaded.columns.map((c) => [c.column.name, c]));
   const get = (c: StoredColumn) => byName.get(c.name)!;
   if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while loading the data.');
 
   // The target: two values, the positive one named by the analyst (never guessed: a churn flag read backwards
-  // turns every figure upside down).
-  const read = readBinary(get(target), spec.positive, { role: 'target', flag: '--positive', notBinaryHint: 'A prediction target has two values (churned or not).' });
+  // turns every figure upside down), or made from an event log with a cut-off.
+  const read = readLabels(db, spec, target, get, idCol, loaded.rows.length, ctx);
   const kept = Int32Array.from(read.flags.keys()).filter((i) => read.flags[i] >= 0);
   const labels = Uint8Array.from(kept, (i) => read.flags[i]);
   const positives = labels.reduce((s, v) => s + v, 0);
   if (positives === 0 || positives === labels.length) {
-    throw new AppError('BAD_ARGUMENTS', `Every row with a known “${target.name}” is ${positives === 0 ? 'not' : ''} “${read.chosen}”: there is nothing to predict.`, { columnName: target.name });
+    throw new AppError('BAD_ARGUMENTS', `Every row with a known “${spec.target}” is ${positives === 0 ? 'not' : ''} “${read.chosen}”: there is nothing to predict.`, { columnName: spec.target });
   }
+  if (spec.label) refuseLateTable(db, ds, spec, ctx);
   const columns = features.map((f) => toInputColumn(get(f), kept));
+  for (const h of read.history) columns.push(onRows(h, kept));
   const segmentWarnings: string[] = [];
   for (const name of spec.segmentations ?? []) {
     const s = segmentInput(db, name, ds, loaded.rows, kept, ctx);
@@ -77,21 +80,27 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     const l = leaks[0];
     throw new AppError(
       'BAD_ARGUMENTS',
-      `“${l.column}” alone predicts “${target.name}” almost perfectly (AUC ${l.auc.toFixed(3)} on the training rows, above ${LEAK_AUC}). That usually means it is recorded after the outcome ` +
+      `“${l.column}” alone predicts “${spec.target}” almost perfectly (AUC ${l.auc.toFixed(3)} on the training rows, above ${LEAK_AUC}). That usually means it is recorded after the outcome ` +
         `(a leak), and a model built on it would look excellent and fail on new customers. Leave it out, or confirm it is known before the outcome (--confirm-leak ${l.column}).`,
       { columnName: l.column },
     );
   }
 
-  const warnings: string[] = [...loaded.warnings, ...segmentWarnings];
+  const warnings: string[] = [...loaded.warnings, ...read.warnings, ...segmentWarnings];
   if (positives < FEW_POSITIVES) {
-    warnings.push(`Only ${n(positives)} positive rows (“${target.name}” = “${read.chosen}”): fewer than ${FEW_POSITIVES}, the floor commercial tools use. Treat every figure as rough, and look at the intervals.`);
+    warnings.push(`Only ${n(positives)} positive rows (“${spec.target}” = “${read.chosen}”): fewer than ${FEW_POSITIVES}, the floor commercial tools use. Treat every figure as rough, and look at the intervals.`);
   }
   const share = positives / labels.length;
   if (share < 0.05 || share > 0.95) warnings.push(`The classes are very unbalanced (${(share * 100).toFixed(1)}% positive): accuracy means little here; read the AUC, the precision–recall AUC and the lift.`);
-  if (kept.length < loaded.rows.length) warnings.push(`${n(loaded.rows.length - kept.length)} rows without a “${target.name}” value were left out.`);
   if (folds === 1) warnings.push('One fold: no cross-validation, so the probabilities are not calibrated and no customer gets an uncertainty band.');
-  for (const c of spec.confirmedLeaks ?? []) warnings.push(`“${c}” was kept although it alone predicts the target almost perfectly: the analyst confirmed it is known before the outcome.`);
+  for (const c of spec.confirmedLeaks ?? []) {
+    const isDate = spec.label && ds.columns.some((x) => x.name === c && (x.type === 'date' || x.type === 'datetime'));
+    warnings.push(
+      isDate
+        ? `“${c}” holds dates after the cut-off, so the table was recorded later; the analyst confirmed the features were known by the cut-off.`
+        : `“${c}” was kept although it alone predicts the target almost perfectly: the analyst confirmed it is known before the outcome.`,
+    );
+  }
   const includedProtected = features.filter((f) => f.role === 'protected').map((f) => f.name);
   for (const c of includedProtected) warnings.push(`The protected attribute “${c}” is used as a feature on purpose; the model card shows it.`);
 
@@ -107,7 +116,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
       threshold: spec.threshold!,
       minLevelRows: spec.minLevelRows!,
       reviewBandWidth: 0.2,
-      target: target.name,
+      target: spec.target,
       positive: read.chosen,
       id: idCol?.name ?? null,
       isCancelled: ctx.isCancelled,
@@ -118,7 +127,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   return {
     spec,
     kind: spec.model!,
-    target: target.name,
+    target: spec.target,
     positive: read.chosen,
     rows: labels.length,
     positives,
@@ -129,7 +138,33 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     includedProtected,
     proxies: proxies(features.map(get), protectedCols.map(get), columns.filter((c) => c.name.startsWith(SEGMENT_PREFIX)), kept),
     warnings: [...warnings, ...notes],
+    ...(read.eventLabel ? { eventLabel: read.eventLabel } : {}),
   };
+}
+
+/**
+ * A label made from an event log with a customer table that holds dates after the cut-off: the table was recorded
+ * later, so its columns may already reflect the outcome window (a leak no single-column check can see). Stopped with
+ * the column named, unless the analyst confirms it (the model card says so).
+ */
+function refuseLateTable(db: Db, ds: ReturnType<typeof getDataset>, spec: PredictSpec, ctx: LoadProgress): void {
+  const late = datesAfterCutoff(db, ds, spec.label!.cutoff, spec.confirmedLeaks ?? [], ctx);
+  if (late.length === 0) return;
+  const l = late[0];
+  throw new AppError(
+    'BAD_ARGUMENTS',
+    `“${ds.name}” holds dates after the cut-off ${spec.label!.cutoff} (“${l.column}” up to ${l.latest}${late.length > 1 ? `, and ${late.length - 1} more date column${late.length > 2 ? 's' : ''}` : ''}): the table was recorded after the cut-off, ` +
+      `so its columns may already know what happened in the outcome window. Use features known by the cut-off (the event log's history features are), or confirm the table's features were known by then (--confirm-leak ${l.column}).`,
+    { columnName: l.column },
+  );
+}
+
+/** A history feature (on every loaded row) on the kept rows only. */
+function onRows(h: InputColumn, kept: Int32Array): InputColumn {
+  if (h.kind !== 'number') throw new Error('history features are numbers');
+  const values = new Float64Array(kept.length);
+  for (let k = 0; k < kept.length; k++) values[k] = h.values[kept[k]];
+  return { ...h, values };
 }
 
 /**
@@ -140,11 +175,12 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
 export function modelTestRows(db: Db, model: PredictResult, ctx: LoadProgress): Int32Array {
   const spec = model.spec;
   const ds = getDataset(db, spec.dataset);
-  const target = resolveColumn(ds, spec.target, 'target');
+  const target = targetColumn(ds, spec);
   const testCol = spec.test && 'column' in spec.test ? resolveColumn(ds, spec.test.column, 'test split') : null;
-  const loaded = loadColumns(db, ds, unique([target, ...(testCol ? [testCol] : [])]), loadProgress(ctx));
+  const idCol = spec.label ? resolveColumn(ds, spec.id!, 'id') : null;
+  const loaded = loadColumns(db, ds, unique([...(target ? [target] : []), ...(idCol ? [idCol] : []), ...(testCol ? [testCol] : [])]), loadProgress(ctx));
   const byName = new Map(loaded.columns.map((c) => [c.column.name, c]));
-  const read = readBinary(byName.get(target.name)!, model.positive, { role: 'target', flag: '--positive', notBinaryHint: '' });
+  const read = readLabels(db, spec, target, (c) => byName.get(c.name)!, idCol, loaded.rows.length, ctx);
   const kept = Int32Array.from(read.flags.keys()).filter((i) => read.flags[i] >= 0);
   if (loaded.rows.length !== model.rows + model.excludedRows || kept.length !== model.rows) {
     throw new AppError(

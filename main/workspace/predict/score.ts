@@ -26,11 +26,14 @@ export interface ScoreArgs {
   name?: string;
   /** Only these rows (positions in load order): the model's test rows, for its fairness audit. */
   subset?: Int32Array;
+  /** Models of an event-log label: the day the history is counted up to, and the log (see historyAsOf). */
+  asOf?: string;
+  events?: string;
 }
 
 export function scoreWithModel(db: Db, args: ScoreArgs, ctx: LoadProgress): ScoreOutcome {
   const { id: resultId, name: modelName, result: model } = modelRef(db, args.model);
-  const data = loadForModel(db, model, args.dataset, ctx, { subset: args.subset, carry: true });
+  const data = loadForModel(db, model, args.dataset, ctx, { subset: args.subset, carry: true, asOf: args.asOf, events: args.events });
   const encoded = applyEncoding(model.frozen.inputs, new Map(data.columns.map((c) => [c.name, c])), data.rows);
   const s = scoreModel(model.frozen, encoded.features);
   const owners = featureOwners(model.frozen.inputs);
@@ -88,9 +91,9 @@ export function scoreWithModel(db: Db, args: ScoreArgs, ctx: LoadProgress): Scor
     logActivity(
       db,
       'predict.score',
-      `Scored “${data.ds.name}”${args.subset ? ' (the model’s test rows)' : ''} with the model “${modelName}”: ${n(data.rows)} customers into dataset “${name}”; ${n(states['pending review'])} wait for a person's review, ${n(states.confirmed + states.overridden)} were reviewed.`,
-      { model: modelName, dataset: data.ds.name, created: name, rows: data.rows, needsReview, states, unseen: encoded.unseen.map((u) => ({ column: u.column, rows: u.rows })) },
+      `Scored “${data.ds.name}”${args.subset ? ' (the model’s test rows)' : ''} with the model “${modelName}”${data.asOf ? ` (history up to ${data.asOf})` : ''}: ${n(data.rows)} customers into dataset “${name}”; ${n(states['pending review'])} wait for a person's review, ${n(states.confirmed + states.overridden)} were reviewed.`,
+      { model: modelName, dataset: data.ds.name, created: name, rows: data.rows, ...(data.asOf ? { asOf: data.asOf } : {}), needsReview, states, unseen: encoded.unseen.map((u) => ({ column: u.column, rows: u.rows })) },
     );
   })();
-  return { dataset: toSummary(getDataset(db, name)), rows: data.rows, needsReview, unseen: encoded.unseen };
+  return { dataset: toSummary(getDataset(db, name)), rows: data.rows, needsReview, unseen: encoded.unseen, ...(data.asOf ? { asOf: data.asOf } : {}) };
 }
