@@ -1,13 +1,14 @@
 // The 'cohorts.run' job: check the spec against the dataset, read the log's columns (scan.ts), take the split from
 // a column (the customer's first event) or a saved segmentation (its id column matched to the customer ids), and
 // compute the cohort table (main/analysis/monitor/cohorts). Read-only. CXW_TIMINGS=1 prints the phases to stderr.
+import { isCalendarDate } from '../../../../shared/calendar-date';
 import { AppError } from '../../../../shared/errors';
 import { COHORT_MAX_GROUPS, type CohortsResult, type CohortsSpec } from '../../../../shared/monitor-cohorts';
 import { computeCohorts } from '../../../analysis/monitor/cohorts/compute';
 import { DAY_MS, PERIOD_DEFINITION } from '../../../analysis/monitor/cohorts/periods';
 import { cohortSummary } from '../../../analysis/monitor/cohorts/summary';
 import type { Db } from '../../db';
-import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
+import { getDataset, quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
 import { joinSegmentation } from '../../journeys/segment-join';
 import { phaseTimer } from '../../segments/timings';
 import { scanCohortLog, type CohortColumns } from './scan';
@@ -39,10 +40,44 @@ function numeric(ds: StoredDataset, col: StoredColumn, field: 'value' | 'score')
   });
 }
 
-export function resolveCohortColumns(ds: StoredDataset, spec: CohortsSpec): CohortColumns {
+/** YYYY-MM-DD, optionally a time (T or space) with seconds, a fraction and an offset: what the import would read as a time. */
+const TIME_TEXT = /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * The first row of a text column whose value is not a date or date-time, when most of its values are (a time column
+ * the import kept as text because of a few bad values); null for a column that is simply not a time.
+ */
+function firstNonTime(db: Db, ds: StoredDataset, col: StoredColumn): { row: number; text: string } | null {
+  const stmt = db.prepare(`SELECT _row, ${quoteIdent(col.sqlName)} FROM ${quoteIdent(ds.tableName)} WHERE ${quoteIdent(col.sqlName)} IS NOT NULL ORDER BY _row`).raw(true);
+  let first: { row: number; text: string } | null = null;
+  let times = 0;
+  let others = 0;
+  for (const [row, v] of stmt.iterate() as IterableIterator<[number, unknown]>) {
+    const text = String(v).trim();
+    if (text === '') continue;
+    const m = TIME_TEXT.exec(text);
+    if (m && isCalendarDate(m[1])) times++;
+    else {
+      others++;
+      first ??= { row, text };
+    }
+  }
+  return times > others ? first : null;
+}
+
+export function resolveCohortColumns(db: Db, ds: StoredDataset, spec: CohortsSpec): CohortColumns {
   const customer = column(ds, spec.customer, 'customer');
   const time = column(ds, spec.time, 'time');
   if (time.type !== 'date' && time.type !== 'datetime') {
+    const bad = time.type === 'text' ? firstNonTime(db, ds, time) : null;
+    if (bad) {
+      throw new AppError(
+        'BAD_ARGUMENTS',
+        `Column "${time.name}" of "${ds.name}" is stored as text because row ${bad.row} has "${bad.text.slice(0, 60)}", which is not a date or a date and time, so customers cannot be placed in cohorts. ` +
+          `Fix or remove that row and import again (ISO 8601: 2025-03-31 or 2025-03-31T14:05:00Z, with or without an offset).`,
+        { dataset: ds.name, columnName: time.name, row: bad.row },
+      );
+    }
     const dated = ds.columns.filter((c) => c.type === 'date' || c.type === 'datetime').map((c) => `"${c.name}"`);
     throw new AppError(
       'BAD_ARGUMENTS',
@@ -80,7 +115,7 @@ function segmentationJoin(db: Db, segmentation: string, customerIds: readonly st
 export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): CohortsResult {
   const timer = phaseTimer();
   const ds = getDataset(db, spec.dataset);
-  const cols = resolveCohortColumns(ds, spec);
+  const cols = resolveCohortColumns(db, ds, spec);
   const unit = spec.unit ?? 'month';
   const log = scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
   timer.mark(`load (${log.n} events)`);

@@ -1,0 +1,151 @@
+// The cohorts data path on small logs imported through the real import (services in-process): the block scan equals
+// the row-by-row scan (blocks of 3 rows cross block edges), stored times of every kind land in the right UTC month
+// (an offset moves an event across a month end; a naive time is read as UTC), the whole 'cohorts.run' handler on a
+// hand-made log (its table written out below), and the refusals: a text time column, a time that is not a date
+// (its row named), a customer table instead of an event log, a split column with too many values, a 1–5 rating as
+// NPS, and --by together with --segmentation.
+//
+// LOG (the import stores offsets as UTC; naive times and dates are read as UTC):
+//   C1 2024-01-31T23:30:00-02:00 (= 1 Feb 01:30 UTC → February), C1 2024-03-05 (date)  → Feb cohort; periods 0, 1
+//   C2 2024-02-10 12:00:00 (naive), C2 2024-02-11T00:00:00Z, C2 2024-04-01T00:00:00+01:00 (= 31 Mar 23:00 UTC)
+//                                                                                         → Feb; periods 0, 0, 1
+//   C3 2024-01-15T10:00:00Z                                                              → Jan; one event
+//   C4 2024-03-31T23:59:59Z, C4 2024-04-02T08:00:00Z (the last event: April not fully observed) → Mar; periods 0, 1
+//   a row without a customer, a row without a time: left out.
+// Expected (months): Jan [C3] size 1: 1, 0, 0, 0 · Feb [C1, C2] size 2: 1, 1 (both in March), 0 (April, incomplete)
+//   · Mar [C4] size 1: 1, 1 (April, incomplete). Repeat: Feb 1/2 by p0 (C2 twice in Feb), 1 by p1.
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import type { CohortsSpec } from '../../../shared/monitor-cohorts';
+import { getDataset } from '../../../main/workspace/datasets';
+import type { Db } from '../../../main/workspace/db';
+import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/run';
+import { scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
+import type { Harness } from '../segment-service/helpers';
+import { jobDb, workspaceWith } from '../journey-data/helpers';
+
+const LOG = [
+  'cust,ts,amount,ltr,arm,sat',
+  'C1,2024-01-31T23:30:00-02:00,10,9,B,5',
+  'C2,2024-02-10 12:00:00,5,,A,4',
+  'C3,2024-01-15T10:00:00Z,7,3,A,3',
+  'C2,2024-02-11T00:00:00Z,,10,B,2',
+  ',2024-02-12T00:00:00Z,1,,A,1',
+  'C4,2024-03-31T23:59:59Z,2.5,6,A,5',
+  'C1,2024-03-05T00:00:00Z,20,,A,4',
+  'C2,2024-04-01T00:00:00+01:00,30,8,A,3',
+  'C4,,1,,A,2',
+  'C4,2024-04-02T08:00:00Z,4,7,B,1',
+].join('\n');
+const SPEC: CohortsSpec = { dataset: 'log', customer: 'cust', time: 'ts' };
+
+let h: Harness | null = null;
+let db: Db | null = null;
+afterEach(() => {
+  db?.close();
+  db = null;
+  h?.dispose();
+  h = null;
+});
+
+async function run(spec: Partial<CohortsSpec>, files: Record<string, string> = { log: LOG }) {
+  h ??= await workspaceWith(files);
+  return h.services.handlers['cohorts.run']({ jobId: `job_coh_${Math.random().toString(36).slice(2, 10)}`, spec: { ...SPEC, ...spec } });
+}
+
+async function refusal(spec: Partial<CohortsSpec>, files?: Record<string, string>): Promise<AppError> {
+  try {
+    await run(spec, files);
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('the cohorts scan', () => {
+  it('gives the same arrays in blocks and row by row, times in UTC', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount', nps: 'ltr', by: 'arm' });
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const blocks = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3 });
+    const rows = scanCohortLog(db, ds, cols, { ...quiet, rowByRow: true });
+    expect(blocks).toEqual(rows);
+    expect(blocks.n).toBe(8);
+    expect(blocks.customerIds).toEqual(['C1', 'C2', 'C3', 'C4']);
+    expect(blocks.missing).toEqual({ customer: 1, time: 1 });
+    expect(Array.from(blocks.time.subarray(0, 2), (t) => new Date(t).toISOString())).toEqual(['2024-02-01T01:30:00.000Z', '2024-02-10T12:00:00.000Z']);
+    expect(Array.from(blocks.value!)).toEqual([10, 5, 7, Number.NaN, 2.5, 20, 30, 4]);
+    expect(blocks.byNames).toEqual(['B', 'A']);
+  });
+});
+
+describe("the 'cohorts.run' handler", () => {
+  it('the hand-made log: cohorts in UTC months, incomplete April, repeat and revenue', async () => {
+    const r = await run({ value: 'amount', nps: 'ltr' });
+    expect(r.cohorts.map((c) => [c.cohort, c.size, c.retention, c.incomplete])).toEqual([
+      ['2024-01', 1, [1, 0, 0, 0], [false, false, false, true]],
+      ['2024-02', 2, [1, 1, 0], [false, false, true]],
+      ['2024-03', 1, [1, 1], [false, true]],
+    ]);
+    expect(r.cohorts[1].repeat).toEqual([0.5, 1, 1]);
+    // Feb: p0 10 + 5 (C2's 11 Feb has no amount) = 15 → 7.5; p1 20 (C1) + 30 (C2, 31 Mar UTC) = 50 → 25.
+    expect(r.cohorts[1].revenue).toEqual({ perCustomer: [7.5, 25, 0], cumulative: [7.5, 32.5, 32.5] });
+    // Feb: p0 scores 9 and 10 → NPS 100 (n 2); p1 8 → 0 (n 1).
+    expect(r.cohorts[1].nps).toEqual({ nps: [100, 0, null], n: [2, 1, 0] });
+    expect(r.observedThrough).toBe('2024-04-02');
+    expect(r.timeKinds).toEqual({ date: 0, naive: 1, utc: 7 });
+    expect(r.left).toEqual({ missingCustomer: 1, missingTime: 1, afterAsOf: 0 });
+    expect([r.customers, r.events, r.oneEventCustomers, r.missingValues]).toEqual([4, 8, 1, 1]);
+    expect(r.warnings.some((w) => w.includes('read as UTC'))).toBe(true);
+    expect(r.periodDefinition).toBe('calendar months in UTC');
+  });
+
+  it('split by the arm of the first event', async () => {
+    const r = await run({ by: 'arm' });
+    // C1's first event is B; C2's (10 Feb, naive) A; C3 A; C4 A.
+    expect(r.cohorts.map((c) => [c.group, c.cohort, c.size])).toEqual([
+      ['B', '2024-02', 1],
+      ['A', '2024-01', 1],
+      ['A', '2024-02', 1],
+      ['A', '2024-03', 1],
+    ]);
+    expect(r.split).toEqual({ kind: 'column', name: 'arm' });
+  });
+
+  it('refuses a text time column, naming the date columns', async () => {
+    const e = await refusal({ time: 'arm' });
+    expect(e.message).toContain('"arm" of "log" is text, not a date or datetime');
+    expect(e.message).toContain('"ts"');
+  });
+
+  it('refuses a time that is not a date, naming its row', async () => {
+    const bad = ['cust,ts', 'C1,2024-01-01T00:00:00Z', 'C1,2024-02-01T00:00:00Z', 'C2,2024-13-45T00:00:00Z'].join('\n');
+    const e = await refusal({}, { log: bad });
+    // The import keeps a column with a value that is not a date as text; the refusal names that value's row.
+    expect(e.message).toContain('Column "ts" of "log" is stored as text because row 3 has "2024-13-45T00:00:00Z", which is not a date or a date and time');
+    expect(e.details).toMatchObject({ row: 3, columnName: 'ts' });
+  });
+
+  it('refuses a customer table (every customer once)', async () => {
+    const table = ['cust,ts', 'C1,2024-01-01', 'C2,2024-02-01', 'C3,2024-02-03'].join('\n');
+    expect((await refusal({}, { log: table })).message).toContain('Every "cust" occurs once in "log", so it holds one row per customer');
+  });
+
+  it('refuses a split column with more than 20 values', async () => {
+    const many = ['cust,ts,who', ...Array.from({ length: 42 }, (_, i) => `C${i % 21},2024-0${1 + (i % 3)}-01,v${i % 21}`)].join('\n');
+    expect((await refusal({ by: 'who' }, { log: many })).message).toContain('"who" has 21 different values; cohorts are split by at most 20 groups');
+  });
+
+  it('refuses a 1–5 rating as NPS', async () => {
+    expect((await refusal({ nps: 'sat' })).message).toContain('No value of "sat" is above 5, so it does not look like a 0–10 recommend score');
+  });
+
+  it('refuses --by with --segmentation at the contract', async () => {
+    h = await workspaceWith({ log: LOG });
+    const { parseArgs } = await import('../../../shared/api');
+    expect(() => parseArgs('cohorts.run', { jobId: 'job_abcdef', spec: { ...SPEC, by: 'arm', segmentation: 'S' } })).toThrow('split by a column or by a segmentation, not both');
+  });
+});
