@@ -23,6 +23,7 @@ import { EVENT_LABEL_POSITIVE, PREDICT_MODELS, type CustomerExplanation, type Mo
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
+import { experimentArgSchemas, type ExperimentResults } from './monitor-experiment';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
 import { cohortsArgSchemas, type CohortsResults } from './monitor-cohorts';
 import { driftArgSchemas, type DriftResults } from './monitor-drift';
@@ -382,6 +383,7 @@ export const argSchemas = {
   /** The whole activity log as a file a person or a tool can read. */
   'workspace.exportActivity': z.object({ format: z.enum(['csv', 'json']) }).strict(),
   ...deckArgSchemas,
+  ...experimentArgSchemas,
   ...driftArgSchemas,
   ...cohortsArgSchemas,
 } satisfies Record<string, z.ZodType>;
@@ -389,7 +391,7 @@ export const argSchemas = {
 export type HandlerName = keyof typeof argSchemas;
 export type Args<K extends HandlerName> = z.infer<(typeof argSchemas)[K]>;
 
-interface Results extends DeckResults, DriftResults, CohortsResults {
+interface Results extends DeckResults, ExperimentResults, DriftResults, CohortsResults {
   'app.ping': { ok: true; version: string };
   'workspace.info': WorkspaceInfo | null;
   'workspace.create': WorkspaceInfo;

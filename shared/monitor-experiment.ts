@@ -1,6 +1,8 @@
 // Experiments (A/B tests, issue 16 item 3): what the analyst asks for and what the analysis finds. Plain data
 // (IPC/JSON safe). Kept as a saved result of kind 'experiment'; `cxw experiment --json` prints the result as is.
+import { z } from 'zod';
 import type { NpsMapping } from './nps';
+import { saveOption, type SavedResultRef } from './results';
 
 export const EXPERIMENT_KINDS = ['binary', 'mean', 'nps'] as const;
 export type ExperimentKind = (typeof EXPERIMENT_KINDS)[number];
@@ -25,8 +27,11 @@ export interface ExperimentSpec {
   positive?: string;
   /** The arm every other arm is compared with. Without it, only an arm named control / baseline / ctrl is taken. */
   control?: string;
-  /** Planned share of each arm (any positive weights, normalised); default an equal split across the arms seen. */
-  expectedSplit?: Record<string, number>;
+  /**
+   * Planned share of each arm (any positive weights, normalised): by arm name, or a list in the arms' natural order
+   * (the order of the result's `arms`, "arm 2" before "arm 10"). Default an equal split across the arms seen.
+   */
+  expectedSplit?: Record<string, number> | number[];
   /** A pre-period numeric covariate for CUPED (e.g. last quarter's spend). */
   covariate?: string;
   /** Effects by segment: a column… */
@@ -191,4 +196,61 @@ export interface PlanResult {
   sd: number | null;
   method: string;
   sentence: string;
+}
+
+const columnName = z.string().min(1).max(200);
+const armValue = z.string().max(500);
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'jobId must be 6-64 letters, digits, _ or -');
+const npsMapping = z.union([
+  z.object({ kind: z.literal('round') }).strict(),
+  z
+    .object({ kind: z.literal('rescale'), from: z.tuple([z.number().finite(), z.number().finite()]) })
+    .strict()
+    .refine((m) => m.from[0] < m.from[1], 'rescale.from must be [low, high]'),
+]);
+
+export const experimentSpecSchema = z
+  .object({
+    dataset: z.string().trim().min(1, 'dataset name is empty').max(200),
+    arm: columnName,
+    outcome: columnName,
+    kind: z.enum(EXPERIMENT_KINDS),
+    positive: armValue.min(1, 'name the value of the outcome that counts as a success').optional(),
+    control: armValue.optional(),
+    expectedSplit: z
+      .union([z.record(armValue, z.number().positive('a planned share must be positive').finite()), z.array(z.number().positive('a planned share must be positive').finite()).min(2).max(20)])
+      .optional(),
+    covariate: columnName.optional(),
+    by: columnName.optional(),
+    segmentation: z.string().trim().min(1).max(200).optional(),
+    acknowledgeSrm: z.boolean().optional(),
+    level: z.number().min(0.5).max(0.999).optional(),
+    mapping: npsMapping.optional(),
+    minSegmentN: z.number().int().min(2).max(1_000_000).optional(),
+  })
+  .strict()
+  // A binary outcome without `positive` is refused where the column's values can be listed (workspace/monitor/experiment).
+  .refine((s) => !(s.by && s.segmentation), 'show effects by a column or by a segmentation, not both');
+
+export const planSpecSchema = z
+  .object({
+    kind: z.enum(['binary', 'mean']),
+    baseline: z.number().gt(0).lt(1).optional(),
+    sd: z.number().positive().finite().optional(),
+    mde: z.number().finite().optional(),
+    n: z.number().int().min(2).max(1e12).optional(),
+    alpha: z.number().gt(0).lt(0.5).optional(),
+    power: z.number().gt(0).lt(1).optional(),
+  })
+  .strict();
+
+export const experimentArgSchemas = {
+  'experiment.run': z.object({ jobId, spec: experimentSpecSchema, save: saveOption.optional() }).strict(),
+  /** The planning calculator (instant, nothing saved). */
+  'experiment.plan': z.object({ spec: planSpecSchema }).strict(),
+};
+
+export interface ExperimentResults {
+  'experiment.run': ExperimentResult & { saved?: SavedResultRef };
+  'experiment.plan': PlanResult;
 }

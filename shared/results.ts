@@ -4,7 +4,7 @@
 // stored, compared and summarised.
 import { z } from 'zod';
 
-export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model', 'drift', 'cohorts'] as const;
+export const RESULT_KINDS = ['segmentation', 'journey', 'nps', 'npsContext', 'drivers', 'audit', 'model', 'drift', 'cohorts', 'experiment'] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 /** How a kind is named to a person ("Re-ran the NPS …"), in the results list and the activity log. */
@@ -16,6 +16,7 @@ export const RESULT_KIND_LABELS: Record<ResultKind, string> = {
   drivers: 'Key drivers',
   audit: 'Fairness audit',
   model: 'Prediction model',
+  experiment: 'Experiment',
   cohorts: 'Cohorts',
   drift: 'Waves and drift',
 };
@@ -29,6 +30,7 @@ export const RESULT_KIND_NOUNS: Record<ResultKind, string> = {
   drivers: 'key-driver analysis',
   audit: 'fairness audit',
   model: 'prediction model',
+  experiment: 'experiment',
   cohorts: 'cohort analysis',
   drift: 'drift comparison',
 };
@@ -42,6 +44,7 @@ export const RESULT_KIND_VIEW: Record<ResultKind, 'segments' | 'journeys' | 'nps
   drivers: 'nps',
   audit: 'audit',
   model: 'predict',
+  experiment: 'monitor',
   cohorts: 'monitor',
   drift: 'monitor',
 };

@@ -17,6 +17,7 @@ export const COMMAND_JSON: Record<ResultKind, (result: unknown) => unknown> = {
   drivers: (r) => r,
   audit: (r) => auditJson(r as AuditResult),
   model: (r) => trainJson(r as PredictResult),
+  experiment: (r) => r,
   cohorts: (r) => r,
   drift: (r) => r,
 };

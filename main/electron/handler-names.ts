@@ -73,6 +73,8 @@ export const PRELOAD_HANDLER_NAMES = [
   'deck.export',
   'disclosure.get',
   'disclosure.set',
+  'experiment.run',
+  'experiment.plan',
   'drift.run',
   'cohorts.run',
 ] as const satisfies readonly HandlerName[];

@@ -6,6 +6,7 @@ import { datasetHandlers } from './dataset-service';
 import { deckHandlers } from './deck-service';
 import { journeyMapHandlers } from './journey-map-service';
 import { predictHandlers } from './predict-service';
+import { experimentHandlers } from './monitor-experiment-service';
 import { cohortsHandlers } from './monitor-cohorts-service';
 import { driftHandlers } from './monitor-drift-service';
 import { resultHandlers } from './results-service';
@@ -31,6 +32,7 @@ export function createServices(opts: ServiceOptions): Services {
     ...resultHandlers(state, jobs),
     ...predictHandlers(state, jobs, datasetsChanged),
     ...deckHandlers(state, jobs, opts.printPdf),
+    ...experimentHandlers(state, jobs),
     ...cohortsHandlers(state, jobs),
     ...driftHandlers(state, jobs),
   };

@@ -9,6 +9,7 @@ import { logActivity } from '../workspace/activity';
 import { makeWorkspaceFolder, openWorkspaceDb, setSetting, type Db } from '../workspace/db';
 import { keyGetter, type KeyAccess, type KeySealer, KeyStore, openWorkspaceKey } from '../workspace/keys';
 import { generateDemoCsvs } from '../workspace/demo-data';
+import { DEMO_EXPERIMENT_FILE, DEMO_EXPERIMENT_NAME, writeDemoExperimentCsv } from '../workspace/monitor/experiment/demo-experiment';
 import { runImport } from '../workspace/import/index';
 import { checkpointLostLog, WalGuard } from '../workspace/wal-guard';
 
@@ -221,6 +222,7 @@ export function buildDemoWorkspace(path: string, keys: KeyStore): void {
       const ctx = { db, secret: keyGetter(openWorkspaceKey(db, keys, path)), isCancelled: () => false, onProgress: () => undefined };
       runImport(ctx, { path: customersCsv, fileName: 'demo_customers.csv', name: 'Demo customers' });
       runImport(ctx, { path: eventsCsv, fileName: 'demo_journey_events.csv', name: 'Demo journey events' });
+      runImport(ctx, { path: writeDemoExperimentCsv(csvDir), fileName: DEMO_EXPERIMENT_FILE, name: DEMO_EXPERIMENT_NAME });
       setSetting(db, 'demo_complete', '1');
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

@@ -5,6 +5,7 @@ import { auditModule, journeyModule } from './journey-audit';
 import { segmentationModule } from './segmentation';
 import { driversModule, npsContextModule, npsModule } from './survey';
 import { modelModule } from './predict';
+import { experimentModule } from './experiment';
 import { cohortsModule } from './cohorts';
 import { driftModule } from './drift';
 import type { AnalysisHandler, AnalysisModule } from './types';
@@ -17,6 +18,7 @@ export const ANALYSES = {
   drivers: driversModule,
   audit: auditModule,
   model: modelModule,
+  experiment: experimentModule,
   cohorts: cohortsModule,
   drift: driftModule,
 } satisfies Record<ResultKind, AnalysisModule>;

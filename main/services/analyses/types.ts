@@ -9,7 +9,7 @@ import type { Db } from '../../workspace/db';
 import type { SlideKindDef } from './slides/types';
 
 /** The contract handlers that run an analysis: they take a jobId, a spec and an optional save. */
-export type AnalysisHandler = 'segment.run' | 'journey.analyze' | 'nps.analyze' | 'nps.context' | 'drivers.analyze' | 'audit.run' | 'predict.train' | 'drift.run' | 'cohorts.run';
+export type AnalysisHandler = 'segment.run' | 'journey.analyze' | 'nps.analyze' | 'nps.context' | 'drivers.analyze' | 'audit.run' | 'predict.train' | 'experiment.run' | 'drift.run' | 'cohorts.run';
 
 export type SpecOf<H extends AnalysisHandler> = H extends 'segment.run' ? Args<'segment.run'>['params'] : Args<H> extends { spec: infer S } ? S : never;
 /** The result without the `saved` reference the handler adds (what is stored and compared). */

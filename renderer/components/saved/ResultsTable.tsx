@@ -125,5 +125,5 @@ export function ResultsTable({ results, showKind, currentId, onOpen, onChanged, 
 }
 
 function kindColor(kind: ResultKind): string {
-  return { segmentation: 'indigo', journey: 'grape', nps: 'teal', npsContext: 'cyan', drivers: 'orange', audit: 'red', model: 'violet', drift: 'blue', cohorts: 'lime' }[kind];
+  return { segmentation: 'indigo', journey: 'grape', nps: 'teal', npsContext: 'cyan', drivers: 'orange', audit: 'red', model: 'violet', experiment: 'pink', drift: 'blue', cohorts: 'lime' }[kind];
 }

@@ -49,8 +49,12 @@ export function resolveControl(labels: readonly string[], given: string | undefi
   );
 }
 
-function srmCheck(armOrder: string[], observed: number[], split: Record<string, number> | undefined, acknowledged: boolean): SrmCheck {
+function srmCheck(armOrder: string[], observed: number[], given: Record<string, number> | number[] | undefined, acknowledged: boolean): SrmCheck {
   const names = [...armOrder];
+  if (Array.isArray(given) && given.length !== names.length) {
+    bad(`The planned split lists ${given.length} shares but there are ${names.length} arms (${listArms(names)}, in this order); give one share per arm or name them (A=50,B=50).`);
+  }
+  const split = Array.isArray(given) ? Object.fromEntries(names.map((a, i) => [a, given[i]])) : given;
   const counts = [...observed];
   let shares: number[];
   if (split) {

@@ -7,6 +7,9 @@ export function formatP(p: number): string {
   return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
 }
 
+/** "p = 0.012" or "p < 0.001". */
+export const pPhrase = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${formatP(p)}`);
+
 /** A difference in the outcome's units: points for a rate (×100) or an NPS, the number itself for a mean. */
 export function formatDifference(kind: ExperimentKind, x: number, signed = false): string {
   const v = kind === 'binary' ? 100 * x : x;
@@ -19,7 +22,7 @@ const unitWord = (kind: ExperimentKind) => (kind === 'mean' ? '' : ' points');
 
 export function comparisonSentence(kind: ExperimentKind, outcomeLabel: string, c: ExperimentComparison, family: number): string {
   const range = `(${formatDifference(kind, c.ci[0])} to ${formatDifference(kind, c.ci[1])})`;
-  const p = family > 1 ? `p = ${formatP(c.pValueAdjusted)} after Holm’s correction for ${family} comparisons` : `p = ${formatP(c.pValue)}`;
+  const p = family > 1 ? `${pPhrase(c.pValueAdjusted)} after Holm’s correction for ${family} comparisons` : pPhrase(c.pValue);
   if (!c.significant) {
     return `“${c.arm}” made no clear difference to the ${outcomeLabel} against “${c.control}”: ${formatDifference(kind, c.difference, true)}${unitWord(kind)} ${range}, ${p}.`;
   }
@@ -32,7 +35,7 @@ export function verdictOf(kind: ExperimentKind, outcomeLabel: string, comparison
   if (srm.flagged && !srm.acknowledged) {
     const split = srm.arms.map((a) => `${a.arm} ${(100 * a.observedShare).toFixed(1)}%`).join(', ');
     const planned = srm.arms.map((a) => `${(100 * a.plannedShare).toFixed(1)}%`).join(' / ');
-    const why = `The arms’ sizes do not match the planned split (${split} against ${planned}; sample-ratio mismatch, p = ${formatP(srm.pValue)}): assignment or logging went wrong somewhere, so the comparison may be biased.`;
+    const why = `The arms’ sizes do not match the planned split (${split} against ${planned}; sample-ratio mismatch, ${pPhrase(srm.pValue)}): assignment or logging went wrong somewhere, so the comparison may be biased.`;
     return {
       status: 'withheld',
       sentences: [`${why} The verdict is withheld until someone has looked and acknowledged the mismatch.`],
@@ -46,7 +49,7 @@ export function verdictOf(kind: ExperimentKind, outcomeLabel: string, comparison
   else if (sig.length === comparisons.length && sig.every((c) => c.difference > 0)) status = 'better';
   else if (sig.length === comparisons.length && sig.every((c) => c.difference < 0)) status = 'worse';
   else status = 'mixed';
-  if (srm.flagged) sentences.push(`The sample-ratio mismatch (p = ${formatP(srm.pValue)}) was acknowledged: read the comparison with that in mind.`);
+  if (srm.flagged) sentences.push(`The sample-ratio mismatch (${pPhrase(srm.pValue)}) was acknowledged: read the comparison with that in mind.`);
   const best = sig.length ? sig.reduce((a, b) => (b.difference > a.difference ? b : a)) : null;
   const headline =
     status === 'no-difference'
