@@ -12,9 +12,15 @@ function wave(perGroup: [number, number, number][]) {
   const scores: number[] = [];
   const groups: number[] = [];
   perGroup.forEach(([p, pa, d], g) => {
-    for (let i = 0; i < p; i++) (scores.push(10), groups.push(g));
-    for (let i = 0; i < pa; i++) (scores.push(8), groups.push(g));
-    for (let i = 0; i < d; i++) (scores.push(3), groups.push(g));
+    const add = (score: number, count: number) => {
+      for (let i = 0; i < count; i++) {
+        scores.push(score);
+        groups.push(g);
+      }
+    };
+    add(10, p);
+    add(8, pa);
+    add(3, d);
   });
   return { scores: Int8Array.from(scores), groups: Int32Array.from(groups) };
 }

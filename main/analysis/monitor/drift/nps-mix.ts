@@ -109,7 +109,7 @@ export function npsChange(column: string, mix: string | null, levels: readonly s
     }
   }
   const ci = `${level * 100}% CI ${signed(diff.ci[0])} to ${signed(diff.ci[1])}`;
-  let verdict = `NPS moved ${signed(change)} points (${reference.toFixed(1)} → ${current.toFixed(1)}; ${ci}; p = ${diff.pValue < 0.001 ? '< 0.001' : diff.pValue.toFixed(3)}).`;
+  let verdict = `NPS moved ${signed(change)} points (${reference.toFixed(1)} → ${current.toFixed(1)}; ${ci}; ${diff.pValue < 0.001 ? 'p < 0.001' : `p = ${diff.pValue.toFixed(3)}`}).`;
   if (mix && mixAdjustedChange !== null) {
     if (mixShare === null) verdict += ` The change is under ${MIN_CHANGE_FOR_SHARE} point, so there is nothing for the mix of “${mix}” to explain (at the reference mix: ${signed(mixAdjustedChange)}).`;
     else if (mixShare >= MOSTLY_MIX)
