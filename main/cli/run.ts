@@ -21,7 +21,6 @@ import { activityCommand, rerunCommand, resultsCommand } from './commands/result
 import { keyCommand } from './commands/key';
 import { deckCommand } from './commands/deck';
 import { reportCommand } from './commands/report';
-import { experimentCommand } from './commands/experiment';
 import { driftCommand } from './commands/drift';
 import { experimentCommand } from './commands/experiment';
 import { cohortsCommand } from './commands/cohorts';
@@ -102,12 +101,6 @@ const USAGE = `cxw — CX Workbench on the command line
               drift between two waves: per column KS or chi-square, normalised Wasserstein or Jensen–Shannon, PSI,
               missing and category changes, a verdict (small waves: BH-adjusted tests; large: distances); --nps the
               NPS change with CI, --mix its change at the reference wave's mix (is it opinion or channel shift?)
-  cxw experiment --workspace W --dataset N --arm COL --outcome COL --kind binary|mean|nps [--positive V] [--control V]
-              [--expected-split 50,50 | A=50,B=50] [--covariate COL] [--by COL | --segmentation SEG] [--acknowledge-srm]
-              an A/B test: each arm's rate, mean or NPS with CIs, each arm against the control (Holm over several),
-              the sample-ratio check (equal split unless --expected-split; p < 0.001 withholds the verdict), CUPED
-  cxw experiment plan --kind binary --baseline 0.1 | --kind mean --sd SD  (--mde EFFECT | --n PER_ARM) [--alpha 0.05] [--power 0.8]
-              the planning calculator: customers per arm for an effect, or the effect a sample size detects
 ${EXPORT_SQL_USAGE}
   cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model|cohorts]
               the saved results, newest first (every segment run; the others with --save NAME)
@@ -194,10 +187,6 @@ export async function runCli(argv: string[]): Promise<number> {
         break;
       case 'cohorts':
         out = await cohortsCommand(rest, progress);
-        if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
-        break;
-      case 'experiment':
-        out = await experimentCommand(rest, progress);
         if (interactive) process.stderr.write('\r'.padEnd(42) + '\r');
         break;
       case 'experiment':

@@ -30,8 +30,6 @@ import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/pred
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
 import type { ExperimentResult, ExperimentSpec } from '../../shared/monitor-experiment';
 import { runExperiment } from '../workspace/monitor/experiment/run';
-import type { ExperimentResult, ExperimentSpec } from '../../shared/monitor-experiment';
-import { runExperiment } from '../workspace/monitor/experiment/run';
 import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
 import { runDrift } from '../workspace/monitor/drift/run';
 import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
@@ -69,7 +67,6 @@ export interface TaskPayloads {
   'predict.train': { workspacePath: string; spec: PredictSpec };
   'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
   'experiment.run': { workspacePath: string; spec: ExperimentSpec };
-  'experiment.run': { workspacePath: string; spec: ExperimentSpec };
   'drift.run': { workspacePath: string; spec: DriftSpec };
   'cohorts.run': { workspacePath: string; spec: CohortsSpec };
 }
@@ -89,7 +86,6 @@ export interface TaskResults {
   'audit.run': AuditResult;
   'predict.train': PredictResult;
   'predict.score': ScoreOutcome;
-  'experiment.run': ExperimentResult;
   'experiment.run': ExperimentResult;
   'drift.run': DriftResult;
   'cohorts.run': CohortsResult;
@@ -144,8 +140,6 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
   // Drift between two waves only reads them.
   'drift.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrift(db, payload.spec, ctx)),
-  // Experiments only read the workspace.
-  'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),
   // Experiments only read the workspace.
   'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),
   // Training reads only; the model is stored with the saved result by the service.
