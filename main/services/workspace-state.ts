@@ -11,6 +11,7 @@ import { keyGetter, type KeyAccess, type KeySealer, KeyStore, openWorkspaceKey }
 import { generateDemoCsvs } from '../workspace/demo-data';
 import { DEMO_EXPERIMENT_FILE, DEMO_EXPERIMENT_NAME, writeDemoExperimentCsv } from '../workspace/monitor/experiment/demo-experiment';
 import { runImport } from '../workspace/import/index';
+import { importDemoWaves } from '../workspace/monitor/drift/demo-waves';
 import { checkpointLostLog, WalGuard } from '../workspace/wal-guard';
 
 export interface OpenWorkspace {
@@ -223,6 +224,7 @@ export function buildDemoWorkspace(path: string, keys: KeyStore): void {
       runImport(ctx, { path: customersCsv, fileName: 'demo_customers.csv', name: 'Demo customers' });
       runImport(ctx, { path: eventsCsv, fileName: 'demo_journey_events.csv', name: 'Demo journey events' });
       runImport(ctx, { path: writeDemoExperimentCsv(csvDir), fileName: DEMO_EXPERIMENT_FILE, name: DEMO_EXPERIMENT_NAME });
+      importDemoWaves(ctx, csvDir);
       setSetting(db, 'demo_complete', '1');
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

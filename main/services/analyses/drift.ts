@@ -19,7 +19,7 @@ export const driftModule: AnalysisModule<'drift.run'> = {
   describe: (spec) => `Drift of ${waves(spec)}${spec.columns ? ` in ${spec.columns.length} columns` : ''}${spec.nps ? `, NPS of ${spec.nps}${spec.mix ? ` with the mix of ${spec.mix}` : ''}` : ''}`,
   defaultName: (spec) => (spec.dataset !== undefined ? `Drift ${spec.dataset} ${spec.currentRange?.[0] ?? ''}` : `Drift ${spec.reference} → ${spec.current}`),
   ranSentence: (spec, r) =>
-    `Compared ${waves(spec)} (${n(r.reference.rows)} and ${n(r.current.rows)} rows): ${r.drifted} of ${r.total} columns drifted` +
+    `Measured the drift of ${waves(spec)} (${n(r.reference.rows)} and ${n(r.current.rows)} rows): ${r.drifted} of ${r.total} columns drifted` +
     `${r.nps ? `; NPS ${fixed(r.nps.change, 1)} points${r.nps.mixShare !== null ? `, ${Math.round(r.nps.mixShare * 100)}% of it mix` : ''}` : ''}.`,
   logFigures: (r) => ({
     drifted: r.drifted,
