@@ -4,6 +4,8 @@
 import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import type { ResultKind } from '../../../shared/results';
+import { IconFlask } from '@tabler/icons-react';
+import { ExperimentsArea } from './experiments/ExperimentsArea';
 
 export interface MonitorAreaProps {
   setupOpen: boolean;
@@ -20,4 +22,6 @@ export interface MonitorArea {
   Component: ComponentType<MonitorAreaProps>;
 }
 
-export const MONITOR_AREAS: readonly MonitorArea[] = [];
+export const MONITOR_AREAS: readonly MonitorArea[] = [
+  { key: 'experiments', label: 'Experiments', icon: IconFlask, kinds: ['experiment'], Component: ExperimentsArea },
+];

@@ -6,7 +6,9 @@ import { cohensH, effectFor, rateAtH, sampleSizeFor } from './plan';
 const bad = (message: string): never => {
   throw new AppError('BAD_ARGUMENTS', message);
 };
-const pts = (x: number) => `${(100 * x).toFixed(2).replace(/\.?0+$/, '')} points`;
+const trim = (x: number) => (100 * x).toFixed(2).replace(/\.?0+$/, '');
+const pts = (x: number) => `${trim(x)} points`;
+const rate = (x: number) => `${trim(x)}%`;
 const fmtN = (x: number) => x.toLocaleString('en-US');
 
 export function planExperiment(spec: PlanSpec): PlanResult {
@@ -24,26 +26,26 @@ export function planExperiment(spec: PlanSpec): PlanResult {
     if (solveN) {
       const mde = spec.mde!;
       const p2 = p1 + mde;
-      if (mde === 0 || !(p2 > 0 && p2 < 1)) bad(`The effect must move the rate ${pts(p1)} to somewhere strictly between 0 and 1 (and not by 0): ${mde} does not.`);
+      if (mde === 0 || !(p2 > 0 && p2 < 1)) bad(`The effect must move the rate ${rate(p1)} to somewhere strictly between 0 and 1 (and not by 0): ${mde} does not.`);
       const h = cohensH(p1, p2);
       const nExact = sampleSizeFor(h, alpha, power);
       const nPerArm = Math.ceil(nExact - 1e-9);
       return {
         kind: 'binary', alpha, power, nPerArm, nExact, mde, mdeRelative: mde / p1, effectSize: h, baseline: p1, sd: null,
         method: `${head}; Cohen's h (arcsine) effect, normal approximation as statsmodels NormalIndPower.`,
-        sentence: `To detect a change of the rate from ${pts(p1)} to ${pts(p2)} (${mde > 0 ? '+' : ''}${pts(mde)}), plan ${fmtN(nPerArm)} customers per arm (${fmtN(2 * nPerArm)} in all).`,
+        sentence: `To detect a change of the rate from ${rate(p1)} to ${rate(p2)} (${mde > 0 ? '+' : ''}${pts(mde)}), plan ${fmtN(nPerArm)} customers per arm (${fmtN(2 * nPerArm)} in all).`,
       };
     }
     const n = spec.n!;
     if (!(Number.isInteger(n) && n >= 2)) bad(`The customers per arm must be a whole number of at least 2, not ${n}.`);
     const h = effectFor(n, alpha, power);
     const p2 = rateAtH(p1, h);
-    if (p2 === null) bad(`With ${fmtN(n)} customers per arm no rise from ${pts(p1)} is detectable at this power: the rate would have to pass 100%.`);
+    if (p2 === null) bad(`With ${fmtN(n)} customers per arm no rise from ${rate(p1)} is detectable at this power: the rate would have to pass 100%.`);
     const mde = p2! - p1;
     return {
       kind: 'binary', alpha, power, nPerArm: n, nExact: n, mde, mdeRelative: mde / p1, effectSize: h, baseline: p1, sd: null,
       method: `${head}; Cohen's h (arcsine) effect, normal approximation as statsmodels NormalIndPower.`,
-      sentence: `With ${fmtN(n)} customers per arm, a rise of the rate from ${pts(p1)} to ${pts(p2!)} (+${pts(mde)}, ${(100 * (mde / p1)).toFixed(1)}% relative) is detected with power ${power}.`,
+      sentence: `With ${fmtN(n)} customers per arm, a rise of the rate from ${rate(p1)} to ${rate(p2!)} (+${pts(mde)}, ${(100 * (mde / p1)).toFixed(1)}% relative) is detected with power ${power}.`,
     };
   }
 
