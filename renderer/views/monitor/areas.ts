@@ -4,6 +4,8 @@
 import type { ComponentType } from 'react';
 import type { Icon } from '@tabler/icons-react';
 import type { ResultKind } from '../../../shared/results';
+import { IconChartHistogram } from '@tabler/icons-react';
+import { WavesArea } from './waves/WavesArea';
 import { IconFlask } from '@tabler/icons-react';
 import { ExperimentsArea } from './experiments/ExperimentsArea';
 
@@ -23,5 +25,6 @@ export interface MonitorArea {
 }
 
 export const MONITOR_AREAS: readonly MonitorArea[] = [
+  { key: 'waves', label: 'Waves & drift', icon: IconChartHistogram, kinds: ['drift'], Component: WavesArea },
   { key: 'experiments', label: 'Experiments', icon: IconFlask, kinds: ['experiment'], Component: ExperimentsArea },
 ];
