@@ -31,7 +31,7 @@ import { logCacheDamage, withCacheWarnings } from './cache-damage';
 import type { ExperimentResult, ExperimentSpec } from '../../shared/monitor-experiment';
 import { runExperiment } from '../workspace/monitor/experiment/run';
 import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
-import { runDrift } from '../workspace/monitor/drift/run';
+import { runDriftJob } from '../workspace/monitor/drift/run';
 import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
 import { runCohorts } from '../workspace/monitor/cohorts/run';
 
@@ -138,8 +138,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
   'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
-  // Drift between two waves only reads them.
-  'drift.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrift(db, payload.spec, ctx)),
+  // Drift between two waves only reads them (its own read-only connection; the current wave on a helper thread).
+  'drift.run': (payload, ctx) => runDriftJob(payload.workspacePath, payload.spec, ctx),
   // Experiments only read the workspace.
   'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),
   // Training reads only; the model is stored with the saved result by the service.

@@ -4,6 +4,7 @@
 import type { DriftBin, DriftColumn, DriftThresholds, WaveColumnCounts } from '../../../../shared/monitor-drift';
 import { binCounts, chiSquareTwoWaves, decileEdges, jensenShannon, normalisedWasserstein, psi } from './distances';
 import { ks2samp } from './ks';
+import { sortedFloat64 } from './sort';
 
 /** Categories shown in the drill-down; the rest are pooled into "(other)". */
 export const MAX_BINS_SHOWN = 20;
@@ -20,10 +21,11 @@ function counts(rows: number, present: number): WaveColumnCounts {
 export function presentSorted(values: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  if (n === values.length) return sortedFloat64(values);
   const out = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) out[k++] = values[i];
-  return out.sort();
+  return sortedFloat64(out);
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));

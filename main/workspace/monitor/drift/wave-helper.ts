@@ -1,0 +1,69 @@
+// The current wave on a helper thread: two waves of a million rows each are read from SQLite, decoded and sorted at
+// once on two cores instead of one after the other (tests/bench/monitor/drift-bench.mjs). The helper opens its own
+// read-only connection (better-sqlite3 connections belong to one thread), reduces the wave (./wave-read.ts) and
+// sends it back with its typed arrays transferred, not copied. Without the built entry (tests on the sources) the
+// caller reads the wave in its own thread.
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { AppError, deserializeError, serializeError, type SerializedError } from '../../../../shared/errors';
+import { builtEntry } from '../../../jobs/built-entry';
+import { openWorkspaceDb } from '../../db';
+import { getDataset, type StoredDataset } from '../../datasets';
+import { readWave, type WaveData, type WaveRequest } from './wave-read';
+
+export interface HelperInput {
+  workspacePath: string;
+  dataset: string;
+  columns: string[];
+  nps: string | null;
+  mix: string | null;
+}
+
+type HelperOutput = { ok: true; data: WaveData } | { ok: false; error: SerializedError };
+
+const quiet = { isCancelled: () => false, onProgress: () => undefined };
+const HELPER_BUSY_TIMEOUT_MS = 30 * 60_000;
+
+export function requestOf(ds: StoredDataset, input: Omit<HelperInput, 'workspacePath' | 'dataset'>): WaveRequest {
+  const col = (name: string) => {
+    const c = ds.columns.find((x) => x.name === name);
+    if (!c) throw new AppError('BAD_ARGUMENTS', `Dataset "${ds.name}" has no column "${name}".`, { dataset: ds.name, columnName: name });
+    return c;
+  };
+  return { columns: input.columns.map(col), nps: input.nps ? col(input.nps) : null, mix: input.mix ? col(input.mix) : null };
+}
+
+/** Runs in the helper thread (main/jobs/drift-helper.ts). */
+export function runDriftHelper(): void {
+  const input = workerData as HelperInput;
+  let out: HelperOutput;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const db = openWorkspaceDb(input.workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: HELPER_BUSY_TIMEOUT_MS });
+    try {
+      const ds = getDataset(db, input.dataset);
+      const data = readWave(db, ds, requestOf(ds, input), quiet);
+      for (const c of data.columns) if (c.kind === 'numeric') transfer.push(c.sorted.buffer as ArrayBuffer);
+      if (data.nps) transfer.push(data.nps.scores.buffer as ArrayBuffer);
+      out = { ok: true, data };
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    out = { ok: false, error: serializeError(err) };
+  }
+  // Sorted copies own their buffers; a column read in place from the cache may share one: transfer each buffer once.
+  parentPort!.postMessage(out, [...new Set(transfer)].filter((b) => b.byteLength > 0));
+}
+
+/** Start reading `input` on a helper thread; null when the built helper is not there. */
+export function startWaveHelper(input: HelperInput): { result: Promise<WaveData>; stop: () => void } | null {
+  const entry = builtEntry('drift-helper.js');
+  if (!entry) return null;
+  const worker = new Worker(entry, { workerData: input });
+  const result = new Promise<WaveData>((resolve, reject) => {
+    worker.once('message', (msg: HelperOutput) => (msg.ok ? resolve(msg.data) : reject(deserializeError(msg.error))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new AppError('INTERNAL', `the drift helper thread stopped (exit ${code})`)));
+  });
+  return { result, stop: () => void worker.terminate() };
+}

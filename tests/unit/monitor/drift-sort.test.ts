@@ -1,0 +1,29 @@
+// The radix sort of the drift columns against Float64Array.prototype.sort (the definition of ascending order for
+// numbers): random reals of mixed sign and magnitude, many ties, values within 1e-9 of each other (top-32-bit ties),
+// ±0, ±Infinity. Seeded mulberry32, so the cases are the same on every run.
+import { describe, expect, it } from 'vitest';
+import { sortedFloat64 } from '../../../main/analysis/monitor/drift/sort';
+import { mulberry32 } from '../../../main/analysis/random';
+
+const rnd = mulberry32(11);
+const cases: [string, Float64Array][] = [
+  ['mixed sign and magnitude', Float64Array.from({ length: 50_000 }, () => (rnd() - 0.5) * 10 ** Math.floor(rnd() * 12 - 6))],
+  ['integer scores with ties', Float64Array.from({ length: 30_000 }, () => Math.floor(rnd() * 11))],
+  ['neighbours within 1e-9', Float64Array.from({ length: 20_000 }, () => 1000 + rnd() * 1e-6)],
+  ['negative neighbours', Float64Array.from({ length: 20_000 }, () => -1000 - rnd() * 1e-6)],
+  ['zeros and infinities', Float64Array.from({ length: 10_000 }, (_, i) => [0, -0, Infinity, -Infinity, 1, -1][i % 6] * (i % 7 === 0 ? 1 : 1))],
+  ['small input', Float64Array.from([3, 1, 2])],
+];
+
+describe('sortedFloat64', () => {
+  it.each(cases)('%s: same order as the native sort, input untouched', (_name, values) => {
+    const before = values.slice();
+    const mine = sortedFloat64(values);
+    const native = values.slice().sort();
+    expect(mine.length).toBe(native.length);
+    let same = true;
+    for (let i = 0; i < native.length; i++) if (!(mine[i] === native[i])) same = false;
+    expect(same).toBe(true);
+    expect(values).toEqual(before);
+  });
+});
