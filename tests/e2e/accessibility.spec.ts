@@ -288,5 +288,27 @@ for (const scheme of ['light', 'dark'] as const) {
       await expectAccessible(presenter, 'presenter view');
       await presenter.close();
     });
+
+    test(`the Monitor view's Experiments area passes axe after its run, with the sample-ratio alert and the calculator (${scheme})`, async ({ app }) => {
+      test.setTimeout(240_000);
+      await app.setViewportSize({ width: 1366, height: 768 });
+      await nav(app, 'Monitor');
+      await app.getByRole('tab', { name: 'Experiments', exact: true }).click();
+      const setup = app.getByRole('complementary', { name: 'Experiment set-up' });
+      await expect(setup.getByRole('combobox', { name: /^Control arm/ })).toHaveValue('control');
+      await expectAccessible(app, 'Experiments set-up');
+      await setup.getByRole('combobox', { name: /^Outcome/ }).selectOption('converted');
+      await setup.getByRole('combobox', { name: /^Counts as a success/ }).selectOption('Yes');
+      await setup.getByRole('combobox', { name: /^Effects by segment/ }).selectOption('device');
+      await runByShortcut(app, setup, /^Run experiment analysis$/);
+      await dismissToasts(app);
+      await expect(app.getByRole('region', { name: 'Verdict' })).toBeVisible();
+      await expectAccessible(app, 'Experiments result');
+      await setup.getByRole('textbox', { name: /^Planned split/ }).fill('40,60');
+      await runByShortcut(app, setup, /^Run again$/);
+      await expect(app.getByRole('alert').filter({ hasText: 'Sample-ratio mismatch' })).toBeVisible();
+      await dismissToasts(app);
+      await expectAccessible(app, 'Experiments sample-ratio alert');
+    });
   });
 }

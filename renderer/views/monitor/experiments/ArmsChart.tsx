@@ -5,7 +5,7 @@ import type { Data } from 'plotly.js';
 import type { ExperimentResult } from '../../../../shared/monitor-experiment';
 import { PlotlyChart } from '../../../charts/PlotlyChart';
 import type { ChartTheme } from '../../../charts/plotly';
-import { armsSummary, armsTable, axisValue } from './figures';
+import { armLabel, armsSummary, armsTable, axisValue } from './figures';
 
 export function ArmsChart({ result: r }: { result: ExperimentResult }) {
   const unit = r.kind === 'binary' ? '%' : '';
@@ -19,7 +19,7 @@ export function ArmsChart({ result: r }: { result: ExperimentResult }) {
         {
           type: 'scatter',
           mode: 'markers',
-          x: r.arms.map((a) => (a.isControl ? `${a.arm} (control)` : a.arm)),
+          x: r.arms.map((a) => (armLabel(a))),
           y,
           error_y: { type: 'data', symmetric: false, array: hi, arrayminus: lo, color: t.text, thickness: 2, width: 10 },
           marker: { size: 14, color: r.arms.map((a) => (a.isControl ? t.muted : t.accent)) },

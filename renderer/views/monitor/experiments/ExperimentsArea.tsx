@@ -33,9 +33,10 @@ export function ExperimentsArea({ setupOpen, onSetupOpen }: MonitorAreaProps) {
   });
   const result = a.run?.result ?? null;
   const main = useRef<HTMLElement>(null);
+  // Progress, errors and a new result (the sample-ratio alert or the verdict leads it) are read from the top.
   useEffect(() => {
-    if (a.error || a.job.running) main.current?.scrollTo({ top: 0 });
-  }, [a.error, a.job.running]);
+    if (a.error || a.job.running || result) main.current?.scrollTo({ top: 0 });
+  }, [a.error, a.job.running, result]);
 
   const acknowledge = () => {
     const next = { ...a.form, acknowledgeSrm: true };

@@ -30,6 +30,9 @@ export function formatLift(c: ExperimentComparison): string {
   return c.relativeLiftCi ? `${pct(c.relativeLift)} (${pct(c.relativeLiftCi[0])} to ${pct(c.relativeLiftCi[1])})` : pct(c.relativeLift);
 }
 
+/** An arm as the chart and its table name it: the control says so unless its name already does. */
+export const armLabel = (a: { arm: string; isControl: boolean }) => (a.isControl && a.arm.trim().toLowerCase() !== 'control' ? `${a.arm} (control)` : a.arm);
+
 /** The per-arm chart's values on its axis: a rate in percent, NPS and means as they are. */
 export const axisValue = (kind: ExperimentKind, v: number) => (kind === 'binary' ? 100 * v : v);
 
@@ -44,7 +47,7 @@ export function armsTable(r: ExperimentResult): ChartTableData {
       { label: `${Math.round(100 * r.level)}% CI high`, kind: pctKind ? 'percent' : r.kind === 'nps' ? 'signed' : 'number' },
     ],
     rows: r.arms.map((a) => [
-      a.isControl ? `${a.arm} (control)` : a.arm,
+      armLabel(a),
       a.n,
       a.estimate === null ? null : axisValue(r.kind, a.estimate),
       a.ci ? axisValue(r.kind, a.ci[0]) : null,
