@@ -34,6 +34,8 @@ import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
 import { runDriftJob } from '../workspace/monitor/drift/run';
 import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
 import { runCohorts } from '../workspace/monitor/cohorts/run';
+import { runCohortScanPart } from '../workspace/monitor/cohorts/scan-part';
+import type { CohortScanPartInput } from '../workspace/monitor/cohorts/scan-helper';
 
 export interface TaskProgress {
   phase: string;
@@ -69,6 +71,8 @@ export interface TaskPayloads {
   'experiment.run': { workspacePath: string; spec: ExperimentSpec };
   'drift.run': { workspacePath: string; spec: DriftSpec };
   'cohorts.run': { workspacePath: string; spec: CohortsSpec };
+  /** Internal: the second half of a cohorts scan on a helper thread (the part goes back on the payload's port). */
+  'cohorts.scan-part': CohortScanPartInput;
 }
 export interface TaskResults {
   import: ImportResult;
@@ -89,6 +93,7 @@ export interface TaskResults {
   'experiment.run': ExperimentResult;
   'drift.run': DriftResult;
   'cohorts.run': CohortsResult;
+  'cohorts.scan-part': { events: number };
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -156,6 +161,7 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
     }),
   // Cohorts only read the event log.
   'cohorts.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runCohorts(db, payload.spec, ctx)),
+  'cohorts.scan-part': (payload, ctx) => runCohortScanPart(payload, ctx.isCancelled),
 };
 
 /**

@@ -310,5 +310,24 @@ for (const scheme of ['light', 'dark'] as const) {
       await dismissToasts(app);
       await expectAccessible(app, 'Experiments sample-ratio alert');
     });
+
+    test(`the Monitor view's Cohorts area passes axe after its run, split by channel, with a chart's table (${scheme})`, async ({ app }) => {
+      test.setTimeout(240_000);
+      await app.setViewportSize({ width: 1366, height: 768 });
+      await nav(app, 'Monitor');
+      await app.getByRole('tab', { name: 'Cohorts', exact: true }).click();
+      const setup = app.getByRole('complementary', { name: 'Cohorts set-up' });
+      await expect(setup.getByRole('combobox', { name: /^Time of the event/ })).toHaveValue('timestamp');
+      await expectAccessible(app, 'Cohorts set-up');
+      await setup.getByRole('radio', { name: 'A column' }).click({ force: true });
+      await setup.getByRole('combobox', { name: /^Split column/ }).selectOption('channel');
+      await runByShortcut(app, setup, /^Build cohorts$/);
+      await dismissToasts(app);
+      const main = app.getByRole('region', { name: 'Cohorts', exact: true });
+      await expect(main.getByRole('figure', { name: 'Retention by channel' })).toBeVisible();
+      await expectAccessible(app, 'Cohorts result');
+      await main.getByRole('figure').first().getByRole('switch', { name: 'Show as table' }).check();
+      await expectAccessible(app, 'Cohorts heatmap table');
+    });
   });
 }

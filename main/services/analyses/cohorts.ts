@@ -15,7 +15,7 @@ export const cohortsModule: AnalysisModule<'cohorts.run'> = {
   describe: (spec) => `${spec.unit === 'week' ? 'Weekly' : 'Monthly'} acquisition cohorts of ${quoted(spec.dataset)} (customer ${spec.customer}, time ${spec.time})${splitWords(spec)}`,
   defaultName: (spec) => `Cohorts of ${spec.dataset} by ${spec.unit ?? 'month'}${splitWords(spec)}`,
   ranSentence: (spec, r) =>
-    `Built ${r.cohorts.length} ${r.unit}ly cohorts of ${quoted(spec.dataset)}${splitWords(spec)}: ${n(r.customers)} customers, ${n(r.events)} events observed ${r.firstDay} to ${r.observedThrough}. ${r.summary}`,
+    `Computed ${r.cohorts.length} ${r.unit}ly cohorts of ${quoted(spec.dataset)}${splitWords(spec)}: ${n(r.customers)} customers, ${n(r.events)} events observed ${r.firstDay} to ${r.observedThrough}. ${r.summary}`,
   logFigures: (r) => ({ cohorts: r.cohorts.length, customers: r.customers, events: r.events, periods: r.periods, observedThrough: r.observedThrough, oneEventCustomers: r.oneEventCustomers }),
   headline: (r) => {
     const all = r.groups.length === 1 ? r.groups[0] : null;

@@ -8,6 +8,8 @@ import { IconChartHistogram } from '@tabler/icons-react';
 import { WavesArea } from './waves/WavesArea';
 import { IconFlask } from '@tabler/icons-react';
 import { ExperimentsArea } from './experiments/ExperimentsArea';
+import { IconCalendarStats } from '@tabler/icons-react';
+import { CohortsArea } from './cohorts/CohortsArea';
 
 export interface MonitorAreaProps {
   setupOpen: boolean;
@@ -27,4 +29,5 @@ export interface MonitorArea {
 export const MONITOR_AREAS: readonly MonitorArea[] = [
   { key: 'waves', label: 'Waves & drift', icon: IconChartHistogram, kinds: ['drift'], Component: WavesArea },
   { key: 'experiments', label: 'Experiments', icon: IconFlask, kinds: ['experiment'], Component: ExperimentsArea },
+  { key: 'cohorts', label: 'Cohorts', icon: IconCalendarStats, kinds: ['cohorts'], Component: CohortsArea },
 ];

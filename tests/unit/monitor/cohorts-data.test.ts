@@ -20,7 +20,9 @@ import type { CohortsSpec } from '../../../shared/monitor-cohorts';
 import { getDataset } from '../../../main/workspace/datasets';
 import type { Db } from '../../../main/workspace/db';
 import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/run';
-import { scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -63,6 +65,25 @@ async function refusal(spec: Partial<CohortsSpec>, files?: Record<string, string
   throw new Error('expected a refusal');
 }
 
+describe('readNumber (decimals read by hand)', () => {
+  it('gives the same double as Number() on 200,000 seeded decimals and the odd shapes', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+    const texts = ['0', '-0', '5.', '.5', '-.25', '1e5', '-', '.', 'Inf', '-Inf', '12.340', '9007199254740993', '123456789012345', '0.000000000000001', '+3', ' 7'];
+    for (let i = 0; i < 200_000; i++) {
+      const digits = 1 + Math.floor(rnd() * 15);
+      let t = '';
+      for (let k = 0; k < digits; k++) t += String(Math.floor(rnd() * 10));
+      const dot = Math.floor(rnd() * (digits + 1));
+      texts.push(`${rnd() < 0.3 ? '-' : ''}${t.slice(0, dot)}${rnd() < 0.7 ? '.' : ''}${t.slice(dot)}`);
+    }
+    for (const t of texts) {
+      const want = t === 'Inf' ? Infinity : t === '-Inf' ? -Infinity : Number(t);
+      expect(Object.is(readNumber(`x${t}y`, 1, t.length + 1), want), t).toBe(true);
+    }
+  });
+});
+
 describe('the cohorts scan', () => {
   it('gives the same arrays in blocks and row by row, times in UTC', async () => {
     h = await workspaceWith({ log: LOG });
@@ -79,6 +100,39 @@ describe('the cohorts scan', () => {
     expect(Array.from(blocks.time.subarray(0, 2), (t) => new Date(t).toISOString())).toEqual(['2024-02-01T01:30:00.000Z', '2024-02-10T12:00:00.000Z']);
     expect(Array.from(blocks.value!)).toEqual([10, 5, 7, Number.NaN, 2.5, 20, 30, 4]);
     expect(blocks.byNames).toEqual(['B', 'A']);
+  });
+});
+
+const WORKER = join(import.meta.dirname, '../../../out/main/worker.js');
+
+describe('the cohorts scan in two parts', () => {
+  it('a later part appended (codes remapped) equals one sequential pass, at every split point', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount', nps: 'ltr', by: 'arm' });
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const whole = scanCohortLog(db, ds, cols, quiet);
+    for (const split of [2, 4, 6, 9]) {
+      const first = new LogSink(ds.rows, cols, ds);
+      const second = new LogSink(ds.rows, cols, ds);
+      scanBlocks(db, ds, cols, first, 1, split - 1, { isCancelled: () => false, blockRows: 3 }, () => undefined);
+      scanBlocks(db, ds, cols, second, split, ds.rows, { isCancelled: () => false, blockRows: 3 }, () => undefined);
+      first.append(second.part());
+      const p = first.part();
+      expect([p.n, p.customerNames, p.groupNames, p.missingCustomer + p.missingTime]).toEqual([whole.n, whole.customerIds, whole.byNames, whole.missing.customer + whole.missing.time]);
+      expect([p.customer, p.time, p.value, p.score, p.by]).toEqual([whole.customer, whole.time, whole.value, whole.score, whole.by]);
+    }
+  });
+
+  it.skipIf(!existsSync(WORKER))('through the built worker (a helper thread for the second half) gives the same arrays', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount', nps: 'ltr', by: 'arm' });
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const helped = scanCohortLog(db, ds, cols, { ...quiet, helperMinRows: 1, workerPath: WORKER, blockRows: 2 });
+    expect(helped).toEqual(scanCohortLog(db, ds, cols, { ...quiet, rowByRow: true }));
   });
 });
 

@@ -46,6 +46,7 @@ beforeAll(async () => {
     save,
   });
   await run('audit', 'audit.run', { jobId: 'job_aud_saved', spec: { dataset: CUSTOMERS, decision: 'offer_approved', protected: ['gender'], proxySegmentations: [] }, save });
+  await run('cohorts', 'cohorts.run', { jobId: 'job_coh_saved', spec: { dataset: EVENTS, customer: 'customer_id', time: 'timestamp', by: 'channel' }, save });
   await run('drift', 'drift.run', { jobId: 'job_drift_saved', spec: { reference: 'Survey wave Q1 2025', current: 'Survey wave Q2 2025', nps: 'nps_score', mix: 'channel' }, save });
   await run('experiment', 'experiment.run', { jobId: 'job_exp_saved', spec: { dataset: 'Demo checkout experiment', arm: 'arm', outcome: 'converted', kind: 'binary', positive: 'Yes', by: 'device' }, save });
 }, 240_000);
@@ -55,7 +56,7 @@ afterAll(() => h?.dispose());
 describe('saved results', () => {
   it('keep every kind with its spec, dataset version and app version, and give the result back exactly', async () => {
     const list = await h.services.handlers['results.list']({});
-    expect(list.map((r) => r.kind).sort()).toEqual(['audit', 'drift', 'drivers', 'experiment', 'journey', 'nps', 'npsContext', 'segmentation']);
+    expect(list.map((r) => r.kind).sort()).toEqual(['audit', 'cohorts', 'drift', 'drivers', 'experiment', 'journey', 'nps', 'npsContext', 'segmentation']);
     const datasets = await h.services.handlers['dataset.list']({});
     for (const { kind, id, result } of runs) {
       const saved = await h.services.handlers['results.get']({ id });

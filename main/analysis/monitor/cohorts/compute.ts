@@ -73,14 +73,15 @@ export function computeCohorts(input: CohortInput): CohortTable {
   const unitOfDayTable = new Int32Array(lastDay - dayMin + 1);
   for (let d = 0; d < unitOfDayTable.length; d++) unitOfDayTable[d] = unitOfDay(unit, dayMin + d);
 
-  // Pass 1: each event's unit; per customer the first event and the two smallest units (cohort and repeat).
+  // Pass 1: each event's unit; per customer the two smallest units with multiplicity (u1 = the cohort; u2 = the
+  // period of the second event, NONE for a customer with one event) and, for a split by event, the first event.
   const C = input.customers;
+  const byEvent = input.groupOfEvent !== null && input.groupOfCustomer === null;
   const eventUnit = new Int32Array(n);
-  const firstTime = new Float64Array(C).fill(Infinity);
-  const firstEvent = new Int32Array(C).fill(-1);
+  const firstTime = byEvent ? new Float64Array(C).fill(Infinity) : null;
+  const firstEvent = byEvent ? new Int32Array(C).fill(-1) : null;
   const u1 = new Int32Array(C).fill(NONE);
   const u2 = new Int32Array(C).fill(NONE);
-  const count = new Int32Array(C + 1);
   let events = 0;
   let afterEnd = 0;
   for (let e = 0; e < n; e++) {
@@ -98,8 +99,7 @@ export function computeCohorts(input: CohortInput): CohortTable {
     events++;
     const u = unitOfDayTable[Math.floor(t / DAY_MS) - dayMin];
     eventUnit[e] = u;
-    count[c + 1]++;
-    if (t < firstTime[c]) {
+    if (firstTime !== null && firstEvent !== null && t < firstTime[c]) {
       firstTime[c] = t;
       firstEvent[c] = e;
     }
@@ -129,32 +129,35 @@ export function computeCohorts(input: CohortInput): CohortTable {
   for (let c = 0; c < C; c++) {
     if (u1[c] === NONE) continue;
     customers++;
-    let g = input.groupOfCustomer ? input.groupOfCustomer[c] : input.groupOfEvent ? input.groupOfEvent[firstEvent[c]] : 0;
+    let g = input.groupOfCustomer ? input.groupOfCustomer[c] : firstEvent && input.groupOfEvent ? input.groupOfEvent[firstEvent[c]] : 0;
     if (g < 0) g = G - 1;
     const k = g * slots + (u1[c] - minU);
     keyOf[c] = k;
     size[k]++;
     if (u2[c] !== NONE) repeatAt[k * P + (u2[c] - u1[c])]++;
-    if (count[c + 1] === 1) oneEvent++;
+    else oneEvent++;
   }
 
-  // Pass 2 (events bucketed by customer): distinct periods per customer → active counts.
-  for (let c = 0; c < C; c++) count[c + 1] += count[c];
-  const order = new Int32Array(events);
-  const fill = count.slice(0, C);
-  for (let e = 0; e < n; e++) if (eventUnit[e] !== NONE) order[fill[customer[e]]++] = e;
+  // Pass 2: the periods each customer was active in, as a bitset per customer (one pass, no sorting), then counted.
   const active = new Float64Array(G * slots * P);
-  const stamp = new Int32Array(P).fill(-1);
+  const words = (P + 31) >>> 5;
+  const bits = new Int32Array(C * words);
+  for (let e = 0; e < n; e++) {
+    const u = eventUnit[e];
+    if (u === NONE) continue;
+    const c = customer[e];
+    const p = u - u1[c];
+    bits[c * words + (p >>> 5)] |= 1 << (p & 31);
+  }
   for (let c = 0; c < C; c++) {
     const k = keyOf[c];
     if (k < 0) continue;
-    const base = k * P;
-    const first = u1[c];
-    for (let i = count[c]; i < count[c + 1]; i++) {
-      const p = eventUnit[order[i]] - first;
-      if (stamp[p] !== c) {
-        stamp[p] = c;
-        active[base + p]++;
+    for (let w = 0; w < words; w++) {
+      let b = bits[c * words + w];
+      while (b !== 0) {
+        const low = b & -b;
+        active[k * P + 32 * w + (31 - Math.clz32(low))]++;
+        b ^= low;
       }
     }
   }

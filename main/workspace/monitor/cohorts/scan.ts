@@ -14,6 +14,7 @@ import { Codebook, FNV_OFFSET, fnvStep, hashRange } from '../../journeys/codeboo
 import { rowBounds } from '../../journeys/event-scan';
 import { FramingError } from '../../journeys/framing-error';
 import { readStoredTime, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from '../../journeys/stored-time';
+import { startCohortScanHelper, type CohortScanHelper } from './scan-helper';
 
 export interface CohortColumns {
   customer: StoredColumn;
@@ -36,6 +37,21 @@ export interface ScannedLog {
   timeKinds: { date: number; naive: number; utc: number };
 }
 
+/** What one thread decoded (arrays exactly n long), its codebooks' values and its counts. */
+export interface LogPart {
+  n: number;
+  customer: Int32Array;
+  time: Float64Array;
+  value: Float64Array | null;
+  score: Float64Array | null;
+  by: Int32Array | null;
+  customerNames: string[];
+  groupNames: string[];
+  missingCustomer: number;
+  missingTime: number;
+  kinds: number[];
+}
+
 export interface CohortScanOptions {
   isCancelled: () => boolean;
   onProgress: (done: number, total: number) => void;
@@ -43,13 +59,20 @@ export interface CohortScanOptions {
   blockRows?: number;
   /** Skip the block path (tests compare both). */
   rowByRow?: boolean;
+  /** Decode the second half on a helper thread from this many rows (default HELPER_MIN_ROWS; Infinity: never). */
+  helperMinRows?: number;
+  /** The built worker entry for the helper (tests on the sources point at out/main/worker.js). */
+  workerPath?: string;
 }
+
+/** Below this many rows one thread decodes everything: a helper thread's start-up would cost more than it saves. */
+export const HELPER_MIN_ROWS = 400_000;
 
 const DEFAULT_BLOCK_ROWS = 65_536;
 const FIELD = 31;
 const RECORD = 30;
 
-class LogSink {
+export class LogSink {
   n = 0;
   readonly customer: Int32Array;
   readonly time: Float64Array;
@@ -89,6 +112,40 @@ class LogSink {
     if (this.by) this.by[i] = by;
   }
 
+  /** Everything decoded so far, as one transferable part (copies of the first n events). */
+  part(): LogPart {
+    const n = this.n;
+    return {
+      n,
+      customer: this.customer.slice(0, n),
+      time: this.time.slice(0, n),
+      value: this.value?.slice(0, n) ?? null,
+      score: this.score?.slice(0, n) ?? null,
+      by: this.by?.slice(0, n) ?? null,
+      customerNames: this.customers.names,
+      groupNames: this.groups.names,
+      missingCustomer: this.missingCustomer,
+      missingTime: this.missingTime,
+      kinds: this.kinds,
+    };
+  }
+
+  /** Append a part decoded from later rows; its codes are translated so the arrays equal one sequential pass. */
+  append(p: LogPart): void {
+    const cust = Int32Array.from(p.customerNames, (name) => this.customers.codeOf(name));
+    const grp = Int32Array.from(p.groupNames, (name) => this.groups.codeOf(name));
+    const at = this.n;
+    for (let i = 0; i < p.n; i++) this.customer[at + i] = cust[p.customer[i]];
+    if (this.by && p.by) for (let i = 0; i < p.n; i++) this.by[at + i] = p.by[i] < 0 ? -1 : grp[p.by[i]];
+    this.time.set(p.time, at);
+    if (this.value && p.value) this.value.set(p.value, at);
+    if (this.score && p.score) this.score.set(p.score, at);
+    this.n += p.n;
+    this.missingCustomer += p.missingCustomer;
+    this.missingTime += p.missingTime;
+    p.kinds.forEach((k, i) => (this.kinds[i] += k));
+  }
+
   badTime(row: number, text: string, col: StoredColumn): never {
     throw new AppError(
       'BAD_ARGUMENTS',
@@ -99,9 +156,34 @@ class LogSink {
   }
 }
 
-/** A number from s[a, b): NaN when empty or not a number (SQLite writes ±Inf as Inf / -Inf). */
-function readNumber(s: string, a: number, b: number): number {
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A number from s[a, b): NaN when empty or not a number (SQLite writes ±Inf as Inf / -Inf). Plain decimals of up
+ * to 15 digits ("-12.34") are read by hand as integer ÷ power of ten: both are exact doubles and IEEE division is
+ * correctly rounded, so the result is the same double Number() gives, without a substring per value.
+ */
+export function readNumber(s: string, a: number, b: number): number {
   if (a === b) return Number.NaN;
+  let i = a;
+  const neg = s.charCodeAt(i) === 45;
+  if (neg) i++;
+  let v = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; i < b; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      v = v * 10 + d;
+      digits++;
+      if (scale >= 0) scale++;
+    } else if (d === -2 && scale < 0) scale = 0;
+    else break;
+  }
+  if (i === b && digits > 0 && digits <= 15) {
+    const x = scale > 0 ? v / POW10[scale] : v;
+    return neg ? -x : x;
+  }
   const t = s.slice(a, b);
   const x = Number(t);
   if (x === x) return x;
@@ -121,7 +203,16 @@ function blockText(block: Statement, lo: number, end: number): [number, string |
   }
 }
 
-function scanBlocks(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink, first: number, last: number, opts: CohortScanOptions): void {
+export function scanBlocks(
+  db: Db,
+  ds: StoredDataset,
+  cols: CohortColumns,
+  sink: LogSink,
+  first: number,
+  last: number,
+  opts: { isCancelled: () => boolean; blockRows?: number },
+  onBlock: (done: number) => void,
+): void {
   const concat = `concat_ws(char(31), ${fieldColumns(cols)
     .map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`)
     .join(', ')})`;
@@ -199,7 +290,7 @@ function scanBlocks(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSin
       row++;
     }
     if (p !== L) throw new FramingError('trailing text');
-    opts.onProgress(end - first, last - first + 1);
+    onBlock(end - first);
   }
 }
 
@@ -246,11 +337,18 @@ export function scanCohortLog(db: Db, ds: StoredDataset, cols: CohortColumns, op
   const bounds = opts.rowByRow ? null : rowBounds(db, ds);
   let blocks = bounds !== null && bounds.last - bounds.first + 1 === bounds.count;
   if (blocks && bounds) {
+    let helper: CohortScanHelper | null = null;
     try {
-      scanBlocks(db, ds, cols, sink, bounds.first, bounds.last, opts);
+      const { first, last, count } = bounds;
+      if (count >= (opts.helperMinRows ?? HELPER_MIN_ROWS)) helper = startCohortScanHelper(db, ds, cols, opts, first + Math.floor(count / 2), last);
+      const mineLast = helper ? helper.from - 1 : last;
+      scanBlocks(db, ds, cols, sink, first, mineLast, opts, (done) => opts.onProgress(done + (helper?.done() ?? 0), count));
+      if (helper) sink.append(helper.wait(() => opts.onProgress(mineLast - first + 1 + helper!.done(), count)));
     } catch (err) {
       if (!(err instanceof FramingError)) throw err;
       blocks = false;
+    } finally {
+      helper?.stop();
     }
   }
   if (!blocks) {
