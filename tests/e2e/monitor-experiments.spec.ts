@@ -64,6 +64,9 @@ test.describe('demo workspace', () => {
     await expect(alert).toContainText('The verdict is withheld until someone has looked');
     await expect(app.getByRole('region', { name: 'Verdict' })).toHaveCount(0);
     await expect(app.getByRole('table', { name: 'Comparison with the control' })).toHaveCount(0);
+    // The alert leads the result and takes the focus when the run ends (so it is in view, not scrolled past).
+    await expect(alert.getByRole('heading', { name: 'Sample-ratio mismatch: the verdict is withheld' })).toBeFocused();
+    await expect(alert).toBeInViewport();
     await app.screenshot({ path: '/tmp/shots-experiment/srm-1366.png' });
     await alert.getByRole('button', { name: 'I have looked into it: show the verdict' }).click();
     await expect(app.getByRole('region', { name: 'Verdict' })).toContainText('was acknowledged', { timeout: 120_000 });

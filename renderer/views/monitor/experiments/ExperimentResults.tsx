@@ -16,9 +16,15 @@ export function ExperimentResults({ result: r, onAcknowledge, busy }: { result: 
   const withheld = r.verdict.status === 'withheld';
   const multiple = r.comparisons.length > 1;
   return (
-    <Stack gap="lg" className="cxw-exp-results">
+    <Stack gap="lg">
       {withheld ? (
-        <Alert color="red" variant="light" icon={<IconAlertOctagon size={22} />} title="Sample-ratio mismatch: the verdict is withheld" role="alert" aria-label="Sample-ratio mismatch">
+        <Alert color="red" variant="light" icon={<IconAlertOctagon size={22} />} title={
+            // A heading, so focus lands here when the run ends (the alert leads the result).
+            <Title order={3} size="h5">
+              Sample-ratio mismatch: the verdict is withheld
+            </Title>
+          }
+          role="alert" aria-label="Sample-ratio mismatch">
           <Text size="md">{r.verdict.sentences[0]}</Text>
           <Text size="sm" mt="xs">
             Check how customers were assigned and logged (a bot filter, a redirect that lost some, a late start in one arm) before trusting any comparison.

@@ -85,7 +85,7 @@ export function ExperimentsArea({ setupOpen, onSetupOpen }: MonitorAreaProps) {
       mainRef={main}
     >
       <AnalysisStatus {...a.status} phaseLabel={phaseLabel} jobTitle={`Analysing the experiment in “${a.form.dataset}”`} errorTitle="The experiment analysis did not run">
-        <Stack gap="lg">
+        <Stack gap="lg" className="cxw-exp-results">
           {body}
           <PlanCalculator />
         </Stack>
