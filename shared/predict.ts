@@ -80,6 +80,16 @@ export interface EventLabel {
   history?: boolean;
 }
 
+/** Features that are not columns of the scored dataset: a saved segmentation's segment, and an event log's history. */
+export const SEGMENT_FEATURE_PREFIX = 'segment: ';
+export const HISTORY_FEATURE_PREFIX = 'history: ';
+
+/** The columns a dataset must have for the model to score it (segment and history features are found otherwise). */
+export function modelDatasetColumns(r: { frozen: { inputs: { column: string }[]; id: string | null }; spec: { label?: unknown } }): string[] {
+  const own = r.frozen.inputs.map((i) => i.column).filter((c) => !c.startsWith(SEGMENT_FEATURE_PREFIX) && !(r.spec.label && c.startsWith(HISTORY_FEATURE_PREFIX)));
+  return r.spec.label && r.frozen.id ? [...own, r.frozen.id] : own;
+}
+
 /** The label's value that counts as positive. */
 export const EVENT_LABEL_POSITIVE = 'yes';
 

@@ -7,6 +7,8 @@
 // Days are UTC calendar days: the cut-off day ends at 24:00 UTC; the window is [cut-off end, cut-off end + N days).
 // Pure: the caller reads the columns (main/workspace/predict/event-label.ts).
 
+import { HISTORY_FEATURE_PREFIX } from '../../../shared/predict';
+
 export const DAY_MS = 86_400_000;
 
 export interface EventLabelInput {
@@ -91,7 +93,7 @@ export function eventLabels(input: EventLabelInput): EventLabels {
 }
 
 /** The history features' names, as the model and its card show them (prefixed so they never clash with a column). */
-export const HISTORY_PREFIX = 'history: ';
+export const HISTORY_PREFIX = HISTORY_FEATURE_PREFIX;
 export function historyNames(horizonDays: number) {
   return {
     daysSinceLast: `${HISTORY_PREFIX}days since last event`,

@@ -3,6 +3,7 @@
 // people, not patterns), protected attributes unless included on purpose, and dates (a date as such means nothing
 // to a model; derive "days since" first). Loaded through the segmentation data path (typed column cache).
 import { AppError } from '../../../shared/errors';
+import { SEGMENT_FEATURE_PREFIX } from '../../../shared/predict';
 import type { InputColumn } from '../../analysis/predict/encoding';
 import type { StoredColumn, StoredDataset } from '../datasets';
 import { resolveColumn, type LoadProgress } from '../nps/nps-columns';
@@ -63,7 +64,7 @@ export function idTexts(c: LoadedColumn, kept: Int32Array): string[] {
 }
 
 /** The feature name of a saved segmentation's membership. */
-export const SEGMENT_PREFIX = 'segment: ';
+export const SEGMENT_PREFIX = SEGMENT_FEATURE_PREFIX;
 
 /**
  * A saved segmentation's segment per loaded row (`rows`: dataset _row values, in load order) as a text input on the

@@ -136,10 +136,10 @@ export function historyAsOf(db: Db, label: EventLabel, ids: string[], idName: st
 
 /**
  * Date columns of the customer table with a value after the cut-off day, and their latest value: evidence that the
- * table was recorded after the cut-off. Columns the analyst confirmed are left out.
+ * table was recorded after the cut-off. Columns in `skip` are left out.
  */
-export function datesAfterCutoff(db: Db, ds: StoredDataset, cutoff: string, confirmed: readonly string[], ctx: LoadProgress): { column: string; latest: string }[] {
-  const dates = ds.columns.filter((c) => (c.type === 'date' || c.type === 'datetime') && !confirmed.includes(c.name));
+export function datesAfterCutoff(db: Db, ds: StoredDataset, cutoff: string, skip: readonly string[], ctx: LoadProgress): { column: string; latest: string }[] {
+  const dates = ds.columns.filter((c) => (c.type === 'date' || c.type === 'datetime') && !skip.includes(c.name));
   if (dates.length === 0) return [];
   const end = cutoffEnd(cutoffDayMs(cutoff));
   const loaded = loadColumns(db, ds, dates, loadProgress(ctx));

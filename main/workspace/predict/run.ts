@@ -148,12 +148,16 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
  * the column named, unless the analyst confirms it (the model card says so).
  */
 function refuseLateTable(db: Db, ds: ReturnType<typeof getDataset>, spec: PredictSpec, ctx: LoadProgress): void {
-  const late = datesAfterCutoff(db, ds, spec.label!.cutoff, spec.confirmedLeaks ?? [], ctx);
+  // One confirmation is about the table (when it was recorded), so it covers all its date columns.
+  const confirmed = (spec.confirmedLeaks ?? []).some((c) => ds.columns.some((x) => x.name === c && (x.type === 'date' || x.type === 'datetime')));
+  if (confirmed) return;
+  const late = datesAfterCutoff(db, ds, spec.label!.cutoff, [], ctx);
   if (late.length === 0) return;
   const l = late[0];
+  const more = late.slice(1).map((x) => `“${x.column}” up to ${x.latest}`);
   throw new AppError(
     'BAD_ARGUMENTS',
-    `“${ds.name}” holds dates after the cut-off ${spec.label!.cutoff} (“${l.column}” up to ${l.latest}${late.length > 1 ? `, and ${late.length - 1} more date column${late.length > 2 ? 's' : ''}` : ''}): the table was recorded after the cut-off, ` +
+    `“${ds.name}” holds dates after the cut-off ${spec.label!.cutoff} (“${l.column}” up to ${l.latest}${more.length ? `; ${more.join('; ')}` : ''}): the table was recorded after the cut-off, ` +
       `so its columns may already know what happened in the outcome window. Use features known by the cut-off (the event log's history features are), or confirm the table's features were known by then (--confirm-leak ${l.column}).`,
     { columnName: l.column },
   );

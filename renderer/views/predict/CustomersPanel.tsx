@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Button, Group, Modal, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Textarea, VisuallyHidden } from '@mantine/core';
 import { IconBulb, IconCheck, IconSwitchHorizontal } from '@tabler/icons-react';
 import type { DatasetProfile } from '../../../shared/domain';
-import type { CustomerExplanation, ModelReview, PredictResult, ReviewCase } from '../../../shared/predict';
+import { modelDatasetColumns, type CustomerExplanation, type ModelReview, type PredictResult, type ReviewCase } from '../../../shared/predict';
 import { useClient } from '../../state/bridge';
 import { useAsync } from '../../state/useAsync';
 import { useWorkspace } from '../../state/workspace';
@@ -152,7 +152,7 @@ interface ExplainHandle {
 function ExplainBox({ result, model, handle }: { result: PredictResult; model: string | null; handle: RefObject<ExplainHandle | null> }) {
   const client = useClient();
   const { datasets } = useWorkspace();
-  const inputs = result.frozen.inputs.map((i) => i.column);
+  const inputs = modelDatasetColumns(result);
   const fitting = datasets.filter((d) => inputs.every((c) => d.columns.some((x) => x.name === c)) && (!result.frozen.id || d.columns.some((x) => x.name === result.frozen.id)));
   const [dataset, setDataset] = useState(result.spec.dataset);
   const [id, setId] = useState('');

@@ -15,7 +15,8 @@ import { AnalysisIntro, AnalysisLayout, AnalysisStatus } from '../../components/
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { phaseLabeller } from '../../lib/phases';
 import { useAnalysis } from '../../lib/useAnalysis';
-import { applyProfile, confirmLeak, formProblem, fromSpec, leakColumn, predictForms, toSpec, type PredictForm } from './model';
+import { applyProfile, confirmLeak, formProblem, fromSpec, leakColumn, predictForms, toSpec, type LabelContext, type PredictForm } from './model';
+import { eventLogOptions, logSpan } from './event-label-form';
 import { ResultView, type PredictTab } from './ResultView';
 import { SetupPanel } from './SetupPanel';
 import './predict.css';
@@ -24,18 +25,25 @@ const phaseLabel = phaseLabeller({ load: 'Reading the columns', train: 'Training
 
 export function PredictView() {
   const client = useClient();
-  const { revision } = useWorkspace();
+  const { revision, datasets: datasetsNow } = useWorkspace();
   const [datasetShown, setDatasetShown] = useState('');
   const segmentations = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client, revision]);
   // The profile gives the two values of a text target and the columns' distinct counts; cached by the services.
   const profile = useAsync<DatasetProfile | null>(() => (datasetShown ? client.invoke('dataset.profile', { dataset: datasetShown }) : Promise.resolve(null)), [client, datasetShown, revision]);
   const factsOf = (name: string) => (profile.data && profile.data.dataset === name ? profile.data.columns : null);
+  // A label made from an event log: the log's profile gives its date column's span (the latest cut-off it can answer).
+  const [logShown, setLogShown] = useState('');
+  const logProfile = useAsync<DatasetProfile | null>(() => (logShown ? client.invoke('dataset.profile', { dataset: logShown }) : Promise.resolve(null)), [client, logShown, revision]);
+  const labelContext = (f: PredictForm): LabelContext => ({
+    logs: eventLogOptions(datasetsNow, f.dataset),
+    span: f.label.on && logProfile.data?.dataset === f.label.events ? logSpan(logProfile.data.columns, f.label.time) : null,
+  });
   const a = useAnalysis<PredictForm, PredictSpec, PredictResult>({
     kind: 'predict',
     forms: predictForms,
     pickDataset: pickPredictDataset,
     // Until the profile is read the pre-ticked features may still change: a run then would be shown as out of date at once.
-    problem: (f, d) => (f.autoFill && d && !factsOf(f.dataset) && !profile.error ? 'Reading the dataset’s columns…' : formProblem(f, d, factsOf(f.dataset))),
+    problem: (f, d) => (f.autoFill && d && !factsOf(f.dataset) && !profile.error ? 'Reading the dataset’s columns…' : formProblem(f, d, factsOf(f.dataset), labelContext(f))),
     toSpec,
     fromSpec,
     resultKind: 'model',
@@ -51,6 +59,9 @@ export function PredictView() {
   useEffect(() => {
     setDatasetShown(form.dataset);
   }, [form.dataset]);
+  useEffect(() => {
+    setLogShown(form.label.on ? form.label.events : '');
+  }, [form.label.on, form.label.events]);
   // The profile refines an untouched set-up once (the features without constant or identifier-like columns, a text
   // outcome as the target); a profile that cannot be read leaves the role-based pre-fill as it is.
   useEffect(() => {
@@ -62,6 +73,8 @@ export function PredictView() {
   const result = run?.result ?? null;
   const train = () => void a.analyze();
   const leak = leakColumn(a.error);
+  // The event-log label's guard: the table holds dates after the cut-off (not a single column that predicts too well).
+  const late = leak !== null && a.error instanceof Error && a.error.message.includes('after the cut-off');
   const keepLeak = (column: string) => {
     const next = confirmLeak(form, column);
     a.setForm(next);
@@ -88,7 +101,19 @@ export function PredictView() {
       setupOpen={setupOpen}
       onSetupOpen={setSetupOpen}
       hideHint="Hide the set-up (more room for the results)"
-      setup={<SetupPanel datasets={datasets} dataset={dataset} form={form} onForm={a.setForm} onDataset={a.chooseDataset} profile={facts} segmentations={segmentations.data ?? []} busy={job.running} />}
+      setup={
+        <SetupPanel
+          datasets={datasets}
+          dataset={dataset}
+          form={form}
+          onForm={a.setForm}
+          onDataset={a.chooseDataset}
+          profile={facts}
+          segmentations={segmentations.data ?? []}
+          labels={labelContext(form)}
+          busy={job.running}
+        />
+      }
       run={a.runBar('Train model')}
       busy={job.running}
     >
@@ -100,14 +125,15 @@ export function PredictView() {
         errorView={
           leak ? (
             <div className="cxw-analysis-narrow cxw-analysis-error">
-              <ErrorAlert error={a.error} title="A column predicts the outcome almost perfectly" onClose={a.clearError} />
+              <ErrorAlert error={a.error} title={late ? 'The customer table was recorded after the cut-off' : 'A column predicts the outcome almost perfectly'} onClose={a.clearError} />
               <Paper withBorder radius="md" p="md" mt="sm" className="cxw-pred-leak">
                 <Text size="sm">
-                  Leave “{leak}” out of the features (untick it on the left), or — only if its value is recorded before the outcome happens — keep it and
-                  train again. The model card will say it was kept on purpose.
+                  {late
+                    ? `“${leak}” has dates after the cut-off, so the table's columns may already reflect what happened in the outcome window. Use columns known by the cut-off (the history features from the log are), or — only if every feature you ticked was known by then — train anyway. The model card will say so.`
+                    : `Leave “${leak}” out of the features (untick it on the left), or — only if its value is recorded before the outcome happens — keep it and train again. The model card will say it was kept on purpose.`}
                 </Text>
                 <Button mt="sm" variant="light" color="orange" onClick={() => keepLeak(leak)} disabled={job.running}>
-                  Keep “{leak}”: it is known before the outcome
+                  {late ? 'The features were known by the cut-off: train anyway' : `Keep “${leak}”: it is known before the outcome`}
                 </Button>
               </Paper>
             </div>

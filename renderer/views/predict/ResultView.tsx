@@ -15,7 +15,7 @@ import { ModelCard } from './ModelCard';
 import { Card, Panel } from './parts';
 import { PerformancePanel } from './PerformancePanel';
 import { ScorePanel } from './ScorePanel';
-import { describeModel, direction } from './results';
+import { describeModel, direction, labelWords } from './results';
 
 export type PredictTab = 'performance' | 'calibration' | 'lift' | 'explanations' | 'customers' | 'score' | 'fairness' | 'card';
 
@@ -32,6 +32,11 @@ export function ResultView({ result, tab, onTab }: { result: Result; tab: Predic
       <Text c="dimmed" size="md" mt={2}>
         {describeModel(result)}
       </Text>
+      {result.eventLabel && (
+        <Text size="sm" mt={4} className="cxw-pred-prose">
+          {labelWords(result)}
+        </Text>
+      )}
 
       <Tabs value={tab} onChange={(v) => v && onTab(v as PredictTab)} keepMounted={false} className="cxw-pred-tabs">
         <Tabs.List>

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Anchor, Button, Group, List, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconDatabase, IconTargetArrow } from '@tabler/icons-react';
-import type { PredictResult, ScoreOutcome } from '../../../shared/predict';
+import { modelDatasetColumns, type PredictResult, type ScoreOutcome } from '../../../shared/predict';
 import { useClient } from '../../state/bridge';
 import { useWorkspace } from '../../state/workspace';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,7 +20,8 @@ export function ScorePanel({ result, model }: { result: PredictResult; model: st
   const client = useClient();
   const { datasets } = useWorkspace();
   const job = useJob();
-  const inputs = result.frozen.inputs.map((i) => i.column);
+  // Segment and event-log history features are found through the id, not read as columns.
+  const inputs = modelDatasetColumns(result);
   const fitting = datasets.filter((d) => inputs.every((c) => d.columns.some((x) => x.name === c)));
   // Another dataset than the training one is the usual reason to score; the training one is offered too.
   const [chosen, setChosen] = useState(() => (fitting.find((d) => d.name !== result.spec.dataset) ?? fitting[0])?.name ?? '');
@@ -120,7 +121,7 @@ function Scored({ outcome }: { outcome: ScoreOutcome }) {
     <div ref={ref}>
       <Card label="Scores">
         <Text fw={650} size="lg" role="status">
-          Scored {formatCount(outcome.rows)} rows into “{name}”
+          Scored {formatCount(outcome.rows)} rows into “{name}”{outcome.asOf ? `, with each customer’s history up to ${outcome.asOf}` : ''}
         </Text>
         <Text size="md" mt={4}>
           {outcome.needsReview === 0

@@ -2,9 +2,8 @@
 // direction always said in a sentence); the features (pre-ticked; protected attributes apart, each behind its own
 // switch); the model and folds; the test rows (a random share or the rows where a column has a value); the threshold
 // rule (what a missed positive costs, or how many customers the team can act on); columns kept despite the leak guard.
-import { useId, useState } from 'react';
-import { Checkbox, CloseButton, Divider, Group, MultiSelect, NativeSelect, NumberInput, SegmentedControl, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useId } from 'react';
+import { CloseButton, Divider, Group, MultiSelect, NativeSelect, NumberInput, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
 import type { PredictModelKind } from '../../../shared/predict';
 import type { SegmentationSummary } from '../../../shared/segments';
@@ -16,18 +15,19 @@ import {
   MIN_TEST_SHARE,
   MODEL_OPTIONS,
   chooseTarget,
-  defaultFeatures,
   directionSentence,
-  featureOptions,
-  protectedOptions,
+  setOutcomeFromEvents,
+  type LabelContext,
   targetOptions,
   testColumns,
   testValueOptions,
-  type FeatureOption,
   type PredictForm,
   type RuleMode,
   type TestMode,
 } from './model';
+import { customerIdColumn, eventLabelSentence } from './event-label-form';
+import { EventLabelFields } from './EventLabelFields';
+import { FeaturePicker } from './FeaturePicker';
 
 interface Props {
   datasets: DatasetSummary[];
@@ -39,13 +39,15 @@ interface Props {
   profile: ColumnProfile[] | null;
   /** The workspace's saved segmentations (a segment can be a feature). */
   segmentations: SegmentationSummary[];
+  /** The datasets that can be the event log of a label made from events, and its date column's span. */
+  labels: LabelContext;
   busy: boolean;
 }
 
 const typeLabel = (c: ColumnMeta) => TYPE_LABELS[c.type].toLowerCase();
 const numberOrBlank = (v: string | number) => (typeof v === 'number' ? v : v === '' ? '' : Number(v));
 
-export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile, segmentations, busy }: Props) {
+export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile, segmentations, labels, busy }: Props) {
   const set = (patch: Partial<PredictForm>) => onForm({ ...form, ...patch });
   const ids = useId();
   const targets = targetOptions(dataset, profile);
@@ -57,7 +59,7 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
     ...(form.target && !chosenTarget ? [{ value: form.target, label: form.target }] : []),
   ];
   const values = chosenTarget?.values ?? [];
-  const sentence = directionSentence(form);
+  const sentence = form.label.on ? eventLabelSentence(form.label, form.target) : directionSentence(form);
   const testColumn = dataset?.columns.find((c) => c.name === form.testColumn);
   const valueOptions = testValueOptions(testColumn, profile?.find((p) => p.name === form.testColumn));
 
@@ -76,6 +78,29 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
           Outcome to predict
         </Text>
         <Stack gap="sm">
+          <SegmentedControl
+            fullWidth
+            aria-label="Where the outcome comes from"
+            value={form.label.on ? 'events' : 'column'}
+            onChange={(v) => onForm(setOutcomeFromEvents(form, dataset, profile, v === 'events'))}
+            data={[
+              { value: 'column', label: 'A column' },
+              { value: 'events', label: 'An event log' },
+            ]}
+            disabled={busy}
+          />
+          {form.label.on ? (
+            <EventLabelFields
+              label={form.label}
+              name={form.target}
+              onChange={(label, name) => onForm({ ...form, label, ...(name !== undefined ? { target: name } : {}) })}
+              logs={labels.logs}
+              idName={customerIdColumn(dataset, form.extra.id)}
+              span={labels.span}
+              busy={busy}
+            />
+          ) : (
+          <>
           <NativeSelect
             label="Target"
             description="A column with two values: churned or not, responded or not"
@@ -108,6 +133,8 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
                 disabled={busy}
               />
             ))}
+          </>
+          )}
           {sentence && (
             <Text size="sm" fw={600} className="cxw-pred-direction" role="status">
               {sentence}
@@ -301,100 +328,4 @@ function costHelp(form: PredictForm): string {
   if (c === null) return 'e.g. 5 when losing a customer costs five times a retention offer';
   const t = Math.round((100 / (1 + c)) * 10) / 10;
   return `Flag a customer whose probability is at least ${t}% (= 1 ÷ (1 + ${c}))`;
-}
-
-function FeaturePicker({ form, dataset, profile, busy, onForm }: { form: PredictForm; dataset: DatasetSummary | null; profile: ColumnProfile[] | null; busy: boolean; onForm: (f: PredictForm) => void }) {
-  const ids = useId();
-  const testColumn = form.testMode === 'value' ? form.testColumn : '';
-  const options = featureOptions(dataset, form.target, profile, testColumn);
-  const protectedCols = protectedOptions(dataset, form.target);
-  const suggested = options.filter((o) => o.suggested);
-  const others = options.filter((o) => !o.suggested);
-  const otherChosen = others.filter((o) => form.features.includes(o.column.name)).length;
-  // The columns not suggested fold away (one Tab stop instead of one per column); open when one of them is chosen.
-  const [showOthers, setShowOthers] = useState(otherChosen > 0);
-  const order = options.map((o) => o.column.name);
-  const setFeatures = (names: string[]) => onForm({ ...form, features: order.filter((n) => names.includes(n)), autoFill: false });
-  const toggle = (name: string, on: boolean) => setFeatures(on ? [...form.features, name] : form.features.filter((x) => x !== name));
-  const chosen = form.features.filter((f) => order.includes(f)).length;
-  const row = (o: FeatureOption) => (
-    <Checkbox
-      key={o.column.name}
-      className="cxw-pred-feature"
-      label={o.column.name}
-      description={o.note ? `${typeLabel(o.column)} · ${o.note}` : typeLabel(o.column)}
-      checked={form.features.includes(o.column.name)}
-      onChange={(e) => toggle(o.column.name, e.currentTarget.checked)}
-      disabled={busy}
-    />
-  );
-  return (
-    <fieldset className="cxw-pred-fieldset" aria-labelledby={`${ids}-features`}>
-      <Group justify="space-between" align="baseline" mb={6} wrap="nowrap">
-        <Text fw={650} id={`${ids}-features`}>
-          Features ({chosen} of {options.length})
-        </Text>
-        <Group gap="md" wrap="nowrap">
-          <UnstyledButton className="cxw-link-button" onClick={() => setFeatures(defaultFeatures(dataset, form.target, profile, testColumn))} disabled={busy}>
-            Suggested
-          </UnstyledButton>
-          <UnstyledButton className="cxw-link-button" onClick={() => setFeatures([])} disabled={busy}>
-            None
-          </UnstyledButton>
-        </Group>
-      </Group>
-      {options.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No column can be a feature: identifiers, personal data and dates never are.
-        </Text>
-      ) : (
-        <div className="cxw-pred-feature-list">
-          {suggested.map(row)}
-          {others.length > 0 && (
-            <>
-              <UnstyledButton className="cxw-pred-others-toggle" onClick={() => setShowOthers((v) => !v)} aria-expanded={showOthers} aria-controls={`${ids}-others`}>
-                {showOthers ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
-                <Text span size="sm" fw={600}>
-                  Not suggested ({others.length}
-                  {otherChosen ? `, ${otherChosen} chosen` : ''})
-                </Text>
-              </UnstyledButton>
-              <div id={`${ids}-others`} hidden={!showOthers}>
-                {showOthers && others.map(row)}
-              </div>
-            </>
-          )}
-        </div>
-      )}
-      <Text size="xs" c="dimmed" mt="xs">
-        Identifiers, personal data and dates are never features. Text columns become one column per value; rare values are pooled.
-      </Text>
-      {protectedCols.length > 0 && (
-        <div className="cxw-pred-protected" role="group" aria-labelledby={`${ids}-protected`}>
-          <Text fw={650} size="sm" id={`${ids}-protected`}>
-            Protected attributes
-          </Text>
-          <Text size="xs" c="dimmed" mb={6}>
-            Left out by default; include one only on purpose. It is then logged and shown on the model card.
-          </Text>
-          <Stack gap={6}>
-            {protectedCols.map((c) => (
-              <Switch
-                key={c.name}
-                label={`Use ${c.name}`}
-                checked={form.includeProtected.includes(c.name)}
-                onChange={(e) =>
-                  onForm({
-                    ...form,
-                    includeProtected: e.currentTarget.checked ? [...form.includeProtected, c.name] : form.includeProtected.filter((x) => x !== c.name),
-                  })
-                }
-                disabled={busy}
-              />
-            ))}
-          </Stack>
-        </div>
-      )}
-    </fieldset>
-  );
 }

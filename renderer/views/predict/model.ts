@@ -2,9 +2,10 @@
 // positive value pre-selected only when it cannot be read the wrong way, the features pre-ticked, what stops a run,
 // the form → PredictSpec mapping and back, the leak refusal read from an error, and the per-dataset session memory.
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
-import type { PredictModelKind, PredictSpec } from '../../../shared/predict';
+import { EVENT_LABEL_POSITIVE, type PredictModelKind, type PredictSpec } from '../../../shared/predict';
 import { AppError } from '../../../shared/errors';
 import { formMemory } from '../../lib/analysis-memory';
+import { customerIdColumn, defaultLabelName, eventLabelProblem, fromEventLabel, NO_EVENT_LABEL, toEventLabel, type EventLabelForm } from './event-label-form';
 
 export type TestMode = 'share' | 'value';
 export type RuleMode = 'cost' | 'capacity';
@@ -37,6 +38,8 @@ export interface PredictForm {
   capacity: number | '';
   /** Columns the analyst confirmed are known before the outcome although alone they predict it almost perfectly. */
   confirmedLeaks: string[];
+  /** The outcome made from an event log instead of a column (then `target` is the label's name, positive "yes"). */
+  label: EventLabelForm;
   /** Spec fields the form has no control for (a saved spec's id, seed, level pooling, model settings): sent as they were. */
   extra: Pick<PredictSpec, 'id' | 'seed' | 'minLevelRows' | 'logistic' | 'gbdt'>;
 }
@@ -211,8 +214,24 @@ export function prefill(d: DatasetSummary | null): PredictForm {
     cost: 1,
     capacity: '',
     confirmedLeaks: [],
+    label: NO_EVENT_LABEL,
     extra: {},
   };
+}
+
+/** Switch between a target column and a label made from an event log (each keeps its own choices). */
+export function setOutcomeFromEvents(f: PredictForm, d: DatasetSummary | null, profile: ColumnProfile[] | null, on: boolean): PredictForm {
+  if (on === f.label.on) return f;
+  if (on) return { ...f, label: { ...f.label, on: true }, target: defaultLabelName(f.label.positiveWhen), positive: 'yes', confirmedLeaks: [] };
+  const target = suggestTarget(d, profile);
+  const option = targetOptions(d, profile).find((o) => o.column.name === target);
+  return { ...f, label: { ...f.label, on: false }, target, positive: option ? suggestPositive(option.column, option.values) : '', confirmedLeaks: [] };
+}
+
+/** What formProblem needs to judge an event-log label: the datasets that can be the log, and its time column's span. */
+export interface LabelContext {
+  logs: DatasetSummary[];
+  span: { first: string; last: string } | null;
 }
 
 /**
@@ -249,11 +268,16 @@ export function directionSentence(f: Pick<PredictForm, 'target' | 'positive'>): 
 const isWhole = (v: number | '', min: number, max: number) => v !== '' && Number.isInteger(v) && v >= min && v <= max;
 
 /** What stops a run, in words, or null when the spec can be sent. */
-export function formProblem(f: PredictForm, d: DatasetSummary | null, profile: ColumnProfile[] | null): string | null {
+export function formProblem(f: PredictForm, d: DatasetSummary | null, profile: ColumnProfile[] | null, labels: LabelContext = { logs: [], span: null }): string | null {
   if (!f.dataset || !d) return 'Choose the dataset to learn from.';
-  const names = new Set(d.columns.map((c) => c.name));
+  const outcome = f.label.on ? eventLabelProblem(f.label, f.target, d, customerIdColumn(d, f.extra.id), labels.logs, labels.span) : targetProblem(f, d, profile);
+  return outcome ?? featuresProblem(f, d);
+}
+
+/** A target column: two values, the positive one chosen. */
+function targetProblem(f: PredictForm, d: DatasetSummary, profile: ColumnProfile[] | null): string | null {
   if (!f.target) return 'Choose the target: the yes/no outcome to predict (churned, responded, …).';
-  if (!names.has(f.target)) return `The target “${f.target}” is not in ${d.name} any more; choose another.`;
+  if (!d.columns.some((c) => c.name === f.target)) return `The target “${f.target}” is not in ${d.name} any more; choose another.`;
   const column = d.columns.find((c) => c.name === f.target)!;
   const p = profile?.find((x) => x.name === f.target);
   if (column.type !== 'boolean' && p && p.distinct !== 2) {
@@ -262,6 +286,11 @@ export function formProblem(f: PredictForm, d: DatasetSummary | null, profile: C
   if (!f.positive) return `Choose which value of “${f.target}” is the outcome to predict (e.g. Yes for churned).`;
   const values = twoValues(column, p);
   if (values && column.type !== 'boolean' && !values.includes(f.positive)) return `“${f.positive}” is not a value of “${f.target}” (its values: ${values.join(', ')}).`;
+  return null;
+}
+
+function featuresProblem(f: PredictForm, d: DatasetSummary): string | null {
+  const names = new Set(d.columns.map((c) => c.name));
   const all = [...f.features, ...f.includeProtected];
   if (all.length === 0) return 'Choose at least one feature: the columns the model learns from.';
   const gone = all.find((x) => !names.has(x));
@@ -288,10 +317,11 @@ export function toSpec(f: PredictForm): PredictSpec {
   const protectedUsed = f.includeProtected.filter((x) => x !== f.target);
   const spec: PredictSpec = {
     dataset: f.dataset,
-    target: f.target,
-    positive: f.positive,
+    target: f.label.on ? f.target.trim() : f.target,
+    positive: f.label.on ? EVENT_LABEL_POSITIVE : f.positive,
     features: [...f.features, ...protectedUsed],
     ...f.extra,
+    ...(f.label.on ? { label: toEventLabel(f.label) } : {}),
     model: f.model,
     folds: Number(f.folds),
     test: f.testMode === 'share' ? { share: Math.round(Number(f.testShare) * 100) / 10000 } : { column: f.testColumn, value: f.testValue.trim() },
@@ -329,6 +359,7 @@ export function fromSpec(spec: PredictSpec, base: PredictForm): PredictForm {
     cost: threshold.rule === 'cost' ? threshold.missedPositiveCost : 1,
     capacity: threshold.rule === 'capacity' ? threshold.capacity : '',
     confirmedLeaks: [...(spec.confirmedLeaks ?? [])],
+    label: fromEventLabel(spec.label),
     extra,
   };
 }
@@ -352,7 +383,7 @@ export function confirmLeak(f: PredictForm, column: string): PredictForm {
 /** A remembered set-up whose columns were renamed or deleted since: drop what no longer exists, else pre-fill. */
 export function reviseForm(saved: PredictForm, d: DatasetSummary): PredictForm {
   const names = new Set(d.columns.map((c) => c.name));
-  if (saved.target && !names.has(saved.target)) return prefill(d);
+  if (saved.target && !saved.label.on && !names.has(saved.target)) return prefill(d);
   return {
     ...saved,
     features: saved.features.filter((x) => names.has(x)),

@@ -34,6 +34,14 @@ export function describeModel(r: PredictResult): string {
   return `${MODEL_NAMES[r.kind]} on ${r.frozen.inputs.length} ${r.frozen.inputs.length === 1 ? 'column' : 'columns'} · trained on ${formatCount(r.trainRows)} rows, tested on ${formatCount(r.test.rows)}`;
 }
 
+/** A label made from an event log, in words: "No event in “events” in the 90 days after 2025-08-31 (to 2025-11-29); history up to the cut-off." */
+export function labelWords(r: PredictResult): string | null {
+  const l = r.eventLabel;
+  if (!l) return null;
+  const what = l.positiveWhen === 'no-event' ? 'No event' : 'At least one event';
+  return `${r.target} = yes: ${what.toLowerCase()} in “${l.events}” in the ${l.horizonDays} days after ${l.cutoff} (to ${l.windowLastDay}); features know only what happened up to the cut-off. ${formatCount(l.notYetCustomers)} customers without an event by then are left out.`;
+}
+
 /** The threshold and the rule that set it, in words. */
 export function thresholdWords(r: PredictResult): string {
   const t = r.threshold;
