@@ -38,9 +38,9 @@ describe('experiment set-up model', () => {
     expect(parseSplit('A=0,B=1')).toBeNull();
   });
   it('form → spec → form is the same set-up', () => {
-    const f = { ...prefill(ds), outcome: 'converted', kind: 'binary' as const, positive: 'true', control: 'A', split: 'A=60,B=40', covariate: 'spend', by: '', acknowledgeSrm: true };
+    const f = { ...prefill(ds), outcome: 'converted', kind: 'binary' as const, positive: 'true', control: 'A', split: 'A=60,B=40', covariate: 'spend', by: '', segmentation: 'Churn risk', acknowledgeSrm: true };
     const spec = toExperimentSpec(f);
-    expect(spec).toEqual({ dataset: 'ab', arm: 'variant', outcome: 'converted', kind: 'binary', positive: 'true', control: 'A', expectedSplit: { A: 60, B: 40 }, covariate: 'spend', acknowledgeSrm: true });
+    expect(spec).toEqual({ dataset: 'ab', arm: 'variant', outcome: 'converted', kind: 'binary', positive: 'true', control: 'A', expectedSplit: { A: 60, B: 40 }, covariate: 'spend', segmentation: 'Churn risk', acknowledgeSrm: true });
     expect(fromExperimentSpec(spec, prefill(ds))).toEqual(f);
   });
 });

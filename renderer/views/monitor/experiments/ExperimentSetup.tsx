@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { DatasetProfile, DatasetSummary } from '../../../../shared/domain';
+import type { SegmentationSummary } from '../../../../shared/segments';
 import { formatCount } from '../../../lib/format';
 import { TYPE_LABELS } from '../../../lib/labels';
 import { useClient } from '../../../state/bridge';
@@ -21,9 +22,13 @@ interface Props {
 
 const option = (c: { name: string; type: keyof typeof TYPE_LABELS }) => ({ value: c.name, label: `${c.name} · ${TYPE_LABELS[c.type].toLowerCase()}` });
 const none = (label: string) => [{ value: '', label }];
+/** Option values of saved segmentations in the segment choice (columns use their bare names). */
+const SEGMENTATION = 'segmentation:';
 
 export function ExperimentSetup({ datasets, dataset, form, onForm, onDataset, busy }: Props) {
   const client = useClient();
+  const segmentationList = useAsync<SegmentationSummary[]>(() => client.invoke('segment.list', {}), [client]);
+  const segmentations = segmentationList.data ?? [];
   const profile = useAsync<DatasetProfile | null>(() => (form.dataset ? client.invoke('dataset.profile', { dataset: form.dataset }) : Promise.resolve(null)), [client, form.dataset]);
   const valuesOf = (name: string) => profile.data?.columns.find((c) => c.name === name)?.topValues?.map((t) => t.value) ?? [];
   const arms = valuesOf(form.arm);
@@ -125,10 +130,18 @@ export function ExperimentSetup({ datasets, dataset, form, onForm, onDataset, bu
       />
       <NativeSelect
         label="Effects by segment"
-        description="Exploratory; optional"
-        value={form.by}
-        onChange={(e) => onForm({ ...form, by: e.currentTarget.value })}
-        data={[...none('None'), ...segmentColumns(dataset, [form.arm, form.outcome]).map(option)]}
+        description="A column or a saved segmentation; exploratory, optional"
+        value={form.segmentation ? `${SEGMENTATION}${form.segmentation}` : form.by}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          const seg = v.startsWith(SEGMENTATION) ? v.slice(SEGMENTATION.length) : '';
+          onForm({ ...form, by: seg ? '' : v, segmentation: seg });
+        }}
+        data={[
+          ...none('None'),
+          { group: 'Columns', items: segmentColumns(dataset, [form.arm, form.outcome]).map(option) },
+          ...(segmentations.length ? [{ group: 'Saved segmentations', items: segmentations.map((g) => ({ value: `${SEGMENTATION}${g.name}`, label: `${g.name} (${g.k} segments)` })) }] : []),
+        ]}
         disabled={busy}
       />
     </Stack>

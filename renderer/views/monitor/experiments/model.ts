@@ -16,7 +16,10 @@ export interface ExperimentForm {
   /** "" = equal split; "50,50" or "A=50,B=50". */
   split: string;
   covariate: string;
+  /** Effects by a column… */
   by: string;
+  /** …or by a saved segmentation (one of the two). */
+  segmentation: string;
   acknowledgeSrm: boolean;
 }
 
@@ -50,7 +53,7 @@ export function pickExperimentDataset(all: DatasetSummary[]): DatasetSummary | n
 
 export function prefill(d: DatasetSummary | null): ExperimentForm {
   const arm = d?.columns.find((c) => ARM_NAMES.test(c.name))?.name ?? '';
-  return { dataset: d?.name ?? '', arm, outcome: '', kind: '', positive: '', control: '', split: '', covariate: '', by: '', acknowledgeSrm: false };
+  return { dataset: d?.name ?? '', arm, outcome: '', kind: '', positive: '', control: '', split: '', covariate: '', by: '', segmentation: '', acknowledgeSrm: false };
 }
 
 export const experimentForms = formMemory<ExperimentForm>('experiment', (d) => prefill(d));
@@ -96,7 +99,7 @@ export function toExperimentSpec(f: ExperimentForm): ExperimentSpec {
     control: f.control,
     ...(split ? { expectedSplit: split } : {}),
     ...(f.covariate ? { covariate: f.covariate } : {}),
-    ...(f.by ? { by: f.by } : {}),
+    ...(f.by ? { by: f.by } : f.segmentation ? { segmentation: f.segmentation } : {}),
     ...(f.acknowledgeSrm ? { acknowledgeSrm: true } : {}),
   };
 }
@@ -114,6 +117,7 @@ export function fromExperimentSpec(s: ExperimentSpec, base: ExperimentForm): Exp
     split,
     covariate: s.covariate ?? '',
     by: s.by ?? '',
+    segmentation: s.segmentation ?? '',
     acknowledgeSrm: s.acknowledgeSrm === true,
   };
 }
