@@ -72,6 +72,14 @@ test.describe('demo workspace', () => {
     await expect(app.getByRole('region', { name: 'Verdict' })).toContainText('was acknowledged', { timeout: 120_000 });
     await expect(app.getByRole('table', { name: 'Comparison with the control' })).toBeVisible();
 
+    // Effects by a saved segmentation of the demo customers (matched to the experiment through customer_id).
+    await call(app, 'segment.run', { jobId: 'e2e_exp_seg', params: { dataset: 'Demo customers', features: ['tenure_months', 'monthly_spend'], k: 3, restarts: 1, name: 'Spend tiers' } });
+    await app.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Data', exact: true }).click();
+    await openExperiments(app);
+    await setup.getByRole('combobox', { name: /^Effects by segment/ }).selectOption({ label: 'Spend tiers (3 segments)' });
+    await setup.getByRole('button', { name: /^Run again$/ }).click();
+    await expect(app.getByRole('region', { name: 'Effects by segment' })).toContainText('Effects by segmentation Spend tiers', { timeout: 120_000 });
+
     // Planning: 10% → 12% at alpha 0.05, power 0.8 (the calculator's defaults).
     const plan = app.getByRole('region', { name: 'Planning calculator' });
     await plan.scrollIntoViewIfNeeded();
