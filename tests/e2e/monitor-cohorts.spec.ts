@@ -94,8 +94,8 @@ test.describe('demo workspace', () => {
     for (let i = 0; i < truth.size; i++) {
       const cells = (await rows.nth(i).locator('td').allTextContents()).map((s) => s.trim());
       const cohort = truth.get(firstMonth + i)!;
-      expect(cells[1], `cohort ${i} size`).toBe(cohort.size.toLocaleString('en-US'));
-      const shown = cells.slice(2).filter((x) => x !== '—');
+      expect(cells[0], `cohort ${i} size`).toBe(cohort.size.toLocaleString('en-US'));
+      const shown = cells.slice(1).filter((x) => x !== "—");
       const lastDay = expected.observedThrough;
       shown.forEach((cell, p) => {
         const want = ((100 * (cohort.active[p] ?? 0)) / cohort.size).toFixed(1);
@@ -109,7 +109,7 @@ test.describe('demo workspace', () => {
     await figure.getByRole('switch', { name: 'Show as table' }).uncheck();
 
     // Split by channel: a curve per channel, the heatmap per channel.
-    await setup.getByRole('radio', { name: 'A column' }).click({ force: true });
+    await setup.getByText('A column', { exact: true }).click();
     await setup.getByRole('combobox', { name: /^Split column/ }).selectOption('channel');
     await setup.getByRole('button', { name: /^Build cohorts$|^Run again$|^Update/ }).first().click();
     await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
