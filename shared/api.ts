@@ -25,8 +25,8 @@ import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResu
 import { deckArgSchemas, type DeckResults } from './decks';
 import { experimentArgSchemas, type ExperimentResults } from './monitor-experiment';
 import type { AssignmentsExport, KRecommendation, KScore, MigrationMatrix, ReviewItem, SegmentCard, SegmentationResult, SegmentationSummary } from './segments';
-import { cohortsArgSchemas, type CohortsResults } from './monitor-cohorts';
 import { driftArgSchemas, type DriftResults } from './monitor-drift';
+import { cohortsArgSchemas, type CohortsResults } from './monitor-cohorts';
 
 const datasetName = z.string().trim().min(1, 'dataset name is empty').max(200);
 const filePath = z.string().min(1, 'path is empty').max(4096);
@@ -235,6 +235,10 @@ export const predictSpecSchema = z
     positive: groupValue.min(1, 'name the positive value of the target (e.g. Yes)'),
     features: z.array(columnName).min(1, 'choose at least one feature').max(500),
     segmentations: z.array(segmentationName).max(10).optional(),
+    joined: z
+      .array(z.object({ dataset: datasetName, id: columnName, columns: z.array(columnName).min(1, 'choose at least one column of the other dataset').max(100) }).strict())
+      .max(5)
+      .optional(),
     id: columnName.optional(),
     label: z
       .object({
@@ -391,7 +395,7 @@ export const argSchemas = {
 export type HandlerName = keyof typeof argSchemas;
 export type Args<K extends HandlerName> = z.infer<(typeof argSchemas)[K]>;
 
-interface Results extends DeckResults, ExperimentResults, DriftResults, CohortsResults {
+interface Results extends DeckResults, ExperimentResults, CohortsResults, DriftResults {
   'app.ping': { ok: true; version: string };
   'workspace.info': WorkspaceInfo | null;
   'workspace.create': WorkspaceInfo;

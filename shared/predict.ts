@@ -30,6 +30,11 @@ export interface PredictSpec {
    * segmented dataset, else through the id columns, as NPS and the audit match them).
    */
   segmentations?: string[];
+  /**
+   * Columns of other datasets with one row per customer (RFM scores, a CRM extract), matched through the id column:
+   * feature "DATASET: column". A customer not in that dataset has the value missing.
+   */
+  joined?: JoinedFeatures[];
   /** The customer id column (default: the dataset's column with role id), for explanations and scores. */
   id?: string;
   /**
@@ -80,14 +85,25 @@ export interface EventLabel {
   history?: boolean;
 }
 
+export interface JoinedFeatures {
+  dataset: string;
+  /** Its customer id column (the same ids as the model's id column). */
+  id: string;
+  columns: string[];
+}
+
+/** The feature name of a joined column. */
+export const joinedFeatureName = (dataset: string, column: string) => `${dataset}: ${column}`;
+
 /** Features that are not columns of the scored dataset: a saved segmentation's segment, and an event log's history. */
 export const SEGMENT_FEATURE_PREFIX = 'segment: ';
 export const HISTORY_FEATURE_PREFIX = 'history: ';
 
 /** The columns a dataset must have for the model to score it (segment and history features are found otherwise). */
-export function modelDatasetColumns(r: { frozen: { inputs: { column: string }[]; id: string | null }; spec: { label?: unknown } }): string[] {
-  const own = r.frozen.inputs.map((i) => i.column).filter((c) => !c.startsWith(SEGMENT_FEATURE_PREFIX) && !(r.spec.label && c.startsWith(HISTORY_FEATURE_PREFIX)));
-  return r.spec.label && r.frozen.id ? [...own, r.frozen.id] : own;
+export function modelDatasetColumns(r: { frozen: { inputs: { column: string }[]; id: string | null }; spec: { label?: unknown; joined?: JoinedFeatures[] } }): string[] {
+  const joined = new Set((r.spec.joined ?? []).flatMap((j) => j.columns.map((c) => joinedFeatureName(j.dataset, c))));
+  const own = r.frozen.inputs.map((i) => i.column).filter((c) => !c.startsWith(SEGMENT_FEATURE_PREFIX) && !joined.has(c) && !(r.spec.label && c.startsWith(HISTORY_FEATURE_PREFIX)));
+  return (r.spec.label || joined.size) && r.frozen.id ? [...own, r.frozen.id] : own;
 }
 
 /** The label's value that counts as positive. */

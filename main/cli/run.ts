@@ -68,6 +68,7 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
               [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed 42] [--cost 5 | --capacity 500] [--id COL]
               [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL] [--name M]
+              [--join DATASET --join-id COL --join-features a,b]  (e.g. RFM scores, matched through the ids)
               a churn/propensity model: cross-validated, calibrated, tested on untouched rows, explained; kept as M
   cxw predict train … --label-events LOG --event-customer COL --event-time COL --cutoff YYYY-MM-DD --horizon DAYS
               --positive-when no-event|event [--no-history] [--target churned] [--id COL]

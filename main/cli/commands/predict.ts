@@ -1,6 +1,7 @@
 // cxw predict train --workspace W --dataset N --target COL --positive V --features a,b,c [--model logistic|gbdt|ensemble]
 //   [--folds 5] [--test COL=VALUE | --test-share 0.2] [--seed S] [--cost 5 | --capacity 500] [--id COL]
 //   [--include-protected a,b] [--segmentations SEG1,SEG2] [--confirm-leak COL ...] [--name M] [--json]
+//   [--join DATASET --join-id COL --join-features a,b]   (columns of another one-row-per-customer dataset, e.g. RFM)
 // cxw predict train … --label-events LOG --event-customer COL --event-time COL --cutoff YYYY-MM-DD --horizon DAYS
 //   --positive-when no-event|event [--no-history] [--target NAME]   (the outcome made from an event log)
 // cxw predict score --workspace W --model M --dataset N [--name OUT] [--as-of YYYY-MM-DD] [--events LOG] [--json]
@@ -75,6 +76,9 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
       id: { type: 'string' },
       'include-protected': { type: 'string' },
       segmentations: { type: 'string' },
+      join: { type: 'string' },
+      'join-id': { type: 'string' },
+      'join-features': { type: 'string' },
       'confirm-leak': { type: 'string', multiple: true },
       name: { type: 'string' },
       json: { type: 'boolean' },
@@ -119,6 +123,7 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
     ...(capacity !== undefined ? { threshold: { rule: 'capacity' as const, capacity } } : {}),
     ...(values['include-protected'] !== undefined ? { includeProtected: list(values['include-protected']) } : {}),
     ...(values.segmentations !== undefined ? { segmentations: list(values.segmentations) } : {}),
+    ...joinOf(values),
     ...(values['confirm-leak'] ? { confirmedLeaks: values['confirm-leak'].flatMap(list) } : {}),
   };
   // A model is kept in the workspace (scoring and explaining need it): under --name, or a name made from the spec.
@@ -127,6 +132,18 @@ async function train(argv: string[], progress: (line: string) => void): Promise<
   const { saved, ...plain } = result;
   const name = saved?.name ?? null;
   return { json: { ...trainJson(plain, name), saved }, text: formatTrain(plain, name) };
+}
+
+/** --join DATASET --join-id COL --join-features a,b: one other dataset's columns, matched through the ids. */
+function joinOf(values: { join?: string; 'join-id'?: string; 'join-features'?: string }): Pick<PredictSpec, 'joined'> {
+  if (values.join === undefined) {
+    if (values['join-id'] !== undefined || values['join-features'] !== undefined) throw new UsageError('--join-id and --join-features belong to --join DATASET (give it too).');
+    return {};
+  }
+  const id = required(values['join-id'], 'join-id', `the column of “${values.join}” with the customer ids.`);
+  const columns = list(values['join-features']);
+  if (columns.length === 0) throw new UsageError(`--join-features a,b is required with --join: the columns of “${values.join}” the model may use.`);
+  return { joined: [{ dataset: values.join.trim(), id, columns }] };
 }
 
 async function score(argv: string[], progress: (line: string) => void): Promise<CommandOutput<unknown>> {

@@ -2,7 +2,7 @@
 // preprocessing, refusing a column that is missing or has changed type (a model silently fed the wrong column
 // scores nonsense), and explain one customer. Scoring a whole dataset is in score.ts.
 import { AppError } from '../../../shared/errors';
-import type { CustomerExplanation, PredictResult } from '../../../shared/predict';
+import { joinedFeatureName, type CustomerExplanation, type PredictResult } from '../../../shared/predict';
 import { applyEncoding, featureOwners, type InputColumn } from '../../analysis/predict/encoding';
 import { explainModel, scoreModel } from '../../analysis/predict/frozen';
 import { riskHeadline, signed, valueText } from '../../analysis/predict/train/words';
@@ -13,6 +13,7 @@ import { loadProgress, type LoadProgress } from '../nps/nps-columns';
 import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
 import { historyAsOf } from './event-label';
+import { joinedInputs } from './joined';
 import { HISTORY_PREFIX } from '../../analysis/predict/event-label';
 
 /** A saved model by exact name, else by id. */
@@ -63,7 +64,8 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
   const frozen = model.frozen;
   const segmentInputs = frozen.inputs.filter((i) => i.column.startsWith(SEGMENT_PREFIX));
   const fromLog = (column: string) => !!model.spec.label && column.startsWith(HISTORY_PREFIX);
-  const wanted = frozen.inputs.filter((i) => !i.column.startsWith(SEGMENT_PREFIX) && !fromLog(i.column)).map((input) => {
+  const joinedNames = new Set((model.spec.joined ?? []).flatMap((j) => j.columns.map((c) => joinedFeatureName(j.dataset, c))));
+  const wanted = frozen.inputs.filter((i) => !i.column.startsWith(SEGMENT_PREFIX) && !fromLog(i.column) && !joinedNames.has(i.column)).map((input) => {
     const c = ds.columns.find((x) => x.name === input.column);
     if (!c) throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${input.column}”, which the model was trained on. Score a dataset with the same columns (rename the column if it is there under another name).`, { columnName: input.column });
     const asNumber = c.type === 'integer' || c.type === 'real' || c.type === 'boolean';
@@ -76,8 +78,10 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
     return c;
   });
   const idCol = frozen.id ? (ds.columns.find((c) => c.name === frozen.id) ?? null) : null;
-  if (model.spec.label && !idCol) {
-    throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${frozen.id}”: the model's history features are found through each customer's id in the event log.`, { columnName: frozen.id ?? undefined });
+  if ((model.spec.label || joinedNames.size) && !idCol) {
+    throw new AppError('BAD_ARGUMENTS', `“${ds.name}” has no column “${frozen.id}”: some of the model's features are found through each customer's id (in the event log or another dataset).`, {
+      columnName: frozen.id ?? undefined,
+    });
   }
   const carried = opts.carry ? ds.columns.filter((c) => c.name === frozen.target || (c.role === 'protected' && c.name !== frozen.id)) : [];
   const all = [...wanted, ...(idCol ? [idCol] : []), ...carried];
@@ -89,7 +93,11 @@ export function loadForModel(db: Db, model: PredictResult, datasetName: string, 
   // A model of an event-log label: each customer's history as of the scoring day, from the log (and, for its own
   // test rows, the label as the outcome).
   const log = model.spec.label ? historyAsOf(db, model.spec.label, idTexts(byName.get(idCol!.name)!, rows), idCol!.name, opts, ctx) : null;
-  const history = new Map((log?.history ?? []).map((h) => [h.name, h]));
+  // Columns of other datasets, matched through the id (as when training; no cut-off check: scoring is "now").
+  const joined = model.spec.joined?.length
+    ? joinedInputs(db, model.spec.joined, idTexts(byName.get(idCol!.name)!, rows), ctx, { confirmed: model.spec.confirmedLeaks ?? [], includeProtected: model.spec.includeProtected ?? [] }).columns
+    : [];
+  const history = new Map([...(log?.history ?? []), ...joined].map((h) => [h.name, h]));
   const labelCarried: CarriedColumn[] =
     log && opts.carry && opts.asOf === model.spec.label!.cutoff
       ? [{ column: { ...idCol!, name: model.target, originalName: model.target, type: 'text', role: 'outcome' }, values: Array.from(log.flags, (f) => (f < 0 ? null : f === 1 ? 'yes' : 'no')) }]

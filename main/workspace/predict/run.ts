@@ -16,6 +16,7 @@ import { loadColumns, type LoadedColumn } from '../segments/columns';
 import { checkFeatureColumns, idTexts, SEGMENT_PREFIX, segmentInput, toInputColumn } from './columns';
 import { datesAfterCutoff } from './event-label';
 import { readLabels, targetColumn } from './labels';
+import { joinedInputs } from './joined';
 import { gbdtThreads } from './gbdt-pool';
 
 export const FEW_POSITIVES = 500;
@@ -67,6 +68,8 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   if (spec.label) refuseLateTable(db, ds, spec, ctx);
   const columns = features.map((f) => toInputColumn(get(f), kept));
   for (const h of read.history) columns.push(onRows(h, kept));
+  const joined = spec.joined?.length ? joinedFor(db, spec, idCol ? get(idCol) : null, loaded.rows.length, ctx) : { columns: [], warnings: [] };
+  for (const j of joined.columns) columns.push(onRows(j, kept));
   const segmentWarnings: string[] = [];
   for (const name of spec.segmentations ?? []) {
     const s = segmentInput(db, name, ds, loaded.rows, kept, ctx);
@@ -86,7 +89,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
     );
   }
 
-  const warnings: string[] = [...loaded.warnings, ...read.warnings, ...segmentWarnings];
+  const warnings: string[] = [...loaded.warnings, ...read.warnings, ...segmentWarnings, ...joined.warnings];
   if (positives < FEW_POSITIVES) {
     warnings.push(`Only ${n(positives)} positive rows (“${spec.target}” = “${read.chosen}”): fewer than ${FEW_POSITIVES}, the floor commercial tools use. Treat every figure as rough, and look at the intervals.`);
   }
@@ -163,12 +166,23 @@ function refuseLateTable(db: Db, ds: ReturnType<typeof getDataset>, spec: Predic
   );
 }
 
-/** A history feature (on every loaded row) on the kept rows only. */
+/** Columns of other datasets matched through the id (./joined.ts), on every loaded row. */
+function joinedFor(db: Db, spec: PredictSpec, id: LoadedColumn | null, rows: number, ctx: LoadProgress) {
+  if (!id) throw new AppError('BAD_ARGUMENTS', 'Columns from another dataset are matched through the customer id: the dataset needs an id column (--id COL).');
+  const ids = idTexts(id, Int32Array.from({ length: rows }, (_, k) => k));
+  return joinedInputs(db, spec.joined!, ids, ctx, { cutoff: spec.label?.cutoff, confirmed: spec.confirmedLeaks ?? [], includeProtected: spec.includeProtected ?? [] });
+}
+
+/** A feature made on every loaded row (history, joined columns) on the kept rows only. */
 function onRows(h: InputColumn, kept: Int32Array): InputColumn {
-  if (h.kind !== 'number') throw new Error('history features are numbers');
-  const values = new Float64Array(kept.length);
-  for (let k = 0; k < kept.length; k++) values[k] = h.values[kept[k]];
-  return { ...h, values };
+  if (h.kind === 'number') {
+    const values = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) values[k] = h.values[kept[k]];
+    return { ...h, values };
+  }
+  const codes = new Int32Array(kept.length);
+  for (let k = 0; k < kept.length; k++) codes[k] = h.codes[kept[k]];
+  return { ...h, codes };
 }
 
 /**

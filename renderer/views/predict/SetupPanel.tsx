@@ -28,6 +28,7 @@ import {
 import { customerIdColumn, eventLabelSentence } from './event-label-form';
 import { EventLabelFields } from './EventLabelFields';
 import { FeaturePicker } from './FeaturePicker';
+import { JoinedPicker } from './JoinedPicker';
 
 interface Props {
   datasets: DatasetSummary[];
@@ -159,6 +160,7 @@ export function SetupPanel({ datasets, dataset, form, onForm, onDataset, profile
           disabled={busy}
         />
       )}
+      <JoinedPicker joined={form.joined} onChange={(joined) => set({ joined })} datasets={datasets} current={form.dataset} idName={customerIdColumn(dataset, form.extra.id)} busy={busy} />
 
       <Divider />
       <fieldset className="cxw-pred-fieldset" aria-labelledby={`${ids}-model`}>

@@ -2,7 +2,7 @@
 // positive value pre-selected only when it cannot be read the wrong way, the features pre-ticked, what stops a run,
 // the form → PredictSpec mapping and back, the leak refusal read from an error, and the per-dataset session memory.
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
-import { EVENT_LABEL_POSITIVE, type PredictModelKind, type PredictSpec } from '../../../shared/predict';
+import { EVENT_LABEL_POSITIVE, type JoinedFeatures, type PredictModelKind, type PredictSpec } from '../../../shared/predict';
 import { AppError } from '../../../shared/errors';
 import { formMemory } from '../../lib/analysis-memory';
 import { customerIdColumn, defaultLabelName, eventLabelProblem, fromEventLabel, NO_EVENT_LABEL, toEventLabel, type EventLabelForm } from './event-label-form';
@@ -38,6 +38,8 @@ export interface PredictForm {
   capacity: number | '';
   /** Columns the analyst confirmed are known before the outcome although alone they predict it almost perfectly. */
   confirmedLeaks: string[];
+  /** Columns of other one-row-per-customer datasets (RFM scores, a CRM extract), matched through the ids. */
+  joined: JoinedFeatures[];
   /** The outcome made from an event log instead of a column (then `target` is the label's name, positive "yes"). */
   label: EventLabelForm;
   /** Spec fields the form has no control for (a saved spec's id, seed, level pooling, model settings): sent as they were. */
@@ -215,6 +217,7 @@ export function prefill(d: DatasetSummary | null): PredictForm {
     capacity: '',
     confirmedLeaks: [],
     label: NO_EVENT_LABEL,
+    joined: [],
     extra: {},
   };
 }
@@ -271,7 +274,17 @@ const isWhole = (v: number | '', min: number, max: number) => v !== '' && Number
 export function formProblem(f: PredictForm, d: DatasetSummary | null, profile: ColumnProfile[] | null, labels: LabelContext = { logs: [], span: null }): string | null {
   if (!f.dataset || !d) return 'Choose the dataset to learn from.';
   const outcome = f.label.on ? eventLabelProblem(f.label, f.target, d, customerIdColumn(d, f.extra.id), labels.logs, labels.span) : targetProblem(f, d, profile);
-  return outcome ?? featuresProblem(f, d);
+  return outcome ?? joinedProblem(f, d) ?? featuresProblem(f, d);
+}
+
+/** A joined dataset needs the table's id column, its own id column and at least one of its columns. */
+function joinedProblem(f: PredictForm, d: DatasetSummary): string | null {
+  for (const j of f.joined) {
+    if (!customerIdColumn(d, f.extra.id)) return `“${d.name}” has no id column: mark the customer id (role “id”) on the Data view to match “${j.dataset}” to it.`;
+    if (!j.id) return `Choose the column of “${j.dataset}” with the customer ids.`;
+    if (j.columns.length === 0) return `Choose the columns of “${j.dataset}” to use (or remove it).`;
+  }
+  return null;
 }
 
 /** A target column: two values, the positive one chosen. */
@@ -322,6 +335,7 @@ export function toSpec(f: PredictForm): PredictSpec {
     features: [...f.features, ...protectedUsed],
     ...f.extra,
     ...(f.label.on ? { label: toEventLabel(f.label) } : {}),
+    ...(f.joined.length ? { joined: f.joined.map((j) => ({ ...j, columns: [...j.columns] })) } : {}),
     model: f.model,
     folds: Number(f.folds),
     test: f.testMode === 'share' ? { share: Math.round(Number(f.testShare) * 100) / 10000 } : { column: f.testColumn, value: f.testValue.trim() },
@@ -360,6 +374,7 @@ export function fromSpec(spec: PredictSpec, base: PredictForm): PredictForm {
     capacity: threshold.rule === 'capacity' ? threshold.capacity : '',
     confirmedLeaks: [...(spec.confirmedLeaks ?? [])],
     label: fromEventLabel(spec.label),
+    joined: (spec.joined ?? []).map((j) => ({ ...j, columns: [...j.columns] })),
     extra,
   };
 }

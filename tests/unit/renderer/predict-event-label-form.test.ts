@@ -1,5 +1,5 @@
 // The Predict set-up's label made from an event log (renderer/views/predict/event-label-form.ts and its use in
-// model.ts). Hand-made datasets: a customer table (customer_id with role id, plan, churned_flag) and an event log
+// model.ts), and its columns from another dataset (JoinedPicker, model.ts). Hand-made datasets: a customer table (customer_id with role id, plan, churned_flag) and an event log
 // (customer_id, ts datetime); the log's profile spans 2025-01-01 … 2025-12-10. Expected values are worked out by hand
 // from the rules: the latest cut-off for 90 days is 2025-12-10 − 90 days = 2025-09-11; the direction is never
 // pre-chosen; the spec sent carries the label and the positive value "yes", and passes the contract's schema.
@@ -8,6 +8,7 @@ import { predictSpecSchema } from '../../../shared/api';
 import type { ColumnMeta, ColumnProfile, DatasetSummary } from '../../../shared/domain';
 import { chooseEventLog, eventLabelProblem, eventLabelSentence, eventLogOptions, latestCutoff, logSpan, NO_EVENT_LABEL } from '../../../renderer/views/predict/event-label-form';
 import { formProblem, fromSpec, prefill, setOutcomeFromEvents, toSpec } from '../../../renderer/views/predict/model';
+import { joinIdColumn } from '../../../renderer/views/predict/JoinedPicker';
 
 const col = (index: number, name: string, type: ColumnMeta['type'], role: ColumnMeta['role']): ColumnMeta => ({ index, name, originalName: name, type, role, piiAction: 'keep' });
 const ds = (name: string, columns: ColumnMeta[]): DatasetSummary => ({ id: 1, name, rows: 100, sourceFile: `${name}.csv`, importedAt: '2026-01-01T00:00:00Z', columns });
@@ -57,5 +58,26 @@ describe('event-log label helpers', () => {
   it('the contract refuses a label with another positive value', () => {
     const spec = { dataset: 'customers', target: 'churned', positive: 'no', features: ['plan'], label: { events: 'events', customer: 'customer_id', time: 'ts', cutoff: '2025-08-31', horizonDays: 90, positiveWhen: 'no-event' } };
     expect(predictSpecSchema.safeParse(spec).success).toBe(false);
+  });
+});
+
+describe('columns from another dataset', () => {
+  const rfm = ds('RFM', [col(0, 'customer_id', 'text', 'id'), col(1, 'r', 'integer', 'feature'), col(2, 'last_order', 'date', 'timestamp')]);
+  const crm = ds('CRM', [col(0, 'cid', 'text', 'id'), col(1, 'tier', 'text', 'category')]);
+
+  it('pre-chooses its id column by the name of the table’s id, else its id column', () => {
+    expect(joinIdColumn(rfm, 'customer_id')).toBe('customer_id');
+    expect(joinIdColumn(crm, 'customer_id')).toBe('cid');
+  });
+
+  it('a join without columns stops the run; with columns the spec carries it and round-trips', () => {
+    const f = { ...prefill(customers), target: 'churned_flag', positive: 'Yes', features: ['plan'], joined: [{ dataset: 'RFM', id: 'customer_id', columns: [] as string[] }] };
+    expect(formProblem(f, customers, null)).toBe('Choose the columns of “RFM” to use (or remove it).');
+    const g = { ...f, joined: [{ dataset: 'RFM', id: 'customer_id', columns: ['r'] }] };
+    expect(formProblem(g, customers, null)).toBeNull();
+    const spec = toSpec(g);
+    expect(spec.joined).toEqual([{ dataset: 'RFM', id: 'customer_id', columns: ['r'] }]);
+    expect(predictSpecSchema.parse(spec)).toEqual(spec);
+    expect(toSpec(fromSpec(spec, prefill(customers)))).toEqual(spec);
   });
 });
