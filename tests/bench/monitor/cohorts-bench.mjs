@@ -18,6 +18,7 @@
 // The script checks every cell's active count of the command against the SQL's.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCohortLog } from '../../fixtures/monitor/cohorts-log.mjs';
@@ -129,8 +130,9 @@ const phases = (t) => (t ? Object.entries(t).map(([p, ms]) => `${p} ${ms}`).join
 console.log(`cohorts benchmark: ${j.events.toLocaleString()} events, ${j.customers.toLocaleString()} customers, ${j.cohorts.length} monthly cohorts, ${j.periods} periods (${ws})`);
 console.log(`\ncxw cohorts --value --json (whole command)  ${ours.map((o) => sec(o.wall)).join(' / ')}  best ${sec(cx.wall)}  peak RSS ${mib(Math.max(...ours.map((o) => o.rssKb)))}   target < 10 s`);
 console.log(`    cli ms:  ${phases(cx.timings.cli)}`);
-console.log(`    job ms:  ${phases(cx.timings['cohorts.run'])}`);
+console.log(`    job ms:  ${phases(cx.timings['cohorts.run'])}   (job thread CPU ms: ${phases(cx.timings['cohorts.run.cpu'])}; the helper thread's not included)`);
 console.log(`cxw cohorts --value --by arm --json          ${split.map((o) => sec(o.wall)).join(' / ')}  best ${sec(sp.wall)}  peak RSS ${mib(Math.max(...split.map((o) => o.rssKb)))}`);
 console.log(`sqlite3 cohort × month distinct customers    ${refs.map((o) => sec(o.wall)).join(' / ')}  best ${sec(sq.wall)}  peak RSS ${mib(Math.max(...refs.map((o) => o.rssKb)))}`);
 console.log(`ratio    best of each: cxw cohorts ${(cx.wall / sq.wall).toFixed(2)}× the sqlite3 shell's GROUP BY (which does retention counts only)`);
+console.log(`load     average over 1 min at the end: ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores (the figures are wall times on a shared machine)`);
 console.log(`check    ${cells.toLocaleString()} cells, active customers = sqlite3's: ${cellsOk ? 'yes' : `NO (${mismatches} differ)`}`);

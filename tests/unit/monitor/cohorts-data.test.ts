@@ -169,6 +169,27 @@ describe("the 'cohorts.run' handler", () => {
     expect(r.split).toEqual({ kind: 'column', name: 'arm' });
   });
 
+  it('split by a saved segmentation: each customer id takes its segment, ids not in it are named so', async () => {
+    // 40 customers in two far-apart groups; the log's C1, C2, C3 are among them, C4 is not.
+    const customers = ['cust,spend,visits', ...Array.from({ length: 40 }, (_, i) => `${i < 3 ? `C${i + 1}` : `X${i}`},${i % 2 ? 200 + i : 10 + i},${i % 2 ? 30 : 2}`)];
+    h = await workspaceWith({ log: LOG, customers: customers.join('\n') });
+    await h.services.handlers['dataset.setColumn']({ dataset: 'customers', column: 'cust', role: 'id' });
+    await h.services.handlers['segment.run']({ jobId: 'job_seg_two', params: { dataset: 'customers', features: ['spend', 'visits'], k: 2, name: 'two' } });
+    const csv = (await h.services.handlers['segment.export']({ segmentation: 'two' })).csv.trim().split('\n').slice(1);
+    const nameOf = new Map(csv.map((line) => line.split(',')).map((f) => [f[0], f[3]]));
+    const r = await run({ segmentation: 'two' });
+    // C1 and C2 (February) are in different segments (odd and even rows); C3 (January) with C1; C4 (March) outside.
+    const expected = [
+      [nameOf.get('C3'), '2024-01'],
+      [nameOf.get('C1'), '2024-02'],
+      [nameOf.get('C2'), '2024-02'],
+      ['(not in the segmentation)', '2024-03'],
+    ].map(([g, c]) => `${g} ${c}`);
+    expect(r.cohorts.map((c) => `${c.group} ${c.cohort}`).sort()).toEqual(expected.sort());
+    expect(r.split).toEqual({ kind: 'segmentation', name: 'two' });
+    expect(nameOf.get('C1')).not.toBe(nameOf.get('C2'));
+  });
+
   it('refuses a text time column, naming the date columns', async () => {
     const e = await refusal({ time: 'arm' });
     expect(e.message).toContain('"arm" of "log" is text, not a date or datetime');
