@@ -4,7 +4,8 @@ import type { ExperimentComparison, ExperimentKind, ExperimentVerdict, SrmCheck,
 export function formatP(p: number): string {
   if (!Number.isFinite(p)) return 'n/a';
   if (p < 0.001) return '< 0.001';
-  return p < 0.01 ? p.toFixed(3) : p.toFixed(2);
+  // Three decimals below 0.1, so a p of 0.049 does not read as 0.05 next to a verdict at alpha 0.05.
+  return p < 0.1 ? p.toFixed(3) : p.toFixed(2);
 }
 
 /** "p = 0.012" or "p < 0.001". */
@@ -50,12 +51,10 @@ export function verdictOf(kind: ExperimentKind, outcomeLabel: string, comparison
   else if (sig.length === comparisons.length && sig.every((c) => c.difference < 0)) status = 'worse';
   else status = 'mixed';
   if (srm.flagged) sentences.push(`The sample-ratio mismatch (${pPhrase(srm.pValue)}) was acknowledged: read the comparison with that in mind.`);
-  const best = sig.length ? sig.reduce((a, b) => (b.difference > a.difference ? b : a)) : null;
-  const headline =
-    status === 'no-difference'
-      ? 'No clear difference'
-      : best && status !== 'worse'
-        ? `“${best.arm}” ${best.difference > 0 ? 'raised' : 'lowered'} the ${outcomeLabel} by ${formatDifference(kind, Math.abs(best.difference))}${unitWord(kind)}`
-        : `Variant${sig.length > 1 ? 's' : ''} lowered the ${outcomeLabel}`;
+  // The headline names the largest significant change, whichever its direction.
+  const lead = sig.length ? sig.reduce((a, b) => (Math.abs(b.difference) > Math.abs(a.difference) ? b : a)) : null;
+  const headline = lead
+    ? `“${lead.arm}” ${lead.difference > 0 ? 'raised' : 'lowered'} the ${outcomeLabel} by ${formatDifference(kind, Math.abs(lead.difference))}${unitWord(kind)}`
+    : 'No clear difference';
   return { status, sentences, headline };
 }
