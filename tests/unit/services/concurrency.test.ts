@@ -32,7 +32,7 @@ describe('a workspace locked by another writer', () => {
       const info = await second.handlers['workspace.openDemo']({});
       expect(info.path).toBe(demo);
       expect(Date.now() - started).toBeLessThan(3000); // did not sit out the 5 s busy timeout
-      expect((await second.handlers['dataset.list']({})).map((d) => d.name)).toEqual(['Demo customers', 'Demo journey events', 'Demo checkout experiment']);
+      expect((await second.handlers['dataset.list']({})).map((d) => d.name)).toEqual(['Demo customers', 'Demo journey events', 'Demo checkout experiment', 'Survey wave Q1 2025', 'Survey wave Q2 2025']);
       second.dispose();
     } finally {
       writer.exec('ROLLBACK');
