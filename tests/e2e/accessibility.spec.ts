@@ -319,7 +319,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const setup = app.getByRole('complementary', { name: 'Cohorts set-up' });
       await expect(setup.getByRole('combobox', { name: /^Time of the event/ })).toHaveValue('timestamp');
       await expectAccessible(app, 'Cohorts set-up');
-      await setup.getByRole('radio', { name: 'A column' }).click({ force: true });
+      await setup.getByText('A column', { exact: true }).click();
       await setup.getByRole('combobox', { name: /^Split column/ }).selectOption('channel');
       await runByShortcut(app, setup, /^Build cohorts$/);
       await dismissToasts(app);
