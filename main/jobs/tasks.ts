@@ -101,7 +101,7 @@ export type TaskKind = keyof TaskPayloads;
 const JOB_BUSY_TIMEOUT_MS = 30 * 60_000;
 
 /** Tasks that write to the workspace run one at a time per workspace (see JobRunner), readers run alongside. */
-export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm', 'predict.score']);
+export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm', 'predict.score', 'drift.run']);
 
 export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskContext) => TaskResults[K] | Promise<TaskResults[K]> } = {
   import: (payload, ctx) => {
@@ -143,7 +143,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'nps.context': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runNpsContext(db, payload.spec, ctx)),
   'drivers.analyze': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runDrivers(db, payload.spec, ctx)),
   'audit.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runAudit(db, payload.spec, ctx)),
-  // Drift between two waves only reads them (its own read-only connection; the current wave on a helper thread).
+  // Drift reads both waves (its own read-only connection; the current wave on a helper thread), then keeps the
+  // columns it had to decode in the column cache: a writer for that last step.
   'drift.run': (payload, ctx) => runDriftJob(payload.workspacePath, payload.spec, ctx),
   // Experiments only read the workspace.
   'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),

@@ -49,6 +49,8 @@ test.describe('demo workspace', () => {
     const segments = app.getByRole('region', { name: 'Effects by segment' });
     await expect(segments).toContainText('exploratory');
     await expect(segments).toContainText('Cochran’s Q');
+    await expect(segments.getByRole('figure', { name: 'Difference from “control” by device' })).toBeVisible();
+    await expect(segments).toContainText(`app ${expected.segments!.rows.find((s) => s.segment === 'app')!.comparisons[0].difference! > 0 ? '+' : ''}`);
     await expect(app.getByRole('figure').first()).toBeVisible();
     await shot(app, 'monitor-experiment-result-1366');
     await app.screenshot({ path: '/tmp/shots-experiment/result-1366.png' });

@@ -3,9 +3,9 @@
 // Expected values written by hand.
 import { describe, expect, it } from 'vitest';
 import type { ColumnMeta, DatasetSummary } from '../../../shared/domain';
-import type { ExperimentComparison } from '../../../shared/monitor-experiment';
+import type { ExperimentComparison, ExperimentResult } from '../../../shared/monitor-experiment';
 import { controlFrom, experimentProblem, fromExperimentSpec, kindOf, parseSplit, prefill, toExperimentSpec } from '../../../renderer/views/monitor/experiments/model';
-import { armLabel, formatDiff, formatEstimate, formatLift } from '../../../renderer/views/monitor/experiments/figures';
+import { armLabel, formatDiff, formatEstimate, formatLift, segmentsSummary, segmentsTable } from '../../../renderer/views/monitor/experiments/figures';
 
 const col = (name: string, type: ColumnMeta['type'], role: ColumnMeta['role'] = 'feature'): ColumnMeta => ({ index: 0, name, originalName: name, type, role, piiAction: 'keep' }) as ColumnMeta;
 const ds = { name: 'ab', rows: 10, columns: [col('variant', 'text'), col('converted', 'boolean'), col('score', 'integer', 'nps'), col('spend', 'real')] } as unknown as DatasetSummary;
@@ -56,5 +56,28 @@ describe('experiment figures', () => {
     expect(formatLift(c)).toBe('+37.5% (+10.2% to +64.8%)');
     expect(armLabel({ arm: 'control', isControl: true })).toBe('control');
     expect(armLabel({ arm: 'A', isControl: true })).toBe('A (control)');
+  });
+});
+
+describe('effects-by-segment chart data', () => {
+  it('one row per segment and arm, rates in points, untestable cells left empty', () => {
+    const r = {
+      kind: 'binary',
+      control: 'A',
+      comparisons: [{ arm: 'B' }],
+      segments: {
+        by: 'device',
+        rows: [
+          { segment: 'app', arms: [], comparisons: [{ arm: 'B', difference: 0.072, ci: [0.033, 0.109], pValue: 0.0003, tested: true }] },
+          { segment: 'web', arms: [], comparisons: [{ arm: 'B', difference: null, ci: null, pValue: null, tested: false }] },
+        ],
+        heterogeneity: [],
+        note: '',
+      },
+    } as unknown as ExperimentResult;
+    const t = segmentsTable(r);
+    expect(t.rows[0].map((v) => (typeof v === 'number' ? Number(v.toFixed(9)) : v))).toEqual(['app', 'B', 7.2, 3.3, 10.9, 0.0003]);
+    expect(t.rows[1]).toEqual(['web', 'B', null, null, null, null]);
+    expect(segmentsSummary(r)).toBe('Difference from “A” by device: app +7.2 pts; web —.');
   });
 });

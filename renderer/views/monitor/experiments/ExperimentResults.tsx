@@ -8,6 +8,7 @@ import { formatP, pPhrase } from '../../../charts/nps-figures';
 import { formatCount } from '../../../lib/format';
 import { Warnings } from '../../nps/parts';
 import { ArmsChart } from './ArmsChart';
+import { SegmentsChart } from './SegmentsChart';
 import { formatDiff, formatEstimate, formatLift, formatRange, verdictColor } from './figures';
 
 const STATUS_LABEL = { better: 'Worked', worse: 'Made it worse', 'no-difference': 'No clear difference', mixed: 'Mixed', withheld: 'Verdict withheld' } as const;
@@ -136,6 +137,7 @@ export function ExperimentResults({ result: r, onAcknowledge, busy }: { result: 
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
+          <SegmentsChart result={r} />
           {r.segments.heterogeneity.map((h) => (
             <Text key={h.arm} size="sm" mt="xs">
               Does “{h.arm}”’s effect differ between segments? Cochran’s Q = {h.q.toFixed(2)} on {h.df} df, {pPhrase(h.pValue)}, I² = {(100 * h.iSquared).toFixed(0)}%.

@@ -63,3 +63,26 @@ export function armsSummary(r: ExperimentResult): string {
 export function verdictColor(status: ExperimentResult['verdict']['status']): string {
   return status === 'better' ? 'teal' : status === 'worse' ? 'red' : status === 'withheld' ? 'red' : status === 'mixed' ? 'yellow' : 'gray';
 }
+
+/** Effects by segment as the forest chart's table: one row per segment and arm with the difference and its interval. */
+export function segmentsTable(r: ExperimentResult): ChartTableData {
+  const kind = r.kind === 'mean' ? 'number' : 'signed';
+  const scale = (v: number | null) => (v === null ? null : r.kind === 'binary' ? 100 * v : v);
+  return {
+    columns: [
+      { label: 'Segment', kind: 'text' },
+      { label: 'Arm', kind: 'text' },
+      { label: r.kind === 'binary' ? 'Difference (points)' : 'Difference', kind },
+      { label: 'CI low', kind },
+      { label: 'CI high', kind },
+      { label: 'p', kind: 'p' },
+    ],
+    rows: r.segments!.rows.flatMap((s) => s.comparisons.map((c) => [s.segment, c.arm, scale(c.difference), scale(c.ci?.[0] ?? null), scale(c.ci?.[1] ?? null), c.pValue])),
+    note: 'Exploratory: segments were not part of the design.',
+  };
+}
+
+export function segmentsSummary(r: ExperimentResult): string {
+  const parts = r.segments!.rows.flatMap((s) => s.comparisons.map((c) => `${s.segment}${r.comparisons.length > 1 ? ` (${c.arm})` : ''} ${formatDiff(r.kind, c.difference)}`));
+  return `Difference from “${r.control}” by ${r.segments!.by}: ${parts.join('; ')}.`;
+}
