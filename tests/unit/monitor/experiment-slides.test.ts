@@ -61,6 +61,22 @@ describe('experiment slides', () => {
     expect(chart.series[0].values.map((v: Figure) => v.suppressed ?? null)).toEqual(['primary', null, null]);
   });
 
+  it('effects by segment: each segment’s difference with the smaller arm as base', async () => {
+    const { id, result } = await saved({ ...SPEC, by: 'device' }, 'job_exp_slides_4');
+    const kinds = (await h.services.handlers['deck.slideKinds']({ resultId: id })).map((k) => [k.kind, k.byDefault]);
+    expect(kinds).toContainEqual(['experiment.segments', false]);
+    const deck = await h.services.handlers['deck.addSlides']({ deck: 'By device', resultId: id, kinds: ['experiment.segments'] });
+    expect(slideSchema.safeParse(deck.slides[0]).success).toBe(true);
+    const rows = blocks(deck.slides[0], 'table')[0].rows;
+    expect(rows.map((x) => x.segment)).toEqual(result.segments!.rows.map((s) => s.segment));
+    result.segments!.rows.forEach((s, i) => {
+      const c = s.comparisons[0];
+      const base = Math.min(...s.arms.map((a) => a.n));
+      expect(rows[i].new_checkout).toEqual({ value: c.difference, format: 'share', base, ci: c.ci });
+    });
+    expect(deck.slides[0].title).toBe('Effects by device (exploratory)');
+  });
+
   it('no comparison slide while the verdict is withheld', async () => {
     const { id, result } = await saved({ ...SPEC, expectedSplit: [40, 60] }, 'job_exp_slides_2');
     expect(result.verdict.status).toBe('withheld');

@@ -73,4 +73,37 @@ export const experimentSlides: Def[] = [
       };
     },
   },
+  {
+    kind: 'experiment.segments',
+    label: 'Experiment: effects by segment',
+    byDefault: false,
+    available: (r) => r.segments !== null && r.segments.rows.length > 0 && r.verdict.status !== 'withheld',
+    build: (r) => {
+      const seg = r.segments!;
+      const columns: TableColumn[] = [{ key: 'segment', label: seg.by }, ...r.comparisons.map((c) => ({ key: c.arm, label: `${c.arm} − ${r.control}`, align: 'right' as const }))];
+      // Each segment's difference rests on the smaller of its two arms.
+      const base = (row: (typeof seg.rows)[number], arm: string) => Math.min(row.arms.find((a) => a.arm === arm)?.n ?? 0, row.arms.find((a) => a.arm === r.control)?.n ?? 0);
+      return {
+        title: `Effects by ${seg.by} (exploratory)`,
+        headline: seg.heterogeneity.some((h) => h.pValue < 0.05) ? 'The effect differs between segments more than chance would: worth a follow-up experiment.' : 'No segment’s effect differs from the others more than chance would.',
+        notes: `${seg.note} ${seg.heterogeneity.map((h) => `Cochran’s Q for “${h.arm}” = ${h.q.toFixed(2)} on ${h.df} df, ${pPhrase(h.pValue)}, I² = ${(100 * h.iSquared).toFixed(0)}%.`).join(' ')}`,
+        body: [
+          {
+            type: 'table',
+            columns,
+            rows: seg.rows.map((row) => ({
+              segment: row.segment,
+              ...Object.fromEntries(
+                row.comparisons.map((c) => {
+                  const b = base(row, c.arm);
+                  const fig = r.kind === 'binary' ? share(c.difference, b, c.ci) : r.kind === 'nps' ? npsFigure(c.difference, b, c.ci) : mean(c.difference, b, 2, c.ci);
+                  return [c.arm, fig];
+                }),
+              ),
+            })),
+          },
+        ],
+      };
+    },
+  },
 ];
