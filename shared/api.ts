@@ -19,7 +19,7 @@ import { AppError } from './errors';
 import { CALENDAR_DATE_MESSAGE, isCalendarDate } from './calendar-date';
 import type { DriversResult, NpsContextResult, NpsResult } from './nps';
 import type { AuditResult } from './audit';
-import { EVENT_LABEL_POSITIVE, PREDICT_MODELS, type CustomerExplanation, type ModelCard, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
+import { EVENT_LABEL_POSITIVE, PREDICT_MODELS, type CustomerExplanation, type ModelMonitor, type ModelCard, type ModelReview, type PredictResult, type ScoreOutcome } from './predict';
 import { JOURNEY_LANES, type JourneyMap, type JourneyMapSummary, type JourneyResult } from './journeys';
 import { RESULT_KINDS, resultName, saveOption, type RerunOutcome, type SavedResult, type SavedResultRef, type SavedResultSummary } from './results';
 import { deckArgSchemas, type DeckResults } from './decks';
@@ -365,6 +365,8 @@ export const argSchemas = {
     .strict(),
   /** One customer's probability and the contribution of each input column (base + Σ = log-odds). */
   'predict.explain': z.object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500) }).strict(),
+  /** A saved model on another wave: score drift against the reference (default: its training data's test rows) and, where the outcome is known, AUC and calibration. */
+  'predict.monitor': z.object({ jobId, model: resultName, current: datasetName, reference: datasetName.optional() }).strict(),
   /** A person confirms or overrides the model's call on one customer, with a reason (logged, carried by scores). */
   'predict.review': z
     .object({ model: resultName, dataset: datasetName, id: z.string().min(1).max(500), decision: z.enum(['confirm', 'override']), reason: z.string().trim().min(1, 'say why').max(2000) })
@@ -441,6 +443,7 @@ interface Results extends DeckResults, ExperimentResults, CohortsResults, DriftR
   'predict.train': Saved<PredictResult>;
   'predict.score': ScoreOutcome;
   'predict.explain': CustomerExplanation;
+  'predict.monitor': ModelMonitor;
   'predict.review': ModelReview;
   'predict.reviews': ModelReview[];
   'predict.card': ModelCard;

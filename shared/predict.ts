@@ -353,6 +353,36 @@ export interface ScoreOutcome {
   asOf?: string;
 }
 
+/** How a saved model fares on a wave of data (issue 16: model score drift and per-wave AUC). */
+export interface WaveFit {
+  dataset: string;
+  /** Rows scored (for the training dataset: its untouched test rows, where the model's AUC is honest). */
+  rows: number;
+  rowsKind: 'all' | 'test rows';
+  meanProbability: number;
+  /** Share of rows at or above the model's threshold. */
+  flaggedShare: number;
+  /** Rows with the actual outcome (the target column present and filled), and how the model did on them. */
+  labelled: number;
+  positives: number | null;
+  auc: number | null;
+  aucCi: [number, number] | null;
+  brier: number | null;
+  ece: number | null;
+}
+
+export interface ModelMonitor {
+  model: string;
+  reference: WaveFit;
+  current: WaveFit;
+  /** The probabilities of the two waves compared: PSI on the reference wave's deciles, KS, normalised Wasserstein. */
+  scoreDrift: { psi: number; band: 'stable' | 'moderate' | 'major'; ks: number; pValue: number; distance: number; bins: { label: string; reference: number; current: number }[] };
+  /** The current wave's AUC against the reference's (independent samples: z test on the DeLong variances). */
+  aucChange: { difference: number; ci: [number, number]; pValue: number } | null;
+  verdict: string;
+  warnings: string[];
+}
+
 export interface CustomerExplanation {
   id: string;
   probability: number;

@@ -85,6 +85,8 @@ const USAGE = `cxw — CX Workbench on the command line
               the model's fairness in one step: its test rows scored (with outcome and protected attributes) and audited
   cxw predict card --workspace W --model M     the model card: data, features, metrics with CIs, calibration,
               fairness, reviews, intended use and limits
+  cxw predict monitor --workspace W --model M --current DATASET [--reference DATASET]
+              the model on a new wave: score drift (PSI, KS) and, where the outcome is known, AUC and calibration
   cxw cohorts --workspace W --dataset N --customer COL --time COL [--unit week|month] [--by COL | --segmentation SEG]
               [--value COL] [--nps COL] [--as-of YYYY-MM-DD]
               acquisition cohorts (first event's ISO week or calendar month, UTC) × periods since: retention, repeat

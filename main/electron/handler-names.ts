@@ -47,6 +47,7 @@ export const PRELOAD_HANDLER_NAMES = [
   'predict.train',
   'predict.score',
   'predict.explain',
+  'predict.monitor',
   'predict.review',
   'predict.reviews',
   'predict.card',

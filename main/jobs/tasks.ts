@@ -26,7 +26,8 @@ import { runAudit } from '../workspace/audit/run';
 import { modelTestRows, runPredictTraining } from '../workspace/predict/run';
 import { modelRef } from '../workspace/predict/apply';
 import { scoreWithModel } from '../workspace/predict/score';
-import type { PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
+import { monitorModel } from '../workspace/predict/monitor';
+import type { ModelMonitor, PredictResult, PredictSpec, ScoreOutcome } from '../../shared/predict';
 import { logCacheDamage, withCacheWarnings } from './cache-damage';
 import type { ExperimentResult, ExperimentSpec } from '../../shared/monitor-experiment';
 import { runExperiment } from '../workspace/monitor/experiment/run';
@@ -67,7 +68,8 @@ export interface TaskPayloads {
   'drivers.analyze': { workspacePath: string; spec: DriversSpec };
   'audit.run': { workspacePath: string; spec: AuditSpec };
   'predict.train': { workspacePath: string; spec: PredictSpec };
-  'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean } };
+  'predict.score': { workspacePath: string; args: { model: string; dataset: string; name?: string; testRows?: boolean; asOf?: string; events?: string } };
+  'predict.monitor': { workspacePath: string; args: { model: string; current: string; reference?: string } };
   'experiment.run': { workspacePath: string; spec: ExperimentSpec };
   'drift.run': { workspacePath: string; spec: DriftSpec };
   'cohorts.run': { workspacePath: string; spec: CohortsSpec };
@@ -90,6 +92,7 @@ export interface TaskResults {
   'audit.run': AuditResult;
   'predict.train': PredictResult;
   'predict.score': ScoreOutcome;
+  'predict.monitor': ModelMonitor;
   'experiment.run': ExperimentResult;
   'drift.run': DriftResult;
   'cohorts.run': CohortsResult;
@@ -150,6 +153,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
   'experiment.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runExperiment(db, payload.spec, ctx)),
   // Training reads only; the model is stored with the saved result by the service.
   'predict.train': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runPredictTraining(db, payload.spec, ctx)),
+  // A saved model on a new wave: read-only.
+  'predict.monitor': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => monitorModel(db, payload.args, ctx)),
   // Scores become a dataset: written in one transaction at the end, so a cancelled job leaves nothing behind.
   'predict.score': (payload, ctx) =>
     withDb(payload.workspacePath, 'predict.score', (db) => {

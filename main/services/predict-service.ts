@@ -14,7 +14,7 @@ import { ANALYSES } from './analyses/index';
 import { runAnalysis } from './results/save';
 import type { WorkspaceState } from './workspace-state';
 
-type PredictHandlers = Pick<Handlers, 'predict.score' | 'predict.explain' | 'predict.review' | 'predict.reviews' | 'predict.card' | 'predict.audit'>;
+type PredictHandlers = Pick<Handlers, 'predict.score' | 'predict.monitor' | 'predict.explain' | 'predict.review' | 'predict.reviews' | 'predict.card' | 'predict.audit'>;
 
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 
@@ -27,6 +27,7 @@ export function predictHandlers(state: WorkspaceState, jobs: JobRunner, datasets
       return result;
     },
     'predict.explain': (args) => explainCustomer(db(), args, quiet),
+    'predict.monitor': ({ jobId, ...args }) => jobs.run(jobId, 'predict.monitor', { workspacePath: state.current().path, args }),
     'predict.review': (args) => addReview(db(), args),
     'predict.reviews': ({ model }) => listReviews(db(), model),
     'predict.card': ({ model }) => modelCard(db(), model),

@@ -10,6 +10,7 @@
 // cxw predict review --workspace W --model M --list [--json]
 // cxw predict audit --workspace W --model M --direction assistive|punitive [--json]
 // cxw predict card --workspace W --model M [--json]
+// cxw predict monitor --workspace W --model M --current DATASET [--reference DATASET] [--json]   (./predict-monitor.ts)
 import { parseArgs as parseCli } from 'node:util';
 import { parseArgs as parseContract } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -27,6 +28,7 @@ import { modelRef } from '../../workspace/predict/apply';
 import { getSummary } from '../../workspace/results/store';
 import type { Db } from '../../workspace/db';
 import { formatAudit } from './audit-text';
+import { monitorCommand } from './predict-monitor';
 
 
 
@@ -50,10 +52,12 @@ export async function predictCommand(argv: string[], progress: (line: string) =>
       return audit(rest, progress);
     case 'card':
       return card(rest);
+    case 'monitor':
+      return monitorCommand(rest, progress);
     case 'export-sql':
       return exportSqlCommand(rest, { readModel: sqlModel });
     default:
-      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review, audit, card or export-sql${sub ? ` (got "${sub}")` : ''}.`);
+      throw new UsageError(`cxw predict needs a subcommand: train, score, explain, review, audit, card, monitor or export-sql${sub ? ` (got "${sub}")` : ''}.`);
   }
 }
 
