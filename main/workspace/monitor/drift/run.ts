@@ -2,7 +2,7 @@
 // column cache, text as dictionary codes), reduce each wave (sorted values, category counts), compare column by
 // column (main/analysis/monitor/drift), judge, and with an NPS column the NPS change and its mix check. Two datasets
 // are read at once: the current wave on a helper thread (./wave-helper.ts) while this thread reads the reference.
-// Read-only on the workspace.
+// Reads the workspace; afterwards keeps the columns it decoded in the column cache (a writer job for that reason).
 import { AppError } from '../../../../shared/errors';
 import { DEFAULT_DRIFT_THRESHOLDS, type DriftResult, type DriftSpec, type DriftThresholds } from '../../../../shared/monitor-drift';
 import type { ColumnComparison } from '../../../analysis/monitor/drift/compare-column';
@@ -11,7 +11,8 @@ import { npsChange } from '../../../analysis/monitor/drift/nps-mix';
 import { compareWaveColumns, type WaveNps } from '../../../analysis/monitor/drift/wave-data';
 import { zForLevel } from '../../../analysis/nps/distributions';
 import { openWorkspaceDb, type Db } from '../../db';
-import type { StoredColumn } from '../../datasets';
+import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
+import { saveColumnCache, type FreshColumn } from '../../segments/columns';
 import { resolveColumn, scoreColumn, type LoadProgress } from '../../nps/nps-columns';
 import { startWaveHelper } from './wave-helper';
 import { loadForWaves, readWave, reduceWave, type WaveData, type WaveRequest } from './wave-read';
@@ -52,7 +53,7 @@ function unifyMix(a: WaveNps, b: WaveNps): { levels: string[]; ref: Int32Array; 
 }
 
 interface Prepared {
-  finish: () => Promise<DriftResult>;
+  finish: () => Promise<{ result: DriftResult; fresh: { ds: StoredDataset; columns: FreshColumn[] }[] }>;
 }
 
 /** Everything that reads the workspace through `db` happens here, before the first await. */
@@ -74,8 +75,8 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
   if (waves.mode === 'period') {
     const extra = (c: StoredColumn | null) => (c ? [c] : []);
     const loaded = loadForWaves(db, ref.ds, [...refReq.columns, ...extra(refReq.nps), ...extra(refReq.mix)], ctx);
-    refData = reduceWave(ref.ds, loaded, ref.pick, refReq, ctx);
-    curData = Promise.resolve(reduceWave(cur.ds, loaded, cur.pick, curReq, ctx));
+    refData = { ...reduceWave(ref.ds, loaded.byName, ref.pick, refReq, ctx), fresh: loaded.fresh };
+    curData = Promise.resolve({ ...reduceWave(cur.ds, loaded.byName, cur.pick, curReq, ctx), fresh: [] });
   } else {
     const helper = startWaveHelper({ workspacePath, dataset: cur.ds.name, columns: curReq.columns.map((c) => c.name), nps: curReq.nps?.name ?? null, mix: curReq.mix?.name ?? null });
     if (helper) stop = helper.stop;
@@ -88,7 +89,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
     curData = helper ? helper.result : Promise.resolve(readWave(db, cur.ds, curReq, ctx));
   }
 
-  const finish = async (): Promise<DriftResult> => {
+  const finish: Prepared['finish'] = async () => {
     const current = await curData.finally(stop);
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while comparing the waves.');
     const compared: ColumnComparison[] = [];
@@ -116,7 +117,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
       if (!r) warnings.push(`"${spec.nps}" has no answers in one of the waves, so there is no NPS change to report.`);
       else nps = r;
     }
-    return {
+    const result: DriftResult = {
       spec,
       mode: waves.mode,
       reference: { label: ref.label, rows: ref.rows },
@@ -132,8 +133,35 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
       ...(nps ? { nps } : {}),
       warnings,
     };
+    return { result, fresh: [{ ds: ref.ds, columns: refData.fresh }, { ds: cur.ds, columns: current.fresh }] };
   };
   return { finish };
+}
+
+/**
+ * Keep the columns this run decoded from the tables (text above all: 10 text columns of two 1M-row waves take
+ * seconds to decode and milliseconds to read back) in the column cache, as segmentation does, keyed by the
+ * dataset's row count and import so a changed dataset never reads them. Best effort: a cache that cannot be written
+ * (a read-only file) costs speed on the next run, never the result.
+ */
+function keepInCache(workspacePath: string, fresh: { ds: StoredDataset; columns: FreshColumn[] }[]): void {
+  const todo = fresh.filter((f) => f.columns.length > 0);
+  if (todo.length === 0) return;
+  try {
+    const db = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
+    try {
+      db.transaction(() => {
+        for (const f of todo) {
+          const now = getDataset(db, f.ds.name);
+          if (now.id === f.ds.id && now.rows === f.ds.rows && now.importedAt === f.ds.importedAt) saveColumnCache(db, now, f.columns);
+        }
+      })();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Not cached this time; the next run decodes again.
+  }
 }
 
 /** The job: its own read-only connection, closed as soon as this thread's reading is done. */
@@ -145,5 +173,7 @@ export async function runDriftJob(workspacePath: string, spec: DriftSpec, ctx: L
   } finally {
     db.close();
   }
-  return prepared.finish();
+  const { result, fresh } = await prepared.finish();
+  keepInCache(workspacePath, fresh);
+  return result;
 }

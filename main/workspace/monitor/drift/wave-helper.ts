@@ -44,6 +44,7 @@ export function runDriftHelper(): void {
       const data = readWave(db, ds, requestOf(ds, input), quiet);
       for (const c of data.columns) if (c.kind === 'numeric') transfer.push(c.sorted.buffer as ArrayBuffer);
       if (data.nps) transfer.push(data.nps.scores.buffer as ArrayBuffer);
+      for (const f of data.fresh) transfer.push(f.data.buffer as ArrayBuffer);
       out = { ok: true, data };
     } finally {
       db.close();
@@ -61,7 +62,12 @@ export function startWaveHelper(input: HelperInput): { result: Promise<WaveData>
   if (!entry) return null;
   const worker = new Worker(entry, { workerData: input });
   const result = new Promise<WaveData>((resolve, reject) => {
-    worker.once('message', (msg: HelperOutput) => (msg.ok ? resolve(msg.data) : reject(deserializeError(msg.error))));
+    worker.once('message', (msg: HelperOutput) => {
+      if (!msg.ok) return reject(deserializeError(msg.error));
+      // Buffers arrive as plain Uint8Arrays: SQLite binds Buffers.
+      const fresh = msg.data.fresh.map((f) => ({ ...f, data: Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength) }));
+      resolve({ ...msg.data, fresh });
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new AppError('INTERNAL', `the drift helper thread stopped (exit ${code})`)));
   });

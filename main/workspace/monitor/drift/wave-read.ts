@@ -8,11 +8,13 @@ import { readScores } from '../../../analysis/nps/scores';
 import type { Db } from '../../db';
 import type { StoredColumn, StoredDataset } from '../../datasets';
 import { loadProgress, type LoadProgress } from '../../nps/nps-columns';
-import { loadColumns, type LoadedColumn } from '../../segments/columns';
+import { loadColumns, type FreshColumn, type LoadedColumn } from '../../segments/columns';
 
 export interface WaveData {
   columns: WaveColumn[];
   nps: WaveNps | null;
+  /** Columns decoded from the table (not found in the column cache), for the job to keep in the cache. */
+  fresh: FreshColumn[];
 }
 
 export interface WaveRequest {
@@ -60,15 +62,15 @@ export function codedOf(c: LoadedColumn, pick: Int32Array | null): { levels: str
 }
 
 /** The loaded columns of a dataset, by name (every row: a period picks its rows afterwards). */
-export function loadForWaves(db: Db, ds: StoredDataset, columns: StoredColumn[], ctx: LoadProgress): Map<string, LoadedColumn> {
+export function loadForWaves(db: Db, ds: StoredDataset, columns: StoredColumn[], ctx: LoadProgress): { byName: Map<string, LoadedColumn>; fresh: FreshColumn[] } {
   const unique = [...new Map(columns.map((c) => [c.index, c])).values()];
   const data = loadColumns(db, ds, unique, loadProgress(ctx));
   if (data.rows.length !== ds.rows) throw new AppError('INTERNAL', `dataset "${ds.name}" loaded ${data.rows.length} of ${ds.rows} rows`);
-  return new Map(data.columns.map((c) => [c.column.name, c]));
+  return { byName: new Map(data.columns.map((c) => [c.column.name, c])), fresh: data.fresh };
 }
 
 /** One wave (rows `pick` of the loaded dataset, or all) reduced for the comparison. */
-export function reduceWave(ds: StoredDataset, loaded: Map<string, LoadedColumn>, pick: Int32Array | null, req: WaveRequest, ctx: LoadProgress): WaveData {
+export function reduceWave(ds: StoredDataset, loaded: Map<string, LoadedColumn>, pick: Int32Array | null, req: WaveRequest, ctx: LoadProgress): Omit<WaveData, 'fresh'> {
   const rows = pick ? pick.length : ds.rows;
   const columns = req.columns.map((col, i) => {
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while comparing the waves.');
@@ -92,5 +94,6 @@ export function reduceWave(ds: StoredDataset, loaded: Map<string, LoadedColumn>,
 /** Read and reduce a whole dataset as one wave. */
 export function readWave(db: Db, ds: StoredDataset, req: WaveRequest, ctx: LoadProgress): WaveData {
   const all = [...req.columns, ...(req.nps ? [req.nps] : []), ...(req.mix ? [req.mix] : [])];
-  return reduceWave(ds, loadForWaves(db, ds, all, ctx), null, req, ctx);
+  const loaded = loadForWaves(db, ds, all, ctx);
+  return { ...reduceWave(ds, loaded.byName, null, req, ctx), fresh: loaded.fresh };
 }

@@ -104,17 +104,15 @@ export function WavesResults({ result }: { result: DriftResult }) {
         <Title order={4} mb="xs">
           Columns, by drift
         </Title>
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped highlightOnHover aria-label="Columns compared between the waves">
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover verticalSpacing={6} aria-label="Columns compared between the waves" className="cxw-waves-table">
             <Table.Thead>
               <Table.Tr>
                 {header('name', 'Column')}
-                <Table.Th>Test</Table.Th>
                 {header('p', tests ? 'p (BH)' : 'p')}
                 {header('distance', 'Distance')}
                 {header('psi', 'PSI')}
                 {header('missing', 'Missing Δ')}
-                <Table.Th>Categories</Table.Th>
                 <Table.Th>Drifted</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -125,20 +123,21 @@ export function WavesResults({ result }: { result: DriftResult }) {
                     <UnstyledButton onClick={() => setPicked(c.name)} className="cxw-waves-name" aria-label={`Show ${c.name}`}>
                       {c.name}
                     </UnstyledButton>
+                    <Text size="xs" c="dimmed">
+                      {c.type === 'numeric' ? 'numbers · KS' : `categories · χ², df ${c.df}`}
+                      {c.newCategories.length ? ` · new: ${c.newCategories.join(', ')}` : ''}
+                      {c.vanishedCategories.length ? ` · gone: ${c.vanishedCategories.join(', ')}` : ''}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>{c.test === 'ks' ? 'KS' : `χ² (df ${c.df})`}</Table.Td>
-                  <Table.Td>{pText(tests ? c.adjustedPValue : c.pValue)}</Table.Td>
-                  <Table.Td>
-                    {num(c.distance)} {c.distanceKind === 'wasserstein' ? 'W' : 'JS'}
+                  <Table.Td className="cxw-waves-num">{pText(tests ? c.adjustedPValue : c.pValue)}</Table.Td>
+                  <Table.Td className="cxw-waves-num">
+                    {num(c.distance)} <Text span size="xs" c="dimmed">{c.distanceKind === 'wasserstein' ? 'W' : 'JS'}</Text>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td className="cxw-waves-num">
                     {num(c.psi)} <Text span size="xs" c="dimmed">{c.psiBand}</Text>
                   </Table.Td>
-                  <Table.Td>{`${c.missingChange >= 0 ? '+' : '\u2212'}${Math.abs(c.missingChange * 100).toFixed(1)} pt`}</Table.Td>
-                  <Table.Td>
-                    {[c.newCategories.length ? `new: ${c.newCategories.join(', ')}` : '', c.vanishedCategories.length ? `gone: ${c.vanishedCategories.join(', ')}` : ''].filter(Boolean).join('; ') || '—'}
-                  </Table.Td>
-                  <Table.Td>{c.drifted ? <Badge color="red">Drifted</Badge> : <Text size="sm" c="dimmed">no</Text>}</Table.Td>
+                  <Table.Td className="cxw-waves-num">{`${c.missingChange >= 0 ? '+' : '\u2212'}${Math.abs(c.missingChange * 100).toFixed(1)} pt`}</Table.Td>
+                  <Table.Td>{c.drifted ? <Badge color="red">yes</Badge> : <Text size="sm" c="dimmed">no</Text>}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -163,8 +162,8 @@ export function WavesResults({ result }: { result: DriftResult }) {
 
       {result.nps && result.nps.mix && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-          <PlotlyChart title="NPS change: raw and at the reference mix" figure={(t) => npsChangeFigure(result.nps!, t)} height={240} table={npsChangeTable(result.nps)} summary={npsChangeSummary(result.nps)} />
-          <PlotlyChart title={`Mix of ${result.nps.mix} in each wave`} figure={(t) => mixFigure(result.nps!, t)} height={240} table={mixTable(result.nps)} summary={mixSummary(result.nps)} />
+          <PlotlyChart title="NPS change: raw and at the reference mix" figure={(t) => npsChangeFigure(result.nps!, t)} height={280} table={npsChangeTable(result.nps)} summary={npsChangeSummary(result.nps)} />
+          <PlotlyChart title={`Mix of ${result.nps.mix} in each wave`} figure={(t) => mixFigure(result.nps!, t)} height={280} table={mixTable(result.nps)} summary={mixSummary(result.nps)} />
         </SimpleGrid>
       )}
     </Stack>

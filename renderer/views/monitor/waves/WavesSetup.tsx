@@ -31,8 +31,8 @@ export function WavesSetup({ datasets, dataset, form, onForm, onDataset, busy }:
   const current = datasets.find((d) => d.name === form.current) ?? null;
   const shared = dataset ? dataset.columns.filter((c) => form.mode === 'period' || !current || current.columns.some((o) => o.name === c.name)) : [];
   const others = datasets.filter((d) => d.name !== form.dataset);
-  const similar = dataset ? new Set(sameShape(dataset, datasets).map((d) => d.name)) : new Set<string>();
-  const option = (d: DatasetSummary) => ({ value: d.name, label: `${d.name} (${formatCount(d.rows)} rows)${similar.has(d.name) ? ' · same columns' : ''}` });
+  const option = (d: DatasetSummary) => ({ value: d.name, label: `${d.name} (${formatCount(d.rows)} rows)` });
+  const similar = dataset ? sameShape(dataset, datasets).map((d) => d.name) : [];
   return (
     <Stack gap="md">
       <SegmentedControl
@@ -56,6 +56,7 @@ export function WavesSetup({ datasets, dataset, form, onForm, onDataset, busy }:
       {form.mode === 'datasets' ? (
         <NativeSelect
           label="Current wave (to compare with it)"
+          description={similar.length ? `Same columns: ${similar.join(', ')}` : 'No other dataset has the same columns'}
           withAsterisk
           value={form.current}
           onChange={(e) => set({ current: e.currentTarget.value })}

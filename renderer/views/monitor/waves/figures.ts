@@ -19,7 +19,7 @@ export function binsFigure(c: DriftColumn, t: ChartTheme): { data: Data[]; layou
     name,
     x: labels,
     y: values.map((v) => v * 100),
-    marker: { color, pattern: { shape: pattern, fgcolor: t.paper, size: 6 } },
+    marker: { color, line: { width: 0 }, pattern: { shape: pattern, fillmode: 'overlay', fgcolor: t.paper, fgopacity: 0.6, size: 7, solidity: 0.3 } },
     hovertemplate: `${name}: %{y:.1f}%<extra>%{x}</extra>`,
   });
   return {
@@ -53,27 +53,28 @@ export function binsSummary(c: DriftColumn): string {
 }
 
 export function npsChangeFigure(n: DriftNps, t: ChartTheme): { data: Data[]; layout: Partial<Layout> } {
-  const labels = ['Raw change', `At the reference mix of ${n.mix}`];
-  const values = [n.change, n.mixAdjustedChange ?? 0];
+  const adjusted = n.mixAdjustedChange ?? 0;
+  // The value is in the category label, so no text sits on the bars or their interval.
+  const labels = [`Raw change: ${signed1(n.change)}`, `At the reference mix of ${n.mix}: ${signed1(adjusted)}`];
+  const lo = Math.min(0, n.changeCi[0], adjusted);
+  const hi = Math.max(0, n.changeCi[1], adjusted);
+  const pad = Math.max(1, (hi - lo) * 0.08);
   return {
     data: [
       {
         type: 'bar',
         orientation: 'h',
         y: labels,
-        x: values,
+        x: [n.change, adjusted],
         marker: { color: [REF, CUR] },
         error_x: { type: 'data', symmetric: false, array: [n.changeCi[1] - n.change, 0], arrayminus: [n.change - n.changeCi[0], 0], color: t.text, thickness: 1.5 },
-        text: values.map(signed1),
-        textposition: 'outside',
-        cliponaxis: false,
-        hovertemplate: '%{y}: %{x:.1f} points<extra></extra>',
+        hovertemplate: '%{y}<extra></extra>',
       },
     ],
     layout: {
-      xaxis: { title: { text: 'NPS change (points)' }, zeroline: true, zerolinewidth: 2 },
+      xaxis: { title: { text: 'NPS change (points)' }, zeroline: true, zerolinewidth: 2, range: [lo - pad, hi + pad] },
       yaxis: { automargin: true, autorange: 'reversed' },
-      margin: { l: 24, r: 48, t: 16 },
+      margin: { l: 24, r: 24, t: 16 },
       showlegend: false,
     },
   };
@@ -96,7 +97,7 @@ export function npsChangeTable(n: DriftNps): ChartTableData {
 
 export function npsChangeSummary(n: DriftNps): string {
   const mixed = n.mixAdjustedChange === null ? '' : `; at the reference wave’s mix of ${n.mix} it is ${signed1(n.mixAdjustedChange)}`;
-  return `NPS moved ${signed1(n.change)} points (${n.reference.toFixed(1)} → ${n.current.toFixed(1)})${mixed}.`;
+  return `NPS moved ${signed1(n.change)} points (${n.reference.toFixed(1)} → ${n.current.toFixed(1)}; ${Math.round(n.level * 100)}% CI ${signed1(n.changeCi[0])} to ${signed1(n.changeCi[1])})${mixed}.`;
 }
 
 export function mixFigure(n: DriftNps, t: ChartTheme): { data: Data[]; layout: Partial<Layout> } {
@@ -106,7 +107,7 @@ export function mixFigure(n: DriftNps, t: ChartTheme): { data: Data[]; layout: P
     name,
     x: labels,
     y: values.map((v) => v * 100),
-    marker: { color, pattern: { shape: pattern, fgcolor: t.paper, size: 6 } },
+    marker: { color, line: { width: 0 }, pattern: { shape: pattern, fillmode: 'overlay', fgcolor: t.paper, fgopacity: 0.6, size: 7, solidity: 0.3 } },
     hovertemplate: `${name}: %{y:.1f}%<extra>%{x}</extra>`,
   });
   return {
