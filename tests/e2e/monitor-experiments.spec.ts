@@ -91,5 +91,10 @@ test.describe('demo workspace', () => {
     await app.screenshot({ path: '/tmp/shots-experiment/plan-1366.png' });
     await app.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot({ path: '/tmp/shots-experiment/plan-1920.png' });
+    await app.emulateMedia({ colorScheme: 'dark' });
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await app.getByRole('region', { name: 'Verdict' }).scrollIntoViewIfNeeded();
+    await shot(app, 'monitor-experiment-dark-1366');
+    await app.screenshot({ path: '/tmp/shots-experiment/dark-1366.png' });
   });
 });

@@ -118,7 +118,8 @@ export function runExperiment(db: Db, spec: ExperimentSpec, ctx: LoadProgress): 
     segments = { by: byCol!.name, labels: g.labels, codes: g.codes };
   } else if (spec.segmentation) {
     const s = segmentGrouping(db, spec.segmentation, ds, loaded.rows, ctx);
-    pushAll(warnings, s.warnings);
+    // The NPS view's matcher speaks of survey answers; here they are the experiment's rows.
+    pushAll(warnings, s.warnings.map((w) => w.replace(/^Answers were matched/, 'Rows were matched').replace(/^No answer's id/, "No row's id")));
     segments = { by: `segmentation ${spec.segmentation}`, labels: s.grouping.labels, codes: s.grouping.codes };
   }
   if (segments && segments.labels.length > MAX_SEGMENTS) {
