@@ -13,6 +13,8 @@ const cases: [string, Float64Array][] = [
   ['negative neighbours', Float64Array.from({ length: 20_000 }, () => -1000 - rnd() * 1e-6)],
   ['zeros and infinities', Float64Array.from({ length: 10_000 }, (_, i) => [0, -0, Infinity, -Infinity, 1, -1][i % 6] * (i % 7 === 0 ? 1 : 1))],
   ['small input', Float64Array.from([3, 1, 2])],
+  // Every value shares its top 32 bits: one run of 200,000 sorted on its own (an insertion pass would take minutes).
+  ['one long tie run', Float64Array.from({ length: 200_000 }, () => 1e9 + rnd() * 100)],
 ];
 
 describe('sortedFloat64', () => {
