@@ -2,12 +2,19 @@
 // the set-up pre-fills the demo journey events' customer id and timestamp, builds monthly cohorts, and the heatmap's
 // table (Show as table) is checked against an independent recount of the event rows read through 'dataset.rows'
 // and tallied here (each customer's first month; distinct customers per month since). The summary is the services'
-// own sentence; incomplete periods are marked; a split by channel shows the curves per channel. Screenshots at
-// 1366 × 768 and 1920 × 1080; no request leaves 127.0.0.1 (the fixture checks).
+// own sentence; incomplete periods are marked; a split by channel shows the curves per channel. Then a purchase log
+// generated here (tests/fixtures/monitor/cohorts-log.mjs: 400 customers in arms A/B, amounts, sparse 0–10 scores)
+// imported through the UI: revenue and NPS are not pre-filled; once chosen, the revenue heatmap's table equals the
+// handler's revenue per customer. Screenshots at 1366 × 768 and 1920 × 1080; no request leaves 127.0.0.1.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { RowPage } from '../../shared/domain';
 import type { CohortsResult } from '../../shared/monitor-cohorts';
 import { call, expect, shot, test } from './fixtures';
+// @ts-expect-error a plain .mjs fixture shared with the integration test and the benchmark
+import { writeCohortLog } from '../fixtures/monitor/cohorts-log.mjs';
 
 const EVENTS = 'Demo journey events';
 const SHOTS = '/tmp/shots-cohorts';
@@ -121,5 +128,53 @@ test.describe('demo workspace', () => {
     await main.getByRole('figure', { name: 'Retention by channel' }).scrollIntoViewIfNeeded();
     await both(app, 'split-curves');
     await shot(app, 'monitor-cohorts-split');
+  });
+
+  test('a purchase log imported through the UI: revenue and NPS chosen by the analyst, the revenue table = the handler', async ({ app }) => {
+    test.setTimeout(240_000);
+    await app.setViewportSize({ width: 1366, height: 768 });
+    const csv = join(mkdtempSync(join(tmpdir(), 'cxw-e2e-cohorts-')), 'purchases.csv');
+    await writeCohortLog(csv, { customers: 400, seed: 3, start: '2025-01-01', days: 300, meanGapDays: 30, order: 'time', format: 'z' });
+    const chooser = app.waitForEvent('filechooser');
+    await app.getByRole('button', { name: 'Import data' }).first().click();
+    await app.getByRole('button', { name: 'Import into demo anyway' }).click();
+    await app.getByRole('button', { name: 'Choose file…' }).click();
+    await (await chooser).setFiles(csv);
+    await app.getByLabel('Dataset name').fill('purchases');
+    await app.getByRole('button', { name: 'Commit import' }).click();
+    await expect(app.getByRole('article', { name: 'Column amount' })).toBeVisible({ timeout: 60_000 });
+
+    await openCohorts(app);
+    const setup = app.getByRole('complementary', { name: 'Cohorts set-up' });
+    await setup.getByLabel('Event or purchase log').selectOption('purchases');
+    await setup.getByRole('combobox', { name: /^Customer/ }).selectOption('customer_id');
+    await setup.getByRole('combobox', { name: /^Time of the event/ }).selectOption('ts');
+    await expect(setup.getByRole('combobox', { name: /^Revenue/ })).toHaveValue('');
+    await expect(setup.getByRole('combobox', { name: /^NPS score/ })).toHaveValue('');
+    await setup.getByRole('combobox', { name: /^Revenue/ }).selectOption('amount');
+    await setup.getByRole('combobox', { name: /^NPS score/ }).selectOption('ltr');
+    await setup.getByRole('button', { name: /^Build cohorts$|^Run again$/ }).first().click();
+    await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
+    const r = await call<CohortsResult>(app, 'cohorts.run', { jobId: 'e2e_cohorts_rev', spec: { dataset: 'purchases', customer: 'customer_id', time: 'ts', unit: 'month', value: 'amount', nps: 'ltr' } });
+
+    const main = app.getByRole('region', { name: 'Cohorts', exact: true });
+    await main.getByText('Revenue', { exact: true }).click();
+    const figure = main.getByRole('figure', { name: /^Revenue per customer by monthly cohort/ });
+    await figure.getByRole('switch', { name: 'Show as table' }).check();
+    const rows = main.getByRole('table', { name: /^Revenue per customer by monthly cohort.*: the numbers$/ }).locator('tbody tr');
+    await expect(rows).toHaveCount(r.cohorts.length);
+    for (let i = 0; i < r.cohorts.length; i++) {
+      const c = r.cohorts[i];
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map((x) => x.trim());
+      const want = c.revenue!.perCustomer.map((v, p) => `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${c.incomplete[p] ? ' *' : ''}`);
+      expect(cells.slice(1, 1 + want.length).map((x) => x.replace(/^([\d,.]+) \*$/, (_, v: string) => `${v} *`)), c.cohort).toEqual(
+        want.map((w) => (w.endsWith(' *') ? `${Number(w.slice(0, -2).replace(/,/g, '')).toFixed(2)} *` : w)),
+      );
+    }
+    await figure.getByRole('switch', { name: 'Show as table' }).uncheck();
+    await both(app, 'revenue');
+    await main.getByText('NPS', { exact: true }).click();
+    await expect(main.getByRole('figure', { name: /^NPS by monthly cohort/ })).toBeVisible();
+    await both(app, 'nps');
   });
 });

@@ -44,7 +44,7 @@ const env = { ...process.env, CXW_STATE_DIR: join(DATA, 'cxw-state'), CXW_TIMING
 function timed(cmd, args) {
   const rssFile = join(DATA, 'cohorts-time.out');
   const t0 = performance.now();
-  const r = spawnSync(TIME, ['-f', '%M', '-o', rssFile, cmd, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync(TIME, ['-f', '%M %U %S', '-o', rssFile, cmd, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const timings = {};
@@ -52,7 +52,8 @@ function timed(cmd, args) {
     const m = /^cxw-timings (\S+) (\{.*\})$/.exec(line);
     if (m) timings[m[1]] = JSON.parse(m[2]);
   }
-  return { wall, rssKb: Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()), stdout: r.stdout, timings };
+  const [rss, user, sys] = readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { wall, rssKb: rss, cpu: user + sys, stdout: r.stdout, timings };
 }
 
 if (!existsSync(join(ROOT, 'out/main/cli.js'))) throw new Error('Build first: npm run build');
@@ -99,12 +100,12 @@ const refs = [];
 for (let r = 0; r < repeat; r++) {
   const run = timed(process.execPath, [CLI, ...BASE]);
   ours.push({ ...run, json: JSON.parse(run.stdout.trim().split('\n').pop()) });
-  console.log(`round ${r + 1}: cxw cohorts ${sec(run.wall)} (peak RSS ${mib(run.rssKb)})`);
+  console.log(`round ${r + 1}: cxw cohorts ${sec(run.wall)} (CPU ${sec(run.cpu)}, peak RSS ${mib(run.rssKb)})`);
   split.push(timed(process.execPath, [CLI, ...BASE, '--by', 'arm']));
-  console.log(`round ${r + 1}: cxw cohorts --by arm ${sec(split[r].wall)} (peak RSS ${mib(split[r].rssKb)})`);
+  console.log(`round ${r + 1}: cxw cohorts --by arm ${sec(split[r].wall)} (CPU ${sec(split[r].cpu)}, peak RSS ${mib(split[r].rssKb)})`);
   const ref = timed(SQLITE, ['-readonly', '-separator', '\t', ws, SQL]);
   refs.push({ ...ref, rows: ref.stdout.trim().split('\n').map((l) => l.split('\t').map(Number)) });
-  console.log(`round ${r + 1}: sqlite3 ${sec(ref.wall)} (peak RSS ${mib(ref.rssKb)})`);
+  console.log(`round ${r + 1}: sqlite3 ${sec(ref.wall)} (CPU ${sec(ref.cpu)}, peak RSS ${mib(ref.rssKb)})`);
 }
 const best = (runs) => runs.reduce((a, b) => (b.wall < a.wall ? b : a));
 const cx = best(ours);
@@ -133,6 +134,6 @@ console.log(`    cli ms:  ${phases(cx.timings.cli)}`);
 console.log(`    job ms:  ${phases(cx.timings['cohorts.run'])}   (job thread CPU ms: ${phases(cx.timings['cohorts.run.cpu'])}; the helper thread's not included)`);
 console.log(`cxw cohorts --value --by arm --json          ${split.map((o) => sec(o.wall)).join(' / ')}  best ${sec(sp.wall)}  peak RSS ${mib(Math.max(...split.map((o) => o.rssKb)))}`);
 console.log(`sqlite3 cohort × month distinct customers    ${refs.map((o) => sec(o.wall)).join(' / ')}  best ${sec(sq.wall)}  peak RSS ${mib(Math.max(...refs.map((o) => o.rssKb)))}`);
-console.log(`ratio    best of each: cxw cohorts ${(cx.wall / sq.wall).toFixed(2)}× the sqlite3 shell's GROUP BY (which does retention counts only)`);
+console.log(`ratio    best of each: cxw cohorts ${(cx.wall / sq.wall).toFixed(2)}× the sqlite3 shell's GROUP BY (which does retention counts only); CPU seconds (user + sys, both threads): ${sec(cx.cpu)} vs ${sec(sq.cpu)}`);
 console.log(`load     average over 1 min at the end: ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores (the figures are wall times on a shared machine)`);
 console.log(`check    ${cells.toLocaleString()} cells, active customers = sqlite3's: ${cellsOk ? 'yes' : `NO (${mismatches} differ)`}`);

@@ -31,7 +31,10 @@ export function CohortHeatmap({ result, rows, measure, title }: { result: Cohort
       const partial: (number | null)[][] = [];
       const fullText: string[][] = [];
       const partialText: string[][] = [];
+      // NPS cells say how many answers they rest on (in the hover); other measures, the cohort's customers.
+      const bases: number[][] = [];
       for (const c of rows) {
+        bases.push(x.map((_, p) => (measure === 'nps' ? (c.nps?.n[p] ?? 0) : c.size)));
         const v = valuesOf(c, measure);
         full.push(x.map((_, p) => (p < v.length && !c.incomplete[p] ? v[p] : null)));
         partial.push(x.map((_, p) => (p < v.length && c.incomplete[p] ? v[p] : null)));
@@ -50,8 +53,9 @@ export function CohortHeatmap({ result, rows, measure, title }: { result: Cohort
           z: full,
           text: fullText,
           ...scale,
-          hovertemplate: `%{y}<br>%{x}: %{text}<extra></extra>`,
-          colorbar: { thickness: 12, outlinewidth: 0, tickfont: { size: 12, color: t.muted }, title: { text: MEASURE_LABELS[measure], font: { size: 12, color: t.muted } } },
+          customdata: bases,
+          hovertemplate: `%{y}<br>%{x}: %{text} (${measure === 'nps' ? 'n = %{customdata} answers' : 'of %{customdata} customers'})<extra></extra>`,
+          colorbar: { thickness: 12, outlinewidth: 0, tickfont: { size: 12, color: t.muted }, title: { text: `${MEASURE_LABELS[measure]}${isShare(measure) ? ' (%)' : ''}`, font: { size: 12, color: t.muted } } },
         } as unknown as Data,
         {
           ...common,

@@ -6,7 +6,7 @@ import type { CohortsResult } from '../../../../shared/monitor-cohorts';
 import { formatCount } from '../../../lib/format';
 import { Warnings } from '../../nps/parts';
 import { CohortHeatmap, RetentionCurves } from './CohortCharts';
-import { groupsOf, MEASURE_LABELS, measuresOf, rowsOfGroup, type Measure } from './figures';
+import { groupsOf, MEASURE_LABELS, MEASURE_SHORT, measuresOf, rowsOfGroup, type Measure } from './figures';
 
 export function CohortsResults({ result }: { result: CohortsResult }) {
   const measures = measuresOf(result);
@@ -42,7 +42,7 @@ export function CohortsResults({ result }: { result: CohortsResult }) {
           <Text size="sm" fw={500} id="cohorts-measure-label">
             Show
           </Text>
-          <SegmentedControl aria-labelledby="cohorts-measure-label" value={measure} onChange={(v) => setMeasure(v as Measure)} data={measures.map((m) => ({ value: m, label: MEASURE_LABELS[m] }))} mt={4} />
+          <SegmentedControl aria-labelledby="cohorts-measure-label" value={measure} onChange={(v) => setMeasure(v as Measure)} data={measures.map((m) => ({ value: m, label: MEASURE_SHORT[m] }))} mt={4} />
         </div>
         {result.split && (
           <NativeSelect

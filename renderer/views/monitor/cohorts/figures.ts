@@ -14,6 +14,15 @@ export const MEASURE_LABELS: Record<Measure, string> = {
   nps: 'NPS',
 };
 
+/** The measure switch's labels (short enough for five in a row at 1366 px). */
+export const MEASURE_SHORT: Record<Measure, string> = {
+  retention: 'Retention',
+  repeat: 'Repeat',
+  revenue: 'Revenue',
+  revenueCumulative: 'Cumulative revenue',
+  nps: 'NPS',
+};
+
 /** What a cell means, for captions and the table's note. */
 export const MEASURE_MEANINGS: Record<Measure, (unit: string) => string> = {
   retention: (u) => `share of the cohort with at least one event in ${u} p since their first (${u} 0 is 100% by definition)`,
