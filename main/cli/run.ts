@@ -105,7 +105,7 @@ const USAGE = `cxw — CX Workbench on the command line
               missing and category changes, a verdict (small waves: BH-adjusted tests; large: distances); --nps the
               NPS change with CI, --mix its change at the reference wave's mix (is it opinion or channel shift?)
 ${EXPORT_SQL_USAGE}
-  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model|cohorts|experiment]
+  cxw results --workspace W [--kind segmentation|journey|nps|npsContext|drivers|audit|model|drift|cohorts|experiment]
               the saved results, newest first (every segment run; the others with --save NAME)
   cxw rerun --workspace W --result ID_OR_NAME
               run a saved result again on the data as it is now: "identical", or what changed
