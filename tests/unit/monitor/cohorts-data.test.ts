@@ -105,23 +105,6 @@ describe('the cohorts scan', () => {
 
 const WORKER = join(import.meta.dirname, '../../../out/main/worker.js');
 
-describe('the cohorts scan to the day', () => {
-  it('gives the exact scan\'s times cut to UTC midnight, the same kinds of stored time, in blocks and row by row', async () => {
-    h = await workspaceWith({ log: LOG });
-    db = jobDb(h);
-    const ds = getDataset(db, 'log');
-    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
-    const quiet = { isCancelled: () => false, onProgress: () => undefined };
-    const exact = scanCohortLog(db, ds, cols, quiet);
-    const blocks = scanCohortLog(db, ds, cols, { ...quiet, dayOnly: true, blockRows: 3 });
-    const rows = scanCohortLog(db, ds, cols, { ...quiet, dayOnly: true, rowByRow: true });
-    expect(blocks).toEqual(rows);
-    expect(Array.from(blocks.time)).toEqual(Array.from(exact.time, (t) => Math.floor(t / 86_400_000) * 86_400_000));
-    expect(blocks.timeKinds).toEqual(exact.timeKinds);
-    expect(blocks.timeKinds).toEqual({ date: 0, naive: 1, utc: 7 });
-  });
-});
-
 describe('the cohorts scan in two parts', () => {
   it('a later part appended (codes remapped) equals one sequential pass, at every split point', async () => {
     h = await workspaceWith({ log: LOG });

@@ -117,9 +117,7 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): Coh
   const ds = getDataset(db, spec.dataset);
   const cols = resolveCohortColumns(db, ds, spec);
   const unit = spec.unit ?? 'month';
-  // Exact times only where they decide something: the split read from the first event (ties within a day).
-  const dayOnly = !(cols.by && !spec.segmentation);
-  const log = scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }), dayOnly });
+  const log = scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
   timer.mark(`load (${log.n} events)`);
   if (log.n === 0) throw new AppError('BAD_ARGUMENTS', `"${ds.name}" has no event with both a customer ("${cols.customer.name}") and a time ("${cols.time.name}").`, { dataset: ds.name });
 

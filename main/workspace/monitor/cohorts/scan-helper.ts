@@ -17,7 +17,6 @@ export interface CohortScanPartInput {
   /** Column positions (StoredColumn.index). */
   columns: { customer: number; time: number; value: number | null; score: number | null; by: number | null };
   blockRows?: number;
-  dayOnly?: boolean;
   /** _row range, inclusive. */
   from: number;
   to: number;
@@ -51,7 +50,6 @@ export function startCohortScanHelper(db: Db, ds: StoredDataset, cols: CohortCol
     dataset: ds.name,
     columns: { customer: cols.customer.index, time: cols.time.index, value: cols.value?.index ?? null, score: cols.score?.index ?? null, by: cols.by?.index ?? null },
     blockRows: opts.blockRows,
-    dayOnly: opts.dayOnly,
     from,
     to,
     port: port2,

@@ -59,12 +59,6 @@ export interface CohortScanOptions {
   blockRows?: number;
   /** Skip the block path (tests compare both). */
   rowByRow?: boolean;
-  /**
-   * Times to the day only (UTC midnight): all a cohort table needs unless the split is read from the first event
-   * (ties within a day). SQLite then hands over 12 characters per time instead of 24 — the date and two flags for
-   * the kind of stored time — which the block path decodes faster.
-   */
-  dayOnly?: boolean;
   /** Decode the second half on a helper thread from this many rows (default HELPER_MIN_ROWS; Infinity: never). */
   helperMinRows?: number;
   /** The built worker entry for the helper (tests on the sources point at out/main/worker.js). */
@@ -75,7 +69,6 @@ export interface CohortScanOptions {
 export const HELPER_MIN_ROWS = 400_000;
 
 const DEFAULT_BLOCK_ROWS = 65_536;
-const DAY_MS = 86_400_000;
 const FIELD = 31;
 const RECORD = 30;
 
@@ -217,16 +210,12 @@ export function scanBlocks(
   sink: LogSink,
   first: number,
   last: number,
-  opts: { isCancelled: () => boolean; blockRows?: number; dayOnly?: boolean },
+  opts: { isCancelled: () => boolean; blockRows?: number },
   onBlock: (done: number) => void,
 ): void {
-  const dayOnly = opts.dayOnly === true;
-  // Day only: "YYYY-MM-DD" + "1" when a time of day follows + "1" when it ends in Z (a UTC time), e.g. "2024-03-0511".
-  const field = (c: StoredColumn) => {
-    const id = quoteIdent(c.sqlName);
-    return dayOnly && c === cols.time ? `coalesce(substr(${id}, 1, 10) || (length(${id}) > 10) || (substr(${id}, -1) = 'Z'), '')` : `coalesce(${id}, '')`;
-  };
-  const concat = `concat_ws(char(31), ${fieldColumns(cols).map(field).join(', ')})`;
+  const concat = `concat_ws(char(31), ${fieldColumns(cols)
+    .map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`)
+    .join(', ')})`;
   const block = db.prepare(`SELECT count(*), group_concat(${concat}, char(30)) FROM ${quoteIdent(ds.tableName)} WHERE _row >= ? AND _row < ?`).raw(true);
   const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
   const tr: TimeRead = { ms: 0, kind: 0 };
@@ -258,14 +247,7 @@ export function scanBlocks(
       c = RECORD;
       while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
       let time = Number.NaN;
-      if (dayOnly) {
-        if (p > a) {
-          // Anything but a date and two flags: the row-by-row path reads the whole value (and names a bad one).
-          if (p - a !== 12 || !readStoredTime(s, a, a + 10, tr)) throw new FramingError('day');
-          time = tr.ms;
-          tr.kind = s.charCodeAt(a + 10) === 49 ? (s.charCodeAt(a + 11) === 49 ? TIME_UTC : TIME_NAIVE) : TIME_DATE;
-        }
-      } else if (p > a) {
+      if (p > a) {
         if (readStoredTime(s, a, p, tr)) time = tr.ms;
         else sink.badTime(row, s.slice(a, p), cols.time);
       }
@@ -318,7 +300,6 @@ const isBlank = (v: string): boolean => {
 };
 
 function scanRows(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink, opts: CohortScanOptions): void {
-  const dayOnly = opts.dayOnly === true;
   const fields = fieldColumns(cols);
   const stmt = db.prepare(`SELECT _row, ${fields.map((c) => `CAST(${quoteIdent(c.sqlName)} AS TEXT)`).join(', ')} FROM ${quoteIdent(ds.tableName)} ORDER BY _row`).raw(true);
   const tr: TimeRead = { ms: 0, kind: 0 };
@@ -333,7 +314,7 @@ function scanRows(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink,
     const t = r[2] as string | null;
     let time = Number.NaN;
     if (t !== null && t !== '') {
-      if (readStoredTime(t, 0, t.length, tr)) time = dayOnly ? Math.floor(tr.ms / DAY_MS) * DAY_MS : tr.ms;
+      if (readStoredTime(t, 0, t.length, tr)) time = tr.ms;
       else sink.badTime(Number(r[0]), t, cols.time);
     }
     sink.add(
