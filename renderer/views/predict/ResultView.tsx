@@ -1,15 +1,16 @@
 // One trained model: the headline (what is predicted, from what, on how many rows) and tabs — Performance,
 // Calibration, Lift & gains, Explanations, Customers (the review queue and one customer explained), Score (a dataset
-// scored into a new one), Fairness (the model's audit) and the Model card. Everything shown comes from the
+// scored into a new one), Drift (the model on a new wave), Fairness (the model's audit) and the Model card. Everything shown comes from the
 // PredictResult; scoring, explaining, reviewing and auditing call the saved model by its name.
 import { Tabs, Text, Title } from '@mantine/core';
-import { IconChartLine, IconFileDescription, IconListCheck, IconScale, IconSparkles, IconTarget, IconTargetArrow, IconTrendingUp } from '@tabler/icons-react';
+import { IconActivityHeartbeat, IconChartLine, IconFileDescription, IconListCheck, IconScale, IconSparkles, IconTarget, IconTargetArrow, IconTrendingUp } from '@tabler/icons-react';
 import type { PredictResult } from '../../../shared/predict';
 import type { SavedResultRef } from '../../../shared/results';
 import { ChartDataTable } from '../../components/chart-table/ChartDataTable';
 import { gainsTable, importanceTable } from '../../charts/predict-tables';
 import { DependenceChart, GainsChart, ImportanceChart, ReliabilityChart } from './charts';
 import { CustomersPanel } from './CustomersPanel';
+import { DriftPanel } from './DriftPanel';
 import { FairnessPanel } from './FairnessPanel';
 import { ModelCard } from './ModelCard';
 import { Card, Panel } from './parts';
@@ -17,7 +18,7 @@ import { PerformancePanel } from './PerformancePanel';
 import { ScorePanel } from './ScorePanel';
 import { describeModel, direction, labelWords } from './results';
 
-export type PredictTab = 'performance' | 'calibration' | 'lift' | 'explanations' | 'customers' | 'score' | 'fairness' | 'card';
+export type PredictTab = 'performance' | 'calibration' | 'lift' | 'explanations' | 'customers' | 'score' | 'drift' | 'fairness' | 'card';
 
 type Result = PredictResult & { saved?: SavedResultRef };
 
@@ -57,6 +58,9 @@ export function ResultView({ result, tab, onTab }: { result: Result; tab: Predic
           </Tabs.Tab>
           <Tabs.Tab value="score" leftSection={<IconTargetArrow size={16} />}>
             Score
+          </Tabs.Tab>
+          <Tabs.Tab value="drift" leftSection={<IconActivityHeartbeat size={16} />}>
+            Drift
           </Tabs.Tab>
           <Tabs.Tab value="fairness" leftSection={<IconScale size={16} />}>
             Fairness
@@ -129,6 +133,9 @@ export function ResultView({ result, tab, onTab }: { result: Result; tab: Predic
         </Tabs.Panel>
         <Tabs.Panel value="score" pt="lg">
           <ScorePanel result={result} model={model} />
+        </Tabs.Panel>
+        <Tabs.Panel value="drift" pt="lg">
+          <DriftPanel result={result} model={model} />
         </Tabs.Panel>
         <Tabs.Panel value="fairness" pt="lg">
           <FairnessPanel result={result} model={model} />
