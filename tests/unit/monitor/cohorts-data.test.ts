@@ -214,6 +214,10 @@ describe("the 'cohorts.run' handler", () => {
     expect((await refusal({ by: 'who' }, { log: many })).message).toContain('"who" has 21 different values; cohorts are split by at most 20 groups');
   });
 
+  it('refuses an as-of day before the first event', async () => {
+    expect((await refusal({ asOf: '2023-12-31' })).message).toBe('No event of "log" falls on or before 2023-12-31: choose a later --as-of day.');
+  });
+
   it('refuses a 1–5 rating as NPS', async () => {
     expect((await refusal({ nps: 'sat' })).message).toContain('No value of "sat" is above 5, so it does not look like a 0–10 recommend score');
   });

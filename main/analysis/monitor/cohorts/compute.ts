@@ -37,6 +37,9 @@ export interface CohortInput {
   endMs: number | null;
 }
 
+/** Thrown when no event falls before the end of observation (an as-of day before the first event). */
+export class NoEventsInWindow extends Error {}
+
 export interface CohortTable {
   cohorts: CohortRow[];
   groups: CohortGroupCurve[];
@@ -65,7 +68,7 @@ export function computeCohorts(input: CohortInput): CohortTable {
     if (t > tMax) tMax = t;
     if (t < tMin) tMin = t;
   }
-  if (tMax === -Infinity) throw new Error('no events with a customer and a time inside the observation window');
+  if (tMax === -Infinity) throw new NoEventsInWindow('no events with a customer and a time inside the observation window');
   const endMs = input.endMs ?? (Math.floor(tMax / DAY_MS) + 1) * DAY_MS;
   const dayMin = Math.floor(tMin / DAY_MS);
   const lastDay = Math.floor((endMs - 1) / DAY_MS);

@@ -4,7 +4,7 @@
 import { isCalendarDate } from '../../../../shared/calendar-date';
 import { AppError } from '../../../../shared/errors';
 import { COHORT_MAX_GROUPS, type CohortsResult, type CohortsSpec } from '../../../../shared/monitor-cohorts';
-import { computeCohorts } from '../../../analysis/monitor/cohorts/compute';
+import { computeCohorts, NoEventsInWindow, type CohortInput, type CohortTable } from '../../../analysis/monitor/cohorts/compute';
 import { DAY_MS, PERIOD_DEFINITION } from '../../../analysis/monitor/cohorts/periods';
 import { cohortSummary } from '../../../analysis/monitor/cohorts/summary';
 import type { Db } from '../../db';
@@ -112,6 +112,15 @@ function segmentationJoin(db: Db, segmentation: string, customerIds: readonly st
   }
 }
 
+function computeOrRefuse(dataset: string, asOf: string | undefined, input: CohortInput): CohortTable {
+  try {
+    return computeCohorts(input);
+  } catch (err) {
+    if (err instanceof NoEventsInWindow) throw new AppError('BAD_ARGUMENTS', `No event of "${dataset}" falls on or before ${asOf}: choose a later --as-of day.`, { dataset });
+    throw err;
+  }
+}
+
 export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): CohortsResult {
   const timer = phaseTimer();
   const ds = getDataset(db, spec.dataset);
@@ -154,7 +163,7 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): Coh
   }
   const endMs = spec.asOf ? Date.parse(`${spec.asOf}T00:00:00Z`) + DAY_MS : null;
   ctx.onProgress({ phase: 'cohorts', done: 0, total: log.n });
-  const t = computeCohorts({
+  const t = computeOrRefuse(ds.name, spec.asOf, {
     n: log.n,
     customer: log.customer,
     customers: log.customerIds.length,
@@ -169,7 +178,6 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): Coh
     endMs,
   });
   timer.mark('cohorts');
-  if (t.customers === 0) throw new AppError('BAD_ARGUMENTS', `No event of "${ds.name}" falls on or before ${spec.asOf}.`, { dataset: ds.name });
   if (t.customers > 1 && t.oneEventCustomers === t.customers) {
     throw new AppError(
       'BAD_ARGUMENTS',
