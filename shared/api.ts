@@ -198,6 +198,8 @@ export const driversSpecSchema = z
     bootstrap: z.number().int().min(0).max(10_000).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
     level: level.optional(),
+    /** A second wave (a dataset with the same columns) to compare the weights with: the reference; see docs/drivers-stability.md. */
+    compareWith: datasetName.optional(),
   })
   .strict();
 

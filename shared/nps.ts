@@ -166,6 +166,8 @@ export interface DriversSpec {
   bootstrap?: number;
   seed?: number;
   level?: number;
+  /** A second wave (a dataset with the same columns) to compare with: the reference; the result gets `stability`. */
+  compareWith?: string;
 }
 
 export type Quadrant = 'improve first' | 'key strength' | 'maintain' | 'low priority';
@@ -217,4 +219,40 @@ export interface DriversResult {
   quadrantCuts: { share: number; performance: number };
   /** Collinearity (|r| > 0.8 or VIF > 5), small n (< 10 rows per driver, < 50 rows), constant drivers. */
   warnings: string[];
+  /** With spec.compareWith: the weights of both waves and their differences (docs/drivers-stability.md). */
+  stability?: DriversStability;
+}
+
+/** One driver in both waves: raw weights with their bootstrap intervals, current − reference with its interval. */
+export interface DriverStabilityRow {
+  name: string;
+  reference: { weight: number; ci: [number, number] };
+  current: { weight: number; ci: [number, number] };
+  difference: number;
+  differenceCi: [number, number];
+  /** The difference's interval excludes 0. */
+  changed: boolean;
+}
+
+export interface DriversStability {
+  /** The reference wave (spec.compareWith) and the current one (spec.dataset). */
+  reference: string;
+  current: string;
+  referenceN: number;
+  currentN: number;
+  referenceR2: number;
+  level: number;
+  /** How the difference's interval is made, in words. */
+  method: string;
+  /** Pairs of resamples the difference's interval uses (the smaller of the two waves' usable resamples). */
+  pairs: number;
+  /** Most changed first: by |difference|. */
+  drivers: DriverStabilityRow[];
+  /** The top drivers (up to 3) by weight in each wave, and whether their order differs. */
+  topReference: string[];
+  topCurrent: string[];
+  rankChanged: boolean;
+  /** Drivers weighed in only one wave (left out as constant in the other). */
+  notCompared: string[];
+  sentence: string;
 }

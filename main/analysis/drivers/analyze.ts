@@ -218,5 +218,7 @@ export function analyzeDrivers(input: DriversInput): DriversAnalysis {
     performance: rows.reduce((s, r) => s + r.performanceScaled, 0) / p,
   };
   const drivers: DriverWeight[] = rows.map((r) => ({ ...r, quadrant: quadrantOf(r.share, r.performanceScaled, cuts) }));
-  return { n, excludedRows: cc.excluded, r2, drivers, quadrantCuts: cuts, warnings, imputed: imputed.list, bootstrapUsed: used, bootstrapSkipped: skipped };
+  const out: DriversAnalysis = { n, excludedRows: cc.excluded, r2, drivers, quadrantCuts: cuts, warnings, imputed: imputed.list, bootstrapUsed: used, bootstrapSkipped: skipped };
+  if (input.keepDraws) out.weightDraws = Object.fromEntries(names.map((name, j) => [name, drawsW[j].slice(0, used)]));
+  return out;
 }

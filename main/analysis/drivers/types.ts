@@ -28,6 +28,8 @@ export interface DriversInput {
   seed: number;
   /** Confidence level of the percentile intervals, e.g. 0.95. */
   level: number;
+  /** Return each driver's bootstrap weight replicates (weightDraws), for comparing two waves (stability.ts). */
+  keepDraws?: boolean;
   isCancelled?: () => boolean;
   onProgress?: (phase: 'fit' | 'bootstrap', done: number, total: number) => void;
 }
@@ -38,4 +40,6 @@ export type DriversAnalysis = Pick<DriversResult, 'n' | 'excludedRows' | 'r2' | 
   /** Resamples that produced weights, and those skipped (a singular resample or a logistic fit that did not converge). */
   bootstrapUsed: number;
   bootstrapSkipped: number;
+  /** With keepDraws: per driver name, the raw-weight replicates of the usable resamples, in draw order. */
+  weightDraws?: Record<string, Float64Array>;
 };

@@ -3,6 +3,7 @@
 import type { DriversResult, Quadrant } from '../../../shared/nps';
 import { table } from '../format';
 import { pushAll } from '../../../shared/extent';
+import { formatStability } from './drivers-stability-text';
 
 const int = (n: number) => n.toLocaleString('en-US');
 const QUADRANTS: Quadrant[] = ['improve first', 'key strength', 'maintain', 'low priority'];
@@ -49,6 +50,7 @@ export function formatDrivers(r: DriversResult): string {
     out.push(`  ${q.padEnd(14)} ${names.length ? names.join(', ') : '—'}  (${QUADRANT_MEANING[q]})`);
   }
   pushAll(out, ['', 'What hurts:', ...r.drivers.map((d) => `  - ${d.effect}`)]);
+  if (r.stability) pushAll(out, ['', ...formatStability(r.stability)]);
   if (r.warnings.length) pushAll(out, ['', 'Warnings:', ...r.warnings.map((w) => `  - ${w}`)]);
   return out.join('\n');
 }

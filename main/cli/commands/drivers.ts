@@ -1,6 +1,8 @@
 // cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
 //   [--positive V] [--direction higher-is-better|higher-is-worse] [--missing-codes 0,99] [--missing exclude|impute]
-//   [--bootstrap N] [--seed S] [--level L] [--json]
+//   [--bootstrap N] [--seed S] [--level L] [--compare-with DATASET] [--json]
+// --compare-with runs the same spec on a second wave (the reference) and adds stability: each driver's weight in
+// both waves with intervals, the difference with its interval and `changed` (docs/drivers-stability.md).
 // --direction says whether a higher target (or the value counted as 1) is the good outcome; without it the
 // direction is inferred from the target's role and name, and the command refuses when it cannot be.
 // Key-driver analysis: relative weights summing to R² (or the logistic pseudo-R²), shares, bootstrap intervals,
@@ -35,6 +37,7 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
       bootstrap: { type: 'string' },
       seed: { type: 'string' },
       level: { type: 'string' },
+      'compare-with': { type: 'string' },
       save: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -74,6 +77,7 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
       ...(bootstrap !== undefined ? { bootstrap } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(level !== undefined ? { level } : {}),
+      ...(values['compare-with'] !== undefined ? { compareWith: values['compare-with'] } : {}),
     },
   });
   const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec, save })));

@@ -68,12 +68,15 @@ export const driversModule: AnalysisModule<'drivers.analyze'> = {
   handler: 'drivers.analyze',
   specSchema: driversSpecSchema,
   cliCommand: 'cxw drivers',
-  inputs: (spec) => [spec.dataset],
-  describe: (spec) => `Key drivers of ${spec.target} in ${quoted(spec.dataset)} (${spec.drivers.length} drivers: ${spec.drivers.slice(0, 4).join(', ')}${spec.drivers.length > 4 ? ', …' : ''})`,
+  inputs: (spec) => [spec.dataset, ...(spec.compareWith ? [spec.compareWith] : [])],
+  describe: (spec) =>
+    `Key drivers of ${spec.target} in ${quoted(spec.dataset)} (${spec.drivers.length} drivers: ${spec.drivers.slice(0, 4).join(', ')}${spec.drivers.length > 4 ? ', …' : ''})${spec.compareWith ? `, compared with ${quoted(spec.compareWith)}` : ''}`,
   defaultName: (spec) => `Drivers of ${spec.target} ${spec.dataset}`,
   ranSentence: (spec, r) => {
     const top = [...r.drivers].sort((a, b) => b.weight - a.weight)[0];
-    return `Found the key drivers of ${spec.target} in ${quoted(spec.dataset)} (${r.model} model, ${n(r.n)} rows): they explain ${fixed(r.r2 * 100, 1)}% of it${top ? `, most of all ${top.name}` : ''}.`;
+    const changed = r.stability ? r.stability.drivers.filter((d) => d.changed).length : 0;
+    const compared = r.stability ? ` Compared with ${quoted(r.stability.reference)}: ${changed === 0 ? 'no driver' : changed === 1 ? '1 driver' : `${changed} drivers`} changed weight.` : '';
+    return `Found the key drivers of ${spec.target} in ${quoted(spec.dataset)} (${r.model} model, ${n(r.n)} rows): they explain ${fixed(r.r2 * 100, 1)}% of it${top ? `, most of all ${top.name}` : ''}.${compared}`;
   },
   logFigures: (r) => ({ model: r.model, r2: r.r2, n: r.n, excludedRows: r.excludedRows, weights: r.drivers.map((d) => ({ name: d.name, weight: d.weight })) }),
   headline: (r) => {
@@ -84,7 +87,10 @@ export const driversModule: AnalysisModule<'drivers.analyze'> = {
       { label: 'Top driver', value: top ? top.name : null },
     ];
   },
-  renameDataset: renameOwnDataset,
+  renameDataset: (spec, from, to) => {
+    const own = renameOwnDataset(spec, from, to);
+    return own.compareWith === from ? { ...own, compareWith: to } : own;
+  },
   // The spec echoed in the result is what was asked (the same saved spec), not a finding.
   ignoreOnRerun: ['spec'],
   slides: driversSlides,

@@ -10,6 +10,7 @@ import type { Db } from '../db';
 import { isNumericColumn, loadColumns } from '../segments/columns';
 import { phaseTimer } from '../segments/timings';
 import { resolveDirection, resolveTarget } from './drivers-target';
+import { withStability } from './drivers-stability';
 
 export interface AnalysisProgress {
   isCancelled: () => boolean;
@@ -37,7 +38,14 @@ function checkDrivers(target: StoredColumn, drivers: StoredColumn[]): void {
   }
 }
 
+/** The key drivers of spec.dataset; with spec.compareWith also the weights of that wave and the differences. */
 export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): DriversResult {
+  if (!spec.compareWith) return runDriversWave(db, spec, ctx).result;
+  return withStability(db, spec, ctx, runDriversWave, DRIVERS_DEFAULTS);
+}
+
+/** One wave: the result, and with keepDraws each driver's bootstrap weight replicates. */
+export function runDriversWave(db: Db, spec: DriversSpec, ctx: AnalysisProgress, keepDraws = false): { result: DriversResult; draws?: Record<string, Float64Array> } {
   const timer = phaseTimer();
   const ds = getDataset(db, spec.dataset);
   const targetColumn = findColumn(ds, spec.target);
@@ -72,6 +80,7 @@ export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): Dr
       bootstrap,
       seed: spec.seed ?? DRIVERS_DEFAULTS.seed,
       level: spec.level ?? DRIVERS_DEFAULTS.level,
+      keepDraws,
       isCancelled: ctx.isCancelled,
       onProgress: (phase, done, total) => ctx.onProgress({ phase, done, total }),
     });
@@ -82,6 +91,6 @@ export function runDrivers(db: Db, spec: DriversSpec, ctx: AnalysisProgress): Dr
   }
   timer.mark(`analyze (${target.model}, ${bootstrap} resamples)`);
   timer.report('drivers.analyze');
-  const { bootstrapUsed: _used, bootstrapSkipped: _skipped, imputed, ...rest } = analysis;
-  return { spec, model: target.model, targetNote: target.note, direction, missing: { handling: spec.missing ?? 'exclude', imputed }, ...rest };
+  const { bootstrapUsed: _used, bootstrapSkipped: _skipped, imputed, weightDraws, ...rest } = analysis;
+  return { result: { spec, model: target.model, targetNote: target.note, direction, missing: { handling: spec.missing ?? 'exclude', imputed }, ...rest }, draws: weightDraws };
 }
