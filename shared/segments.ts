@@ -152,6 +152,23 @@ export interface MigrationMatrix {
   /** counts[i][j]: customers in from-segment i and to-segment j (matched by id). */
   counts: number[][];
   matched: number;
+  /**
+   * When one is the other scored on a new wave (the same centroids, so segment i is the same segment): each segment's
+   * size in both (all their customers, matched or not), and whether the mix shifted — chi-square on the 2 × k table
+   * (scipy's chi2_contingency) and PSI (the Monitor's bands: < 0.1 stable, 0.1–0.25 moderate, > 0.25 major).
+   */
+  sizes?: SegmentSizeShift;
+}
+
+export interface SegmentSizeShift {
+  segments: { name: string; from: number; to: number; fromShare: number; toShare: number }[];
+  chiSquare: number;
+  df: number;
+  pValue: number;
+  psi: number;
+  band: 'stable' | 'moderate' | 'major';
+  /** "Segment 'Loyal' grew from 21.0% to 27.5% of customers; …" */
+  sentence: string;
 }
 
 /** `segment.export`: the assignments CSV of a segmentation, ready to save. */

@@ -94,6 +94,12 @@ test.describe('demo workspace', () => {
     await shot(app, 'segments-more-migration');
     await sankey.scrollIntoViewIfNeeded();
     await shot(app, 'segments-more-sankey');
+    // The scored copy is the same customers: the segment mix did not move (chi-square 0, PSI 0).
+    const sizes = app.getByRole('group', { name: 'Segment sizes in both' });
+    await sizes.scrollIntoViewIfNeeded();
+    await expect(sizes.getByRole('status')).toHaveText('The segment mix did not move (chi-square p = 1.0, PSI 0.000: stable): every segment kept its share to 0.1 point.');
+    await expect(sizes.locator('tbody tr')).toHaveCount(4);
+    await shot(app, 'segments-more-sizes');
     const png = app.waitForEvent('download');
     await sankey.getByRole('button', { name: /^Export PNG of/ }).click();
     expect((await png).suggestedFilename()).toMatch(/\.png$/);

@@ -1,6 +1,7 @@
 // The human in the loop: the review queue of customers between two segments, reassignment (logged, persisted,
 // card sizes recounted), the migration matrix between two segmentations, and the assignment rows for export.
 import type { MigrationMatrix, ReviewItem } from '../../../shared/segments';
+import { segmentSizeShift } from '../../analysis/segment/size-shift';
 import { AppError } from '../../../shared/errors';
 import { logActivity } from '../activity';
 import type { Db } from '../db';
@@ -145,25 +146,33 @@ export function migrationMatrix(db: Db, fromName: string, toName: string): Migra
   }
   const key = (r: AssignmentRow) => (byRow ? String(r.row) : r.id === null ? null : String(r.id));
   const first = new Map<string, number>();
+  const fromSizes = new Array<number>(from.k).fill(0);
+  const toSizes = new Array<number>(to.k).fill(0);
   for (const r of withIds(db, dsFrom, loadAssignments(db, from.id))) {
+    fromSizes[r.segment]++;
     const k = key(r);
     if (k !== null) first.set(k, r.segment);
   }
   const counts = Array.from({ length: from.k }, () => new Array<number>(to.k).fill(0));
   let matched = 0;
   for (const r of withIds(db, dsTo, loadAssignments(db, to.id))) {
+    toSizes[r.segment]++;
     const k = key(r);
     const f = k === null ? undefined : first.get(k);
     if (f === undefined) continue;
     counts[f][r.segment]++;
     matched++;
   }
+  const fromSegments = readCards(db, from.id).map((c) => c.name);
+  // A scoring of the other (either way round) keeps its centroids: segment i is the same segment in both.
+  const sameSegments = from.k === to.k && (to.params.scoredFrom === from.name || from.params.scoredFrom === to.name);
   return {
     from: fromName,
     to: toName,
-    fromSegments: readCards(db, from.id).map((c) => c.name),
+    fromSegments,
     toSegments: readCards(db, to.id).map((c) => c.name),
     counts,
     matched,
+    ...(sameSegments ? { sizes: segmentSizeShift(fromSegments, fromSizes, toSizes) } : {}),
   };
 }

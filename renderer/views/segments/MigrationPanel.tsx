@@ -1,8 +1,9 @@
-// How customers moved between two saved segmentations (matched by id): a table of counts and a Sankey.
+// How customers moved between two saved segmentations (matched by id): a table of counts and a Sankey; when one is the
+// other scored on a new wave, each segment's size in both and whether the mix shifted.
 import { useState } from 'react';
 import { Button, Group, NativeSelect, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowsExchange } from '@tabler/icons-react';
-import type { MigrationMatrix, SegmentationSummary } from '../../../shared/segments';
+import type { MigrationMatrix, SegmentationSummary, SegmentSizeShift } from '../../../shared/segments';
 import { useClient } from '../../state/bridge';
 import { formatCount, formatPct } from '../../lib/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -117,6 +118,7 @@ export function MigrationPanel({ saved, initial }: { saved: SegmentationSummary[
           <Paper withBorder radius="md" p="lg">
             <MigrationSankey matrix={matrix} />
           </Paper>
+          {matrix.sizes && <SizeShift sizes={matrix.sizes} from={matrix.from} to={matrix.to} />}
         </>
       )}
     </Stack>
@@ -125,4 +127,48 @@ export function MigrationPanel({ saved, initial }: { saved: SegmentationSummary[
 
 function Dot({ index }: { index: number }) {
   return <span className="cxw-seg-dot cxw-seg-dot-inline" style={{ background: segmentColor(index) }} aria-hidden="true" />;
+}
+
+/** One segmentation scored on a new wave: each segment's share in both, and whether the mix shifted. */
+function SizeShift({ sizes, from, to }: { sizes: SegmentSizeShift; from: string; to: string }) {
+  return (
+    <Paper withBorder radius="md" p="lg" role="group" aria-label="Segment sizes in both">
+      <Text fw={650} size="lg" mb="xs">
+        Segment sizes: {from} and {to}
+      </Text>
+      <Text size="md" mb="md" role="status">
+        {sizes.sentence}
+      </Text>
+      <Table withTableBorder className="cxw-seg-sizes" aria-label="Segment sizes in both">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Segment</Table.Th>
+            <Table.Th ta="right">{from}</Table.Th>
+            <Table.Th ta="right">{to}</Table.Th>
+            <Table.Th ta="right">Change</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sizes.segments.map((s, i) => (
+            <Table.Tr key={s.name}>
+              <Table.Th scope="row">
+                <Dot index={i} />
+                {s.name}
+              </Table.Th>
+              <Table.Td ta="right" className="cxw-tabular">
+                {formatPct(s.fromShare * 100)} ({formatCount(s.from)})
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {formatPct(s.toShare * 100)} ({formatCount(s.to)})
+              </Table.Td>
+              <Table.Td ta="right" className="cxw-tabular">
+                {s.toShare >= s.fromShare ? '+' : '−'}
+                {Math.abs((s.toShare - s.fromShare) * 100).toFixed(1)} points
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
 }

@@ -134,6 +134,9 @@ describe('review, reassign, score, migration', () => {
     expect(mig.toSegments[2]).toBe('Weekend browsers'); // the analyst's name carries over to the scored data
     expect((await hd['segment.get']({ segmentation: 'next' })).segments.filter((c) => c.name !== c.suggestedName).map((c) => c.index)).toEqual([2]);
     expect(mig.counts).toEqual([0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 25 : 0))));
+    // A scoring of the same customers: the mix did not move (25% each in both; chi-square 0, PSI 0).
+    expect(mig.sizes).toMatchObject({ chiSquare: 0, df: 3, pValue: 1, psi: 0, band: 'stable' });
+    expect(mig.sizes!.segments.map((x) => [x.from, x.to])).toEqual([[25, 25], [25, 25], [25, 25], [25, 25]]);
     await hd['segment.delete']({ segmentation: 'next' });
     expect((await hd['segment.list']({})).map((s) => s.name)).toEqual(['base']);
     const db = new Database(ws, { readonly: true });
