@@ -29,7 +29,7 @@ export const customerColumns = (d: DatasetSummary | null) => (d?.columns ?? []).
 export const splitColumns = (d: DatasetSummary | null, f: Pick<CohortsForm, 'customer' | 'time'>) =>
   (d?.columns ?? []).filter((c) => c.name !== f.customer && c.name !== f.time && !isTime(c) && c.type !== 'real' && c.role !== 'id' && c.role !== 'pii' && c.role !== 'ignore');
 
-/** An event log: a time column and a customer id column. Of several, the one with the most rows per… the most rows. */
+/** An event log: a time column and a customer id column; of several, the largest (a log has more rows than its customers). */
 export function pickEventDataset(all: DatasetSummary[]): DatasetSummary | null {
   const logs = all.filter((d) => d.columns.some(isTime) && d.columns.some((c) => c.role === 'id'));
   return [...logs].sort((a, b) => b.rows - a.rows)[0] ?? all[0] ?? null;
