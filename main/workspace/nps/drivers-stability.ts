@@ -22,8 +22,9 @@ export function withStability(db: Db, spec: DriversSpec, ctx: AnalysisProgress, 
   try {
     reference = wave(db, referenceSpec, { ...ctx, onProgress: (p) => ctx.onProgress({ ...p, phase: `reference ${p.phase}` }) }, true);
   } catch (err) {
-    if (err instanceof AppError && err.code === 'BAD_ARGUMENTS') {
-      throw new AppError('BAD_ARGUMENTS', `The wave to compare with, "${referenceName}", cannot be weighed with the same set-up: ${err.message}`, err.details);
+    // Name the wave in the message (a missing column or a constant target is about the second dataset, not the first).
+    if (err instanceof AppError && err.code !== 'CANCELLED' && err.code !== 'INTERNAL') {
+      throw new AppError(err.code, `The wave to compare with, "${referenceName}", cannot be weighed with the same set-up: ${err.message}`, err.details);
     }
     throw err;
   }
