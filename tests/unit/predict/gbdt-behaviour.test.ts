@@ -156,7 +156,7 @@ describe('early stopping (sklearn semantics, scoring = loss)', () => {
     expect(model.trainRows).toBe(n - model.validationRows);
     const losses = model.validationLoss!;
     expect(losses).toHaveLength(model.nIter + 1);
-    expect(model.trainLoss).toHaveLength(model.nIter + 1);
+    expect(model.trainLoss).toBeNull(); // not tracked: only the validation loss decides
     expect(shouldStop(losses, 5, 1e-7)).toBe(true);
     for (let k = 1; k < losses.length; k++) expect(shouldStop(losses.slice(0, k), 5, 1e-7)).toBe(false);
     // Index 0 is the base rate alone: −mean(y log p̄ + (1 − y) log(1 − p̄)) over the held-out rows, p̄ the training rate.

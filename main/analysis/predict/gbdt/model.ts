@@ -61,7 +61,7 @@ export interface GbdtModel extends TreeEnsemble {
   params: GbdtParams;
   /** Iterations run (= trees.length); fewer than params.maxIter when early stopping stopped the fit. */
   nIter: number;
-  /** With early stopping: mean training log loss after 0..nIter trees (index 0 = the base rate alone); else null. */
+  /** No longer tracked (always null; kept so models saved by earlier versions still read): it decided nothing. */
   trainLoss: number[] | null;
   /** Mean validation log loss after 0..nIter trees when early stopping held rows out; otherwise null. */
   validationLoss: number[] | null;
