@@ -6,6 +6,7 @@ import { PreviousResult } from './parts';
 import { AreaLayout, Intro } from './AreaLayout';
 import { DriversResults } from './DriversResults';
 import { DriversSetup } from './DriversSetup';
+import { DriversStability } from './DriversStability';
 import { fromDriversSpec } from './from-spec';
 import { driversForms, driversProblem, pickSurveyDataset, toDriversSpec, type DriversForm } from './model';
 
@@ -23,6 +24,13 @@ export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
     cancelledNote: 'The key-driver analysis was cancelled; the results shown (if any) are from the previous run.',
   });
   const result = a.run?.result ?? null;
+  // The shown run's own set-up, with the other wave added (or removed): the comparison is of exactly what is shown.
+  const compare = (wave: string | undefined) => {
+    if (!result) return;
+    const next = fromDriversSpec({ ...result.spec, compareWith: wave }, a.form);
+    a.setForm(next);
+    void a.analyze(next);
+  };
   return (
     <AreaLayout
       name="Key drivers"
@@ -37,6 +45,7 @@ export function DriversArea({ setupOpen, onSetupOpen }: { setupOpen: boolean; on
       {result ? (
         <PreviousResult failed={Boolean(a.error)} stale={a.stale}>
           <DriversResults result={result} />
+          <DriversStability result={result} datasets={a.datasets} busy={a.job.running} onCompare={compare} />
         </PreviousResult>
       ) : (
         <Intro title="Find what drives the score" label="Find key drivers" canRun={!a.problem && !a.job.running} onRun={() => void a.analyze()} problem={a.problem}>

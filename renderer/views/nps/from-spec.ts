@@ -59,5 +59,6 @@ export function fromDriversSpec(spec: DriversSpec, base: DriversForm): DriversFo
     bootstrap: spec.bootstrap ?? DEFAULT_BOOTSTRAP,
     level: spec.level ?? DEFAULT_LEVEL,
     seed: spec.seed ?? DEFAULT_SEED,
+    compareWith: spec.compareWith,
   };
 }

@@ -65,6 +65,8 @@ export interface DriversForm {
   bootstrap: number;
   level: number;
   seed: number;
+  /** The other wave to compare the weights with ("Compare with another wave" after a run); absent = none. */
+  compareWith?: string;
 }
 
 export const LEVELS = [0.8, 0.9, 0.95, 0.99] as const;
@@ -328,6 +330,7 @@ export function toDriversSpec(f: DriversForm): DriversSpec {
   spec.bootstrap = f.bootstrap;
   spec.seed = f.seed;
   spec.level = f.level;
+  if (f.compareWith) spec.compareWith = f.compareWith;
   return spec;
 }
 
