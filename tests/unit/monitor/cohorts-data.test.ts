@@ -18,11 +18,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import type { CohortsSpec } from '../../../shared/monitor-cohorts';
 import { getDataset } from '../../../main/workspace/datasets';
-import type { Db } from '../../../main/workspace/db';
+import { openWorkspaceDb, type Db } from '../../../main/workspace/db';
 import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/run';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
+import { keepLogInCache, readCachedLog } from '../../../main/workspace/monitor/cohorts/cache';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -104,6 +105,31 @@ describe('the cohorts scan', () => {
 });
 
 const WORKER = join(import.meta.dirname, '../../../out/main/worker.js');
+
+describe('the decoded log in the column cache', () => {
+  it('reads back exactly what was kept, only for the same customer and time columns and the same import', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount', nps: 'ltr', by: 'arm' });
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const log = scanCohortLog(db, ds, cols, quiet);
+    expect(readCachedLog(db, ds, cols)).toBeNull();
+    keepLogInCache(db.name, ds, cols, log);
+    expect(readCachedLog(db, ds, cols)).toEqual(log);
+    // Fewer fields: the entries kept serve them too; another field not kept: not cached.
+    const fewer = resolveCohortColumns(db, ds, SPEC);
+    expect(readCachedLog(db, ds, fewer)).toEqual({ ...log, value: null, score: null, by: null, byNames: [] });
+    expect(readCachedLog(db, ds, resolveCohortColumns(db, ds, { ...SPEC, nps: 'sat' }))).toBeNull();
+    // Another customer column decides other rows: the kept time entry is not read for it.
+    expect(readCachedLog(db, ds, resolveCohortColumns(db, ds, { ...SPEC, customer: 'arm' }))).toBeNull();
+    // A damaged entry is not read.
+    const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
+    w.prepare('UPDATE column_cache SET data = zeroblob(length(data)) WHERE position < -100000 AND kind = ?').run('f64');
+    w.close();
+    expect(readCachedLog(db, ds, cols)).toBeNull();
+  });
+});
 
 describe('the cohorts scan in two parts', () => {
   it('a later part appended (codes remapped) equals one sequential pass, at every split point', async () => {

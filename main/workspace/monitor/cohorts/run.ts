@@ -1,6 +1,7 @@
 // The 'cohorts.run' job: check the spec against the dataset, read the log's columns (scan.ts), take the split from
 // a column (the customer's first event) or a saved segmentation (its id column matched to the customer ids), and
-// compute the cohort table (main/analysis/monitor/cohorts). Read-only. CXW_TIMINGS=1 prints the phases to stderr.
+// compute the cohort table (main/analysis/monitor/cohorts). It reads the workspace; a large log it decoded is kept
+// in the column cache for the next run (cache.ts, best effort). CXW_TIMINGS=1 prints the phases to stderr.
 import { isCalendarDate } from '../../../../shared/calendar-date';
 import { AppError } from '../../../../shared/errors';
 import { COHORT_MAX_GROUPS, type CohortsResult, type CohortsSpec } from '../../../../shared/monitor-cohorts';
@@ -11,7 +12,11 @@ import type { Db } from '../../db';
 import { getDataset, quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
 import { joinSegmentation } from '../../journeys/segment-join';
 import { phaseTimer } from '../../segments/timings';
+import { keepLogInCache, readCachedLog } from './cache';
 import { scanCohortLog, type CohortColumns } from './scan';
+
+/** Logs from this many events are kept decoded in the column cache (smaller ones decode in well under a second). */
+export const CACHE_MIN_EVENTS = 500_000;
 
 export interface CohortsProgress {
   isCancelled: () => boolean;
@@ -126,8 +131,13 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): Coh
   const ds = getDataset(db, spec.dataset);
   const cols = resolveCohortColumns(db, ds, spec);
   const unit = spec.unit ?? 'month';
-  const log = scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
-  timer.mark(`load (${log.n} events)`);
+  const cached = readCachedLog(db, ds, cols);
+  const log = cached ?? scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
+  timer.mark(`load (${log.n} events${cached ? ', from the cache' : ''})`);
+  if (!cached && log.n >= CACHE_MIN_EVENTS) {
+    keepLogInCache(db.name, ds, cols, log);
+    timer.mark('keep in the cache');
+  }
   if (log.n === 0) throw new AppError('BAD_ARGUMENTS', `"${ds.name}" has no event with both a customer ("${cols.customer.name}") and a time ("${cols.time.name}").`, { dataset: ds.name });
 
   const warnings: string[] = [];

@@ -1,0 +1,111 @@
+// The decoded event log kept in the workspace's column cache after a first run, so a re-run, a switch between weeks
+// and months, or another split reads typed arrays back (~0.3 s for 10M events) instead of decoding the table again
+// (~9 s). Entries sit at positions of their own (negative, by field and column), so no other analysis reads them;
+// like every cache entry they are keyed by the dataset's row count and import (a changed dataset never reads them),
+// carry a CRC-32 checked on every read, and are best effort: a cache that cannot be written costs speed, never the
+// result. Each entry records the customer and time columns it was decoded with (they decide which rows are kept).
+import type { Db } from '../../db';
+import { openWorkspaceDb } from '../../db';
+import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
+import { cacheChecksum, saveColumnCache, type FreshColumn } from '../../segments/columns';
+import type { CohortColumns, ScannedLog } from './scan';
+
+const FIELDS = ['customer', 'time', 'value', 'score', 'by'] as const;
+type Field = (typeof FIELDS)[number];
+const position = (field: Field, col: StoredColumn) => -100_000 - FIELDS.indexOf(field) * 10_000 - col.index;
+
+/** What every entry records besides its array: the rows it was decoded from and the log's counts. */
+interface Meta {
+  customer: number;
+  time: number;
+  n: number;
+  missing: ScannedLog['missing'];
+  timeKinds: ScannedLog['timeKinds'];
+}
+
+interface Row {
+  kind: string;
+  data: Buffer;
+  levels: string | null;
+  checksum: number | null;
+}
+
+/** A typed view of a BLOB: in place when aligned, else a copy. */
+function view<T extends Int32Array | Float64Array>(buf: Buffer, make: (b: ArrayBuffer, offset: number, length: number) => T, bytes: 4 | 8, copy: (n: number) => T): T {
+  const n = buf.byteLength / bytes;
+  if (buf.buffer instanceof ArrayBuffer && buf.byteOffset % bytes === 0) return make(buf.buffer, buf.byteOffset, n);
+  const out = copy(n);
+  new Uint8Array(out.buffer).set(buf);
+  return out;
+}
+const i32 = (b: Buffer) => view(b, (ab, o, n) => new Int32Array(ab, o, n), 4, (n) => new Int32Array(n));
+const f64 = (b: Buffer) => view(b, (ab, o, n) => new Float64Array(ab, o, n), 8, (n) => new Float64Array(n));
+
+/** The log as cached for these columns, or null (not cached, another dataset version or row set, or damaged). */
+export function readCachedLog(db: Db, ds: StoredDataset, cols: CohortColumns): ScannedLog | null {
+  const stmt = db.prepare('SELECT kind, data, levels, checksum FROM column_cache WHERE dataset_id = ? AND position = ? AND rows = ? AND imported_at = ?');
+  const entries = new Map<Field, { row: Row; meta: Meta; names: string[] | null }>();
+  for (const field of FIELDS) {
+    const col = cols[field];
+    if (!col) continue;
+    const row = stmt.get(ds.id, position(field, col), ds.rows, ds.importedAt) as Row | undefined;
+    if (!row || row.checksum === null || cacheChecksum(row.kind, row.levels, row.data) !== row.checksum) return null;
+    const [metaText, ...names] = JSON.parse(row.levels ?? '[]') as string[];
+    const meta = JSON.parse(metaText) as Meta;
+    if (meta.customer !== cols.customer.index || meta.time !== cols.time.index) return null;
+    const bytes = row.kind === 'f64' ? 8 : 4;
+    if (row.data.byteLength !== meta.n * bytes) return null;
+    entries.set(field, { row, meta, names: row.kind === 'codes' ? names : null });
+  }
+  const metas = [...entries.values()].map((e) => e.meta);
+  if (metas.some((m) => m.n !== metas[0].n)) return null;
+  const get = (f: Field) => entries.get(f);
+  const customer = get('customer')!;
+  const meta = customer.meta;
+  return {
+    n: meta.n,
+    customer: i32(customer.row.data),
+    time: f64(get('time')!.row.data),
+    value: cols.value ? f64(get('value')!.row.data) : null,
+    score: cols.score ? f64(get('score')!.row.data) : null,
+    by: cols.by ? i32(get('by')!.row.data) : null,
+    customerIds: customer.names ?? [],
+    byNames: get('by')?.names ?? [],
+    missing: meta.missing,
+    timeKinds: meta.timeKinds,
+  };
+}
+
+const buffer = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** Keep the decoded log for the next run (a connection of its own that may write; skipped when the file is busy). */
+export function keepLogInCache(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog): void {
+  const meta = JSON.stringify({ customer: cols.customer.index, time: cols.time.index, n: log.n, missing: log.missing, timeKinds: log.timeKinds } satisfies Meta);
+  const arrays: Record<Field, [Int32Array | Float64Array | null, string[] | null]> = {
+    customer: [log.customer, log.customerIds],
+    time: [log.time, null],
+    value: [log.value, null],
+    score: [log.score, null],
+    by: [log.by, log.byNames],
+  };
+  const fresh: FreshColumn[] = [];
+  for (const field of FIELDS) {
+    const col = cols[field];
+    const [data, names] = arrays[field];
+    if (!col || !data) continue;
+    fresh.push({ position: position(field, col), kind: data instanceof Int32Array ? 'codes' : 'f64', data: buffer(data), levels: [meta, ...(names ?? [])] });
+  }
+  try {
+    const db = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, busyTimeoutMs: 1000 });
+    try {
+      db.transaction(() => {
+        const now = getDataset(db, ds.name);
+        if (now.id === ds.id && now.rows === ds.rows && now.importedAt === ds.importedAt) saveColumnCache(db, now, fresh);
+      })();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Not cached this time (a read-only file, another writer): the next run decodes again.
+  }
+}
