@@ -98,7 +98,7 @@ function StabilityFigures({ s }: { s: Stability }) {
   const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)}`;
   return (
     <div className="cxw-nps-stack" style={{ marginTop: 'var(--mantine-spacing-md)' }}>
-      <Text fw={600} aria-label="What changed between the waves" data-testid="stability-sentence">
+      <Text fw={500} size="lg" aria-label="What changed between the waves" data-testid="stability-sentence">
         {s.sentence}
       </Text>
       <PlotlyChart
