@@ -52,8 +52,9 @@ const USAGE = `cxw — CX Workbench on the command line
               [--off-funnel "Support contact,Other"]   side steps: kept everywhere, left out of the funnel
               funnel, stages, steps, transitions and pain points of an event log (--segments: 0-based indices)
   cxw drivers --workspace W --dataset N --target COL --drivers a,b,c [--model auto|linear|logistic|detractor|promoter]
-              [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level 0.95]
-              key drivers: relative weights summing to R², shares, bootstrap intervals, importance × performance
+              [--positive V] [--missing-codes 0,99] [--bootstrap N] [--seed S] [--level 0.95] [--compare-with DATASET]
+              key drivers: relative weights summing to R², shares, bootstrap intervals, importance × performance;
+              --compare-with: the same spec on another wave, each weight's change with its interval (stability)
   cxw nps --workspace W --dataset N --score COL [--by COL | --segmentation SEG] [--reference G] [--level 0.95]
           [--min-n 30] [--period COL [--period-unit week|month|quarter|year]] [--map round|rescale:1-5]
           NPS with adjusted-Wald intervals, by group with tests, trend by period
