@@ -6,6 +6,8 @@
 // compareWith, re-runs identical, and follows a renamed reference wave; bad input is refused with the wave named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriversResult, DriversSpec } from '../../../shared/nps';
+import type { SlideBlock, SlideSource } from '../../../shared/decks';
+import { driversSlides } from '../../../main/services/analyses/slides/drivers';
 import { harness, type Harness } from '../segment-service/helpers';
 import { CURRENT_COEFS, makeWave, REFERENCE_COEFS, STABILITY_DRIVERS, waveCsv } from './stability-waves';
 
@@ -69,6 +71,18 @@ describe('drivers.analyze with compareWith', () => {
     const got = await h.services.handlers['results.get']({ id });
     expect((got.spec as DriversSpec).compareWith).toBe('Q1 2025');
     await h.services.handlers['dataset.rename']({ dataset: 'Q1 2025', name: 'Q1' });
+  });
+
+  it('makes a stability slide only for a compared run: the sentence as headline, both waves and the difference', async () => {
+    const def = driversSlides.find((d) => d.kind === 'drivers.stability')!;
+    expect(def.available!(await analyze({}), compared.spec)).toBe(false);
+    expect(def.available!(compared, compared.spec)).toBe(true);
+    const slide = def.build(compared, compared.spec, {} as SlideSource);
+    expect(slide.headline).toBe(compared.stability!.sentence);
+    const table = slide.body[0] as Extract<SlideBlock, { type: 'table' }>;
+    const first = compared.stability!.drivers[0];
+    expect(table.rows[0]).toMatchObject({ driver: 'price_rating', changed: 'lost', difference: { value: first.difference, ci: first.differenceCi } });
+    expect(table.rows.map((r) => r.changed)).toEqual(['lost', 'no', 'no', 'no']);
   });
 
   it('refuses a wave compared with itself or one without the drivers', async () => {

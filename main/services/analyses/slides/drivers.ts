@@ -76,4 +76,40 @@ export const driversSlides: Def[] = [
       };
     },
   },
+  {
+    // Only for a run with compareWith (docs/drivers-stability.md): both waves' raw weights and the difference.
+    kind: 'drivers.stability',
+    label: 'Driver stability between waves',
+    byDefault: true,
+    available: (r) => Boolean(r.stability),
+    build: (r, spec) => {
+      const s = r.stability!;
+      const lv = `${Math.round(s.level * 100)}%`;
+      const columns: TableColumn[] = [
+        { key: 'driver', label: 'Driver' },
+        { key: 'reference', label: `${s.reference} (${lv} CI)`, align: 'right' },
+        { key: 'current', label: `${s.current} (${lv} CI)`, align: 'right' },
+        { key: 'difference', label: `Difference (${lv} CI)`, align: 'right' },
+        { key: 'changed', label: 'Changed' },
+      ];
+      return {
+        title: `Driver stability: ${spec.target}, ${s.reference} → ${s.current}`,
+        headline: s.sentence,
+        notes: `Raw relative weights (each wave's add up to its ${r2Label(r)}); n = ${num(s.referenceN)} in ${s.reference}, ${num(s.currentN)} in ${s.current}. Difference = ${s.current} − ${s.reference}; its interval: ${s.method}. Changed: that interval excludes 0.`,
+        body: [
+          {
+            type: 'table',
+            columns,
+            rows: s.drivers.map((d) => ({
+              driver: d.name,
+              reference: { ...decimal(d.reference.weight, 3), base: s.referenceN, ci: d.reference.ci },
+              current: { ...decimal(d.current.weight, 3), base: s.currentN, ci: d.current.ci },
+              difference: { ...decimal(d.difference, 3), ci: d.differenceCi },
+              changed: d.changed ? (d.difference > 0 ? 'gained' : 'lost') : 'no',
+            })),
+          },
+        ],
+      };
+    },
+  },
 ];
