@@ -15,16 +15,9 @@ export const PERIOD_DEFINITION: Record<CohortUnit, string> = {
 /** Week index of a day count since 1970-01-01 (a Thursday): week 0 starts Monday 1969-12-29. */
 export const weekOfDay = (day: number): number => Math.floor((day + 3) / 7);
 
-/** Month index (year × 12 + month − 1) of a day count, without allocating (civil_from_days inlined). */
+/** Month index (year × 12 + month − 1) of a day count. Called once per distinct day (compute.ts tabulates it), not per event. */
 export function monthOfDay(days: number): number {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { y, m } = civilFromDays(days);
   return y * 12 + m - 1;
 }
 
