@@ -85,5 +85,12 @@ test.describe('demo workspace', () => {
     await shot(app, 'drivers-stability-1920');
     await table.scrollIntoViewIfNeeded();
     await app.screenshot({ path: join(SHOTS, 'stability-table-1920.png') });
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await table.scrollIntoViewIfNeeded();
+    await app.screenshot({ path: join(SHOTS, 'stability-table-1366.png') });
+    await app.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await figure.scrollIntoViewIfNeeded();
+    await app.screenshot({ path: join(SHOTS, 'stability-dark-1366.png') });
+    await app.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 });
