@@ -13,12 +13,12 @@
 // On large tables the second half of the rows is decoded on a helper thread at the same time (scan-helper.ts)
 // and appended; codes are remapped so the arrays are exactly those of one sequential pass.
 import { AppError } from '../../../shared/errors';
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
 import { Codebook, FNV_OFFSET, fnvStep, hashRange } from './codebook';
 import { readStoredTime, utcDay, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from './stored-time';
 import type { JourneyColumns } from './spec-columns';
+import { FIELD, forEachBlock, isBlank, RECORD } from './block-text';
 import { FramingError } from './framing-error';
 import { startScanHelper, type ScanHelper } from './scan-helper';
 
@@ -65,11 +65,6 @@ export interface ScannedEvents {
   /** Which path read the table: blocks (with a helper thread for the second half: 'blocks+helper') or rows. */
   path: 'blocks' | 'blocks+helper' | 'rows';
 }
-
-const DEFAULT_BLOCK_ROWS = 65_536;
-const FIELD = 31;
-const RECORD = 30;
-
 
 /** What one thread decoded: the kept events (arrays exactly n long), its codebooks' values and its counts. */
 export interface SinkPart {
@@ -264,17 +259,6 @@ function fieldColumns(cols: JourneyColumns): StoredColumn[] {
   return [cols.customer, cols.time, cols.step, cols.channel, cols.satisfaction, cols.nps].filter((c): c is StoredColumn => c !== null);
 }
 
-/** One block's row count and text. A block too long for one string (huge cells) is read row by row instead. */
-function blockText(block: Statement, lo: number, end: number): [number, string | null] {
-  try {
-    return block.get(lo, end) as [number, string | null];
-  } catch (err) {
-    const tooBig = (err as { code?: string }).code === 'SQLITE_TOOBIG' || err instanceof RangeError;
-    if (tooBig) throw new FramingError('block too long for one string');
-    throw err;
-  }
-}
-
 /** _row bounds and row count of a table; null when it is empty. */
 export function rowBounds(db: Db, ds: StoredDataset): { first: number; last: number; count: number } | null {
   const [first, last, count] = db.prepare(`SELECT min(_row), max(_row), count(*) FROM ${quoteIdent(ds.tableName)}`).raw(true).get() as [number | null, number | null, number];
@@ -286,11 +270,6 @@ export function rowBounds(db: Db, ds: StoredDataset): { first: number; last: num
  * Throws FramingError when the data breaks the block framing.
  */
 export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: EventSink, first: number, last: number, opts: ScanOptions, onBlock: (done: number) => void): void {
-  const fields = fieldColumns(cols);
-  const concat = `concat_ws(char(31), ${fields.map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`).join(', ')})`;
-  const table = quoteIdent(ds.tableName);
-  const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
-  const block = db.prepare(`SELECT count(*), group_concat(${concat}, char(30)) FROM ${table} WHERE _row >= ? AND _row < ?`).raw(true);
   const hasChannel = cols.channel !== null;
   const hasSat = cols.satisfaction !== null;
   const hasNps = cols.nps !== null;
@@ -298,14 +277,7 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
   const steps = sink.steps;
   const channels = sink.channels;
   const tr: TimeRead = { ms: 0, kind: 0 };
-  let done = 0;
-  for (let lo = first; lo <= last; lo += blockRows) {
-    if (opts.isCancelled?.()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
-    const end = Math.min(lo + blockRows, last + 1);
-    const [count, text] = blockText(block, lo, end);
-    const expected = end - lo;
-    if (count !== expected || text === null) throw new FramingError('block row count');
-    const s = text;
+  const decode = (s: string, lo: number, count: number): number => {
     const L = s.length;
     let p = 0;
     let rows = 0;
@@ -382,10 +354,9 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
       } else if (rows !== count) throw new FramingError('short block');
       sink.add(row++, customer, time, kind, step, channel, sat, nps);
     }
-    if (p !== L) throw new FramingError('trailing text');
-    done += count;
-    onBlock(done);
-  }
+    return p;
+  };
+  forEachBlock(db, ds, fieldColumns(cols), first, last, opts, decode, onBlock);
 }
 
 function scanRows(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: EventSink, opts: ScanOptions): void {
@@ -423,12 +394,6 @@ function scanRows(db: Db, ds: StoredDataset, cols: JourneyColumns, sink: EventSi
     }
   }
   opts.onProgress?.(done, done);
-}
-
-/** Empty or only spaces/control characters: the same test the block path makes while it hashes. */
-function isBlank(v: string): boolean {
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 32) return false;
-  return true;
 }
 
 /** Boolean columns are stored as 1/0; show the labels the file used. */

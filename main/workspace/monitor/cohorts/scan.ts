@@ -6,11 +6,11 @@
 // _row, sends the load to the plain row-by-row path, which gives the same arrays.
 // A time that is present but not a date or datetime is an error naming its row: a cohort built around a silently
 // dropped first purchase would be wrong. Blank customers or times are left out and counted.
-import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
 import { Codebook, FNV_OFFSET, fnvStep, hashRange } from '../../journeys/codebook';
+import { FIELD, forEachBlock, isBlank, RECORD } from '../../journeys/block-text';
 import { rowBounds } from '../../journeys/event-scan';
 import { FramingError } from '../../journeys/framing-error';
 import { readStoredTime, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from '../../journeys/stored-time';
@@ -67,10 +67,6 @@ export interface CohortScanOptions {
 
 /** Below this many rows one thread decodes everything: a helper thread's start-up would cost more than it saves. */
 export const HELPER_MIN_ROWS = 400_000;
-
-const DEFAULT_BLOCK_ROWS = 65_536;
-const FIELD = 31;
-const RECORD = 30;
 
 export class LogSink {
   n = 0;
@@ -194,15 +190,6 @@ function fieldColumns(cols: CohortColumns): StoredColumn[] {
   return [cols.customer, cols.time, cols.value, cols.score, cols.by].filter((c): c is StoredColumn => c !== null);
 }
 
-function blockText(block: Statement, lo: number, end: number): [number, string | null] {
-  try {
-    return block.get(lo, end) as [number, string | null];
-  } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_TOOBIG' || err instanceof RangeError) throw new FramingError('block too long for one string');
-    throw err;
-  }
-}
-
 export function scanBlocks(
   db: Db,
   ds: StoredDataset,
@@ -213,20 +200,11 @@ export function scanBlocks(
   opts: { isCancelled: () => boolean; blockRows?: number },
   onBlock: (done: number) => void,
 ): void {
-  const concat = `concat_ws(char(31), ${fieldColumns(cols)
-    .map((c) => `coalesce(${quoteIdent(c.sqlName)}, '')`)
-    .join(', ')})`;
-  const block = db.prepare(`SELECT count(*), group_concat(${concat}, char(30)) FROM ${quoteIdent(ds.tableName)} WHERE _row >= ? AND _row < ?`).raw(true);
-  const blockRows = opts.blockRows ?? DEFAULT_BLOCK_ROWS;
   const tr: TimeRead = { ms: 0, kind: 0 };
   const hasValue = cols.value !== null;
   const hasScore = cols.score !== null;
   const hasBy = cols.by !== null;
-  for (let lo = first; lo <= last; lo += blockRows) {
-    if (opts.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while loading the events.');
-    const end = Math.min(lo + blockRows, last + 1);
-    const [count, s] = blockText(block, lo, end);
-    if (count !== end - lo || s === null) throw new FramingError('block row count');
+  const decode = (s: string, lo: number, count: number): number => {
     const L = s.length;
     let p = 0;
     let rows = 0;
@@ -289,15 +267,10 @@ export function scanBlocks(
       sink.add(customer, time, tr.kind, value, score, by);
       row++;
     }
-    if (p !== L) throw new FramingError('trailing text');
-    onBlock(end - first);
-  }
+    return p;
+  };
+  forEachBlock(db, ds, fieldColumns(cols), first, last, opts, decode, onBlock);
 }
-
-const isBlank = (v: string): boolean => {
-  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 32) return false;
-  return true;
-};
 
 function scanRows(db: Db, ds: StoredDataset, cols: CohortColumns, sink: LogSink, opts: CohortScanOptions): void {
   const fields = fieldColumns(cols);
