@@ -84,6 +84,34 @@ test.describe('demo workspace', () => {
     await shot(app, 'monitor-waves-nps-1920');
   });
 
+  test('two periods of one dataset: the ranges typed in, the same verdict as the handler', async ({ app }) => {
+    test.setTimeout(120_000);
+    await openWaves(app);
+    const setup = app.getByRole('complementary', { name: 'Waves and drift set-up' });
+    await setup.getByText('Two periods', { exact: true }).click();
+    await setup.getByLabel('Dataset', { exact: true }).selectOption('Survey wave Q1 2025');
+    await expect(setup.getByLabel('Date column')).toHaveValue('survey_date');
+    const ranges = [
+      ['Reference from', '2025-01-01'],
+      ['Current from', '2025-02-01'],
+    ] as const;
+    for (const [label, day] of ranges) await setup.getByLabel(label).fill(day);
+    const to = setup.getByLabel('to', { exact: true });
+    await to.nth(0).fill('2025-01-31');
+    await to.nth(1).fill('2025-03-31');
+    await setup.getByRole('button', { name: /^Compare waves$/ }).click();
+    await expect(setup.getByText('The results match this set-up.')).toBeVisible({ timeout: 120_000 });
+    const truth = await call<DriftResult>(app, 'drift.run', {
+      jobId: 'e2e_waves_period',
+      spec: { dataset: 'Survey wave Q1 2025', period: 'survey_date', referenceRange: ['2025-01-01', '2025-01-31'], currentRange: ['2025-02-01', '2025-03-31'], nps: 'nps_score', mix: 'channel' },
+    });
+    const main = app.getByRole('region', { name: 'Waves and drift', exact: true });
+    await expect(main.getByRole('group', { name: 'Summary' })).toContainText(`${truth.drifted} of ${truth.total} columns drifted`);
+    await expect(main.getByRole('group', { name: 'Summary' })).toContainText('Survey wave Q1 2025 2025-01-01..2025-01-31 → Survey wave Q1 2025 2025-02-01..2025-03-31');
+    // Within one quarter nothing was planted: the same channel mix in both months, so no column drifts.
+    expect(truth.drifted).toBe(0);
+  });
+
   test('asks for the current wave when the names do not order the waves', async ({ app }) => {
     await openWaves(app);
     const setup = app.getByRole('complementary', { name: 'Waves and drift set-up' });
