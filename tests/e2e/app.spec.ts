@@ -87,10 +87,10 @@ test.describe('demo workspace', () => {
     await expect(app.getByRole('heading', { name: 'real' })).toBeVisible({ timeout: 60_000 });
     await expect(app.getByRole('banner').getByText(/^1 dataset ·/)).toBeVisible();
     expect(existsSync(own)).toBe(true);
-    // The demo still holds its two datasets only.
+    // The demo still holds its own five datasets only (customers, journey events, the checkout experiment, two survey waves).
     await app.getByRole('button', { name: 'Workspace menu' }).click();
     await app.getByRole('menuitem', { name: 'Open demo workspace' }).click();
-    await expect(app.getByRole('banner').getByText(/^2 datasets ·/)).toBeVisible();
+    await expect(app.getByRole('banner').getByText(/^5 datasets ·/)).toBeVisible();
     await expect(app.getByRole('button', { name: 'Dataset real' })).toHaveCount(0);
   });
 });
