@@ -49,13 +49,28 @@ export class ImportColumnCache {
     }
   }
 
+  /**
+   * The row count the file will probably hold (its size over the bytes per row read so far), so the arrays are
+   * made once at about their final size: growing by doubling from 64k rows allocated and copied ~3× the final
+   * memory, fresh pages each time (~10% of the 1M-row import's page faults). A short guess grows as before.
+   */
+  expect(rows: number): void {
+    const want = Math.min(Math.ceil(rows * 1.05), this.maxRows);
+    if (!this.enabled || want <= this.capacity) return;
+    this.resize(want);
+  }
+
   private grow(): void {
     if (this.capacity >= this.maxRows) {
       this.enabled = false;
       this.values = this.values.map(() => null);
       return;
     }
-    this.capacity = Math.min(this.capacity * 2, this.maxRows);
+    this.resize(Math.min(this.capacity * 2, this.maxRows));
+  }
+
+  private resize(capacity: number): void {
+    this.capacity = capacity;
     this.values = this.values.map((a) => {
       if (a === null) return null;
       const b = new Float64Array(this.capacity);
@@ -74,8 +89,8 @@ export class ImportColumnCache {
     const fresh: FreshColumn[] = [];
     for (const [i, a] of this.values.entries()) {
       if (a === null || !isNumericType(finalTypes[i])) continue;
-      const v = a.slice(0, rows);
-      fresh.push({ position: ds.columns[i].index, kind: 'f64', data: Buffer.from(v.buffer), levels: null });
+      // A view of the first `rows` values, not a copy: SQLite copies the bytes into its pages anyway.
+      fresh.push({ position: ds.columns[i].index, kind: 'f64', data: Buffer.from(a.buffer, a.byteOffset, rows * 8), levels: null });
     }
     if (fresh.length === 0) return;
     const ids = new Int32Array(rows);

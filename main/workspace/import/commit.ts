@@ -191,6 +191,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     const counts = workerPath
       ? pipelinedRows(workerPath, spec, converters, secret ?? Buffer.alloc(0), {
           batch: (b) => {
+            if (inserted === 0 && b.bytesRead > 0) cache.expect((total * b.rows) / b.bytesRead);
             const r = new BatchReader(b);
             for (let k = r.cells; k > 0; k--) {
               const v = r.next();

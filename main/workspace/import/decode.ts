@@ -6,8 +6,13 @@ import { isUtf8 } from 'node:buffer';
 import type { FileEncoding } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 
-/** Read size per chunk: big enough that per-chunk overhead vanishes, small enough to keep memory flat. */
-export const DEFAULT_CHUNK_BYTES = 1 << 20;
+/**
+ * Read size per chunk: big enough that per-chunk overhead vanishes, and small enough that a chunk's decoded
+ * text (up to twice its bytes) stays under V8's large-object size (~128 KiB). Larger strings are placed in
+ * freshly mapped pages, page-faulted again for every chunk: with 1 MiB chunks the 1M-row benchmark took 490k
+ * minor faults and 4.7 s of system time, with 60 KiB 110k and 1.8 s (import 10.7 → 6.9 s, same run).
+ */
+export const DEFAULT_CHUNK_BYTES = 60 << 10;
 /** Bytes inspected to decide encoding, binary-ness and delimiter. */
 export const SNIFF_BYTES = 256 * 1024;
 

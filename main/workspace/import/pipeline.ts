@@ -14,8 +14,8 @@ import { Pseudonymizer } from './pii';
 import type { CommitColumn } from './plan';
 import { convertRows, type RowCounts, type RowSpec } from './rows';
 
-/** Chunks (≈1 MiB of CSV each) the worker may run ahead of the inserts. */
-const MAX_AHEAD = 2;
+/** Chunks (DEFAULT_CHUNK_BYTES of CSV each) the worker may run ahead of the inserts. */
+const MAX_AHEAD = 8;
 /** Control words in the shared Int32Array. */
 const POSTED = 0;
 const TAKEN = 1;

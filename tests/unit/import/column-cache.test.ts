@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImportTuned } from '../../../main/workspace/import/commit';
+import { ImportColumnCache } from '../../../main/workspace/import/column-cache';
 import { getDataset } from '../../../main/workspace/datasets';
 import { loadColumns, type LoadedColumn } from '../../../main/workspace/segments/columns';
 import { tempWorkspace, type TempWorkspace } from './helpers';
@@ -74,6 +75,31 @@ describe('column cache written by the import', () => {
     const overDs = getDataset(ws.db, over.dataset);
     expect(ws.db.prepare('SELECT COUNT(*) FROM column_cache WHERE dataset_id = ?').pluck().get(overDs.id)).toBe(0);
     expect(loadColumns(ws.db, overDs, overDs.columns).fromCache).toBe(0);
+  });
+
+  // The pipelined import guesses the row count from the first batch (file size / bytes per row) so the arrays
+  // are made once; a short guess must still grow, a long one must stay under the row limit.
+  it.each([
+    ['a guess far too short', 1_000, 100_000, 70_000, 2],
+    ['a guess far too long', 10_000_000, 100_000, 70_000, 2],
+    ['a guess past the row limit, then more rows than the limit', 1_000_000, 65_536, 70_000, 0],
+  ])('%s', (_what, guess, maxRows, rows, cachedColumns) => {
+    const cache = new ImportColumnCache(['integer', 'real'], maxRows);
+    cache.expect(guess);
+    for (let i = 1; i <= rows; i++) {
+      cache.cell(i);
+      cache.cell(i % 10 === 0 ? null : i / 4);
+    }
+    const lines = ['id,v', ...Array.from({ length: rows }, (_, k) => `${k + 1},${(k + 1) % 10 === 0 ? '' : (k + 1) / 4}`)];
+    const r = runImportTuned(ws.ctx, { path: ws.file('guess.csv', lines.join('\n')) }, { columnCacheMaxRows: 0 });
+    const ds = getDataset(ws.db, r.dataset);
+    cache.save(ws.db, ds, ['integer', 'real']);
+    const got = loadColumns(ws.db, ds, ds.columns);
+    expect(got.fromCache).toBe(cachedColumns);
+    if (cachedColumns === 0) return;
+    const v = got.columns[1].kind === 'numeric' ? got.columns[1].values : null;
+    expect([v![0], v![8], v![9], v![rows - 2]]).toEqual([0.25, 2.25, Number.NaN, (rows - 1) / 4]);
+    expect(got.columns[0].kind === 'numeric' && got.columns[0].values[rows - 1]).toBe(rows);
   });
 
   it('nothing cached when the import fails', () => {
