@@ -13,6 +13,9 @@ const cases: [string, Float64Array][] = [
   ['negative neighbours', Float64Array.from({ length: 20_000 }, () => -1000 - rnd() * 1e-6)],
   ['zeros and infinities', Float64Array.from({ length: 10_000 }, (_, i) => [0, -0, Infinity, -Infinity, 1, -1][i % 6] * (i % 7 === 0 ? 1 : 1))],
   ['small input', Float64Array.from([3, 1, 2])],
+  // Values in [1, 1.06): one sign/exponent/top-mantissa digit, so a single radix pass (an odd count: in place, the
+  // result comes back from the scratch array).
+  ['one radix pass', Float64Array.from({ length: 40_000 }, () => 1 + rnd() * 0.06)],
   // Every value shares its top 32 bits: one run of 200,000 sorted on its own (an insertion pass would take minutes).
   ['one long tie run', Float64Array.from({ length: 200_000 }, () => 1e9 + rnd() * 100)],
 ];
@@ -27,5 +30,15 @@ describe('sortedFloat64', () => {
     for (let i = 0; i < native.length; i++) if (!(mine[i] === native[i])) same = false;
     expect(same).toBe(true);
     expect(values).toEqual(before);
+  });
+
+  it.each(cases)('%s: in place, the same order in the array itself', (_name, values) => {
+    const own = values.slice();
+    const sorted = sortedFloat64(own, true);
+    expect(sorted).toBe(own);
+    const native = values.slice().sort();
+    let same = true;
+    for (let i = 0; i < native.length; i++) if (!(own[i] === native[i])) same = false;
+    expect(same).toBe(true);
   });
 });

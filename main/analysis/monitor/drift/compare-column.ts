@@ -17,15 +17,15 @@ function counts(rows: number, present: number): WaveColumnCounts {
   return { rows, missing: rows - present, missingShare: rows === 0 ? 0 : (rows - present) / rows };
 }
 
-/** Present values, ascending. */
-export function presentSorted(values: Float64Array): Float64Array {
+/** Present values, ascending; with `inPlace`, `values` may be reordered (it is then the caller's to give up). */
+export function presentSorted(values: Float64Array, inPlace = false): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
-  if (n === values.length) return sortedFloat64(values);
+  if (n === values.length) return sortedFloat64(values, inPlace);
   const out = new Float64Array(n);
   let k = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) out[k++] = values[i];
-  return sortedFloat64(out);
+  return sortedFloat64(out, true);
 }
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4))));

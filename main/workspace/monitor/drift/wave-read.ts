@@ -69,14 +69,29 @@ export function loadForWaves(db: Db, ds: StoredDataset, columns: StoredColumn[],
   return { byName: new Map(data.columns.map((c) => [c.column.name, c])), fresh: data.fresh };
 }
 
-/** One wave (rows `pick` of the loaded dataset, or all) reduced for the comparison. */
-export function reduceWave(ds: StoredDataset, loaded: Map<string, LoadedColumn>, pick: Int32Array | null, req: WaveRequest, ctx: LoadProgress): Omit<WaveData, 'fresh'> {
+/**
+ * One wave (rows `pick` of the loaded dataset, or all) reduced for the comparison. `exclusive`: the loaded columns
+ * serve this wave alone (not also the other period of the same dataset), so a numeric column that is not also the
+ * NPS or mix column, nor waiting to be kept in the column cache (`fresh`), is sorted in place instead of copied.
+ */
+export function reduceWave(
+  ds: StoredDataset,
+  loaded: Map<string, LoadedColumn>,
+  pick: Int32Array | null,
+  req: WaveRequest,
+  ctx: LoadProgress,
+  exclusive: { fresh: FreshColumn[] } | null = null,
+): Omit<WaveData, 'fresh'> {
   const rows = pick ? pick.length : ds.rows;
+  const kept = new Set(exclusive ? exclusive.fresh.map((f) => f.data.buffer) : []);
+  const sharedNames = new Set([req.nps?.name, req.mix?.name]);
+  // A picked wave is gathered into a new array; the whole dataset's array only when nothing else reads it.
+  const owned = (c: LoadedColumn & { kind: 'numeric' }) => pick !== null || (exclusive !== null && !kept.has(c.values.buffer) && !sharedNames.has(c.column.name));
   const columns = req.columns.map((col, i) => {
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while comparing the waves.');
     ctx.onProgress({ phase: 'compare', done: i, total: req.columns.length });
     const c = loaded.get(col.name)!;
-    if (c.kind === 'numeric' && c.column.type !== 'boolean') return numericWaveColumn(col.name, gatherF64(c.values, pick), rows, c.column.type === 'integer');
+    if (c.kind === 'numeric' && c.column.type !== 'boolean') return numericWaveColumn(col.name, gatherF64(c.values, pick), rows, c.column.type === 'integer', owned(c));
     const coded = codedOf(c, pick);
     return categoricalWaveColumn(col.name, coded.levels, coded.codes, rows);
   });
@@ -95,5 +110,5 @@ export function reduceWave(ds: StoredDataset, loaded: Map<string, LoadedColumn>,
 export function readWave(db: Db, ds: StoredDataset, req: WaveRequest, ctx: LoadProgress): WaveData {
   const all = [...req.columns, ...(req.nps ? [req.nps] : []), ...(req.mix ? [req.mix] : [])];
   const loaded = loadForWaves(db, ds, all, ctx);
-  return { ...reduceWave(ds, loaded.byName, null, req, ctx), fresh: loaded.fresh };
+  return { ...reduceWave(ds, loaded.byName, null, req, ctx, { fresh: loaded.fresh }), fresh: loaded.fresh };
 }
