@@ -29,8 +29,23 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
 }
 
-/** Largest memory map used for the integrity check (SQLite caps it at its compile-time SQLITE_MAX_MMAP_SIZE). */
-const QUICK_CHECK_MMAP_BYTES = 2 ** 40;
+/** Largest memory map asked for (SQLite caps it at its compile-time SQLITE_MAX_MMAP_SIZE). */
+const MMAP_BYTES = 2 ** 40;
+
+/**
+ * Run `read` with the file memory-mapped: SQLite then reads pages (and assembles large BLOBs) straight from the
+ * map instead of first copying each page into its page cache — for the integrity check and for reading the column
+ * cache's megabyte BLOBs. Read-only use: SQLite writes never go through the map. The map is dropped afterwards so
+ * the connection works as before.
+ */
+export function withMemoryMap<T>(db: Db, read: () => T): T {
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
+  try {
+    return read();
+  } finally {
+    db.pragma('mmap_size = 0');
+  }
+}
 
 export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   const file = identifyWorkspaceFile(path);
@@ -58,13 +73,7 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
       // The check reads every page once: through a memory map (read-only; SQLite writes never go through it) it
       // skips copying each page into the page cache — 0.17 s instead of 0.3–0.4 s for a 210 MB workspace
       // (tests/bench/segment-command-bench.mjs). The map is dropped again so the connection works as before.
-      db.pragma(`mmap_size = ${QUICK_CHECK_MMAP_BYTES}`);
-      let rows: { quick_check: string }[];
-      try {
-        rows = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-      } finally {
-        db.pragma('mmap_size = 0');
-      }
+      const rows = withMemoryMap(db, () => db.pragma('quick_check', { simple: false }) as { quick_check: string }[]);
       const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
       if (problems.length > 0) {
         throw new AppError('WORKSPACE_CORRUPT', `Workspace ${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`, {

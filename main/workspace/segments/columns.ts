@@ -8,7 +8,7 @@
 // warning in the analysis result and the activity log), since a flipped byte there silently changed a segmentation while SQLite's integrity check said ok.
 import { crc32 } from 'node:zlib';
 import { AppError } from '../../../shared/errors';
-import type { Db } from '../db';
+import { withMemoryMap, type Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
 import { readTextCodes, type CodedText, type ReadProgress } from '../text-codes';
 
@@ -75,14 +75,8 @@ function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<
   const stmt = db.prepare(
     'SELECT position, kind, data, levels, checksum FROM column_cache WHERE dataset_id = ? AND position = ? AND rows = ? AND imported_at = ?',
   );
-  // Through a memory map, SQLite assembles each BLOB straight from the mapped file instead of first copying its
-  // pages into the page cache (as the integrity check does, db.ts); dropped again afterwards.
-  db.pragma(`mmap_size = ${2 ** 40}`);
-  try {
-    for (const p of positions) readOne(p);
-  } finally {
-    db.pragma('mmap_size = 0');
-  }
+  // Through a memory map: one copy fewer per BLOB (cxw drift 1M × 30 ×2 3.3–3.6 s instead of 4.1–4.4 s).
+  withMemoryMap(db, () => positions.forEach(readOne));
   function readOne(p: number): void {
     const row = stmt.get(ds.id, p, ds.rows, ds.importedAt) as CacheRow | undefined;
     if (!row) return;

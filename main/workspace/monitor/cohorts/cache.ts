@@ -5,7 +5,7 @@
 // carry a CRC-32 checked on every read, and are best effort: a cache that cannot be written costs speed, never the
 // result. Each entry records the customer and time columns it was decoded with (they decide which rows are kept).
 import type { Db } from '../../db';
-import { openWorkspaceDb } from '../../db';
+import { openWorkspaceDb, withMemoryMap } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
 import { cacheChecksum, saveColumnCache, type FreshColumn } from '../../segments/columns';
 import type { CohortColumns, ScannedLog } from './scan';
@@ -43,6 +43,10 @@ const f64 = (b: Buffer) => view(b, (ab, o, n) => new Float64Array(ab, o, n), 8, 
 
 /** The log as cached for these columns, or null (not cached, another dataset version or row set, or damaged). */
 export function readCachedLog(db: Db, ds: StoredDataset, cols: CohortColumns): ScannedLog | null {
+  return withMemoryMap(db, () => readMapped(db, ds, cols));
+}
+
+function readMapped(db: Db, ds: StoredDataset, cols: CohortColumns): ScannedLog | null {
   const stmt = db.prepare('SELECT kind, data, levels, checksum FROM column_cache WHERE dataset_id = ? AND position = ? AND rows = ? AND imported_at = ?');
   const entries = new Map<Field, { row: Row; meta: Meta; names: string[] | null }>();
   for (const field of FIELDS) {
