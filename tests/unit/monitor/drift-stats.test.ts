@@ -80,6 +80,15 @@ describe('PSI by hand', () => {
     expect(binCounts(sorted([-5, 10.9, 11, 500]), edges)).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(psi(binCounts(refValues, edges), binCounts(refValues, edges))).toBe(0);
   });
+  it('bin counts of a sorted sample equal a value-by-value count (ties on the edges, values outside them)', () => {
+    // Hand-checkable rule, checked exhaustively: bin k holds edges[k−1] < v ≤ edges[k].
+    const values = sorted(Array.from({ length: 2_000 }, (_, i) => ((i * 7919) % 23) - 3));
+    for (const edges of [[0, 5, 10], [-10, 30], [2, 2.5, 3], [-3], [19]]) {
+      const naive = new Array<number>(edges.length + 1).fill(0);
+      for (const v of values) naive[edges.findIndex((e) => v <= e) === -1 ? edges.length : edges.findIndex((e) => v <= e)]++;
+      expect(binCounts(values, edges)).toEqual(naive);
+    }
+  });
   it('a column with few distinct values keeps only distinct edges', () => {
     // 10 values: deciles at h = 0.9…8.1 → 1 (×6, kept once), 1 + 0.3 (h = 6.3), 2 (h = 7.2, 8.1 → kept once).
     const edges = decileEdges(sorted([1, 1, 1, 1, 1, 1, 1, 2, 2, 2]));

@@ -72,14 +72,29 @@ export function decileEdges(sortedRef: Float64Array): number[] {
 
 /** Counts per bin of an ascending sample: bin i holds edges[i−1] < v ≤ edges[i] (outer bins open). */
 export function binCounts(sorted: Float64Array, edges: readonly number[]): number[] {
+  // The values are sorted, so each bin's count is the distance between two upper bounds: a binary search per edge
+  // instead of a pass over a million values (two per numeric column of a drift run).
   const counts = new Array<number>(edges.length + 1).fill(0);
-  let bin = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i];
-    while (bin < edges.length && v > edges[bin]) bin++;
-    counts[bin]++;
+  let below = 0;
+  for (let k = 0; k < edges.length; k++) {
+    const upTo = upperBound(sorted, edges[k], below);
+    counts[k] = upTo - below;
+    below = upTo;
   }
+  counts[edges.length] = sorted.length - below;
   return counts;
+}
+
+/** The first index at or after `from` whose value is above `edge` (sorted.length if none). */
+function upperBound(sorted: Float64Array, edge: number, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] > edge) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** PSI of two count vectors over the same bins (shares from counts; empty shares floored). */

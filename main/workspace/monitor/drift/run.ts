@@ -13,6 +13,7 @@ import { zForLevel } from '../../../analysis/nps/distributions';
 import { openWorkspaceDb, type Db } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
 import { saveColumnCache, type FreshColumn } from '../../segments/columns';
+import { phaseTimer, type PhaseTimer } from '../../segments/timings';
 import { resolveColumn, scoreColumn, type LoadProgress } from '../../nps/nps-columns';
 import { startWaveHelper } from './wave-helper';
 import { loadForWaves, readWave, reduceWave, type WaveData, type WaveRequest } from './wave-read';
@@ -57,7 +58,7 @@ interface Prepared {
 }
 
 /** Everything that reads the workspace through `db` happens here, before the first await. */
-function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgress): Prepared {
+function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgress, timer: PhaseTimer): Prepared {
   const thresholds = thresholdsOf(spec);
   const level = spec.level ?? 0.95;
   const waves = resolveWaves(db, spec, ctx);
@@ -91,6 +92,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
 
   const finish: Prepared['finish'] = async () => {
     const current = await curData.finally(stop);
+    timer.mark('waiting for the current wave (helper thread)');
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while comparing the waves.');
     const compared: ColumnComparison[] = [];
     refData.columns.forEach((r, i) => {
@@ -133,6 +135,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
       ...(nps ? { nps } : {}),
       warnings,
     };
+    timer.mark('compare');
     return { result, fresh: [{ ds: ref.ds, columns: refData.fresh }, { ds: cur.ds, columns: current.fresh }] };
   };
   return { finish };
@@ -166,14 +169,20 @@ function keepInCache(workspacePath: string, fresh: { ds: StoredDataset; columns:
 
 /** The job: its own read-only connection, closed as soon as this thread's reading is done. */
 export async function runDriftJob(workspacePath: string, spec: DriftSpec, ctx: LoadProgress): Promise<DriftResult> {
+  // CXW_TIMINGS=1 prints the phases to stderr (tests/bench/monitor/drift-bench.mjs shows them).
+  const timer = phaseTimer();
   const db = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   let prepared: Prepared;
   try {
-    prepared = prepare(db, workspacePath, spec, ctx);
+    timer.mark('open');
+    prepared = prepare(db, workspacePath, spec, ctx, timer);
+    timer.mark('reference wave (this thread)');
   } finally {
     db.close();
   }
   const { result, fresh } = await prepared.finish();
   keepInCache(workspacePath, fresh);
+  timer.mark('keep in the cache');
+  timer.report('drift.run');
   return result;
 }
