@@ -89,9 +89,10 @@ const USAGE = `cxw — CX Workbench on the command line
   cxw predict monitor --workspace W --model M --current DATASET [--reference DATASET]
               the model on a new wave: score drift (PSI, KS) and, where the outcome is known, AUC and calibration
   cxw cohorts --workspace W --dataset N --customer COL --time COL [--unit week|month] [--by COL | --segmentation SEG]
-              [--value COL] [--nps COL] [--as-of YYYY-MM-DD]
+              [--value COL] [--nps COL] [--as-of YYYY-MM-DD] [--show retention|repeat|revenue|cumulative-revenue|nps]
               acquisition cohorts (first event's ISO week or calendar month, UTC) × periods since: retention, repeat
-              purchase, revenue per customer (--value), NPS (--nps, 0–10); --by splits by the first event's value
+              purchase, revenue per customer (--value), NPS (--nps, 0–10); --by splits by the first event's value;
+              --show picks the table printed (--json has all)
   cxw experiment --workspace W --dataset N --arm COL --outcome COL --kind binary|mean|nps [--positive V] [--control V]
               [--expected-split 50,50 | A=50,B=50] [--covariate COL] [--by COL | --segmentation SEG] [--acknowledge-srm]
               an A/B test: each arm's rate, mean or NPS with CIs, each arm against the control (Holm over several),

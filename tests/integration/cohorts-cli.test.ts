@@ -92,6 +92,27 @@ describe.skipIf(!BUILT)('cxw cohorts on a generated log', () => {
     expect(r.stdout).toContain('(calendar months in UTC)');
   });
 
+  it('--show prints the repeat, revenue and NPS tables, each cell the JSON value rounded', () => {
+    const args = [...base(), '--value', 'amount', '--nps', 'ltr'];
+    const json = cxwJson<CohortsResult>(args);
+    const first = json.cohorts[0];
+    const rowOf = (out: string) => out.split('\n').find((l) => l.startsWith(`${first.cohort} `))!.trim().split(/\s{2,}/);
+    const repeat = cxw([...args, '--show', 'repeat']);
+    expect(repeat.status, repeat.stderr).toBe(0);
+    expect(repeat.stdout).toContain('Repeat purchase: share of each cohort with 2 or more events by the end of month p');
+    expect(rowOf(repeat.stdout).slice(2, 5)).toEqual(first.repeat.slice(0, 3).map((x, p) => `${Math.round(100 * x)}%${first.incomplete[p] ? '*' : ''}`));
+    const revenue = cxw([...args, '--show', 'cumulative-revenue']);
+    expect(rowOf(revenue.stdout)[4]).toBe(first.revenue!.cumulative[2].toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+    const nps = cxw([...args, '--show', 'nps']);
+    const want = first.nps!.nps[1];
+    expect(rowOf(nps.stdout)[3]).toBe(want === null ? '–' : `${want > 0 ? '+' : ''}${Math.round(want)}`);
+    expect(nps.stdout).toContain('Also: --show retention, --show repeat, --show revenue, --show cumulative-revenue');
+    const noValue = cxw([...base(), '--show', 'revenue']);
+    expect(noValue.status).toBe(2);
+    expect(noValue.stderr).toContain('--show revenue needs the value column: add --value COL.');
+    expect(cxw([...base(), '--show', 'ltv']).stderr).toContain('--show must be one of retention, repeat, revenue, cumulative-revenue, nps; got "ltv"');
+  });
+
   it('saves the result and re-runs it to an identical result', () => {
     const saved = cxwJson<CohortsResult & { saved: { id: number; kind: string } }>([...base(), '--by', 'arm', '--save', 'Cohorts by arm']);
     expect(saved.saved.kind).toBe('cohorts');

@@ -1,5 +1,6 @@
 // cxw cohorts --workspace W --dataset N --customer COL --time COL [--unit week|month] [--by COL | --segmentation SEG]
-//   [--value COL] [--nps COL] [--as-of YYYY-MM-DD] [--save NAME] [--json]
+//   [--value COL] [--nps COL] [--as-of YYYY-MM-DD] [--show retention|repeat|revenue|cumulative-revenue|nps]
+//   [--save NAME] [--json]
 // JSON (../shared/SPEC.md): {cohorts:[{cohort, size, retention:[…]}]} — the whole CohortsResult (also active,
 // incomplete, repeat, revenue, nps per cohort; pooled curves per group in `groups`; summary, warnings).
 import { parseArgs as parseCli } from 'node:util';
@@ -10,7 +11,7 @@ import { requireWorkspace, saveArg, UsageError } from '../args';
 import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
-import { formatCohorts } from './cohorts-text';
+import { COHORT_TABLES, type CohortTable, formatCohorts, missingForTable } from './cohorts-text';
 
 const OPTIONS = {
   workspace: { type: 'string' },
@@ -23,6 +24,7 @@ const OPTIONS = {
   value: { type: 'string' },
   nps: { type: 'string' },
   'as-of': { type: 'string' },
+  show: { type: 'string' },
   save: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
@@ -38,6 +40,10 @@ export async function cohortsCommand(argv: string[], progress: (line: string) =>
   const unit = values.unit;
   if (unit !== undefined && !(COHORT_UNITS as readonly string[]).includes(unit)) throw new UsageError(`--unit must be week or month; got "${unit}".`);
   if (values.by !== undefined && values.segmentation !== undefined) throw new UsageError('Split by --by COL or by --segmentation SEG, not both.');
+  const show = (values.show ?? 'retention') as CohortTable;
+  if (!(COHORT_TABLES as readonly string[]).includes(show)) throw new UsageError(`--show must be one of ${COHORT_TABLES.join(', ')}; got "${values.show}".`);
+  if ((show === 'revenue' || show === 'cumulative-revenue') && values.value === undefined) throw new UsageError(`--show ${show} needs the value column: add --value COL.`);
+  if (show === 'nps' && values.nps === undefined) throw new UsageError('--show nps needs the 0–10 score column: add --nps COL.');
   const { spec, jobId, save } = parseContract('cohorts.run', {
     jobId: cliJobId(),
     ...saveArg(values.save),
@@ -57,7 +63,8 @@ export async function cohortsCommand(argv: string[], progress: (line: string) =>
   try {
     const result = await withServices(workspace, progress, (h) => Promise.resolve(h['cohorts.run']({ jobId, spec, save })));
     timer.mark('job (worker)');
-    return { json: result, text: savedLine(formatCohorts(result), result.saved) };
+    const missing = missingForTable(result, show);
+    return { json: result, text: savedLine(missing ? `${formatCohorts(result)}\n\n${missing}` : formatCohorts(result, show), result.saved) };
   } finally {
     timer.mark('close');
     timer.report('cli');
