@@ -13,6 +13,7 @@ import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
 import { formatDrift } from './drift-text';
+import { phaseTimer } from '../../workspace/segments/timings';
 
 const OPTIONS = {
   workspace: { type: 'string' },
@@ -55,6 +56,9 @@ export function parseRange(raw: string, flag: string): [string, string] {
 }
 
 export async function driftCommand(argv: string[], progress: (line: string) => void): Promise<CommandOutput<DriftResult>> {
+  // CXW_TIMINGS=1: the whole command's phases on stderr (start-up counts from process start).
+  const timer = phaseTimer(true);
+  timer.mark('startup');
   const { values } = parseCli({ args: argv, options: OPTIONS });
   const workspace = requireWorkspace(values.workspace);
   const twoDatasets = values.reference !== undefined || values.current !== undefined;
@@ -90,6 +94,12 @@ export async function driftCommand(argv: string[], progress: (line: string) => v
       ...(level !== undefined ? { level } : {}),
     },
   });
-  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drift.run']({ jobId, spec, save })));
-  return { json: result, text: savedLine(formatDrift(result), result.saved) };
+  timer.mark('arguments');
+  try {
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drift.run']({ jobId, spec, save })), timer);
+    timer.mark('job (worker) and close');
+    return { json: result, text: savedLine(formatDrift(result), result.saved) };
+  } finally {
+    timer.report('cli');
+  }
 }
