@@ -3,7 +3,8 @@
 // cannot infer (the success value); the verdict shown is the services' own sentence for the same spec (called through
 // the API), effects by device are shown as exploratory; a planned 60/40 split makes the demo's ~50/50 arms a
 // sample-ratio mismatch: the alert withholds the verdict and the comparison until acknowledged; the planning
-// calculator answers 3,835 per arm for 10% → 12% (statsmodels NormalIndPower: 3,834.6). Screenshots at 1366 × 768
+// calculator answers 3,835 per arm for 10% → 12% (statsmodels NormalIndPower: 3,834.6); a 99% level gives the
+// services' own intervals and verdict at 99%. Screenshots at 1366 × 768
 // and 1920 × 1080; no request leaves 127.0.0.1 (the fixture checks).
 import type { Page } from '@playwright/test';
 import type { ExperimentResult } from '../../shared/monitor-experiment';
@@ -57,6 +58,20 @@ test.describe('demo workspace', () => {
     await app.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot({ path: '/tmp/shots-experiment/result-1920.png' });
     await app.setViewportSize({ width: 1366, height: 768 });
+
+    // A 99% confidence level: every interval and the verdict are the services' own at that level.
+    await setup.getByRole('combobox', { name: /^Confidence level/ }).selectOption('0.99');
+    await setup.getByRole('button', { name: /^Run again$/ }).click();
+    await expect(table.getByRole('columnheader', { name: '99% CI' })).toBeVisible({ timeout: 120_000 });
+    const at99 = await call<ExperimentResult>(app, 'experiment.run', { jobId: 'e2e_exp_check99', spec: { ...SPEC, level: 0.99 } });
+    expect(at99.level).toBe(0.99);
+    await expect(verdict).toContainText(at99.verdict.sentences[0]);
+    await setup.getByRole('combobox', { name: /^Confidence level/ }).scrollIntoViewIfNeeded();
+    await app.screenshot({ path: '/tmp/shots-experiment/level99-1366.png' });
+    await app.setViewportSize({ width: 1920, height: 1080 });
+    await app.screenshot({ path: '/tmp/shots-experiment/level99-1920.png' });
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await setup.getByRole('combobox', { name: /^Confidence level/ }).selectOption('0.95');
 
     // A planned 60/40 split: the demo's even arms become a mismatch; verdict and comparison withheld.
     await setup.getByRole('textbox', { name: /^Planned split/ }).fill('40,60');

@@ -43,6 +43,17 @@ describe('experiment set-up model', () => {
     expect(spec).toEqual({ dataset: 'ab', arm: 'variant', outcome: 'converted', kind: 'binary', positive: 'true', control: 'A', expectedSplit: { A: 60, B: 40 }, covariate: 'spend', segmentation: 'Churn risk', acknowledgeSrm: true });
     expect(fromExperimentSpec(spec, prefill(ds))).toEqual(f);
   });
+  it('a confidence level other than 95% goes into the spec and comes back; 95% leaves the spec as before', () => {
+    const f = { ...prefill(ds), outcome: 'converted', kind: 'binary' as const, positive: 'true', control: 'A' };
+    expect(f.level).toBe('0.95');
+    expect(toExperimentSpec(f)).not.toHaveProperty('level');
+    const at99 = toExperimentSpec({ ...f, level: '0.99' });
+    expect(at99.level).toBe(0.99);
+    expect(fromExperimentSpec(at99, prefill(ds)).level).toBe('0.99');
+    // A set-up remembered from before the level existed runs at 95%.
+    const { level: _dropped, ...old } = f;
+    expect(toExperimentSpec(old)).not.toHaveProperty('level');
+  });
 });
 
 describe('experiment figures', () => {

@@ -1,6 +1,6 @@
 // Set-up of an experiment: the dataset, the arm column and its control, the outcome and how to read it (with the
-// value that counts as a success for a yes/no outcome), the planned split, and the optional CUPED covariate and
-// segment column. Values to choose come from the dataset's profile (its most frequent values).
+// value that counts as a success for a yes/no outcome), the planned split, the confidence level, and the optional
+// CUPED covariate and segment column. Values to choose come from the dataset's profile (its most frequent values).
 import { useEffect } from 'react';
 import { NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import type { DatasetProfile, DatasetSummary } from '../../../../shared/domain';
@@ -9,7 +9,7 @@ import { formatCount } from '../../../lib/format';
 import { TYPE_LABELS } from '../../../lib/labels';
 import { useClient } from '../../../state/bridge';
 import { useAsync } from '../../../state/useAsync';
-import { armColumns, controlFrom, kindOf, numericColumns, outcomeColumns, segmentColumns, type ExperimentForm } from './model';
+import { armColumns, controlFrom, DEFAULT_LEVEL, EXPERIMENT_LEVELS, kindOf, numericColumns, outcomeColumns, segmentColumns, type ExperimentForm } from './model';
 
 interface Props {
   datasets: DatasetSummary[];
@@ -118,6 +118,14 @@ export function ExperimentSetup({ datasets, dataset, form, onForm, onDataset, bu
         placeholder="equal split"
         value={form.split}
         onChange={(e) => onForm({ ...form, split: e.currentTarget.value, acknowledgeSrm: false })}
+        disabled={busy}
+      />
+      <NativeSelect
+        label="Confidence level"
+        description="Of every interval; the tests use 1 − this level"
+        value={form.level ?? DEFAULT_LEVEL}
+        onChange={(e) => onForm({ ...form, level: e.currentTarget.value })}
+        data={EXPERIMENT_LEVELS.map((l) => ({ value: l, label: `${Math.round(Number(l) * 100)}%` }))}
         disabled={busy}
       />
       <NativeSelect

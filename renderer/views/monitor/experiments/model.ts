@@ -21,7 +21,13 @@ export interface ExperimentForm {
   /** …or by a saved segmentation (one of the two). */
   segmentation: string;
   acknowledgeSrm: boolean;
+  /** Confidence level of the intervals ("0.95" default; "0.9", "0.99"); the tests' alpha is 1 − level. */
+  level?: string;
 }
+
+/** The levels offered (the CLI's --level takes any from 0.5 to 0.999). */
+export const EXPERIMENT_LEVELS = ['0.9', '0.95', '0.99'] as const;
+export const DEFAULT_LEVEL = '0.95';
 
 const ARM_NAMES = /^(arm|variant|variation|group|treatment|experiment_?arm|test_?group|bucket|cell)$/i;
 export const CONTROL_NAMES = ['control', 'baseline', 'ctrl'];
@@ -53,7 +59,7 @@ export function pickExperimentDataset(all: DatasetSummary[]): DatasetSummary | n
 
 export function prefill(d: DatasetSummary | null): ExperimentForm {
   const arm = d?.columns.find((c) => ARM_NAMES.test(c.name))?.name ?? '';
-  return { dataset: d?.name ?? '', arm, outcome: '', kind: '', positive: '', control: '', split: '', covariate: '', by: '', segmentation: '', acknowledgeSrm: false };
+  return { dataset: d?.name ?? '', arm, outcome: '', kind: '', positive: '', control: '', split: '', covariate: '', by: '', segmentation: '', acknowledgeSrm: false, level: DEFAULT_LEVEL };
 }
 
 export const experimentForms = formMemory<ExperimentForm>('experiment', (d) => prefill(d));
@@ -101,6 +107,8 @@ export function toExperimentSpec(f: ExperimentForm): ExperimentSpec {
     ...(f.covariate ? { covariate: f.covariate } : {}),
     ...(f.by ? { by: f.by } : f.segmentation ? { segmentation: f.segmentation } : {}),
     ...(f.acknowledgeSrm ? { acknowledgeSrm: true } : {}),
+    // Only when not the default, so a 95% run keeps the spec it always had (saved results re-run as identical).
+    ...(f.level && f.level !== DEFAULT_LEVEL ? { level: Number(f.level) } : {}),
   };
 }
 
@@ -119,5 +127,6 @@ export function fromExperimentSpec(s: ExperimentSpec, base: ExperimentForm): Exp
     by: s.by ?? '',
     segmentation: s.segmentation ?? '',
     acknowledgeSrm: s.acknowledgeSrm === true,
+    level: s.level === undefined ? DEFAULT_LEVEL : String(s.level),
   };
 }
