@@ -3,16 +3,27 @@ import { createServices, type Services } from '../services/index';
 import type { PhaseTimer } from '../workspace/segments/timings';
 import { stateDir } from './args';
 
-/** `timer` (CXW_TIMINGS=1) gets an 'open workspace' mark: opening includes the integrity check of the whole file. */
+export interface WithServicesOptions {
+  /** CXW_TIMINGS=1: an 'open workspace' mark (with the integrity check, unless it runs beside the call). */
+  timer?: PhaseTimer;
+  /**
+   * Run the workspace's integrity check while the call starts its job instead of before it (services/deferred-check.ts:
+   * nothing is written and no result used until it has passed).
+   */
+  checkWhileRunning?: boolean;
+}
+
 export async function withServices<T>(
   workspace: string,
   progress: (line: string) => void,
   work: (handlers: Services['handlers']) => Promise<T>,
-  timer?: PhaseTimer,
+  opts: WithServicesOptions = {},
 ): Promise<T> {
+  const { timer, checkWhileRunning = false } = opts;
   const services = createServices({
     stateDir: stateDir(),
     workspacePath: workspace,
+    deferIntegrityCheck: checkWhileRunning,
     emit: (event, payload) => {
       if (event !== 'job.progress') return;
       const p = payload as { done: number; total: number | null; phase: string };
@@ -21,7 +32,7 @@ export async function withServices<T>(
   });
   timer?.mark('open workspace');
   try {
-    return await work(services.handlers);
+    return await services.runChecked(() => work(services.handlers));
   } finally {
     services.dispose();
   }

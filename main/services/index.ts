@@ -16,12 +16,13 @@ import { workspaceHandlers } from './workspace-service';
 import { WorkspaceState } from './workspace-state';
 import { checkpointAfterWrites } from './write-checkpoint';
 import { keyTransfer } from './key-transfer';
+import { runWithDeferredCheck } from './deferred-check';
 
 export type { ServiceOptions, Services } from './types';
 
 export function createServices(opts: ServiceOptions): Services {
   const state = new WorkspaceState(opts.stateDir, (path, reason) => opts.emit('workspace.changed', { path, reason }), opts.keySealer ?? null, opts.keyFoldersToRead ?? []);
-  if (opts.workspacePath) state.openPath(opts.workspacePath);
+  if (opts.workspacePath) state.openPath(opts.workspacePath, { deferIntegrityCheck: opts.deferIntegrityCheck });
   const jobs = new JobRunner({ onProgress: (p) => opts.emit('job.progress', p), useWorkers: opts.useWorkers });
   const datasetsChanged = () => opts.emit('workspace.changed', { path: state.peek()?.path ?? null, reason: 'datasets' });
   const handlers: Handlers = {
@@ -39,6 +40,7 @@ export function createServices(opts: ServiceOptions): Services {
   return {
     handlers: checkpointAfterWrites(state, handlers),
     keys: keyTransfer(state),
+    runChecked: (start) => runWithDeferredCheck(state, start),
     dispose: () => {
       jobs.cancelAll();
       state.close();

@@ -18,11 +18,15 @@ export interface ServiceOptions {
   printPdf?: (html: string) => Promise<Buffer>;
   /** Run import jobs in a worker thread (default true). The CLI's crash tests and unit tests may run in-process. */
   useWorkers?: boolean;
+  /** Open `workspacePath` with its integrity check deferred to runChecked (the CLI's analyses). */
+  deferIntegrityCheck?: boolean;
 }
 
 export interface Services {
   handlers: Handlers;
   /** Export/import of the open workspace's pseudonymisation key (the window's menu; the CLI has `cxw key`). */
   keys: KeyTransfer;
+  /** Start a call while the workspace's deferred integrity check runs (deferred-check.ts); a plain call without one. */
+  runChecked<T>(start: () => Promise<T>): Promise<T>;
   dispose(): void;
 }

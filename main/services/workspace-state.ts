@@ -57,7 +57,8 @@ export class WorkspaceState {
     return this.open;
   }
 
-  openPath(path: string): OpenWorkspace {
+  /** `deferIntegrityCheck`: see OpenOptions in workspace/db.ts (the CLI's analyses, deferred-check.ts). */
+  openPath(path: string, opts: { deferIntegrityCheck?: boolean } = {}): OpenWorkspace {
     const full = resolve(path);
     const lost = this.open?.path === full ? this.open.guard.changed() : null;
     let recovered: ReturnType<typeof checkpointLostLog> | null = null;
@@ -67,7 +68,7 @@ export class WorkspaceState {
       recovered = checkpointLostLog(this.open!.db, full);
       this.open = null;
     }
-    const db = openWorkspaceDb(full);
+    const db = openWorkspaceDb(full, { deferIntegrityCheck: opts.deferIntegrityCheck === true && !lost });
     if (lost) {
       logActivity(
         db,

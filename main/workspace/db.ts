@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, BUSY_MESSAGE, isBusy } from '../../shared/errors';
 import { keyGetter, openWorkspaceKey, type KeyStore } from './keys';
-import { migrate } from './migrations';
+import { migrate, MIGRATIONS } from './migrations';
 import { logShorterThanIndex } from './wal-guard';
 import { identifyWorkspaceFile, WORKSPACE_APPLICATION_ID, type WorkspaceFileKind } from './workspace-file';
 
@@ -21,6 +21,12 @@ export interface OpenOptions {
   create?: boolean;
   /** Skip the full integrity check (worker threads reopening a file the host just checked). */
   skipIntegrityCheck?: boolean;
+  /**
+   * Leave the integrity check for later (checkDeferred): the CLI runs it while a read-only analysis starts, holding
+   * the write lock so that nothing is written before it passes (services/deferred-check.ts). Ignored (checked now)
+   * for a read-only connection and when the workspace needs a migration, which would write before the check.
+   */
+  deferIntegrityCheck?: boolean;
   readonly?: boolean;
   /**
    * How long to wait for another connection's write lock. The host's connection keeps the default (5 s) so a UI
@@ -69,18 +75,9 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(opts.busyTimeoutMs ?? 5000))}`);
-    if (!opts.skipIntegrityCheck) {
-      // The check reads every page once: through a memory map (read-only; SQLite writes never go through it) it
-      // skips copying each page into the page cache — 0.17 s instead of 0.3–0.4 s for a 210 MB workspace
-      // (tests/bench/segment-command-bench.mjs). The map is dropped again so the connection works as before.
-      const rows = withMemoryMap(db, () => db.pragma('quick_check', { simple: false }) as { quick_check: string }[]);
-      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-      if (problems.length > 0) {
-        throw new AppError('WORKSPACE_CORRUPT', `Workspace ${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`, {
-          file: path,
-        });
-      }
-    }
+    const defer = !opts.skipIntegrityCheck && opts.deferIntegrityCheck === true && !opts.readonly && !migrationsPending(db);
+    if (!opts.skipIntegrityCheck && !defer) integrityCheck(db, path);
+    if (defer) deferredChecks.set(db, path);
     if (!opts.readonly) {
       migrate(db);
       // A workspace from before the application_id existed (recognised by its tables) gets it now.
@@ -90,6 +87,56 @@ export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   } catch (err) {
     db.close();
     throw openFailure(err, path);
+  }
+}
+
+/** Connections opened with their integrity check deferred, and their workspace's path. */
+const deferredChecks = new WeakMap<Db, string>();
+
+export function hasDeferredCheck(db: Db): boolean {
+  return deferredChecks.has(db);
+}
+
+/** Run a connection's deferred integrity check now (a no-op when none is pending); WORKSPACE_CORRUPT on failure. */
+export function checkDeferred(db: Db): void {
+  const path = deferredChecks.get(db);
+  if (path === undefined) return;
+  try {
+    integrityCheck(db, path);
+  } catch (err) {
+    throw openFailure(err, path);
+  }
+  deferredChecks.delete(db);
+}
+
+/** Whether opening would apply migrations (which write, so the check must come first). */
+function migrationsPending(db: Db): boolean {
+  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+  try {
+    return (db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number | null) !== latest;
+  } catch {
+    return true;
+  }
+}
+
+function integrityCheck(db: Db, path: string): void {
+  // The check reads every page once: through a memory map (read-only; SQLite writes never go through it) it
+  // skips copying each page into the page cache — 0.17 s instead of 0.3–0.4 s for a 210 MB workspace
+  // (tests/bench/segment-command-bench.mjs). The map is dropped again so the connection works as before.
+  let rows: { quick_check: string }[];
+  try {
+    rows = withMemoryMap(db, () => db.pragma('quick_check', { simple: false }) as { quick_check: string }[]);
+  } catch (err) {
+    // Damage bad enough that the check itself stops ("database disk image is malformed") is a failed check too.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) rows = [{ quick_check: (err as Error).message }];
+    else throw err;
+  }
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) {
+    throw new AppError('WORKSPACE_CORRUPT', `Workspace ${path} failed its integrity check: ${problems.slice(0, 3).join('; ')}`, {
+      file: path,
+    });
   }
 }
 

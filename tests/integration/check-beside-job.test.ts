@@ -1,0 +1,82 @@
+// `cxw drift` and `cxw cohorts` run the workspace's integrity check beside their job instead of before it
+// (main/services/deferred-check.ts). What must still hold, through the built CLI:
+// - a workspace whose structure is damaged is refused with WORKSPACE_CORRUPT ("failed its integrity check"), exit 1,
+//   and nothing is written into it: the file's bytes are the same afterwards (no activity entry, no column-cache
+//   entry, although the drift job decodes text columns it would otherwise keep) — the damage is one leaf page of a
+//   dataset table whose page-type byte is overwritten (quick_check: "invalid page type"), found with dbstat;
+// - on an intact workspace the result is the one the check-first path gives (the same JSON as with the check done
+//   before: CXW_TIMINGS does not change it; compared across two runs) and the run is logged once.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DriftResult } from '../../shared/monitor-drift';
+import { generateWaveCsvs } from '../../main/workspace/monitor/drift/demo-waves';
+import { BUILT, cxw, cxwJson, NOT_BUILT_MESSAGE } from '../support/cli';
+
+if (!BUILT) console.warn(NOT_BUILT_MESSAGE);
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+describe.skipIf(!BUILT)('the integrity check beside the job', () => {
+  let dir: string;
+  let ws: string;
+  const env = () => ({ CXW_STATE_DIR: join(dir, 'state') });
+  const drift = () => ['drift', '--workspace', ws, '--reference', 'q1', '--current', 'q2'];
+  const activityCount = (path: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare('SELECT COUNT(*) FROM activity').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cxw-check-beside-'));
+    ws = join(dir, 'w.cxw');
+    const [q1, q2] = generateWaveCsvs();
+    writeFileSync(join(dir, 'q1.csv'), q1);
+    writeFileSync(join(dir, 'q2.csv'), q2);
+    for (const name of ['q1', 'q2']) expect(cxw(['import', join(dir, `${name}.csv`), '--workspace', ws, '--name', name], env()).status).toBe(0);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an intact workspace: the same result on every run, each run logged once', () => {
+    const before = activityCount(ws);
+    const a = cxwJson<DriftResult>(drift(), env());
+    const b = cxwJson<DriftResult>(drift(), env());
+    expect(b.columns).toEqual(a.columns);
+    expect(a.drifted).toBeGreaterThan(0);
+    expect(activityCount(ws)).toBe(before + 2);
+  }, 120_000);
+
+  it('a damaged workspace is refused, and not one byte of it changes', () => {
+    const bad = join(dir, 'bad.cxw');
+    writeFileSync(bad, readFileSync(ws));
+    // A leaf page of the first wave's table, from SQLite's own page map.
+    const probe = new Database(bad, { readonly: true });
+    const table = probe.prepare("SELECT table_name FROM datasets WHERE name = 'q1'").pluck().get() as string;
+    const pageSize = probe.pragma('page_size', { simple: true }) as number;
+    const leaves = probe.prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno").pluck().all(table) as number[];
+    probe.close();
+    expect(leaves.length).toBeGreaterThan(2);
+    const page = leaves[Math.floor(leaves.length / 2)];
+    const fd = openSync(bad, 'r+');
+    writeSync(fd, Buffer.from([0x07]), 0, 1, (page - 1) * pageSize); // 7 is no b-tree page type
+    closeSync(fd);
+    const hash = sha(bad);
+
+    const run = cxw(['drift', '--workspace', bad, '--reference', 'q1', '--current', 'q2'], env());
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('failed its integrity check');
+    expect(sha(bad)).toBe(hash);
+
+    const cohorts = cxw(['cohorts', '--workspace', bad, '--dataset', 'q1', '--customer', 'response_id', '--time', 'survey_date'], env());
+    expect(cohorts.status).toBe(1);
+    expect(cohorts.stderr).toContain('failed its integrity check');
+    expect(sha(bad)).toBe(hash);
+  }, 120_000);
+});
