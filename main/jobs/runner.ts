@@ -8,7 +8,8 @@ import { Worker } from 'node:worker_threads';
 import type { JobProgress } from '../../shared/domain';
 import { AppError, deserializeError } from '../../shared/errors';
 import type { WorkerMessage } from './messages';
-import { TASKS, WRITER_TASKS, type TaskKind, type TaskPayloads, type TaskResults } from './tasks';
+import type { TASKS, TaskKind, TaskPayloads, TaskResults } from './tasks';
+import { WRITER_TASKS } from './writer-tasks';
 
 interface RunningJob {
   flag: Int32Array;
@@ -139,7 +140,9 @@ export class JobRunner {
     const emit = (p: Omit<JobProgress, 'jobId'>): void => this.opts.onProgress({ jobId, ...p });
     const workerPath = this.opts.useWorkers === false ? null : builtWorkerPath();
     if (!workerPath) {
-      const task = (this.opts.tasks?.[kind] ?? TASKS[kind]) as (typeof TASKS)[K];
+      // The task table (every analysis and SQLite) is loaded only to run a job in this thread: a job worker loads
+      // its own, and the host and every `cxw` command start faster without it.
+      const task = (this.opts.tasks?.[kind] ?? (await import('./tasks')).TASKS[kind]) as (typeof TASKS)[K];
       return await task(payload, { isCancelled: () => Atomics.load(flag, 0) === 1, onProgress: emit });
     }
     return await new Promise<TaskResults[K]>((resolve, reject) => {

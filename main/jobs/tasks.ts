@@ -104,7 +104,7 @@ export type TaskKind = keyof TaskPayloads;
 const JOB_BUSY_TIMEOUT_MS = 30 * 60_000;
 
 /** Tasks that write to the workspace run one at a time per workspace (see JobRunner), readers run alongside. */
-export const WRITER_TASKS: ReadonlySet<TaskKind> = new Set<TaskKind>(['import', 'segment.run', 'segment.score', 'segment.rfm', 'predict.score', 'drift.run']);
+export { WRITER_TASKS } from './writer-tasks';
 
 export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskContext) => TaskResults[K] | Promise<TaskResults[K]> } = {
   import: (payload, ctx) => {

@@ -4,11 +4,9 @@ import type { DeckExport, ExportFormat, SafeDeck } from '../../../shared/decks';
 import { AppError } from '../../../shared/errors';
 import { renderDeckHtml } from './html';
 import { renderDeckPdf } from './pdf';
-import { renderDeckPptx } from './pptx';
 
 export { renderDeckHtml, type DeckHtmlOptions } from './html';
 export { renderDeckPdf, findChromium, type DeckPdfOptions } from './pdf';
-export { renderDeckPptx } from './pptx';
 export { exportPageCount } from './closing';
 
 export interface ExportDeckOptions {
@@ -48,6 +46,9 @@ export async function exportDeck(safe: SafeDeck, format: ExportFormat, opts: Exp
       return { ...common, data: pdf.toString('base64'), encoding: 'base64' };
     }
     case 'pptx': {
+      // Loaded when a deck is exported as PowerPoint: pptxgenjs and JSZip cost ~0.1 s to load, which every
+      // `cxw` command paid at start-up (the services import this module).
+      const { renderDeckPptx } = await import('./pptx');
       const pptx = await renderDeckPptx(safe);
       return { ...common, data: pptx.toString('base64'), encoding: 'base64' };
     }

