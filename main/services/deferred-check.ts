@@ -32,7 +32,15 @@ export async function runWithDeferredCheck<T>(state: WorkspaceState, start: () =
     checkDeferred(db);
     return start();
   }
-  const pending = start();
+  let pending: Promise<T>;
+  try {
+    pending = start();
+  } catch (err) {
+    // A call refused at once (its arguments): a damaged workspace is still what the user hears of first.
+    checkDeferred(db);
+    db.exec('COMMIT');
+    throw err;
+  }
   // Handled here too: a call that fails while the check runs must not count as an unhandled rejection (its caller
   // still gets the failure from the returned promise).
   pending.catch(() => undefined);

@@ -97,6 +97,21 @@ describe('integrity check beside a call', () => {
     state.close();
   });
 
+  it('a call refused at once: the damage is reported first; on an intact workspace its own error, lock released', async () => {
+    const state = new WorkspaceState(join(dir, 'state'), () => undefined, null, []);
+    state.openPath(path, { deferIntegrityCheck: true });
+    const refuse = (): Promise<number> => {
+      throw new Error('bad arguments');
+    };
+    await expect(runWithDeferredCheck(state, refuse)).rejects.toThrow('bad arguments');
+    expect(otherWrite('after')).toBeNull();
+    state.close();
+    damage();
+    state.openPath(path, { deferIntegrityCheck: true });
+    await expect(runWithDeferredCheck(state, refuse)).rejects.toMatchObject({ code: 'WORKSPACE_CORRUPT' });
+    state.close();
+  });
+
   it('without a deferred check (the app, other commands): the check ran at open, the call runs as is', async () => {
     const state = new WorkspaceState(join(dir, 'state'), () => undefined, null, []);
     state.openPath(path);
