@@ -45,13 +45,18 @@ const MMAP_BYTES = 2 ** 40;
  * the connection works as before.
  */
 export function withMemoryMap<T>(db: Db, read: () => T): T {
+  // Nested (a loop of reads that each map): the outer call keeps the map, so the file is not remapped per read.
+  if (mapped.has(db)) return read();
   db.pragma(`mmap_size = ${MMAP_BYTES}`);
+  mapped.add(db);
   try {
     return read();
   } finally {
+    mapped.delete(db);
     db.pragma('mmap_size = 0');
   }
 }
+const mapped = new WeakSet<Db>();
 
 export function openWorkspaceDb(path: string, opts: OpenOptions = {}): Db {
   const file = identifyWorkspaceFile(path);

@@ -4,8 +4,8 @@
 //   and nothing is written into it: the file's bytes are the same afterwards (no activity entry, no column-cache
 //   entry, although the drift job decodes text columns it would otherwise keep) — the damage is one leaf page of a
 //   dataset table whose page-type byte is overwritten (quick_check: "invalid page type"), found with dbstat;
-// - on an intact workspace the result is the one the check-first path gives (the same JSON as with the check done
-//   before: CXW_TIMINGS does not change it; compared across two runs) and the run is logged once.
+// - on an intact workspace every run gives the same result — the first reading whole waves, the next comparing the
+//   cached columns pair by pair (column-pairs.ts), NPS and mix included — and each run is logged once.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftResult } from '../../shared/monitor-drift';
 import { generateWaveCsvs } from '../../main/workspace/monitor/drift/demo-waves';
-import { BUILT, cxw, cxwJson, NOT_BUILT_MESSAGE } from '../support/cli';
+import { BUILT, cxw, NOT_BUILT_MESSAGE } from '../support/cli';
 
 if (!BUILT) console.warn(NOT_BUILT_MESSAGE);
 
@@ -44,12 +44,22 @@ describe.skipIf(!BUILT)('the integrity check beside the job', () => {
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('an intact workspace: the same result on every run, each run logged once', () => {
+  it('an intact workspace: the same result on every run, whole waves or pair by pair from the cache, each run logged once', () => {
     const before = activityCount(ws);
-    const a = cxwJson<DriftResult>(drift(), env());
-    const b = cxwJson<DriftResult>(drift(), env());
+    const withNps = [...drift(), '--nps', 'nps_score', '--mix', 'channel'];
+    // The first run reads whole waves (the text columns are not cached yet) and keeps them; the second compares the
+    // columns pair by pair from the cache on two threads (main/workspace/monitor/drift/column-pairs.ts).
+    const first = cxw([...withNps, '--json'], { ...env(), CXW_TIMINGS: '1' });
+    const second = cxw([...withNps, '--json'], { ...env(), CXW_TIMINGS: '1' });
+    expect(first.stderr).toContain('reference wave (this thread)');
+    expect(second.stderr).toContain('columns compared on this thread (cached)');
+    const a = JSON.parse(first.stdout) as DriftResult;
+    const b = JSON.parse(second.stdout) as DriftResult;
     expect(b.columns).toEqual(a.columns);
+    expect(b.skipped).toEqual(a.skipped);
+    expect(b.nps).toEqual(a.nps);
     expect(a.drifted).toBeGreaterThan(0);
+    expect(a.nps?.mixAdjustedChange).not.toBeNull();
     expect(activityCount(ws)).toBe(before + 2);
   }, 120_000);
 

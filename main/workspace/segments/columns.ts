@@ -223,6 +223,31 @@ export function loadColumns(db: Db, ds: StoredDataset, columns: StoredColumn[], 
   return { rows, columns: out, fresh, fromCache: columns.length - missing.length, cacheRebuilt: rebuilt, warnings };
 }
 
+/**
+ * Whether every one of `columns` has a checked entry in the column cache for the dataset as it is now (a cheap
+ * query, no BLOB read): a caller that reads column by column (drift) can then skip the row numbers and the table.
+ */
+export function allColumnsCached(db: Db, ds: StoredDataset, columns: StoredColumn[]): boolean {
+  if (columns.length === 0) return true;
+  const positions = [...new Set(columns.map((c) => c.index))];
+  const found = db
+    .prepare(`SELECT COUNT(*) FROM column_cache WHERE dataset_id = ? AND rows = ? AND imported_at = ? AND checksum IS NOT NULL AND position IN (${positions.map(() => '?').join(',')})`)
+    .pluck()
+    .get(ds.id, ds.rows, ds.importedAt, ...positions) as number;
+  return found === positions.length;
+}
+
+/**
+ * One column from the column cache (its checksum verified), without the row numbers; null when it is not there or
+ * fails its check (the damage is recorded as loadColumns records it, and the caller reads the table instead).
+ */
+export function readCachedColumn(db: Db, ds: StoredDataset, column: StoredColumn): LoadedColumn | null {
+  const hit = readCache(db, ds, [column.index]).hits.get(column.index);
+  if (hit?.kind === 'f64') return { kind: 'numeric', column, values: f64(hit.data) };
+  if (hit?.kind === 'codes') return { kind: 'categorical', column, codes: i32(hit.data), levels: JSON.parse(hit.levels ?? '[]') as string[] };
+  return null;
+}
+
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */
 export function saveColumnCache(db: Db, ds: StoredDataset, fresh: FreshColumn[]): void {
   const stmt = db.prepare(

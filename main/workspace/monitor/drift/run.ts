@@ -12,10 +12,11 @@ import { compareWaveColumns, type WaveNps } from '../../../analysis/monitor/drif
 import { zForLevel } from '../../../analysis/nps/distributions';
 import { openWorkspaceDb, type Db } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
-import { saveColumnCache, type FreshColumn } from '../../segments/columns';
+import { allColumnsCached, saveColumnCache, type FreshColumn } from '../../segments/columns';
 import { phaseTimer, type PhaseTimer } from '../../segments/timings';
 import { resolveColumn, scoreColumn, type LoadProgress } from '../../nps/nps-columns';
-import { startWaveHelper } from './wave-helper';
+import { compareCachedPairs, type ColumnPair, type PairOutcome } from './column-pairs';
+import { startPairsHelper, startWaveHelper } from './wave-helper';
 import { loadForWaves, readWave, reduceWave, type WaveData, type WaveRequest } from './wave-read';
 import { pairColumns, resolveWaves } from './waves';
 
@@ -70,43 +71,30 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
   const refReq: WaveRequest = { columns: pairs.map((p) => p.ref), nps: npsOf(ref), mix: mixOf(ref) };
   const curReq: WaveRequest = { columns: pairs.map((p) => p.cur), nps: npsOf(cur), mix: mixOf(cur) };
 
-  let refData: WaveData;
-  let curData: Promise<WaveData>;
-  let stop = () => undefined as void;
-  if (waves.mode === 'period') {
-    const extra = (c: StoredColumn | null) => (c ? [c] : []);
-    const loaded = loadForWaves(db, ref.ds, [...refReq.columns, ...extra(refReq.nps), ...extra(refReq.mix)], ctx);
-    refData = { ...reduceWave(ref.ds, loaded.byName, ref.pick, refReq, ctx), fresh: loaded.fresh };
-    curData = Promise.resolve({ ...reduceWave(cur.ds, loaded.byName, cur.pick, curReq, ctx), fresh: [] });
-  } else {
-    const helper = startWaveHelper({ workspacePath, dataset: cur.ds.name, columns: curReq.columns.map((c) => c.name), nps: curReq.nps?.name ?? null, mix: curReq.mix?.name ?? null });
-    if (helper) stop = helper.stop;
-    try {
-      refData = readWave(db, ref.ds, refReq, ctx);
-    } catch (err) {
-      stop();
-      throw err;
-    }
-    curData = helper ? helper.result : Promise.resolve(readWave(db, cur.ds, curReq, ctx));
-  }
+  const cached = waves.mode !== 'period' && allColumnsCached(db, ref.ds, requested(refReq)) && allColumnsCached(db, cur.ds, requested(curReq));
+  const gather = cached
+    ? pairsFromCache(db, workspacePath, ref.ds, cur.ds, pairs, refReq, curReq, ctx)
+    : waves.mode === 'period'
+      ? periodWaves(db, ref, cur, refReq, curReq, ctx)
+      : wholeWaves(db, workspacePath, ref.ds, cur.ds, refReq, curReq, ctx);
+  timer.mark(cached ? 'columns compared on this thread (cached)' : 'reference wave (this thread)');
 
   const finish: Prepared['finish'] = async () => {
-    const current = await curData.finally(stop);
-    timer.mark('waiting for the current wave (helper thread)');
+    const got = await gather();
+    timer.mark(cached ? 'waiting for the helper thread' : 'waiting for the current wave (helper thread)');
     if (ctx.isCancelled()) throw new AppError('CANCELLED', 'Cancelled while comparing the waves.');
     const compared: ColumnComparison[] = [];
-    refData.columns.forEach((r, i) => {
-      const out = compareWaveColumns(r, current.columns[i]);
+    for (const out of got.outcomes) {
       if ('reason' in out) skipped.push(out);
       else compared.push(out);
-    });
+    }
     const judged = judgeColumns(compared, ref.rows, cur.rows, thresholds);
     let nps: DriftResult['nps'];
-    if (refData.nps && current.nps) {
+    if (got.refNps && got.curNps) {
       let levels: string[] = [];
       let groups: [Int32Array, Int32Array] | null = null;
-      if (refData.nps.codes && current.nps.codes) {
-        const u = unifyMix(refData.nps, current.nps);
+      if (got.refNps.codes && got.curNps.codes) {
+        const u = unifyMix(got.refNps, got.curNps);
         if (u.levels.length > MAX_MIX_GROUPS) {
           throw new AppError('BAD_ARGUMENTS', `The mix column "${spec.mix}" has ${n(u.levels.length)} distinct values: the mix check needs a grouping such as a channel or collection context (at most ${MAX_MIX_GROUPS} groups).`, {
             columnName: spec.mix,
@@ -115,7 +103,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
         levels = u.levels;
         groups = [u.ref, u.cur];
       }
-      const r = npsChange(spec.nps!, spec.mix ?? null, levels, { scores: refData.nps.scores, groups: groups?.[0] ?? null }, { scores: current.nps.scores, groups: groups?.[1] ?? null }, zForLevel(level), level, warnings);
+      const r = npsChange(spec.nps!, spec.mix ?? null, levels, { scores: got.refNps.scores, groups: groups?.[0] ?? null }, { scores: got.curNps.scores, groups: groups?.[1] ?? null }, zForLevel(level), level, warnings);
       if (!r) warnings.push(`"${spec.nps}" has no answers in one of the waves, so there is no NPS change to report.`);
       else nps = r;
     }
@@ -136,9 +124,102 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
       warnings,
     };
     timer.mark('compare');
-    return { result, fresh: [{ ds: ref.ds, columns: refData.fresh }, { ds: cur.ds, columns: current.fresh }] };
+    return { result, fresh: got.fresh };
   };
   return { finish };
+}
+
+/** What the comparison needs from the two waves, however they were read. */
+interface Gathered {
+  outcomes: PairOutcome[];
+  refNps: WaveNps | null;
+  curNps: WaveNps | null;
+  fresh: { ds: StoredDataset; columns: FreshColumn[] }[];
+}
+
+const requested = (r: WaveRequest): StoredColumn[] => [...r.columns, ...(r.nps ? [r.nps] : []), ...(r.mix ? [r.mix] : [])];
+
+function compareWaves(refData: WaveData, current: WaveData): PairOutcome[] {
+  return refData.columns.map((r, i) => compareWaveColumns(r, current.columns[i]));
+}
+
+/** Two periods of one dataset: loaded once, each period picked and reduced on this thread. */
+function periodWaves(db: Db, ref: { ds: StoredDataset; pick: Int32Array | null }, cur: { ds: StoredDataset; pick: Int32Array | null }, refReq: WaveRequest, curReq: WaveRequest, ctx: LoadProgress): () => Promise<Gathered> {
+  const loaded = loadForWaves(db, ref.ds, requested(refReq), ctx);
+  const refData = reduceWave(ref.ds, loaded.byName, ref.pick, refReq, ctx);
+  const current = reduceWave(cur.ds, loaded.byName, cur.pick, curReq, ctx);
+  return () => Promise.resolve({ outcomes: compareWaves({ ...refData, fresh: [] }, { ...current, fresh: [] }), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: ref.ds, columns: loaded.fresh }] });
+}
+
+/** Two datasets read whole: the reference on this thread, the current one on a helper (decoding what is not cached). */
+function wholeWaves(db: Db, workspacePath: string, refDs: StoredDataset, curDs: StoredDataset, refReq: WaveRequest, curReq: WaveRequest, ctx: LoadProgress): () => Promise<Gathered> {
+  const helper = startWaveHelper({ workspacePath, dataset: curDs.name, columns: curReq.columns.map((c) => c.name), nps: curReq.nps?.name ?? null, mix: curReq.mix?.name ?? null });
+  const stop = helper ? helper.stop : () => undefined;
+  let refData: WaveData;
+  try {
+    refData = readWave(db, refDs, refReq, ctx);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  const curData = helper ? helper.result : Promise.resolve(readWave(db, curDs, curReq, ctx));
+  return async () => {
+    const current = await curData.finally(stop);
+    return { outcomes: compareWaves(refData, current), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: refDs, columns: refData.fresh }, { ds: curDs, columns: current.fresh }] };
+  };
+}
+
+/**
+ * Every column of both datasets in the column cache: compared pair by pair (./column-pairs.ts), every other pair on a
+ * helper thread. A cached column found damaged meanwhile sends the run back to reading whole waves.
+ */
+function pairsFromCache(
+  db: Db,
+  workspacePath: string,
+  refDs: StoredDataset,
+  curDs: StoredDataset,
+  pairs: ColumnPair[],
+  refReq: WaveRequest,
+  curReq: WaveRequest,
+  ctx: LoadProgress,
+): () => Promise<Gathered> {
+  const theirs = pairs.filter((_, i) => i % 2 === 1);
+  const helper = theirs.length > 0 ? startPairsHelper({ workspacePath, reference: refDs.name, current: curDs.name, pairs: theirs.map((p) => [p.ref.name, p.cur.name]) }) : null;
+  const stop = helper ? helper.stop : () => undefined;
+  let mine: PairOutcome[] | null;
+  let refNps: WaveNps | null;
+  let curNps: WaveNps | null;
+  try {
+    mine = compareCachedPairs(db, refDs, curDs, helper ? pairs.filter((_, i) => i % 2 === 0) : pairs, ctx.isCancelled);
+    const npsOf = (ds: StoredDataset, req: WaveRequest): WaveNps | null => {
+      if (!req.nps) return null;
+      const loaded = loadForWaves(db, ds, requested({ columns: [], nps: req.nps, mix: req.mix }), ctx);
+      return reduceWave(ds, loaded.byName, null, { columns: [], nps: req.nps, mix: req.mix }, ctx).nps;
+    };
+    refNps = npsOf(refDs, refReq);
+    curNps = npsOf(curDs, curReq);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  return async () => {
+    const theirsOut = helper ? await helper.result.finally(stop) : [];
+    if (mine !== null && theirsOut !== null) {
+      const outcomes: PairOutcome[] = [];
+      let a = 0;
+      let b = 0;
+      pairs.forEach((_, i) => outcomes.push(helper && i % 2 === 1 ? theirsOut[b++] : mine![a++]));
+      return { outcomes, refNps, curNps, fresh: [] };
+    }
+    const again = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
+    let whole: () => Promise<Gathered>;
+    try {
+      whole = wholeWaves(again, workspacePath, refDs, curDs, refReq, curReq, ctx);
+    } finally {
+      again.close();
+    }
+    return whole();
+  };
 }
 
 /**
@@ -176,7 +257,6 @@ export async function runDriftJob(workspacePath: string, spec: DriftSpec, ctx: L
   try {
     timer.mark('open');
     prepared = prepare(db, workspacePath, spec, ctx, timer);
-    timer.mark('reference wave (this thread)');
   } finally {
     db.close();
   }

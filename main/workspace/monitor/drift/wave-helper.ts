@@ -7,7 +7,8 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { AppError, deserializeError, serializeError, type SerializedError } from '../../../../shared/errors';
 import { builtEntry } from '../../../jobs/built-entry';
 import { openWorkspaceDb } from '../../db';
-import { getDataset, type StoredDataset } from '../../datasets';
+import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
+import { compareCachedPairs, type PairOutcome } from './column-pairs';
 import { readWave, type WaveData, type WaveRequest } from './wave-read';
 
 export interface HelperInput {
@@ -18,7 +19,17 @@ export interface HelperInput {
   mix: string | null;
 }
 
+/** Column pairs for the helper to compare from the column cache (./column-pairs.ts), by name. */
+export interface PairsInput {
+  mode: 'pairs';
+  workspacePath: string;
+  reference: string;
+  current: string;
+  pairs: [string, string][];
+}
+
 type HelperOutput = { ok: true; data: WaveData } | { ok: false; error: SerializedError };
+type PairsOutput = { ok: true; outcomes: PairOutcome[] | null } | { ok: false; error: SerializedError };
 
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 const HELPER_BUSY_TIMEOUT_MS = 30 * 60_000;
@@ -32,8 +43,33 @@ export function requestOf(ds: StoredDataset, input: Omit<HelperInput, 'workspace
   return { columns: input.columns.map(col), nps: input.nps ? col(input.nps) : null, mix: input.mix ? col(input.mix) : null };
 }
 
+function columnOf(ds: StoredDataset, name: string): StoredColumn {
+  const c = ds.columns.find((x) => x.name === name);
+  if (!c) throw new AppError('BAD_ARGUMENTS', `Dataset "${ds.name}" has no column "${name}".`, { dataset: ds.name, columnName: name });
+  return c;
+}
+
+function runPairs(input: PairsInput): void {
+  let out: PairsOutput;
+  try {
+    const db = openWorkspaceDb(input.workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: HELPER_BUSY_TIMEOUT_MS });
+    try {
+      const ref = getDataset(db, input.reference);
+      const cur = getDataset(db, input.current);
+      const pairs = input.pairs.map(([r, c]) => ({ ref: columnOf(ref, r), cur: columnOf(cur, c) }));
+      out = { ok: true, outcomes: compareCachedPairs(db, ref, cur, pairs, quiet.isCancelled) };
+    } finally {
+      db.close();
+    }
+  } catch (err) {
+    out = { ok: false, error: serializeError(err) };
+  }
+  parentPort!.postMessage(out);
+}
+
 /** Runs in the helper thread (main/jobs/drift-helper.ts). */
 export function runDriftHelper(): void {
+  if ((workerData as PairsInput).mode === 'pairs') return runPairs(workerData as PairsInput);
   const input = workerData as HelperInput;
   let out: HelperOutput;
   const transfer: ArrayBuffer[] = [];
@@ -54,6 +90,19 @@ export function runDriftHelper(): void {
   }
   // Sorted copies own their buffers; a column read in place from the cache may share one: transfer each buffer once.
   parentPort!.postMessage(out, [...new Set(transfer)].filter((b) => b.byteLength > 0));
+}
+
+/** Start comparing column pairs on a helper thread; null when the built helper is not there. */
+export function startPairsHelper(input: Omit<PairsInput, 'mode'>): { result: Promise<PairOutcome[] | null>; stop: () => void } | null {
+  const entry = builtEntry('drift-helper.js');
+  if (!entry) return null;
+  const worker = new Worker(entry, { workerData: { mode: 'pairs', ...input } satisfies PairsInput });
+  const result = new Promise<PairOutcome[] | null>((resolve, reject) => {
+    worker.once('message', (msg: PairsOutput) => (msg.ok ? resolve(msg.outcomes) : reject(deserializeError(msg.error))));
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new AppError('INTERNAL', `the drift helper thread stopped (exit ${code})`)));
+  });
+  return { result, stop: () => void worker.terminate() };
 }
 
 /** Start reading `input` on a helper thread; null when the built helper is not there. */
