@@ -63,6 +63,28 @@ describe.skipIf(!BUILT)('the integrity check beside the job', () => {
     expect(activityCount(ws)).toBe(before + 2);
   }, 120_000);
 
+  it('a cached column damaged after the check: the pair-by-pair run falls back to whole waves, same result, damage reported', () => {
+    const good = JSON.parse(cxw([...drift(), '--json'], env()).stdout) as DriftResult;
+    // Zero the bytes of one cached text column of each wave (its CRC no longer matches; the entry still looks cached).
+    const db = new Database(ws);
+    const zeroed = db
+      .prepare("UPDATE column_cache SET data = zeroblob(length(data)) WHERE kind = 'codes' AND position = (SELECT MIN(position) FROM column_cache WHERE kind = 'codes' AND position >= 0)")
+      .run().changes;
+    db.close();
+    expect(zeroed).toBe(2);
+    const run = cxw([...drift(), '--json'], { ...env(), CXW_TIMINGS: '1' });
+    expect(run.status, run.stderr).toBe(0);
+    const again = JSON.parse(run.stdout) as DriftResult;
+    expect(again.columns).toEqual(good.columns);
+    expect(again.skipped).toEqual(good.skipped);
+    // Both waves' entries failed their check, whichever thread met them; the run says so (and logs it).
+    for (const wave of ['q1', 'q2']) expect(again.warnings.join('\n')).toContain(`The column cache of dataset "${wave}" failed its check`);
+    const db2 = new Database(ws, { readonly: true });
+    const logged = db2.prepare("SELECT COUNT(*) FROM activity WHERE action = 'workspace.cacheRebuilt'").pluck().get() as number;
+    db2.close();
+    expect(logged).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
   it('a damaged workspace is refused, and not one byte of it changes', () => {
     const bad = join(dir, 'bad.cxw');
     writeFileSync(bad, readFileSync(ws));

@@ -12,7 +12,8 @@ import { compareWaveColumns, type WaveNps } from '../../../analysis/monitor/drif
 import { zForLevel } from '../../../analysis/nps/distributions';
 import { openWorkspaceDb, type Db } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
-import { allColumnsCached, saveColumnCache, type FreshColumn } from '../../segments/columns';
+import { allColumnsCached, saveColumnCache, takeCacheDamage, type CacheDamage, type FreshColumn } from '../../segments/columns';
+import { withCacheWarnings } from '../../../jobs/cache-damage';
 import { phaseTimer, type PhaseTimer } from '../../segments/timings';
 import { resolveColumn, scoreColumn, type LoadProgress } from '../../nps/nps-columns';
 import { compareCachedPairs, type ColumnPair, type PairOutcome } from './column-pairs';
@@ -55,7 +56,7 @@ function unifyMix(a: WaveNps, b: WaveNps): { levels: string[]; ref: Int32Array; 
 }
 
 interface Prepared {
-  finish: () => Promise<{ result: DriftResult; fresh: { ds: StoredDataset; columns: FreshColumn[] }[] }>;
+  finish: () => Promise<{ result: DriftResult; fresh: { ds: StoredDataset; columns: FreshColumn[] }[]; damage: CacheDamage[] }>;
 }
 
 /** Everything that reads the workspace through `db` happens here, before the first await. */
@@ -124,7 +125,7 @@ function prepare(db: Db, workspacePath: string, spec: DriftSpec, ctx: LoadProgre
       warnings,
     };
     timer.mark('compare');
-    return { result, fresh: got.fresh };
+    return { result, fresh: got.fresh, damage: got.damage };
   };
   return { finish };
 }
@@ -135,6 +136,8 @@ interface Gathered {
   refNps: WaveNps | null;
   curNps: WaveNps | null;
   fresh: { ds: StoredDataset; columns: FreshColumn[] }[];
+  /** Damaged cache entries met on other threads or connections (this thread's are taken from its connection). */
+  damage: CacheDamage[];
 }
 
 const requested = (r: WaveRequest): StoredColumn[] => [...r.columns, ...(r.nps ? [r.nps] : []), ...(r.mix ? [r.mix] : [])];
@@ -148,7 +151,7 @@ function periodWaves(db: Db, ref: { ds: StoredDataset; pick: Int32Array | null }
   const loaded = loadForWaves(db, ref.ds, requested(refReq), ctx);
   const refData = reduceWave(ref.ds, loaded.byName, ref.pick, refReq, ctx);
   const current = reduceWave(cur.ds, loaded.byName, cur.pick, curReq, ctx);
-  return () => Promise.resolve({ outcomes: compareWaves({ ...refData, fresh: [] }, { ...current, fresh: [] }), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: ref.ds, columns: loaded.fresh }] });
+  return () => Promise.resolve({ outcomes: compareWaves({ ...refData, fresh: [] }, { ...current, fresh: [] }), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: ref.ds, columns: loaded.fresh }], damage: [] });
 }
 
 /** Two datasets read whole: the reference on this thread, the current one on a helper (decoding what is not cached). */
@@ -165,7 +168,7 @@ function wholeWaves(db: Db, workspacePath: string, refDs: StoredDataset, curDs: 
   const curData = helper ? helper.result : Promise.resolve(readWave(db, curDs, curReq, ctx));
   return async () => {
     const current = await curData.finally(stop);
-    return { outcomes: compareWaves(refData, current), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: refDs, columns: refData.fresh }, { ds: curDs, columns: current.fresh }] };
+    return { outcomes: compareWaves(refData, current), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: refDs, columns: refData.fresh }, { ds: curDs, columns: current.fresh }], damage: current.damage ?? [] };
   };
 }
 
@@ -203,22 +206,26 @@ function pairsFromCache(
     throw err;
   }
   return async () => {
-    const theirsOut = helper ? await helper.result.finally(stop) : [];
+    const theirs = helper ? await helper.result.finally(stop) : { outcomes: [], damage: [] };
+    const theirsOut = theirs.outcomes;
     if (mine !== null && theirsOut !== null) {
       const outcomes: PairOutcome[] = [];
       let a = 0;
       let b = 0;
       pairs.forEach((_, i) => outcomes.push(helper && i % 2 === 1 ? theirsOut[b++] : mine![a++]));
-      return { outcomes, refNps, curNps, fresh: [] };
+      return { outcomes, refNps, curNps, fresh: [], damage: theirs.damage };
     }
     const again = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
     let whole: () => Promise<Gathered>;
+    let damage: CacheDamage[];
     try {
       whole = wholeWaves(again, workspacePath, refDs, curDs, refReq, curReq, ctx);
+      damage = takeCacheDamage(again);
     } finally {
       again.close();
     }
-    return whole();
+    const got = await whole();
+    return { ...got, damage: [...theirs.damage, ...damage, ...got.damage] };
   };
 }
 
@@ -254,13 +261,18 @@ export async function runDriftJob(workspacePath: string, spec: DriftSpec, ctx: L
   const timer = phaseTimer();
   const db = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, readonly: true, busyTimeoutMs: JOB_BUSY_TIMEOUT_MS });
   let prepared: Prepared;
+  let ownDamage: CacheDamage[] = [];
   try {
     timer.mark('open');
     prepared = prepare(db, workspacePath, spec, ctx, timer);
+    ownDamage = takeCacheDamage(db);
   } finally {
     db.close();
   }
-  const { result, fresh } = await prepared.finish();
+  const { result: found, fresh, damage } = await prepared.finish();
+  // A cached column that failed its checksum was read from the table: the analyst hears of it in the result (the
+  // host logs it with the run, services/results/save.ts), whichever thread met it.
+  const result = withCacheWarnings(found, [...ownDamage, ...damage]);
   keepInCache(workspacePath, fresh);
   timer.mark('keep in the cache');
   timer.report('drift.run');

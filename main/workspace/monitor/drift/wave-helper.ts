@@ -9,6 +9,7 @@ import { builtEntry } from '../../../jobs/built-entry';
 import { openWorkspaceDb } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
 import { compareCachedPairs, type PairOutcome } from './column-pairs';
+import { takeCacheDamage, type CacheDamage } from '../../segments/columns';
 import { readWave, type WaveData, type WaveRequest } from './wave-read';
 
 export interface HelperInput {
@@ -29,7 +30,7 @@ export interface PairsInput {
 }
 
 type HelperOutput = { ok: true; data: WaveData } | { ok: false; error: SerializedError };
-type PairsOutput = { ok: true; outcomes: PairOutcome[] | null } | { ok: false; error: SerializedError };
+type PairsOutput = { ok: true; outcomes: PairOutcome[] | null; damage: CacheDamage[] } | { ok: false; error: SerializedError };
 
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 const HELPER_BUSY_TIMEOUT_MS = 30 * 60_000;
@@ -57,7 +58,7 @@ function runPairs(input: PairsInput): void {
       const ref = getDataset(db, input.reference);
       const cur = getDataset(db, input.current);
       const pairs = input.pairs.map(([r, c]) => ({ ref: columnOf(ref, r), cur: columnOf(cur, c) }));
-      out = { ok: true, outcomes: compareCachedPairs(db, ref, cur, pairs, quiet.isCancelled) };
+      out = { ok: true, outcomes: compareCachedPairs(db, ref, cur, pairs, quiet.isCancelled), damage: takeCacheDamage(db) };
     } finally {
       db.close();
     }
@@ -81,7 +82,7 @@ export function runDriftHelper(): void {
       for (const c of data.columns) if (c.kind === 'numeric') transfer.push(c.sorted.buffer as ArrayBuffer);
       if (data.nps) transfer.push(data.nps.scores.buffer as ArrayBuffer);
       for (const f of data.fresh) transfer.push(f.data.buffer as ArrayBuffer);
-      out = { ok: true, data };
+      out = { ok: true, data: { ...data, damage: takeCacheDamage(db) } };
     } finally {
       db.close();
     }
@@ -93,12 +94,12 @@ export function runDriftHelper(): void {
 }
 
 /** Start comparing column pairs on a helper thread; null when the built helper is not there. */
-export function startPairsHelper(input: Omit<PairsInput, 'mode'>): { result: Promise<PairOutcome[] | null>; stop: () => void } | null {
+export function startPairsHelper(input: Omit<PairsInput, 'mode'>): { result: Promise<{ outcomes: PairOutcome[] | null; damage: CacheDamage[] }>; stop: () => void } | null {
   const entry = builtEntry('drift-helper.js');
   if (!entry) return null;
   const worker = new Worker(entry, { workerData: { mode: 'pairs', ...input } satisfies PairsInput });
-  const result = new Promise<PairOutcome[] | null>((resolve, reject) => {
-    worker.once('message', (msg: PairsOutput) => (msg.ok ? resolve(msg.outcomes) : reject(deserializeError(msg.error))));
+  const result = new Promise<{ outcomes: PairOutcome[] | null; damage: CacheDamage[] }>((resolve, reject) => {
+    worker.once('message', (msg: PairsOutput) => (msg.ok ? resolve({ outcomes: msg.outcomes, damage: msg.damage }) : reject(deserializeError(msg.error))));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new AppError('INTERNAL', `the drift helper thread stopped (exit ${code})`)));
   });

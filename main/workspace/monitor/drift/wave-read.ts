@@ -8,13 +8,15 @@ import { readScores } from '../../../analysis/nps/scores';
 import type { Db } from '../../db';
 import type { StoredColumn, StoredDataset } from '../../datasets';
 import { loadProgress, type LoadProgress } from '../../nps/nps-columns';
-import { loadColumns, type FreshColumn, type LoadedColumn } from '../../segments/columns';
+import { loadColumns, type CacheDamage, type FreshColumn, type LoadedColumn } from '../../segments/columns';
 
 export interface WaveData {
   columns: WaveColumn[];
   nps: WaveNps | null;
   /** Columns decoded from the table (not found in the column cache), for the job to keep in the cache. */
   fresh: FreshColumn[];
+  /** Cache entries a helper thread found damaged (and read from the table instead), for the result's warnings. */
+  damage?: CacheDamage[];
 }
 
 export interface WaveRequest {
