@@ -52,10 +52,21 @@ function cohortTable(r: CohortsResult, rows: CohortRow[], periods: number, show:
   );
 }
 
+/** The column a table needs besides the log's own ('value' for revenue, 'nps' for NPS), or null. */
+export function columnNeeded(show: CohortTable): 'value' | 'nps' | null {
+  return show === 'revenue' || show === 'cumulative-revenue' ? 'value' : show === 'nps' ? 'nps' : null;
+}
+
+/** The refusal for a table whose column was not given. */
+export function neededMessage(show: CohortTable, column: 'value' | 'nps'): string {
+  return `--show ${show} needs the ${column === 'value' ? 'value column: add --value COL' : '0–10 score column: add --nps COL'}.`;
+}
+
 /** Why a table cannot be shown for this result (its column was not given), or null. */
 export function missingForTable(r: CohortsResult, show: CohortTable): string | null {
-  if ((show === 'revenue' || show === 'cumulative-revenue') && !r.cohorts.some((c) => c.revenue)) return `--show ${show} needs the value column: add --value COL.`;
-  if (show === 'nps' && !r.cohorts.some((c) => c.nps)) return '--show nps needs the 0–10 score column: add --nps COL.';
+  const column = columnNeeded(show);
+  if (column === 'value' && !r.cohorts.some((c) => c.revenue)) return neededMessage(show, column);
+  if (column === 'nps' && !r.cohorts.some((c) => c.nps)) return neededMessage(show, column);
   return null;
 }
 

@@ -11,7 +11,7 @@ import { requireWorkspace, saveArg, UsageError } from '../args';
 import { savedLine } from '../saved';
 import type { CommandOutput } from '../run';
 import { cliJobId, withServices } from '../with-services';
-import { COHORT_TABLES, type CohortTable, formatCohorts, missingForTable } from './cohorts-text';
+import { COHORT_TABLES, columnNeeded, type CohortTable, formatCohorts, missingForTable, neededMessage } from './cohorts-text';
 
 const OPTIONS = {
   workspace: { type: 'string' },
@@ -42,8 +42,8 @@ export async function cohortsCommand(argv: string[], progress: (line: string) =>
   if (values.by !== undefined && values.segmentation !== undefined) throw new UsageError('Split by --by COL or by --segmentation SEG, not both.');
   const show = (values.show ?? 'retention') as CohortTable;
   if (!(COHORT_TABLES as readonly string[]).includes(show)) throw new UsageError(`--show must be one of ${COHORT_TABLES.join(', ')}; got "${values.show}".`);
-  if ((show === 'revenue' || show === 'cumulative-revenue') && values.value === undefined) throw new UsageError(`--show ${show} needs the value column: add --value COL.`);
-  if (show === 'nps' && values.nps === undefined) throw new UsageError('--show nps needs the 0–10 score column: add --nps COL.');
+  const needed = columnNeeded(show);
+  if (needed && values[needed] === undefined) throw new UsageError(neededMessage(show, needed));
   const { spec, jobId, save } = parseContract('cohorts.run', {
     jobId: cliJobId(),
     ...saveArg(values.save),

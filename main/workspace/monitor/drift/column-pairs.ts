@@ -4,7 +4,7 @@
 // machine a fresh page of memory costs ~8 µs to touch, and holding 2 × 30 columns of a million rows meant ~100k of
 // them. The job's thread takes every other pair and a helper thread the rest (./wave-helper.ts), so both cores
 // compare and nothing large crosses between threads. The numbers are those of the whole-wave path (./wave-read.ts):
-// the same reductions and comparisons (tests/integration/drift-cli.test.ts runs both).
+// the same reductions and comparisons (tests/integration/check-beside-job.test.ts compares the two paths' results).
 import { AppError } from '../../../../shared/errors';
 import type { DriftSkipped } from '../../../../shared/monitor-drift';
 import type { ColumnComparison } from '../../../analysis/monitor/drift/compare-column';

@@ -142,7 +142,7 @@ interface Gathered {
 
 const requested = (r: WaveRequest): StoredColumn[] => [...r.columns, ...(r.nps ? [r.nps] : []), ...(r.mix ? [r.mix] : [])];
 
-function compareWaves(refData: WaveData, current: WaveData): PairOutcome[] {
+function compareWaves(refData: Pick<WaveData, 'columns'>, current: Pick<WaveData, 'columns'>): PairOutcome[] {
   return refData.columns.map((r, i) => compareWaveColumns(r, current.columns[i]));
 }
 
@@ -151,7 +151,7 @@ function periodWaves(db: Db, ref: { ds: StoredDataset; pick: Int32Array | null }
   const loaded = loadForWaves(db, ref.ds, requested(refReq), ctx);
   const refData = reduceWave(ref.ds, loaded.byName, ref.pick, refReq, ctx);
   const current = reduceWave(cur.ds, loaded.byName, cur.pick, curReq, ctx);
-  return () => Promise.resolve({ outcomes: compareWaves({ ...refData, fresh: [] }, { ...current, fresh: [] }), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: ref.ds, columns: loaded.fresh }], damage: [] });
+  return () => Promise.resolve({ outcomes: compareWaves(refData, current), refNps: refData.nps, curNps: current.nps, fresh: [{ ds: ref.ds, columns: loaded.fresh }], damage: [] });
 }
 
 /** Two datasets read whole: the reference on this thread, the current one on a helper (decoding what is not cached). */
@@ -186,21 +186,21 @@ function pairsFromCache(
   curReq: WaveRequest,
   ctx: LoadProgress,
 ): () => Promise<Gathered> {
-  const theirs = pairs.filter((_, i) => i % 2 === 1);
-  const helper = theirs.length > 0 ? startPairsHelper({ workspacePath, reference: refDs.name, current: curDs.name, pairs: theirs.map((p) => [p.ref.name, p.cur.name]) }) : null;
+  const helperPairs = pairs.filter((_, i) => i % 2 === 1);
+  const helper = helperPairs.length > 0 ? startPairsHelper({ workspacePath, reference: refDs.name, current: curDs.name, pairs: helperPairs.map((p) => [p.ref.name, p.cur.name]) }) : null;
   const stop = helper ? helper.stop : () => undefined;
   let mine: PairOutcome[] | null;
   let refNps: WaveNps | null;
   let curNps: WaveNps | null;
   try {
     mine = compareCachedPairs(db, refDs, curDs, helper ? pairs.filter((_, i) => i % 2 === 0) : pairs, ctx.isCancelled);
-    const npsOf = (ds: StoredDataset, req: WaveRequest): WaveNps | null => {
+    const npsFromCache = (ds: StoredDataset, req: WaveRequest): WaveNps | null => {
       if (!req.nps) return null;
       const loaded = loadForWaves(db, ds, requested({ columns: [], nps: req.nps, mix: req.mix }), ctx);
       return reduceWave(ds, loaded.byName, null, { columns: [], nps: req.nps, mix: req.mix }, ctx).nps;
     };
-    refNps = npsOf(refDs, refReq);
-    curNps = npsOf(curDs, curReq);
+    refNps = npsFromCache(refDs, refReq);
+    curNps = npsFromCache(curDs, curReq);
   } catch (err) {
     stop();
     throw err;

@@ -35,19 +35,15 @@ type PairsOutput = { ok: true; outcomes: PairOutcome[] | null; damage: CacheDama
 const quiet = { isCancelled: () => false, onProgress: () => undefined };
 const HELPER_BUSY_TIMEOUT_MS = 30 * 60_000;
 
-export function requestOf(ds: StoredDataset, input: Omit<HelperInput, 'workspacePath' | 'dataset'>): WaveRequest {
-  const col = (name: string) => {
-    const c = ds.columns.find((x) => x.name === name);
-    if (!c) throw new AppError('BAD_ARGUMENTS', `Dataset "${ds.name}" has no column "${name}".`, { dataset: ds.name, columnName: name });
-    return c;
-  };
-  return { columns: input.columns.map(col), nps: input.nps ? col(input.nps) : null, mix: input.mix ? col(input.mix) : null };
-}
-
 function columnOf(ds: StoredDataset, name: string): StoredColumn {
   const c = ds.columns.find((x) => x.name === name);
   if (!c) throw new AppError('BAD_ARGUMENTS', `Dataset "${ds.name}" has no column "${name}".`, { dataset: ds.name, columnName: name });
   return c;
+}
+
+export function requestOf(ds: StoredDataset, input: Omit<HelperInput, 'workspacePath' | 'dataset'>): WaveRequest {
+  const col = (name: string) => columnOf(ds, name);
+  return { columns: input.columns.map(col), nps: input.nps ? col(input.nps) : null, mix: input.mix ? col(input.mix) : null };
 }
 
 function runPairs(input: PairsInput): void {
