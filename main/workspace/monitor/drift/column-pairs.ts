@@ -11,6 +11,7 @@ import type { ColumnComparison } from '../../../analysis/monitor/drift/compare-c
 import { categoricalWaveColumn, compareWaveColumns, numericWaveColumn, type WaveColumn } from '../../../analysis/monitor/drift/wave-data';
 import { withMemoryMap, type Db } from '../../db';
 import type { StoredColumn, StoredDataset } from '../../datasets';
+import { releaseNow } from '../../release-memory';
 import { readCachedColumn } from '../../segments/columns';
 import { codedOf } from './wave-read';
 
@@ -21,13 +22,19 @@ export interface ColumnPair {
 
 export type PairOutcome = ColumnComparison | DriftSkipped;
 
-function cachedWaveColumn(db: Db, ds: StoredDataset, column: StoredColumn): WaveColumn | null {
+/** One wave's column, reduced, and `release` to free its arrays once the pair is compared. */
+function cachedWaveColumn(db: Db, ds: StoredDataset, column: StoredColumn): { wave: WaveColumn; release: () => void } | null {
   const c = readCachedColumn(db, ds, column);
   if (!c) return null;
-  // The array was read for this comparison alone: sorted where it is.
-  if (c.kind === 'numeric' && c.column.type !== 'boolean') return numericWaveColumn(column.name, c.values, ds.rows, c.column.type === 'integer', true);
+  // The array was read for this comparison alone: sorted where it is, and freed as soon as the pair is compared
+  // (../../release-memory.ts: the next column's read then reuses its pages).
+  if (c.kind === 'numeric' && c.column.type !== 'boolean') {
+    const wave = numericWaveColumn(column.name, c.values, ds.rows, c.column.type === 'integer', true);
+    return { wave, release: () => releaseNow(c.values, wave.kind === 'numeric' ? wave.sorted : null) };
+  }
   const coded = codedOf(c, null);
-  return categoricalWaveColumn(column.name, coded.levels, coded.codes, ds.rows);
+  const wave = categoricalWaveColumn(column.name, coded.levels, coded.codes, ds.rows);
+  return { wave, release: () => releaseNow(c.kind === 'numeric' ? c.values : c.codes, coded.codes) };
 }
 
 /**
@@ -43,8 +50,13 @@ export function compareCachedPairs(db: Db, refDs: StoredDataset, curDs: StoredDa
       const ref = cachedWaveColumn(db, refDs, p.ref);
       if (!ref) return null;
       const cur = cachedWaveColumn(db, curDs, p.cur);
-      if (!cur) return null;
-      out.push(compareWaveColumns(ref, cur));
+      if (!cur) {
+        ref.release();
+        return null;
+      }
+      out.push(compareWaveColumns(ref.wave, cur.wave));
+      ref.release();
+      cur.release();
     }
     return out;
   });
