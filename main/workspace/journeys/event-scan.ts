@@ -260,9 +260,17 @@ function fieldColumns(cols: JourneyColumns): StoredColumn[] {
 }
 
 /** _row bounds and row count of a table; null when it is empty. */
+/**
+ * The first and last _row, and the row count the dataset records (its rows are never deleted one by one). Two
+ * lookups on the rowid, not a count(*) — that walked the whole table (0.8 s for 10M events) before the scan began.
+ * Each block checks its own row count against its _row range (block-text.ts), so a table that does not match the
+ * record still falls back to the row-by-row path.
+ */
 export function rowBounds(db: Db, ds: StoredDataset): { first: number; last: number; count: number } | null {
-  const [first, last, count] = db.prepare(`SELECT min(_row), max(_row), count(*) FROM ${quoteIdent(ds.tableName)}`).raw(true).get() as [number | null, number | null, number];
-  return first === null || last === null ? null : { first, last, count };
+  const table = quoteIdent(ds.tableName);
+  const first = db.prepare(`SELECT min(_row) FROM ${table}`).pluck().get() as number | null;
+  const last = db.prepare(`SELECT max(_row) FROM ${table}`).pluck().get() as number | null;
+  return first === null || last === null ? null : { first, last, count: ds.rows };
 }
 
 /**

@@ -204,12 +204,32 @@ export function scanBlocks(
   const hasValue = cols.value !== null;
   const hasScore = cols.score !== null;
   const hasBy = cols.by !== null;
+  // One block's fields, parsed first; the customer ids are then coded for the whole block at once
+  // (Codebook.codes: the lookups' cache misses overlap instead of queueing row after row).
+  let cap = 0;
+  let idA = new Int32Array(0);
+  let idB = new Int32Array(0);
+  let idHash = new Int32Array(0);
+  let idCode = new Int32Array(0);
+  let times = new Float64Array(0);
+  let kinds = new Uint8Array(0);
+  let values = new Float64Array(0);
+  let scores = new Float64Array(0);
+  let bys = new Int32Array(0);
+  let customerOf = new Int32Array(0);
+  const ensure = (count: number) => {
+    if (count <= cap) return;
+    cap = count;
+    [idA, idB, idHash, idCode, bys, customerOf] = Array.from({ length: 6 }, () => new Int32Array(cap));
+    [times, values, scores] = Array.from({ length: 3 }, () => new Float64Array(cap));
+    kinds = new Uint8Array(cap);
+  };
   const decode = (s: string, lo: number, count: number): number => {
+    ensure(count);
     const L = s.length;
     let p = 0;
-    let rows = 0;
-    let row = lo;
-    while (rows < count) {
+    let ids = 0;
+    for (let r = 0; r < count; r++) {
       let a = p;
       let h = FNV_OFFSET;
       let blank = true;
@@ -220,31 +240,36 @@ export function scanBlocks(
         p++;
       }
       if (c !== FIELD || p === L) throw new FramingError('customer');
-      const customer = blank ? -1 : sink.customers.code(s, a, p, h);
+      if (blank) customerOf[r] = -1;
+      else {
+        customerOf[r] = ids;
+        idA[ids] = a;
+        idB[ids] = p;
+        idHash[ids++] = h;
+      }
       a = ++p;
       c = RECORD;
       while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
       let time = Number.NaN;
       if (p > a) {
         if (readStoredTime(s, a, p, tr)) time = tr.ms;
-        else sink.badTime(row, s.slice(a, p), cols.time);
+        else sink.badTime(lo + r, s.slice(a, p), cols.time);
       }
-      let value = Number.NaN;
-      let score = Number.NaN;
-      let by = -1;
+      times[r] = time;
+      kinds[r] = tr.kind;
       if (hasValue) {
         if (c !== FIELD || p === L) throw new FramingError('value');
         a = ++p;
         c = RECORD;
         while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
-        value = readNumber(s, a, p);
+        values[r] = readNumber(s, a, p);
       }
       if (hasScore) {
         if (c !== FIELD || p === L) throw new FramingError('score');
         a = ++p;
         c = RECORD;
         while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
-        score = readNumber(s, a, p);
+        scores[r] = readNumber(s, a, p);
       }
       if (hasBy) {
         if (c !== FIELD || p === L) throw new FramingError('by');
@@ -257,15 +282,17 @@ export function scanBlocks(
           if (c > 32) blank = false;
           p++;
         }
-        by = blank ? -1 : sink.groups.code(s, a, p, h);
+        bys[r] = blank ? -1 : sink.groups.code(s, a, p, h);
       }
-      rows++;
       if (p < L) {
-        if (c !== RECORD || rows === count) throw new FramingError('record end');
+        if (c !== RECORD || r === count - 1) throw new FramingError('record end');
         p++;
-      } else if (rows !== count) throw new FramingError('short block');
-      sink.add(customer, time, tr.kind, value, score, by);
-      row++;
+      } else if (r !== count - 1) throw new FramingError('short block');
+    }
+    sink.customers.codes(s, idA, idB, idHash, ids, idCode);
+    for (let r = 0; r < count; r++) {
+      const k = customerOf[r];
+      sink.add(k < 0 ? -1 : idCode[k], times[r], kinds[r], hasValue ? values[r] : Number.NaN, hasScore ? scores[r] : Number.NaN, hasBy ? bys[r] : -1);
     }
     return p;
   };
