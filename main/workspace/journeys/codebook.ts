@@ -105,3 +105,47 @@ export class Codebook {
     this.mask = mask;
   }
 }
+
+/**
+ * One block's ids, collected while a scan parses the block's rows and coded in one Codebook.codes call at the end
+ * (the journey and cohorts scans). Rows with a blank id are marked and get −1.
+ */
+export class IdBatch {
+  private a = new Int32Array(0);
+  private b = new Int32Array(0);
+  private h = new Int32Array(0);
+  private codes = new Int32Array(0);
+  /** Per row of the block: its index in the batch, or −1 (blank). */
+  private slot = new Int32Array(0);
+  private n = 0;
+
+  /** Start a block of `rows` rows. */
+  reset(rows: number): void {
+    if (this.slot.length < rows) [this.a, this.b, this.h, this.codes, this.slot] = Array.from({ length: 5 }, () => new Int32Array(rows));
+    this.n = 0;
+  }
+
+  /** Row `row`'s id is s[a, b) with hash h (blank: −1 whatever the range). */
+  add(row: number, a: number, b: number, h: number, blank: boolean): void {
+    if (blank) {
+      this.slot[row] = -1;
+      return;
+    }
+    const k = this.n++;
+    this.slot[row] = k;
+    this.a[k] = a;
+    this.b[k] = b;
+    this.h[k] = h;
+  }
+
+  /** Code every id added since reset (new ids get their codes in row order). */
+  resolve(book: Codebook, s: string): void {
+    book.codes(s, this.a, this.b, this.h, this.n, this.codes);
+  }
+
+  /** The code of row `row` after resolve (−1: blank). */
+  codeOf(row: number): number {
+    const k = this.slot[row];
+    return k < 0 ? -1 : this.codes[k];
+  }
+}

@@ -15,7 +15,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../datasets';
-import { Codebook, FNV_OFFSET, fnvStep, hashRange } from './codebook';
+import { Codebook, FNV_OFFSET, fnvStep, hashRange, IdBatch } from './codebook';
 import { readStoredTime, utcDay, TIME_DATE, TIME_NAIVE, TIME_UTC, type TimeRead } from './stored-time';
 import type { JourneyColumns } from './spec-columns';
 import { FIELD, forEachBlock, isBlank, RECORD } from './block-text';
@@ -285,12 +285,29 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
   const steps = sink.steps;
   const channels = sink.channels;
   const tr: TimeRead = { ms: 0, kind: 0 };
+  // One block's fields, parsed first; the customer ids are then coded for the whole block at once
+  // (Codebook.codes: the lookups' cache misses overlap instead of queueing row after row).
+  const ids = new IdBatch();
+  let cap = 0;
+  let times = new Float64Array(0);
+  let kinds = new Uint8Array(0);
+  let stepOf = new Int32Array(0);
+  let channelOf = new Int32Array(0);
+  let sats = new Float64Array(0);
+  let npss = new Float64Array(0);
+  const ensure = (count: number) => {
+    ids.reset(count);
+    if (count <= cap) return;
+    cap = count;
+    [times, sats, npss] = Array.from({ length: 3 }, () => new Float64Array(cap));
+    [stepOf, channelOf] = [new Int32Array(cap), new Int32Array(cap)];
+    kinds = new Uint8Array(cap);
+  };
   const decode = (s: string, lo: number, count: number): number => {
+    ensure(count);
     const L = s.length;
     let p = 0;
-    let rows = 0;
-    let row = lo;
-    while (rows < count) {
+    for (let r = 0; r < count; r++) {
       // customer
       let a = p;
       let h = FNV_OFFSET;
@@ -302,7 +319,7 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
         p++;
       }
       if (c !== FIELD || p === L) throw new FramingError('customer');
-      const customer = blank ? -1 : customers.code(s, a, p, h);
+      ids.add(r, a, p, h, blank);
       // time
       a = ++p;
       while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
@@ -312,7 +329,8 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
         if (readStoredTime(s, a, p, tr)) time = tr.ms;
         else sink.unreadableTime(s, a, p);
       }
-      const kind = tr.kind;
+      times[r] = time;
+      kinds[r] = tr.kind;
       // step (the last field when there is nothing else)
       a = ++p;
       h = FNV_OFFSET;
@@ -323,7 +341,7 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
         if (c > 32) blank = false;
         p++;
       }
-      const step = blank ? -1 : steps.code(s, a, p, h);
+      stepOf[r] = blank ? -1 : steps.code(s, a, p, h);
       let channel = -1;
       let sat = Number.NaN;
       let nps = Number.NaN;
@@ -354,14 +372,17 @@ export function scanBlockRange(db: Db, ds: StoredDataset, cols: JourneyColumns, 
         while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
         nps = readNumber(s, a, p);
       }
+      channelOf[r] = channel;
+      sats[r] = sat;
+      npss[r] = nps;
       // The record must end here: at a row separator, or at the end of the block with its last row.
-      rows++;
       if (p < L) {
-        if (c !== RECORD || rows === count) throw new FramingError('record end');
+        if (c !== RECORD || r === count - 1) throw new FramingError('record end');
         p++;
-      } else if (rows !== count) throw new FramingError('short block');
-      sink.add(row++, customer, time, kind, step, channel, sat, nps);
+      } else if (r !== count - 1) throw new FramingError('short block');
     }
+    ids.resolve(customers, s);
+    for (let r = 0; r < count; r++) sink.add(lo + r, ids.codeOf(r), times[r], kinds[r], stepOf[r], channelOf[r], sats[r], npss[r]);
     return p;
   };
   forEachBlock(db, ds, fieldColumns(cols), first, last, opts, decode, onBlock);

@@ -9,7 +9,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
-import { Codebook, FNV_OFFSET, fnvStep, hashRange } from '../../journeys/codebook';
+import { Codebook, FNV_OFFSET, fnvStep, hashRange, IdBatch } from '../../journeys/codebook';
 import { FIELD, forEachBlock, isBlank, RECORD } from '../../journeys/block-text';
 import { rowBounds } from '../../journeys/event-scan';
 import { FramingError } from '../../journeys/framing-error';
@@ -206,29 +206,25 @@ export function scanBlocks(
   const hasBy = cols.by !== null;
   // One block's fields, parsed first; the customer ids are then coded for the whole block at once
   // (Codebook.codes: the lookups' cache misses overlap instead of queueing row after row).
+  const ids = new IdBatch();
   let cap = 0;
-  let idA = new Int32Array(0);
-  let idB = new Int32Array(0);
-  let idHash = new Int32Array(0);
-  let idCode = new Int32Array(0);
   let times = new Float64Array(0);
   let kinds = new Uint8Array(0);
   let values = new Float64Array(0);
   let scores = new Float64Array(0);
   let bys = new Int32Array(0);
-  let customerOf = new Int32Array(0);
   const ensure = (count: number) => {
+    ids.reset(count);
     if (count <= cap) return;
     cap = count;
-    [idA, idB, idHash, idCode, bys, customerOf] = Array.from({ length: 6 }, () => new Int32Array(cap));
     [times, values, scores] = Array.from({ length: 3 }, () => new Float64Array(cap));
     kinds = new Uint8Array(cap);
+    bys = new Int32Array(cap);
   };
   const decode = (s: string, lo: number, count: number): number => {
     ensure(count);
     const L = s.length;
     let p = 0;
-    let ids = 0;
     for (let r = 0; r < count; r++) {
       let a = p;
       let h = FNV_OFFSET;
@@ -240,13 +236,7 @@ export function scanBlocks(
         p++;
       }
       if (c !== FIELD || p === L) throw new FramingError('customer');
-      if (blank) customerOf[r] = -1;
-      else {
-        customerOf[r] = ids;
-        idA[ids] = a;
-        idB[ids] = p;
-        idHash[ids++] = h;
-      }
+      ids.add(r, a, p, h, blank);
       a = ++p;
       c = RECORD;
       while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
@@ -289,10 +279,9 @@ export function scanBlocks(
         p++;
       } else if (r !== count - 1) throw new FramingError('short block');
     }
-    sink.customers.codes(s, idA, idB, idHash, ids, idCode);
+    ids.resolve(sink.customers, s);
     for (let r = 0; r < count; r++) {
-      const k = customerOf[r];
-      sink.add(k < 0 ? -1 : idCode[k], times[r], kinds[r], hasValue ? values[r] : Number.NaN, hasScore ? scores[r] : Number.NaN, hasBy ? bys[r] : -1);
+      sink.add(ids.codeOf(r), times[r], kinds[r], hasValue ? values[r] : Number.NaN, hasScore ? scores[r] : Number.NaN, hasBy ? bys[r] : -1);
     }
     return p;
   };
