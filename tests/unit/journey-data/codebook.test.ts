@@ -3,7 +3,7 @@
 // before it, new ones repeated inside it, hash collisions, a table that grows mid-batch. Hand-made ids; the
 // collisions are forced by passing the same hash for different texts (the table must then compare the texts).
 import { describe, expect, it } from 'vitest';
-import { Codebook, hashRange } from '../../../main/workspace/journeys/codebook';
+import { Codebook, hashRange, IdBatch } from '../../../main/workspace/journeys/codebook';
 
 /** One block string "id1|id2|…" and each id's range and hash (or a forced hash). */
 function block(ids: string[], hashOf: (id: string) => number | null = () => null) {
@@ -74,5 +74,29 @@ describe('Codebook.codes', () => {
     book.codes(blk.s, blk.a, blk.b, blk.h, 2, out);
     expect(Array.from(out)).toEqual([0, 1, 9]);
     expect(book.names).toEqual(['X', 'Y']);
+  });
+});
+
+describe('IdBatch', () => {
+  it('gives blank rows −1 and the others their codes, block after block', () => {
+    const book = new Codebook();
+    const batch = new IdBatch();
+    const blocks = [
+      ['A', '', 'B', 'A'],
+      ['B', 'C', ''],
+    ];
+    const got: number[][] = [];
+    for (const ids of blocks) {
+      const blk = block(ids);
+      batch.reset(ids.length);
+      ids.forEach((id, r) => batch.add(r, blk.a[r], blk.b[r], blk.h[r], id === ''));
+      batch.resolve(book, blk.s);
+      got.push(ids.map((_, r) => batch.codeOf(r)));
+    }
+    expect(got).toEqual([
+      [0, -1, 1, 0],
+      [1, 2, -1],
+    ]);
+    expect(book.names).toEqual(['A', 'B', 'C']);
   });
 });
