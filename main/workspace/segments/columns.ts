@@ -19,7 +19,8 @@ export type LoadedColumn =
 /** A decoded column not yet in the cache; the caller persists it inside its own transaction. */
 export interface FreshColumn {
   position: number;
-  kind: 'f64' | 'codes' | 'rows';
+  /** 'sec32' and 'cents32': the cohorts log's compact encodings (monitor/cohorts/cache.ts), never read here. */
+  kind: 'f64' | 'codes' | 'rows' | 'sec32' | 'cents32';
   data: Buffer;
   levels: string[] | null;
 }

@@ -117,6 +117,9 @@ describe('the decoded log in the column cache', () => {
     expect(readCachedLog(db, ds, cols)).toBeNull();
     keepLogInCache(db.name, ds, cols, log);
     expect(readCachedLog(db, ds, cols)).toEqual(log);
+    // Whole-second times and amounts in cents are kept in four bytes each (compact.ts), codes as they are.
+    const kinds = db.prepare('SELECT kind FROM column_cache WHERE position <= -100000 ORDER BY position DESC').pluck().all();
+    expect(kinds).toEqual(['codes', 'sec32', 'cents32', 'cents32', 'codes']);
     // Fewer fields: the entries kept serve them too; another field not kept: not cached.
     const fewer = resolveCohortColumns(db, ds, SPEC);
     expect(readCachedLog(db, ds, fewer)).toEqual({ ...log, value: null, score: null, by: null, byNames: [] });
@@ -125,9 +128,23 @@ describe('the decoded log in the column cache', () => {
     expect(readCachedLog(db, ds, resolveCohortColumns(db, ds, { ...SPEC, customer: 'arm' }))).toBeNull();
     // A damaged entry is not read.
     const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
-    w.prepare('UPDATE column_cache SET data = zeroblob(length(data)) WHERE position < -100000 AND kind = ?').run('f64');
+    w.prepare('UPDATE column_cache SET data = zeroblob(length(data)) WHERE position < -100000 AND kind = ?').run('sec32');
     w.close();
     expect(readCachedLog(db, ds, cols)).toBeNull();
+  });
+
+  it('keeps eight-byte doubles when four bytes would change a value (milliseconds, a third decimal)', async () => {
+    const fine = LOG.replace('2024-02-10 12:00:00,5,', '2024-02-10 12:00:00.250,5.125,');
+    h = await workspaceWith({ log: fine });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
+    const log = scanCohortLog(db, ds, cols, { isCancelled: () => false, onProgress: () => undefined });
+    expect(log.value![1]).toBe(5.125);
+    expect(log.time[1] % 1000).toBe(250);
+    keepLogInCache(db.name, ds, cols, log);
+    expect(db.prepare('SELECT kind FROM column_cache WHERE position <= -100000 ORDER BY position DESC').pluck().all()).toEqual(['codes', 'f64', 'f64']);
+    expect(readCachedLog(db, ds, cols)).toEqual(log);
   });
 });
 
