@@ -34,7 +34,8 @@ import { runExperiment } from '../workspace/monitor/experiment/run';
 import type { DriftResult, DriftSpec } from '../../shared/monitor-drift';
 import { runDriftJob } from '../workspace/monitor/drift/run';
 import type { CohortsResult, CohortsSpec } from '../../shared/monitor-cohorts';
-import { runCohorts } from '../workspace/monitor/cohorts/run';
+import { runCohorts, waitForCacheWrites } from '../workspace/monitor/cohorts/run';
+import { runKeepCache, type KeepCacheInput } from '../workspace/monitor/cohorts/cache';
 import { runCohortScanPart } from '../workspace/monitor/cohorts/scan-part';
 import type { CohortScanPartInput } from '../workspace/monitor/cohorts/scan-helper';
 
@@ -75,6 +76,8 @@ export interface TaskPayloads {
   'cohorts.run': { workspacePath: string; spec: CohortsSpec };
   /** Internal: the second half of a cohorts scan on a helper thread (the part goes back on the payload's port). */
   'cohorts.scan-part': CohortScanPartInput;
+  /** Internal: a first run's decoded log written to the column cache on a helper thread (cache.ts). */
+  'cohorts.keep-cache': KeepCacheInput;
 }
 export interface TaskResults {
   import: ImportResult;
@@ -97,6 +100,7 @@ export interface TaskResults {
   'drift.run': DriftResult;
   'cohorts.run': CohortsResult;
   'cohorts.scan-part': { events: number };
+  'cohorts.keep-cache': { written: number };
 }
 export type TaskKind = keyof TaskPayloads;
 
@@ -166,7 +170,16 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
       return scoreWithModel(db, { ...args, subset: modelTestRows(db, model, ctx), ...(model.spec.label ? { asOf: model.spec.label.cutoff } : {}) }, ctx);
     }),
   // Cohorts only read the event log.
-  'cohorts.run': (payload, ctx) => withReadonlyDb(payload.workspacePath, (db) => runCohorts(db, payload.spec, ctx)),
+  // Reads; a first run over a large log keeps it in the column cache from a helper thread, awaited here.
+  'cohorts.run': async (payload, ctx) => {
+    const writes: Promise<void>[] = [];
+    try {
+      return withReadonlyDb(payload.workspacePath, (db) => runCohorts(db, payload.spec, ctx, (w) => writes.push(w)));
+    } finally {
+      await waitForCacheWrites(writes);
+    }
+  },
+  'cohorts.keep-cache': (payload) => runKeepCache(payload),
   'cohorts.scan-part': (payload, ctx) => runCohortScanPart(payload, ctx.isCancelled),
 };
 

@@ -23,6 +23,8 @@ export interface FreshColumn {
   kind: 'f64' | 'codes' | 'rows' | 'sec32' | 'cents32';
   data: Buffer;
   levels: string[] | null;
+  /** The levels already as JSON, instead of `levels` (a long list handed to another thread as one string). */
+  levelsJson?: string;
 }
 
 export interface LoadedData {
@@ -257,7 +259,7 @@ export function saveColumnCache(db: Db, ds: StoredDataset, fresh: FreshColumn[])
        levels = excluded.levels, checksum = excluded.checksum`,
   );
   for (const f of fresh) {
-    const levels = f.levels ? JSON.stringify(f.levels) : null;
+    const levels = f.levelsJson ?? (f.levels ? JSON.stringify(f.levels) : null);
     stmt.run(ds.id, f.position, ds.rows, ds.importedAt, f.kind, f.data, levels, cacheChecksum(f.kind, levels, f.data));
   }
 }

@@ -6,6 +6,8 @@
 // result. Each entry records the customer and time columns it was decoded with (they decide which rows are kept).
 // Times and amounts are kept in 4 bytes instead of 8 when that loses nothing (compact.ts): whole seconds from the
 // first event, and hundredths — half the bytes to write on the first run, which spends most of its time writing.
+import { Worker } from 'node:worker_threads';
+import { builtEntry } from '../../../jobs/built-entry';
 import type { Db } from '../../db';
 import { openWorkspaceDb, withMemoryMap } from '../../db';
 import { getDataset, type StoredColumn, type StoredDataset } from '../../datasets';
@@ -15,7 +17,8 @@ import { asCents, asSeconds, fromCents, fromSeconds } from './compact';
 
 const FIELDS = ['customer', 'time', 'value', 'score', 'by'] as const;
 type Field = (typeof FIELDS)[number];
-const position = (field: Field, col: StoredColumn) => -100_000 - FIELDS.indexOf(field) * 10_000 - col.index;
+const positionAt = (field: Field, index: number) => -100_000 - FIELDS.indexOf(field) * 10_000 - index;
+const position = (field: Field, col: StoredColumn) => positionAt(field, col.index);
 
 const KINDS = new Set(['codes', 'f64', 'sec32', 'cents32']);
 
@@ -92,27 +95,68 @@ function readMapped(db: Db, ds: StoredDataset, cols: CohortColumns): ScannedLog 
 
 const buffer = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
 
-/** Keep the decoded log for the next run (a connection of its own that may write; skipped when the file is busy). */
-export function keepLogInCache(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog): void {
-  const seconds = asSeconds(log.time);
-  const base = { customer: cols.customer.index, time: cols.time.index, n: log.n, missing: log.missing, timeKinds: log.timeKinds } satisfies Meta;
+/** Which dataset version the entries belong to: written only if the dataset is still that one. */
+export interface DatasetStamp {
+  name: string;
+  id: number;
+  rows: number;
+  importedAt: string;
+}
+
+/**
+ * What the cache entries are made from: the log's arrays (shared memory when the scan made them, so another thread
+ * reads them without a copy) and its two lists of names as JSON (one string crosses threads faster than 1M).
+ */
+export interface LogToKeep {
+  /** StoredColumn.index of each field's column; null when the log has no such field. */
+  columns: Record<Field, number | null>;
+  n: number;
+  missing: ScannedLog['missing'];
+  timeKinds: ScannedLog['timeKinds'];
+  customer: Int32Array;
+  time: Float64Array;
+  value: Float64Array | null;
+  score: Float64Array | null;
+  by: Int32Array | null;
+  customerIdsJson: string;
+  byNamesJson: string;
+}
+
+function toKeep(cols: CohortColumns, log: ScannedLog): LogToKeep {
+  const columns = Object.fromEntries(FIELDS.map((f) => [f, cols[f]?.index ?? null])) as Record<Field, number | null>;
+  const { n, missing, timeKinds, customer, time, value, score, by } = log;
+  return { columns, n, missing, timeKinds, customer, time, value, score, by, customerIdsJson: JSON.stringify(log.customerIds), byNamesJson: JSON.stringify(log.byNames) };
+}
+
+/** [meta, ...names] as JSON, from the names' own JSON. */
+const levelsJson = (meta: string, namesJson: string): string => (namesJson === '[]' ? JSON.stringify([meta]) : `[${JSON.stringify(meta)},${namesJson.slice(1)}`);
+
+/** The cache entries for a log, times and amounts in four bytes where lossless (compact.ts). */
+function logCacheEntries(k: LogToKeep): FreshColumn[] {
+  const seconds = asSeconds(k.time);
+  const base = { customer: k.columns.customer!, time: k.columns.time!, n: k.n, missing: k.missing, timeKinds: k.timeKinds } satisfies Meta;
   const meta = JSON.stringify(base);
   const timeMeta = seconds ? JSON.stringify({ ...base, timeBase: seconds.base } satisfies Meta) : meta;
   const compact = (a: Float64Array | null) => (a ? (asCents(a) ?? a) : null);
-  const arrays: Record<Field, [Int32Array | Float64Array | null, string[] | null, FreshColumn['kind'] | null, string]> = {
-    customer: [log.customer, log.customerIds, 'codes', meta],
-    time: seconds ? [seconds.values, null, 'sec32', timeMeta] : [log.time, null, 'f64', meta],
-    value: [compact(log.value), null, null, meta],
-    score: [compact(log.score), null, null, meta],
-    by: [log.by, log.byNames, 'codes', meta],
+  const arrays: Record<Field, [Int32Array | Float64Array | null, string, FreshColumn['kind'] | null]> = {
+    customer: [k.customer, levelsJson(meta, k.customerIdsJson), 'codes'],
+    time: seconds ? [seconds.values, levelsJson(timeMeta, '[]'), 'sec32'] : [k.time, levelsJson(meta, '[]'), 'f64'],
+    value: [compact(k.value), levelsJson(meta, '[]'), null],
+    score: [compact(k.score), levelsJson(meta, '[]'), null],
+    by: [k.by, levelsJson(meta, k.byNamesJson), 'codes'],
   };
   const fresh: FreshColumn[] = [];
   for (const field of FIELDS) {
-    const col = cols[field];
-    const [data, names, kind, m] = arrays[field];
-    if (!col || !data) continue;
-    fresh.push({ position: position(field, col), kind: kind ?? (data instanceof Int32Array ? 'cents32' : 'f64'), data: buffer(data), levels: [m, ...(names ?? [])] });
+    const index = k.columns[field];
+    const [data, json, kind] = arrays[field];
+    if (index === null || !data) continue;
+    fresh.push({ position: positionAt(field, index), kind: kind ?? (data instanceof Int32Array ? 'cents32' : 'f64'), data: buffer(data), levels: null, levelsJson: json });
   }
+  return fresh;
+}
+
+/** Write the entries through a connection of its own that may write; skipped when the file is busy or read-only. */
+export function writeLogCache(workspacePath: string, ds: DatasetStamp, fresh: FreshColumn[]): void {
   try {
     const db = openWorkspaceDb(workspacePath, { skipIntegrityCheck: true, busyTimeoutMs: 1000 });
     try {
@@ -126,4 +170,49 @@ export function keepLogInCache(workspacePath: string, ds: StoredDataset, cols: C
   } catch {
     // Not cached this time (a read-only file, another writer): the next run decodes again.
   }
+}
+
+const stampOf = (ds: StoredDataset): DatasetStamp => ({ name: ds.name, id: ds.id, rows: ds.rows, importedAt: ds.importedAt });
+
+/** Keep the decoded log for the next run, on this thread. */
+export function keepLogInCache(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog): void {
+  writeLogCache(workspacePath, stampOf(ds), logCacheEntries(toKeep(cols, log)));
+}
+
+/** The 'cohorts.keep-cache' task's payload. */
+export interface KeepCacheInput {
+  workspacePath: string;
+  dataset: DatasetStamp;
+  log: LogToKeep;
+}
+
+/** The helper thread's side: make the entries and write them. */
+export function runKeepCache(input: KeepCacheInput): { written: number } {
+  const entries = logCacheEntries(input.log);
+  writeLogCache(input.workspacePath, input.dataset, entries);
+  return { written: entries.length };
+}
+
+/**
+ * Keep the decoded log on a helper thread (the built job worker running 'cohorts.keep-cache'), so the first run's
+ * slowest step — encoding and writing ~100 MB into the workspace — overlaps the cohort computation instead of
+ * following it. The helper reads the log's arrays in place (shared memory, only read on both sides). Resolves when
+ * the helper is done, whatever the outcome (the cache is best effort). Without a built worker (unit tests on the
+ * sources) it writes on this thread.
+ */
+export function keepLogInCacheAside(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog): Promise<void> {
+  const entry = builtEntry('worker.js');
+  if (!entry) {
+    keepLogInCache(workspacePath, ds, cols, log);
+    return Promise.resolve();
+  }
+  const payload: KeepCacheInput = { workspacePath, dataset: stampOf(ds), log: toKeep(cols, log) };
+  const worker = new Worker(entry, { workerData: { kind: 'cohorts.keep-cache', payload, cancelFlag: new SharedArrayBuffer(4) } });
+  return new Promise((resolve) => {
+    worker.on('message', (m: { type?: string }) => {
+      if (m.type === 'result' || m.type === 'error') resolve();
+    });
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+  });
 }

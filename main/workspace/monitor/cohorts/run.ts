@@ -12,7 +12,7 @@ import type { Db } from '../../db';
 import { getDataset, quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
 import { joinSegmentation } from '../../journeys/segment-join';
 import { phaseTimer } from '../../segments/timings';
-import { keepLogInCache, readCachedLog } from './cache';
+import { keepLogInCache, keepLogInCacheAside, readCachedLog } from './cache';
 import { scanCohortLog, type CohortColumns } from './scan';
 
 /** Logs from this many events are kept decoded in the column cache (smaller ones decode in well under a second). */
@@ -126,7 +126,23 @@ function computeOrRefuse(dataset: string, asOf: string | undefined, input: Cohor
   }
 }
 
-export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): CohortsResult {
+/**
+ * Wait for cache writes runCohorts handed over (CXW_TIMINGS=1 prints how long the job waited for them after the
+ * cohorts were computed).
+ */
+export async function waitForCacheWrites(writes: Promise<void>[]): Promise<void> {
+  if (writes.length === 0) return;
+  const timer = phaseTimer();
+  await Promise.all(writes);
+  timer.mark('waiting for the cache writer');
+  timer.report('cohorts.keep-cache');
+}
+
+/**
+ * The cohort table for `spec`. A large log decoded from the table is kept in the column cache: with `aside`, on a
+ * helper thread while the cohorts are computed (the caller awaits the promise it is handed), else in line.
+ */
+export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress, aside?: (write: Promise<void>) => void): CohortsResult {
   const timer = phaseTimer();
   const ds = getDataset(db, spec.dataset);
   const cols = resolveCohortColumns(db, ds, spec);
@@ -135,8 +151,13 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress): Coh
   const log = cached ?? scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
   timer.mark(`load (${log.n} events${cached ? ', from the cache' : ''})`);
   if (!cached && log.n >= CACHE_MIN_EVENTS) {
-    keepLogInCache(db.name, ds, cols, log);
-    timer.mark('keep in the cache');
+    if (aside) {
+      aside(keepLogInCacheAside(db.name, ds, cols, log));
+      timer.mark('cache writer started');
+    } else {
+      keepLogInCache(db.name, ds, cols, log);
+      timer.mark('keep in the cache');
+    }
   }
   if (log.n === 0) throw new AppError('BAD_ARGUMENTS', `"${ds.name}" has no event with both a customer ("${cols.customer.name}") and a time ("${cols.time.name}").`, { dataset: ds.name });
 

@@ -86,11 +86,12 @@ export class LogSink {
     cols: CohortColumns,
     private readonly ds: StoredDataset,
   ) {
-    this.customer = new Int32Array(capacity);
-    this.time = new Float64Array(capacity);
-    this.value = cols.value ? new Float64Array(capacity) : null;
-    this.score = cols.score ? new Float64Array(capacity) : null;
-    this.by = cols.by ? new Int32Array(capacity) : null;
+    // Shared memory: a first run's cache writer thread (cache.ts) reads the decoded log while this thread computes.
+    this.customer = new Int32Array(new SharedArrayBuffer(capacity * 4));
+    this.time = new Float64Array(new SharedArrayBuffer(capacity * 8));
+    this.value = cols.value ? new Float64Array(new SharedArrayBuffer(capacity * 8)) : null;
+    this.score = cols.score ? new Float64Array(new SharedArrayBuffer(capacity * 8)) : null;
+    this.by = cols.by ? new Int32Array(new SharedArrayBuffer(capacity * 4)) : null;
   }
 
   add(customer: number, time: number, kind: number, value: number, score: number, by: number): void {
