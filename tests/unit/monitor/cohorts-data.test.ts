@@ -23,7 +23,7 @@ import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/ru
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
-import { keepLogInCache, readCachedLog } from '../../../main/workspace/monitor/cohorts/cache';
+import { keepLogInCache, keepLogInCacheAside, readCachedLog } from '../../../main/workspace/monitor/cohorts/cache';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -145,6 +145,28 @@ describe('the decoded log in the column cache', () => {
     keepLogInCache(db.name, ds, cols, log);
     expect(db.prepare('SELECT kind FROM column_cache WHERE position <= -100000 ORDER BY position DESC').pluck().all()).toEqual(['codes', 'f64', 'f64']);
     expect(readCachedLog(db, ds, cols)).toEqual(log);
+  });
+});
+
+describe('the decoded log kept from a helper thread', () => {
+  it.skipIf(!existsSync(WORKER))('writes the same entries as this thread would, reading the scan\'s shared arrays', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount', nps: 'ltr', by: 'arm' });
+    const log = scanCohortLog(db, ds, cols, { isCancelled: () => false, onProgress: () => undefined });
+    expect(log.customer.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const entries = () => db!.prepare('SELECT position, kind, hex(data) AS data, levels, checksum FROM column_cache WHERE position <= -100000 ORDER BY position').all();
+    keepLogInCache(db.name, ds, cols, log);
+    const inLine = entries();
+    const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
+    w.prepare('DELETE FROM column_cache WHERE position <= -100000').run();
+    w.close();
+    expect(readCachedLog(db, ds, cols)).toBeNull();
+    await keepLogInCacheAside(db.name, ds, cols, log, WORKER);
+    expect(entries()).toEqual(inLine);
+    expect(inLine.length).toBe(5);
+    expect(readCachedLog(db, ds, cols)).toEqual({ ...log, customer: Int32Array.from(log.customer), time: Float64Array.from(log.time), value: Float64Array.from(log.value!), score: Float64Array.from(log.score!), by: Int32Array.from(log.by!) });
   });
 });
 

@@ -198,10 +198,10 @@ export function runKeepCache(input: KeepCacheInput): { written: number } {
  * slowest step — encoding and writing ~100 MB into the workspace — overlaps the cohort computation instead of
  * following it. The helper reads the log's arrays in place (shared memory, only read on both sides). Resolves when
  * the helper is done, whatever the outcome (the cache is best effort). Without a built worker (unit tests on the
- * sources) it writes on this thread.
+ * sources, unless they name out/main/worker.js as `workerPath`) it writes on this thread.
  */
-export function keepLogInCacheAside(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog): Promise<void> {
-  const entry = builtEntry('worker.js');
+export function keepLogInCacheAside(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog, workerPath?: string): Promise<void> {
+  const entry = workerPath ?? builtEntry('worker.js');
   if (!entry) {
     keepLogInCache(workspacePath, ds, cols, log);
     return Promise.resolve();
