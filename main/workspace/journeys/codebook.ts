@@ -84,6 +84,28 @@ export class Codebook {
     for (let r = 0; r < n; r++) if (out[r] < 0) out[r] = this.code(s, a[r], b[r], h[r]);
   }
 
+  /**
+   * The codes of whole strings, in order (as codeOf one by one): another thread's list of names remapped onto this
+   * book. Joined into one string so the batched lookup (codes) can range over it.
+   */
+  codesOf(names: readonly string[]): Int32Array {
+    const n = names.length;
+    const joined = names.join('');
+    const a = new Int32Array(n);
+    const b = new Int32Array(n);
+    const h = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      a[i] = at;
+      at += names[i].length;
+      b[i] = at;
+      h[i] = hashRange(joined, a[i], at);
+    }
+    const out = new Int32Array(n);
+    this.codes(joined, a, b, h, n, out);
+    return out;
+  }
+
   /** The code of a whole string. */
   codeOf(s: string): number {
     return this.code(s, 0, s.length, hashRange(s, 0, s.length));

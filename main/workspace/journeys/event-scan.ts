@@ -192,7 +192,7 @@ export class EventSink {
    * arrive in the part's first-seen order, so codes come out as one sequential pass would give them.
    */
   append(p: SinkPart): void {
-    const remap = (book: Codebook, names: string[]) => Int32Array.from(names, (name) => book.codeOf(name));
+    const remap = (book: Codebook, names: string[]) => book.codesOf(names);
     const cust = remap(this.customers, p.customerNames);
     const step = remap(this.steps, p.stepNames);
     const chan = remap(this.channels, p.channelNames);

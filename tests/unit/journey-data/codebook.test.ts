@@ -77,6 +77,18 @@ describe('Codebook.codes', () => {
   });
 });
 
+describe('Codebook.codesOf', () => {
+  it('remaps a list of whole names as codeOf one by one would (new names appended in order, empty names too)', () => {
+    const one = new Codebook();
+    const many = new Codebook();
+    for (const b of [one, many]) ['C2', 'C1'].forEach((x) => b.codeOf(x));
+    const names = ['C1', 'C9', '', 'C2', 'C10', 'C9x'];
+    expect(Array.from(many.codesOf(names))).toEqual(names.map((x) => one.codeOf(x)));
+    expect(many.names).toEqual(['C2', 'C1', 'C9', '', 'C10', 'C9x']);
+    expect(many.names).toEqual(one.names);
+  });
+});
+
 describe('IdBatch', () => {
   it('gives blank rows −1 and the others their codes, block after block', () => {
     const book = new Codebook();

@@ -4,8 +4,9 @@ import { runScanPartThread } from '../../scan-helper-thread';
 import { LogSink, scanBlocks, type CohortColumns, type LogPart } from './scan';
 import type { CohortScanPartInput } from './scan-helper';
 
+/** The part's arrays live in shared memory (LogSink): nothing to transfer; a plain buffer would be. */
 function buffersOf(p: LogPart): ArrayBuffer[] {
-  return [p.customer, p.time, p.value, p.score, p.by].filter((a) => a !== null).map((a) => a.buffer as ArrayBuffer);
+  return [p.customer, p.time, p.value, p.score, p.by].filter((a) => a !== null && a.buffer instanceof ArrayBuffer).map((a) => a!.buffer as ArrayBuffer);
 }
 
 export function runCohortScanPart(input: CohortScanPartInput, isCancelled: () => boolean): { events: number } {

@@ -109,16 +109,19 @@ export class LogSink {
     if (this.by) this.by[i] = by;
   }
 
-  /** Everything decoded so far, as one transferable part (copies of the first n events). */
+  /**
+   * Everything decoded so far, as one part for another thread: views of the first n events of the shared arrays
+   * (posted, they are shared, not copied — a copy of 5M events cost the helper ~0.4 s).
+   */
   part(): LogPart {
     const n = this.n;
     return {
       n,
-      customer: this.customer.slice(0, n),
-      time: this.time.slice(0, n),
-      value: this.value?.slice(0, n) ?? null,
-      score: this.score?.slice(0, n) ?? null,
-      by: this.by?.slice(0, n) ?? null,
+      customer: this.customer.subarray(0, n),
+      time: this.time.subarray(0, n),
+      value: this.value?.subarray(0, n) ?? null,
+      score: this.score?.subarray(0, n) ?? null,
+      by: this.by?.subarray(0, n) ?? null,
       customerNames: this.customers.names,
       groupNames: this.groups.names,
       missingCustomer: this.missingCustomer,
@@ -129,7 +132,7 @@ export class LogSink {
 
   /** Append a part decoded from later rows; its codes are translated so the arrays equal one sequential pass. */
   append(p: LogPart): void {
-    const cust = Int32Array.from(p.customerNames, (name) => this.customers.codeOf(name));
+    const cust = this.customers.codesOf(p.customerNames);
     const grp = Int32Array.from(p.groupNames, (name) => this.groups.codeOf(name));
     const at = this.n;
     for (let i = 0; i < p.n; i++) this.customer[at + i] = cust[p.customer[i]];
