@@ -23,7 +23,7 @@ import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/ru
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
-import { keepLogInCache, keepLogInCacheAside, readCachedLog } from '../../../main/workspace/monitor/cohorts/cache';
+import { keepLogInCache, readCachedLog, startCacheWriter } from '../../../main/workspace/monitor/cohorts/cache';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -163,10 +163,19 @@ describe('the decoded log kept from a helper thread', () => {
     w.prepare('DELETE FROM column_cache WHERE position <= -100000').run();
     w.close();
     expect(readCachedLog(db, ds, cols)).toBeNull();
-    await keepLogInCacheAside(db.name, ds, cols, log, WORKER);
+    await startCacheWriter(db.name, WORKER).keep(ds, cols, log);
     expect(entries()).toEqual(inLine);
     expect(inLine.length).toBe(5);
     expect(readCachedLog(db, ds, cols)).toEqual({ ...log, customer: Int32Array.from(log.customer), time: Float64Array.from(log.time), value: Float64Array.from(log.value!), score: Float64Array.from(log.score!), by: Int32Array.from(log.by!) });
+  });
+
+  it.skipIf(!existsSync(WORKER))('a writer started and cancelled (a scan that failed) writes nothing and ends', async () => {
+    h = await workspaceWith({ log: LOG });
+    db = jobDb(h);
+    const writer = startCacheWriter(db.name, WORKER);
+    writer.cancel();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(db.prepare('SELECT COUNT(*) FROM column_cache WHERE position <= -100000').pluck().get()).toBe(0);
   });
 });
 

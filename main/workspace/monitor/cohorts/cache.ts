@@ -6,7 +6,7 @@
 // result. Each entry records the customer and time columns it was decoded with (they decide which rows are kept).
 // Times and amounts are kept in 4 bytes instead of 8 when that loses nothing (compact.ts): whole seconds from the
 // first event, and hundredths — half the bytes to write on the first run, which spends most of its time writing.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { builtEntry } from '../../../jobs/built-entry';
 import type { Db } from '../../db';
 import { openWorkspaceDb, withMemoryMap } from '../../db';
@@ -179,40 +179,70 @@ export function keepLogInCache(workspacePath: string, ds: StoredDataset, cols: C
   writeLogCache(workspacePath, stampOf(ds), logCacheEntries(toKeep(cols, log)));
 }
 
-/** The 'cohorts.keep-cache' task's payload. */
+/** The 'cohorts.keep-cache' task's payload: the log comes later, on the port (or the port closes: nothing to keep). */
 export interface KeepCacheInput {
   workspacePath: string;
+  port: MessagePort;
+}
+
+interface KeepMessage {
   dataset: DatasetStamp;
   log: LogToKeep;
 }
 
-/** The helper thread's side: make the entries and write them. */
-export function runKeepCache(input: KeepCacheInput): { written: number } {
-  const entries = logCacheEntries(input.log);
-  writeLogCache(input.workspacePath, input.dataset, entries);
+/** The helper thread's side: wait for the log, make the entries and write them. */
+export async function runKeepCache(input: KeepCacheInput): Promise<{ written: number }> {
+  const got = await new Promise<KeepMessage | null>((resolve) => {
+    input.port.once('message', (m: KeepMessage) => resolve(m));
+    input.port.once('close', () => resolve(null));
+  });
+  input.port.close();
+  if (!got) return { written: 0 };
+  const entries = logCacheEntries(got.log);
+  writeLogCache(input.workspacePath, got.dataset, entries);
   return { written: entries.length };
 }
 
+/** A first run's cache writer: `keep` hands it the decoded log (resolves once written or given up), `cancel` ends it. */
+export interface CacheWriter {
+  keep: (ds: StoredDataset, cols: CohortColumns, log: ScannedLog) => Promise<void>;
+  cancel: () => void;
+}
+
 /**
- * Keep the decoded log on a helper thread (the built job worker running 'cohorts.keep-cache'), so the first run's
- * slowest step — encoding and writing ~100 MB into the workspace — overlaps the cohort computation instead of
- * following it. The helper reads the log's arrays in place (shared memory, only read on both sides). Resolves when
- * the helper is done, whatever the outcome (the cache is best effort). Without a built worker (unit tests on the
- * sources, unless they name out/main/worker.js as `workerPath`) it writes on this thread.
+ * Start a helper thread (the built job worker running 'cohorts.keep-cache') that will keep the decoded log in the
+ * column cache, before the scan begins: its start-up overlaps the scan, and the first run's slowest step — encoding
+ * and writing ~100 MB into the workspace — then overlaps the cohort computation instead of following it. The helper
+ * reads the log's arrays in place (shared memory, only read on both sides). The cache is best effort: `keep`
+ * resolves whatever the outcome. Without a built worker (unit tests on the sources, unless they name
+ * out/main/worker.js as `workerPath`) `keep` writes on this thread. Call `cancel` if `keep` will not be called.
  */
-export function keepLogInCacheAside(workspacePath: string, ds: StoredDataset, cols: CohortColumns, log: ScannedLog, workerPath?: string): Promise<void> {
+export function startCacheWriter(workspacePath: string, workerPath?: string): CacheWriter {
   const entry = workerPath ?? builtEntry('worker.js');
   if (!entry) {
-    keepLogInCache(workspacePath, ds, cols, log);
-    return Promise.resolve();
+    return {
+      keep: (ds, cols, log) => {
+        keepLogInCache(workspacePath, ds, cols, log);
+        return Promise.resolve();
+      },
+      cancel: () => undefined,
+    };
   }
-  const payload: KeepCacheInput = { workspacePath, dataset: stampOf(ds), log: toKeep(cols, log) };
-  const worker = new Worker(entry, { workerData: { kind: 'cohorts.keep-cache', payload, cancelFlag: new SharedArrayBuffer(4) } });
-  return new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  const payload: KeepCacheInput = { workspacePath, port: port2 };
+  const worker = new Worker(entry, { workerData: { kind: 'cohorts.keep-cache', payload, cancelFlag: new SharedArrayBuffer(4) }, transferList: [port2] });
+  const done = new Promise<void>((resolve) => {
     worker.on('message', (m: { type?: string }) => {
       if (m.type === 'result' || m.type === 'error') resolve();
     });
     worker.on('error', () => resolve());
     worker.on('exit', () => resolve());
   });
+  return {
+    keep: (ds, cols, log) => {
+      port1.postMessage({ dataset: stampOf(ds), log: toKeep(cols, log) } satisfies KeepMessage);
+      return done;
+    },
+    cancel: () => port1.close(),
+  };
 }

@@ -12,8 +12,8 @@ import type { Db } from '../../db';
 import { getDataset, quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
 import { joinSegmentation } from '../../journeys/segment-join';
 import { phaseTimer } from '../../segments/timings';
-import { keepLogInCache, keepLogInCacheAside, readCachedLog } from './cache';
-import { scanCohortLog, type CohortColumns } from './scan';
+import { keepLogInCache, readCachedLog, startCacheWriter } from './cache';
+import { scanCohortLog, type CohortColumns, type ScannedLog } from './scan';
 
 /** Logs from this many events are kept decoded in the column cache (smaller ones decode in well under a second). */
 export const CACHE_MIN_EVENTS = 500_000;
@@ -148,17 +148,25 @@ export function runCohorts(db: Db, spec: CohortsSpec, ctx: CohortsProgress, asid
   const cols = resolveCohortColumns(db, ds, spec);
   const unit = spec.unit ?? 'month';
   const cached = readCachedLog(db, ds, cols);
-  const log = cached ?? scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
+  // A large log read from the table is kept for the next run; with `aside`, by a writer thread started now.
+  const writer = !cached && aside && ds.rows >= CACHE_MIN_EVENTS ? startCacheWriter(db.name) : null;
+  let log: ScannedLog;
+  try {
+    log = cached ?? scanCohortLog(db, ds, cols, { isCancelled: ctx.isCancelled, onProgress: (done, total) => ctx.onProgress({ phase: 'load', done, total }) });
+  } catch (err) {
+    writer?.cancel();
+    throw err;
+  }
   timer.mark(`load (${log.n} events${cached ? ', from the cache' : ''})`);
   if (!cached && log.n >= CACHE_MIN_EVENTS) {
-    if (aside) {
-      aside(keepLogInCacheAside(db.name, ds, cols, log));
-      timer.mark('cache writer started');
+    if (writer && aside) {
+      aside(writer.keep(ds, cols, log));
+      timer.mark('handed to the cache writer');
     } else {
       keepLogInCache(db.name, ds, cols, log);
       timer.mark('keep in the cache');
     }
-  }
+  } else writer?.cancel();
   if (log.n === 0) throw new AppError('BAD_ARGUMENTS', `"${ds.name}" has no event with both a customer ("${cols.customer.name}") and a time ("${cols.time.name}").`, { dataset: ds.name });
 
   const warnings: string[] = [];
