@@ -169,8 +169,8 @@ export const TASKS: { [K in TaskKind]: (payload: TaskPayloads[K], ctx: TaskConte
       const model = modelRef(db, args.model).result;
       return scoreWithModel(db, { ...args, subset: modelTestRows(db, model, ctx), ...(model.spec.label ? { asOf: model.spec.label.cutoff } : {}) }, ctx);
     }),
-  // Cohorts only read the event log.
-  // Reads; a first run over a large log keeps it in the column cache from a helper thread, awaited here.
+  // Cohorts read the event log; a first run over a large log keeps it in the column cache from a helper thread
+  // (started by runCohorts, awaited here even when the run fails after handing it the log).
   'cohorts.run': async (payload, ctx) => {
     const writes: Promise<void>[] = [];
     try {
