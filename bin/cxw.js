@@ -17,7 +17,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
 // 3.0 s → 2.5 s, the cold cohorts run ~1 s less (docs/benchmarks.md). The variable only takes effect at process start,
 // so the launcher replaces itself (execve: same process id, no parent left waiting) before loading anything; a
 // GLIBC_TUNABLES the user set is left alone, and so are the quick commands (one more start-up is ~0.1 s).
-const HEAVY = new Set(['import', 'segment', 'journey', 'nps', 'drivers', 'audit', 'predict', 'drift', 'experiment', 'cohorts', 'rfm', 'score', 'profile', 'deck', 'report', 'export']);
+const HEAVY = new Set(['import', 'segment', 'journey', 'nps', 'drivers', 'audit', 'predict', 'drift', 'experiment', 'cohorts', 'rfm', 'score', 'profile', 'rerun', 'deck', 'report', 'export']);
 const MALLOC_TUNABLES = 'glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=268435456';
 if (process.platform === 'linux' && process.env.GLIBC_TUNABLES === undefined && HEAVY.has(process.argv[2]) && typeof process.execve === 'function') {
   try {
