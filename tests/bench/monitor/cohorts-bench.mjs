@@ -18,10 +18,11 @@
 //   sqlite3  the cohort × period distinct-customer counts in SQL (strftime months, MIN per customer, DISTINCT)
 // The script checks every cell's active count of the command against the SQL's.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { warmPageCache } from '../page-cache.mjs';
 import { writeCohortLog } from '../../fixtures/monitor/cohorts-log.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -41,19 +42,6 @@ const repeat = Math.max(1, Number(arg('repeat', '3')));
 const mib = (kb) => `${(kb / 1024).toFixed(0)} MiB`;
 const sec = (s) => `${s.toFixed(2)} s`;
 const env = { ...process.env, CXW_STATE_DIR: join(DATA, 'cxw-state'), CXW_TIMINGS: '1' };
-
-// Every timed command starts with the workspace file in the page cache, as right after its import: this machine's
-// memory manager (kdamond) evicts an idle file's pages within minutes, and the first command after that — whichever
-// it is — would time the disk (100–150 MB/s here) instead of itself. The file is read once, untimed, before each.
-function warmPageCache(path) {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(8 << 20);
-  try {
-    while (readSync(fd, buf, 0, buf.length, null) > 0);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function timed(cmd, args) {
   const rssFile = join(DATA, 'cohorts-time.out');

@@ -18,9 +18,10 @@
 // tests only, without PSI, Wasserstein or JS). The script prints both times, the ratio, peak RSS of each, and the
 // largest difference between our and scipy's KS statistics, KS p-values and chi-square statistics.
 import { spawnSync } from 'node:child_process';
-import { closeSync, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { warmPageCache } from '../page-cache.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '../../..');
@@ -91,20 +92,6 @@ async function makeCsv(path, wave) {
 }
 
 const env = { ...process.env, CXW_STATE_DIR: join(DATA, 'state') };
-
-// Each timed run starts with the workspace file in the page cache, as right after its import: this machine's memory
-// manager (kdamond) evicts an idle file's pages within minutes, and the first run after that timed the disk (a 7 s
-// first run against 2.6 s). The file is read once, untimed, before each run (the scipy reference reads its CSVs the
-// same way: they were just written or read by the previous step).
-function warmPageCache(path) {
-  const fd = openSync(path, 'r');
-  const buf = Buffer.allocUnsafe(8 << 20);
-  try {
-    while (readSync(fd, buf, 0, buf.length, null) > 0);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 function timed(cmd, args, extraEnv = {}) {
   const rssFile = join(DATA, 'time.out');
