@@ -10,7 +10,12 @@
 // one running sum in the last bits (tests/unit/analysis/segment-kmeans-parallel.test.ts compares both). Sums whose
 // bits the old code fixed and that are cheap (the seeding potential, the inertia) stay single running sums over
 // per-row values the blocks write.
+//
+// When the WebAssembly kernel is on (kmeans-wasm.ts), the state lives in its memory and every pass but the trivial
+// seedFirst runs there, bit-identical to the TypeScript below (kmeans-kernel.wat's header says why); the passes
+// here stay as the fallback (CXW_KMEANS_WASM=0, matrices over 4 GiB) and as the reference the kernel is tested on.
 import { sqDist, sqDistBounded } from './distance';
+import { fillPairTable, kernelFor, kernelState, pairTableLength, releaseKernelState, type KernelRef } from './kmeans-wasm';
 
 /**
  * Rows per block: the unit of work and of the summation order (never the thread count). Small enough that a helper
@@ -64,6 +69,11 @@ export interface KMeansState {
   blockChanged: Float64Array;
   blockPot: Float64Array;
   results: ResultArrays[];
+  /** The centres, and the seeding's candidate rows, interleaved by pairs for the kernel (filled by preparePass). */
+  ct: Float64Array;
+  candT: Float64Array;
+  /** Set when the WebAssembly kernel runs the passes (kmeans-wasm.ts); release with releaseKMeansState. */
+  kernel?: KernelRef;
 }
 
 export const blockCount = (n: number, blockRows: number): number => Math.ceil(n / blockRows);
@@ -80,13 +90,19 @@ export interface StateOptions {
 
 export function kmeansState(data: Float64Array, n: number, d: number, k: number, trials: number, opts: StateOptions = {}): KMeansState {
   const shared = opts.shared === true;
-  const f64 = (len: number) => (shared ? new Float64Array(new SharedArrayBuffer(8 * len)) : new Float64Array(len));
-  const i32 = (len: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * len)) : new Int32Array(len));
   const blockRows = opts.blockRows ?? BLOCK_ROWS;
   const nb = blockCount(n, blockRows);
+  const resultSets = opts.resultSets ?? 1;
+  const inKernel = kernelState(data, { n, d, k, trials, blockRows, blocks: nb, resultSets });
+  if (inKernel) {
+    const v = inKernel;
+    return { n, d, k, trials, blockRows, ...v, closest: v.upper, owner: v.labels, cumsum: v.lower };
+  }
+  const f64 = (len: number) => (shared ? new Float64Array(new SharedArrayBuffer(8 * len)) : new Float64Array(len));
+  const i32 = (len: number) => (shared ? new Int32Array(new SharedArrayBuffer(4 * len)) : new Int32Array(len));
   const buf = opts.buffers && opts.buffers.labels.length >= n ? opts.buffers : { labels: i32(n), upper: f64(n), lower: f64(n) };
   const results: ResultArrays[] = [];
-  for (let r = 0; r < (opts.resultSets ?? 1); r++) results.push({ labels: i32(n), nearest: f64(n), second: f64(n), secondLabel: i32(n) });
+  for (let r = 0; r < resultSets; r++) results.push({ labels: i32(n), nearest: f64(n), second: f64(n), secondLabel: i32(n) });
   return {
     n,
     d,
@@ -111,7 +127,30 @@ export function kmeansState(data: Float64Array, n: number, d: number, k: number,
     blockChanged: f64(nb),
     blockPot: f64(nb * trials),
     results,
+    ct: new Float64Array(pairTableLength(k, d)),
+    candT: new Float64Array(pairTableLength(trials, d)),
   };
+}
+
+/** Give a kernel state's memory back (kmeans-wasm.ts); its arrays must not be read afterwards. */
+export function releaseKMeansState(s: KMeansState): void {
+  if (s.kernel) releaseKernelState(s.kernel);
+}
+
+/** A result's arrays as the caller may keep them: copied out of the kernel's memory, which the next call reuses. */
+export function keptResult(s: KMeansState, r: ResultArrays): ResultArrays {
+  if (!s.kernel) return r;
+  return { labels: r.labels.slice(), nearest: r.nearest.slice(), second: r.second.slice(), secondLabel: r.secondLabel.slice() };
+}
+
+/**
+ * Before a pass runs on any thread: the kernel reads the centres (or the seeding's candidates) from their pair
+ * tables, refreshed here from `centers` (or `cand`), which the caller has just written. Every runner calls this.
+ */
+export function preparePass(s: KMeansState, op: OpCode): void {
+  if (!s.kernel) return;
+  if (op === Op.seedCandidates) fillPairTable(s.candT, s.data, s.d, s.trials, s.cand);
+  else if (op === Op.lloydFull || op === Op.lloydStep || op === Op.assignFinal) fillPairTable(s.ct, s.centers, s.d, s.k, null);
 }
 
 /** Runs one op over every block and returns when all are done. */
@@ -122,6 +161,7 @@ export interface BlockRunner {
 export const serialRunner: BlockRunner = {
   run: (s, op) => {
     s.params[P.op] = op;
+    preparePass(s, op);
     const nb = blockCount(s.n, s.blockRows);
     for (let b = 0; b < nb; b++) runBlock(s, op, b);
   },
@@ -130,6 +170,14 @@ export const serialRunner: BlockRunner = {
 export function runBlock(s: KMeansState, op: number, b: number): void {
   const from = b * s.blockRows;
   const to = Math.min(s.n, from + s.blockRows);
+  if (s.kernel && op !== Op.seedFirst) {
+    const kernel = kernelFor(s.kernel.memory);
+    const desc = s.kernel.desc;
+    if (op === Op.seedCandidates) return kernel.seedCandidates(desc, b);
+    if (op === Op.seedWinner) return kernel.seedWinner(desc, b);
+    if (op === Op.lloydFull || op === Op.lloydStep) return kernel.lloyd(desc, b, op === Op.lloydFull ? 1 : 0);
+    if (op === Op.assignFinal) return kernel.assignFinal(desc, b);
+  }
   switch (op) {
     case Op.seedFirst:
       return seedFirst(s, from, to);

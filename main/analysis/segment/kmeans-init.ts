@@ -6,7 +6,7 @@
 // distribution of seeds is the same and results are comparable, not bit-identical.
 import { mulberry32 } from '../random';
 import { sqDist } from './distance';
-import { blockCount, kmeansState, Op, P, serialRunner, type BlockRunner, type KMeansState } from './kmeans-blocks';
+import { blockCount, kmeansState, Op, P, releaseKMeansState, serialRunner, type BlockRunner, type KMeansState } from './kmeans-blocks';
 
 /** Reusable buffers so repeated seeding (restarts, sweeps, bootstrap) does not allocate n-sized arrays each time. */
 export interface InitWorkspace {
@@ -47,7 +47,11 @@ function searchLeft(cumsum: Float64Array, n: number, v: number): number {
 export function kmeansPlusPlus(data: Float64Array, n: number, d: number, k: number, seed: number, ws?: InitWorkspace): Float64Array {
   const w = ws && ws.closest.length >= n ? ws : initWorkspace(n);
   const state = kmeansState(data, n, d, k, localTrials(k), { resultSets: 0, buffers: { labels: w.owner, upper: w.closest, lower: w.cumsum } });
-  return seedPlusPlus(state, serialRunner, seed);
+  try {
+    return seedPlusPlus(state, serialRunner, seed);
+  } finally {
+    releaseKMeansState(state);
+  }
 }
 
 /**

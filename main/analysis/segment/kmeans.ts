@@ -2,7 +2,7 @@
 // final full assignment that yields labels, inertia and the nearest/second-nearest distances.
 import { mulberry32 } from '../random';
 import { meanFeatureVariance } from './distance';
-import { kmeansState, Op, P, serialRunner, type BlockRunner, type KMeansState, type ResultArrays } from './kmeans-blocks';
+import { keptResult, kmeansState, Op, P, releaseKMeansState, serialRunner, type BlockRunner, type KMeansState, type ResultArrays } from './kmeans-blocks';
 import { localTrials, seedPlusPlus, type InitWorkspace } from './kmeans-init';
 import { lloydHamerly, lloydWorkspace, type LloydWorkspace } from './kmeans-lloyd';
 import { cancelledError, type KMeansOptions, type KMeansResult, type Matrix } from './types';
@@ -17,13 +17,17 @@ export function assignToCentroids(m: Matrix, centroids: Float64Array, k: number)
   if (centroids.length !== k * m.cols) throw new Error(`centroids have ${centroids.length} values, expected k × cols = ${k * m.cols}`);
   // The same final pass as a fit (kmeans-blocks' assignFinal), run serially; inertia summed in row order.
   const st = kmeansState(m.data, m.rows, m.cols, k, 1);
-  st.params[P.resultSet] = 0;
-  st.centers.set(centroids);
-  serialRunner.run(st, Op.assignFinal);
-  let inertia = 0;
-  for (let i = 0; i < m.rows; i++) inertia += st.upper[i];
-  const out = st.results[0];
-  return { k, centroids: Float64Array.from(centroids), labels: out.labels, nearest: out.nearest, second: out.second, secondLabel: out.secondLabel, inertia, iterations: 0, converged: true };
+  try {
+    st.params[P.resultSet] = 0;
+    st.centers.set(centroids);
+    serialRunner.run(st, Op.assignFinal);
+    let inertia = 0;
+    for (let i = 0; i < m.rows; i++) inertia += st.upper[i];
+    const out = keptResult(st, st.results[0]);
+    return { k, centroids: Float64Array.from(centroids), labels: out.labels, nearest: out.nearest, second: out.second, secondLabel: out.secondLabel, inertia, iterations: 0, converged: true };
+  } finally {
+    releaseKMeansState(st);
+  }
 }
 
 /** Buffers shared by every restart of one call (and reusable across calls on the same data size). */
@@ -70,9 +74,10 @@ export function kmeans(m: Matrix, opts: KMeansOptions & { parallel?: ParallelRow
   const reuse = !parallel && ws && ws.lloyd.labels.length === n ? ws.lloyd : undefined;
   // Two result sets when a later restart must not overwrite the best so far (24 MB each at 1M rows).
   const st = kmeansState(data, n, d, k, localTrials(k), { shared: parallel !== undefined, resultSets: restarts > 1 ? 2 : 1, buffers: reuse });
-  const pool = parallel?.open(st);
-  const runner: BlockRunner = pool ?? serialRunner;
+  let pool: (BlockRunner & { close: () => void }) | undefined;
   try {
+    pool = parallel?.open(st);
+    const runner: BlockRunner = pool ?? serialRunner;
     const rnd = mulberry32(opts.seed);
     let best: KMeansResult | null = null;
     for (let r = 0; r < restarts; r++) {
@@ -95,8 +100,10 @@ export function kmeans(m: Matrix, opts: KMeansOptions & { parallel?: ParallelRow
       }
     }
     if (best === null) throw new Error('k-means ran no restart');
-    return best;
+    const kept = keptResult(st, { labels: best.labels, nearest: best.nearest, second: best.second, secondLabel: best.secondLabel });
+    return { ...best, ...kept };
   } finally {
     pool?.close();
+    releaseKMeansState(st);
   }
 }

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
-import { blockCount, P, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
+import { blockCount, P, preparePass, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
 import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../analysis/block-pool-control';
 
 
@@ -102,6 +102,7 @@ export function kmeansThreads(
       const runner: PoolRunner = {
         run: (s: KMeansState, op: OpCode) => {
           s.params[P.op] = op;
+          preparePass(s, op);
           Atomics.store(control, DONE, 0);
           Atomics.store(control, NEXT, 0);
           Atomics.add(control, GEN, 1);

@@ -4,6 +4,7 @@
 // warning). Categorical features are one-hot encoded over their levels (missing → the most common level), each
 // indicator multiplied by categoryWeight and NOT standardised, so a weight of 1 gives a level change the same
 // squared distance (2) whatever the level's frequency. Booleans are numbers 0/1.
+import { kernelMatrix } from '../../analysis/segment/kmeans-wasm';
 import { totalmem } from 'node:os';
 import type { Matrix } from '../../analysis/segment/index';
 import { selectInPlace } from '../../analysis/select';
@@ -260,11 +261,16 @@ function fillNumeric(data: Float64Array, d: number, rows: Int32Array, fills: Num
   return counts;
 }
 
-/** The matrix's memory: shared (so k-means can hand row ranges to helper threads without a copy) when large. */
+/**
+ * The matrix's memory when large: the WebAssembly k-means kernel's own (kmeans-wasm.ts), so k-means runs on it in
+ * place, and shared, so it can hand row ranges to helper threads without a copy. Smaller matrices are copied into
+ * the kernel's memory by k-means itself (a few MB at most).
+ */
 export const SHARED_MATRIX_MIN_VALUES = 1 << 20;
 
 function matrixBuffer(values: number): Float64Array {
-  return values >= SHARED_MATRIX_MIN_VALUES ? new Float64Array(new SharedArrayBuffer(values * 8)) : new Float64Array(values);
+  if (values < SHARED_MATRIX_MIN_VALUES) return new Float64Array(values);
+  return kernelMatrix(values) ?? new Float64Array(new SharedArrayBuffer(values * 8));
 }
 
 function applyPrepared(cols: LoadedColumn[], prep: Preprocessing, rows: Int32Array, excluded: number): Prepared {

@@ -1,0 +1,255 @@
+// Where the k-means state lives when the WebAssembly kernel (kmeans-kernel.wat) runs its row passes, and how a
+// pass calls it. WebAssembly code reads only its own linear memory, so the data matrix and every array the passes
+// touch are laid out in one shared WebAssembly.Memory, with ordinary typed-array views on it for the TypeScript
+// side (the seeding's draws, the centre updates, the inertia sum) and for helper threads, which instantiate the
+// same module over the same memory.
+//
+// An arena is a memory plus a bump pointer. A large matrix is allocated in an arena of its own by the
+// preprocessing (kernelMatrix), so k-means uses it in place; any other matrix is copied into this thread's
+// scratch arena first (bootstrap resamples, tests: at most a few MB). A k-means call allocates its state above the
+// data and gives it back when it returns (releaseKernelState), after copying its results out: nothing of a call
+// outlives it, and the next call on the same data reuses the same, already touched pages.
+//
+// CXW_KMEANS_WASM=0 runs the TypeScript passes instead (same results, bit for bit; for A/B runs and tests).
+import { KMEANS_KERNEL_WASM } from './kmeans-kernel.wasm';
+
+const PAGE = 65536;
+/** wasm32: 65,536 pages of 64 KiB = 4 GiB, the most a memory can address. */
+const MAX_PAGES = 65536;
+const MAX_BYTES = MAX_PAGES * PAGE;
+
+/** Descriptor slots (i32), as the .wat reads them. */
+export const D = {
+  n: 0, d: 1, k: 2, trials: 3, blockRows: 4,
+  data: 5, params: 6, centers: 7, ct: 8, half: 9, shift: 10, labels: 11, upper: 12, lower: 13,
+  quarter: 14, candT: 15, blockSums: 16, blockCounts: 17, blockChanged: 18, blockPot: 19, results: 20,
+} as const;
+/** Slots in a descriptor: the fixed ones and 4 per result set (two sets at most). */
+export const DESC_SLOTS = D.results + 8;
+
+export interface KernelExports {
+  seedCandidates: (desc: number, block: number) => void;
+  seedWinner: (desc: number, block: number) => void;
+  lloyd: (desc: number, block: number, full: number) => void;
+  assignFinal: (desc: number, block: number) => void;
+}
+
+/** What a state run by the kernel carries (plain data, so it reaches helper threads with the state). */
+export interface KernelRef {
+  memory: WebAssembly.Memory;
+  /** Byte offset of the state's descriptor. */
+  desc: number;
+  /** The arena's top before the state was allocated (restored by releaseKernelState). */
+  mark: number;
+}
+
+interface Arena {
+  memory: WebAssembly.Memory;
+  top: number;
+}
+
+export const kernelEnabled = (): boolean => process.env.CXW_KMEANS_WASM !== '0';
+
+let compiled: WebAssembly.Module | null = null;
+const instances = new WeakMap<WebAssembly.Memory, KernelExports>();
+/** Arenas by their memory, and by the buffer a matrix view was made on (kernelMatrix). */
+const arenas = new WeakMap<WebAssembly.Memory, Arena>();
+const matrixArenas = new WeakMap<ArrayBufferLike, Arena>();
+let scratch: Arena | null = null;
+
+function kernelModule(): WebAssembly.Module {
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(KMEANS_KERNEL_WASM), (c) => c.charCodeAt(0)));
+  return compiled;
+}
+
+/** This thread's instance of the kernel over `memory` (compiled once per thread, instantiated once per memory). */
+export function kernelFor(memory: WebAssembly.Memory): KernelExports {
+  let k = instances.get(memory);
+  if (!k) {
+    k = new WebAssembly.Instance(kernelModule(), { env: { memory } }).exports as unknown as KernelExports;
+    instances.set(memory, k);
+  }
+  return k;
+}
+
+const align16 = (x: number): number => (x + 15) & ~15;
+
+function newArena(bytes: number): Arena {
+  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)), maximum: MAX_PAGES, shared: true });
+  const arena = { memory, top: 0 };
+  arenas.set(memory, arena);
+  return arena;
+}
+
+/** Make room for `bytes` more above the arena's top; false when the memory cannot grow that far. */
+function reserve(arena: Arena, bytes: number): boolean {
+  const end = arena.top + bytes;
+  if (end > MAX_BYTES) return false;
+  const have = arena.memory.buffer.byteLength;
+  if (end > have) arena.memory.grow(Math.ceil((end - have) / PAGE));
+  return true;
+}
+
+/**
+ * A matrix of `values` doubles in an arena of its own (shared memory, so helper threads can read it too), for
+ * k-means to use in place; null when the kernel is off or the matrix could not leave room for k-means' state.
+ */
+export function kernelMatrix(values: number): Float64Array | null {
+  const bytes = align16(values * 8);
+  if (!kernelEnabled() || bytes > MAX_BYTES / 2) return null;
+  const arena = newArena(bytes);
+  arena.top = bytes;
+  const view = new Float64Array(arena.memory.buffer, 0, values);
+  matrixArenas.set(view.buffer, arena);
+  return view;
+}
+
+/** Sizes of the state's arrays (elements), in layout order. */
+export interface StateSizes {
+  n: number;
+  d: number;
+  k: number;
+  trials: number;
+  blockRows: number;
+  blocks: number;
+  resultSets: number;
+}
+
+/** The typed-array views kmeans-blocks' KMeansState needs, on the arena's memory. */
+export interface KernelViews {
+  data: Float64Array;
+  params: Float64Array;
+  centers: Float64Array;
+  ct: Float64Array;
+  half: Float64Array;
+  shift: Float64Array;
+  labels: Int32Array;
+  upper: Float64Array;
+  lower: Float64Array;
+  cand: Int32Array;
+  quarter: Float64Array;
+  candT: Float64Array;
+  blockSums: Float64Array;
+  blockCounts: Float64Array;
+  blockChanged: Float64Array;
+  blockPot: Float64Array;
+  results: { labels: Int32Array; nearest: Float64Array; second: Float64Array; secondLabel: Int32Array }[];
+  kernel: KernelRef;
+}
+
+/** Elements of an interleaved pair table for `count` rows of d (a missing last lane included). */
+export const pairTableLength = (count: number, d: number): number => Math.ceil(count / 2) * 2 * d;
+
+/**
+ * Lay out a k-means state for the kernel: in the data's own arena when it has one, else in this thread's scratch
+ * arena with the data copied in. Null when the kernel is off or the state would not fit in 4 GiB.
+ */
+export function kernelState(data: Float64Array, s: StateSizes): KernelViews | null {
+  if (!kernelEnabled()) return null;
+  const own = matrixArenas.get(data.buffer);
+  const dataBytes = align16(s.n * s.d * 8);
+  const f64s = [8, s.k * s.d, pairTableLength(s.k, s.d), s.k, s.k, s.n, s.n, s.trials * s.k, pairTableLength(s.trials, s.d), s.blocks * s.k * s.d, s.blocks * s.k, s.blocks, s.blocks * s.trials];
+  let bytes = align16(DESC_SLOTS * 4) + align16(s.n * 4) + align16(s.trials * 4) + s.resultSets * (2 * align16(s.n * 4) + 2 * align16(s.n * 8));
+  for (const len of f64s) bytes += align16(len * 8);
+  let arena: Arena;
+  let dataOffset: number;
+  if (own && own.memory.buffer.byteLength >= data.byteOffset + dataBytes) {
+    arena = own;
+    dataOffset = data.byteOffset;
+  } else {
+    if (dataBytes + bytes > MAX_BYTES) return null;
+    scratch ??= newArena(dataBytes + bytes);
+    arena = scratch;
+    arena.top = 0;
+    if (!reserve(arena, dataBytes)) return null;
+    new Float64Array(arena.memory.buffer, 0, s.n * s.d).set(data.subarray(0, s.n * s.d));
+    arena.top = dataBytes;
+    dataOffset = 0;
+  }
+  const mark = arena.top;
+  if (!reserve(arena, bytes)) return null;
+  const buffer = arena.memory.buffer;
+  let at = arena.top;
+  const take = (byteLength: number): number => {
+    const o = at;
+    at += align16(byteLength);
+    return o;
+  };
+  const f64 = (len: number) => new Float64Array(buffer, take(len * 8), len);
+  const i32 = (len: number) => new Int32Array(buffer, take(len * 4), len);
+  const descView = i32(DESC_SLOTS);
+  const v: KernelViews = {
+    data: new Float64Array(buffer, dataOffset, s.n * s.d),
+    params: f64(8),
+    centers: f64(s.k * s.d),
+    ct: f64(pairTableLength(s.k, s.d)),
+    half: f64(s.k),
+    shift: f64(s.k),
+    labels: i32(s.n),
+    upper: f64(s.n),
+    lower: f64(s.n),
+    cand: i32(s.trials),
+    quarter: f64(s.trials * s.k),
+    candT: f64(pairTableLength(s.trials, s.d)),
+    blockSums: f64(s.blocks * s.k * s.d),
+    blockCounts: f64(s.blocks * s.k),
+    blockChanged: f64(s.blocks),
+    blockPot: f64(s.blocks * s.trials),
+    results: [],
+    kernel: { memory: arena.memory, desc: descView.byteOffset, mark },
+  };
+  for (let r = 0; r < s.resultSets; r++) v.results.push({ labels: i32(s.n), nearest: f64(s.n), second: f64(s.n), secondLabel: i32(s.n) });
+  arena.top = at;
+  const desc: number[] = [];
+  desc[D.n] = s.n;
+  desc[D.d] = s.d;
+  desc[D.k] = s.k;
+  desc[D.trials] = s.trials;
+  desc[D.blockRows] = s.blockRows;
+  desc[D.data] = v.data.byteOffset;
+  desc[D.params] = v.params.byteOffset;
+  desc[D.centers] = v.centers.byteOffset;
+  desc[D.ct] = v.ct.byteOffset;
+  desc[D.half] = v.half.byteOffset;
+  desc[D.shift] = v.shift.byteOffset;
+  desc[D.labels] = v.labels.byteOffset;
+  desc[D.upper] = v.upper.byteOffset;
+  desc[D.lower] = v.lower.byteOffset;
+  desc[D.quarter] = v.quarter.byteOffset;
+  desc[D.candT] = v.candT.byteOffset;
+  desc[D.blockSums] = v.blockSums.byteOffset;
+  desc[D.blockCounts] = v.blockCounts.byteOffset;
+  desc[D.blockChanged] = v.blockChanged.byteOffset;
+  desc[D.blockPot] = v.blockPot.byteOffset;
+  v.results.forEach((r, i) => {
+    const at0 = D.results + 4 * i;
+    desc[at0] = r.labels.byteOffset;
+    desc[at0 + 1] = r.nearest.byteOffset;
+    desc[at0 + 2] = r.second.byteOffset;
+    desc[at0 + 3] = r.secondLabel.byteOffset;
+  });
+  // Offsets above 2 GiB are stored as their two's-complement i32; the kernel treats addresses as unsigned.
+  for (let i = 0; i < DESC_SLOTS; i++) descView[i] = desc[i] ?? 0;
+  return v;
+}
+
+/** Give a state's memory back to its arena (after its results have been copied out). */
+export function releaseKernelState(ref: KernelRef): void {
+  const arena = arenas.get(ref.memory);
+  if (arena && arena.top > ref.mark) arena.top = ref.mark;
+}
+
+/**
+ * Copy `count` rows of d values (row `rows[t]` of `from`, or the rows of `from` in order when rows is null) into
+ * an interleaved pair table: table[(p·d + f)·2 + lane] = row 2p + lane, feature f; a missing last lane is +Infinity.
+ */
+export function fillPairTable(table: Float64Array, from: Float64Array, d: number, count: number, rows: Int32Array | null): void {
+  const pairs = Math.ceil(count / 2);
+  for (let p = 0; p < pairs; p++) {
+    for (let lane = 0; lane < 2; lane++) {
+      const r = 2 * p + lane;
+      const base = r < count ? (rows ? rows[r] : r) * d : -1;
+      for (let f = 0; f < d; f++) table[(p * d + f) * 2 + lane] = base < 0 ? Infinity : from[base + f];
+    }
+  }
+}
