@@ -15,7 +15,9 @@
 // seedFirst runs there, bit-identical to the TypeScript below (kmeans-kernel.wat's header says why); the passes
 // here stay as the fallback (CXW_KMEANS_WASM=0, matrices over 4 GiB) and as the reference the kernel is tested on.
 import { sqDist, sqDistBounded } from './distance';
-import { fillPairTable, kernelFor, kernelState, pairTableLength, releaseKernelState, type KernelRef } from './kmeans-wasm';
+import { fillPairTable, fillQuarterPairs, kernelFor, kernelState, pairTableLength, potStride, releaseKernelState, type KernelRef } from './kmeans-wasm';
+
+export { potStride };
 
 /**
  * Rows per block: the unit of work and of the summation order (never the thread count). Small enough that a helper
@@ -63,7 +65,7 @@ export interface KMeansState {
   cumsum: Float64Array;
   cand: Int32Array;
   quarter: Float64Array;
-  /** Per-block partials: k×d centre sums, k counts, label changes, `trials` candidate potentials. */
+  /** Per-block partials: k×d centre sums, k counts, label changes, candidate potentials (potStride(trials) per block). */
   blockSums: Float64Array;
   blockCounts: Float64Array;
   blockChanged: Float64Array;
@@ -72,6 +74,8 @@ export interface KMeansState {
   /** The centres, and the seeding's candidate rows, interleaved by pairs for the kernel (filled by preparePass). */
   ct: Float64Array;
   candT: Float64Array;
+  /** The seeding's `quarter` bounds by owner, candidates in pairs (fillQuarterPairs), for the kernel. */
+  quarterT: Float64Array;
   /** Set when the WebAssembly kernel runs the passes (kmeans-wasm.ts); release with releaseKMeansState. */
   kernel?: KernelRef;
 }
@@ -125,10 +129,11 @@ export function kmeansState(data: Float64Array, n: number, d: number, k: number,
     blockSums: f64(nb * k * d),
     blockCounts: f64(nb * k),
     blockChanged: f64(nb),
-    blockPot: f64(nb * trials),
+    blockPot: f64(nb * potStride(trials)),
     results,
     ct: new Float64Array(pairTableLength(k, d)),
     candT: new Float64Array(pairTableLength(trials, d)),
+    quarterT: new Float64Array(pairTableLength(trials, k)),
   };
 }
 
@@ -149,7 +154,10 @@ export function keptResult(s: KMeansState, r: ResultArrays): ResultArrays {
  */
 export function preparePass(s: KMeansState, op: OpCode): void {
   if (!s.kernel) return;
-  if (op === Op.seedCandidates) fillPairTable(s.candT, s.data, s.d, s.trials, s.cand);
+  if (op === Op.seedCandidates) {
+    fillPairTable(s.candT, s.data, s.d, s.trials, s.cand);
+    fillQuarterPairs(s.quarterT, s.quarter, s.trials, s.k);
+  }
   else if (op === Op.lloydFull || op === Op.lloydStep || op === Op.assignFinal) fillPairTable(s.ct, s.centers, s.d, s.k, null);
 }
 
@@ -221,7 +229,7 @@ function seedCandidates(s: KMeansState, b: number, from: number, to: number): vo
       pot[t] += sd < ci ? sd : ci;
     }
   }
-  s.blockPot.set(pot, b * trials);
+  s.blockPot.set(pot, b * potStride(trials));
 }
 
 function seedWinner(s: KMeansState, from: number, to: number): void {

@@ -6,7 +6,7 @@
 // distribution of seeds is the same and results are comparable, not bit-identical.
 import { mulberry32 } from '../random';
 import { sqDist } from './distance';
-import { blockCount, kmeansState, Op, P, releaseKMeansState, serialRunner, type BlockRunner, type KMeansState } from './kmeans-blocks';
+import { blockCount, kmeansState, Op, P, potStride, releaseKMeansState, serialRunner, type BlockRunner, type KMeansState } from './kmeans-blocks';
 
 /** Reusable buffers so repeated seeding (restarts, sweeps, bootstrap) does not allocate n-sized arrays each time. */
 export interface InitWorkspace {
@@ -89,7 +89,8 @@ export function seedPlusPlus(s: KMeansState, runner: BlockRunner, seed: number):
     // a second pass updating D² for the winner only — cheaper than storing trials × n distances.
     runner.run(s, Op.seedCandidates);
     candPot.fill(0);
-    for (let b = 0; b < nb; b++) for (let t = 0; t < trials; t++) candPot[t] += s.blockPot[b * trials + t];
+    const stride = potStride(trials);
+    for (let b = 0; b < nb; b++) for (let t = 0; t < trials; t++) candPot[t] += s.blockPot[b * stride + t];
     let best = 0;
     for (let t = 1; t < trials; t++) if (candPot[t] < candPot[best]) best = t; // argmin: first on ties, like numpy
     params[P.winnerTrial] = best;

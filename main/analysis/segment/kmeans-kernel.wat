@@ -17,15 +17,16 @@
 ;; byte offset of an i32 table of the state's array offsets (slot numbers below, the D constants in
 ;; kmeans-wasm.ts), and the block number. Centres are read from `ct`, a copy interleaved by pairs
 ;; (ct[(p·d + f)·2 + lane] = centre 2p + lane, feature f; a missing last lane is +Infinity, so its distance is
-;; +Infinity and never chosen) that the caller refreshes before each pass; seeding candidates likewise from `candT`.
+;; +Infinity and never chosen) that the caller refreshes before each pass; seeding candidates likewise from `candT`,
+;; and their triangle-inequality bounds from `quarterT` (quarterT[(owner·pairs + p)·2 + lane], +Infinity padded).
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
   ;; Descriptor slots (i32 each): sizes, then byte offsets of the state's arrays.
   ;;  0 n  1 d  2 k  3 trials  4 blockRows
   ;;  5 data  6 params  7 centers  8 ct  9 half  10 shift  11 labels  12 upper  13 lower
-  ;;  14 quarter  15 candT  16 blockSums  17 blockCounts  18 blockChanged  19 blockPot
-  ;;  20 + 4·set: result set `set`'s labels, nearest, second, secondLabel
+  ;;  14 quarter  15 candT  16 blockSums  17 blockCounts  18 blockChanged  19 blockPot  20 quarterT
+  ;;  21 + 4·set: result set `set`'s labels, nearest, second, secondLabel
   (func $slot (param $desc i32) (param $i i32) (result i32)
     (i32.load (i32.add (local.get $desc) (i32.shl (local.get $i) (i32.const 2)))))
   ;; params[i] (f64) as an integer
@@ -61,6 +62,24 @@
         (local.set $b (i32.add (local.get $b) (i32.const 8)))
         (br $feature)))
     (local.get $s))
+
+  ;; Squared distances of two rows (lanes 0 and 1) to one centre, each in feature order: the two rows' features
+  ;; side by side in one vector, so the two sums run together instead of one long chain of dependent additions.
+  (func $rowPairDist (param $a i32) (param $b i32) (param $c i32) (param $d i32) (result v128)
+    (local $acc v128) (local $t v128) (local $end i32)
+    (local.set $end (i32.add (local.get $c) (i32.shl (local.get $d) (i32.const 3))))
+    (block $done
+      (loop $feature
+        (br_if $done (i32.ge_u (local.get $c) (local.get $end)))
+        (local.set $t (f64x2.sub
+          (v128.load64_lane 1 (local.get $b) (v128.load64_zero (local.get $a)))
+          (v128.load64_splat (local.get $c))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $t) (local.get $t))))
+        (local.set $a (i32.add (local.get $a) (i32.const 8)))
+        (local.set $b (i32.add (local.get $b) (i32.const 8)))
+        (local.set $c (i32.add (local.get $c) (i32.const 8)))
+        (br $feature)))
+    (local.get $acc))
 
   ;; Nearest and second-nearest of k centres (ct) to the row: (nearest, D²₁, D²₂, second), centres taken in index
   ;; order with kmeans-blocks' update rule. Centre `own` counts as `ownSq` instead of its computed distance (the
@@ -102,31 +121,32 @@
         (br $pair)))
     (local.get $b) (local.get $d1) (local.get $d2) (local.get $b2))
 
-  ;; Each candidate's potential Σ min(D², d²(x, candidate)) over the block into blockPot[b·trials + t]; a candidate
-  ;; the triangle-inequality test rules out (quarter[t·k + owner] >= D²) adds D² without a distance. Candidates
-  ;; go by pairs (candT); a pair's distances are computed only when one of the two is not ruled out.
+  ;; Each candidate's potential Σ min(D², d²(x, candidate)) over the block, by pairs of candidates (candT) into
+  ;; blockPot[b·pairs·2 + t] (the stride rounded up to whole pairs; the +Infinity lane adds to a slot nobody reads).
+  ;; A candidate the triangle-inequality test rules out (quarter ≥ D², from quarterT: row `owner`, the pair's two
+  ;; entries side by side) adds D², as does a distance ≥ D². Branch-free: both lanes' distances are always
+  ;; computed and the term chosen by mask, which costs less than the mispredicted branches it replaces
+  ;; (the TypeScript pass skips the distance instead; the terms, and so the sums, are the same).
   (func (export "seedCandidates") (param $desc i32) (param $b i32)
-    (local $d i32) (local $k i32) (local $trials i32) (local $i i32) (local $to i32) (local $row i32) (local $rowBytes i32)
-    (local $closest i32) (local $owner i32) (local $quarter i32) (local $candT i32) (local $pot i32) (local $kBytes i32)
-    (local $t i32) (local $ci f64) (local $q i32) (local $q0 f64) (local $q1 f64) (local $pair i32) (local $p i32)
-    (local $v v128) (local $pairBytes i32) (local $sd f64)
+    (local $d i32) (local $pairs i32) (local $i i32) (local $to i32) (local $row i32) (local $rowBytes i32)
+    (local $closest i32) (local $owner i32) (local $quarterT i32) (local $candT i32) (local $pot i32)
+    (local $ownerRow i32) (local $p i32) (local $pair i32) (local $pp i32) (local $pairBytes i32)
+    (local $ci v128) (local $sd v128) (local $use v128)
     (local.set $d (call $slot (local.get $desc) (i32.const 1)))
-    (local.set $k (call $slot (local.get $desc) (i32.const 2)))
-    (local.set $trials (call $slot (local.get $desc) (i32.const 3)))
+    (local.set $pairs (i32.shr_u (i32.add (call $slot (local.get $desc) (i32.const 3)) (i32.const 1)) (i32.const 1)))
     (local.set $closest (call $slot (local.get $desc) (i32.const 12)))
     (local.set $owner (call $slot (local.get $desc) (i32.const 11)))
-    (local.set $quarter (call $slot (local.get $desc) (i32.const 14)))
+    (local.set $quarterT (call $slot (local.get $desc) (i32.const 20)))
     (local.set $candT (call $slot (local.get $desc) (i32.const 15)))
     (local.set $pot (i32.add (call $slot (local.get $desc) (i32.const 19))
-      (i32.shl (i32.mul (local.get $b) (local.get $trials)) (i32.const 3))))
+      (i32.shl (i32.mul (local.get $b) (local.get $pairs)) (i32.const 4))))
     (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
     (local.set $pairBytes (i32.shl (local.get $d) (i32.const 4)))
-    (local.set $kBytes (i32.shl (local.get $k) (i32.const 3)))
-    (local.set $t (i32.const 0))
+    (local.set $p (i32.const 0))
     (block $z (loop $zero
-      (br_if $z (i32.ge_u (local.get $t) (local.get $trials)))
-      (f64.store (i32.add (local.get $pot) (i32.shl (local.get $t) (i32.const 3))) (f64.const 0))
-      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br_if $z (i32.ge_u (local.get $p) (local.get $pairs)))
+      (v128.store (i32.add (local.get $pot) (i32.shl (local.get $p) (i32.const 4))) (v128.const f64x2 0 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 1)))
       (br $zero)))
     (local.set $i (i32.mul (local.get $b) (call $slot (local.get $desc) (i32.const 4))))
     (local.set $to (i32.add (local.get $i) (call $slot (local.get $desc) (i32.const 4))))
@@ -136,55 +156,38 @@
     (block $done
       (loop $rows
         (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $ci (f64.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
-        ;; &quarter[0·k + owner]; trial t's entry is kBytes·t further on
-        (local.set $q (i32.add (local.get $quarter)
-          (i32.shl (i32.load (i32.add (local.get $owner) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
-        (local.set $t (i32.const 0))
+        (local.set $ci (v128.load64_splat (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $ownerRow (i32.add (local.get $quarterT)
+          (i32.shl (i32.mul (i32.load (i32.add (local.get $owner) (i32.shl (local.get $i) (i32.const 2)))) (local.get $pairs))
+            (i32.const 4))))
+        (local.set $p (i32.const 0))
         (local.set $pair (local.get $candT))
-        (local.set $p (local.get $pot))
+        (local.set $pp (local.get $pot))
         (block $pd
-          (loop $pairs
-            (br_if $pd (i32.ge_u (local.get $t) (local.get $trials)))
-            (local.set $q0 (f64.load (local.get $q)))
-            ;; a missing second candidate counts as ruled out
-            (local.set $q1 (f64.const inf))
-            (if (i32.lt_u (i32.add (local.get $t) (i32.const 1)) (local.get $trials))
-              (then (local.set $q1 (f64.load (i32.add (local.get $q) (local.get $kBytes))))))
-            (if (i32.or (f64.lt (local.get $q0) (local.get $ci)) (f64.lt (local.get $q1) (local.get $ci)))
-              (then (local.set $v (call $pairDist (local.get $row) (local.get $pair) (local.get $d)))))
-            ;; trial t
-            (local.set $sd (local.get $ci))
-            (if (f64.lt (local.get $q0) (local.get $ci))
-              (then
-                (local.set $sd (f64x2.extract_lane 0 (local.get $v)))
-                (if (i32.eqz (f64.lt (local.get $sd) (local.get $ci))) (then (local.set $sd (local.get $ci))))))
-            (f64.store (local.get $p) (f64.add (f64.load (local.get $p)) (local.get $sd)))
-            (local.set $t (i32.add (local.get $t) (i32.const 1)))
-            (br_if $pd (i32.ge_u (local.get $t) (local.get $trials)))
-            ;; trial t + 1
-            (local.set $sd (local.get $ci))
-            (if (f64.lt (local.get $q1) (local.get $ci))
-              (then
-                (local.set $sd (f64x2.extract_lane 1 (local.get $v)))
-                (if (i32.eqz (f64.lt (local.get $sd) (local.get $ci))) (then (local.set $sd (local.get $ci))))))
-            (f64.store (i32.add (local.get $p) (i32.const 8))
-              (f64.add (f64.load (i32.add (local.get $p) (i32.const 8))) (local.get $sd)))
-            (local.set $t (i32.add (local.get $t) (i32.const 1)))
-            (local.set $q (i32.add (local.get $q) (i32.shl (local.get $kBytes) (i32.const 1))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (loop $pairLoop
+            (br_if $pd (i32.ge_u (local.get $p) (local.get $pairs)))
+            (local.set $sd (call $pairDist (local.get $row) (local.get $pair) (local.get $d)))
+            (local.set $use (v128.and
+              (f64x2.lt (v128.load (local.get $ownerRow)) (local.get $ci))
+              (f64x2.lt (local.get $sd) (local.get $ci))))
+            (v128.store (local.get $pp)
+              (f64x2.add (v128.load (local.get $pp)) (v128.bitselect (local.get $sd) (local.get $ci) (local.get $use))))
+            (local.set $ownerRow (i32.add (local.get $ownerRow) (i32.const 16)))
             (local.set $pair (i32.add (local.get $pair) (local.get $pairBytes)))
-            (br $pairs)))
+            (local.set $pp (i32.add (local.get $pp) (i32.const 16)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $pairLoop)))
         (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))
 
   ;; D² and owner updated for the winning candidate (row params[winnerRow], trial params[winnerTrial], centre
-  ;; number params[round]); rows the triangle-inequality test rules out are skipped.
+  ;; number params[round]) where it is closer, unless the triangle-inequality test rules the row out. Two rows at a
+  ;; time, one per lane (rowPairDist), and branch-free: each row's D² and owner are rewritten with the chosen value.
   (func (export "seedWinner") (param $desc i32) (param $b i32)
-    (local $d i32) (local $k i32) (local $i i32) (local $to i32) (local $row i32) (local $rowBytes i32)
+    (local $d i32) (local $k i32) (local $i i32) (local $to i32) (local $row i32) (local $next i32) (local $rowBytes i32)
     (local $closest i32) (local $owner i32) (local $quarterBest i32) (local $winner i32) (local $round i32)
-    (local $ci f64) (local $sd f64) (local $p i32)
+    (local $ci v128) (local $q v128) (local $sd v128) (local $use v128) (local $o i32) (local $own0 i32) (local $own1 i32)
     (local.set $d (call $slot (local.get $desc) (i32.const 1)))
     (local.set $k (call $slot (local.get $desc) (i32.const 2)))
     (local.set $closest (call $slot (local.get $desc) (i32.const 12)))
@@ -203,20 +206,30 @@
     (block $done
       (loop $rows
         (br_if $done (i32.ge_u (local.get $i) (local.get $to)))
-        (local.set $p (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3))))
-        (local.set $ci (f64.load (local.get $p)))
-        (if (f64.lt
-              (f64.load (i32.add (local.get $quarterBest)
-                (i32.shl (i32.load (i32.add (local.get $owner) (i32.shl (local.get $i) (i32.const 2)))) (i32.const 3))))
-              (local.get $ci))
+        ;; the last row of an odd block pairs with itself; only its lane 0 is stored
+        (local.set $next (select (i32.add (local.get $row) (local.get $rowBytes)) (local.get $row)
+          (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $to))))
+        (local.set $sd (call $rowPairDist (local.get $row) (local.get $next) (local.get $winner) (local.get $d)))
+        (local.set $o (i32.add (local.get $owner) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $own0 (i32.load (local.get $o)))
+        (local.set $ci (v128.load64_splat (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
+        (local.set $q (v128.load64_splat (i32.add (local.get $quarterBest) (i32.shl (local.get $own0) (i32.const 3)))))
+        (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $to))
           (then
-            (local.set $sd (call $dist (local.get $row) (local.get $winner) (local.get $d)))
-            (if (f64.lt (local.get $sd) (local.get $ci))
-              (then
-                (f64.store (local.get $p) (local.get $sd))
-                (i32.store (i32.add (local.get $owner) (i32.shl (local.get $i) (i32.const 2))) (local.get $round))))))
-        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (local.set $own1 (i32.load offset=4 (local.get $o)))
+            (local.set $ci (v128.load (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3)))))
+            (local.set $q (v128.load64_lane 1
+              (i32.add (local.get $quarterBest) (i32.shl (local.get $own1) (i32.const 3))) (local.get $q)))))
+        (local.set $use (v128.and (f64x2.lt (local.get $q) (local.get $ci)) (f64x2.lt (local.get $sd) (local.get $ci))))
+        (local.set $sd (v128.bitselect (local.get $sd) (local.get $ci) (local.get $use)))
+        (f64.store (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3))) (f64x2.extract_lane 0 (local.get $sd)))
+        (i32.store (local.get $o) (select (local.get $round) (local.get $own0) (i32x4.extract_lane 0 (local.get $use))))
+        (if (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $to))
+          (then
+            (f64.store offset=8 (i32.add (local.get $closest) (i32.shl (local.get $i) (i32.const 3))) (f64x2.extract_lane 1 (local.get $sd)))
+            (i32.store offset=4 (local.get $o) (select (local.get $round) (local.get $own1) (i32x4.extract_lane 2 (local.get $use))))))
+        (local.set $row (i32.add (local.get $next) (local.get $rowBytes)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $rows))))
 
   ;; One Lloyd iteration's row work for the block (kmeans-blocks' lloyd): the E-step, all distances when `full`,
@@ -333,7 +346,7 @@
     (local.set $k (call $slot (local.get $desc) (i32.const 2)))
     (local.set $ct (call $slot (local.get $desc) (i32.const 8)))
     (local.set $upper (call $slot (local.get $desc) (i32.const 12)))
-    (local.set $set (i32.add (i32.const 20) (i32.shl (call $param (local.get $desc) (i32.const 7)) (i32.const 2))))
+    (local.set $set (i32.add (i32.const 21) (i32.shl (call $param (local.get $desc) (i32.const 7)) (i32.const 2))))
     (local.set $labels (call $slot (local.get $desc) (local.get $set)))
     (local.set $nearest (call $slot (local.get $desc) (i32.add (local.get $set) (i32.const 1))))
     (local.set $second (call $slot (local.get $desc) (i32.add (local.get $set) (i32.const 2))))

@@ -11,6 +11,7 @@
 // outlives it, and the next call on the same data reuses the same, already touched pages.
 //
 // CXW_KMEANS_WASM=0 runs the TypeScript passes instead (same results, bit for bit; for A/B runs and tests).
+import { setFlagsFromString } from 'node:v8';
 import { KMEANS_KERNEL_WASM } from './kmeans-kernel.wasm';
 
 const PAGE = 65536;
@@ -22,7 +23,7 @@ const MAX_BYTES = MAX_PAGES * PAGE;
 export const D = {
   n: 0, d: 1, k: 2, trials: 3, blockRows: 4,
   data: 5, params: 6, centers: 7, ct: 8, half: 9, shift: 10, labels: 11, upper: 12, lower: 13,
-  quarter: 14, candT: 15, blockSums: 16, blockCounts: 17, blockChanged: 18, blockPot: 19, results: 20,
+  quarter: 14, candT: 15, blockSums: 16, blockCounts: 17, blockChanged: 18, blockPot: 19, quarterT: 20, results: 21,
 } as const;
 /** Slots in a descriptor: the fixed ones and 4 per result set (two sets at most). */
 export const DESC_SLOTS = D.results + 8;
@@ -58,7 +59,15 @@ const matrixArenas = new WeakMap<ArrayBufferLike, Arena>();
 let scratch: Arena | null = null;
 
 function kernelModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(KMEANS_KERNEL_WASM), (c) => c.charCodeAt(0)));
+  if (!compiled) {
+    // Compile with the optimising compiler straight away. By default V8 first runs new WebAssembly code through its
+    // baseline compiler (Liftoff, several times slower on SIMD) and optimises a function only once it is hot; a
+    // k-means is over in a few dozen calls per function, so a third of the seeding ran unoptimised (measured:
+    // kmeans phase 584 → 508 ms at 1M × 10). The flag is read when a module is compiled; the module is ~3 KB,
+    // compiled once per process in ~5 ms.
+    setFlagsFromString('--no-liftoff');
+    compiled = new WebAssembly.Module(Uint8Array.from(atob(KMEANS_KERNEL_WASM), (c) => c.charCodeAt(0)));
+  }
   return compiled;
 }
 
@@ -133,12 +142,15 @@ export interface KernelViews {
   blockCounts: Float64Array;
   blockChanged: Float64Array;
   blockPot: Float64Array;
+  quarterT: Float64Array;
   results: { labels: Int32Array; nearest: Float64Array; second: Float64Array; secondLabel: Int32Array }[];
   kernel: KernelRef;
 }
 
 /** Elements of an interleaved pair table for `count` rows of d (a missing last lane included). */
 export const pairTableLength = (count: number, d: number): number => Math.ceil(count / 2) * 2 * d;
+/** Per-block stride of the candidate potentials: whole pairs, so the kernel's pair stores stay in the block's slot. */
+export const potStride = (trials: number): number => Math.ceil(trials / 2) * 2;
 
 /**
  * Lay out a k-means state for the kernel: in the data's own arena when it has one, else in this thread's scratch
@@ -148,7 +160,7 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
   if (!kernelEnabled()) return null;
   const own = matrixArenas.get(data.buffer);
   const dataBytes = align16(s.n * s.d * 8);
-  const f64s = [8, s.k * s.d, pairTableLength(s.k, s.d), s.k, s.k, s.n, s.n, s.trials * s.k, pairTableLength(s.trials, s.d), s.blocks * s.k * s.d, s.blocks * s.k, s.blocks, s.blocks * s.trials];
+  const f64s = [8, s.k * s.d, pairTableLength(s.k, s.d), s.k, s.k, s.n, s.n, s.trials * s.k, pairTableLength(s.trials, s.d), s.blocks * s.k * s.d, s.blocks * s.k, s.blocks, s.blocks * potStride(s.trials), pairTableLength(s.trials, s.k)];
   let bytes = align16(DESC_SLOTS * 4) + align16(s.n * 4) + align16(s.trials * 4) + s.resultSets * (2 * align16(s.n * 4) + 2 * align16(s.n * 8));
   for (const len of f64s) bytes += align16(len * 8);
   let arena: Arena;
@@ -194,7 +206,8 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
     blockSums: f64(s.blocks * s.k * s.d),
     blockCounts: f64(s.blocks * s.k),
     blockChanged: f64(s.blocks),
-    blockPot: f64(s.blocks * s.trials),
+    blockPot: f64(s.blocks * potStride(s.trials)),
+    quarterT: f64(pairTableLength(s.trials, s.k)),
     results: [],
     kernel: { memory: arena.memory, desc: descView.byteOffset, mark },
   };
@@ -221,6 +234,7 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
   desc[D.blockCounts] = v.blockCounts.byteOffset;
   desc[D.blockChanged] = v.blockChanged.byteOffset;
   desc[D.blockPot] = v.blockPot.byteOffset;
+  desc[D.quarterT] = v.quarterT.byteOffset;
   v.results.forEach((r, i) => {
     const at0 = D.results + 4 * i;
     desc[at0] = r.labels.byteOffset;
@@ -237,6 +251,17 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
 export function releaseKernelState(ref: KernelRef): void {
   const arena = arenas.get(ref.memory);
   if (arena && arena.top > ref.mark) arena.top = ref.mark;
+}
+
+/**
+ * The seeding's triangle-inequality bounds by owner, candidates side by side in pairs:
+ * out[(own·pairs + p)·2 + lane] = quarter[(2p + lane)·k + own], +Infinity for a missing last candidate.
+ */
+export function fillQuarterPairs(out: Float64Array, quarter: Float64Array, trials: number, k: number): void {
+  const pairs = Math.ceil(trials / 2);
+  for (let own = 0; own < k; own++) {
+    for (let t = 0; t < 2 * pairs; t++) out[own * 2 * pairs + t] = t < trials ? quarter[t * k + own] : Infinity;
+  }
 }
 
 /**
