@@ -10,8 +10,8 @@
 // data and gives it back when it returns (releaseKernelState), after copying its results out: nothing of a call
 // outlives it, and the next call on the same data reuses the same, already touched pages.
 //
-// CXW_KMEANS_WASM=0 runs the TypeScript passes instead (same results, bit for bit; for A/B runs and tests).
-import { setFlagsFromString } from 'node:v8';
+// useKernel(false) runs the TypeScript passes instead (same results, bit for bit; the workspace layer maps
+// CXW_KMEANS_WASM=0 to it for A/B runs, kernel-setup.ts).
 import { KMEANS_KERNEL_WASM } from './kmeans-kernel.wasm';
 
 const PAGE = 65536;
@@ -40,7 +40,7 @@ export interface KernelRef {
   memory: WebAssembly.Memory;
   /** Byte offset of the state's descriptor. */
   desc: number;
-  /** The arena's top before the state was allocated (restored by releaseKernelState). */
+  /** The arena's top before the state (and a copied matrix) was allocated, restored by releaseKernelState. */
   mark: number;
 }
 
@@ -49,7 +49,12 @@ interface Arena {
   top: number;
 }
 
-export const kernelEnabled = (): boolean => process.env.CXW_KMEANS_WASM !== '0';
+let enabled = true;
+/** Run k-means' passes in the kernel (default) or in TypeScript, on this thread, from the next call on. */
+export function useKernel(on: boolean): void {
+  enabled = on;
+}
+export const kernelEnabled = (): boolean => enabled;
 
 let compiled: WebAssembly.Module | null = null;
 const instances = new WeakMap<WebAssembly.Memory, KernelExports>();
@@ -59,15 +64,7 @@ const matrixArenas = new WeakMap<ArrayBufferLike, Arena>();
 let scratch: Arena | null = null;
 
 function kernelModule(): WebAssembly.Module {
-  if (!compiled) {
-    // Compile with the optimising compiler straight away. By default V8 first runs new WebAssembly code through its
-    // baseline compiler (Liftoff, several times slower on SIMD) and optimises a function only once it is hot; a
-    // k-means is over in a few dozen calls per function, so a third of the seeding ran unoptimised (measured:
-    // kmeans phase 584 → 508 ms at 1M × 10). The flag is read when a module is compiled; the module is ~3 KB,
-    // compiled once per process in ~5 ms.
-    setFlagsFromString('--no-liftoff');
-    compiled = new WebAssembly.Module(Uint8Array.from(atob(KMEANS_KERNEL_WASM), (c) => c.charCodeAt(0)));
-  }
+  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(KMEANS_KERNEL_WASM), (c) => c.charCodeAt(0)));
   return compiled;
 }
 
@@ -165,20 +162,25 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
   for (const len of f64s) bytes += align16(len * 8);
   let arena: Arena;
   let dataOffset: number;
+  let mark: number;
   if (own && own.memory.buffer.byteLength >= data.byteOffset + dataBytes) {
     arena = own;
     dataOffset = data.byteOffset;
+    mark = arena.top;
   } else {
     if (dataBytes + bytes > MAX_BYTES) return null;
-    scratch ??= newArena(dataBytes + bytes);
-    arena = scratch;
-    arena.top = 0;
+    // The scratch arena holds one state at a time; a second one alive at once (a test comparing two runners)
+    // gets an arena of its own.
+    if (scratch === null || scratch.top === 0) {
+      scratch ??= newArena(dataBytes + bytes);
+      arena = scratch;
+    } else arena = newArena(dataBytes + bytes);
+    mark = 0;
     if (!reserve(arena, dataBytes)) return null;
     new Float64Array(arena.memory.buffer, 0, s.n * s.d).set(data.subarray(0, s.n * s.d));
     arena.top = dataBytes;
     dataOffset = 0;
   }
-  const mark = arena.top;
   if (!reserve(arena, bytes)) return null;
   const buffer = arena.memory.buffer;
   let at = arena.top;

@@ -9,6 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
+import { handOver, startWarm, type WarmWorker } from '../../jobs/warm-worker';
 import { blockCount, P, preparePass, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
 import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../analysis/block-pool-control';
 
@@ -66,6 +67,12 @@ export function defaultKMeansHelpers(): number {
   return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
+/** The k-means helpers started ahead for a run on `rows` rows (warm-worker.ts); none below POOL_MIN_ROWS. */
+export function warmKMeansHelpers(rows: number, helpers = defaultKMeansHelpers()): WarmWorker[] {
+  const entry = rows >= POOL_MIN_ROWS ? builtEntry('kmeans-helper.js') : null;
+  return entry ? Array.from({ length: helpers }, () => startWarm(entry)) : [];
+}
+
 /**
  * Row passes on `helpers` helper threads (plus the job thread). `workerPath` defaults to the built helper entry;
  * without one (unit tests on the sources) or with 0 helpers there is nothing to add and undefined is returned.
@@ -86,14 +93,16 @@ export function kmeansThreads(
   helpers = defaultKMeansHelpers(),
   workerPath: string | null = builtEntry('kmeans-helper.js'),
   leaveBlocksToHelpers = false,
+  warm: WarmWorker[] = [],
 ): { open: (state: KMeansState) => PoolRunner } | undefined {
   if (helpers < 1 || workerPath === null) return undefined;
   return {
     open: (state) => {
       const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS));
       const payload: KMeansHelperInput = { state, control };
-      const workers = Array.from({ length: helpers }, () => {
-        const w = new Worker(workerPath, { workerData: payload });
+      const workers = Array.from({ length: helpers }, (_, i) => {
+        // Threads started ahead (warm-worker.ts) serve the first pool opened; handOver refuses a taken one.
+        const w = handOver(warm[i], payload) ?? new Worker(workerPath, { workerData: payload });
         // A helper that fails to start only means fewer threads; one failing inside a block sets FAILED.
         w.on('error', () => undefined);
         return w;

@@ -25,9 +25,11 @@ import { applyPreprocessing, type Prepared, type Preprocessing } from './preproc
 import { checkCancelled, DEFAULTS, featureColumns, guard, loadWithExtras, prepareRun, type Progress } from './prepare';
 import { FINISH_STAGES, PREPARE_STAGES, stagedProgress, sweepStage } from './stages';
 import { profileSegments } from './profile';
-import { startSideMetrics, type RunningSideMetrics, type SideMetrics } from './side-metrics';
+import { startSideMetrics, warmSideHelper, type RunningSideMetrics, type SideMetrics } from './side-metrics';
+import { stopUntaken, type WarmWorker } from '../../jobs/warm-worker';
+import { setUpKernel } from './kernel-setup';
 import { phaseTimer, reportFacts, type PhaseTimer } from './timings';
-import { kmeansThreads, POOL_MIN_ROWS } from './kmeans-pool';
+import { kmeansThreads, POOL_MIN_ROWS, warmKMeansHelpers } from './kmeans-pool';
 import { beginSave } from './save';
 import { assertSegmentationNameFree, carryEditedNames, getSegmentationResult, getStoredSegmentation, toSegmentationSummary, uniqueSegmentationName, type ResolvedParams } from './store';
 
@@ -86,6 +88,7 @@ function sweep(prepared: Prepared, params: ResolvedParams, ctx: Progress, keep?:
 }
 
 export function sweepSegmentation(db: Db, raw: SegmentParams, jobCtx: Progress): { kScores: KScore[]; recommendation: KRecommendation; rows: number; silhouetteSampleSize: number } {
+  setUpKernel();
   const ctx = stagedProgress(jobCtx, [...PREPARE_STAGES, sweepStage(raw.kRange ?? DEFAULTS.kRange)]);
   const run = prepareRun(db, raw, ctx);
   const result = sweep(run.prepared, run.params, ctx);
@@ -117,17 +120,19 @@ interface Finish {
  * Start the sampled side metrics (bootstrap stability, silhouette) for a run with k segments, before its k-means:
  * on large data they run on a helper thread alongside it (side-metrics.ts); the numbers are the same.
  */
-function startSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress): RunningSideMetrics {
+function startSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress, warm?: WarmWorker): RunningSideMetrics {
   return startSideMetrics(
     prepared.matrix,
     { k, seed: params.seed, resamples: STABILITY.resamples, stabilityRows: STABILITY.maxRows, silhouetteSample: silhouetteSample(prepared.matrix.rows), maxIterations: params.maxIterations, tolerance: params.tolerance },
     ctx,
+    undefined,
+    warm,
   );
 }
 
 /** Fit (or assign) with the side metrics running, then finish; the helper is stopped however this ends. */
-async function withSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress, fit: () => KMeansResult, then: (result: KMeansResult, side: Promise<SideMetrics>) => Promise<number>): Promise<number> {
-  const side = startSide(prepared, params, k, ctx);
+async function withSide(prepared: Prepared, params: ResolvedParams, k: number, ctx: Progress, fit: () => KMeansResult, then: (result: KMeansResult, side: Promise<SideMetrics>) => Promise<number>, warm?: WarmWorker): Promise<number> {
+  const side = startSide(prepared, params, k, ctx, warm);
   try {
     const result = fit();
     ctx.onProgress({ phase: 'metrics', done: 0, total: null, message: `silhouette, ${STABILITY.resamples} bootstrap resamples` });
@@ -227,11 +232,23 @@ async function finish(f: Finish, sideResult: Promise<SideMetrics>): Promise<numb
 }
 
 export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progress): Promise<SegmentationResult> {
+  setUpKernel();
   if (raw.name) assertSegmentationNameFree(db, raw.name);
   const auto = raw.k === 'auto';
   // After a sweep the k-means of the chosen k is only its final assignment (see below): a small stage.
   const ctx = stagedProgress(jobCtx, [...PREPARE_STAGES, ...(auto ? [sweepStage(raw.kRange ?? DEFAULTS.kRange)] : []), { phase: 'kmeans', weight: auto ? 0.1 : 1 }, ...FINISH_STAGES]);
   const timer = phaseTimer();
+  // The helper threads a large run needs start now, on the core that is idle while the data loads (warm-worker.ts).
+  const rows = getDataset(db, raw.dataset).rows;
+  const warm = { side: warmSideHelper(rows), kmeans: auto ? [] : warmKMeansHelpers(rows) };
+  try {
+    return await runWithHelpers(db, raw, ctx, timer, warm);
+  } finally {
+    stopUntaken([warm.side, ...warm.kmeans]);
+  }
+}
+
+async function runWithHelpers(db: Db, raw: SegmentParams, ctx: Progress, timer: PhaseTimer, warm: { side?: WarmWorker; kmeans: WarmWorker[] }): Promise<SegmentationResult> {
   const run = prepareRun(db, raw, ctx, timer);
   const { params, prepared } = run;
   let kScores: KScore[] | null = null;
@@ -261,7 +278,7 @@ export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progre
             tolerance: params.tolerance,
             isCancelled: ctx.isCancelled,
             // Large data: the row passes also run on helper threads (same result, kmeans-pool.ts).
-            parallel: prepared.matrix.rows >= POOL_MIN_ROWS ? kmeansThreads() : undefined,
+            parallel: prepared.matrix.rows >= POOL_MIN_ROWS ? kmeansThreads(undefined, undefined, false, warm.kmeans) : undefined,
           }),
     );
     timer.mark('kmeans');
@@ -269,8 +286,14 @@ export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progre
     return r;
   };
   const name = params.name ?? uniqueSegmentationName(db, `${run.ds.name} k=${k}`);
-  await withSide(prepared, params, k, ctx, fit, (result, side) =>
-    finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx, timer }, side),
+  await withSide(
+    prepared,
+    params,
+    k,
+    ctx,
+    fit,
+    (result, side) => finish({ db, ds: run.ds, name, params, prep: run.prep, prepared, loaded: run.loaded, nps: run.nps, outcomes: run.outcomes, result, kScores, recommendation, scoredFrom: null, ctx, timer }, side),
+    warm.side,
   );
   const out = getSegmentationResult(db, name);
   timer.mark('read result');
@@ -280,6 +303,7 @@ export async function runSegmentation(db: Db, raw: SegmentParams, jobCtx: Progre
 
 /** Score another dataset with the same feature columns into a saved segmentation: same preprocessing, same centroids. */
 export async function scoreSegmentation(db: Db, args: { segmentation: string; dataset: string; name?: string }, jobCtx: Progress): Promise<SegmentationSummary> {
+  setUpKernel();
   const ctx = stagedProgress(jobCtx, [...PREPARE_STAGES, { phase: 'kmeans', weight: 0.2 }, ...FINISH_STAGES]);
   if (args.name) assertSegmentationNameFree(db, args.name);
   const source = getStoredSegmentation(db, args.segmentation);

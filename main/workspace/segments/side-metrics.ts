@@ -8,6 +8,7 @@
 // silhouetteScore would draw them, so the numbers are identical to the in-process path, which is used for small
 // data (a helper thread's start-up would cost more than it saves) and wherever the built worker is absent (unit
 // tests on the sources).
+import { handOver as giveToWarm, startWarm, type WarmWorker } from '../../jobs/warm-worker';
 import { builtEntry } from '../../jobs/built-entry';
 import { Worker } from 'node:worker_threads';
 import { bootstrapClusterings, sampleIndices, silhouetteScore, stabilityFromRuns, takeRows, type Matrix } from '../../analysis/segment/index';
@@ -117,22 +118,30 @@ function builtWorkerPath(): string | null {
   return builtEntry('side-metrics-helper.js') ?? builtEntry('worker.js');
 }
 
+/** The helper started ahead for a run on `rows` rows (warm-worker.ts), when it will have one. */
+export function warmSideHelper(rows: number): WarmWorker | undefined {
+  const entry = rows >= HELPER_MIN_ROWS ? builtEntry('side-metrics-helper.js') : null;
+  return entry ? startWarm(entry) : undefined;
+}
+
 type HelperMessage = { type: 'progress' } | { type: 'result'; result: unknown } | { type: 'error'; error: SerializedError };
 
 /**
  * Start the side metrics of a run on matrix `m` with `o.k` segments, before its k-means. `helper` forces the
  * helper thread with that built worker file whatever the size (tests compare both paths).
  */
-export function startSideMetrics(m: Matrix, o: SideOptions, ctx: Progress, helper?: { workerPath: string }): RunningSideMetrics {
+export function startSideMetrics(m: Matrix, o: SideOptions, ctx: Progress, helper?: { workerPath: string }, warm?: WarmWorker): RunningSideMetrics {
+  // A live thread started ahead (warm) is used whatever the size: it was started because the run is large.
+  const ahead = warm && !warm.taken && warm.alive() ? warm : undefined;
   const worker = helper?.workerPath ?? (m.rows >= HELPER_MIN_ROWS ? builtWorkerPath() : null);
-  const p = plan(m, o, worker !== null);
+  const p = plan(m, o, ahead !== undefined || worker !== null);
   const handOver = (labels: Int32Array) => {
     if (labels.length !== m.rows) throw new Error(`reference labels have ${labels.length} entries, expected ${m.rows}`);
     fill(p.input.stability.labels, labels, p.stabilityPick);
     fill(p.input.silhouette.labels, labels, p.silhouettePick);
     Atomics.store(p.input.ready, 0, 1);
   };
-  if (!worker) {
+  if (!ahead && !worker) {
     return {
       finish: (labels) => {
         handOver(labels);
@@ -142,7 +151,9 @@ export function startSideMetrics(m: Matrix, o: SideOptions, ctx: Progress, helpe
     };
   }
   const flag = new Int32Array(new SharedArrayBuffer(4));
-  const thread = new Worker(worker, { workerData: { kind: 'segment.side-metrics', payload: p.input, cancelFlag: flag.buffer } });
+  const input = { kind: 'segment.side-metrics', payload: p.input, cancelFlag: flag.buffer };
+  // A thread started ahead by the job (warm-worker.ts) when there is one, else a fresh one.
+  const thread = giveToWarm(ahead, input) ?? new Worker(worker as string, { workerData: input });
   // The job's cancel flag is polled on this thread and passed on to the helper, whose k-means checks it between
   // iterations and whose wait for the labels wakes every POLL_MS.
   const poll = setInterval(() => {

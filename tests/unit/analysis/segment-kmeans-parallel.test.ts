@@ -18,7 +18,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kmeans, type KMeansResult, type Matrix } from '../../../main/analysis/segment';
-import { BLOCK_ROWS, kmeansState } from '../../../main/analysis/segment/kmeans-blocks';
+import { BLOCK_ROWS, kmeansState, releaseKMeansState } from '../../../main/analysis/segment/kmeans-blocks';
+import { startWarm } from '../../../main/jobs/warm-worker';
 import { localTrials, seedPlusPlus } from '../../../main/analysis/segment/kmeans-init';
 import { lloydHamerly } from '../../../main/analysis/segment/kmeans-lloyd';
 import { serialRunner } from '../../../main/analysis/segment/kmeans-blocks';
@@ -84,6 +85,32 @@ describe.skipIf(!built)('k-means with helper threads (built helper entry)', () =
       });
     }
   }
+
+  it('helpers started ahead of their input (warm-worker.ts) run the blocks, bit-identical; a dead one is replaced by a fresh thread', async () => {
+    const c = CASES[0];
+    const m = blobs(c.n, c.d, c.seed, true);
+    const warm = [startWarm(WORKER), startWarm(WORKER)];
+    await warm[1].worker.terminate();
+    const serial = kmeansState(m.data, c.n, c.d, c.k, localTrials(c.k));
+    const initSerial = seedPlusPlus(serial, serialRunner, 7);
+    const shared = kmeansState(m.data, c.n, c.d, c.k, localTrials(c.k), { shared: true });
+    // The serial state is still alive: the second state must not share its memory (kmeans-wasm's scratch arena).
+    expect(h(serial.data)).toBe(h(m.data));
+    const pool = kmeansThreads(2, WORKER, true, warm)!.open(shared);
+    try {
+      expect(warm[0].taken).toBe(true);
+      expect(warm[1].taken).toBe(false);
+      expect(pool.waitForHelpers(30_000)).toBe(true);
+      const init = seedPlusPlus(shared, pool, 7);
+      expect(h(init)).toBe(h(initSerial));
+      expect(h(shared.closest)).toBe(h(serial.closest));
+      expect(pool.stats()).toEqual({ ready: 2, helperBlocks: (1 + 2 * (c.k - 1)) * Math.ceil(c.n / BLOCK_ROWS) });
+    } finally {
+      pool.close();
+      releaseKMeansState(shared);
+      releaseKMeansState(serial);
+    }
+  });
 
   it('helpers really run the blocks: seeding and Lloyd in 4,096-row blocks, all on two helpers, match the serial runner bit for bit', () => {
     const c = CASES[1];

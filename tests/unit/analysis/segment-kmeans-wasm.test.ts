@@ -1,5 +1,5 @@
 // The WebAssembly k-means kernel (main/analysis/segment/kmeans-kernel.wat, laid out by kmeans-wasm.ts) gives the
-// same bits as the TypeScript row passes it replaces (kmeans-blocks.ts, run with CXW_KMEANS_WASM=0), and the
+// same bits as the TypeScript row passes it replaces (kmeans-blocks.ts, run with useKernel(false)), and the
 // generated module is the compiled .wat.
 //
 // Reference: the TypeScript passes themselves, on the same generated data, compared bit for bit (SHA-256 of every
@@ -14,23 +14,19 @@ import { assignToCentroids, kmeans, type KMeansResult, type Matrix } from '../..
 import { kmeansState, Op, P, releaseKMeansState, serialRunner, type KMeansState } from '../../../main/analysis/segment/kmeans-blocks';
 import { kmeansPlusPlus, localTrials, seedPlusPlus } from '../../../main/analysis/segment/kmeans-init';
 import { lloydHamerly } from '../../../main/analysis/segment/kmeans-lloyd';
-import { kernelMatrix } from '../../../main/analysis/segment/kmeans-wasm';
+import { kernelMatrix, useKernel } from '../../../main/analysis/segment/kmeans-wasm';
 import { mulberry32 } from '../../../main/analysis/random';
 import { KMEANS_KERNEL_WASM } from '../../../main/analysis/segment/kmeans-kernel.wasm';
 // @ts-expect-error the build script is plain JavaScript (no declaration file)
 import { generatedModule, KERNELS } from '../../../scripts/build-wasm.mjs';
 
-const saved = process.env.CXW_KMEANS_WASM;
-afterEach(() => {
-  if (saved === undefined) delete process.env.CXW_KMEANS_WASM;
-  else process.env.CXW_KMEANS_WASM = saved;
-});
+afterEach(() => useKernel(true));
 function withKernel<T>(on: boolean, f: () => T): T {
-  process.env.CXW_KMEANS_WASM = on ? '1' : '0';
+  useKernel(on);
   try {
     return f();
   } finally {
-    delete process.env.CXW_KMEANS_WASM;
+    useKernel(true);
   }
 }
 
@@ -78,7 +74,7 @@ describe('WebAssembly k-means kernel', () => {
     expect(b64).toBe(KMEANS_KERNEL_WASM);
   });
 
-  it('runs the passes when enabled, and not when CXW_KMEANS_WASM=0', () => {
+  it('runs the passes when enabled, and not when switched off (CXW_KMEANS_WASM=0)', () => {
     const m = data(100, 3, 1, false);
     const on = withKernel(true, () => kmeansState(m.data, 100, 3, 4, localTrials(4)));
     const off = withKernel(false, () => kmeansState(m.data, 100, 3, 4, localTrials(4)));

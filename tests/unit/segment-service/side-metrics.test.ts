@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { bootstrapStability, kmeans, silhouetteScore, type Matrix } from '../../../main/analysis/segment/index';
 import { mulberry32 } from '../../../main/analysis/random';
 import { startSideMetrics } from '../../../main/workspace/segments/side-metrics';
+import { startWarm } from '../../../main/jobs/warm-worker';
 
 function blobs(n: number, seed: number): Matrix {
   const rnd = mulberry32(seed);
@@ -41,6 +42,34 @@ describe('side metrics started before the fit', () => {
   it.skipIf(!existsSync(SMALL_ENTRY))('on the helper thread from its own small entry (built): identical to the direct calls', async () => {
     const side = startSideMetrics(m, opts, ctx, { workerPath: SMALL_ENTRY });
     try {
+      const got = await side.finish(fit.labels);
+      expect(got.stability).toEqual(expected.stability);
+      expect(got.silhouette).toEqual(expected.silhouette);
+    } finally {
+      side.stop();
+    }
+  });
+
+  it.skipIf(!existsSync(SMALL_ENTRY))('on a helper thread started ahead of its input (warm-worker.ts): identical, and that thread did the work', async () => {
+    const warm = startWarm(SMALL_ENTRY);
+    const side = startSideMetrics(m, opts, ctx, undefined, warm);
+    try {
+      expect(warm.taken).toBe(true);
+      const got = await side.finish(fit.labels);
+      expect(got.stability).toEqual(expected.stability);
+      expect(got.silhouette).toEqual(expected.silhouette);
+    } finally {
+      side.stop();
+    }
+  });
+
+  it.skipIf(!existsSync(SMALL_ENTRY))('a thread started ahead that died first is not used: a fresh one gives the same result', async () => {
+    const warm = startWarm(SMALL_ENTRY);
+    await warm.worker.terminate();
+    expect(warm.alive()).toBe(false);
+    const side = startSideMetrics(m, opts, ctx, undefined, warm);
+    try {
+      expect(warm.taken).toBe(false);
       const got = await side.finish(fit.labels);
       expect(got.stability).toEqual(expected.stability);
       expect(got.silhouette).toEqual(expected.silhouette);
