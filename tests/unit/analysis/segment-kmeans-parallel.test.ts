@@ -13,11 +13,11 @@
 //
 // The thread tests need the built helper entry (out/main/kmeans-helper.js, `npm run build`) and are skipped
 // without it, like the side-metrics helper test.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kmeans, type KMeansResult, type Matrix } from '../../../main/analysis/segment';
+import { kmeans, type Matrix } from '../../../main/analysis/segment';
+import { bytesHash, kmeansDigest } from './segment-helpers';
 import { BLOCK_ROWS, kmeansState, releaseKMeansState } from '../../../main/analysis/segment/kmeans-blocks';
 import { startWarm } from '../../../main/jobs/warm-worker';
 import { localTrials, seedPlusPlus } from '../../../main/analysis/segment/kmeans-init';
@@ -37,16 +37,8 @@ function blobs(n: number, d: number, seed: number, shared: boolean): Matrix {
   return { data, rows: n, cols: d };
 }
 
-const h = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex').slice(0, 16);
-const digest = (r: KMeansResult) => ({
-  labels: h(r.labels),
-  centroids: h(r.centroids),
-  nearest: h(r.nearest),
-  second: h(r.second),
-  secondLabel: h(r.secondLabel),
-  inertia: r.inertia,
-  iterations: r.iterations,
-});
+const h = bytesHash;
+const digest = kmeansDigest;
 
 const CASES = [
   {

@@ -8,7 +8,6 @@
 // 3, 9 and 21 give 2, 3, 4 and 5 candidates), one feature and many, several blocks with a ragged last one (small
 // blockRows through kmeansState), integer-valued data full of tied distances (the first-index tie rule), k close to
 // the number of distinct points (empty clusters relocated), and restarts (two result sets).
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assignToCentroids, kmeans, type KMeansResult, type Matrix } from '../../../main/analysis/segment';
 import { kmeansState, Op, P, releaseKMeansState, serialRunner, type KMeansState } from '../../../main/analysis/segment/kmeans-blocks';
@@ -16,6 +15,7 @@ import { kmeansPlusPlus, localTrials, seedPlusPlus } from '../../../main/analysi
 import { lloydHamerly } from '../../../main/analysis/segment/kmeans-lloyd';
 import { kernelMatrix, useKernel } from '../../../main/analysis/segment/kmeans-wasm';
 import { mulberry32 } from '../../../main/analysis/random';
+import { bytesHash, kmeansDigest } from './segment-helpers';
 import { KMEANS_KERNEL_WASM } from '../../../main/analysis/segment/kmeans-kernel.wasm';
 // @ts-expect-error the build script is plain JavaScript (no declaration file)
 import { generatedModule, KERNELS } from '../../../scripts/build-wasm.mjs';
@@ -43,17 +43,8 @@ function data(n: number, d: number, seed: number, integers: boolean): Matrix {
   return { data: out, rows: n, cols: d };
 }
 
-const h = (a: ArrayBufferView) => createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
-const digest = (r: KMeansResult) => ({
-  labels: h(r.labels),
-  centroids: h(r.centroids),
-  nearest: h(r.nearest),
-  second: h(r.second),
-  secondLabel: h(r.secondLabel),
-  inertia: r.inertia,
-  iterations: r.iterations,
-  converged: r.converged,
-});
+const h = bytesHash;
+const digest = (r: KMeansResult) => ({ ...kmeansDigest(r), converged: r.converged });
 
 const CASES = [
   { n: 5_000, d: 10, k: 8, seed: 1, restarts: 2, integers: false },
