@@ -8,7 +8,7 @@
 export type { KMeansOptions, KMeansResult, KScore, Matrix } from './types';
 export { kmeans, assignToCentroids, kmeansWorkspace, type KMeansWorkspace } from './kmeans';
 export { kmeansPlusPlus } from './kmeans-init';
-export { silhouetteScore, calinskiHarabasz, daviesBouldin, adjustedRandIndex } from './metrics';
+export { silhouetteScore, calinskiHarabasz, daviesBouldin, separationIndices, adjustedRandIndex } from './metrics';
 export { sweepK, confidenceFromDistances, silhouetteExactMax } from './sweep';
 export { recommendK, elbowK, kList, STABLE_JACCARD, UNSTABLE_JACCARD } from './recommend';
 export { bootstrapStability, bootstrapClusterings, stabilityFromRuns, type BootstrapRuns } from './stability';

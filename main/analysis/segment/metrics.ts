@@ -5,14 +5,20 @@ import { sampleIndices, takeRows } from './sample';
 import { sqDist } from './distance';
 import type { Matrix } from './types';
 
-function clusterMeans(m: Matrix, labels: Int32Array, k: number): { means: Float64Array; counts: Float64Array; present: number } {
+/** Per-cluster means and counts, and the grand mean (each sum over rows in row order). */
+function clusterMeans(m: Matrix, labels: Int32Array, k: number): { means: Float64Array; counts: Float64Array; present: number; grand: Float64Array } {
   const { data, rows: n, cols: d } = m;
   const means = new Float64Array(k * d);
   const counts = new Float64Array(k);
+  const grand = new Float64Array(d);
   for (let i = 0, o = 0; i < n; i++, o += d) {
     const c = labels[i];
     counts[c]++;
-    for (let f = 0; f < d; f++) means[c * d + f] += data[o + f];
+    for (let f = 0; f < d; f++) {
+      const v = data[o + f];
+      means[c * d + f] += v;
+      grand[f] += v;
+    }
   }
   let present = 0;
   for (let c = 0; c < k; c++) {
@@ -20,7 +26,8 @@ function clusterMeans(m: Matrix, labels: Int32Array, k: number): { means: Float6
     present++;
     for (let f = 0; f < d; f++) means[c * d + f] /= counts[c];
   }
-  return { means, counts, present };
+  for (let f = 0; f < d; f++) grand[f] /= n;
+  return { means, counts, present, grand };
 }
 
 function checkLabels(labels: Int32Array, n: number, k: number): void {
@@ -82,29 +89,44 @@ export function silhouetteScore(m: Matrix, labels: Int32Array, k: number, opts: 
 
 /** Calinski–Harabasz: between-cluster over within-cluster dispersion, each per degree of freedom. */
 export function calinskiHarabasz(m: Matrix, labels: Int32Array, k: number): number {
-  checkLabels(labels, m.rows, k);
-  const { data, rows: n, cols: d } = m;
-  const { means, counts, present } = clusterMeans(m, labels, k);
-  if (present < 2 || present > n - 1) return Number.NaN;
-  const grand = new Float64Array(d);
-  for (let i = 0, o = 0; i < n; i++, o += d) for (let f = 0; f < d; f++) grand[f] += data[o + f];
-  for (let f = 0; f < d; f++) grand[f] /= n;
-  let extra = 0;
-  for (let c = 0; c < k; c++) if (counts[c] > 0) extra += counts[c] * sqDist(means, c * d, grand, 0, d);
-  let intra = 0;
-  for (let i = 0, o = 0; i < n; i++, o += d) intra += sqDist(data, o, means, labels[i] * d, d);
-  if (intra === 0) return 1; // sklearn's convention for zero within-cluster dispersion
-  return (extra * (n - present)) / (intra * (present - 1));
+  return separationIndices(m, labels, k).calinskiHarabasz;
 }
 
 /** Davies–Bouldin: mean over clusters of the worst (s_i + s_j) / d(c_i, c_j); lower is better. */
 export function daviesBouldin(m: Matrix, labels: Int32Array, k: number): number {
+  return separationIndices(m, labels, k).daviesBouldin;
+}
+
+/**
+ * Calinski–Harabasz and Davies–Bouldin together, from two passes over the rows instead of five: the cluster means
+ * and the grand mean in one, each row's squared distance to its cluster mean in the other (CH sums it, DB sums its
+ * root per cluster). Every accumulator adds the same terms in the same row order as separate passes would, so the
+ * numbers are the same bit for bit.
+ */
+export function separationIndices(m: Matrix, labels: Int32Array, k: number): { calinskiHarabasz: number; daviesBouldin: number } {
   checkLabels(labels, m.rows, k);
   const { data, rows: n, cols: d } = m;
-  const { means, counts, present } = clusterMeans(m, labels, k);
-  if (present < 2 || present > n - 1) return Number.NaN;
+  const { means, counts, present, grand } = clusterMeans(m, labels, k);
+  if (present < 2 || present > n - 1) return { calinskiHarabasz: Number.NaN, daviesBouldin: Number.NaN };
+  let intra = 0;
   const scatter = new Float64Array(k);
-  for (let i = 0, o = 0; i < n; i++, o += d) scatter[labels[i]] += Math.sqrt(sqDist(data, o, means, labels[i] * d, d));
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    const l = labels[i];
+    const sd = sqDist(data, o, means, l * d, d);
+    intra += sd;
+    scatter[l] += Math.sqrt(sd);
+  }
+  return { calinskiHarabasz: chFrom(means, counts, present, grand, intra, n, k, d), daviesBouldin: dbFrom(means, counts, scatter, k, d) };
+}
+
+function chFrom(means: Float64Array, counts: Float64Array, present: number, grand: Float64Array, intra: number, n: number, k: number, d: number): number {
+  let extra = 0;
+  for (let c = 0; c < k; c++) if (counts[c] > 0) extra += counts[c] * sqDist(means, c * d, grand, 0, d);
+  if (intra === 0) return 1; // sklearn's convention for zero within-cluster dispersion
+  return (extra * (n - present)) / (intra * (present - 1));
+}
+
+function dbFrom(means: Float64Array, counts: Float64Array, scatter: Float64Array, k: number, d: number): number {
   const ids: number[] = [];
   for (let c = 0; c < k; c++) if (counts[c] > 0) ids.push(c);
   for (const c of ids) scatter[c] /= counts[c];

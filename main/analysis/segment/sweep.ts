@@ -1,6 +1,6 @@
 // Choosing k: the sweep (k-means, the three indices and a short bootstrap stability check per k). The rule that
 // turns the scores into a recommended k is in recommend.ts.
-import { calinskiHarabasz, daviesBouldin, silhouetteScore } from './metrics';
+import { separationIndices, silhouetteScore } from './metrics';
 import { kmeans, kmeansWorkspace } from './kmeans';
 import { bootstrapStability } from './stability';
 import { cancelledError, type KMeansOptions, type KMeansResult, type KScore, type Matrix } from './types';
@@ -43,7 +43,7 @@ export function sweepK(
     opts.onResult?.(k, res);
     // The same sample seed for every k, so differences between k are not sampling noise.
     const sil = silhouetteScore(m, res.labels, k, sampleSize === undefined ? {} : { sampleSize, seed: opts.seed });
-    const score: KScore = { k, inertia: res.inertia, silhouette: sil.mean, calinskiHarabasz: calinskiHarabasz(m, res.labels, k), daviesBouldin: daviesBouldin(m, res.labels, k) };
+    const score: KScore = { k, inertia: res.inertia, silhouette: sil.mean, ...separationIndices(m, res.labels, k) };
     if (opts.stability) {
       const st = bootstrapStability(m, res.labels, k, { seed: opts.seed, resamples: opts.stability.resamples, maxRows: opts.stability.maxRows, maxIterations: opts.maxIterations, tolerance: opts.tolerance, isCancelled: opts.isCancelled });
       score.stability = st;

@@ -6,13 +6,12 @@ import type { KRecommendation, KScore, SegmentationResult, SegmentationSummary, 
 import { AppError } from '../../../shared/errors';
 import {
   assignToCentroids,
-  calinskiHarabasz,
   confidenceFromDistances,
-  daviesBouldin,
   kmeans,
   pca2,
   recommendK,
   sampleIndices,
+  separationIndices,
   sweepK,
   type KMeansResult,
 } from '../../analysis/segment/index';
@@ -147,8 +146,7 @@ async function finish(f: Finish, sideResult: Promise<SideMetrics>): Promise<numb
   const { prepared, params, ctx, result, timer } = f;
   const m = prepared.matrix;
   const k = result.k;
-  const ch = guard(() => calinskiHarabasz(m, result.labels, k));
-  const dbi = guard(() => daviesBouldin(m, result.labels, k));
+  const { calinskiHarabasz: ch, daviesBouldin: dbi } = guard(() => separationIndices(m, result.labels, k));
   timer.mark('ch+db');
   checkCancelled(ctx, 'after the metrics');
   ctx.onProgress({ phase: 'cards', done: 0, total: null });

@@ -14,6 +14,7 @@ import {
   rfmScores,
   rfmSegmentName,
   sampleIndices,
+  separationIndices,
   silhouetteScore,
   sweepK,
 } from '../../../main/analysis/segment';
@@ -63,6 +64,57 @@ describe('silhouette, Calinski–Harabasz, Davies–Bouldin = sklearn.metrics (1
     expect(s.sampleSize).toBe(300);
     expect(Math.abs(s.mean - blobs.silhouette)).toBeLessThan(0.03);
     expect(silhouetteScore(B, new Int32Array(B.rows), 5).mean).toBeNaN(); // one cluster: undefined
+  });
+});
+
+describe('separationIndices: both indices from two passes', () => {
+  // Reference: the definitions written out pass by pass (cluster means, grand mean, within sum, per-cluster
+  // scatter), as metrics.ts computed them before the passes were shared; the shared passes add the same terms in
+  // the same order, so the results must be equal bit for bit, not just close.
+  function reference(m: Matrix, labels: Int32Array, k: number): { ch: number; db: number } {
+    const { data, rows: n, cols: d } = m;
+    const sq = (a: Float64Array, i: number, b: Float64Array, j: number) => {
+      let t = 0;
+      for (let f = 0; f < d; f++) t += (a[i + f] - b[j + f]) * (a[i + f] - b[j + f]);
+      return t;
+    };
+    const means = new Float64Array(k * d);
+    const counts = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      counts[labels[i]]++;
+      for (let f = 0; f < d; f++) means[labels[i] * d + f] += data[i * d + f];
+    }
+    for (let c = 0; c < k; c++) for (let f = 0; f < d; f++) means[c * d + f] /= counts[c];
+    const grand = new Float64Array(d);
+    for (let i = 0; i < n; i++) for (let f = 0; f < d; f++) grand[f] += data[i * d + f];
+    for (let f = 0; f < d; f++) grand[f] /= n;
+    let extra = 0;
+    for (let c = 0; c < k; c++) extra += counts[c] * sq(means, c * d, grand, 0);
+    let intra = 0;
+    for (let i = 0; i < n; i++) intra += sq(data, i * d, means, labels[i] * d);
+    const scatter = new Float64Array(k);
+    for (let i = 0; i < n; i++) scatter[labels[i]] += Math.sqrt(sq(data, i * d, means, labels[i] * d));
+    for (let c = 0; c < k; c++) scatter[c] /= counts[c];
+    let total = 0;
+    for (let a = 0; a < k; a++) {
+      let worst = 0;
+      for (let b = 0; b < k; b++) if (a !== b) worst = Math.max(worst, (scatter[a] + scatter[b]) / Math.sqrt(sq(means, a * d, means, b * d)));
+      total += worst;
+    }
+    return { ch: (extra * (n - k)) / (intra * (k - 1)), db: total / k };
+  }
+
+  it('equals the pass-by-pass definitions exactly (and each wrapper equals its half)', () => {
+    const f = fixture<DataFixture>('blobs.json');
+    const m = matrixOf(f);
+    const labels = ints(f.truth);
+    const k = Math.max(...f.truth) + 1;
+    const got = separationIndices(m, labels, k);
+    const want = reference(m, labels, k);
+    expect(got.calinskiHarabasz).toBe(want.ch);
+    expect(got.daviesBouldin).toBe(want.db);
+    expect(calinskiHarabasz(m, labels, k)).toBe(want.ch);
+    expect(daviesBouldin(m, labels, k)).toBe(want.db);
   });
 });
 
