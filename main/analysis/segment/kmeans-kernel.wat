@@ -336,6 +336,73 @@
     (f64.store (i32.add (call $slot (local.get $desc) (i32.const 18)) (i32.shl (local.get $b) (i32.const 3)))
       (f64.convert_i32_s (local.get $changed))))
 
+  ;; The PCA's column means and the upper triangle of its cross-product matrix (pca.ts), at `out`: the means (d
+  ;; values and a 0), then d + 1 scratch values, then the d × d matrix and one spare value; the caller zeroes it.
+  ;; Each entry is summed over the rows in row order, exactly as pca.ts's TypeScript: the means feature by feature,
+  ;; then per row the deviations from them and cov[p][q] += dev[p] · dev[q] for q ≥ p, two q to a vector. A pair
+  ;; that runs past the row's end writes below the diagonal (or into the spare value), which the caller overwrites
+  ;; with the mirror of the upper triangle.
+  (func (export "covariance") (param $data i32) (param $n i32) (param $d i32) (param $out i32)
+    (local $mean i32) (local $dev i32) (local $cov i32) (local $i i32) (local $row i32) (local $f i32) (local $rowBytes i32)
+    (local $p i32) (local $dp v128) (local $at i32) (local $dq i32) (local $end i32) (local $count f64)
+    (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $mean (local.get $out))
+    (local.set $dev (i32.add (local.get $mean) (i32.add (local.get $rowBytes) (i32.const 8))))
+    (local.set $cov (i32.add (local.get $dev) (i32.add (local.get $rowBytes) (i32.const 8))))
+    ;; means: Σ rows, then ÷ max(1, n)
+    (local.set $row (local.get $data))
+    (block $md (loop $mrows
+      (br_if $md (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $mf
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+        (f64.store (i32.add (local.get $mean) (local.get $f))
+          (f64.add (f64.load (i32.add (local.get $mean) (local.get $f))) (f64.load (i32.add (local.get $row) (local.get $f)))))
+        (local.set $f (i32.add (local.get $f) (i32.const 8)))
+        (br $mf)))
+      (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $mrows)))
+    (local.set $count (f64.convert_i32_u (select (local.get $n) (i32.const 1) (i32.gt_u (local.get $n) (i32.const 1)))))
+    (local.set $f (i32.const 0))
+    (block $dd (loop $div
+      (br_if $dd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+      (f64.store (i32.add (local.get $mean) (local.get $f)) (f64.div (f64.load (i32.add (local.get $mean) (local.get $f))) (local.get $count)))
+      (local.set $f (i32.add (local.get $f) (i32.const 8)))
+      (br $div)))
+    ;; cross products of the deviations
+    (local.set $i (i32.const 0))
+    (local.set $row (local.get $data))
+    (block $cd (loop $crows
+      (br_if $cd (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $f (i32.const 0))
+      (block $vd (loop $devs
+        (br_if $vd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+        (f64.store (i32.add (local.get $dev) (local.get $f))
+          (f64.sub (f64.load (i32.add (local.get $row) (local.get $f))) (f64.load (i32.add (local.get $mean) (local.get $f)))))
+        (local.set $f (i32.add (local.get $f) (i32.const 8)))
+        (br $devs)))
+      (local.set $p (i32.const 0))
+      (block $pd (loop $ps
+        (br_if $pd (i32.ge_u (local.get $p) (local.get $d)))
+        (local.set $dp (v128.load64_splat (i32.add (local.get $dev) (i32.shl (local.get $p) (i32.const 3)))))
+        ;; &cov[p][p] and &dev[p]; q runs to the row's end two at a time
+        (local.set $at (i32.add (local.get $cov) (i32.shl (i32.add (i32.mul (local.get $p) (local.get $d)) (local.get $p)) (i32.const 3))))
+        (local.set $dq (i32.add (local.get $dev) (i32.shl (local.get $p) (i32.const 3))))
+        (local.set $end (i32.add (local.get $dev) (local.get $rowBytes)))
+        (block $qd (loop $qs
+          (br_if $qd (i32.ge_u (local.get $dq) (local.get $end)))
+          (v128.store (local.get $at)
+            (f64x2.add (v128.load (local.get $at)) (f64x2.mul (local.get $dp) (v128.load (local.get $dq)))))
+          (local.set $at (i32.add (local.get $at) (i32.const 16)))
+          (local.set $dq (i32.add (local.get $dq) (i32.const 16)))
+          (br $qs)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $ps)))
+      (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $crows))))
+
   ;; Nearest and second-nearest centre of each row into result set params[resultSet]; D² into `upper` for the
   ;; caller's running inertia sum (kmeans-blocks' assignFinal).
   (func (export "assignFinal") (param $desc i32) (param $b i32)

@@ -29,6 +29,7 @@ export const D = {
 export const DESC_SLOTS = D.results + 8;
 
 export interface KernelExports {
+  covariance: (data: number, n: number, d: number, out: number) => void;
   seedCandidates: (desc: number, block: number) => void;
   seedWinner: (desc: number, block: number) => void;
   lloyd: (desc: number, block: number, full: number) => void;
@@ -110,6 +111,62 @@ export function kernelMatrix(values: number): Float64Array | null {
   return view;
 }
 
+/**
+ * Where work on `values` doubles of `data` plus `bytes` more can run: the data's own arena (in place) or this
+ * thread's scratch arena with the data copied in, with room reserved above the arena's top. Null when it cannot
+ * fit in 4 GiB. `mark` is what releaseKernelState restores.
+ */
+function place(data: Float64Array, values: number, bytes: number): { arena: Arena; dataOffset: number; mark: number } | null {
+  const own = matrixArenas.get(data.buffer);
+  const dataBytes = align16(values * 8);
+  let arena: Arena;
+  let dataOffset: number;
+  let mark: number;
+  if (own && own.memory.buffer.byteLength >= data.byteOffset + dataBytes) {
+    arena = own;
+    dataOffset = data.byteOffset;
+    mark = arena.top;
+  } else {
+    if (dataBytes + bytes > MAX_BYTES) return null;
+    // The scratch arena holds one piece of work at a time; a second one alive at once (a test comparing two
+    // runners) gets an arena of its own.
+    if (scratch === null || scratch.top === 0) {
+      scratch ??= newArena(dataBytes + bytes);
+      arena = scratch;
+    } else arena = newArena(dataBytes + bytes);
+    mark = 0;
+    if (!reserve(arena, dataBytes)) return null;
+    new Float64Array(arena.memory.buffer, 0, values).set(data.subarray(0, values));
+    arena.top = dataBytes;
+    dataOffset = 0;
+  }
+  if (!reserve(arena, bytes)) {
+    arena.top = mark;
+    return null;
+  }
+  return { arena, dataOffset, mark };
+}
+
+/**
+ * Run `work` with `bytes` of zeroed scratch above `values` doubles of `data` in kernel memory (placed as for a
+ * k-means state), giving it back afterwards; null when the kernel is off or the data cannot be placed.
+ */
+export function withKernelScratch<T>(data: Float64Array, values: number, bytes: number, work: (kernel: KernelExports, dataOffset: number, scratchOffset: number, buffer: ArrayBufferLike) => T): T | null {
+  if (!kernelEnabled()) return null;
+  const placed = place(data, values, align16(bytes));
+  if (!placed) return null;
+  const { arena, dataOffset, mark } = placed;
+  const at = arena.top;
+  const buffer = arena.memory.buffer;
+  new Uint8Array(buffer, at, bytes).fill(0);
+  arena.top = at + align16(bytes);
+  try {
+    return work(kernelFor(arena.memory), dataOffset, at, buffer);
+  } finally {
+    arena.top = mark;
+  }
+}
+
 /** Sizes of the state's arrays (elements), in layout order. */
 export interface StateSizes {
   n: number;
@@ -155,33 +212,12 @@ export const potStride = (trials: number): number => Math.ceil(trials / 2) * 2;
  */
 export function kernelState(data: Float64Array, s: StateSizes): KernelViews | null {
   if (!kernelEnabled()) return null;
-  const own = matrixArenas.get(data.buffer);
-  const dataBytes = align16(s.n * s.d * 8);
   const f64s = [8, s.k * s.d, pairTableLength(s.k, s.d), s.k, s.k, s.n, s.n, s.trials * s.k, pairTableLength(s.trials, s.d), s.blocks * s.k * s.d, s.blocks * s.k, s.blocks, s.blocks * potStride(s.trials), pairTableLength(s.trials, s.k)];
   let bytes = align16(DESC_SLOTS * 4) + align16(s.n * 4) + align16(s.trials * 4) + s.resultSets * (2 * align16(s.n * 4) + 2 * align16(s.n * 8));
   for (const len of f64s) bytes += align16(len * 8);
-  let arena: Arena;
-  let dataOffset: number;
-  let mark: number;
-  if (own && own.memory.buffer.byteLength >= data.byteOffset + dataBytes) {
-    arena = own;
-    dataOffset = data.byteOffset;
-    mark = arena.top;
-  } else {
-    if (dataBytes + bytes > MAX_BYTES) return null;
-    // The scratch arena holds one state at a time; a second one alive at once (a test comparing two runners)
-    // gets an arena of its own.
-    if (scratch === null || scratch.top === 0) {
-      scratch ??= newArena(dataBytes + bytes);
-      arena = scratch;
-    } else arena = newArena(dataBytes + bytes);
-    mark = 0;
-    if (!reserve(arena, dataBytes)) return null;
-    new Float64Array(arena.memory.buffer, 0, s.n * s.d).set(data.subarray(0, s.n * s.d));
-    arena.top = dataBytes;
-    dataOffset = 0;
-  }
-  if (!reserve(arena, bytes)) return null;
+  const placed = place(data, s.n * s.d, bytes);
+  if (!placed) return null;
+  const { arena, dataOffset, mark } = placed;
   const buffer = arena.memory.buffer;
   let at = arena.top;
   const take = (byteLength: number): number => {

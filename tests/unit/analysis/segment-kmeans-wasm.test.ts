@@ -9,7 +9,7 @@
 // blockRows through kmeansState), integer-valued data full of tied distances (the first-index tie rule), k close to
 // the number of distinct points (empty clusters relocated), and restarts (two result sets).
 import { afterEach, describe, expect, it } from 'vitest';
-import { assignToCentroids, kmeans, type KMeansResult, type Matrix } from '../../../main/analysis/segment';
+import { assignToCentroids, kmeans, pca2, type KMeansResult, type Matrix } from '../../../main/analysis/segment';
 import { kmeansState, Op, P, releaseKMeansState, serialRunner, type KMeansState } from '../../../main/analysis/segment/kmeans-blocks';
 import { kmeansPlusPlus, localTrials, seedPlusPlus } from '../../../main/analysis/segment/kmeans-init';
 import { lloydHamerly } from '../../../main/analysis/segment/kmeans-lloyd';
@@ -128,6 +128,25 @@ describe('WebAssembly k-means kernel', () => {
     for (let i = 0; i < 6_000; i++) if (ts.nearest[i] === ts.second[i]) ties++;
     expect(ties).toBeGreaterThan(100);
   });
+
+  for (const d of [1, 2, 7, 10]) {
+    it(`PCA means and cross products in the kernel match the TypeScript sums bit for bit (d = ${d})`, () => {
+      const m = data(3_001, d, 20 + d, false);
+      const ts = withKernel(false, () => pca2(m));
+      const wasm = withKernel(true, () => pca2(m));
+      expect(h(wasm.x)).toBe(h(ts.x));
+      expect(h(wasm.y)).toBe(h(ts.y));
+      expect(wasm.explained).toEqual(ts.explained);
+      // and on a matrix living in the kernel's memory (used in place), projecting a subset of rows
+      const view = withKernel(true, () => kernelMatrix(3_001 * d))!;
+      view.set(m.data);
+      const rows = Int32Array.from({ length: 500 }, (_, i) => i * 6);
+      const inPlace = withKernel(true, () => pca2({ data: view, rows: 3_001, cols: d }, rows));
+      const tsRows = withKernel(false, () => pca2(m, rows));
+      expect(h(inPlace.x)).toBe(h(tsRows.x));
+      expect(inPlace.explained).toEqual(tsRows.explained);
+    });
+  }
 
   it('a matrix allocated in the kernel memory is used in place, and a state is given back when the call returns', () => {
     const values = 2_000 * 6;
