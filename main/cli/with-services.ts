@@ -11,6 +11,8 @@ export interface WithServicesOptions {
    * nothing is written and no result used until it has passed).
    */
   checkWhileRunning?: boolean;
+  /** The command runs a job: start its worker before opening the workspace (services' startJobWorkerEarly). */
+  runsJob?: boolean;
 }
 
 export async function withServices<T>(
@@ -19,11 +21,12 @@ export async function withServices<T>(
   work: (handlers: Services['handlers']) => Promise<T>,
   opts: WithServicesOptions = {},
 ): Promise<T> {
-  const { timer, checkWhileRunning = false } = opts;
+  const { timer, checkWhileRunning = false, runsJob = false } = opts;
   const services = createServices({
     stateDir: stateDir(),
     workspacePath: workspace,
     deferIntegrityCheck: checkWhileRunning,
+    startJobWorkerEarly: runsJob,
     emit: (event, payload) => {
       if (event !== 'job.progress') return;
       const p = payload as { done: number; total: number | null; phase: string };

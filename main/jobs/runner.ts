@@ -10,6 +10,7 @@ import { AppError, deserializeError } from '../../shared/errors';
 import type { WorkerMessage } from './messages';
 import type { TASKS, TaskKind, TaskPayloads, TaskResults } from './tasks';
 import { WRITER_TASKS } from './writer-tasks';
+import { handOver, startWarm, stopUntaken, type WarmWorker } from './warm-worker';
 
 interface RunningJob {
   flag: Int32Array;
@@ -35,6 +36,8 @@ export interface JobRunnerOptions {
   tasks?: Partial<typeof TASKS>;
   /** Jobs running at once; the default is the machine's cores (at least 2, so one long import never blocks every analysis). */
   maxConcurrent?: number;
+  /** The worker entry (tests of the built worker under vitest); default: the built worker.js beside this bundle. */
+  workerPath?: string;
 }
 
 export function defaultMaxConcurrentJobs(): number {
@@ -53,6 +56,8 @@ export class JobRunner {
   /** Jobs waiting for a slot, first come first served. */
   private readonly slotQueue: QueuedStart[] = [];
   private slotsInUse = 0;
+  /** A worker started ahead for the next job (startWorkerEarly). */
+  private early: WarmWorker | undefined;
   readonly maxConcurrent: number;
 
   constructor(private readonly opts: JobRunnerOptions) {
@@ -138,7 +143,7 @@ export class JobRunner {
     const { flag } = job;
     if (Atomics.load(flag, 0) === 1) throw new AppError('CANCELLED', 'Cancelled before it started.');
     const emit = (p: Omit<JobProgress, 'jobId'>): void => this.opts.onProgress({ jobId, ...p });
-    const workerPath = this.opts.useWorkers === false ? null : builtWorkerPath();
+    const workerPath = this.workerPath();
     if (!workerPath) {
       // The task table (every analysis and SQLite) is loaded only to run a job in this thread: a job worker loads
       // its own, and the host and every `cxw` command start faster without it.
@@ -146,7 +151,11 @@ export class JobRunner {
       return await task(payload, { isCancelled: () => Atomics.load(flag, 0) === 1, onProgress: emit });
     }
     return await new Promise<TaskResults[K]>((resolve, reject) => {
-      const worker = new Worker(workerPath, { workerData: { kind, payload, cancelFlag: flag.buffer } });
+      const input = { kind, payload, cancelFlag: flag.buffer };
+      // A worker started ahead (startWorkerEarly) takes the first job; any other job starts its own.
+      const early = this.early;
+      this.early = undefined;
+      const worker = handOver(early, input) ?? new Worker(workerPath, { workerData: input });
       job.worker = worker;
       let settled = false;
       worker.on('message', (m: WorkerMessage) => {
@@ -192,5 +201,20 @@ export class JobRunner {
 
   cancelAll(): void {
     for (const id of this.running.keys()) this.cancel(id);
+    stopUntaken([this.early]);
+    this.early = undefined;
+  }
+
+  /**
+   * Start the job worker for the next job now (a `cxw` command, before opening its workspace): its start-up
+   * (~0.2 s: Node, the task bundle, SQLite) then overlaps the opening and the integrity check.
+   */
+  startWorkerEarly(): void {
+    const path = this.workerPath();
+    if (path && !this.early) this.early = startWarm(path);
+  }
+
+  private workerPath(): string | null {
+    return this.opts.useWorkers === false ? null : (this.opts.workerPath ?? builtWorkerPath());
   }
 }

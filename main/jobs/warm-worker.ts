@@ -1,7 +1,8 @@
-// Helper threads started before their input exists. Starting a thread costs ~0.1 s of CPU (Node's start-up and
-// the entry's module loading); a segmentation's helpers are needed only once its matrix is built, and while it
-// is loaded and preprocessed the second core is idle. So the job starts them first (startWarm) and hands each
-// its input when it has it (handOver); the entry takes its input from workerData or, for a warm start, from the
+// Threads started before their input exists. Starting a thread costs ~0.1–0.25 s (Node's start-up and the entry's
+// module loading): a segmentation's helpers are needed only once its matrix is built, and while it is loaded and
+// preprocessed the second core is idle; a `cxw` command's job worker is needed only once the workspace is open
+// (with its integrity check). So they are started first (startWarm) and each is handed its input when it exists
+// (handOver); the entry takes its input from workerData or, for a warm start, from the
 // first message (helperInput). A thread that died while waiting is not handed anything: the caller starts a fresh
 // one instead, as it would have without warming.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
@@ -18,6 +19,8 @@ export interface WarmWorker {
 
 export function startWarm(path: string): WarmWorker {
   const worker = new Worker(path, { workerData: WARM });
+  // Waiting for an input must not keep the process alive (a command that fails before using it just exits).
+  worker.unref();
   let alive = true;
   worker.on('exit', () => {
     alive = false;
@@ -32,6 +35,7 @@ export function startWarm(path: string): WarmWorker {
 export function handOver(warm: WarmWorker | undefined, input: unknown): Worker | null {
   if (!warm || warm.taken || !warm.alive()) return null;
   warm.taken = true;
+  warm.worker.ref();
   warm.worker.postMessage(input);
   return warm.worker;
 }

@@ -1,10 +1,11 @@
 // Worker-thread entry (built to out/main/worker.js): runs one task, streams progress, posts the result or the
 // error as data. Cancellation is a SharedArrayBuffer flag the task polls between batches, so it works even
 // while the task is inside a synchronous loop.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { serializeError } from '../../shared/errors';
 import { TASKS, type TaskContext, type TaskKind, type TaskPayloads } from './tasks';
 import type { WorkerMessage } from './messages';
+import { helperInput } from './warm-worker';
 
 interface WorkerInput {
   kind: TaskKind;
@@ -12,11 +13,10 @@ interface WorkerInput {
   cancelFlag: SharedArrayBuffer;
 }
 
-const input = workerData as WorkerInput;
-const flag = new Int32Array(input.cancelFlag);
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 
-async function main(): Promise<void> {
+async function main(input: WorkerInput): Promise<void> {
+  const flag = new Int32Array(input.cancelFlag);
   try {
     // The kind and payload were paired by JobRunner.run's signature; the union is lost crossing the thread.
     const task = TASKS[input.kind] as (payload: TaskPayloads[TaskKind], ctx: TaskContext) => unknown;
@@ -30,4 +30,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// The input arrives as workerData, or as the first message for a worker started ahead (JobRunner.startWorkerEarly).
+helperInput<WorkerInput>((input) => void main(input));

@@ -22,8 +22,14 @@ export type { ServiceOptions, Services } from './types';
 
 export function createServices(opts: ServiceOptions): Services {
   const state = new WorkspaceState(opts.stateDir, (path, reason) => opts.emit('workspace.changed', { path, reason }), opts.keySealer ?? null, opts.keyFoldersToRead ?? []);
-  if (opts.workspacePath) state.openPath(opts.workspacePath, { deferIntegrityCheck: opts.deferIntegrityCheck });
   const jobs = new JobRunner({ onProgress: (p) => opts.emit('job.progress', p), useWorkers: opts.useWorkers });
+  if (opts.startJobWorkerEarly) jobs.startWorkerEarly();
+  try {
+    if (opts.workspacePath) state.openPath(opts.workspacePath, { deferIntegrityCheck: opts.deferIntegrityCheck });
+  } catch (err) {
+    jobs.cancelAll();
+    throw err;
+  }
   const datasetsChanged = () => opts.emit('workspace.changed', { path: state.peek()?.path ?? null, reason: 'datasets' });
   const handlers: Handlers = {
     ...workspaceHandlers(state, () => jobs.activeWriters),

@@ -20,6 +20,8 @@ export interface ServiceOptions {
   useWorkers?: boolean;
   /** Open `workspacePath` with its integrity check deferred to runChecked (the CLI's analyses). */
   deferIntegrityCheck?: boolean;
+  /** Start the job worker before opening the workspace (a `cxw` analysis command: it will run one job). */
+  startJobWorkerEarly?: boolean;
 }
 
 export interface Services {

@@ -158,7 +158,7 @@ export async function auditCommand(argv: string[], progress: (line: string) => v
   const args = parseContract('audit.run', { jobId: cliJobId(), spec, ...saveArg(values.save) });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['audit.run'](args)), { checkWhileRunning: true });
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['audit.run'](args)), { checkWhileRunning: true, runsJob: true });
     timer.mark('job (worker)');
     const { saved, ...plain } = result;
     return { json: withSaved(auditJson(plain), saved), text: savedLine(formatAudit(plain), saved) };

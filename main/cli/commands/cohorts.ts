@@ -61,7 +61,7 @@ export async function cohortsCommand(argv: string[], progress: (line: string) =>
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['cohorts.run']({ jobId, spec, save })), { timer, checkWhileRunning: true });
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['cohorts.run']({ jobId, spec, save })), { timer, checkWhileRunning: true, runsJob: true });
     timer.mark('job (worker) and close');
     const missing = missingForTable(result, show);
     return { json: result, text: savedLine(missing ? `${formatCohorts(result)}\n\n${missing}` : formatCohorts(result, show), result.saved) };

@@ -96,7 +96,7 @@ export async function driftCommand(argv: string[], progress: (line: string) => v
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drift.run']({ jobId, spec, save })), { timer, checkWhileRunning: true });
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drift.run']({ jobId, spec, save })), { timer, checkWhileRunning: true, runsJob: true });
     timer.mark('job (worker) and close');
     return { json: result, text: savedLine(formatDrift(result), result.saved) };
   } finally {

@@ -80,6 +80,6 @@ export async function driversCommand(argv: string[], progress: (line: string) =>
       ...(values['compare-with'] !== undefined ? { compareWith: values['compare-with'] } : {}),
     },
   });
-  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec, save })), { checkWhileRunning: true });
+  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['drivers.analyze']({ jobId, spec, save })), { checkWhileRunning: true, runsJob: true });
   return { json: result, text: savedLine(formatDrivers(result), result.saved) };
 }

@@ -97,7 +97,7 @@ export async function experimentCommand(argv: string[], progress: (line: string)
       ...(minSegmentN !== undefined ? { minSegmentN } : {}),
     },
   });
-  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['experiment.run']({ jobId, spec, save })), { checkWhileRunning: true });
+  const result = await withServices(workspace, progress, (h) => Promise.resolve(h['experiment.run']({ jobId, spec, save })), { checkWhileRunning: true, runsJob: true });
   return { json: result, text: savedLine(formatExperiment(result), result.saved) };
 }
 

@@ -131,7 +131,7 @@ export async function journeyCommand(argv: string[], progress: (line: string) =>
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['journey.analyze']({ jobId, spec, save })), { checkWhileRunning: true });
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['journey.analyze']({ jobId, spec, save })), { checkWhileRunning: true, runsJob: true });
     timer.mark('job (worker)');
     const text = formatJourney(result, { variants: variants !== undefined, timing: values.timing === true });
     const { saved, ...plain } = result;

@@ -117,7 +117,7 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
     });
     timer.mark('arguments');
     try {
-      const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.context']({ jobId, spec, save })), { checkWhileRunning: true });
+      const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.context']({ jobId, spec, save })), { checkWhileRunning: true, runsJob: true });
       timer.mark('job (worker)');
       return { json: result, text: savedLine(formatNpsContext(result), result.saved) };
     } finally {
@@ -146,7 +146,7 @@ export async function npsCommand(argv: string[], progress: (line: string) => voi
   });
   timer.mark('arguments');
   try {
-    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.analyze']({ jobId, spec, save })), { checkWhileRunning: true });
+    const result = await withServices(workspace, progress, (h) => Promise.resolve(h['nps.analyze']({ jobId, spec, save })), { checkWhileRunning: true, runsJob: true });
     timer.mark('job (worker)');
     return { json: result, text: savedLine(formatNps(result), result.saved) };
   } finally {

@@ -20,7 +20,7 @@ export async function monitorCommand(argv: string[], progress: (line: string) =>
   if (!values.model?.trim()) throw new UsageError('--model is required: the saved model (cxw results --kind model lists them).');
   if (!values.current?.trim()) throw new UsageError('--current is required: the new wave of data to check the model on.');
   const args = parseContract('predict.monitor', { jobId: cliJobId(), model: values.model.trim(), current: values.current.trim(), ...(values.reference ? { reference: values.reference.trim() } : {}) });
-  const out = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.monitor'](args)), { checkWhileRunning: true });
+  const out = await withServices(workspace, progress, (h) => Promise.resolve(h['predict.monitor'](args)), { checkWhileRunning: true, runsJob: true });
   return { json: out, text: formatMonitor(out) };
 }
 

@@ -155,6 +155,7 @@ export async function segmentCommand(argv: string[], progress: (line: string) =>
   const services = createServices({
     stateDir: stateDir(),
     workspacePath: workspace,
+    startJobWorkerEarly: true,
     emit: (event, payload) => {
       if (event === 'job.progress') {
         // "step 3/3 sweep (k = 5 (4 of 9)) 31%": the whole job's fraction when the job sends one.

@@ -2,6 +2,8 @@
 // 200 workers and the host reached 17.5 GiB), the rest wait in order, report a 'waiting' phase, and can be cancelled
 // while they wait. Tasks here are in-process fakes that block until the test releases them, so the counts are exact
 // by construction: with N slots and 50 jobs, the running count must never exceed N and must reach N.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../shared/domain';
 import { JobRunner } from '../../../main/jobs/runner';
@@ -81,5 +83,31 @@ describe('JobRunner: a queue sized to the cores', () => {
   it('sizes the queue to the machine by default (at least 2, so one long import never blocks every analysis)', () => {
     const runner = new JobRunner({ onProgress: () => undefined, useWorkers: false });
     expect(runner.maxConcurrent).toBeGreaterThanOrEqual(2);
+  });
+});
+
+const BUILT_WORKER = join(__dirname, '../../../out/main/worker.js');
+
+describe.skipIf(!existsSync(BUILT_WORKER))('JobRunner: a worker started ahead (built worker)', () => {
+  // The job's answer must be the same whether its worker was started ahead (input by message) or with the job
+  // (input as workerData): here a profile of a workspace that does not exist, refused by the task in the worker.
+  const missing = join(__dirname, 'no-such-workspace.cxw');
+  const run = (runner: JobRunner, id: string) => runner.run(id, 'profile', { workspacePath: missing, dataset: 'x' }).then(() => 'resolved', (e: Error) => e.message);
+
+  it('takes the first job (the same answer as a worker started with it), and the next job starts its own', async () => {
+    const fresh = await run(new JobRunner({ onProgress: () => undefined, workerPath: BUILT_WORKER }), 'a');
+    expect(fresh).toMatch(/no-such-workspace/);
+    const runner = new JobRunner({ onProgress: () => undefined, workerPath: BUILT_WORKER });
+    runner.startWorkerEarly();
+    expect(await run(runner, 'b')).toBe(fresh);
+    expect(await run(runner, 'c')).toBe(fresh);
+  });
+
+  it('a runner closed before any job stops the worker it started ahead (nothing keeps the process alive)', async () => {
+    const runner = new JobRunner({ onProgress: () => undefined, workerPath: BUILT_WORKER });
+    runner.startWorkerEarly();
+    runner.cancelAll();
+    // a job after that simply starts a fresh worker
+    expect(await run(runner, 'd')).toMatch(/no-such-workspace/);
   });
 });
