@@ -336,6 +336,54 @@
     (f64.store (i32.add (call $slot (local.get $desc) (i32.const 18)) (i32.shl (local.get $b) (i32.const 3)))
       (f64.convert_i32_s (local.get $changed))))
 
+  ;; Per-feature mean and sum of squared deviations (distance.ts's meanFeatureVariance, whose tolerance scale
+  ;; k-means needs) at `out`: d means, then d sums; two passes, each feature's sums in row order as there.
+  (func (export "featureMoments") (param $data i32) (param $n i32) (param $d i32) (param $out i32)
+    (local $ss i32) (local $i i32) (local $row i32) (local $f i32) (local $rowBytes i32) (local $t f64) (local $count f64)
+    (local.set $rowBytes (i32.shl (local.get $d) (i32.const 3)))
+    (local.set $ss (i32.add (local.get $out) (local.get $rowBytes)))
+    (local.set $f (i32.const 0))
+    (block $zd (loop $zero
+      (br_if $zd (i32.ge_u (local.get $f) (i32.shl (local.get $rowBytes) (i32.const 1))))
+      (f64.store (i32.add (local.get $out) (local.get $f)) (f64.const 0))
+      (local.set $f (i32.add (local.get $f) (i32.const 8)))
+      (br $zero)))
+    (local.set $row (local.get $data))
+    (block $md (loop $mrows
+      (br_if $md (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $f (i32.const 0))
+      (block $fd (loop $mf
+        (br_if $fd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+        (f64.store (i32.add (local.get $out) (local.get $f))
+          (f64.add (f64.load (i32.add (local.get $out) (local.get $f))) (f64.load (i32.add (local.get $row) (local.get $f)))))
+        (local.set $f (i32.add (local.get $f) (i32.const 8)))
+        (br $mf)))
+      (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $mrows)))
+    (local.set $count (f64.convert_i32_u (local.get $n)))
+    (local.set $f (i32.const 0))
+    (block $dd (loop $div
+      (br_if $dd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+      (f64.store (i32.add (local.get $out) (local.get $f)) (f64.div (f64.load (i32.add (local.get $out) (local.get $f))) (local.get $count)))
+      (local.set $f (i32.add (local.get $f) (i32.const 8)))
+      (br $div)))
+    (local.set $i (i32.const 0))
+    (local.set $row (local.get $data))
+    (block $sd (loop $srows
+      (br_if $sd (i32.ge_u (local.get $i) (local.get $n)))
+      (local.set $f (i32.const 0))
+      (block $gd (loop $sf
+        (br_if $gd (i32.ge_u (local.get $f) (local.get $rowBytes)))
+        (local.set $t (f64.sub (f64.load (i32.add (local.get $row) (local.get $f))) (f64.load (i32.add (local.get $out) (local.get $f)))))
+        (f64.store (i32.add (local.get $ss) (local.get $f))
+          (f64.add (f64.load (i32.add (local.get $ss) (local.get $f))) (f64.mul (local.get $t) (local.get $t))))
+        (local.set $f (i32.add (local.get $f) (i32.const 8)))
+        (br $sf)))
+      (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $srows))))
+
   ;; The PCA's column means and the upper triangle of its cross-product matrix (pca.ts), at `out`: the means (d
   ;; values and a 0), then d + 1 scratch values, then the d × d matrix and one spare value; the caller zeroes it.
   ;; Each entry is summed over the rows in row order, exactly as pca.ts's TypeScript: the means feature by feature,

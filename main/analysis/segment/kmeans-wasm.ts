@@ -30,6 +30,7 @@ export const DESC_SLOTS = D.results + 8;
 
 export interface KernelExports {
   covariance: (data: number, n: number, d: number, out: number) => void;
+  featureMoments: (data: number, n: number, d: number, out: number) => void;
   seedCandidates: (desc: number, block: number) => void;
   seedWinner: (desc: number, block: number) => void;
   lloyd: (desc: number, block: number, full: number) => void;

@@ -14,6 +14,8 @@ import { kmeansState, Op, P, releaseKMeansState, serialRunner, type KMeansState 
 import { kmeansPlusPlus, localTrials, seedPlusPlus } from '../../../main/analysis/segment/kmeans-init';
 import { lloydHamerly } from '../../../main/analysis/segment/kmeans-lloyd';
 import { kernelMatrix, useKernel } from '../../../main/analysis/segment/kmeans-wasm';
+import { featureVariance } from '../../../main/analysis/segment/kmeans';
+import { meanFeatureVariance } from '../../../main/analysis/segment/distance';
 import { mulberry32 } from '../../../main/analysis/random';
 import { bytesHash, kmeansDigest } from './segment-helpers';
 import { KMEANS_KERNEL_WASM } from '../../../main/analysis/segment/kmeans-kernel.wasm';
@@ -127,6 +129,20 @@ describe('WebAssembly k-means kernel', () => {
     let ties = 0;
     for (let i = 0; i < 6_000; i++) if (ts.nearest[i] === ts.second[i]) ties++;
     expect(ties).toBeGreaterThan(100);
+  });
+
+  it('the tolerance scale (mean feature variance) from the kernel equals distance.ts\'s bit for bit', () => {
+    for (const d of [1, 3, 10]) {
+      const m = data(4_321, d, 30 + d, false);
+      const view = withKernel(true, () => kernelMatrix(4_321 * d))!;
+      view.set(m.data);
+      // kmeans with tolerance > 0 uses it; the fits can only agree to the bit if the scales do
+      const opts = { k: 4, seed: d, restarts: 1, maxIterations: 300, tolerance: 1e-3 };
+      const ts = withKernel(false, () => kmeans(m, opts));
+      const wasm = withKernel(true, () => kmeans({ data: view, rows: 4_321, cols: d }, opts));
+      expect(digest(wasm)).toEqual(digest(ts));
+      expect(withKernel(true, () => featureVariance(view, 4_321, d))).toBe(meanFeatureVariance(m.data, 4_321, d));
+    }
   });
 
   for (const d of [1, 2, 7, 10]) {
