@@ -18,6 +18,11 @@ const PAGE = 65536;
 /** wasm32: 65,536 pages of 64 KiB = 4 GiB, the most a memory can address. */
 const MAX_PAGES = 65536;
 const MAX_BYTES = MAX_PAGES * PAGE;
+/**
+ * Largest matrix copied into the scratch arena (256 MiB). Large matrices come from the preprocessing already in an
+ * arena of their own; copying a larger one would double its memory, so it runs on the TypeScript passes instead.
+ */
+const COPY_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Descriptor slots (i32), as the .wat reads them. */
 export const D = {
@@ -128,7 +133,7 @@ function place(data: Float64Array, values: number, bytes: number): { arena: Aren
     dataOffset = data.byteOffset;
     mark = arena.top;
   } else {
-    if (dataBytes + bytes > MAX_BYTES) return null;
+    if (dataBytes > COPY_MAX_BYTES || dataBytes + bytes > MAX_BYTES) return null;
     // The scratch arena holds one piece of work at a time; a second one alive at once (a test comparing two
     // runners) gets an arena of its own.
     if (scratch === null || scratch.top === 0) {
