@@ -23,7 +23,7 @@ export const KERNELS = [
 export async function generatedModule(kernel) {
   const wabt = await wabtInit();
   const source = readFileSync(join(ROOT, kernel.wat), 'utf8');
-  const features = { simd: true, threads: true, multi_value: true };
+  const features = { simd: true, threads: true, multi_value: true, sat_float_to_int: true };
   const mod = wabt.parseWat(kernel.wat, source, features);
   try {
     mod.validate(features);

@@ -13,7 +13,8 @@
 //
 // When the WebAssembly kernel is on (kmeans-wasm.ts), the state lives in its memory and every pass but the trivial
 // seedFirst runs there, bit-identical to the TypeScript below (kmeans-kernel.wat's header says why); the passes
-// here stay as the fallback (CXW_KMEANS_WASM=0, matrices over 4 GiB) and as the reference the kernel is tested on.
+// here stay as the fallback (CXW_KMEANS_WASM=0; a matrix too large for the kernel's memory, see kmeans-wasm.ts) and
+// as the reference the kernel is tested on.
 import { sqDist, sqDistBounded } from './distance';
 import { fillPairTable, fillQuarterPairs, kernelFor, kernelState, pairTableLength, potStride, releaseKernelState, type KernelRef } from './kmeans-wasm';
 

@@ -29,9 +29,9 @@
   ;;  21 + 4·set: result set `set`'s labels, nearest, second, secondLabel
   (func $slot (param $desc i32) (param $i i32) (result i32)
     (i32.load (i32.add (local.get $desc) (i32.shl (local.get $i) (i32.const 2)))))
-  ;; params[i] (f64) as an integer
+  ;; params[i] (f64) as an integer (saturating: a slot a pass does not use may hold anything, and must not trap)
   (func $param (param $desc i32) (param $i i32) (result i32)
-    (i32.trunc_f64_s (f64.load (i32.add (call $slot (local.get $desc) (i32.const 6)) (i32.shl (local.get $i) (i32.const 3))))))
+    (i32.trunc_sat_f64_s (f64.load (i32.add (call $slot (local.get $desc) (i32.const 6)) (i32.shl (local.get $i) (i32.const 3))))))
   (func $paramF (param $desc i32) (param $i i32) (result f64)
     (f64.load (i32.add (call $slot (local.get $desc) (i32.const 6)) (i32.shl (local.get $i) (i32.const 3)))))
 

@@ -87,11 +87,16 @@ export function kernelFor(memory: WebAssembly.Memory): KernelExports {
 
 const align16 = (x: number): number => (x + 15) & ~15;
 
-function newArena(bytes: number): Arena {
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)), maximum: MAX_PAGES, shared: true });
-  const arena = { memory, top: 0 };
-  arenas.set(memory, arena);
-  return arena;
+/** A new arena, or null when the memory cannot be had (the caller then runs the TypeScript passes). */
+function newArena(bytes: number): Arena | null {
+  try {
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)), maximum: MAX_PAGES, shared: true });
+    const arena = { memory, top: 0 };
+    arenas.set(memory, arena);
+    return arena;
+  } catch {
+    return null;
+  }
 }
 
 /** Make room for `bytes` more above the arena's top; false when the memory cannot grow that far. */
@@ -99,7 +104,11 @@ function reserve(arena: Arena, bytes: number): boolean {
   const end = arena.top + bytes;
   if (end > MAX_BYTES) return false;
   const have = arena.memory.buffer.byteLength;
-  if (end > have) arena.memory.grow(Math.ceil((end - have) / PAGE));
+  try {
+    if (end > have) arena.memory.grow(Math.ceil((end - have) / PAGE));
+  } catch {
+    return false;
+  }
   return true;
 }
 
@@ -111,6 +120,7 @@ export function kernelMatrix(values: number): Float64Array | null {
   const bytes = align16(values * 8);
   if (!kernelEnabled() || bytes > MAX_BYTES / 2) return null;
   const arena = newArena(bytes);
+  if (!arena) return null;
   arena.top = bytes;
   const view = new Float64Array(arena.memory.buffer, 0, values);
   matrixArenas.set(view.buffer, arena);
@@ -136,10 +146,9 @@ function place(data: Float64Array, values: number, bytes: number): { arena: Aren
     if (dataBytes > COPY_MAX_BYTES || dataBytes + bytes > MAX_BYTES) return null;
     // The scratch arena holds one piece of work at a time; a second one alive at once (a test comparing two
     // runners) gets an arena of its own.
-    if (scratch === null || scratch.top === 0) {
-      scratch ??= newArena(dataBytes + bytes);
-      arena = scratch;
-    } else arena = newArena(dataBytes + bytes);
+    const fresh = scratch === null || scratch.top === 0 ? (scratch ??= newArena(dataBytes + bytes)) : newArena(dataBytes + bytes);
+    if (!fresh) return null;
+    arena = fresh;
     mark = 0;
     if (!reserve(arena, dataBytes)) return null;
     new Float64Array(arena.memory.buffer, 0, values).set(data.subarray(0, values));
@@ -257,6 +266,9 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
   };
   for (let r = 0; r < s.resultSets; r++) v.results.push({ labels: i32(s.n), nearest: f64(s.n), second: f64(s.n), secondLabel: i32(s.n) });
   arena.top = at;
+  // Arena memory is reused: start every small array at zero as a fresh TypeScript state does (the n-sized ones are
+  // written in full by the first pass that uses them; zeroing those would cost a pass over ~40 MB at 1M rows).
+  for (const a of [v.params, v.centers, v.ct, v.half, v.shift, v.cand, v.quarter, v.candT, v.blockSums, v.blockCounts, v.blockChanged, v.blockPot, v.quarterT]) a.fill(0);
   const desc: number[] = [];
   desc[D.n] = s.n;
   desc[D.d] = s.d;
@@ -291,7 +303,10 @@ export function kernelState(data: Float64Array, s: StateSizes): KernelViews | nu
   return v;
 }
 
-/** Give a state's memory back to its arena (after its results have been copied out). */
+/**
+ * Give a state's memory back to its arena (after its results have been copied out). Last in, first out: the arena
+ * only lowers its top to the state's mark, so states on one arena must be released in reverse order.
+ */
 export function releaseKernelState(ref: KernelRef): void {
   const arena = arenas.get(ref.memory);
   if (arena && arena.top > ref.mark) arena.top = ref.mark;

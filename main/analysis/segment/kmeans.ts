@@ -118,9 +118,11 @@ export function kmeans(m: Matrix, opts: KMeansOptions & { parallel?: ParallelRow
     }
     if (best === null) throw new Error('k-means ran no restart');
     const kept = keptResult(st, { labels: best.labels, nearest: best.nearest, second: best.second, secondLabel: best.secondLabel });
+    // Given back only after a complete run: when a pass failed, a helper may still be writing into the state, so
+    // its memory is not handed to the next call (the job fails anyway).
+    releaseKMeansState(st);
     return { ...best, ...kept };
   } finally {
     pool?.close();
-    releaseKMeansState(st);
   }
 }

@@ -93,6 +93,22 @@ describe('WebAssembly k-means kernel', () => {
     });
   }
 
+  for (const d of [11, 15, 20]) {
+    it(`unstandardised data with large spreads (d = ${d}) on reused kernel memory: same bits, no trap`, () => {
+      // Review finding: the kernel read params[farthest] before Lloyd's first step set it, from arena memory the
+      // previous call (the tolerance scale's sums) had left there; a value over 2^31 trapped the float-to-int.
+      const rnd = mulberry32(d);
+      // every feature spread over 0–20,000: each sum of squared deviations is ~3e10, over 2^31
+      const m: Matrix = { data: Float64Array.from({ length: 1_000 * d }, () => rnd() * 20_000), rows: 1_000, cols: d };
+      const opts = { k: 3, seed: 2, restarts: 1, maxIterations: 300, tolerance: 1e-4 };
+      const ts = withKernel(false, () => kmeans(m, opts));
+      const first = withKernel(true, () => kmeans(m, opts));
+      const again = withKernel(true, () => kmeans(m, opts));
+      expect(digest(first)).toEqual(digest(ts));
+      expect(digest(again)).toEqual(digest(ts));
+    });
+  }
+
   it('several blocks with a ragged last one: seeding and every Lloyd iteration match pass by pass', () => {
     const n = 10_007;
     const m = data(n, 5, 9, false);
