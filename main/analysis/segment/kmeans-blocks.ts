@@ -158,8 +158,7 @@ export function preparePass(s: KMeansState, op: OpCode): void {
   if (op === Op.seedCandidates) {
     fillPairTable(s.candT, s.data, s.d, s.trials, s.cand);
     fillQuarterPairs(s.quarterT, s.quarter, s.trials, s.k);
-  }
-  else if (op === Op.lloydFull || op === Op.lloydStep || op === Op.assignFinal) fillPairTable(s.ct, s.centers, s.d, s.k, null);
+  } else if (op === Op.lloydFull || op === Op.lloydStep || op === Op.assignFinal) fillPairTable(s.ct, s.centers, s.d, s.k, null);
 }
 
 /** Runs one op over every block and returns when all are done. */

@@ -225,79 +225,90 @@ export const potStride = (trials: number): number => Math.ceil(trials / 2) * 2;
  * Lay out a k-means state for the kernel: in the data's own arena when it has one, else in this thread's scratch
  * arena with the data copied in. Null when the kernel is off or the state would not fit in 4 GiB.
  */
+type ArrayField = Exclude<keyof KernelViews, 'data' | 'results' | 'kernel'>;
+
+/**
+ * The state's arrays in layout order: name, element type, length, and whether it starts at zero (every small one,
+ * as in a fresh TypeScript state; the n-sized ones are written in full by the first pass that uses them, and
+ * zeroing them would cost a pass over ~40 MB at 1M rows). One list sizes the state and lays it out.
+ */
+function stateArrays(s: StateSizes): [ArrayField, 'f64' | 'i32', number, boolean][] {
+  return [
+    ['params', 'f64', 8, true],
+    ['centers', 'f64', s.k * s.d, true],
+    ['ct', 'f64', pairTableLength(s.k, s.d), true],
+    ['half', 'f64', s.k, true],
+    ['shift', 'f64', s.k, true],
+    ['labels', 'i32', s.n, false],
+    ['upper', 'f64', s.n, false],
+    ['lower', 'f64', s.n, false],
+    ['cand', 'i32', s.trials, true],
+    ['quarter', 'f64', s.trials * s.k, true],
+    ['candT', 'f64', pairTableLength(s.trials, s.d), true],
+    ['blockSums', 'f64', s.blocks * s.k * s.d, true],
+    ['blockCounts', 'f64', s.blocks * s.k, true],
+    ['blockChanged', 'f64', s.blocks, true],
+    ['blockPot', 'f64', s.blocks * potStride(s.trials), true],
+    ['quarterT', 'f64', pairTableLength(s.trials, s.k), true],
+  ];
+}
+
+const arrayBytes = (type: 'f64' | 'i32', len: number): number => align16(len * (type === 'f64' ? 8 : 4));
+/** One result set: labels, nearest, second, secondLabel. */
+const resultSetBytes = (n: number): number => 2 * arrayBytes('i32', n) + 2 * arrayBytes('f64', n);
+
+/**
+ * Lay out a k-means state for the kernel: in the data's own arena when it has one, else in this thread's scratch
+ * arena with the data copied in. Null when the kernel is off or the state would not fit in 4 GiB.
+ */
 export function kernelState(data: Float64Array, s: StateSizes): KernelViews | null {
   if (!kernelEnabled()) return null;
-  const f64s = [8, s.k * s.d, pairTableLength(s.k, s.d), s.k, s.k, s.n, s.n, s.trials * s.k, pairTableLength(s.trials, s.d), s.blocks * s.k * s.d, s.blocks * s.k, s.blocks, s.blocks * potStride(s.trials), pairTableLength(s.trials, s.k)];
-  let bytes = align16(DESC_SLOTS * 4) + align16(s.n * 4) + align16(s.trials * 4) + s.resultSets * (2 * align16(s.n * 4) + 2 * align16(s.n * 8));
-  for (const len of f64s) bytes += align16(len * 8);
+  const arrays = stateArrays(s);
+  let bytes = arrayBytes('i32', DESC_SLOTS) + s.resultSets * resultSetBytes(s.n);
+  for (const [, type, len] of arrays) bytes += arrayBytes(type, len);
   const placed = place(data, s.n * s.d, bytes);
   if (!placed) return null;
   const { arena, dataOffset, mark } = placed;
   const buffer = arena.memory.buffer;
   let at = arena.top;
-  const take = (byteLength: number): number => {
-    const o = at;
-    at += align16(byteLength);
-    return o;
+  const take = (type: 'f64' | 'i32', len: number): Float64Array | Int32Array => {
+    const view = type === 'f64' ? new Float64Array(buffer, at, len) : new Int32Array(buffer, at, len);
+    at += arrayBytes(type, len);
+    return view;
   };
-  const f64 = (len: number) => new Float64Array(buffer, take(len * 8), len);
-  const i32 = (len: number) => new Int32Array(buffer, take(len * 4), len);
+  const f64 = (len: number) => take('f64', len) as Float64Array;
+  const i32 = (len: number) => take('i32', len) as Int32Array;
   const descView = i32(DESC_SLOTS);
-  const v: KernelViews = {
-    data: new Float64Array(buffer, dataOffset, s.n * s.d),
-    params: f64(8),
-    centers: f64(s.k * s.d),
-    ct: f64(pairTableLength(s.k, s.d)),
-    half: f64(s.k),
-    shift: f64(s.k),
-    labels: i32(s.n),
-    upper: f64(s.n),
-    lower: f64(s.n),
-    cand: i32(s.trials),
-    quarter: f64(s.trials * s.k),
-    candT: f64(pairTableLength(s.trials, s.d)),
-    blockSums: f64(s.blocks * s.k * s.d),
-    blockCounts: f64(s.blocks * s.k),
-    blockChanged: f64(s.blocks),
-    blockPot: f64(s.blocks * potStride(s.trials)),
-    quarterT: f64(pairTableLength(s.trials, s.k)),
-    results: [],
-    kernel: { memory: arena.memory, desc: descView.byteOffset, mark },
-  };
-  for (let r = 0; r < s.resultSets; r++) v.results.push({ labels: i32(s.n), nearest: f64(s.n), second: f64(s.n), secondLabel: i32(s.n) });
-  arena.top = at;
-  // Arena memory is reused: start every small array at zero as a fresh TypeScript state does (the n-sized ones are
-  // written in full by the first pass that uses them; zeroing those would cost a pass over ~40 MB at 1M rows).
-  for (const a of [v.params, v.centers, v.ct, v.half, v.shift, v.cand, v.quarter, v.candT, v.blockSums, v.blockCounts, v.blockChanged, v.blockPot, v.quarterT]) a.fill(0);
   const desc: number[] = [];
   desc[D.n] = s.n;
   desc[D.d] = s.d;
   desc[D.k] = s.k;
   desc[D.trials] = s.trials;
   desc[D.blockRows] = s.blockRows;
-  desc[D.data] = v.data.byteOffset;
-  desc[D.params] = v.params.byteOffset;
-  desc[D.centers] = v.centers.byteOffset;
-  desc[D.ct] = v.ct.byteOffset;
-  desc[D.half] = v.half.byteOffset;
-  desc[D.shift] = v.shift.byteOffset;
-  desc[D.labels] = v.labels.byteOffset;
-  desc[D.upper] = v.upper.byteOffset;
-  desc[D.lower] = v.lower.byteOffset;
-  desc[D.quarter] = v.quarter.byteOffset;
-  desc[D.candT] = v.candT.byteOffset;
-  desc[D.blockSums] = v.blockSums.byteOffset;
-  desc[D.blockCounts] = v.blockCounts.byteOffset;
-  desc[D.blockChanged] = v.blockChanged.byteOffset;
-  desc[D.blockPot] = v.blockPot.byteOffset;
-  desc[D.quarterT] = v.quarterT.byteOffset;
-  v.results.forEach((r, i) => {
-    const at0 = D.results + 4 * i;
-    desc[at0] = r.labels.byteOffset;
-    desc[at0 + 1] = r.nearest.byteOffset;
-    desc[at0 + 2] = r.second.byteOffset;
-    desc[at0 + 3] = r.secondLabel.byteOffset;
-  });
+  desc[D.data] = dataOffset;
+  const views = {} as Record<ArrayField, Float64Array | Int32Array>;
+  for (const [name, type, len, zero] of arrays) {
+    const view = take(type, len);
+    if (zero) view.fill(0); // arena memory is reused
+    views[name] = view;
+    if (name in D) desc[D[name as keyof typeof D]] = view.byteOffset;
+  }
+  const v: KernelViews = {
+    ...(views as unknown as Pick<KernelViews, ArrayField>),
+    data: new Float64Array(buffer, dataOffset, s.n * s.d),
+    results: [],
+    kernel: { memory: arena.memory, desc: descView.byteOffset, mark },
+  };
+  for (let r = 0; r < s.resultSets; r++) {
+    const set = { labels: i32(s.n), nearest: f64(s.n), second: f64(s.n), secondLabel: i32(s.n) };
+    v.results.push(set);
+    const slot = D.results + 4 * r;
+    desc[slot] = set.labels.byteOffset;
+    desc[slot + 1] = set.nearest.byteOffset;
+    desc[slot + 2] = set.second.byteOffset;
+    desc[slot + 3] = set.secondLabel.byteOffset;
+  }
+  arena.top = at;
   // Offsets above 2 GiB are stored as their two's-complement i32; the kernel treats addresses as unsigned.
   for (let i = 0; i < DESC_SLOTS; i++) descView[i] = desc[i] ?? 0;
   return v;

@@ -120,7 +120,7 @@ function builtWorkerPath(): string | null {
 
 /** The helper started ahead for a run on `rows` rows (warm-worker.ts), when it will have one. */
 export function warmSideHelper(rows: number): WarmWorker | undefined {
-  const entry = rows >= HELPER_MIN_ROWS ? builtEntry('side-metrics-helper.js') : null;
+  const entry = rows >= HELPER_MIN_ROWS ? builtWorkerPath() : null;
   return entry ? startWarm(entry) : undefined;
 }
 
