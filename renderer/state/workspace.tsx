@@ -32,26 +32,38 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<unknown>(null);
   const [revision, setRevision] = useState(0);
   const seq = useRef(0);
+  /** The newest refresh to have set the state (by its number), and the newest started. */
+  const applied = useRef(0);
+  const latest = useRef<Promise<void>>(Promise.resolve());
 
   const refresh = useCallback(async () => {
     const mine = ++seq.current;
-    try {
-      const next = await client.invoke('workspace.info', {});
-      const list = next ? await client.invoke('dataset.list', {}) : [];
-      if (mine !== seq.current) return;
-      setInfo(next);
-      setDatasets(list);
-      setError(null);
-    } catch (err) {
-      if (mine !== seq.current) return;
-      setError(err);
-      setInfo((prev) => (prev === undefined ? null : prev));
-    } finally {
-      if (mine === seq.current) {
-        setRevision((r) => r + 1);
-        document.body.dataset.ready = 'true';
+    const own = (async () => {
+      try {
+        const next = await client.invoke('workspace.info', {});
+        const list = next ? await client.invoke('dataset.list', {}) : [];
+        if (mine !== seq.current) return;
+        setInfo(next);
+        setDatasets(list);
+        setError(null);
+      } catch (err) {
+        if (mine !== seq.current) return;
+        setError(err);
+        setInfo((prev) => (prev === undefined ? null : prev));
+      } finally {
+        if (mine === seq.current) {
+          applied.current = mine;
+          setRevision((r) => r + 1);
+          document.body.dataset.ready = 'true';
+        }
       }
-    }
+    })();
+    latest.current = own;
+    await own;
+    // Superseded by a newer refresh (a workspace.changed event while this one ran): its answer is the one that
+    // counts, so wait for it. A caller that awaits refresh() — the import wizard, before selecting the new dataset —
+    // then sees the datasets as new as its call, not an older list that drops its selection.
+    while (applied.current < mine) await latest.current;
   }, [client]);
 
   useEffect(() => {
