@@ -195,6 +195,9 @@ function refuseUnlessWorkspace(path: string, file: WorkspaceFileKind): void {
  * then linked into place — which fails if anything appeared at the path meanwhile. So a crash or error during
  * creation never leaves an empty or half-made file at the path (that file would be refused as not a workspace).
  */
+/** Page size of new workspaces (existing ones keep theirs). */
+export const WORKSPACE_PAGE_SIZE = 16384;
+
 function createWorkspaceDb(path: string): Db {
   if (path === ':memory:') return initialise(new Database(path)); // tests' throwaway workspaces
   const side = join(dirname(path), `.${basename(path)}.creating-${process.pid}-${randomBytes(4).toString('hex')}`);
@@ -265,6 +268,11 @@ function creationFailure(err: unknown, path: string): AppError {
 
 function initialise(db: Db): Db {
   try {
+    // 16 KiB pages, set before the first write makes the file (a workspace keeps the page size it was made
+    // with). A workspace is mostly whole-table scans and bulk inserts of datasets: on the import benchmark
+    // (1M rows × 17, the stored rows re-inserted) 16 KiB pages took 0.82× the time of SQLite's default 4 KiB
+    // (fewer pages to split, fewer log frames; farm-bench medians), 8 KiB and 32 KiB within 5% of 16 KiB.
+    db.pragma(`page_size = ${WORKSPACE_PAGE_SIZE}`);
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

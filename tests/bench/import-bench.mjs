@@ -3,6 +3,7 @@
 //   export PATH=/opt/node24/node_modules/.bin:$PATH
 //   node tests/bench/import-bench.mjs                 # 1,000,000 rows × 17 columns
 //   node tests/bench/import-bench.mjs --rows 100000   # quicker
+//   node tests/bench/import-bench.mjs --repeat 5      # shell and ours in turn 5 times: medians, pair ratios
 //   options: --keep-pii (store PII columns as-is, i.e. no HMAC work), --batch N, --cache-mib N, --chunk-kib N,
 //            --in-thread (parse in the SQLite thread instead of the parse worker; the fallback path)
 //
@@ -62,8 +63,10 @@ if (process.argv[2] === '--child') {
     const decl = src.prepare(`SELECT name, type FROM pragma_table_info(?) WHERE name <> '_row'`).all(table);
     const pool = src.prepare(`SELECT ${decl.map((c) => `"${c.name}"`).join(', ')} FROM "${table}" LIMIT 10000`).raw().all();
     const total = src.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get();
+    const src0PageSize = src.pragma('page_size', { simple: true });
     src.close();
     const db = new Database(dbPath);
+    db.pragma(`page_size = ${src0PageSize}`); // the workspace's page size (db.ts WORKSPACE_PAGE_SIZE)
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -65536');
@@ -209,10 +212,19 @@ if (arg('cache-mib')) tuning.cacheKiB = Number(arg('cache-mib')) * 1024;
 if (arg('chunk-kib')) tuning.chunkBytes = Number(arg('chunk-kib')) * 1024;
 if (flag('in-thread')) tuning.parseWorker = null;
 
-// Warm the page cache for both contenders.
+// Warm the page cache for both contenders. With --repeat N the two run in turn N times (shell, ours, shell,
+// ours, ...) and the medians are reported, with the median of the pair-by-pair ratios: the machine's speed drifts,
+// and a pair run back to back sees the same machine.
 readFileSync(csv);
-const shell = timeSqlite(csv);
-const ours = timeOurs(csv, tuning, flag('keep-pii'));
+const repeat = Math.max(1, Number(arg('repeat', '1')));
+const pairs = [];
+for (let i = 0; i < repeat; i++) pairs.push({ shell: timeSqlite(csv), ours: timeOurs(csv, tuning, flag('keep-pii')) });
+const median = (xs) => {
+  const a = [...xs].sort((x, y) => x - y);
+  return a.length % 2 ? a[(a.length - 1) / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+};
+const shell = { seconds: median(pairs.map((p) => p.shell.seconds)), rows: pairs[0].shell.rows };
+const ours = { ...pairs[0].ours, importS: median(pairs.map((p) => p.ours.importS)), closeS: median(pairs.map((p) => p.ours.closeS)), vmhwm: pairs.reduce((m, p) => Math.max(m, p.ours.vmhwm), 0) };
 const mb = (b) => (b / 1024 / 1024).toFixed(0);
 const config = `${flag('in-thread') ? 'in-thread parsing' : 'pipelined (parse worker + SQLite thread)'}, ${flag('keep-pii') ? 'PII kept (no HMAC)' : 'default plan: 4 PII columns pseudonymised (HMAC-SHA256)'}${Object.keys(tuning).filter((k) => k !== 'parseWorker').length ? `, tuning ${JSON.stringify(tuning)}` : ''}`;
 console.log(`file: ${rows} rows × 17 columns, ${(statSync(csv).size / 1e6).toFixed(1)} MB`);
@@ -222,6 +234,12 @@ console.log(
   `runImport       : ${ours.importS.toFixed(2)} s  ${Math.round(ours.rows / ours.importS)} rows/s  (+ close/checkpoint ${ours.closeS.toFixed(2)} s), peak RSS ${mb(ours.vmhwm)} MiB, ${ours.rows} rows`,
 );
 console.log(`types           : ${ours.types.join(', ')}`);
+if (repeat > 1) {
+  console.log(`runs            : shell ${pairs.map((p) => p.shell.seconds.toFixed(2)).join(', ')} s; ours ${pairs.map((p) => p.ours.importS.toFixed(2)).join(', ')} s (medians above)`);
+  const r = pairs.map((p) => p.ours.importS / p.shell.seconds);
+  const rc = pairs.map((p) => (p.ours.importS + p.ours.closeS) / p.shell.seconds);
+  console.log(`pair ratios     : ${r.map((x) => x.toFixed(2)).join(', ')}; median ${median(r).toFixed(2)}× import, ${median(rc).toFixed(2)}× including close`);
+}
 console.log(`ratio           : ${(ours.importS / shell.seconds).toFixed(2)}× import, ${((ours.importS + ours.closeS) / shell.seconds).toFixed(2)}× including close (goal: ≤ 1.3× import, peak RSS < 1024 MiB)`);
 const floor = timeFloor(join(DATA, 'bench.cxw'));
 const floorS = floor.insertS + floor.commitS;

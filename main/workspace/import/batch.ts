@@ -3,10 +3,12 @@
 // each one. Here the kinds travel in a Uint8Array, the numbers in a Float64Array, and every text value as a
 // [start, end) pair into one of two strings: `raw`, the decoded chunk the parser read (most values are plain
 // slices of it, so they cost nothing to send), or `extra`, the concatenation of values the converters made
-// (normalised dates, unescaped quotes, ...). The typed arrays are transferred, not copied; the receiver gets
-// each text value back with a cheap slice().
+// (normalised dates, unescaped quotes, ...). Pseudonymisation tokens computed by the batch kernel
+// (pii-batch.ts) are a third string, `tokens`, TOKEN_CHARS characters each. The typed arrays are transferred,
+// not copied; the receiver gets each text value back with a cheap slice().
 import type { CsvParser } from './csv-parser';
-import type { CellValue } from './rows';
+import { PendingToken, TOKEN_CHARS } from './pii';
+import type { CellValue, ConvertedValue } from './rows';
 
 const T_NULL = 0;
 const T_NUM = 1;
@@ -14,6 +16,8 @@ const T_RAW = 2;
 const T_TEXT = 3;
 /** A misfit kept as a BLOB of its UTF-8 text (see Converter.misfit); travels as text. */
 const T_BLOB = 4;
+/** A token in `tokens`; its span entry is the token's index. */
+const T_TOKEN = 5;
 
 export interface WireBatch {
   rows: number;
@@ -21,10 +25,11 @@ export interface WireBatch {
   bytesRead: number;
   tags: Uint8Array<ArrayBuffer>;
   nums: Float64Array<ArrayBuffer>;
-  /** [start, end) of each text value, in order, into `raw` (T_RAW) or `extra`. */
+  /** [start, end) of each text value, in order, into `raw` (T_RAW) or `extra`; one index per T_TOKEN. */
   spans: Int32Array<ArrayBuffer>;
   raw: string;
   extra: string;
+  tokens: string;
 }
 
 export class BatchWriter {
@@ -40,7 +45,7 @@ export class BatchWriter {
   rows = 0;
 
   /** A row converted from `fields`; `sources[i]` is the field behind values[i]. */
-  row(values: CellValue[], ncols: number, sources: number[], fields: string[], parser: CsvParser): void {
+  row(values: ConvertedValue[], ncols: number, sources: number[], fields: string[], parser: CsvParser): void {
     if (this.n + ncols > this.tags.length) {
       this.tags = grown(this.tags);
       this.nums = grown(this.nums);
@@ -71,6 +76,9 @@ export class BatchWriter {
           this.extra += v;
           spans[k++] = this.extra.length;
         }
+      } else if (v instanceof PendingToken) {
+        tags[n] = T_TOKEN;
+        spans[k++] = v.index;
       } else {
         tags[n] = T_BLOB;
         spans[k++] = this.extra.length;
@@ -83,8 +91,11 @@ export class BatchWriter {
     this.rows++;
   }
 
-  /** The batch so far (copies sized to fit, so its buffers can be transferred) and a reset writer. */
-  take(bytesRead: number): WireBatch {
+  /**
+   * The batch so far (copies sized to fit, so its buffers can be transferred) and a reset writer. `tokens`: the
+   * batch kernel's tokens for this batch's PendingTokens.
+   */
+  take(bytesRead: number, tokens: string): WireBatch {
     const b: WireBatch = {
       rows: this.rows,
       bytesRead,
@@ -93,6 +104,7 @@ export class BatchWriter {
       spans: this.spans.slice(0, this.nSpan),
       raw: this.raw,
       extra: this.extra,
+      tokens,
     };
     this.n = 0;
     this.nSpan = 0;
@@ -125,6 +137,10 @@ export class BatchReader {
     const tag = b.tags[k];
     if (tag === T_NULL) return null;
     if (tag === T_NUM) return b.nums[k];
+    if (tag === T_TOKEN) {
+      const at = b.spans[this.s++] * TOKEN_CHARS;
+      return b.tokens.slice(at, at + TOKEN_CHARS);
+    }
     const start = b.spans[this.s++];
     const end = b.spans[this.s++];
     if (tag === T_RAW) return b.raw.slice(start, end);

@@ -209,8 +209,10 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
       : convertRows(spec, converters, {
           row: (values) => {
             for (let i = 0; i < ncols; i++) {
-              cache.cell(values[i]);
-              params[p++] = values[i];
+              // These converters have no batch queue (below), so every token is already computed.
+              const v = values[i] as CellValue;
+              cache.cell(v);
+              params[p++] = v;
             }
             inserted++;
             if (p === batchLen) flush();

@@ -2,7 +2,7 @@
 // (kept, never dropped: the column is widened after the last row, see widen.ts).
 import type { ColumnType } from '../../../shared/domain';
 import type { CommitColumn } from './plan';
-import { PseudonymMemo, type Pseudonymizer } from './pii';
+import { type BatchQueue, type PendingToken, PseudonymMemo, type Pseudonymizer } from './pii';
 import { type DateFormat, isMissing, isNonFiniteNumber, parseBoolWord, parseDate, parseDateTime, parseIntStrict, parseRealStrict, trimIfNeeded } from './values';
 
 const K_TEXT = 0;
@@ -47,11 +47,16 @@ export class Converter {
   misfits: Misfits | null = null;
   nonFinite: NonFinite | null = null;
 
+  /**
+   * `batch` (the parse worker): pseudonymised values the memo lacks are queued there and come back as the
+   * column's PendingToken, settled when the batch is sent (settleTokens).
+   */
   constructor(
     readonly column: CommitColumn,
     pseudonymizer: Pseudonymizer | null,
+    batch: BatchQueue | null = null,
   ) {
-    this.pseudo = pseudonymizer ? new PseudonymMemo(pseudonymizer) : null;
+    this.pseudo = pseudonymizer ? new PseudonymMemo(pseudonymizer, batch) : null;
     this.kind = column.piiAction === 'pseudonymize' ? K_PSEUDO : KIND[column.type];
     this.source = column.source;
     this.trueLabel = column.booleanLabels?.true ?? 'true';
@@ -62,7 +67,7 @@ export class Converter {
     this.exactText = column.exactText;
   }
 
-  convert(raw: string, line: number): string | number | Buffer | null {
+  convert(raw: string, line: number): string | number | Buffer | null | PendingToken {
     if (isMissing(raw)) return null;
     switch (this.kind) {
       case K_TEXT:
@@ -102,6 +107,11 @@ export class Converter {
       default:
         return (this.pseudo as PseudonymMemo).token(raw);
     }
+  }
+
+  /** The batch's tokens were computed: the memo learns those it queued. */
+  settleTokens(tokens: string): void {
+    this.pseudo?.settle(tokens);
   }
 
   /**

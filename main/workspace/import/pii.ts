@@ -225,6 +225,11 @@ export class Pseudonymizer {
     compress(this.outerState, this.w);
   }
 
+  /** The compressed K^ipad and K^opad states (copies), for the batch kernel (pii-batch.ts). */
+  keyStates(): { inner: Int32Array; outer: Int32Array } {
+    return { inner: this.innerState.slice(), outer: this.outerState.slice() };
+  }
+
   token(value: string): string {
     const v = value.trim();
     // UTF-8 bytes of v, then SHA-256 padding for a message that follows the 64-byte K^ipad block.
@@ -299,7 +304,7 @@ const HEX = [48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102];
 
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-const K = Int32Array.from([
+export const SHA256_K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
   0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
   0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
@@ -327,7 +332,7 @@ function compress(h: Int32Array, w: Int32Array): void {
   let hh = h[7];
   for (let i = 0; i < 64; i++) {
     const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-    const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+    const t1 = (hh + S1 + ((e & f) ^ (~e & g)) + SHA256_K[i] + w[i]) | 0;
     const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
     const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
     hh = g;
@@ -350,31 +355,95 @@ function compress(h: Int32Array, w: Int32Array): void {
 }
 
 /**
+ * A token the batch kernel will compute (pii-batch.ts): its index in the batch's token string. One instance per
+ * column, reused (no allocation per value); better-sqlite3 refuses to bind it, so a value that was never
+ * settled cannot reach the workspace in place of its token.
+ */
+export class PendingToken {
+  index = -1;
+}
+
+/**
  * Per-column memo in front of a Pseudonymizer: names and ids repeat, so most of their tokens are lookups. For
  * columns of unique values (e-mails) the memo only costs, so it switches itself off after 20,000 values with
  * a hit rate under 20%, and it never holds more than 100,000 entries.
+ *
+ * With a BatchPseudonymizer (the parse worker), a value the memo lacks is queued for the kernel and token()
+ * returns the column's PendingToken; settle() then learns the computed tokens of those values.
  */
 export class PseudonymMemo {
   private memo: Map<string, string> | null = new Map();
   private lookups = 0;
   private hits = 0;
+  private readonly pending = new PendingToken();
+  /** Queued values the memo should learn, and their indices in the batch. */
+  private learnValues: string[] = [];
+  private learnIndices: number[] = [];
 
-  constructor(private readonly p: Pseudonymizer) {}
+  constructor(
+    private readonly p: Pseudonymizer,
+    private readonly batch: BatchQueue | null = null,
+  ) {}
 
-  token(value: string): string {
+  token(value: string): string | PendingToken {
     const memo = this.memo;
-    if (memo === null) return this.p.token(value);
-    this.lookups++;
-    const hit = memo.get(value);
-    if (hit !== undefined) {
-      this.hits++;
-      return hit;
+    if (memo !== null) {
+      this.lookups++;
+      const hit = memo.get(value);
+      if (hit !== undefined) {
+        this.hits++;
+        return hit;
+      }
+    }
+    if (this.batch !== null) {
+      const index = this.batch.add(value);
+      if (index >= 0) {
+        if (memo !== null && memo.size + this.learnValues.length < 100_000) {
+          this.learnValues.push(value);
+          this.learnIndices.push(index);
+        }
+        this.switchOff();
+        this.pending.index = index;
+        return this.pending;
+      }
     }
     const t = this.p.token(value);
-    if (memo.size < 100_000) memo.set(value, t);
-    if (this.lookups === 20_000 && this.hits < 4_000) this.memo = null;
+    if (memo !== null && memo.size < 100_000) memo.set(value, t);
+    this.switchOff();
     return t;
   }
+
+  /** The batch's tokens were computed (`tokens`, TOKEN_CHARS each): remember those of the values queued here. */
+  settle(tokens: string): void {
+    const memo = this.memo;
+    if (memo !== null) {
+      for (let i = 0; i < this.learnValues.length; i++) {
+        const at = this.learnIndices[i] * TOKEN_CHARS;
+        // A copy, not a slice: a slice would keep the whole batch's token string alive in the memo.
+        memo.set(this.learnValues[i], flatCopy(tokens, at, at + TOKEN_CHARS));
+      }
+    }
+    this.learnValues = [];
+    this.learnIndices = [];
+  }
+
+  private switchOff(): void {
+    if (this.lookups === 20_000 && this.hits < 4_000) this.memo = null;
+  }
+}
+
+/** Characters per token: "p_" and 16 hex digits. */
+export const TOKEN_CHARS = 18;
+
+/** What PseudonymMemo needs of a BatchPseudonymizer (pii-batch.ts imports this file, not the reverse). */
+export interface BatchQueue {
+  add(value: string): number;
+}
+
+function flatCopy(s: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) out += s[i];
+  return out;
 }
 
 /** The HMAC key: the secret's hex form (a longer-than-32-byte secret is first hashed, keeping it one block). */

@@ -11,6 +11,7 @@ import { AppError, deserializeError, type SerializedError, serializeError } from
 import { BatchWriter, type WireBatch } from './batch';
 import { Converter, type Misfits, type NonFinite } from './convert';
 import { Pseudonymizer } from './pii';
+import { BatchPseudonymizer } from './pii-batch';
 import type { CommitColumn } from './plan';
 import { convertRows, type RowCounts, type RowSpec } from './rows';
 
@@ -58,13 +59,19 @@ export function runParseWorker(input: ParseWorkerInput): void {
     Atomics.store(ctl, POSTED, ++posted);
     Atomics.notify(ctl, POSTED);
   };
+  let tokenBatch: BatchPseudonymizer | null = null;
+  let converters: Converter[] = [];
   const postBatch = (w: BatchWriter, bytesRead: number): void => {
-    const b = w.take(bytesRead);
+    // The kernel hashes the values this batch queued; the memos learn their tokens before the next batch.
+    const tokens = tokenBatch ? tokenBatch.take() : '';
+    for (const c of converters) c.settleTokens(tokens);
+    const b = w.take(bytesRead, tokens);
     post({ type: 'batch', batch: b }, [b.tags.buffer, b.nums.buffer, b.spans.buffer]);
   };
   try {
     const pseudo = input.secret ? new Pseudonymizer(Buffer.from(input.secret)) : null;
-    const converters = input.columns.map((c) => new Converter(c, pseudo));
+    tokenBatch = pseudo ? BatchPseudonymizer.create(pseudo) : null;
+    converters = input.columns.map((c) => new Converter(c, pseudo, tokenBatch));
     const ncols = converters.length;
     const sources = converters.map((c) => c.source);
     const w = new BatchWriter();

@@ -3,6 +3,7 @@
 // trailing empty fields, and one Converter per stored column.
 import { AppError } from '../../../shared/errors';
 import type { Converter } from './convert';
+import type { PendingToken } from './pii';
 import type { CsvParser } from './csv-parser';
 import type { OpenedFile } from './decode';
 import { streamRows } from './reader';
@@ -10,6 +11,8 @@ import { allEmpty } from './sample';
 import type { FileEncoding } from '../../../shared/domain';
 
 export type CellValue = string | number | Buffer | null;
+/** A converted cell: a value, or a pseudonymisation token still being computed (only with a batch, pii.ts). */
+export type ConvertedValue = CellValue | PendingToken;
 
 /** Everything needed to re-read the file the way the sample did (plain data: it crosses to the parse worker). */
 export interface RowSpec {
@@ -37,7 +40,7 @@ export interface RowHandlers {
    * One converted row: `values[0..converters.length)`, valid until the next call; `fields` are the row's raw
    * fields and `parser` the parser they come from (its `starts` and `text`).
    */
-  row(values: CellValue[], fields: string[], parser: CsvParser): void;
+  row(values: ConvertedValue[], fields: string[], parser: CsvParser): void;
   /** After each chunk (bytes read so far): progress, cancellation, flushing a batch to the SQLite thread. */
   chunk(bytesRead: number): void;
 }
@@ -46,7 +49,7 @@ export function convertRows(spec: RowSpec, converters: Converter[], h: RowHandle
   const file = spec.input.file;
   const ncols = converters.length;
   const width = spec.width;
-  const values: CellValue[] = new Array<CellValue>(ncols).fill(null);
+  const values: ConvertedValue[] = new Array<ConvertedValue>(ncols).fill(null);
   const counts: RowCounts = { rows: 0, rejected: 0, rejectedLines: [], trailingEmpty: 0 };
   let headerSeen = !spec.hasHeader;
   let parser: CsvParser | null = null;

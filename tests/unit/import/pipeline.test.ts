@@ -66,6 +66,28 @@ describe('pipelined import', () => {
     expect(JSON.stringify(a)).toContain('nothing was lost');
   });
 
+  it('pseudonymises through the batch kernel exactly as in-thread: e-mails of 40–70 bytes, non-ASCII, repeats', () => {
+    // Unique e-mails (the memo switches off) of lengths on both sides of the kernel's one-block limit (55 bytes),
+    // some with two-byte characters; and a repeating contact column (memo hits, learned from earlier batches).
+    const lines = ['id,email,contact_email'];
+    for (let i = 1; i <= 30_000; i++) {
+      const pad = 'x'.repeat(20 + (i % 31));
+      lines.push(`${i},${i % 5 === 0 ? 'zoë' : 'ann'}.${pad}.${i}@example.com,boss${i % 40}@example.com`);
+    }
+    const path = ws.file('emails.csv', lines.join('\n') + '\n');
+    const { a, b } = both(path, { chunkBytes: 64 * 1024 });
+    expect(b).toEqual(a);
+    const rows = (a as { rows: Record<string, unknown>[] }).rows;
+    const secret = ws.ctx.secret;
+    for (const r of [rows[0], rows[4], rows[29], rows[12_345], rows[29_999]]) {
+      const i = r._row as number;
+      const pad = 'x'.repeat(20 + (i % 31));
+      // Stored as c0 (id), c1 (email), c2 (contact_email).
+      expect(r.c1).toBe(pseudonymizeReference(secret, `${i % 5 === 0 ? 'zoë' : 'ann'}.${pad}.${i}@example.com`));
+      expect(r.c2).toBe(pseudonymizeReference(secret, `boss${i % 40}@example.com`));
+    }
+  });
+
   it('reports a ragged row with the same error and line, and leaves nothing behind', () => {
     const path = ws.file('ragged.csv', csvFile(20_000).replace('\r\n15000,', '\r\n15000,extra,'));
     const before = workspaceState(ws.db);
