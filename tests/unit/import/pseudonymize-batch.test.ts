@@ -5,6 +5,7 @@
 // on both sides of it, padding to trim, more values than one kernel call holds, and three secrets (one longer than
 // 32 bytes, which is hashed into the key first).
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error the build script is plain JavaScript (no declaration file)
 import { generatedModule, KERNELS } from '../../../scripts/build-wasm.mjs';
 import { HMAC_KERNEL_WASM } from '../../../main/workspace/import/hmac-kernel.wasm';
 import { PendingToken, PseudonymMemo, Pseudonymizer, pseudonymizeReference, TOKEN_CHARS } from '../../../main/workspace/import/pii';
