@@ -1,16 +1,23 @@
 // The typed column cache (segments/columns.ts) filled during the import itself: the converted numbers pass
 // through here on their way into SQLite, so keeping them costs a typed-array store per cell, while decoding them
 // back out of the dataset table later (the first segmentation's load) takes ~0.7 s for 1M × 10. Only numeric
-// columns are kept (text needs its sorted level list, which the first analysis builds), and only up to
-// CACHE_MAX_ROWS rows, so a very large import does not hold a second copy of its numbers in memory.
+// columns are kept (text needs its sorted level list, which the first analysis builds), and only while they fit
+// CACHE_MAX_BYTES (the row ids and the numbers together), so a very large import does not hold an unbounded second
+// copy of its numbers in memory. A byte budget, not a row cap: an event log of 10M rows with two numeric columns
+// (200 MB) is cached, which spares its first cohort analysis rendering 10M REALs as text and parsing them back.
 import type { ColumnType } from '../../../shared/domain';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
 import { ROWS_POSITION, saveColumnCache, type FreshColumn } from '../segments/columns';
 import type { CellValue } from './rows';
 
-export const CACHE_MAX_ROWS = 2_000_000;
+export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
 const isNumericType = (t: ColumnType) => t === 'integer' || t === 'real' || t === 'boolean';
+
+/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number and 4 for the row id ('rows', beside them). */
+export function cacheRowBudget(types: ColumnType[]): number {
+  return Math.floor(CACHE_MAX_BYTES / (8 * types.filter(isNumericType).length + 4));
+}
 
 export class ImportColumnCache {
   private readonly ncols: number;
@@ -21,12 +28,13 @@ export class ImportColumnCache {
   private row = 0;
   private enabled = true;
 
-  constructor(
-    types: ColumnType[],
-    private readonly maxRows = CACHE_MAX_ROWS,
-  ) {
+  private readonly maxRows: number;
+
+  /** `maxRows` (tests): a row cap instead of the byte budget. */
+  constructor(types: ColumnType[], maxRows?: number) {
+    this.maxRows = maxRows ?? cacheRowBudget(types);
     this.ncols = types.length;
-    this.capacity = Math.min(1 << 16, maxRows);
+    this.capacity = Math.min(1 << 16, this.maxRows);
     this.values = types.map((t) => (isNumericType(t) ? new Float64Array(this.capacity) : null));
     if (!this.values.some((v) => v !== null)) this.enabled = false;
   }

@@ -251,6 +251,27 @@ export function readCachedColumn(db: Db, ds: StoredDataset, column: StoredColumn
   return null;
 }
 
+/**
+ * A numeric column's cached values (the import fills them) for a table whose _row values run first..last without
+ * gaps, in shared memory so a helper thread can read them too: element i is _row first + i. Null when the column
+ * is not numeric, not cached, or its entry fails its check (recorded as loadColumns records it): the caller then
+ * reads the table. The values are the stored doubles, where a text rendering of a REAL keeps only 15 digits.
+ */
+export function cachedNumericRun(db: Db, ds: StoredDataset, column: StoredColumn, first: number, last: number): Float64Array | null {
+  if (!isNumericColumn(column)) return null;
+  const { hits } = readCache(db, ds, [ROWS_POSITION, column.index]);
+  const rows = hits.get(ROWS_POSITION);
+  const hit = hits.get(column.index);
+  if (rows?.kind !== 'rows' || hit?.kind !== 'f64') return null;
+  const ids = i32(rows.data);
+  const n = last - first + 1;
+  // Ascending _row values, n of them, from first to last: exactly first..last.
+  if (ids.length !== n || ids[0] !== first || ids[n - 1] !== last || hit.data.byteLength !== n * 8) return null;
+  const out = new Float64Array(new SharedArrayBuffer(n * 8));
+  out.set(f64(hit.data));
+  return out;
+}
+
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */
 export function saveColumnCache(db: Db, ds: StoredDataset, fresh: FreshColumn[]): void {
   const stmt = db.prepare(

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImportTuned } from '../../../main/workspace/import/commit';
-import { ImportColumnCache } from '../../../main/workspace/import/column-cache';
+import { cacheRowBudget, ImportColumnCache } from '../../../main/workspace/import/column-cache';
 import { getDataset } from '../../../main/workspace/datasets';
 import { loadColumns, type LoadedColumn } from '../../../main/workspace/segments/columns';
 import { tempWorkspace, type TempWorkspace } from './helpers';
@@ -59,6 +59,13 @@ describe('column cache written by the import', () => {
     const b = loadColumns(ws.db, ds2, pick(ds2));
     expect(b.fromCache).toBe(5);
     for (let j = 0; j < 5; j++) expect(numbers(b.columns[j])).toEqual(numbers(a.columns[j]));
+  });
+
+  it('keeps numbers within a byte budget of 256 MiB, not a row cap: an event log of 10M rows and two numbers fits', () => {
+    // 256 MiB / (8 bytes per number + 4 per row id): hand-computed.
+    expect(cacheRowBudget(['text', 'datetime', 'real', 'integer', 'text'])).toBe(13_421_772);
+    expect(cacheRowBudget(Array<'real'>(10).fill('real'))).toBe(3_195_660);
+    expect(cacheRowBudget(['integer', 'boolean', 'date', 'text'])).toBe(13_421_772);
   });
 
   it('grows past its first block, and stops caching (without failing the import) past the row limit', () => {

@@ -24,6 +24,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
 import { keepLogInCache, readCachedLog, startCacheWriter } from '../../../main/workspace/monitor/cohorts/cache';
+import { cachedNumericRun } from '../../../main/workspace/segments/columns';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -105,6 +106,46 @@ describe('the cohorts scan', () => {
 });
 
 const WORKER = join(import.meta.dirname, '../../../out/main/worker.js');
+
+describe('the cohorts scan with the value column from the column cache', () => {
+  // Amounts whose shortest round-trip text takes 17 digits, tiny and large ones, a missing one: the import caches
+  // the REAL column, and the scan reads it from there instead of from SQLite's text of each value.
+  const AMOUNTS = ['0.30000000000000004', '1e-7', '123456789.12345679', '', '-2.5', '99.99', '7', '0.1'];
+  const log = ['cust,ts,amount', ...AMOUNTS.map((a, i) => `C${i % 3},2024-0${1 + (i % 4)}-0${1 + i}T10:00:00Z,${a}`)].join('\n');
+
+  it('gives the same arrays as reading the table (blocks, row by row, and on a helper thread)', async () => {
+    h = await workspaceWith({ log });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
+    const cached = cachedNumericRun(db, ds, cols.value!, 1, ds.rows);
+    expect(cached).not.toBeNull();
+    expect(Array.from(cached!)).toEqual(AMOUNTS.map((a) => (a === '' ? Number.NaN : Number(a))));
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const fromCache = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3 });
+    expect(Array.from(fromCache.value!)).toEqual(Array.from(cached!));
+    expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3, valueFromTable: true }));
+    expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, rowByRow: true }));
+    if (existsSync(WORKER)) {
+      // The helper thread decodes the second half, reading the same shared cached values.
+      const helped = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 2, helperMinRows: 1, workerPath: WORKER });
+      expect(helped).toEqual(fromCache);
+    }
+  });
+
+  it('is not used when the cache does not cover the table as it is (no entry, or other rows)', async () => {
+    h = await workspaceWith({ log });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
+    expect(cachedNumericRun(db, ds, cols.value!, 2, ds.rows)).toBeNull(); // a range the rows entry does not span
+    expect(cachedNumericRun(db, ds, cols.customer, 1, ds.rows)).toBeNull(); // text: never in the numeric cache
+    const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
+    w.prepare('DELETE FROM column_cache WHERE dataset_id = ?').run(ds.id);
+    w.close();
+    expect(cachedNumericRun(db, ds, cols.value!, 1, ds.rows)).toBeNull();
+  });
+});
 
 describe('the decoded log in the column cache', () => {
   it('reads back exactly what was kept, only for the same customer and time columns and the same import', async () => {
@@ -190,8 +231,9 @@ describe('the cohorts scan in two parts', () => {
     for (const split of [2, 4, 6, 9]) {
       const first = new LogSink(ds.rows, cols, ds);
       const second = new LogSink(ds.rows, cols, ds);
-      scanBlocks(db, ds, cols, first, 1, split - 1, { isCancelled: () => false, blockRows: 3 }, () => undefined);
-      scanBlocks(db, ds, cols, second, split, ds.rows, { isCancelled: () => false, blockRows: 3 }, () => undefined);
+      const noCache = { values: null, base: 0 };
+      scanBlocks(db, ds, cols, noCache, first, 1, split - 1, { isCancelled: () => false, blockRows: 3 }, () => undefined);
+      scanBlocks(db, ds, cols, noCache, second, split, ds.rows, { isCancelled: () => false, blockRows: 3 }, () => undefined);
       first.append(second.part());
       const p = first.part();
       expect([p.n, p.customerNames, p.groupNames, p.missingCustomer + p.missingTime]).toEqual([whole.n, whole.customerIds, whole.byNames, whole.missing.customer + whole.missing.time]);
