@@ -3,26 +3,38 @@
 // back out of the dataset table later (the first segmentation's load) takes ~0.7 s for 1M × 10. Only numeric
 // columns are kept (text needs its sorted level list, which the first analysis builds), and only while they fit
 // CACHE_MAX_BYTES (the row ids and the numbers together), so a very large import does not hold an unbounded second
-// copy of its numbers in memory. A byte budget, not a row cap: an event log of 10M rows with two numeric columns
-// (200 MB) is cached, which spares its first cohort analysis rendering 10M REALs as text and parsing them back.
+// copy of its numbers in memory. A byte budget, not a row cap: an event log of 10M rows with a time and two numeric
+// columns (280 MB) is cached, which spares its first cohort analysis rendering 10M REALs and copying 10M datetimes
+// as text and parsing them back.
+// Date and datetime columns are kept too, as epoch milliseconds read from the stored text (journeys/stored-time.ts,
+// the cohorts scan's own reader) at timeCachePosition, when every value is the same kind of time (all dates, all
+// naive, or all UTC): the first cohort analysis of a 10M-event log then reads no times from the table at all.
 import type { ColumnType } from '../../../shared/domain';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
-import { ROWS_POSITION, saveColumnCache, type FreshColumn } from '../segments/columns';
+import { readStoredTime, type TimeRead } from '../journeys/stored-time';
+import { ROWS_POSITION, saveColumnCache, timeCachePosition, type FreshColumn } from '../segments/columns';
 import type { CellValue } from './rows';
 
-export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
+/** 384 MiB: an event log of 10M rows with a time and two numbers (280 MB) fits; a 1M-row import stays far below. */
+export const CACHE_MAX_BYTES = 384 * 1024 * 1024;
 const isNumericType = (t: ColumnType) => t === 'integer' || t === 'real' || t === 'boolean';
+const isTimeType = (t: ColumnType) => t === 'date' || t === 'datetime';
 
-/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number and 4 for the row id ('rows', beside them). */
+/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number or time and 4 for the row id ('rows'). */
 export function cacheRowBudget(types: ColumnType[]): number {
-  return Math.floor(CACHE_MAX_BYTES / (8 * types.filter(isNumericType).length + 4));
+  return Math.floor(CACHE_MAX_BYTES / (8 * types.filter((t) => isNumericType(t) || isTimeType(t)).length + 4));
 }
 
 export class ImportColumnCache {
   private readonly ncols: number;
-  /** One growing array per numeric column (null for the others, or once a non-number arrived). */
+  /** One growing array per numeric or time column (null for the others, or once a value that does not fit arrived). */
   private values: (Float64Array | null)[];
+  /** Per column: a time column (epoch ms of its stored text)? */
+  private readonly isTime: boolean[];
+  /** Per time column: the one kind of time its values were so far (stored-time.ts; 0 before the first). */
+  private readonly timeKind: number[];
+  private readonly read: TimeRead = { ms: 0, kind: 0 };
   private capacity: number;
   private col = 0;
   private row = 0;
@@ -35,7 +47,9 @@ export class ImportColumnCache {
     this.maxRows = maxRows ?? cacheRowBudget(types);
     this.ncols = types.length;
     this.capacity = Math.min(1 << 16, this.maxRows);
-    this.values = types.map((t) => (isNumericType(t) ? new Float64Array(this.capacity) : null));
+    this.values = types.map((t) => (isNumericType(t) || isTimeType(t) ? new Float64Array(this.capacity) : null));
+    this.isTime = types.map(isTimeType);
+    this.timeKind = types.map(() => 0);
     if (!this.values.some((v) => v !== null)) this.enabled = false;
   }
 
@@ -46,6 +60,7 @@ export class ImportColumnCache {
       const a = this.values[this.col]; // re-read: grow() replaced the arrays, or dropped them past maxRows
       if (a !== null) {
         if (v === null) a[this.row] = Number.NaN;
+        else if (this.isTime[this.col]) this.time(a, v);
         // SQLite stores −0 as 0 (an integer-valued REAL), and the cache must equal what a read returns.
         else if (typeof v === 'number') a[this.row] = v === 0 ? 0 : v;
         else this.values[this.col] = null; // a misfit kept as text: this column will be widened to text
@@ -55,6 +70,16 @@ export class ImportColumnCache {
       this.col = 0;
       this.row++;
     }
+  }
+
+  /** A time column's stored text as epoch ms; a misfit (widened to text later) or a second kind of time drops it. */
+  private time(a: Float64Array, v: CellValue): void {
+    const r = this.read;
+    const kind = this.timeKind[this.col];
+    if (typeof v === 'string' && readStoredTime(v, 0, v.length, r) && (kind === 0 || kind === r.kind)) {
+      a[this.row] = r.ms;
+      this.timeKind[this.col] = r.kind;
+    } else this.values[this.col] = null;
   }
 
   /**
@@ -89,16 +114,20 @@ export class ImportColumnCache {
 
   /**
    * Write the cache for the imported dataset (as stored, with its final row count; inside the import's
-   * transaction), for the columns whose final type is still numeric. Rows got _row 1..rows in insertion order.
+   * transaction), for the columns whose final type is still numeric, or still a date or datetime. Rows got _row
+   * 1..rows in insertion order.
    */
   save(db: Db, ds: StoredDataset, finalTypes: ColumnType[]): void {
     const rows = ds.rows;
     if (!this.enabled || rows !== this.row || rows === 0) return;
     const fresh: FreshColumn[] = [];
     for (const [i, a] of this.values.entries()) {
-      if (a === null || !isNumericType(finalTypes[i])) continue;
+      if (a === null) continue;
       // A view of the first `rows` values, not a copy: SQLite copies the bytes into its pages anyway.
-      fresh.push({ position: ds.columns[i].index, kind: 'f64', data: Buffer.from(a.buffer, a.byteOffset, rows * 8), levels: null });
+      const data = Buffer.from(a.buffer, a.byteOffset, rows * 8);
+      if (this.isTime[i]) {
+        if (isTimeType(finalTypes[i])) fresh.push({ position: timeCachePosition(ds.columns[i].index), kind: 'ms', data, levels: [String(this.timeKind[i])] });
+      } else if (isNumericType(finalTypes[i])) fresh.push({ position: ds.columns[i].index, kind: 'f64', data, levels: null });
     }
     if (fresh.length === 0) return;
     const ids = new Int32Array(rows);

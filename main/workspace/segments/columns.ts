@@ -19,8 +19,11 @@ export type LoadedColumn =
 /** A decoded column not yet in the cache; the caller persists it inside its own transaction. */
 export interface FreshColumn {
   position: number;
-  /** 'sec32' and 'cents32': the cohorts log's compact encodings (monitor/cohorts/cache.ts), never read here. */
-  kind: 'f64' | 'codes' | 'rows' | 'sec32' | 'cents32';
+  /**
+   * 'sec32' and 'cents32': the cohorts log's compact encodings (monitor/cohorts/cache.ts); 'ms': a date or
+   * datetime column's epoch milliseconds (the import's, at timeCachePosition) — neither is read by loadColumns.
+   */
+  kind: 'f64' | 'codes' | 'rows' | 'sec32' | 'cents32' | 'ms';
   data: Buffer;
   levels: string[] | null;
   /** The levels already as JSON, instead of `levels` (a long list handed to another thread as one string). */
@@ -41,6 +44,13 @@ export interface LoadedData {
 
 /** The cache entry holding the dataset _row of each cached row. */
 export const ROWS_POSITION = -1;
+
+/**
+ * Where the import keeps a date or datetime column's epoch milliseconds (kind 'ms', one double per row, NaN when
+ * missing; its level list names the one kind of time every value was, as stored-time.ts counts them): away from
+ * the columns' own positions, which hold their decoded text, and above the cohorts' entries (≤ −100000).
+ */
+export const timeCachePosition = (index: number): number => -50_000 - index;
 
 export function isNumericColumn(c: StoredColumn): boolean {
   return c.type === 'integer' || c.type === 'real' || c.type === 'boolean';
@@ -70,7 +80,7 @@ export function cacheChecksum(kind: string, levels: string | null, data: Buffer)
   return crc32(data, crc32(`${kind}\n${levels ?? ''}`));
 }
 
-const BYTES_PER_ROW: Record<string, number> = { f64: 8, codes: 4, rows: 4 };
+const BYTES_PER_ROW: Record<string, number> = { f64: 8, codes: 4, rows: 4, ms: 8 };
 
 function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<number, CacheRow>; rebuilt: CacheRebuild[]; warnings: string[] } {
   const hits = new Map<number, CacheRow>();
@@ -83,7 +93,8 @@ function readCache(db: Db, ds: StoredDataset, positions: number[]): { hits: Map<
   function readOne(p: number): void {
     const row = stmt.get(ds.id, p, ds.rows, ds.importedAt) as CacheRow | undefined;
     if (!row) return;
-    const column = p === ROWS_POSITION ? '(row numbers)' : (ds.columns.find((c) => c.index === p)?.name ?? `#${p}`);
+    const timeOf = ds.columns.find((c) => timeCachePosition(c.index) === p);
+    const column = p === ROWS_POSITION ? '(row numbers)' : timeOf ? `${timeOf.name} (as times)` : (ds.columns.find((c) => c.index === p)?.name ?? `#${p}`);
     // Cached before checksums existed: not trusted, rebuilt (and stamped when the caller saves the fresh copy).
     if (row.checksum === null) rebuilt.push({ position: p, column, reason: 'unchecked' });
     else if (row.data.byteLength !== ds.rows * (BYTES_PER_ROW[row.kind] ?? Number.NaN)) rebuilt.push({ position: p, column, reason: 'size' });
@@ -255,21 +266,37 @@ export function readCachedColumn(db: Db, ds: StoredDataset, column: StoredColumn
  * A numeric column's cached values (the import fills them) for a table whose _row values run first..last without
  * gaps, in shared memory so a helper thread can read them too: element i is _row first + i. Null when the column
  * is not numeric, not cached, or its entry fails its check (recorded as loadColumns records it): the caller then
- * reads the table. The values are the stored doubles, where a text rendering of a REAL keeps only 15 digits.
+ * reads the table. The values are the stored doubles, as the table gives them.
  */
 export function cachedNumericRun(db: Db, ds: StoredDataset, column: StoredColumn, first: number, last: number): Float64Array | null {
   if (!isNumericColumn(column)) return null;
-  const { hits } = readCache(db, ds, [ROWS_POSITION, column.index]);
+  return cachedRun(db, ds, column.index, 'f64', first, last)?.values ?? null;
+}
+
+/**
+ * A date or datetime column's epoch milliseconds as the import cached them (timeCachePosition), laid out as
+ * cachedNumericRun's, with the kind of time (TIME_DATE, TIME_NAIVE or TIME_UTC of journeys/stored-time.ts; 0 when
+ * every value is missing) that every value was; null when not cached.
+ */
+export function cachedTimeRun(db: Db, ds: StoredDataset, column: StoredColumn, first: number, last: number): { ms: Float64Array; kind: number } | null {
+  if (column.type !== 'date' && column.type !== 'datetime') return null;
+  const run = cachedRun(db, ds, timeCachePosition(column.index), 'ms', first, last);
+  const kind = run ? Number((JSON.parse(run.levels ?? '[]') as string[])[0]) : Number.NaN;
+  return run && Number.isInteger(kind) ? { ms: run.values, kind } : null;
+}
+
+function cachedRun(db: Db, ds: StoredDataset, position: number, kind: string, first: number, last: number): { values: Float64Array; levels: string | null } | null {
+  const { hits } = readCache(db, ds, [ROWS_POSITION, position]);
   const rows = hits.get(ROWS_POSITION);
-  const hit = hits.get(column.index);
-  if (rows?.kind !== 'rows' || hit?.kind !== 'f64') return null;
+  const hit = hits.get(position);
+  if (rows?.kind !== 'rows' || hit?.kind !== kind) return null;
   const ids = i32(rows.data);
   const n = last - first + 1;
   // Ascending _row values, n of them, from first to last: exactly first..last.
   if (ids.length !== n || ids[0] !== first || ids[n - 1] !== last || hit.data.byteLength !== n * 8) return null;
-  const out = new Float64Array(new SharedArrayBuffer(n * 8));
-  out.set(f64(hit.data));
-  return out;
+  const values = new Float64Array(new SharedArrayBuffer(n * 8));
+  values.set(f64(hit.data));
+  return { values, levels: hit.levels };
 }
 
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */

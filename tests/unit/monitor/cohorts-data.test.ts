@@ -22,9 +22,10 @@ import { openWorkspaceDb, type Db } from '../../../main/workspace/db';
 import { resolveCohortColumns } from '../../../main/workspace/monitor/cohorts/run';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { LogSink, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
+import { LogSink, NOTHING_CACHED, readNumber, scanBlocks, scanCohortLog } from '../../../main/workspace/monitor/cohorts/scan';
 import { keepLogInCache, readCachedLog, startCacheWriter } from '../../../main/workspace/monitor/cohorts/cache';
-import { cachedNumericRun } from '../../../main/workspace/segments/columns';
+import { cachedNumericRun, cachedTimeRun } from '../../../main/workspace/segments/columns';
+import { TIME_DATE, TIME_NAIVE, TIME_UTC } from '../../../main/workspace/journeys/stored-time';
 import type { Harness } from '../segment-service/helpers';
 import { jobDb, workspaceWith } from '../journey-data/helpers';
 
@@ -120,17 +121,47 @@ describe('the cohorts scan with the value column from the column cache', () => {
     const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
     const cached = cachedNumericRun(db, ds, cols.value!, 1, ds.rows);
     expect(cached).not.toBeNull();
+    // Every time is UTC ("Z"), so the times are cached too, as the epoch ms of the stored text.
+    const times = cachedTimeRun(db, ds, cols.time, 1, ds.rows);
+    expect(times?.kind).toBe(TIME_UTC);
+    expect(Array.from(times!.ms)).toEqual(AMOUNTS.map((_, i) => Date.UTC(2024, i % 4, 1 + i, 10)));
     expect(Array.from(cached!)).toEqual(AMOUNTS.map((a) => (a === '' ? Number.NaN : Number(a))));
     const quiet = { isCancelled: () => false, onProgress: () => undefined };
     const fromCache = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3 });
     expect(Array.from(fromCache.value!)).toEqual(Array.from(cached!));
-    expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3, valueFromTable: true }));
+    expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3, fromTable: true }));
     expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, rowByRow: true }));
     if (existsSync(WORKER)) {
       // The helper thread decodes the second half, reading the same shared cached values.
       const helped = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 2, helperMinRows: 1, workerPath: WORKER });
       expect(helped).toEqual(fromCache);
     }
+  });
+
+  it('caches a column of dates, or of naive times, but not one that mixes kinds or was widened to text', async () => {
+    const file = [
+      'cust,day,naive,mixed,odd',
+      'C1,2024-01-31,2024-01-31 23:30:00,2024-01-31T23:30:00Z,2024-01-02',
+      'C2,2024-02-29,2024-02-29T12:00:00.250,2024-02-29 12:00:00,2024-01-03',
+      'C3,,,2024-03-01T00:00:00+02:00,not a date',
+    ].join('\n');
+    h = await workspaceWith({ events: file });
+    db = jobDb(h);
+    const ds = getDataset(db, 'events');
+    const col = (name: string) => ds.columns.find((c) => c.name === name)!;
+    expect([col('day').type, col('naive').type, col('mixed').type, col('odd').type]).toEqual(['date', 'datetime', 'datetime', 'text']);
+    const day = cachedTimeRun(db, ds, col('day'), 1, 3)!;
+    expect(day.kind).toBe(TIME_DATE);
+    expect(Array.from(day.ms)).toEqual([Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Number.NaN]);
+    const naive = cachedTimeRun(db, ds, col('naive'), 1, 3)!;
+    expect(naive.kind).toBe(TIME_NAIVE);
+    expect(Array.from(naive.ms)).toEqual([Date.UTC(2024, 0, 31, 23, 30), Date.UTC(2024, 1, 29, 12, 0, 0, 250), Number.NaN]);
+    expect(cachedTimeRun(db, ds, col('mixed'), 1, 3)).toBeNull(); // naive and UTC: read from the table
+    expect(cachedTimeRun(db, ds, col('odd'), 1, 3)).toBeNull(); // widened to text by its misfit
+    // The cohorts scan reads the cached dates exactly as the table's text.
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, dataset: 'events', customer: 'cust', time: 'day' });
+    expect(scanCohortLog(db, ds, cols, quiet)).toEqual(scanCohortLog(db, ds, cols, { ...quiet, fromTable: true }));
   });
 
   it('is not used when the cache does not cover the table as it is (no entry, or other rows)', async () => {
@@ -231,7 +262,7 @@ describe('the cohorts scan in two parts', () => {
     for (const split of [2, 4, 6, 9]) {
       const first = new LogSink(ds.rows, cols, ds);
       const second = new LogSink(ds.rows, cols, ds);
-      const noCache = { values: null, base: 0 };
+      const noCache = NOTHING_CACHED;
       scanBlocks(db, ds, cols, noCache, first, 1, split - 1, { isCancelled: () => false, blockRows: 3 }, () => undefined);
       scanBlocks(db, ds, cols, noCache, second, split, ds.rows, { isCancelled: () => false, blockRows: 3 }, () => undefined);
       first.append(second.part());

@@ -3,14 +3,13 @@
 import type { Db } from '../../db';
 import type { StoredDataset } from '../../datasets';
 import { startScanHelperThread, type ScanHelper, type ScanPartRange } from '../../scan-helper-thread';
-import type { CachedValue, CohortColumns, CohortScanOptions, LogPart } from './scan';
+import type { CachedColumns, CohortColumns, CohortScanOptions, LogPart } from './scan';
 
 export interface CohortScanPartInput extends ScanPartRange {
   /** Column positions (StoredColumn.index). */
   columns: { customer: number; time: number; value: number | null; score: number | null; by: number | null };
-  /** The value column from the column cache (shared; element i is _row valueBase + i), or null: read from the table. */
-  cachedValue: Float64Array | null;
-  valueBase: number;
+  /** The time and value columns from the column cache (shared arrays: see CachedColumns), or nulls: from the table. */
+  cached: CachedColumns;
 }
 
 export type CohortScanHelper = ScanHelper<LogPart>;
@@ -19,11 +18,11 @@ export function startCohortScanHelper(
   db: Db,
   ds: StoredDataset,
   cols: CohortColumns,
-  cached: CachedValue,
+  cached: CachedColumns,
   opts: CohortScanOptions,
   from: number,
   to: number,
 ): CohortScanHelper | null {
   const columns = { customer: cols.customer.index, time: cols.time.index, value: cols.value?.index ?? null, score: cols.score?.index ?? null, by: cols.by?.index ?? null };
-  return startScanHelperThread<LogPart, 'cohorts.scan-part'>('cohorts.scan-part', db, ds, { columns, cachedValue: cached.values, valueBase: cached.base }, opts, from, to);
+  return startScanHelperThread<LogPart, 'cohorts.scan-part'>('cohorts.scan-part', db, ds, { columns, cached }, opts, from, to);
 }

@@ -16,8 +16,7 @@ export function runCohortScanPart(input: CohortScanPartInput, isCancelled: () =>
       const c = input.columns;
       const cols: CohortColumns = { customer: at(c.customer)!, time: at(c.time)!, value: at(c.value), score: at(c.score), by: at(c.by) };
       const sink = new LogSink(input.to - input.from + 1, cols, ds);
-      const cached = { values: input.cachedValue, base: input.valueBase };
-      scanBlocks(db, ds, cols, cached, sink, input.from, input.to, { isCancelled, blockRows: input.blockRows }, onBlock);
+      scanBlocks(db, ds, cols, input.cached, sink, input.from, input.to, { isCancelled, blockRows: input.blockRows }, onBlock);
       return sink.part();
     },
     buffersOf,

@@ -9,7 +9,7 @@
 import { AppError } from '../../../../shared/errors';
 import type { Db } from '../../db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from '../../datasets';
-import { cachedNumericRun } from '../../segments/columns';
+import { cachedNumericRun, cachedTimeRun } from '../../segments/columns';
 import { Codebook, FNV_OFFSET, fnvStep, hashRange, IdBatch } from '../../journeys/codebook';
 import { FIELD, forEachBlock, isBlank, RECORD } from '../../journeys/block-text';
 import { rowBounds } from '../../journeys/event-scan';
@@ -60,8 +60,8 @@ export interface CohortScanOptions {
   blockRows?: number;
   /** Skip the block path (tests compare both). */
   rowByRow?: boolean;
-  /** Read the value column from the table even when the column cache holds it (tests compare both). */
-  valueFromTable?: boolean;
+  /** Read the time and value columns from the table even when the column cache holds them (tests compare both). */
+  fromTable?: boolean;
   /** Decode the second half on a helper thread from this many rows (default HELPER_MIN_ROWS; Infinity: never). */
   helperMinRows?: number;
   /** The built worker entry for the helper (tests on the sources point at out/main/worker.js). */
@@ -193,26 +193,36 @@ export function readNumber(s: string, a: number, b: number): number {
   return t === 'Inf' ? Number.POSITIVE_INFINITY : t === '-Inf' ? Number.NEGATIVE_INFINITY : Number.NaN;
 }
 
-function fieldColumns(cols: CohortColumns, cached: CachedValue = NO_CACHED_VALUE): StoredColumn[] {
-  return [cols.customer, cols.time, cached.values ? null : cols.value, cols.score, cols.by].filter((c): c is StoredColumn => c !== null);
+function fieldColumns(cols: CohortColumns, cached: CachedColumns = NOTHING_CACHED): StoredColumn[] {
+  return [cols.customer, cached.time ? null : cols.time, cached.value ? null : cols.value, cols.score, cols.by].filter((c): c is StoredColumn => c !== null);
 }
 
 /**
- * The value column read from the column cache instead of the table (`values[i]` is _row base + i), or none. The
- * import caches numeric columns, so the first run after an import reads amounts as the stored doubles instead of
- * having SQLite render 10M REALs as text for the blocks and parsing them back (~1.3 CPU-seconds on the benchmark).
+ * The time and value columns read from the column cache instead of the table (`time[i]`, `value[i]` are _row
+ * base + i; `timeKind` the kind of every cached time), or not. The import caches numbers and times, so the first run
+ * after an import has SQLite join only the customer ids (and the score and split) into its blocks, instead of also
+ * rendering 10M REALs and copying 10M datetimes as text for this thread to parse back (~2.8 CPU-seconds of the
+ * 10M-event benchmark's cold run).
  */
-export interface CachedValue {
-  values: Float64Array | null;
+export interface CachedColumns {
+  time: Float64Array | null;
+  timeKind: number;
+  value: Float64Array | null;
   base: number;
 }
-const NO_CACHED_VALUE: CachedValue = { values: null, base: 0 };
+export const NOTHING_CACHED: CachedColumns = { time: null, timeKind: 0, value: null, base: 0 };
+
+function cachedColumns(db: Db, ds: StoredDataset, cols: CohortColumns, first: number, last: number, opts: CohortScanOptions): CachedColumns {
+  if (opts.fromTable) return { ...NOTHING_CACHED, base: first };
+  const time = cachedTimeRun(db, ds, cols.time, first, last);
+  return { time: time?.ms ?? null, timeKind: time?.kind ?? 0, value: cols.value ? cachedNumericRun(db, ds, cols.value, first, last) : null, base: first };
+}
 
 export function scanBlocks(
   db: Db,
   ds: StoredDataset,
   cols: CohortColumns,
-  cached: CachedValue,
+  cached: CachedColumns,
   sink: LogSink,
   first: number,
   last: number,
@@ -221,8 +231,10 @@ export function scanBlocks(
 ): void {
   const tr: TimeRead = { ms: 0, kind: 0 };
   const hasValue = cols.value !== null;
-  const cachedValue = cached.values;
-  const valueAt = -cached.base;
+  const cachedValue = cached.value;
+  const cachedTime = cached.time;
+  const cachedKind = cached.timeKind;
+  const at0 = -cached.base;
   const textValue = hasValue && cachedValue === null;
   const hasScore = cols.score !== null;
   const hasBy = cols.by !== null;
@@ -257,19 +269,24 @@ export function scanBlocks(
         if (c > 32) blank = false;
         p++;
       }
-      if (c !== FIELD || p === L) throw new FramingError('customer');
       ids.add(r, a, p, h, blank);
-      a = ++p;
-      c = RECORD;
-      while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
-      let time = Number.NaN;
-      if (p > a) {
-        if (readStoredTime(s, a, p, tr)) time = tr.ms;
-        else sink.badTime(lo + r, s.slice(a, p), cols.time);
+      if (cachedTime !== null) {
+        times[r] = cachedTime[lo + r + at0];
+        kinds[r] = cachedKind;
+      } else {
+        if (c !== FIELD || p === L) throw new FramingError('time');
+        a = ++p;
+        c = RECORD;
+        while (p < L && (c = s.charCodeAt(p)) !== FIELD && c !== RECORD) p++;
+        let time = Number.NaN;
+        if (p > a) {
+          if (readStoredTime(s, a, p, tr)) time = tr.ms;
+          else sink.badTime(lo + r, s.slice(a, p), cols.time);
+        }
+        times[r] = time;
+        kinds[r] = tr.kind;
       }
-      times[r] = time;
-      kinds[r] = tr.kind;
-      if (cachedValue !== null) values[r] = cachedValue[lo + r + valueAt];
+      if (cachedValue !== null) values[r] = cachedValue[lo + r + at0];
       else if (textValue) {
         if (c !== FIELD || p === L) throw new FramingError('value');
         a = ++p;
@@ -352,7 +369,7 @@ export function scanCohortLog(db: Db, ds: StoredDataset, cols: CohortColumns, op
     let helper: CohortScanHelper | null = null;
     try {
       const { first, last, count } = bounds;
-      const cached: CachedValue = { values: cols.value && !opts.valueFromTable ? cachedNumericRun(db, ds, cols.value, first, last) : null, base: first };
+      const cached = cachedColumns(db, ds, cols, first, last, opts);
       if (count >= (opts.helperMinRows ?? HELPER_MIN_ROWS)) helper = startCohortScanHelper(db, ds, cols, cached, opts, first + Math.floor(count / 2), last);
       const mineLast = helper ? helper.from - 1 : last;
       scanBlocks(db, ds, cols, cached, sink, first, mineLast, opts, (done) => opts.onProgress(done + (helper?.done() ?? 0), count));
