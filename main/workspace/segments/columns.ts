@@ -263,14 +263,14 @@ export function readCachedColumn(db: Db, ds: StoredDataset, column: StoredColumn
 }
 
 /**
- * A numeric column's cached values (the import fills them) for a table whose _row values run first..last without
- * gaps, in shared memory so a helper thread can read them too: element i is _row first + i. Null when the column
- * is not numeric, not cached, or its entry fails its check (recorded as loadColumns records it): the caller then
- * reads the table. The values are the stored doubles, as the table gives them.
+ * A numeric column's cached values (the import fills them) for a table whose _row values run without gaps (the
+ * caller checks: max − min + 1 = the row count): element i is the table's i-th row. Null when the column is not
+ * numeric, not cached, or its entry fails its check (recorded as loadColumns records it): the caller then reads the
+ * table. The values are the stored doubles, as the table gives them.
  */
-export function cachedNumericRun(db: Db, ds: StoredDataset, column: StoredColumn, first: number, last: number): Float64Array | null {
+export function cachedNumericRun(db: Db, ds: StoredDataset, column: StoredColumn): Float64Array | null {
   if (!isNumericColumn(column)) return null;
-  return cachedRun(db, ds, column.index, 'f64', first, last)?.values ?? null;
+  return cachedRun(db, ds, column.index, 'f64')?.values ?? null;
 }
 
 /**
@@ -278,25 +278,28 @@ export function cachedNumericRun(db: Db, ds: StoredDataset, column: StoredColumn
  * cachedNumericRun's, with the kind of time (TIME_DATE, TIME_NAIVE or TIME_UTC of journeys/stored-time.ts; 0 when
  * every value is missing) that every value was; null when not cached.
  */
-export function cachedTimeRun(db: Db, ds: StoredDataset, column: StoredColumn, first: number, last: number): { ms: Float64Array; kind: number } | null {
+export function cachedTimeRun(db: Db, ds: StoredDataset, column: StoredColumn): { ms: Float64Array; kind: number } | null {
   if (column.type !== 'date' && column.type !== 'datetime') return null;
-  const run = cachedRun(db, ds, timeCachePosition(column.index), 'ms', first, last);
+  const run = cachedRun(db, ds, timeCachePosition(column.index), 'ms');
   const kind = run ? Number((JSON.parse(run.levels ?? '[]') as string[])[0]) : Number.NaN;
   return run && Number.isInteger(kind) ? { ms: run.values, kind } : null;
 }
 
-function cachedRun(db: Db, ds: StoredDataset, position: number, kind: string, first: number, last: number): { values: Float64Array; levels: string | null } | null {
-  const { hits } = readCache(db, ds, [ROWS_POSITION, position]);
-  const rows = hits.get(ROWS_POSITION);
-  const hit = hits.get(position);
-  if (rows?.kind !== 'rows' || hit?.kind !== kind) return null;
-  const ids = i32(rows.data);
-  const n = last - first + 1;
-  // Ascending _row values, n of them, from first to last: exactly first..last.
-  if (ids.length !== n || ids[0] !== first || ids[n - 1] !== last || hit.data.byteLength !== n * 8) return null;
-  const values = new Float64Array(new SharedArrayBuffer(n * 8));
-  values.set(f64(hit.data));
-  return { values, levels: hit.levels };
+/**
+ * One cached entry by position, in table order. Its element i is the i-th row of the cache's 'rows' entry, which
+ * holds ds.rows ascending _row values of the table; in a table of ds.rows gap-free rows those are all of them, so
+ * element i is the table's i-th row. Only the entry's presence and size are read (SQLite's length() does not load a
+ * BLOB), not its 4 bytes a row: its content is not used, so it need not be checked.
+ */
+function cachedRun(db: Db, ds: StoredDataset, position: number, kind: string): { values: Float64Array; levels: string | null } | null {
+  const rows = db
+    .prepare(`SELECT COUNT(*) FROM column_cache WHERE dataset_id = ? AND position = ? AND rows = ? AND imported_at = ? AND kind = 'rows' AND length(data) = ?`)
+    .pluck()
+    .get(ds.id, ROWS_POSITION, ds.rows, ds.importedAt, ds.rows * 4) as number;
+  if (rows !== 1) return null;
+  const hit = readCache(db, ds, [position]).hits.get(position);
+  if (hit?.kind !== kind) return null;
+  return { values: f64(hit.data), levels: hit.levels };
 }
 
 /** Persist decoded columns; call inside the transaction that saves the analysis (or on its own after a sweep). */

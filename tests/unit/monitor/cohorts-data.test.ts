@@ -119,10 +119,10 @@ describe('the cohorts scan with the value column from the column cache', () => {
     db = jobDb(h);
     const ds = getDataset(db, 'log');
     const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
-    const cached = cachedNumericRun(db, ds, cols.value!, 1, ds.rows);
+    const cached = cachedNumericRun(db, ds, cols.value!);
     expect(cached).not.toBeNull();
     // Every time is UTC ("Z"), so the times are cached too, as the epoch ms of the stored text.
-    const times = cachedTimeRun(db, ds, cols.time, 1, ds.rows);
+    const times = cachedTimeRun(db, ds, cols.time);
     expect(times?.kind).toBe(TIME_UTC);
     expect(Array.from(times!.ms)).toEqual(AMOUNTS.map((_, i) => Date.UTC(2024, i % 4, 1 + i, 10)));
     expect(Array.from(cached!)).toEqual(AMOUNTS.map((a) => (a === '' ? Number.NaN : Number(a))));
@@ -150,31 +150,30 @@ describe('the cohorts scan with the value column from the column cache', () => {
     const ds = getDataset(db, 'events');
     const col = (name: string) => ds.columns.find((c) => c.name === name)!;
     expect([col('day').type, col('naive').type, col('mixed').type, col('odd').type]).toEqual(['date', 'datetime', 'datetime', 'text']);
-    const day = cachedTimeRun(db, ds, col('day'), 1, 3)!;
+    const day = cachedTimeRun(db, ds, col('day'))!;
     expect(day.kind).toBe(TIME_DATE);
     expect(Array.from(day.ms)).toEqual([Date.UTC(2024, 0, 31), Date.UTC(2024, 1, 29), Number.NaN]);
-    const naive = cachedTimeRun(db, ds, col('naive'), 1, 3)!;
+    const naive = cachedTimeRun(db, ds, col('naive'))!;
     expect(naive.kind).toBe(TIME_NAIVE);
     expect(Array.from(naive.ms)).toEqual([Date.UTC(2024, 0, 31, 23, 30), Date.UTC(2024, 1, 29, 12, 0, 0, 250), Number.NaN]);
-    expect(cachedTimeRun(db, ds, col('mixed'), 1, 3)).toBeNull(); // naive and UTC: read from the table
-    expect(cachedTimeRun(db, ds, col('odd'), 1, 3)).toBeNull(); // widened to text by its misfit
+    expect(cachedTimeRun(db, ds, col('mixed'))).toBeNull(); // naive and UTC: read from the table
+    expect(cachedTimeRun(db, ds, col('odd'))).toBeNull(); // widened to text by its misfit
     // The cohorts scan reads the cached dates exactly as the table's text.
     const quiet = { isCancelled: () => false, onProgress: () => undefined };
     const cols = resolveCohortColumns(db, ds, { ...SPEC, dataset: 'events', customer: 'cust', time: 'day' });
     expect(scanCohortLog(db, ds, cols, quiet)).toEqual(scanCohortLog(db, ds, cols, { ...quiet, fromTable: true }));
   });
 
-  it('is not used when the cache does not cover the table as it is (no entry, or other rows)', async () => {
+  it('is not used when the cache does not hold the column (text; entries deleted)', async () => {
     h = await workspaceWith({ log });
     db = jobDb(h);
     const ds = getDataset(db, 'log');
     const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
-    expect(cachedNumericRun(db, ds, cols.value!, 2, ds.rows)).toBeNull(); // a range the rows entry does not span
-    expect(cachedNumericRun(db, ds, cols.customer, 1, ds.rows)).toBeNull(); // text: never in the numeric cache
+    expect(cachedNumericRun(db, ds, cols.customer)).toBeNull(); // text: never in the numeric cache
     const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
     w.prepare('DELETE FROM column_cache WHERE dataset_id = ?').run(ds.id);
     w.close();
-    expect(cachedNumericRun(db, ds, cols.value!, 1, ds.rows)).toBeNull();
+    expect(cachedNumericRun(db, ds, cols.value!)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 // The helper thread's side of the cohorts scan (task 'cohorts.scan-part', started by scan-helper.ts): decode its
 // range of rows into a LogSink; opening the workspace, posting the part and failures is ../../scan-helper-thread.ts.
 import { runScanPartThread } from '../../scan-helper-thread';
-import { LogSink, scanBlocks, type CohortColumns, type LogPart } from './scan';
+import { cachedColumns, LogSink, scanBlocks, type CohortColumns, type LogPart } from './scan';
 import type { CohortScanPartInput } from './scan-helper';
 
 /** The part's arrays live in shared memory (LogSink): nothing to transfer; a plain buffer would be. */
@@ -16,7 +16,8 @@ export function runCohortScanPart(input: CohortScanPartInput, isCancelled: () =>
       const c = input.columns;
       const cols: CohortColumns = { customer: at(c.customer)!, time: at(c.time)!, value: at(c.value), score: at(c.score), by: at(c.by) };
       const sink = new LogSink(input.to - input.from + 1, cols, ds);
-      scanBlocks(db, ds, cols, input.cached, sink, input.from, input.to, { isCancelled, blockRows: input.blockRows }, onBlock);
+      const cached = cachedColumns(db, ds, cols, input.cache.first, input.cache.fromTable);
+      scanBlocks(db, ds, cols, cached, sink, input.from, input.to, { isCancelled, blockRows: input.blockRows }, onBlock);
       return sink.part();
     },
     buffersOf,

@@ -208,14 +208,19 @@ export interface CachedColumns {
   time: Float64Array | null;
   timeKind: number;
   value: Float64Array | null;
+  /** The table's first _row. */
   base: number;
 }
 export const NOTHING_CACHED: CachedColumns = { time: null, timeKind: 0, value: null, base: 0 };
 
-function cachedColumns(db: Db, ds: StoredDataset, cols: CohortColumns, first: number, last: number, opts: CohortScanOptions): CachedColumns {
-  if (opts.fromTable) return { ...NOTHING_CACHED, base: first };
-  const time = cachedTimeRun(db, ds, cols.time, first, last);
-  return { time: time?.ms ?? null, timeKind: time?.kind ?? 0, value: cols.value ? cachedNumericRun(db, ds, cols.value, first, last) : null, base: first };
+/**
+ * The columns this thread reads from the column cache. Each thread reads its own copy (one BLOB read each, on its
+ * own core), so the helper can start before anything is read here. `first`: the table's first _row.
+ */
+export function cachedColumns(db: Db, ds: StoredDataset, cols: CohortColumns, first: number, fromTable: boolean): CachedColumns {
+  if (fromTable) return { ...NOTHING_CACHED, base: first };
+  const time = cachedTimeRun(db, ds, cols.time);
+  return { time: time?.ms ?? null, timeKind: time?.kind ?? 0, value: cols.value ? cachedNumericRun(db, ds, cols.value) : null, base: first };
 }
 
 export function scanBlocks(
@@ -369,8 +374,9 @@ export function scanCohortLog(db: Db, ds: StoredDataset, cols: CohortColumns, op
     let helper: CohortScanHelper | null = null;
     try {
       const { first, last, count } = bounds;
-      const cached = cachedColumns(db, ds, cols, first, last, opts);
-      if (count >= (opts.helperMinRows ?? HELPER_MIN_ROWS)) helper = startCohortScanHelper(db, ds, cols, cached, opts, first + Math.floor(count / 2), last);
+      const fromTable = opts.fromTable === true;
+      if (count >= (opts.helperMinRows ?? HELPER_MIN_ROWS)) helper = startCohortScanHelper(db, ds, cols, { first, fromTable }, opts, first + Math.floor(count / 2), last);
+      const cached = cachedColumns(db, ds, cols, first, fromTable);
       const mineLast = helper ? helper.from - 1 : last;
       scanBlocks(db, ds, cols, cached, sink, first, mineLast, opts, (done) => opts.onProgress(done + (helper?.done() ?? 0), count));
       if (helper) sink.append(helper.wait(() => opts.onProgress(mineLast - first + 1 + helper!.done(), count)));
