@@ -28,9 +28,20 @@ export interface ReadProgress {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Codes handed out in first-seen order (one Map lookup per value), renumbered at the end into sorted levels. */
-class LevelCoder {
+/**
+ * Codes handed out in first-seen order (one Map lookup per value), renumbered at the end into sorted levels. Also
+ * the import's, which codes text columns as it inserts them (import/column-cache.ts), so both give the same entry.
+ */
+export class LevelCoder {
   private readonly seen = new Map<string, number>();
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  has(value: string): boolean {
+    return this.seen.has(value);
+  }
 
   code(value: string): number {
     let c = this.seen.get(value);

@@ -47,8 +47,12 @@ describe.skipIf(!BUILT)('the integrity check beside the job', () => {
   it('an intact workspace: the same result on every run, whole waves or pair by pair from the cache, each run logged once', () => {
     const before = activityCount(ws);
     const withNps = [...drift(), '--nps', 'nps_score', '--mix', 'channel'];
-    // The first run reads whole waves (the text columns are not cached yet) and keeps them; the second compares the
-    // columns pair by pair from the cache on two threads (main/workspace/monitor/drift/column-pairs.ts).
+    // The import cached the waves' text columns as codes; with those entries deleted, the first run reads whole waves
+    // and keeps them again; the second compares the columns pair by pair from the cache on two threads
+    // (main/workspace/monitor/drift/column-pairs.ts).
+    const db = new Database(ws);
+    expect(db.prepare("DELETE FROM column_cache WHERE kind = 'codes'").run().changes).toBeGreaterThan(0);
+    db.close();
     const first = cxw([...withNps, '--json'], { ...env(), CXW_TIMINGS: '1' });
     const second = cxw([...withNps, '--json'], { ...env(), CXW_TIMINGS: '1' });
     expect(first.stderr).toContain('reference wave (this thread)');

@@ -9,11 +9,16 @@
 // Date and datetime columns are kept too, as epoch milliseconds read from the stored text (journeys/stored-time.ts,
 // the cohorts scan's own reader) at timeCachePosition, when every value is the same kind of time (all dates, all
 // naive, or all UTC): the first cohort analysis of a 10M-event log then reads no times from the table at all.
+// Text columns of at most MAX_IMPORT_LEVELS distinct values are kept as their codes and sorted levels — the very
+// entry the shared text reader (text-codes.ts) would write —, so the first drift, segmentation or audit after an
+// import decodes no categories from the table; a column with more levels (ids, names, free text) is let go as
+// soon as it passes the limit.
 import type { ColumnType } from '../../../shared/domain';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
 import { readStoredTime, type TimeRead } from '../journeys/stored-time';
 import { ROWS_POSITION, saveColumnCache, timeCachePosition, type FreshColumn } from '../segments/columns';
+import { LevelCoder } from '../text-codes';
 import type { CellValue } from './rows';
 
 /** 384 MiB: an event log of 10M rows with a time and two numbers (280 MB) fits; a 1M-row import stays far below. */
@@ -21,15 +26,24 @@ export const CACHE_MAX_BYTES = 384 * 1024 * 1024;
 const isNumericType = (t: ColumnType) => t === 'integer' || t === 'real' || t === 'boolean';
 const isTimeType = (t: ColumnType) => t === 'date' || t === 'datetime';
 
-/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number or time and 4 for the row id ('rows'). */
+/** Distinct values up to which a text column is kept as codes (categories; not ids or free text). */
+export const MAX_IMPORT_LEVELS = 1000;
+
+/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number or time, 4 per text code and per row id ('rows'). */
 export function cacheRowBudget(types: ColumnType[]): number {
-  return Math.floor(CACHE_MAX_BYTES / (8 * types.filter((t) => isNumericType(t) || isTimeType(t)).length + 4));
+  const bytes = types.reduce((sum, t) => sum + (isNumericType(t) || isTimeType(t) ? 8 : t === 'text' ? 4 : 0), 4);
+  return Math.floor(CACHE_MAX_BYTES / bytes);
 }
 
 export class ImportColumnCache {
   private readonly ncols: number;
-  /** One growing array per numeric or time column (null for the others, or once a value that does not fit arrived). */
-  private values: (Float64Array | null)[];
+  /**
+   * One growing array per numeric, time or text column (null for the others, or once a value that does not fit
+   * arrived); a text column's holds first-seen codes (−1: missing).
+   */
+  private values: (Float64Array | Int32Array | null)[];
+  /** Per text column: its coder (null for the others, or once the column was let go). */
+  private coders: (LevelCoder | null)[];
   /** Per column: a time column (epoch ms of its stored text)? */
   private readonly isTime: boolean[];
   /** Per time column: the one kind of time its values were so far (stored-time.ts; 0 before the first). */
@@ -47,7 +61,8 @@ export class ImportColumnCache {
     this.maxRows = maxRows ?? cacheRowBudget(types);
     this.ncols = types.length;
     this.capacity = Math.min(1 << 16, this.maxRows);
-    this.values = types.map((t) => (isNumericType(t) || isTimeType(t) ? new Float64Array(this.capacity) : null));
+    this.values = types.map((t) => (isNumericType(t) || isTimeType(t) ? new Float64Array(this.capacity) : t === 'text' ? new Int32Array(this.capacity) : null));
+    this.coders = types.map((t) => (t === 'text' ? new LevelCoder() : null));
     this.isTime = types.map(isTimeType);
     this.timeKind = types.map(() => 0);
     if (!this.values.some((v) => v !== null)) this.enabled = false;
@@ -59,8 +74,9 @@ export class ImportColumnCache {
       if (this.values[this.col] !== null && this.row === this.capacity) this.grow();
       const a = this.values[this.col]; // re-read: grow() replaced the arrays, or dropped them past maxRows
       if (a !== null) {
-        if (v === null) a[this.row] = Number.NaN;
-        else if (this.isTime[this.col]) this.time(a, v);
+        if (this.coders[this.col] !== null) this.code(a as Int32Array, v);
+        else if (v === null) a[this.row] = Number.NaN;
+        else if (this.isTime[this.col]) this.time(a as Float64Array, v);
         // SQLite stores −0 as 0 (an integer-valued REAL), and the cache must equal what a read returns.
         else if (typeof v === 'number') a[this.row] = v === 0 ? 0 : v;
         else this.values[this.col] = null; // a misfit kept as text: this column will be widened to text
@@ -82,6 +98,17 @@ export class ImportColumnCache {
     } else this.values[this.col] = null;
   }
 
+  /** A text value's first-seen code; a column past MAX_IMPORT_LEVELS (or holding a non-text value) is let go. */
+  private code(a: Int32Array, v: CellValue): void {
+    const coder = this.coders[this.col] as LevelCoder;
+    if (v === null) a[this.row] = -1;
+    else if (typeof v === 'string' && (coder.size < MAX_IMPORT_LEVELS || coder.has(v))) a[this.row] = coder.code(v);
+    else {
+      this.values[this.col] = null;
+      this.coders[this.col] = null;
+    }
+  }
+
   /**
    * The row count the file will probably hold (its size over the bytes per row read so far), so the arrays are
    * made once at about their final size: growing by doubling from 64k rows allocated and copied ~3× the final
@@ -97,6 +124,7 @@ export class ImportColumnCache {
     if (this.capacity >= this.maxRows) {
       this.enabled = false;
       this.values = this.values.map(() => null);
+      this.coders = this.coders.map(() => null);
       return;
     }
     this.resize(Math.min(this.capacity * 2, this.maxRows));
@@ -106,7 +134,7 @@ export class ImportColumnCache {
     this.capacity = capacity;
     this.values = this.values.map((a) => {
       if (a === null) return null;
-      const b = new Float64Array(this.capacity);
+      const b = a instanceof Int32Array ? new Int32Array(this.capacity) : new Float64Array(this.capacity);
       b.set(a);
       return b;
     });
@@ -123,9 +151,13 @@ export class ImportColumnCache {
     const fresh: FreshColumn[] = [];
     for (const [i, a] of this.values.entries()) {
       if (a === null) continue;
-      // A view of the first `rows` values, not a copy: SQLite copies the bytes into its pages anyway.
-      const data = Buffer.from(a.buffer, a.byteOffset, rows * 8);
-      if (this.isTime[i]) {
+      // Views of the first `rows` values, not copies: SQLite copies the bytes into its pages anyway.
+      const data = Buffer.from(a.buffer, a.byteOffset, rows * a.BYTES_PER_ELEMENT);
+      const coder = this.coders[i];
+      if (coder !== null) {
+        // Renumbered in place into the sorted levels' codes, as the text reader's entries are.
+        if (finalTypes[i] === 'text') fresh.push({ position: ds.columns[i].index, kind: 'codes', data, levels: coder.finish(a.subarray(0, rows) as Int32Array).levels });
+      } else if (this.isTime[i]) {
         if (isTimeType(finalTypes[i])) fresh.push({ position: timeCachePosition(ds.columns[i].index), kind: 'ms', data, levels: [String(this.timeKind[i])] });
       } else if (isNumericType(finalTypes[i])) fresh.push({ position: ds.columns[i].index, kind: 'f64', data, levels: null });
     }

@@ -1,5 +1,6 @@
-// The import fills the typed column cache for numeric columns as it inserts; what the first segmentation then
-// reads from the cache must equal, value for value, what decoding the stored table gives.
+// The import fills the typed column cache for numeric, date/datetime and (few-level) text columns as it inserts;
+// what the first analysis then reads from the cache must equal, value for value, what decoding the stored table
+// gives (the numbers by loadColumns without the cache, the text by the shared text reader, readTextCodes).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { runImportTuned } from '../../../main/workspace/import/commit';
 import { cacheRowBudget, ImportColumnCache } from '../../../main/workspace/import/column-cache';
 import { getDataset } from '../../../main/workspace/datasets';
 import { loadColumns, type LoadedColumn } from '../../../main/workspace/segments/columns';
+import { readTextCodes } from '../../../main/workspace/text-codes';
 import { tempWorkspace, type TempWorkspace } from './helpers';
 
 let ws: TempWorkspace;
@@ -30,8 +32,8 @@ describe('column cache written by the import', () => {
   it('holds exactly what decoding the table gives, for the columns that stayed numeric', () => {
     const r = importMixed(null);
     expect(r.columns.map((c) => c.type)).toEqual(['integer', 'real', 'boolean', 'text', 'real', 'text', 'integer']);
-    // _row ids (−1) and the numeric columns; not the text column, nor the one widened to text.
-    expect(cachedPositions(ws)).toEqual([-1, 0, 1, 2, 4, 6]);
+    // _row ids (−1), the numeric columns and the text column's codes; not the one widened to text.
+    expect(cachedPositions(ws)).toEqual([-1, 0, 1, 2, 3, 4, 6]);
     const ds = getDataset(ws.db, r.dataset);
     const numeric = ds.columns.filter((c) => [0, 1, 2, 4, 6].includes(c.index));
     const fromCache = loadColumns(ws.db, ds, numeric);
@@ -61,11 +63,39 @@ describe('column cache written by the import', () => {
     for (let j = 0; j < 5; j++) expect(numbers(b.columns[j])).toEqual(numbers(a.columns[j]));
   });
 
-  it('keeps numbers and times within a byte budget of 384 MiB, not a row cap: a 10M-row log with a time and two numbers fits', () => {
-    // 384 MiB / (8 bytes per number or time + 4 per row id): hand-computed.
-    expect(cacheRowBudget(['text', 'datetime', 'real', 'integer', 'text'])).toBe(14_380_470);
-    expect(cacheRowBudget(Array<'real'>(10).fill('real'))).toBe(4_793_490);
-    expect(cacheRowBudget(['integer', 'boolean', 'text'])).toBe(20_132_659);
+  it('keeps text columns of at most 1,000 levels as the codes and levels the text reader gives; lets more go', () => {
+    const lines = ['plan,city,note,blank_some'];
+    for (let i = 0; i < 3000; i++) {
+      const plan = ['basic', 'Plus', 'ÉLITE', 'pro ', '', 'NA'][i % 6];
+      lines.push(`${plan},city${i % 1001},"said ""hi"", ${i % 7}",${i % 4 === 0 ? '' : `v${i % 3}`}`);
+    }
+    const r = runImportTuned(ws.ctx, { path: ws.file('text.csv', lines.join('\n')) }, { parseWorker: null });
+    expect(r.columns.map((c) => c.type)).toEqual(['text', 'text', 'text', 'text']);
+    const ds = getDataset(ws.db, r.dataset);
+    // city has 1,001 levels: let go; the others are cached at their own positions.
+    expect(cachedPositions(ws)).toEqual([-1, 0, 2, 3]);
+    const kept = [ds.columns[0], ds.columns[2], ds.columns[3]];
+    const fromCache = loadColumns(ws.db, ds, kept);
+    expect(fromCache.fromCache).toBe(3);
+    const decoded = readTextCodes(ws.db, ds, kept);
+    kept.forEach((_, j) => {
+      const c = fromCache.columns[j];
+      expect(c.kind).toBe('categorical');
+      if (c.kind !== 'categorical') return;
+      expect(c.levels).toEqual(decoded[j].levels);
+      expect(Array.from(c.codes)).toEqual(Array.from(decoded[j].codes));
+    });
+    // Missing values (empty, NA) are −1; text kept as written ('pro ' with its space); levels sorted by code unit.
+    const plan = fromCache.columns[0];
+    expect(plan.kind === 'categorical' && plan.levels).toEqual(['Plus', 'basic', 'pro ', 'ÉLITE']);
+    expect(plan.kind === 'categorical' && Array.from(plan.codes.slice(0, 6))).toEqual([1, 0, 3, 2, -1, -1]);
+  });
+
+  it('keeps numbers, times and codes within a byte budget of 384 MiB, not a row cap: a 10M-row event log fits', () => {
+    // 384 MiB / (8 bytes per number or time + 4 per text code + 4 per row id): hand-computed.
+    expect(cacheRowBudget(['text', 'datetime', 'real', 'integer', 'text'])).toBe(11_184_810); // / 36
+    expect(cacheRowBudget(Array<'real'>(10).fill('real'))).toBe(4_793_490); // / 84
+    expect(cacheRowBudget(['integer', 'boolean', 'text'])).toBe(16_777_216); // / 24
   });
 
   it('grows past its first block, and stops caching (without failing the import) past the row limit', () => {

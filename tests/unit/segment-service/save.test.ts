@@ -21,8 +21,12 @@ describe('two-step save', () => {
       if (cancel && event === 'job.progress' && (payload as JobProgress).phase === 'stability') void services.handlers['job.cancel']({ jobId: (payload as JobProgress).jobId });
     });
     await h.services.handlers['dataset.import']({ jobId: 'job_imp', path: h.csv('customers.csv', groupsCsv(50).text), name: 'customers' });
-    // 'plan' is text, so this run would add its level codes to the column cache: the cancelled one must not.
+    // 'plan' is text: the import cached its codes; with that entry gone (as in a workspace imported before the import
+    // cached text), this run would add them to the column cache: the cancelled one must not.
     const params = { dataset: 'customers', features: ['spend', 'visits', 'plan'], k: 4 as const };
+    const w = new Database(join(h.dir, 'ws.cxw'));
+    w.prepare("DELETE FROM column_cache WHERE kind = 'codes'").run();
+    w.close();
     const before = savedCounts(join(h.dir, 'ws.cxw'));
     expect(before).toEqual({ segmentations: 0, segment_cards: 0, segment_assignments_packed: 0, segment_reassignments: 0, column_cache: 6 });
     await expect(h.services.handlers['segment.run']({ jobId: 'job_cancel', params })).rejects.toMatchObject({ code: 'CANCELLED' });
