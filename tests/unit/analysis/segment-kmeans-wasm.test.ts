@@ -19,8 +19,7 @@ import { meanFeatureVariance } from '../../../main/analysis/segment/distance';
 import { mulberry32 } from '../../../main/analysis/random';
 import { bytesHash, kmeansDigest } from './segment-helpers';
 import { KMEANS_KERNEL_WASM } from '../../../main/analysis/segment/kmeans-kernel.wasm';
-// @ts-expect-error the build script is plain JavaScript (no declaration file)
-import { generatedModule, KERNELS } from '../../../scripts/build-wasm.mjs';
+import { compiledKernelBase64 } from '../../support/wasm-kernels';
 
 afterEach(() => useKernel(true));
 function withKernel<T>(on: boolean, f: () => T): T {
@@ -60,11 +59,7 @@ const CASES = [
 
 describe('WebAssembly k-means kernel', () => {
   it('the generated module is the compiled kmeans-kernel.wat (run node scripts/build-wasm.mjs after editing it)', async () => {
-    const kernel = (KERNELS as { out: string }[]).find((k) => k.out.endsWith('kmeans-kernel.wasm.ts'));
-    expect(kernel).toBeDefined();
-    const text: string = await generatedModule(kernel);
-    const b64 = text.split('\n').filter((l) => l.startsWith("  '")).map((l) => l.replace(/^ {2}'|'( \+|;)$/g, '')).join('');
-    expect(b64).toBe(KMEANS_KERNEL_WASM);
+    expect(await compiledKernelBase64('kmeans-kernel.wasm.ts')).toBe(KMEANS_KERNEL_WASM);
   });
 
   it('runs the passes when enabled, and not when switched off (CXW_KMEANS_WASM=0)', () => {
