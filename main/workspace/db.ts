@@ -190,13 +190,14 @@ function refuseUnlessWorkspace(path: string, file: WorkspaceFileKind): void {
   }
 }
 
+/** Page size of new workspaces (existing ones keep theirs). */
+export const WORKSPACE_PAGE_SIZE = 16384;
+
 /**
  * A new workspace is built complete in a hidden side file (application_id, WAL, every migration), closed, and only
  * then linked into place — which fails if anything appeared at the path meanwhile. So a crash or error during
  * creation never leaves an empty or half-made file at the path (that file would be refused as not a workspace).
  */
-/** Page size of new workspaces (existing ones keep theirs). */
-export const WORKSPACE_PAGE_SIZE = 16384;
 
 function createWorkspaceDb(path: string): Db {
   if (path === ':memory:') return initialise(new Database(path)); // tests' throwaway workspaces

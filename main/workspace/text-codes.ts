@@ -12,6 +12,7 @@ import { AppError } from '../../shared/errors';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import { quoteIdent, type StoredColumn, type StoredDataset } from './datasets';
+import { ownCopy } from './own-string';
 
 export const BLOCK_ROWS = 65_536;
 const FIELD = '\u001f';
@@ -47,7 +48,8 @@ export class LevelCoder {
     let c = this.seen.get(value);
     if (c === undefined) {
       c = this.seen.size;
-      this.seen.set(value, c);
+      // Values are slices of a block or an import chunk: a level must not keep that alive (own-string.ts).
+      this.seen.set(ownCopy(value), c);
     }
     return c;
   }

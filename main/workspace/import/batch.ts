@@ -139,6 +139,8 @@ export class BatchReader {
     if (tag === T_NUM) return b.nums[k];
     if (tag === T_TOKEN) {
       const at = b.spans[this.s++] * TOKEN_CHARS;
+      // A token the batch does not hold must stop the import, never store '' (or another value's token).
+      if (at + TOKEN_CHARS > b.tokens.length) throw new Error('A pseudonymisation token is missing from its batch.');
       return b.tokens.slice(at, at + TOKEN_CHARS);
     }
     const start = b.spans[this.s++];

@@ -1,18 +1,17 @@
-// The typed column cache (segments/columns.ts) filled during the import itself: the converted numbers pass
-// through here on their way into SQLite, so keeping them costs a typed-array store per cell, while decoding them
-// back out of the dataset table later (the first segmentation's load) takes ~0.7 s for 1M × 10. Only numeric
-// columns are kept (text needs its sorted level list, which the first analysis builds), and only while they fit
-// CACHE_MAX_BYTES (the row ids and the numbers together), so a very large import does not hold an unbounded second
-// copy of its numbers in memory. A byte budget, not a row cap: an event log of 10M rows with a time and two numeric
-// columns (280 MB) is cached, which spares its first cohort analysis rendering 10M REALs and copying 10M datetimes
-// as text and parsing them back.
-// Date and datetime columns are kept too, as epoch milliseconds read from the stored text (journeys/stored-time.ts,
-// the cohorts scan's own reader) at timeCachePosition, when every value is the same kind of time (all dates, all
-// naive, or all UTC): the first cohort analysis of a 10M-event log then reads no times from the table at all.
-// Text columns of at most MAX_IMPORT_LEVELS distinct values are kept as their codes and sorted levels — the very
-// entry the shared text reader (text-codes.ts) would write —, so the first drift, segmentation or audit after an
-// import decodes no categories from the table; a column with more levels (ids, names, free text) is let go as
-// soon as it passes the limit.
+// The typed column cache (segments/columns.ts) filled during the import itself: the converted values pass through
+// here on their way into SQLite, so keeping them costs a store per cell, while decoding them back out of the dataset
+// table later (the first segmentation's load) takes ~0.7 s for 1M × 10. Kept:
+// - numeric columns, as doubles;
+// - date and datetime columns, as epoch milliseconds read from the stored text (journeys/stored-time.ts, the cohorts
+//   scan's own reader) at timeCachePosition, when every value is the same kind of time (all dates, all naive, or all
+//   UTC): the first cohort analysis of a 10M-event log then reads no times from the table at all;
+// - text columns of at most MAX_IMPORT_LEVELS distinct values, as their codes and sorted levels — the very entry the
+//   shared text reader (text-codes.ts) would write —, so the first drift, segmentation or audit after an import
+//   decodes no categories from the table; a column with more levels (ids, names, free text) is let go as soon as it
+//   passes the limit.
+// All within CACHE_MAX_BYTES (row ids included), so a very large import does not hold an unbounded second copy of its
+// values in memory: a byte budget over the columns still kept, not a row cap, so an event log of 10M rows with a time
+// and two numbers (280 MB) is cached. When the rows outgrow it, the text codes are let go first, then everything.
 import type { ColumnType } from '../../../shared/domain';
 import type { Db } from '../db';
 import type { StoredDataset } from '../datasets';
@@ -29,10 +28,13 @@ const isTimeType = (t: ColumnType) => t === 'date' || t === 'datetime';
 /** Distinct values up to which a text column is kept as codes (categories; not ids or free text). */
 export const MAX_IMPORT_LEVELS = 1000;
 
-/** Rows the cache keeps within CACHE_MAX_BYTES: 8 bytes per number or time, 4 per text code and per row id ('rows'). */
-export function cacheRowBudget(types: ColumnType[]): number {
+/**
+ * Rows the cache keeps within `budget` bytes while every column is kept: 8 bytes per number or time, 4 per text code
+ * and per row id ('rows').
+ */
+export function cacheRowBudget(types: ColumnType[], budget = CACHE_MAX_BYTES): number {
   const bytes = types.reduce((sum, t) => sum + (isNumericType(t) || isTimeType(t) ? 8 : t === 'text' ? 4 : 0), 4);
-  return Math.floor(CACHE_MAX_BYTES / bytes);
+  return Math.floor(budget / bytes);
 }
 
 export class ImportColumnCache {
@@ -54,13 +56,17 @@ export class ImportColumnCache {
   private row = 0;
   private enabled = true;
 
-  private readonly maxRows: number;
-
-  /** `maxRows` (tests): a row cap instead of the byte budget. */
-  constructor(types: ColumnType[], maxRows?: number) {
-    this.maxRows = maxRows ?? cacheRowBudget(types);
+  /**
+   * `maxRows` (tests): a row cap instead of the byte budget; `budgetBytes` (tests): another budget than
+   * CACHE_MAX_BYTES.
+   */
+  constructor(
+    types: ColumnType[],
+    private readonly maxRows?: number,
+    private readonly budgetBytes = CACHE_MAX_BYTES,
+  ) {
     this.ncols = types.length;
-    this.capacity = Math.min(1 << 16, this.maxRows);
+    this.capacity = Math.min(1 << 16, maxRows ?? cacheRowBudget(types, budgetBytes));
     this.values = types.map((t) => (isNumericType(t) || isTimeType(t) ? new Float64Array(this.capacity) : t === 'text' ? new Int32Array(this.capacity) : null));
     this.coders = types.map((t) => (t === 'text' ? new LevelCoder() : null));
     this.isTime = types.map(isTimeType);
@@ -115,19 +121,40 @@ export class ImportColumnCache {
    * memory, fresh pages each time (~10% of the 1M-row import's page faults). A short guess grows as before.
    */
   expect(rows: number): void {
-    const want = Math.min(Math.ceil(rows * 1.05), this.maxRows);
-    if (!this.enabled || want <= this.capacity) return;
-    this.resize(want);
+    if (!this.enabled) return;
+    const guess = Math.ceil(rows * 1.05);
+    if (guess > this.rowBudget()) this.dropCodes();
+    const want = Math.min(guess, this.rowBudget());
+    if (want > this.capacity) this.resize(want);
   }
 
   private grow(): void {
-    if (this.capacity >= this.maxRows) {
+    if (this.capacity >= this.rowBudget()) this.dropCodes();
+    const budget = this.rowBudget();
+    if (this.capacity >= budget) {
       this.enabled = false;
       this.values = this.values.map(() => null);
       this.coders = this.coders.map(() => null);
       return;
     }
-    this.resize(Math.min(this.capacity * 2, this.maxRows));
+    this.resize(Math.min(this.capacity * 2, budget));
+  }
+
+  /** Rows the columns still kept fit in (the test cap when one was given). */
+  private rowBudget(): number {
+    if (this.maxRows !== undefined) return this.maxRows;
+    let bytes = 4;
+    for (const a of this.values) if (a !== null) bytes += a.BYTES_PER_ELEMENT;
+    return Math.floor(this.budgetBytes / bytes);
+  }
+
+  /** Let the text codes go (the first analysis decodes those columns instead), keeping numbers and times. */
+  private dropCodes(): void {
+    this.coders.forEach((coder, i) => {
+      if (coder === null) return;
+      this.coders[i] = null;
+      this.values[i] = null;
+    });
   }
 
   private resize(capacity: number): void {

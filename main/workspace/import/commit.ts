@@ -63,6 +63,8 @@ export interface ImportTuning {
   parseWorker?: string | null;
   /** Rows up to which the import fills the typed column cache (column-cache.ts). */
   columnCacheMaxRows?: number;
+  /** The typed column cache's byte budget (column-cache.ts CACHE_MAX_BYTES). */
+  columnCacheBudgetBytes?: number;
 }
 
 const PROGRESS_EVERY_MS = 100;
@@ -157,6 +159,7 @@ function importWith(ctx: ImportRunContext, args: RunImportArgs, shape: FileShape
     const cache = new ImportColumnCache(
       plan.columns.map((c) => (c.piiAction === 'pseudonymize' ? 'text' : c.type)),
       tuning.columnCacheMaxRows,
+      tuning.columnCacheBudgetBytes,
     );
     let p = 0;
     const flush = (): void => {

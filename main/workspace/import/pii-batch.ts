@@ -46,7 +46,12 @@ export class BatchPseudonymizer implements BatchQueue {
   /** A batch pseudonymiser with the key of `p`, or null when the kernel cannot run here. */
   static create(p: Pseudonymizer): BatchPseudonymizer | null {
     const mod = kernelModule();
-    return mod ? new BatchPseudonymizer(new WebAssembly.Instance(mod, {}).exports as unknown as HmacKernel, p) : null;
+    if (!mod) return null;
+    try {
+      return new BatchPseudonymizer(new WebAssembly.Instance(mod, {}).exports as unknown as HmacKernel, p);
+    } catch {
+      return null; // its memory could not be had: the one-at-a-time path
+    }
   }
 
   private constructor(k: HmacKernel, p: Pseudonymizer) {

@@ -2,6 +2,7 @@
 import { createHmac, hash } from 'node:crypto';
 import type { ColumnType, PiiKind } from '../../../shared/domain';
 import type { ColumnStats } from './infer-types';
+import { ownCopy } from '../own-string';
 
 /**
  * Split a header into lower-case words: "customerEmail" / "E-mail address" / "case:concept:name". Accents are
@@ -408,7 +409,8 @@ export class PseudonymMemo {
       }
     }
     const t = this.p.token(value);
-    if (memo !== null && memo.size < 100_000) memo.set(value, t);
+    // The value is a slice of the import chunk: kept as a key, only its own copy (own-string.ts).
+    if (memo !== null && memo.size < 100_000) memo.set(ownCopy(value), t);
     this.switchOff();
     return t;
   }
@@ -419,8 +421,8 @@ export class PseudonymMemo {
     if (memo !== null) {
       for (let i = 0; i < this.learnValues.length; i++) {
         const at = this.learnIndices[i] * TOKEN_CHARS;
-        // A copy, not a slice: a slice would keep the whole batch's token string alive in the memo.
-        memo.set(this.learnValues[i], flatCopy(tokens, at, at + TOKEN_CHARS));
+        // Copies, not slices: a slice would keep the whole chunk, or the batch's token string, alive in the memo.
+        memo.set(ownCopy(this.learnValues[i]), ownCopy(tokens, at, at + TOKEN_CHARS));
       }
     }
     this.learnValues = [];
@@ -440,11 +442,6 @@ export interface BatchQueue {
   add(value: string): number;
 }
 
-function flatCopy(s: string, from: number, to: number): string {
-  let out = '';
-  for (let i = from; i < to; i++) out += s[i];
-  return out;
-}
 
 /** The HMAC key: the secret's hex form (a longer-than-32-byte secret is first hashed, keeping it one block). */
 function hmacKey(secret: Buffer): Buffer {

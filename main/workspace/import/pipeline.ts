@@ -75,15 +75,15 @@ export function runParseWorker(input: ParseWorkerInput): void {
     const ncols = converters.length;
     const sources = converters.map((c) => c.source);
     const w = new BatchWriter();
-    let bytesRead = 0;
     const counts = convertRows(input.spec, converters, {
       row: (values, fields, parser) => {
-        // A batch's raw spans point into one parser text; rows from a new text start a new batch.
-        if (w.rows > 0 && w.raw !== parser.text) postBatch(w, bytesRead);
+        // A batch's raw spans point into one parser text, so a batch ends with its chunk (chunk() below posts it).
+        // A row of a new text joining a batch would be a bug — and could not be mended here: this row's tokens are
+        // already queued with the batch's, so posting first would hand them to the wrong batch.
+        if (w.rows > 0 && w.raw !== parser.text) throw new AppError('INTERNAL', 'The import parser mixed two chunks in one batch.');
         w.row(values, ncols, sources, fields, parser);
       },
       chunk: (done) => {
-        bytesRead = done;
         if (w.rows > 0) postBatch(w, done);
         for (;;) {
           if (Atomics.load(ctl, STOP) !== 0) throw new Stopped();

@@ -3,6 +3,7 @@
 // Map cost more than the rest of the decoding at 10M events, so the caller hashes the characters while it looks
 // for the field's end and this open-addressing table compares candidates in place (a substring is made once per
 // distinct value, for its name).
+import { ownCopy } from '../own-string';
 
 /** FNV-1a step: fold one UTF-16 code unit into the running hash. Start from FNV_OFFSET. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -14,15 +15,6 @@ export function hashRange(s: string, a: number, b: number): number {
   return h;
 }
 
-/**
- * A copy of s[a, b) that does not keep `s` alive: V8 makes longer substrings views into their parent, and one
- * customer id per block would then pin every multi-megabyte block string of the scan. Flattening a two-part
- * string copies the characters.
- */
-function ownCopy(s: string, a: number, b: number): string {
-  if (b - a < 13) return s.slice(a, b); // short substrings are copied anyway
-  return (' ' + s.slice(a, b)).slice(1);
-}
 
 export class Codebook {
   /** The distinct values, indexed by code. */

@@ -63,20 +63,35 @@ describe('column cache written by the import', () => {
     for (let j = 0; j < 5; j++) expect(numbers(b.columns[j])).toEqual(numbers(a.columns[j]));
   });
 
+  it.skipIf(!existsSync(PARSER))('the same entries, text codes and times included, through the parse worker (built)', () => {
+    const lines = ['id,plan,day,seen,spend'];
+    for (let i = 1; i <= 5000; i++) lines.push(`${i},${['basic', 'plus', 'ÉLITE', ''][i % 4]},2024-0${1 + (i % 9)}-1${i % 10},2024-01-0${1 + (i % 9)}T10:00:0${i % 10}Z,${(i * 0.25).toFixed(2)}`);
+    const text = lines.join('\n');
+    const entries = (name: string) =>
+      ws.db
+        .prepare('SELECT position, kind, hex(data) AS data, levels FROM column_cache WHERE dataset_id = (SELECT id FROM datasets WHERE name = ?) ORDER BY position')
+        .all(name);
+    runImportTuned(ws.ctx, { path: ws.file('a.csv', text), name: 'in-thread' }, { parseWorker: null });
+    runImportTuned(ws.ctx, { path: ws.file('b.csv', text), name: 'worker' }, { parseWorker: PARSER, chunkBytes: 16 * 1024 });
+    const a = entries('in-thread');
+    expect(a.map((e) => (e as { kind: string }).kind)).toEqual(['ms', 'ms', 'rows', 'f64', 'codes', 'f64']);
+    expect(entries('worker')).toEqual(a);
+  });
+
   it('keeps text columns of at most 1,000 levels as the codes and levels the text reader gives; lets more go', () => {
-    const lines = ['plan,city,note,blank_some'];
+    const lines = ['plan,city,note,blank_some,town'];
     for (let i = 0; i < 3000; i++) {
       const plan = ['basic', 'Plus', 'ÉLITE', 'pro ', '', 'NA'][i % 6];
-      lines.push(`${plan},city${i % 1001},"said ""hi"", ${i % 7}",${i % 4 === 0 ? '' : `v${i % 3}`}`);
+      lines.push(`${plan},city${i % 1001},"said ""hi"", ${i % 7}",${i % 4 === 0 ? '' : `v${i % 3}`},town${i % 1000}`);
     }
     const r = runImportTuned(ws.ctx, { path: ws.file('text.csv', lines.join('\n')) }, { parseWorker: null });
-    expect(r.columns.map((c) => c.type)).toEqual(['text', 'text', 'text', 'text']);
+    expect(r.columns.map((c) => c.type)).toEqual(['text', 'text', 'text', 'text', 'text']);
     const ds = getDataset(ws.db, r.dataset);
-    // city has 1,001 levels: let go; the others are cached at their own positions.
-    expect(cachedPositions(ws)).toEqual([-1, 0, 2, 3]);
-    const kept = [ds.columns[0], ds.columns[2], ds.columns[3]];
+    // city has 1,001 levels: let go; town has exactly 1,000: kept, as are the others, at their own positions.
+    expect(cachedPositions(ws)).toEqual([-1, 0, 2, 3, 4]);
+    const kept = [ds.columns[0], ds.columns[2], ds.columns[3], ds.columns[4]];
     const fromCache = loadColumns(ws.db, ds, kept);
-    expect(fromCache.fromCache).toBe(3);
+    expect(fromCache.fromCache).toBe(4);
     const decoded = readTextCodes(ws.db, ds, kept);
     kept.forEach((_, j) => {
       const c = fromCache.columns[j];
@@ -89,6 +104,21 @@ describe('column cache written by the import', () => {
     const plan = fromCache.columns[0];
     expect(plan.kind === 'categorical' && plan.levels).toEqual(['Plus', 'basic', 'pro ', 'ÉLITE']);
     expect(plan.kind === 'categorical' && Array.from(plan.codes.slice(0, 6))).toEqual([1, 0, 3, 2, -1, -1]);
+  });
+
+  it('when the rows outgrow the budget, lets the text codes go first and keeps the numbers', () => {
+    const lines = [['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'x', 'y'].join(',')];
+    for (let i = 0; i < 3000; i++) lines.push([...Array.from({ length: 8 }, (_, j) => `l${(i + j) % 5}`), i, i * 0.5].join(','));
+    const path = ws.file('wide.csv', lines.join('\n'));
+    // 8 codes + 2 numbers + the row id = 52 bytes a row: 3,000 rows need 156,000; without the codes 20 bytes, 60,000.
+    const r = runImportTuned(ws.ctx, { path, name: 'wide' }, { parseWorker: null, columnCacheBudgetBytes: 100_000 });
+    expect(cachedPositions(ws)).toEqual([-1, 8, 9]);
+    const ds = getDataset(ws.db, r.dataset);
+    expect(loadColumns(ws.db, ds, [ds.columns[8], ds.columns[9]]).fromCache).toBe(2);
+    // Too small for the numbers too: nothing is cached, and the import still succeeds.
+    const r2 = runImportTuned(ws.ctx, { path, name: 'tiny' }, { parseWorker: null, columnCacheBudgetBytes: 50_000 });
+    expect(r2.rows).toBe(3000);
+    expect(ws.db.prepare('SELECT COUNT(*) FROM column_cache WHERE dataset_id = ?').pluck().get(getDataset(ws.db, 'tiny').id)).toBe(0);
   });
 
   it('keeps numbers, times and codes within a byte budget of 384 MiB, not a row cap: a 10M-row event log fits', () => {

@@ -132,10 +132,26 @@ describe('the cohorts scan with the value column from the column cache', () => {
     expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3, fromTable: true }));
     expect(fromCache).toEqual(scanCohortLog(db, ds, cols, { ...quiet, rowByRow: true }));
     if (existsSync(WORKER)) {
-      // The helper thread decodes the second half, reading the same shared cached values.
+      // The helper thread decodes the second half, reading the cached values on its own connection.
       const helped = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 2, helperMinRows: 1, workerPath: WORKER });
       expect(helped).toEqual(fromCache);
     }
+  });
+
+  it('really reads them from the cache: a table value changed behind it is not seen (the cache is the import\'s copy)', async () => {
+    h = await workspaceWith({ log });
+    db = jobDb(h);
+    const ds = getDataset(db, 'log');
+    const cols = resolveCohortColumns(db, ds, { ...SPEC, value: 'amount' });
+    // Datasets are never edited in place; this write exists only to tell the two paths apart.
+    const w = openWorkspaceDb(join(h.dir, 'ws.cxw'), { skipIntegrityCheck: true });
+    w.prepare(`UPDATE ${ds.tableName} SET ${cols.value!.sqlName} = 1234.5, ${cols.time.sqlName} = '2030-01-01T00:00:00.000Z' WHERE _row = 1`).run();
+    w.close();
+    const quiet = { isCancelled: () => false, onProgress: () => undefined };
+    const cached = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3 });
+    const table = scanCohortLog(db, ds, cols, { ...quiet, blockRows: 3, fromTable: true });
+    expect([cached.value![0], cached.time[0]]).toEqual([0.30000000000000004, Date.UTC(2024, 0, 1, 10)]);
+    expect([table.value![0], table.time[0]]).toEqual([1234.5, Date.UTC(2030, 0, 1)]);
   });
 
   it('caches a column of dates, or of naive times, but not one that mixes kinds or was widened to text', async () => {
