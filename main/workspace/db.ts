@@ -198,7 +198,6 @@ export const WORKSPACE_PAGE_SIZE = 16384;
  * then linked into place — which fails if anything appeared at the path meanwhile. So a crash or error during
  * creation never leaves an empty or half-made file at the path (that file would be refused as not a workspace).
  */
-
 function createWorkspaceDb(path: string): Db {
   if (path === ':memory:') return initialise(new Database(path)); // tests' throwaway workspaces
   const side = join(dirname(path), `.${basename(path)}.creating-${process.pid}-${randomBytes(4).toString('hex')}`);

@@ -221,10 +221,7 @@ export const pairTableLength = (count: number, d: number): number => Math.ceil(c
 /** Per-block stride of the candidate potentials: whole pairs, so the kernel's pair stores stay in the block's slot. */
 export const potStride = (trials: number): number => Math.ceil(trials / 2) * 2;
 
-/**
- * Lay out a k-means state for the kernel: in the data's own arena when it has one, else in this thread's scratch
- * arena with the data copied in. Null when the kernel is off or the state would not fit in 4 GiB.
- */
+/** The state's arrays that kernelState lays out from stateArrays (the data and the results are placed apart). */
 type ArrayField = Exclude<keyof KernelViews, 'data' | 'results' | 'kernel'>;
 
 /**

@@ -5,10 +5,17 @@
 // block (over 55 bytes) is refused by add(); the caller takes it through Pseudonymizer.token.
 import { HMAC_KERNEL_WASM } from './hmac-kernel.wasm';
 import { type BatchQueue, type Pseudonymizer, SHA256_K, TOKEN_CHARS } from './pii';
+
 /** The longest message (bytes) one padded SHA-256 block holds after its 0x80 and 64-bit length. */
 const MAX_BLOCK_MESSAGE = 55;
 const IN = 4096;
 const K_AT = 1024;
+
+/**
+ * Where byte k of a message's block goes: message m is lane m % 4 of group m / 4 (`base` = IN + 256·(m / 4) +
+ * 4·(m % 4)), and byte k is byte 3 − k % 4 of the lane's little-endian word k / 4 (each word 16 bytes apart).
+ */
+const byteAt = (base: number, k: number): number => base + ((k & ~3) << 2) + 3 - (k & 3);
 
 interface HmacKernel {
   memory: WebAssembly.Memory;
@@ -83,25 +90,24 @@ export class BatchPseudonymizer implements BatchQueue {
     if (this.queued === this.maxMessages) this.hash();
     const m = this.queued;
     const mem = this.mem;
-    // Lane m % 4 of group m / 4; byte k of the block is byte 3 − k % 4 of the little-endian word k / 4.
     const base = IN + ((m >> 2) << 8) + ((m & 3) << 2);
     let k = 0;
     for (; k < n; k++) {
       const c = v.charCodeAt(k);
       if (c >= 0x80) break;
-      mem[base + ((k & ~3) << 2) + 3 - (k & 3)] = c;
+      mem[byteAt(base, k)] = c;
     }
     let bytes = n;
     if (k < n) {
       bytes = this.scratch.write(v, 0, 'utf8');
       if (bytes > MAX_BLOCK_MESSAGE) {
         // Leave the zeros the kernel expects.
-        for (let j = 0; j < k; j++) mem[base + ((j & ~3) << 2) + 3 - (j & 3)] = 0;
+        for (let j = 0; j < k; j++) mem[byteAt(base, j)] = 0;
         return -1;
       }
-      for (let j = 0; j < bytes; j++) mem[base + ((j & ~3) << 2) + 3 - (j & 3)] = this.scratch[j];
+      for (let j = 0; j < bytes; j++) mem[byteAt(base, j)] = this.scratch[j];
     }
-    mem[base + ((bytes & ~3) << 2) + 3 - (bytes & 3)] = 0x80;
+    mem[byteAt(base, bytes)] = 0x80;
     // The message's length in bits after the 64-byte key block, as word 15 (at most 952: two bytes).
     const bits = (64 + bytes) * 8;
     mem[base + 240] = bits & 255;

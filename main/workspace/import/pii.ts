@@ -442,7 +442,6 @@ export interface BatchQueue {
   add(value: string): number;
 }
 
-
 /** The HMAC key: the secret's hex form (a longer-than-32-byte secret is first hashed, keeping it one block). */
 function hmacKey(secret: Buffer): Buffer {
   const material = secret.length > 32 ? hash('sha256', secret, 'buffer') : secret;

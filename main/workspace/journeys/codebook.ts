@@ -15,7 +15,6 @@ export function hashRange(s: string, a: number, b: number): number {
   return h;
 }
 
-
 export class Codebook {
   /** The distinct values, indexed by code. */
   readonly names: string[] = [];
