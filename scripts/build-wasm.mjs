@@ -18,6 +18,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const KERNELS = [
   { wat: 'main/analysis/segment/kmeans-kernel.wat', out: 'main/analysis/segment/kmeans-kernel.wasm.ts', name: 'KMEANS_KERNEL_WASM' },
   { wat: 'main/workspace/import/hmac-kernel.wat', out: 'main/workspace/import/hmac-kernel.wasm.ts', name: 'HMAC_KERNEL_WASM' },
+  { wat: 'main/analysis/predict/gbdt/gbdt-kernel.wat', out: 'main/analysis/predict/gbdt/gbdt-kernel.wasm.ts', name: 'GBDT_KERNEL_WASM' },
 ];
 
 /** The generated module's text for one kernel. */

@@ -4,10 +4,24 @@
 // every block a helper has not taken, so a slow start only means less help. The model is the same bits with any
 // number of helpers (tests/unit/predict/gbdt-threads.test.ts).
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
 import type { HistogramBuilder } from '../../analysis/predict/gbdt/grow';
 import { pooledHistograms, type GbdtParallel, type GbdtSharedState } from '../../analysis/predict/gbdt/pool-blocks';
+import { useGbdtKernel } from '../../analysis/predict/gbdt/kernel-rows';
+
+/**
+ * Process settings for the fit's WebAssembly kernel (analysis/predict/gbdt/kernel-rows.ts), made where a training
+ * job starts; the analysis layer reads no environment. CXW_GBDT_WASM=0: the TypeScript passes (the same model, bit
+ * for bit), for A/B benchmark runs. --no-liftoff: compile the kernel with the optimising compiler straight away (as
+ * for k-means, segments/kernel-setup.ts): a root histogram is one long call, and a call begun in the baseline
+ * compiler's code finishes there.
+ */
+export function setUpGbdtKernel(): void {
+  useGbdtKernel(process.env.CXW_GBDT_WASM !== '0');
+  setFlagsFromString('--no-liftoff');
+}
 
 /**
  * Helper threads beside the fitting thread: one per further core, at most 3. CXW_GBDT_HELPERS=N overrides it (the

@@ -17,7 +17,7 @@ import { checkFeatureColumns, idTexts, SEGMENT_PREFIX, segmentInput, toInputColu
 import { datesAfterCutoff } from './event-label';
 import { readLabels, targetColumn } from './labels';
 import { joinedInputs } from './joined';
-import { gbdtThreads } from './gbdt-pool';
+import { gbdtThreads, setUpGbdtKernel } from './gbdt-pool';
 
 export const FEW_POSITIVES = 500;
 export const PROXY_THRESHOLD = 0.3;
@@ -107,6 +107,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
   const includedProtected = features.filter((f) => f.role === 'protected').map((f) => f.name);
   for (const c of includedProtected) warnings.push(`The protected attribute “${c}” is used as a feature on purpose; the model card shows it.`);
 
+  setUpGbdtKernel();
   const out = trainModel(
     { columns, labels, split, ids: idCol ? idTexts(get(idCol), kept) : null },
     {
@@ -114,7 +115,8 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
       folds,
       seed: spec.seed!,
       C: spec.logistic?.C ?? 1,
-      // Large fits build their histograms on helper threads too (gbdt-pool.ts; the same model bits).
+      // Large fits on the TypeScript passes build their histograms on helper threads too (gbdt-pool.ts; the same
+      // model bits); the WebAssembly kernel runs on the fitting thread.
       gbdt: { ...spec.gbdt, parallel: gbdtThreads() },
       threshold: spec.threshold!,
       minLevelRows: spec.minLevelRows!,

@@ -8,10 +8,11 @@
 // like the k-means helper tests; the piecewise-histogram test runs on the sources.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitGbdt, GBDT_POOL_MIN_ROWS } from '../../../main/analysis/predict/gbdt/boost';
 import { buildNodeHistogram, buildRootHistogram, histogramSize, nodeHistogramOfBlock, rootHistogramOfBlock } from '../../../main/analysis/predict/gbdt/histogram';
 import { toRowMajor } from '../../../main/analysis/predict/gbdt/binning';
+import { useGbdtKernel } from '../../../main/analysis/predict/gbdt/kernel-rows';
 import { createRng } from '../../../main/analysis/random';
 import { gbdtThreads } from '../../../main/workspace/predict/gbdt-pool';
 
@@ -61,6 +62,10 @@ describe('histograms built feature block by feature block', () => {
 });
 
 describe.skipIf(!built)('gradient boosting with helper threads (built helper entry)', () => {
+  // These helpers serve the TypeScript passes (the fallback when the WebAssembly kernel cannot run, and
+  // CXW_GBDT_WASM=0); the kernel's own threads are tested in gbdt-kernel.test.ts.
+  beforeAll(() => useGbdtKernel(false));
+  afterAll(() => useGbdtKernel(true));
   const { X, y } = data();
   const rows = Uint32Array.from({ length: 24_000 }, (_, i) => i + 3000);
   const opts = { maxIter: 25, seed: 5, parallelMinRows: 0 };

@@ -14,8 +14,8 @@
 
 import { AppError } from '../../../../shared/errors';
 import { binFeatures, fitBinMapper, MISSING_BIN, toRowMajor, type BinMapper } from './binning';
-import { growTree, GrowBuffers, type BinnedTrainingData, type GrownTree, type HistogramBuilder } from './grow';
-import { buildNodeHistogram, buildRootHistogram } from './histogram';
+import { ArrayTreeRows, growTree, type BinnedTrainingData, type GrownTree, type TreeRows } from './grow';
+import { kernelRows } from './kernel-rows';
 import { featureBlocks, gbdtSharedState, sharedFloat32, sharedUint32, sharedUint8, type FeatureBlock, type GbdtParallel } from './pool-blocks';
 import { checkFeatureMatrix, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
 import { stratifiedHoldout } from './holdout';
@@ -133,22 +133,26 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const hasMissing = new Uint8Array(nFeatures);
   for (let f = 0; f < nFeatures; f++) hasMissing[f] = columns[f].includes(MISSING_BIN) ? 1 : 0;
   const nTrain = trainRows.length;
+  // The WebAssembly kernel's rows (kernel-rows.ts) when it runs here; else the TypeScript passes, on helper threads
+  // for large fits. Either way the same model, bit for bit.
+  const kernel = kernelRows(columns);
   // Helper threads read the bins, gradients, hessians and row partition, so those live in shared memory.
-  const pooled = options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS);
+  const pooled = kernel === null && options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS);
   // Pooled, each thread's block of features also gets a row-major matrix of its own (pool-blocks.ts says why); the
   // all-feature matrix stays for the nodes the fitting thread builds alone.
   const blocks: FeatureBlock[] = pooled
     ? featureBlocks(nFeatures, options.parallel!.helpers + 1).map(({ first, width }) => ({ first, width, bins: toRowMajor(columns.slice(first, first + width), sharedUint8(nTrain * width)) }))
     : [];
-  const data: BinnedTrainingData = { bins: toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: nTrain };
+  const data: BinnedTrainingData = { bins: kernel ? new Uint8Array(0) : toRowMajor(columns), columns, nFeatures, nBinsNonMissing: mapper.nBinsNonMissing, hasMissing, rows: nTrain };
 
   const baseRate = positives / yTrain.length;
   const baseMargin = Math.log(baseRate / (1 - baseRate));
   const margin = new Float64Array(yTrain.length).fill(baseMargin);
   const valMargin = new Float64Array(yVal.length).fill(baseMargin);
-  const gradients = pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
-  const hessians = pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
-  const buffers = new GrowBuffers(nTrain, nFeatures, pooled ? sharedUint32(nTrain) : undefined);
+  const gradients = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
+  const hessians = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
+  const arrayRows = kernel ? null : new ArrayTreeRows(data, gradients!, hessians!, pooled ? sharedUint32(nTrain) : undefined);
+  const treeRows: TreeRows = kernel ?? arrayRows!;
   const rules = {
     maxLeafNodes: params.maxLeafNodes,
     maxDepth: params.maxDepth,
@@ -162,19 +166,18 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   // Only the validation loss decides when to stop. The training loss (sklearn's train_score_) decided nothing and
   // cost 2.2 s of a 29 s fit at 1M rows (a third of a tree per iteration), so it is no longer tracked.
   const validationLoss = params.earlyStopping ? [meanLogLoss(yVal, valMargin)] : null;
-  const single: HistogramBuilder = {
-    root: (out) => buildRootHistogram(out, data.bins, nFeatures, gradients, hessians),
-    node: (out, start, end) => buildNodeHistogram(out, data.bins, nFeatures, gradients, hessians, buffers.partition, start, end),
-  };
-  const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients, hessians, buffers.partition, options.parallel!.helpers), single) : undefined;
+  const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients!, hessians!, arrayRows!.rowsAt, options.parallel!.helpers), arrayRows!.builder) : undefined;
+  if (pool) arrayRows!.builder = pool;
   try {
     for (let iter = 0; iter < params.maxIter; iter++) {
       if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
-      computeGradients(yTrain, margin, gradients, hessians);
-      const grown = growTree(data, gradients, hessians, rules, buffers, pool);
+      if (kernel) computeGradientPairs(yTrain, margin, kernel.gh);
+      else computeGradients(yTrain, margin, gradients!, hessians!);
+      const grown = growTree(data, treeRows, rules);
       for (const leaf of grown.leafSlices) {
+        const partition = treeRows.partition(leaf.depth);
         const v = grown.value[leaf.node];
-        for (let i = leaf.start; i < leaf.end; i++) margin[buffers.partition[i]] += v;
+        for (let i = leaf.start; i < leaf.end; i++) margin[partition[i]] += v;
       }
       trees.push(toOriginalScale(grown, mapper));
       if (validationLoss && valBins) {
@@ -235,6 +238,21 @@ function computeGradients(y: Uint8Array, margin: Float64Array, g: Float32Array, 
     }
     g[i] = p - y[i];
     h[i] = p * (1 - p);
+  }
+}
+
+/** computeGradients into (gradient, hessian) pairs: the same numbers, interleaved as the kernel reads them. */
+function computeGradientPairs(y: Uint8Array, margin: Float64Array, gh: Float32Array): void {
+  for (let i = 0; i < y.length; i++) {
+    const r = margin[i];
+    let p: number;
+    if (r >= 0) p = 1 / (1 + Math.exp(-r));
+    else {
+      const e = Math.exp(r);
+      p = e / (1 + e);
+    }
+    gh[2 * i] = p - y[i];
+    gh[2 * i + 1] = p * (1 - p);
   }
 }
 

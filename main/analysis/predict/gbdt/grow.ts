@@ -2,9 +2,9 @@
 // can still be split, split the one whose best split has the largest gain, until there are maxLeafNodes leaves (or no
 // split has positive gain). A node at maxDepth, or with fewer than 2 × minSamplesLeaf rows, becomes a leaf.
 //
-// Rows live in one index array (`partition`); every node owns a contiguous slice of it and a split reorders the slice
-// stably into left rows then right rows, so a leaf's rows are known without a pass over the data (the margins are
-// updated from the leaves' slices). Ties between equal gains go to the node pushed first, so growth is deterministic.
+// Every node owns a contiguous slice of positions (TreeRows.partition gives the row at each) and a split reorders the
+// slice stably into left rows then right rows, so a leaf's rows are known without a pass over the data (the margins
+// are updated from the leaves' slices). Ties between equal gains go to the node pushed first, so growth is deterministic.
 
 import { buildNodeHistogram, buildRootHistogram, histogramSize, subtractHistogram } from './histogram';
 import { findBestSplit, goesLeft, nodeValue, type SplitInfo, type SplitRules } from './split';
@@ -39,8 +39,8 @@ export interface GrownTree {
   value: number[];
   count: number[];
   hessian: number[];
-  /** For each leaf (node index), its rows: partition[start..end). */
-  leafSlices: { node: number; start: number; end: number }[];
+  /** For each leaf (node index), its rows: TreeRows.partition(depth)[start..end). */
+  leafSlices: { node: number; start: number; end: number; depth: number }[];
 }
 
 /**
@@ -52,18 +52,94 @@ export interface HistogramBuilder {
   node: (out: Float64Array, start: number, end: number) => void;
 }
 
-/** Buffers reused across trees so that 100 trees do not allocate 100 × (rows + histograms). */
-export class GrowBuffers {
-  readonly partition: Uint32Array;
-  readonly scratch: Uint32Array;
+/**
+ * The rows a tree is grown on: their histograms, how a split reorders them, and the histograms' memory. Two
+ * implementations give the same bits: ArrayTreeRows (TypeScript passes over row indices, optionally with helper
+ * threads) and KernelTreeRows (kernel-rows.ts: WebAssembly passes over rows that lie together).
+ */
+export interface TreeRows {
+  /**
+   * The row index at each position for the nodes at `depth`; a node owns positions start..end−1 (a leaf's rows are
+   * its slice). Where a node's positions are kept may depend on its depth (KernelTreeRows), hence the argument.
+   */
+  partition(depth: number): Uint32Array;
+  /** Before each tree (after the gradients were written): every row at its own position; the sums in row order. */
+  begin(): { sumGradient: number; sumHessian: number };
+  /** The histogram of every row. */
+  root(out: Float64Array): void;
+  /** The histogram of the rows at positions start..end−1 of a node at `depth`. */
+  node(out: Float64Array, start: number, end: number, depth: number): void;
+  /**
+   * Reorders the positions start..end−1 of a node at `depth` stably into the rows going left, then the rest, as its
+   * children's positions; returns how many go left (`countLeft`: what the node's histogram counted).
+   */
+  split(start: number, end: number, depth: number, feature: number, bin: number, missingLeft: boolean, countLeft: number): number;
+  takeHistogram(): Float64Array;
+  giveBack(h: Float64Array | null): void;
+}
+
+/** TypeScript passes over typed arrays: buffers reused across trees so that 100 trees do not allocate 100 × (rows + histograms). */
+export class ArrayTreeRows implements TreeRows {
+  readonly rowsAt: Uint32Array;
+  private readonly scratch: Uint32Array;
   private readonly free: Float64Array[] = [];
   private readonly histSize: number;
+  /** The histograms' passes: a pool of helper threads once set (boost.ts), else the single-threaded ones. */
+  builder: HistogramBuilder;
 
   /** `partition`: the row index array to use (shared memory when helper threads read it); a new one by default. */
-  constructor(rows: number, nFeatures: number, partition?: Uint32Array) {
-    this.partition = partition ?? new Uint32Array(rows);
-    this.scratch = new Uint32Array(rows);
-    this.histSize = histogramSize(nFeatures);
+  constructor(
+    private readonly data: BinnedTrainingData,
+    private readonly gradients: Float32Array,
+    private readonly hessians: Float32Array,
+    partition?: Uint32Array,
+  ) {
+    this.rowsAt = partition ?? new Uint32Array(data.rows);
+    this.scratch = new Uint32Array(data.rows);
+    this.histSize = histogramSize(data.nFeatures);
+    this.builder = {
+      root: (out) => buildRootHistogram(out, data.bins, data.nFeatures, gradients, hessians),
+      node: (out, start, end) => buildNodeHistogram(out, data.bins, data.nFeatures, gradients, hessians, this.rowsAt, start, end),
+    };
+  }
+
+  partition(): Uint32Array {
+    return this.rowsAt;
+  }
+
+  begin(): { sumGradient: number; sumHessian: number } {
+    const { rowsAt, gradients, hessians } = this;
+    for (let i = 0; i < rowsAt.length; i++) rowsAt[i] = i;
+    let sumGradient = 0;
+    let sumHessian = 0;
+    for (let i = 0; i < gradients.length; i++) {
+      sumGradient += gradients[i];
+      sumHessian += hessians[i];
+    }
+    return { sumGradient, sumHessian };
+  }
+
+  root(out: Float64Array): void {
+    this.builder.root(out);
+  }
+
+  node(out: Float64Array, start: number, end: number): void {
+    this.builder.node(out, start, end);
+  }
+
+  /** Left rows are written in place (the write index never passes the read index), right rows via `scratch`. */
+  split(start: number, end: number, _depth: number, feature: number, bin: number, missingLeft: boolean): number {
+    const { rowsAt: partition, scratch } = this;
+    const col = this.data.columns[feature];
+    let w = start;
+    let r = 0;
+    for (let i = start; i < end; i++) {
+      const row = partition[i];
+      if (goesLeft(col[row], bin, missingLeft)) partition[w++] = row;
+      else scratch[r++] = row;
+    }
+    partition.set(scratch.subarray(0, r), w);
+    return w - start;
   }
 
   takeHistogram(): Float64Array {
@@ -90,16 +166,9 @@ interface GrowNode {
   right: GrowNode | null;
 }
 
-export function growTree(data: BinnedTrainingData, gradients: Float32Array, hessians: Float32Array, rules: GrowRules, buf: GrowBuffers, builder?: HistogramBuilder): GrownTree {
-  const { bins, columns, nFeatures, nBinsNonMissing, hasMissing, rows: n } = data;
-  const { partition } = buf;
-  for (let i = 0; i < n; i++) partition[i] = i;
-  let sumG = 0;
-  let sumH = 0;
-  for (let i = 0; i < n; i++) {
-    sumG += gradients[i];
-    sumH += hessians[i];
-  }
+export function growTree(data: BinnedTrainingData, buf: TreeRows, rules: GrowRules): GrownTree {
+  const { nFeatures, nBinsNonMissing, hasMissing, rows: n } = data;
+  const { sumGradient: sumG, sumHessian: sumH } = buf.begin();
   let nextId = 0;
   const makeNode = (depth: number, start: number, end: number, g: number, h: number): GrowNode => ({
     id: nextId++,
@@ -132,8 +201,7 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
     finalize(root);
   } else {
     root.hist = buf.takeHistogram();
-    if (builder) builder.root(root.hist);
-    else buildRootHistogram(root.hist, bins, nFeatures, gradients, hessians);
+    buf.root(root.hist);
     findSplitAndPush(root);
   }
 
@@ -143,7 +211,7 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
     for (let i = 1; i < splittable.length; i++) if (splittable[i].split!.gain > splittable[bi].split!.gain) bi = i;
     const node = splittable.splice(bi, 1)[0];
     const s = node.split!;
-    const rightPos = partitionRows(partition, buf.scratch, node.start, node.end, columns[s.feature], s.bin, s.missingLeft);
+    const rightPos = buf.split(node.start, node.end, node.depth, s.feature, s.bin, s.missingLeft, s.countLeft);
     const depth = node.depth + 1;
     const left = makeNode(depth, node.start, node.start + rightPos, s.sumGradientLeft, s.sumHessianLeft);
     const right = makeNode(depth, node.start + rightPos, node.end, s.sumGradientRight, s.sumHessianRight);
@@ -179,8 +247,7 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
       const small = leftSmaller ? left : right;
       const large = leftSmaller ? right : left;
       small.hist = buf.takeHistogram();
-      if (builder) builder.node(small.hist, small.start, small.end);
-      else buildNodeHistogram(small.hist, bins, nFeatures, gradients, hessians, partition, small.start, small.end);
+      buf.node(small.hist, small.start, small.end, depth);
       large.hist = buf.takeHistogram();
       subtractHistogram(large.hist, node.hist!, small.hist);
     }
@@ -192,22 +259,6 @@ export function growTree(data: BinnedTrainingData, gradients: Float32Array, hess
     else finalize(right);
   }
   return flatten(root, rules.shrinkage);
-}
-
-/**
- * Stable partition of partition[start..end) into rows going left then rows going right; returns the number going
- * left. Left rows are written in place (the write index never passes the read index), right rows via `scratch`.
- */
-function partitionRows(partition: Uint32Array, scratch: Uint32Array, start: number, end: number, col: Uint8Array, splitBin: number, missingLeft: boolean): number {
-  let w = start;
-  let r = 0;
-  for (let i = start; i < end; i++) {
-    const row = partition[i];
-    if (goesLeft(col[row], splitBin, missingLeft)) partition[w++] = row;
-    else scratch[r++] = row;
-  }
-  partition.set(scratch.subarray(0, r), w);
-  return w - start;
 }
 
 /** Depth-first arrays (root 0, left subtree before right), leaf values times the learning rate. */
@@ -225,7 +276,7 @@ function flatten(root: GrowNode, shrinkage: number): GrownTree {
     t.hessian.push(node.sumHessian);
     if (node.left === null || node.right === null) {
       t.value[at] = node.value * shrinkage;
-      t.leafSlices.push({ node: at, start: node.start, end: node.end });
+      t.leafSlices.push({ node: at, start: node.start, end: node.end, depth: node.depth });
       return at;
     }
     const s = node.split!;

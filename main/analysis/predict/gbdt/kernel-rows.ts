@@ -1,0 +1,180 @@
+// The fit's rows for the WebAssembly kernel (gbdt-kernel.wat): every array the row passes touch lies in one
+// WebAssembly.Memory, and the rows of every node lie together in it, in the order the TypeScript passes visit them.
+//
+//   base      the bins, row-major, in row order (`stride` bytes a row: the features, padded to 8 bytes), the
+//             (gradient, hessian) pairs in row order (written by the fit before each tree: `gh`), the row indices
+//   sets 0, 1 the same three arrays, reordered by the current tree's splits: a node at depth d owns positions
+//             start..end−1 of set d mod 2 (the root, depth 0, is read from base)
+//   histograms, allocated as the tree needs them.
+// A split copies its node's rows from its set (base for the root) into the other set, left rows then right rows,
+// each side in its previous order (stable, as ArrayTreeRows.split in grow.ts), so a node's rows are visited in
+// ascending row index as by the TypeScript passes: the same sums, the same bits. Two sets rather than one reordered
+// in place: every row is then written once, with no scratch copy back. A node's slice in its set is never
+// overwritten while the node lives: only its own descendants (nested slices, two levels down) reuse those positions,
+// and they exist only after the node is split.
+import { histogramSize } from './histogram';
+import type { TreeRows } from './grow';
+import { GBDT_KERNEL_WASM } from './gbdt-kernel.wasm';
+
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB; the rows' arrays must fit below it. */
+const MAX_BYTES = 65536 * PAGE;
+
+interface KernelExports {
+  histogram: (out: number, bins: number, stride: number, width: number, gh: number, start: number, end: number) => void;
+  splitRows: (
+    srcBins: number, dstBins: number, stride: number, column: number, srcGh: number, dstGh: number, srcIdx: number, dstIdx: number,
+    start: number, end: number, nLeft: number, splitBin: number, missingLeft: number,
+  ) => number;
+}
+
+let enabled = true;
+/** Fit with the kernel (default) or with the TypeScript passes, from the next fit on (same model, bit for bit). */
+export function useGbdtKernel(on: boolean): void {
+  enabled = on;
+}
+
+let compiled: WebAssembly.Module | null = null;
+let unavailable = false;
+
+function kernelModule(): WebAssembly.Module | null {
+  if (compiled || unavailable) return compiled;
+  try {
+    compiled = new WebAssembly.Module(Uint8Array.from(atob(GBDT_KERNEL_WASM), (c) => c.charCodeAt(0)));
+  } catch {
+    // No WebAssembly SIMD or shared memory in this runtime: the TypeScript passes do the same work.
+    unavailable = true;
+  }
+  return compiled;
+}
+
+/** Bytes the kernel's rows take for `rows` rows of `nFeatures` bins (histograms not included). */
+export function kernelRowsBytes(rows: number, nFeatures: number): number {
+  return 3 * rows * (rowStride(nFeatures) + 8 + 4) + 9 * 64;
+}
+
+const rowStride = (nFeatures: number): number => Math.ceil(nFeatures / 8) * 8;
+
+/**
+ * The kernel's rows for a fit on `columns` (one Uint8Array of bins per feature, all of the same length), or null
+ * when the kernel is off or cannot run here (then the fit uses the TypeScript passes).
+ */
+export function kernelRows(columns: readonly Uint8Array[]): KernelTreeRows | null {
+  if (!enabled || columns.length === 0) return null;
+  const rows = columns[0].length;
+  const histBytes = 8 * histogramSize(columns.length);
+  if (kernelRowsBytes(rows, columns.length) + 64 * histBytes > MAX_BYTES) return null;
+  const mod = kernelModule();
+  if (!mod) return null;
+  return new KernelTreeRows(mod, columns);
+}
+
+/** Byte offsets of one set of row arrays. */
+interface RowSet {
+  bins: number;
+  gh: number;
+  idx: number;
+}
+
+export class KernelTreeRows implements TreeRows {
+  /** Gradients and hessians as pairs in row order: the fit writes them here before each tree. */
+  readonly gh: Float32Array;
+  private readonly k: KernelExports;
+  private readonly memory: WebAssembly.Memory;
+  private readonly n: number;
+  private readonly nFeatures: number;
+  private readonly stride: number;
+  private readonly base: RowSet;
+  private readonly sets: [RowSet, RowSet];
+  /** Each set's row indices, as views. */
+  private readonly rows: [Uint32Array, Uint32Array, Uint32Array];
+  private top: number;
+  private readonly histBytes: number;
+  private readonly free: Float64Array[] = [];
+
+  constructor(mod: WebAssembly.Module, columns: readonly Uint8Array[]) {
+    const n = columns[0].length;
+    const nFeatures = columns.length;
+    const stride = rowStride(nFeatures);
+    this.n = n;
+    this.nFeatures = nFeatures;
+    this.stride = stride;
+    this.histBytes = 8 * histogramSize(nFeatures);
+    let top = 64;
+    const take = (bytes: number): number => {
+      const at = top;
+      top += Math.ceil(bytes / 64) * 64;
+      return at;
+    };
+    const rowSet = (): RowSet => ({ bins: take(n * stride), gh: take(n * 8), idx: take(n * 4) });
+    this.base = rowSet();
+    this.sets = [rowSet(), rowSet()];
+    this.top = top;
+    // Room for the histograms a 31-leaf tree keeps at once; more are added by growing the memory.
+    const pages = Math.ceil((top + 40 * this.histBytes) / PAGE);
+    this.memory = new WebAssembly.Memory({ initial: pages, maximum: 65536, shared: true });
+    this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+    const buf = this.memory.buffer;
+    const bins = new Uint8Array(buf, this.base.bins, n * stride);
+    for (let f = 0; f < nFeatures; f++) {
+      const col = columns[f];
+      for (let i = 0, o = f; i < n; i++, o += stride) bins[o] = col[i];
+    }
+    this.gh = new Float32Array(buf, this.base.gh, 2 * n);
+    this.rows = [new Uint32Array(buf, this.base.idx, n), new Uint32Array(buf, this.sets[0].idx, n), new Uint32Array(buf, this.sets[1].idx, n)];
+    for (let i = 0; i < n; i++) this.rows[0][i] = i;
+  }
+
+  /** The arrays holding the rows of a node at `depth`. */
+  private setOf(depth: number): RowSet {
+    return depth === 0 ? this.base : this.sets[depth & 1];
+  }
+
+  partition(depth: number): Uint32Array {
+    return this.rows[depth === 0 ? 0 : 1 + (depth & 1)];
+  }
+
+  begin(): { sumGradient: number; sumHessian: number } {
+    const gh = this.gh;
+    let sumGradient = 0;
+    let sumHessian = 0;
+    for (let i = 0; i < gh.length; i += 2) {
+      sumGradient += gh[i];
+      sumHessian += gh[i + 1];
+    }
+    return { sumGradient, sumHessian };
+  }
+
+  root(out: Float64Array): void {
+    this.node(out, 0, this.n, 0);
+  }
+
+  node(out: Float64Array, start: number, end: number, depth: number): void {
+    const set = this.setOf(depth);
+    this.k.histogram(out.byteOffset, set.bins, this.stride, this.nFeatures, set.gh, start, end);
+  }
+
+  split(start: number, end: number, depth: number, feature: number, bin: number, missingLeft: boolean, countLeft: number): number {
+    const from = this.setOf(depth);
+    const to = this.sets[(depth + 1) & 1];
+    const left = this.k.splitRows(from.bins, to.bins, this.stride, feature, from.gh, to.gh, from.idx, to.idx, start, end, countLeft, bin, missingLeft ? 1 : 0);
+    // The histogram's count decided where the right rows start; a different count would have mixed the two sides.
+    if (left !== countLeft) throw new Error(`gbdt kernel: ${left} rows went left of a split whose histogram counted ${countLeft}`);
+    return left;
+  }
+
+  takeHistogram(): Float64Array {
+    const h = this.free.pop();
+    if (h) return h;
+    const at = this.top;
+    this.top += Math.ceil(this.histBytes / 64) * 64;
+    const need = this.top - this.memory.buffer.byteLength;
+    if (need > 0) this.memory.grow(Math.ceil(need / PAGE));
+    // A shared memory's views stay valid when it grows (views on the old buffer keep their range).
+    return new Float64Array(this.memory.buffer, at, this.histBytes / 8);
+  }
+
+  giveBack(h: Float64Array | null): void {
+    if (h) this.free.push(h);
+  }
+}
