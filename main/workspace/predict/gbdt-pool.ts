@@ -8,7 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
 import type { HistogramBuilder } from '../../analysis/predict/gbdt/grow';
-import { pooledHistograms, type GbdtParallel, type GbdtSharedState } from '../../analysis/predict/gbdt/pool-blocks';
+import { pooledHistograms, type GbdtParallel, type GbdtSharedState, type KernelPoolHost } from '../../analysis/predict/gbdt/pool-blocks';
 import { useGbdtKernel } from '../../analysis/predict/gbdt/kernel-rows';
 
 /**
@@ -50,16 +50,30 @@ export function gbdtThreads(
   test: { leaveBlocksToHelpers?: boolean; waitMs?: number } = {},
 ): GbdtThreadsHandle | undefined {
   if (helpers < 1 || workerPath === null) return undefined;
-  let last: ReturnType<typeof pooledHistograms> | null = null;
+  let last: { stats: () => { helperBlocks: number; ready: number } } | null = null;
+  const start = (data: unknown): Worker[] =>
+    Array.from({ length: helpers }, () => {
+      const w = new Worker(workerPath, { workerData: data });
+      // A helper that fails to start only means fewer threads; one failing inside a pass sets the failed flag.
+      w.on('error', () => undefined);
+      return w;
+    });
   return {
     helpers,
+    openKernel: (rows: KernelPoolHost) => {
+      const { shared, pool } = rows.attachPool(helpers + 1, test.leaveBlocksToHelpers === true);
+      const workers = start(shared);
+      last = { stats: () => ({ helperBlocks: pool.stats().helperParts, ready: pool.stats().ready }) };
+      if (test.waitMs) pool.waitForHelpers(helpers, test.waitMs);
+      return {
+        close: () => {
+          pool.stop();
+          for (const w of workers) void w.terminate();
+        },
+      };
+    },
     open: (state: GbdtSharedState, single: HistogramBuilder) => {
-      const workers = Array.from({ length: helpers }, () => {
-        const w = new Worker(workerPath, { workerData: state });
-        // A helper that fails to start only means fewer threads; one failing inside a block sets the failed flag.
-        w.on('error', () => undefined);
-        return w;
-      });
+      const workers = start(state);
       const pool = pooledHistograms(state, single, test.leaveBlocksToHelpers === true);
       last = pool;
       if (test.waitMs) pool.waitForHelpers(helpers, test.waitMs);

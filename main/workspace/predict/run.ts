@@ -115,8 +115,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
       folds,
       seed: spec.seed!,
       C: spec.logistic?.C ?? 1,
-      // Large fits on the TypeScript passes build their histograms on helper threads too (gbdt-pool.ts; the same
-      // model bits); the WebAssembly kernel runs on the fitting thread.
+      // Large fits run their row passes on helper threads too (gbdt-pool.ts; the same model bits).
       gbdt: { ...spec.gbdt, parallel: gbdtThreads() },
       threshold: spec.threshold!,
       minLevelRows: spec.minLevelRows!,

@@ -4,13 +4,17 @@
 // Data: seeded mulberry32 (main/analysis/random.ts), a planted non-linear logit, some features with missing values
 // (so both "missing left" and "missing right" splits occur) and some with few levels (long runs of equal bins).
 // The feature counts cover every row layout the kernel copies: 1–8 features (8-byte rows), 9–16 (16), 17–24 (24),
-// 25+ (32 and more).
+// 25+ (32 and more). The helper-thread tests need the built helper entry (out/main/gbdt-helper.js, `npm run build`)
+// and are skipped without it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fitGbdt } from '../../../main/analysis/predict/gbdt/boost';
 import { GBDT_KERNEL_WASM } from '../../../main/analysis/predict/gbdt/gbdt-kernel.wasm';
 import { kernelRows, useGbdtKernel } from '../../../main/analysis/predict/gbdt/kernel-rows';
 import type { GbdtOptions } from '../../../main/analysis/predict/gbdt/boost';
 import { createRng } from '../../../main/analysis/random';
+import { gbdtThreads } from '../../../main/workspace/predict/gbdt-pool';
 import { compiledKernelBase64 } from '../../support/wasm-kernels';
 
 function data(n: number, nf: number, seed: number): { X: Float64Array[]; y: Uint8Array } {
@@ -81,4 +85,47 @@ describe('gradient boosting with the WebAssembly row passes', () => {
       expect(kernel).toBe(typescript);
     }
   });
+});
+
+const WORKER = join(__dirname, '../../../out/main/gbdt-helper.js');
+const built = existsSync(WORKER);
+if (!built) console.warn(`Skipping the gbdt kernel helper-thread tests: ${WORKER} is absent (npm run build).`);
+
+describe.skipIf(!built)('the kernel on helper threads (built helper entry)', () => {
+  // 40,000 rows: the root and the larger nodes (at least MIN_POOLED_ROWS rows) are cut into parts.
+  const { X, y } = data(40_000, 14, 77);
+  const opts = { maxIter: 15, seed: 5, parallelMinRows: 0 };
+
+  for (const earlyStopping of [false, true]) {
+    it(`1 vs 2, 3 and 4 threads: the same model JSON (early stopping ${earlyStopping ? 'on' : 'off'})`, () => {
+      const one = JSON.stringify(fitGbdt(X, y, { ...opts, earlyStopping }));
+      for (const helpers of [1, 2, 3]) {
+        const threads = gbdtThreads(helpers, WORKER)!;
+        const many = JSON.stringify(fitGbdt(X, y, { ...opts, earlyStopping, parallel: threads }));
+        expect(many).toBe(one);
+        expect(threads.lastStats()).not.toBeNull();
+      }
+    }, 60_000);
+  }
+
+  it('the helpers really run the passes: with the fitting thread running no pooled part itself, still the same model', () => {
+    // Depth-limited trees with no leaf limit: more histograms than the memory first holds, so it grows under the helper.
+    const options = { ...opts, maxLeafNodes: null, maxDepth: 7, earlyStopping: false };
+    const one = JSON.stringify(fitGbdt(X, y, options));
+    const threads = gbdtThreads(1, WORKER, { leaveBlocksToHelpers: true, waitMs: 10_000 })!;
+    const many = JSON.stringify(fitGbdt(X, y, { ...options, parallel: threads }));
+    expect(many).toBe(one);
+    const stats = threads.lastStats()!;
+    expect(stats.ready).toBe(1);
+    // 15 trees × (the root's histogram, its split, and a child's histogram at least), every part on the helper.
+    expect(stats.helperBlocks).toBeGreaterThanOrEqual(15 * 3 * 2);
+  }, 60_000);
+
+  it('the TypeScript passes agree with the kernel on helper threads', () => {
+    const threads = gbdtThreads(1, WORKER)!;
+    const kernel = JSON.stringify(fitGbdt(X, y, { ...opts, earlyStopping: false, parallel: threads }));
+    useGbdtKernel(false);
+    const typescript = JSON.stringify(fitGbdt(X, y, { ...opts, earlyStopping: false, parallel: gbdtThreads(1, WORKER)! }));
+    expect(kernel).toBe(typescript);
+  }, 60_000);
 });

@@ -133,8 +133,8 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const hasMissing = new Uint8Array(nFeatures);
   for (let f = 0; f < nFeatures; f++) hasMissing[f] = columns[f].includes(MISSING_BIN) ? 1 : 0;
   const nTrain = trainRows.length;
-  // The WebAssembly kernel's rows (kernel-rows.ts) when it runs here; else the TypeScript passes, on helper threads
-  // for large fits. Either way the same model, bit for bit.
+  // The WebAssembly kernel's rows (kernel-rows.ts) when it runs here; else the TypeScript passes. Either way on
+  // helper threads for large fits, and the same model, bit for bit.
   const kernel = kernelRows(columns);
   // Helper threads read the bins, gradients, hessians and row partition, so those live in shared memory.
   const pooled = kernel === null && options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS);
@@ -166,6 +166,7 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   // Only the validation loss decides when to stop. The training loss (sklearn's train_score_) decided nothing and
   // cost 2.2 s of a 29 s fit at 1M rows (a third of a tree per iteration), so it is no longer tracked.
   const validationLoss = params.earlyStopping ? [meanLogLoss(yVal, valMargin)] : null;
+  const kernelThreads = kernel !== null && options.parallel !== undefined && nTrain >= (options.parallelMinRows ?? GBDT_POOL_MIN_ROWS) ? options.parallel.openKernel(kernel) : undefined;
   const pool = pooled ? options.parallel!.open(gbdtSharedState(blocks, nFeatures, gradients!, hessians!, arrayRows!.rowsAt, options.parallel!.helpers), arrayRows!.builder) : undefined;
   if (pool) arrayRows!.builder = pool;
   try {
@@ -189,6 +190,7 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
     }
   } finally {
     pool?.close();
+    kernelThreads?.close();
   }
   return {
     format: 'cxw-gbdt',

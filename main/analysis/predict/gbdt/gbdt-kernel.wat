@@ -44,16 +44,32 @@
       (local.set $row (i32.add (local.get $row) (local.get $stride)))
       (br_if $rows (i32.lt_u (local.get $row) (local.get $rowEnd)))))
 
-;; Rows start..end−1 of a node split in two: each row's bins (`stride` bytes, a multiple of 8), its (g, h) pair and
-  ;; its row index go from the src arrays to the same positions of the dst arrays, reordered stably: the rows going
-  ;; left (bin at byte `column` <= splitBin; the missing bin 255 as missingLeft says) to start.., the others to
-  ;; start + nLeft.. (nLeft: the left child's count from its histogram). Returns how many went left, which the
-  ;; caller checks against nLeft. Branch-free: the destination is chosen by `select`, not by a branch, since a
-  ;; left/right branch is mispredicted about half the time; every row is written once.
+;; How many of rows start..end−1 go left of a split (the rule of splitRows below): where each part of a node split
+  ;; on several threads starts writing.
+  (func (export "countLeft") (param $bins i32) (param $stride i32) (param $column i32) (param $start i32) (param $end i32)
+        (param $splitBin i32) (param $missingLeft i32) (result i32)
+    (local $p i32) (local $pe i32) (local $b i32) (local $count i32)
+    (if (i32.ge_u (local.get $start) (local.get $end)) (then (return (i32.const 0))))
+    (local.set $p (i32.add (i32.add (local.get $bins) (local.get $column)) (i32.mul (local.get $start) (local.get $stride))))
+    (local.set $pe (i32.add (i32.add (local.get $bins) (local.get $column)) (i32.mul (local.get $end) (local.get $stride))))
+    (loop $rows
+      (local.set $b (i32.load8_u (local.get $p)))
+      (local.set $count (i32.add (local.get $count)
+        (select (local.get $missingLeft) (i32.le_u (local.get $b) (local.get $splitBin)) (i32.eq (local.get $b) (i32.const 255)))))
+      (local.set $p (i32.add (local.get $p) (local.get $stride)))
+      (br_if $rows (i32.lt_u (local.get $p) (local.get $pe))))
+    (local.get $count))
+
+;; Rows start..end−1 of a node (or of a part of it) split in two: each row's bins (`stride` bytes, a multiple of 8),
+  ;; its (g, h) pair and its row index go from the src arrays to the dst arrays, reordered stably: the rows going left
+  ;; (bin at byte `column` <= splitBin; the missing bin 255 as missingLeft says) to positions leftAt.., the others to
+  ;; rightAt... Returns how many went left, which the caller checks. Branch-free: the destination is chosen by
+  ;; `select`, not by a branch, since a left/right branch is mispredicted about half the time; every row is written
+  ;; once.
   (func (export "splitRows") (param $srcBins i32) (param $dstBins i32) (param $stride i32) (param $column i32)
         (param $srcGh i32) (param $dstGh i32) (param $srcIdx i32) (param $dstIdx i32)
-        (param $start i32) (param $end i32) (param $nLeft i32) (param $splitBin i32) (param $missingLeft i32)
-        (result i32)
+        (param $start i32) (param $end i32) (param $leftAt i32) (param $rightAt i32) (param $splitBin i32)
+        (param $missingLeft i32) (result i32)
     (local $s i32) (local $se i32) (local $sg i32) (local $si i32)
     (local $wl i32) (local $wr i32) (local $gl i32) (local $gr i32) (local $il i32) (local $ir i32)
     (local $b i32) (local $left i32) (local $right i32) (local $to i32) (local $k i32) (local $count i32)
@@ -62,12 +78,12 @@
     (local.set $se (i32.add (local.get $srcBins) (i32.mul (local.get $end) (local.get $stride))))
     (local.set $sg (i32.add (local.get $srcGh) (i32.shl (local.get $start) (i32.const 3))))
     (local.set $si (i32.add (local.get $srcIdx) (i32.shl (local.get $start) (i32.const 2))))
-    (local.set $wl (i32.add (local.get $dstBins) (i32.mul (local.get $start) (local.get $stride))))
-    (local.set $wr (i32.add (local.get $dstBins) (i32.mul (i32.add (local.get $start) (local.get $nLeft)) (local.get $stride))))
-    (local.set $gl (i32.add (local.get $dstGh) (i32.shl (local.get $start) (i32.const 3))))
-    (local.set $gr (i32.add (local.get $dstGh) (i32.shl (i32.add (local.get $start) (local.get $nLeft)) (i32.const 3))))
-    (local.set $il (i32.add (local.get $dstIdx) (i32.shl (local.get $start) (i32.const 2))))
-    (local.set $ir (i32.add (local.get $dstIdx) (i32.shl (i32.add (local.get $start) (local.get $nLeft)) (i32.const 2))))
+    (local.set $wl (i32.add (local.get $dstBins) (i32.mul (local.get $leftAt) (local.get $stride))))
+    (local.set $wr (i32.add (local.get $dstBins) (i32.mul (local.get $rightAt) (local.get $stride))))
+    (local.set $gl (i32.add (local.get $dstGh) (i32.shl (local.get $leftAt) (i32.const 3))))
+    (local.set $gr (i32.add (local.get $dstGh) (i32.shl (local.get $rightAt) (i32.const 3))))
+    (local.set $il (i32.add (local.get $dstIdx) (i32.shl (local.get $leftAt) (i32.const 2))))
+    (local.set $ir (i32.add (local.get $dstIdx) (i32.shl (local.get $rightAt) (i32.const 2))))
     (loop $rows
       (local.set $b (i32.load8_u (i32.add (local.get $s) (local.get $column))))
       (local.set $left

@@ -14,38 +14,17 @@
 // and they exist only after the node is split.
 import { histogramSize } from './histogram';
 import type { TreeRows } from './grow';
-import { GBDT_KERNEL_WASM } from './gbdt-kernel.wasm';
+import { kernelExports, kernelModule, type KernelExports } from './kernel-exports';
+import { KernelPool, kernelShared, type KernelShared } from './kernel-pool';
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; the rows' arrays must fit below it. */
 const MAX_BYTES = 65536 * PAGE;
 
-interface KernelExports {
-  histogram: (out: number, bins: number, stride: number, width: number, gh: number, start: number, end: number) => void;
-  splitRows: (
-    srcBins: number, dstBins: number, stride: number, column: number, srcGh: number, dstGh: number, srcIdx: number, dstIdx: number,
-    start: number, end: number, nLeft: number, splitBin: number, missingLeft: number,
-  ) => number;
-}
-
 let enabled = true;
 /** Fit with the kernel (default) or with the TypeScript passes, from the next fit on (same model, bit for bit). */
 export function useGbdtKernel(on: boolean): void {
   enabled = on;
-}
-
-let compiled: WebAssembly.Module | null = null;
-let unavailable = false;
-
-function kernelModule(): WebAssembly.Module | null {
-  if (compiled || unavailable) return compiled;
-  try {
-    compiled = new WebAssembly.Module(Uint8Array.from(atob(GBDT_KERNEL_WASM), (c) => c.charCodeAt(0)));
-  } catch {
-    // No WebAssembly SIMD or shared memory in this runtime: the TypeScript passes do the same work.
-    unavailable = true;
-  }
-  return compiled;
 }
 
 /** Bytes the kernel's rows take for `rows` rows of `nFeatures` bins (histograms not included). */
@@ -64,9 +43,8 @@ export function kernelRows(columns: readonly Uint8Array[]): KernelTreeRows | nul
   const rows = columns[0].length;
   const histBytes = 8 * histogramSize(columns.length);
   if (kernelRowsBytes(rows, columns.length) + 64 * histBytes > MAX_BYTES) return null;
-  const mod = kernelModule();
-  if (!mod) return null;
-  return new KernelTreeRows(mod, columns);
+  if (!kernelModule()) return null;
+  return new KernelTreeRows(columns);
 }
 
 /** Byte offsets of one set of row arrays. */
@@ -92,7 +70,10 @@ export class KernelTreeRows implements TreeRows {
   private readonly histBytes: number;
   private readonly free: Float64Array[] = [];
 
-  constructor(mod: WebAssembly.Module, columns: readonly Uint8Array[]) {
+  /** Helper threads for the passes of large nodes (attachPool), or null: every pass on the fitting thread. */
+  private pool: KernelPool | null = null;
+
+  constructor(columns: readonly Uint8Array[]) {
     const n = columns[0].length;
     const nFeatures = columns.length;
     const stride = rowStride(nFeatures);
@@ -113,7 +94,7 @@ export class KernelTreeRows implements TreeRows {
     // Room for the histograms a 31-leaf tree keeps at once; more are added by growing the memory.
     const pages = Math.ceil((top + 40 * this.histBytes) / PAGE);
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: 65536, shared: true });
-    this.k = new WebAssembly.Instance(mod, { env: { memory: this.memory } }).exports as unknown as KernelExports;
+    this.k = kernelExports(this.memory);
     const buf = this.memory.buffer;
     const bins = new Uint8Array(buf, this.base.bins, n * stride);
     for (let f = 0; f < nFeatures; f++) {
@@ -123,6 +104,16 @@ export class KernelTreeRows implements TreeRows {
     this.gh = new Float32Array(buf, this.base.gh, 2 * n);
     this.rows = [new Uint32Array(buf, this.base.idx, n), new Uint32Array(buf, this.sets[0].idx, n), new Uint32Array(buf, this.sets[1].idx, n)];
     for (let i = 0; i < n; i++) this.rows[0][i] = i;
+  }
+
+  /**
+   * The state helper threads need to share the passes (kernel-pool.ts); `threads` counts the fitting thread.
+   * `leaveToHelpers` (tests): the fitting thread runs no part of a pooled pass itself.
+   */
+  attachPool(threads: number, leaveToHelpers = false): { shared: KernelShared; pool: KernelPool } {
+    const shared = kernelShared(this.memory);
+    this.pool = new KernelPool(shared, this.k, this.nFeatures, threads, leaveToHelpers);
+    return { shared, pool: this.pool };
   }
 
   /** The arrays holding the rows of a node at `depth`. */
@@ -146,18 +137,26 @@ export class KernelTreeRows implements TreeRows {
   }
 
   root(out: Float64Array): void {
-    this.node(out, 0, this.n, 0);
+    this.histogram(out, 0, this.n, 0, true);
   }
 
   node(out: Float64Array, start: number, end: number, depth: number): void {
+    this.histogram(out, start, end, depth, false);
+  }
+
+  private histogram(out: Float64Array, start: number, end: number, depth: number, root: boolean): void {
     const set = this.setOf(depth);
-    this.k.histogram(out.byteOffset, set.bins, this.stride, this.nFeatures, set.gh, start, end);
+    if (this.pool?.takes(end - start, root)) this.pool.histogram(out.byteOffset, set.bins, this.stride, set.gh, start, end);
+    else this.k.histogram(out.byteOffset, set.bins, this.stride, this.nFeatures, set.gh, start, end);
   }
 
   split(start: number, end: number, depth: number, feature: number, bin: number, missingLeft: boolean, countLeft: number): number {
     const from = this.setOf(depth);
     const to = this.sets[(depth + 1) & 1];
-    const left = this.k.splitRows(from.bins, to.bins, this.stride, feature, from.gh, to.gh, from.idx, to.idx, start, end, countLeft, bin, missingLeft ? 1 : 0);
+    const ml = missingLeft ? 1 : 0;
+    const left = this.pool?.takes(end - start, false)
+      ? this.pool.split({ srcBins: from.bins, dstBins: to.bins, stride: this.stride, column: feature, srcGh: from.gh, dstGh: to.gh, srcIdx: from.idx, dstIdx: to.idx, splitBin: bin, missingLeft: ml }, start, end, countLeft)
+      : this.k.splitRows(from.bins, to.bins, this.stride, feature, from.gh, to.gh, from.idx, to.idx, start, end, start, start + countLeft, bin, ml);
     // The histogram's count decided where the right rows start; a different count would have mixed the two sides.
     if (left !== countLeft) throw new Error(`gbdt kernel: ${left} rows went left of a split whose histogram counted ${countLeft}`);
     return left;

@@ -16,6 +16,8 @@
 // The worker side (starting the helper threads) is workspace/predict/gbdt-pool.ts; this file does no I/O.
 import { FEATURE_STRIDE, histogramSize, nodeHistogramOfBlock, rootHistogramOfBlock } from './histogram';
 import type { HistogramBuilder } from './grow';
+import { HelperJudge } from './helper-judge';
+import type { KernelPool, KernelShared } from './kernel-pool';
 import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
 
 /** Slots of the pass parameters: root (1) or node (0), slice start, slice end, number of blocks. */
@@ -45,11 +47,6 @@ export interface GbdtSharedState {
   params: Int32Array;
   control: Int32Array;
 }
-
-/** The check of whether helpers pay (pooledHistograms): judged per WINDOW pooled passes; BACKOFF node passes alone when they do not. */
-const WINDOW = 64;
-const WAIT_SHARE = 0.8;
-const BACKOFF = 320;
 
 /** Below this many rows a node is built by the fitting thread alone: waking a helper (~tens of µs) would cost more. */
 export const MIN_PARALLEL_NODE_ROWS = 8192;
@@ -154,18 +151,8 @@ export interface PooledHistograms extends HistogramBuilder {
 export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, leaveBlocksToHelpers = false): PooledHistograms {
   const { control, params, owner, blocks } = s;
   const nb = blocks.length;
-  // Helpers pay only when a core is free for them. On a busy machine a helper gets its core late and the fitting
-  // thread waits at every node (measured: the whole command 14% slower than on one thread at a load of 4 on 2 cores).
-  // So the fitting thread times its own share of each pass and its wait for the rest; over a window of WINDOW passes,
-  // when the wait comes to WAIT_SHARE of its own share or more, it builds the next BACKOFF nodes alone, then tries the
-  // helpers again. (An earlier check that built one pass in 8 alone and compared costs per row misjudged a quiet
-  // machine: node sizes differ too much between passes.) Who builds a block never changes its bits, so neither does
-  // this choice.
-  let passes = 0;
-  let aloneUntil = 0;
-  let pooledPasses = 0;
-  let ownMs = 0;
-  let waitMs = 0;
+  // Whether the helpers are getting a core (helper-judge.ts); when not, nodes are built alone for a while.
+  const judge = new HelperJudge();
   const run = (out: Float64Array, root: boolean, start: number, end: number) => {
     params[ROOT] = root ? 1 : 0;
     params[START] = start;
@@ -192,17 +179,7 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
       if (Atomics.load(control, FAILED) === 1) throw new Error('a histogram helper thread failed');
       Atomics.wait(control, DONE, done, 100);
     }
-    if (mine > 0 && mine < nb) {
-      ownMs += t1 - t0;
-      waitMs += performance.now() - t1;
-      if (++pooledPasses % WINDOW === 0) {
-        // The fitting thread built its share and then waited: when the wait is about as long as its own share, the
-        // pass took as long as building every block alone would have, and the helpers are not getting a core.
-        if (waitMs >= WAIT_SHARE * ownMs) aloneUntil = passes + BACKOFF;
-        ownMs = 0;
-        waitMs = 0;
-      }
-    }
+    if (mine > 0 && mine < nb) judge.record(t1 - t0, performance.now() - t1);
     for (let b = 0; b < nb; b++) {
       if (owner[b] < 0) continue;
       const from = blocks[b].first * FEATURE_STRIDE;
@@ -216,14 +193,12 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
   const node = (out: Float64Array, start: number, end: number) => {
     const rows = end - start;
     if (leaveBlocksToHelpers) return run(out, false, start, end);
-    if (rows < MIN_PARALLEL_NODE_ROWS) return alone(out, start, end);
-    passes++;
-    if (passes < aloneUntil) return alone(out, start, end);
+    if (rows < MIN_PARALLEL_NODE_ROWS || !judge.usePool()) return alone(out, start, end);
     run(out, false, start, end);
   };
   return {
     root: (out) => {
-      if (!leaveBlocksToHelpers && (n < MIN_PARALLEL_NODE_ROWS || passes < aloneUntil)) single.root(out);
+      if (!leaveBlocksToHelpers && (n < MIN_PARALLEL_NODE_ROWS || judge.backingOff())) single.root(out);
       else run(out, true, 0, n);
     },
     node,
@@ -248,11 +223,19 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
 
 /**
  * Helper threads for one fit (workspace/predict/gbdt-pool.ts starts them): given the shared state, the histogram
- * builder the fit uses and a close that ends the threads. fitGbdt opens it only for large fits (GBDT_POOL_MIN_ROWS).
+ * builder the fit uses and a close that ends the threads. fitGbdt opens it only for large fits (GBDT_POOL_MIN_ROWS):
+ * `open` for the TypeScript passes, `openKernel` for the WebAssembly kernel's (kernel-pool.ts).
  */
 export interface GbdtParallel {
   /** Helper threads it starts (gbdtSharedState makes a histogram for each). */
   helpers: number;
   /** `single`: the fit's single-threaded builder, for the nodes the fitting thread builds alone. */
   open: (state: GbdtSharedState, single: HistogramBuilder) => HistogramBuilder & { close: () => void };
+  /** Starts the helpers on the kernel's shared memory (`rows.attachPool` makes the pool); close ends them. */
+  openKernel: (rows: KernelPoolHost) => { close: () => void };
+}
+
+/** The kernel's rows, as the thread starter sees them (kernel-rows.ts). */
+export interface KernelPoolHost {
+  attachPool: (threads: number, leaveToHelpers?: boolean) => { shared: KernelShared; pool: KernelPool };
 }

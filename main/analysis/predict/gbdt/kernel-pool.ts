@@ -1,0 +1,231 @@
+// Helper threads for the WebAssembly kernel's passes (gbdt-kernel.wat over kernel-rows.ts's memory, which is
+// shared): each helper instantiates the same kernel over the same memory. A pass is cut into parts, one per thread;
+// the fitting thread publishes it in `params` and wakes the helpers, and every thread, the fitting one too, takes the
+// next part from a shared counter until none is left (a helper still starting simply joins later; nobody waits for
+// it). Synchronisation is Atomics on a small control array (block-pool-control.ts), as in pool-blocks.ts.
+//   histogram  parts are blocks of features (featureBlocks): each part sums its features over all the node's rows
+//              in row order, exactly as the one-thread pass does, into its own features' slots of the histogram;
+//   split      parts are runs of the node's rows: the fitting thread first counts, for every part but the last,
+//              how many of its rows go left, so each part knows where its left and right rows start; the rows land
+//              where the one-thread split puts them.
+// So the histograms, the order of every node's rows, and the model are the same bits with any number of threads
+// (tests/unit/predict/gbdt-kernel.test.ts). Rows lie together here, so unlike pool-blocks.ts the threads can share
+// one matrix: each streams through it rather than waiting on scattered cache lines.
+import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
+import { HelperJudge } from './helper-judge';
+import { FEATURE_STRIDE } from './histogram';
+import { kernelExports, type KernelExports } from './kernel-exports';
+import { featureBlocks } from './pool-blocks';
+
+/** What the fitting thread and its helpers share (sent to each helper as its workerData). */
+export interface KernelShared {
+  kind: 'kernel';
+  memory: WebAssembly.Memory;
+  params: Int32Array;
+  control: Int32Array;
+}
+
+/** Params slots: the pass type, its number of parts, its arguments, then 4 slots per part and a result per part. */
+const TYPE = 0;
+const PARTS = 1;
+const ARGS = 2;
+const PART_TABLE = 16;
+const RESULTS = 40;
+const PARAM_SLOTS = 48;
+/** At most 5 parts (the fitting thread and 4 helpers; gbdt-pool.ts starts at most 3). */
+export const MAX_KERNEL_PARTS = 5;
+const HISTOGRAM = 1;
+const SPLIT = 2;
+
+/** Below this many rows a node's pass is run by the fitting thread alone: waking a helper would cost more. */
+export const MIN_POOLED_ROWS = 8192;
+
+export function kernelShared(memory: WebAssembly.Memory): KernelShared {
+  return {
+    kind: 'kernel',
+    memory,
+    params: new Int32Array(new SharedArrayBuffer(4 * PARAM_SLOTS)),
+    control: new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS)),
+  };
+}
+
+/** Part `part` of the pass published in `p`. */
+function runPart(k: KernelExports, p: Int32Array, part: number): void {
+  const t = PART_TABLE + 4 * part;
+  if (p[TYPE] === HISTOGRAM) {
+    // args: out, bins, stride, gh, start, end; part: first feature, width.
+    const first = p[t];
+    k.histogram(p[ARGS] + 8 * FEATURE_STRIDE * first, p[ARGS + 1] + first, p[ARGS + 2], p[t + 1], p[ARGS + 3], p[ARGS + 4], p[ARGS + 5]);
+  } else {
+    // args: srcBins, dstBins, stride, column, srcGh, dstGh, srcIdx, dstIdx, splitBin, missingLeft; part: start, end,
+    // leftAt, rightAt.
+    const a = ARGS;
+    p[RESULTS + part] = k.splitRows(p[a], p[a + 1], p[a + 2], p[a + 3], p[a + 4], p[a + 5], p[a + 6], p[a + 7], p[t], p[t + 1], p[t + 2], p[t + 3], p[a + 8], p[a + 9]);
+  }
+}
+
+/** The helper's loop (on a helper thread until the pool stops); returns how many parts it ran. */
+export function runKernelHelper(s: KernelShared): { parts: number } {
+  const { control, params } = s;
+  const k = kernelExports(s.memory);
+  Atomics.add(control, READY, 1);
+  Atomics.notify(control, READY);
+  let seen = 0;
+  let parts = 0;
+  for (;;) {
+    const gen = Atomics.load(control, GEN);
+    if (Atomics.load(control, STOP) === 1) return { parts };
+    if (gen === seen) {
+      Atomics.wait(control, GEN, gen);
+      continue;
+    }
+    seen = gen;
+    for (;;) {
+      const b = Atomics.add(control, NEXT, 1);
+      // Read after taking the part: a part number below the count belongs to the pass published before the counter
+      // was reset, so a helper that woke late still runs the right pass.
+      if (b >= params[PARTS]) break;
+      try {
+        runPart(k, params, b);
+      } catch (err) {
+        Atomics.store(control, FAILED, 1);
+        Atomics.notify(control, DONE);
+        throw err;
+      }
+      parts++;
+      Atomics.add(control, HELPED, 1);
+      if (Atomics.add(control, DONE, 1) + 1 === params[PARTS]) Atomics.notify(control, DONE);
+    }
+  }
+}
+
+/** A split's arguments (byte offsets into the kernel's memory). */
+export interface SplitArgs {
+  srcBins: number;
+  dstBins: number;
+  stride: number;
+  column: number;
+  srcGh: number;
+  dstGh: number;
+  srcIdx: number;
+  dstIdx: number;
+  splitBin: number;
+  missingLeft: number;
+}
+
+/** The fitting thread's side. `leaveToHelpers` (tests): it runs no part of a pooled pass itself. */
+export class KernelPool {
+  private readonly judge = new HelperJudge();
+  private readonly blocks: { first: number; width: number }[];
+  private readonly parts: number;
+
+  constructor(
+    private readonly s: KernelShared,
+    private readonly k: KernelExports,
+    nFeatures: number,
+    threads: number,
+    private readonly leaveToHelpers = false,
+  ) {
+    // One part count for both kinds of pass (at most one feature a part), as a late helper's take of the counter
+    // relies on: the count it compares with is then the same before and after a pass is published.
+    this.parts = Math.min(threads, MAX_KERNEL_PARTS, nFeatures);
+    this.blocks = featureBlocks(nFeatures, this.parts);
+  }
+
+  /** Whether a pass over `rows` rows goes to the pool (else the caller runs it alone). */
+  takes(rows: number, root: boolean): boolean {
+    if (this.leaveToHelpers) return true;
+    if (rows < MIN_POOLED_ROWS) return false;
+    return root ? !this.judge.backingOff() : this.judge.usePool();
+  }
+
+  histogram(out: number, bins: number, stride: number, gh: number, start: number, end: number): void {
+    const p = this.s.params;
+    p[TYPE] = HISTOGRAM;
+    p.set([out, bins, stride, gh, start, end], ARGS);
+    this.blocks.forEach((b, i) => {
+      p[PART_TABLE + 4 * i] = b.first;
+      p[PART_TABLE + 4 * i + 1] = b.width;
+    });
+    this.run(this.blocks.length);
+  }
+
+  /** The split of rows start..end−1 (`countLeft` of them go left); returns how many went left. */
+  split(a: SplitArgs, start: number, end: number, countLeft: number): number {
+    const p = this.s.params;
+    const parts = this.parts;
+    p[TYPE] = SPLIT;
+    p.set([a.srcBins, a.dstBins, a.stride, a.column, a.srcGh, a.dstGh, a.srcIdx, a.dstIdx, a.splitBin, a.missingLeft], ARGS);
+    let leftAt = start;
+    let rightAt = start + countLeft;
+    for (let i = 0; i < parts; i++) {
+      const from = start + Math.floor((i * (end - start)) / parts);
+      const to = start + Math.floor(((i + 1) * (end - start)) / parts);
+      const t = PART_TABLE + 4 * i;
+      p[t] = from;
+      p[t + 1] = to;
+      p[t + 2] = leftAt;
+      p[t + 3] = rightAt;
+      if (i < parts - 1) {
+        const left = this.k.countLeft(a.srcBins, a.stride, a.column, from, to, a.splitBin, a.missingLeft);
+        leftAt += left;
+        rightAt += to - from - left;
+      }
+    }
+    this.run(parts);
+    let left = 0;
+    for (let i = 0; i < parts; i++) left += p[RESULTS + i];
+    return left;
+  }
+
+  /** Blocks helpers ran so far, and helpers that reached their loop (tests, benchmark). */
+  stats(): { helperParts: number; ready: number } {
+    return { helperParts: Atomics.load(this.s.control, HELPED), ready: Atomics.load(this.s.control, READY) };
+  }
+
+  /** Wait (blocking, up to `ms`) until `helpers` helpers have started; true when they all have. */
+  waitForHelpers(helpers: number, ms: number): boolean {
+    const until = performance.now() + ms;
+    for (;;) {
+      const ready = Atomics.load(this.s.control, READY);
+      if (ready >= helpers) return true;
+      const left = until - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(this.s.control, READY, ready, left);
+    }
+  }
+
+  /** Tell the helpers to leave their loop (the pool then ends the threads). */
+  stop(): void {
+    const { control } = this.s;
+    Atomics.store(control, STOP, 1);
+    Atomics.add(control, GEN, 1);
+    Atomics.notify(control, GEN);
+  }
+
+  private run(parts: number): void {
+    const { control, params } = this.s;
+    params[PARTS] = parts;
+    Atomics.store(control, DONE, 0);
+    Atomics.store(control, NEXT, 0);
+    Atomics.add(control, GEN, 1);
+    Atomics.notify(control, GEN);
+    const t0 = performance.now();
+    let mine = 0;
+    while (!this.leaveToHelpers) {
+      const b = Atomics.add(control, NEXT, 1);
+      if (b >= parts) break;
+      runPart(this.k, params, b);
+      mine++;
+      Atomics.add(control, DONE, 1);
+    }
+    const t1 = performance.now();
+    for (;;) {
+      const done = Atomics.load(control, DONE);
+      if (done >= parts) break;
+      if (Atomics.load(control, FAILED) === 1) throw new Error('a gradient-boosting helper thread failed');
+      Atomics.wait(control, DONE, done, 100);
+    }
+    if (mine > 0 && mine < parts) this.judge.record(t1 - t0, performance.now() - t1);
+  }
+}
