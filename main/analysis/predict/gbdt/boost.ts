@@ -17,7 +17,7 @@ import { binFeatures, fitBinMapper, MISSING_BIN, toRowMajor, type BinMapper } fr
 import { ArrayTreeRows, growTree, type BinnedTrainingData, type GrownTree, type TreeRows } from './grow';
 import { kernelRows } from './kernel-rows';
 import { featureBlocks, gbdtSharedState, sharedFloat32, sharedUint32, sharedUint8, type FeatureBlock, type GbdtParallel } from './pool-blocks';
-import { checkFeatureMatrix, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
+import { checkFeatureMatrix, sigmoid, type GbdtModel, type GbdtParams, type GbdtTree } from './model';
 import { stratifiedHoldout } from './holdout';
 import type { FeatureColumns, Labels, RowSet } from '../types';
 
@@ -147,7 +147,10 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
 
   const baseRate = positives / yTrain.length;
   const baseMargin = Math.log(baseRate / (1 - baseRate));
-  const margin = new Float64Array(yTrain.length).fill(baseMargin);
+  // The kernel keeps the margins and labels in shared memory, where its helpers update them.
+  const margin = kernel ? kernel.margin : new Float64Array(yTrain.length);
+  margin.fill(baseMargin);
+  kernel?.labels.set(yTrain);
   const valMargin = new Float64Array(yVal.length).fill(baseMargin);
   const gradients = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
   const hessians = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
@@ -172,13 +175,16 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   try {
     for (let iter = 0; iter < params.maxIter; iter++) {
       if (options.isCancelled?.()) throw new AppError('CANCELLED', `Cancelled after ${iter} of ${params.maxIter} trees.`);
-      if (kernel) computeGradientPairs(yTrain, margin, kernel.gh);
+      if (kernel) kernel.gradients();
       else computeGradients(yTrain, margin, gradients!, hessians!);
       const grown = growTree(data, treeRows, rules);
-      for (const leaf of grown.leafSlices) {
-        const partition = treeRows.partition(leaf.depth);
-        const v = grown.value[leaf.node];
-        for (let i = leaf.start; i < leaf.end; i++) margin[partition[i]] += v;
+      if (kernel) kernel.addLeaves(grown.leafSlices, (l) => grown.value[grown.leafSlices[l].node]);
+      else {
+        for (const leaf of grown.leafSlices) {
+          const partition = treeRows.partition(leaf.depth);
+          const v = grown.value[leaf.node];
+          for (let i = leaf.start; i < leaf.end; i++) margin[partition[i]] += v;
+        }
       }
       trees.push(toOriginalScale(grown, mapper));
       if (validationLoss && valBins) {
@@ -231,30 +237,9 @@ export function meanLogLoss(y: Uint8Array, margin: Float64Array): number {
 
 function computeGradients(y: Uint8Array, margin: Float64Array, g: Float32Array, h: Float32Array): void {
   for (let i = 0; i < y.length; i++) {
-    const r = margin[i];
-    let p: number;
-    if (r >= 0) p = 1 / (1 + Math.exp(-r));
-    else {
-      const e = Math.exp(r);
-      p = e / (1 + e);
-    }
+    const p = sigmoid(margin[i]);
     g[i] = p - y[i];
     h[i] = p * (1 - p);
-  }
-}
-
-/** computeGradients into (gradient, hessian) pairs: the same numbers, interleaved as the kernel reads them. */
-function computeGradientPairs(y: Uint8Array, margin: Float64Array, gh: Float32Array): void {
-  for (let i = 0; i < y.length; i++) {
-    const r = margin[i];
-    let p: number;
-    if (r >= 0) p = 1 / (1 + Math.exp(-r));
-    else {
-      const e = Math.exp(r);
-      p = e / (1 + e);
-    }
-    gh[2 * i] = p - y[i];
-    gh[2 * i + 1] = p * (1 - p);
   }
 }
 

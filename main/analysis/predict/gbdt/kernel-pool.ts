@@ -8,12 +8,17 @@
 //   split      parts are runs of the node's rows: the fitting thread first counts, for every part but the last,
 //              how many of its rows go left, so each part knows where its left and right rows start; the rows land
 //              where the one-thread split puts them.
+//   gradients  parts are runs of rows: each row's gradient and hessian from its margin and label (JavaScript, for
+//              Math.exp; a row's numbers depend on that row alone);
+//   leaves     parts are runs of a grown tree's leaves: each leaf's value added to its rows' margins (a row is in one
+//              leaf, so every margin gets the one addition it gets on one thread).
 // So the histograms, the order of every node's rows, and the model are the same bits with any number of threads
 // (tests/unit/predict/gbdt-kernel.test.ts). Rows lie together here, so unlike pool-blocks.ts the threads can share
 // one matrix: each streams through it rather than waiting on scattered cache lines.
 import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
 import { HelperJudge } from './helper-judge';
 import { FEATURE_STRIDE } from './histogram';
+import { sigmoid } from './model';
 import { kernelExports, type KernelExports } from './kernel-exports';
 import { featureBlocks } from './pool-blocks';
 
@@ -23,6 +28,49 @@ export interface KernelShared {
   memory: WebAssembly.Memory;
   params: Int32Array;
   control: Int32Array;
+  /** The training rows' margins and labels (shared memory). */
+  margin: Float64Array;
+  labels: Uint8Array;
+  /** Byte offsets in `memory`: the (gradient, hessian) pairs in row order, and the three sets of row indices. */
+  gh: number;
+  rowSets: [number, number, number];
+  /** A grown tree's leaves for the leaves pass: per leaf its start, end, row set (0–2) and value. */
+  leaves: Float64Array;
+}
+
+/** Leaves the shared table holds; a tree with more has its margins updated by the fitting thread alone. */
+export const MAX_SHARED_LEAVES = 1024;
+
+/** One thread's views of the shared arrays the JavaScript passes use. */
+interface Views {
+  gh: Float32Array;
+  rowSets: Uint32Array[];
+}
+
+function viewsOf(s: KernelShared): Views {
+  const n = s.labels.length;
+  return { gh: new Float32Array(s.memory.buffer, s.gh, 2 * n), rowSets: s.rowSets.map((at) => new Uint32Array(s.memory.buffer, at, n)) };
+}
+
+/**
+ * Rows from..to−1: gradient p − y and hessian p(1 − p) of the log loss at p = σ(margin), as float32 pairs (the same
+ * arithmetic as boost.ts's computeGradients, whatever thread runs it).
+ */
+export function gradientPairs(y: Uint8Array, margin: Float64Array, gh: Float32Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const p = sigmoid(margin[i]);
+    gh[2 * i] = p - y[i];
+    gh[2 * i + 1] = p * (1 - p);
+  }
+}
+
+/** Leaves from..to−1 of the shared table: each leaf's value added to the margins of its rows. */
+export function addLeafValues(leaves: Float64Array, rowSets: Uint32Array[], margin: Float64Array, from: number, to: number): void {
+  for (let l = from; l < to; l++) {
+    const rows = rowSets[leaves[4 * l + 2]];
+    const v = leaves[4 * l + 3];
+    for (let j = leaves[4 * l], end = leaves[4 * l + 1]; j < end; j++) margin[rows[j]] += v;
+  }
 }
 
 /** Params slots: the pass type, its number of parts, its arguments, then 4 slots per part and a result per part. */
@@ -36,23 +84,30 @@ const PARAM_SLOTS = 48;
 export const MAX_KERNEL_PARTS = 5;
 const HISTOGRAM = 1;
 const SPLIT = 2;
+const GRADIENTS = 3;
+const LEAVES = 4;
 
 /** Below this many rows a node's pass is run by the fitting thread alone: waking a helper would cost more. */
 export const MIN_POOLED_ROWS = 8192;
 
-export function kernelShared(memory: WebAssembly.Memory): KernelShared {
+export function kernelShared(memory: WebAssembly.Memory, rows: Pick<KernelShared, 'margin' | 'labels' | 'gh' | 'rowSets'>): KernelShared {
   return {
     kind: 'kernel',
     memory,
     params: new Int32Array(new SharedArrayBuffer(4 * PARAM_SLOTS)),
     control: new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS)),
+    ...rows,
+    leaves: new Float64Array(new SharedArrayBuffer(8 * 4 * MAX_SHARED_LEAVES)),
   };
 }
 
-/** Part `part` of the pass published in `p`. */
-function runPart(k: KernelExports, p: Int32Array, part: number): void {
+/** Part `part` of the pass published in `s.params`. */
+function runPart(k: KernelExports, s: KernelShared, v: Views, part: number): void {
+  const p = s.params;
   const t = PART_TABLE + 4 * part;
-  if (p[TYPE] === HISTOGRAM) {
+  if (p[TYPE] === GRADIENTS) gradientPairs(s.labels, s.margin, v.gh, p[t], p[t + 1]);
+  else if (p[TYPE] === LEAVES) addLeafValues(s.leaves, v.rowSets, s.margin, p[t], p[t + 1]);
+  else if (p[TYPE] === HISTOGRAM) {
     // args: out, bins, stride, gh, start, end; part: first feature, width.
     const first = p[t];
     k.histogram(p[ARGS] + 8 * FEATURE_STRIDE * first, p[ARGS + 1] + first, p[ARGS + 2], p[t + 1], p[ARGS + 3], p[ARGS + 4], p[ARGS + 5]);
@@ -68,6 +123,7 @@ function runPart(k: KernelExports, p: Int32Array, part: number): void {
 export function runKernelHelper(s: KernelShared): { parts: number } {
   const { control, params } = s;
   const k = kernelExports(s.memory);
+  const views = viewsOf(s);
   Atomics.add(control, READY, 1);
   Atomics.notify(control, READY);
   let seen = 0;
@@ -86,7 +142,7 @@ export function runKernelHelper(s: KernelShared): { parts: number } {
       // was reset, so a helper that woke late still runs the right pass.
       if (b >= params[PARTS]) break;
       try {
-        runPart(k, params, b);
+        runPart(k, s, views, b);
       } catch (err) {
         Atomics.store(control, FAILED, 1);
         Atomics.notify(control, DONE);
@@ -118,6 +174,7 @@ export class KernelPool {
   private readonly judge = new HelperJudge();
   private readonly blocks: { first: number; width: number }[];
   private readonly parts: number;
+  private readonly views: Views;
 
   constructor(
     private readonly s: KernelShared,
@@ -130,6 +187,44 @@ export class KernelPool {
     // relies on: the count it compares with is then the same before and after a pass is published.
     this.parts = Math.min(threads, MAX_KERNEL_PARTS, nFeatures);
     this.blocks = featureBlocks(nFeatures, this.parts);
+    this.views = viewsOf(s);
+  }
+
+  /** Parts that cut `count` items into runs of about equal size. */
+  private runs(count: number): void {
+    const p = this.s.params;
+    for (let i = 0; i < this.parts; i++) {
+      p[PART_TABLE + 4 * i] = Math.floor((i * count) / this.parts);
+      p[PART_TABLE + 4 * i + 1] = Math.floor(((i + 1) * count) / this.parts);
+    }
+  }
+
+  /** Every row's gradient and hessian (gradientPairs) from the shared margins and labels. */
+  gradients(): void {
+    this.s.params[TYPE] = GRADIENTS;
+    this.runs(this.s.labels.length);
+    this.run(this.parts);
+  }
+
+  /** The margins updated with the first `count` leaves of the shared table (addLeafValues), cut into runs of about equal rows. */
+  addLeaves(count: number): void {
+    const { params: p, leaves } = this.s;
+    p[TYPE] = LEAVES;
+    let total = 0;
+    for (let l = 0; l < count; l++) total += leaves[4 * l + 1] - leaves[4 * l];
+    // Part i ends after the leaf where the running row count reaches (i + 1)/parts of the total.
+    let l = 0;
+    let sum = 0;
+    for (let i = 0; i < this.parts; i++) {
+      p[PART_TABLE + 4 * i] = l;
+      const goal = ((i + 1) * total) / this.parts;
+      while (l < count && (i === this.parts - 1 || sum < goal)) {
+        sum += leaves[4 * l + 1] - leaves[4 * l];
+        l++;
+      }
+      p[PART_TABLE + 4 * i + 1] = l;
+    }
+    this.run(this.parts);
   }
 
   /** Whether a pass over `rows` rows goes to the pool (else the caller runs it alone). */
@@ -215,7 +310,7 @@ export class KernelPool {
     while (!this.leaveToHelpers) {
       const b = Atomics.add(control, NEXT, 1);
       if (b >= parts) break;
-      runPart(this.k, params, b);
+      runPart(this.k, this.s, this.views, b);
       mine++;
       Atomics.add(control, DONE, 1);
     }

@@ -15,7 +15,7 @@
 import { histogramSize } from './histogram';
 import type { TreeRows } from './grow';
 import { kernelExports, kernelModule, type KernelExports } from './kernel-exports';
-import { KernelPool, kernelShared, type KernelShared } from './kernel-pool';
+import { addLeafValues, gradientPairs, KernelPool, kernelShared, MAX_SHARED_LEAVES, type KernelShared } from './kernel-pool';
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; the rows' arrays must fit below it. */
@@ -55,8 +55,11 @@ interface RowSet {
 }
 
 export class KernelTreeRows implements TreeRows {
-  /** Gradients and hessians as pairs in row order: the fit writes them here before each tree. */
+  /** Gradients and hessians as pairs in row order (gradients() writes them before each tree). */
   readonly gh: Float32Array;
+  /** The training rows' margins and 0/1 labels, in shared memory for the helpers: the fit fills both. */
+  readonly margin: Float64Array;
+  readonly labels: Uint8Array;
   private readonly k: KernelExports;
   private readonly memory: WebAssembly.Memory;
   private readonly n: number;
@@ -72,6 +75,7 @@ export class KernelTreeRows implements TreeRows {
 
   /** Helper threads for the passes of large nodes (attachPool), or null: every pass on the fitting thread. */
   private pool: KernelPool | null = null;
+  private shared: KernelShared | null = null;
 
   constructor(columns: readonly Uint8Array[]) {
     const n = columns[0].length;
@@ -104,6 +108,28 @@ export class KernelTreeRows implements TreeRows {
     this.gh = new Float32Array(buf, this.base.gh, 2 * n);
     this.rows = [new Uint32Array(buf, this.base.idx, n), new Uint32Array(buf, this.sets[0].idx, n), new Uint32Array(buf, this.sets[1].idx, n)];
     for (let i = 0; i < n; i++) this.rows[0][i] = i;
+    this.margin = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)), 0, n);
+    this.labels = new Uint8Array(new SharedArrayBuffer(Math.max(1, n)), 0, n);
+  }
+
+  /** Every row's gradient and hessian from `margin` and `labels`, before a tree. */
+  gradients(): void {
+    if (this.pool?.takes(this.n, true)) this.pool.gradients();
+    else gradientPairs(this.labels, this.margin, this.gh, 0, this.n);
+  }
+
+  /** A grown tree's leaf values added to the margins of the leaves' rows. */
+  addLeaves(leaves: readonly { start: number; end: number; depth: number }[], values: (leaf: number) => number): void {
+    const pooled = this.pool !== null && leaves.length <= MAX_SHARED_LEAVES && this.pool.takes(this.n, true);
+    const table = pooled ? this.shared!.leaves : new Float64Array(4 * leaves.length);
+    leaves.forEach((leaf, l) => {
+      table[4 * l] = leaf.start;
+      table[4 * l + 1] = leaf.end;
+      table[4 * l + 2] = this.setIndex(leaf.depth);
+      table[4 * l + 3] = values(l);
+    });
+    if (pooled) this.pool!.addLeaves(leaves.length);
+    else addLeafValues(table, this.rows, this.margin, 0, leaves.length);
   }
 
   /**
@@ -111,9 +137,20 @@ export class KernelTreeRows implements TreeRows {
    * `leaveToHelpers` (tests): the fitting thread runs no part of a pooled pass itself.
    */
   attachPool(threads: number, leaveToHelpers = false): { shared: KernelShared; pool: KernelPool } {
-    const shared = kernelShared(this.memory);
+    const shared = kernelShared(this.memory, {
+      margin: this.margin,
+      labels: this.labels,
+      gh: this.base.gh,
+      rowSets: [this.base.idx, this.sets[0].idx, this.sets[1].idx],
+    });
+    this.shared = shared;
     this.pool = new KernelPool(shared, this.k, this.nFeatures, threads, leaveToHelpers);
     return { shared, pool: this.pool };
+  }
+
+  /** Which of the three row index arrays (base, set 0, set 1) holds the nodes at `depth`. */
+  private setIndex(depth: number): number {
+    return depth === 0 ? 0 : 1 + (depth & 1);
   }
 
   /** The arrays holding the rows of a node at `depth`. */
@@ -122,7 +159,7 @@ export class KernelTreeRows implements TreeRows {
   }
 
   partition(depth: number): Uint32Array {
-    return this.rows[depth === 0 ? 0 : 1 + (depth & 1)];
+    return this.rows[this.setIndex(depth)];
   }
 
   begin(): { sumGradient: number; sumHessian: number } {
