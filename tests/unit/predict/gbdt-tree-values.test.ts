@@ -130,10 +130,10 @@ describe('permutation importance with kept tree values', () => {
   }
 });
 
-describe('kept tree values with more than 32 features', () => {
-  // 40 features: a row's path mask holds feature f at bit f mod 32, so features 3 and 35 share a bit; a change to
-  // either must re-run the rows whose paths test the other too, and the margins must still be exact.
-  // Data: seeded mulberry32, 2,500 rows, features 3 and 35 planted (with 10% missing in 35), the rest noise.
+describe('kept tree values on many features, rows run again from the first node testing a changed feature', () => {
+  // 40 features, features 3 and 35 planted (with 10% missing in 35) and tested in the same trees, so a row may be run
+  // again from a node below another changed feature's, or above it; changes to one, to both, to one of the rest.
+  // Data: seeded mulberry32, 2,500 rows, the other features noise.
   const n = 2500;
   const nf = 40;
   const rng = createRng(31);
@@ -147,7 +147,7 @@ describe('kept tree values with more than 32 features', () => {
   }
   const gbdt = fitGbdt(x, y, { maxIter: 30, maxLeafNodes: 8, seed: 2, earlyStopping: false });
 
-  it('equal predictRawMargin bit for bit when aliased features change, alone or together', () => {
+  it('equal predictRawMargin bit for bit when features change, alone or together', () => {
     const cache = new TreeValueCache(gbdt.baseMargin, gbdt.trees, x, n);
     expect(gbdt.trees.some((t) => t.feature.includes(3) && t.feature.includes(35))).toBe(true);
     const shuffle = createRng(8);

@@ -2,9 +2,10 @@
 // permutation-importance shuffle) re-runs only what that can change. Adding the kept values tree by tree in the
 // ensemble's order repeats predictRawMargin's own additions, so the margins are bit-identical to it. Three savings:
 // - a tree that never tests a changed feature is not run again: its kept values are added;
-// - in a tree that does, only the rows whose path went through a node testing one is run again (each row's path is
-//   kept as a 32-bit mask of the features it tested, feature f as bit f mod 32, so a set bit may be another feature's
-//   and the row is simply run again);
+// - in a tree that does, only the rows whose path went through a node testing one are run again, and only from the
+//   first such node on their path (the nodes above it test other features, so they decide as before): each row's
+//   leaf is kept, and each tree knows, for every leaf and feature, the node nearest the root on the leaf's path that
+//   tests the feature;
 // - the margins after each tree are kept as well (running sums in the ensemble's order), so the trees before the first
 //   one that tests a changed feature are not added again: their sum is copied.
 import type { GbdtTree } from './model';
@@ -17,9 +18,29 @@ interface TypedTree {
   left: Int32Array;
   right: Int32Array;
   value: Float64Array;
+  depth: Int32Array;
+  /** firstTest[node · nFeatures + f]: for a leaf, the node nearest the root on its path that tests f, or −1. */
+  firstTest: Int32Array;
 }
 
-function typed(t: GbdtTree): TypedTree {
+function typed(t: GbdtTree, nFeatures: number): TypedTree {
+  const nodes = t.feature.length;
+  const parent = new Int32Array(nodes).fill(-1);
+  const depth = new Int32Array(nodes);
+  // Depth-first order (boost.ts flatten): a child comes after its parent.
+  for (let node = 0; node < nodes; node++) {
+    if (t.feature[node] < 0) continue;
+    for (const c of [t.left[node], t.right[node]]) {
+      parent[c] = node;
+      depth[c] = depth[node] + 1;
+    }
+  }
+  const firstTest = new Int32Array(nodes * nFeatures).fill(-1);
+  for (let leaf = 0; leaf < nodes; leaf++) {
+    if (t.feature[leaf] >= 0) continue;
+    // Walking up, a node nearer the root overwrites a deeper one testing the same feature.
+    for (let node = parent[leaf]; node >= 0; node = parent[node]) firstTest[leaf * nFeatures + t.feature[node]] = node;
+  }
   return {
     feature: Int32Array.from(t.feature),
     threshold: Float64Array.from(t.threshold),
@@ -27,14 +48,16 @@ function typed(t: GbdtTree): TypedTree {
     left: Int32Array.from(t.left),
     right: Int32Array.from(t.right),
     value: Float64Array.from(t.value),
+    depth,
+    firstTest,
   };
 }
 
-/** The leaf row k of the dense columns reaches in tree t (predictRawMargin's traversal). */
-function leafOf(t: TypedTree, features: readonly Float64Array[], k: number): number {
+/** The leaf row k of the dense columns reaches in tree t from `start` (the root: predictRawMargin's traversal). */
+function leafOf(t: TypedTree, features: readonly Float64Array[], k: number, start = 0): number {
   const { feature, threshold, missingLeft, left, right } = t;
-  let node = 0;
-  let f = feature[0];
+  let node = start;
+  let f = feature[start];
   while (f >= 0) {
     const x = features[f][k];
     node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node];
@@ -43,30 +66,16 @@ function leafOf(t: TypedTree, features: readonly Float64Array[], k: number): num
   return node;
 }
 
-/** The mask of the features row k's path in tree t tests (feature f as bit f mod 32). */
-function pathMask(t: TypedTree, features: readonly Float64Array[], k: number): number {
-  const { feature, threshold, missingLeft, left, right } = t;
-  let mask = 0;
-  let node = 0;
-  let f = feature[0];
-  while (f >= 0) {
-    mask |= 1 << (f & 31);
-    const x = features[f][k];
-    node = (x !== x ? missingLeft[node] === 1 : x <= threshold[node]) ? left[node] : right[node];
-    f = feature[node];
-  }
-  return mask;
-}
-
 export class TreeValueCache {
   private readonly trees: TypedTree[];
   /** values[t·n + k]: tree t's leaf value for row k of the reference columns. */
   private readonly values: Float64Array;
   /** sums[t·n + k]: row k's margin after trees 0..t (the base margin plus their values, added in order). */
   private readonly sums: Float64Array;
-  /** paths[t·n + k]: the features row k's path in tree t tests, as pathMask. */
-  private readonly paths: Int32Array;
+  /** leaves[t·n + k]: the leaf row k reaches in tree t. */
+  private readonly leaves: Int32Array;
   private readonly n: number;
+  private readonly nFeatures: number;
 
   /** `features`: dense columns, every one `n` long (the reference rows). */
   constructor(
@@ -76,17 +85,19 @@ export class TreeValueCache {
     n: number,
   ) {
     this.n = n;
-    this.trees = trees.map(typed);
+    this.nFeatures = features.length;
+    this.trees = trees.map((t) => typed(t, features.length));
     const T = trees.length;
     this.values = new Float64Array(n * T);
     this.sums = new Float64Array(n * T);
-    this.paths = new Int32Array(n * T);
+    this.leaves = new Int32Array(n * T);
     const margin = new Float64Array(n).fill(baseMargin);
     this.trees.forEach((t, i) => {
       for (let k = 0; k < n; k++) {
-        const v = t.value[leafOf(t, features, k)];
+        const leaf = leafOf(t, features, k);
+        const v = t.value[leaf];
         this.values[i * n + k] = v;
-        this.paths[i * n + k] = pathMask(t, features, k);
+        this.leaves[i * n + k] = leaf;
         margin[k] += v;
       }
       this.sums.set(margin, i * n);
@@ -110,18 +121,34 @@ export class TreeValueCache {
     while (first < T && !tests(this.trees[first])) first++;
     // The trees before the first that tests a changed feature add exactly what they added to the reference rows.
     const out = first === 0 ? new Float64Array(n).fill(this.baseMargin) : this.sums.slice((first - 1) * n, first * n);
-    let mask = 0;
-    for (const f of changed) mask |= 1 << (f & 31);
     for (let i = first; i < T; i++) {
       const t = this.trees[i];
       const at = i * n;
-      const { values, paths } = this;
+      const { values, leaves } = this;
       if (tests(t)) {
-        for (let k = 0; k < n; k++) out[k] += (paths[at + k] & mask) !== 0 ? t.value[leafOf(t, features, k)] : values[at + k];
+        const start = this.restartNodes(t, changed);
+        for (let k = 0; k < n; k++) {
+          const s = start[leaves[at + k]];
+          out[k] += s < 0 ? values[at + k] : t.value[leafOf(t, features, k, s)];
+        }
       } else {
         for (let k = 0; k < n; k++) out[k] += values[at + k];
       }
     }
     return out;
+  }
+
+  /** Per leaf of t: where a row reaching it must be run again from (the first node on its path testing a changed feature), or −1. */
+  private restartNodes(t: TypedTree, changed: readonly number[]): Int32Array {
+    const F = this.nFeatures;
+    const start = new Int32Array(t.feature.length).fill(-1);
+    for (let leaf = 0; leaf < start.length; leaf++) {
+      if (t.feature[leaf] >= 0) continue;
+      for (const f of changed) {
+        const node = t.firstTest[leaf * F + f];
+        if (node >= 0 && (start[leaf] < 0 || t.depth[node] < t.depth[start[leaf]])) start[leaf] = node;
+      }
+    }
+    return start;
   }
 }
