@@ -21,6 +21,8 @@ export default defineConfig({
           'side-metrics-helper': resolve('main/jobs/side-metrics-helper.ts'),
           // The gradient-boosting histogram helper threads (main/workspace/predict/gbdt-pool.ts), likewise.
           'gbdt-helper': resolve('main/jobs/gbdt-helper.ts'),
+          // The prediction training's helper thread: permutation importance (main/workspace/predict/importance-helper.ts).
+          'predict-helper': resolve('main/jobs/predict-helper.ts'),
           // The drift job's helper thread, reading the current wave (main/workspace/monitor/drift/wave-helper.ts).
           'drift-helper': resolve('main/jobs/drift-helper.ts'),
         },

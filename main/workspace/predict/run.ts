@@ -18,6 +18,7 @@ import { datesAfterCutoff } from './event-label';
 import { readLabels, targetColumn } from './labels';
 import { joinedInputs } from './joined';
 import { gbdtThreads, setUpGbdtKernel } from './gbdt-pool';
+import { startImportanceHelper } from './importance-helper';
 
 export const FEW_POSITIVES = 500;
 export const PROXY_THRESHOLD = 0.3;
@@ -117,6 +118,7 @@ export function runPredictTraining(db: Db, input: PredictSpec, ctx: LoadProgress
       C: spec.logistic?.C ?? 1,
       // Large fits run their row passes on helper threads too (gbdt-pool.ts; the same model bits).
       gbdt: { ...spec.gbdt, parallel: gbdtThreads() },
+      importanceHelper: (job) => startImportanceHelper(job, ctx.isCancelled),
       threshold: spec.threshold!,
       minLevelRows: spec.minLevelRows!,
       reviewBandWidth: 0.2,

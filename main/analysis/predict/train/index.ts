@@ -13,7 +13,19 @@ import { confusionAt } from '../decision';
 import type { Labels, RowSplit } from '../types';
 import { labelsOf, metricsOf, testMetricsOf } from './evaluate';
 import { fitMembers, type MemberKind } from './fit';
-import { DEPENDENCE_ROWS, EXPLAIN_ROWS, IMPORTANCE_ROWS, importanceTable, meanAbsContributions, partialDependence, permutationImportance, sampleRows } from './insight';
+import {
+  DEPENDENCE_ROWS,
+  EXPLAIN_ROWS,
+  IMPORTANCE_ROWS,
+  importanceJob,
+  importanceTable,
+  meanAbsContributions,
+  partialDependence,
+  permutationImportance,
+  sampleRows,
+  type Importance,
+  type ImportanceJob,
+} from './insight';
 import { riskHeadline, topReasons } from './words';
 
 export interface TrainOptions {
@@ -31,7 +43,16 @@ export interface TrainOptions {
   id: string | null;
   onProgress?: (fraction: number, message: string) => void;
   isCancelled?: () => boolean;
+  /**
+   * Runs permutation importance on another thread while this one scores the test rows (workspace/predict/
+   * importance-helper.ts): given the job, a wait for its result (null: it could not run; compute it here), or null
+   * when no thread is available. The result is the same either way.
+   */
+  importanceHelper?: (job: ImportanceJob) => (() => Importance[] | null) | null;
 }
+
+/** Below this many sampled rows permutation importance stays on the job's thread (a thread's start costs more). */
+const IMPORTANCE_HELPER_MIN_ROWS = 2000;
 
 export interface TrainInput {
   columns: InputColumn[];
@@ -90,6 +111,13 @@ export function trainModel(input: TrainInput, o: TrainOptions): TrainOutput {
     reviewBandWidth: o.reviewBandWidth,
   };
 
+  // Permutation importance needs only the model: started on a helper thread (when there is one) before the scoring.
+  const impRows = sampleRows(split.test, IMPORTANCE_ROWS, o.seed);
+  const importanceOnHelper =
+    o.importanceHelper && impRows.length >= IMPORTANCE_HELPER_MIN_ROWS && frozen.members.some((m) => m.kind === 'gbdt')
+      ? o.importanceHelper(importanceJob(frozen, x.features, y, impRows, owners, o.seed))
+      : null;
+
   progress(0.82, 'Scoring the test rows');
   const scores = scoreModel(frozen, x.features, split.test);
   const yTest = labelsOf(y, split.test);
@@ -118,9 +146,8 @@ export function trainModel(input: TrainInput, o: TrainOptions): TrainOutput {
   }
 
   progress(0.86, 'Measuring what each column contributes');
-  const impRows = sampleRows(split.test, IMPORTANCE_ROWS, o.seed);
-  const perm = permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
   const meanAbs = meanAbsContributions(frozen, x.features, sampleRows(split.test, EXPLAIN_ROWS, o.seed), owners);
+  const perm = importanceOnHelper?.() ?? permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
   const features = importanceTable(frozen, perm, meanAbs);
   progress(0.94, 'Partial dependence of the top columns');
   const pdRows = sampleRows(split.test, DEPENDENCE_ROWS, o.seed);

@@ -81,7 +81,31 @@ function logOddsAfterShuffle(members: readonly FrozenMember[], reference: Featur
   };
 }
 
-export function permutationImportance(model: FrozenModel, x: FeatureColumns, y: Labels, rows: RowSet, owners: readonly number[], seed: number, isCancelled?: () => boolean): { mean: number; ci: [number, number] }[] {
+export type Importance = { mean: number; ci: [number, number] };
+
+/**
+ * Permutation importance as a self-contained job for another thread (workspace/predict/importance-helper.ts): the
+ * model and the columns of the sampled rows only (a few MB), so runImportanceJob gives exactly what
+ * permutationImportance(model, x, y, rows, owners, seed) gives (it subsets the same columns the same way).
+ */
+export interface ImportanceJob {
+  model: FrozenModel;
+  columns: Float64Array[];
+  labels: Uint8Array;
+  owners: number[];
+  seed: number;
+}
+
+export function importanceJob(model: FrozenModel, x: FeatureColumns, y: Labels, rows: RowSet, owners: readonly number[], seed: number): ImportanceJob {
+  return { model, columns: subsetColumns(x, rows), labels: Uint8Array.from(rows, (r) => y[r]), owners: [...owners], seed };
+}
+
+export function runImportanceJob(job: ImportanceJob): Importance[] {
+  const all = Uint32Array.from({ length: job.labels.length }, (_, i) => i);
+  return permutationImportance(job.model, job.columns, job.labels, all, job.owners, job.seed);
+}
+
+export function permutationImportance(model: FrozenModel, x: FeatureColumns, y: Labels, rows: RowSet, owners: readonly number[], seed: number, isCancelled?: () => boolean): Importance[] {
   const sub = subsetColumns(x, rows);
   const ys = Uint8Array.from(rows, (r) => y[r]);
   const reference = rocAuc(ys, modelLogOdds(model.members, sub));
