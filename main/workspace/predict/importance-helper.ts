@@ -1,14 +1,15 @@
-// Permutation importance on a helper thread while the training job's thread scores the test rows, explains them and
-// builds the review queue (analysis/predict/train/index.ts asks for it through TrainOptions.importanceHelper): on
-// 1M rows × 20 it is ~2.5 s of tree traversals that need only the model and 20,000 sampled rows. The job is
-// synchronous, so its thread takes the result with receiveMessageOnPort after sleeping on a shared status word, as
-// the scans do (../scan-helper-thread.ts). The helper runs the very same function on a copy of the same columns, so
-// the figures are the same bits as on one thread (tests/unit/predict/importance-helper.test.ts). Without the built
-// entry (tests on the sources), or when the helper fails or stays silent, the job computes them itself.
+// Permutation importance on a helper thread while the training job's thread scores the test rows and explains them
+// (analysis/predict/train/index.ts asks for it through TrainOptions.importanceHelper), the job's thread then taking
+// its share of the inputs from the same counter: on 1M rows × 20 it is ~2.5 s of tree traversals that need only the
+// model and 20,000 sampled rows. The job is synchronous, so its thread takes the helper's share with
+// receiveMessageOnPort after sleeping on a shared status word, as the scans do (../scan-helper-thread.ts). Every
+// input's figures are the same bits whichever thread computed them (analysis/predict/train/importance.ts;
+// tests/unit/predict/importance-helper.test.ts). Without the built entry (tests on the sources), or when the helper
+// fails or stays silent, the job computes the missing inputs itself.
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { deserializeError, serializeError, type SerializedError } from '../../../shared/errors';
 import { builtEntry } from '../../jobs/built-entry';
-import { runImportanceJob, type Importance, type ImportanceJob } from '../../analysis/predict/train/insight';
+import { takeImportanceShare, type Importance, type ImportanceJob } from '../../analysis/predict/train/importance';
 
 interface HelperData {
   job: ImportanceJob;
@@ -17,7 +18,7 @@ interface HelperData {
   status: Int32Array;
 }
 
-type HelperMessage = { ok: true; importance: Importance[] } | { ok: false; error: SerializedError };
+type HelperMessage = { ok: true; importance: Map<number, Importance> } | { ok: false; error: SerializedError };
 
 const POLL_MS = 100;
 /** A helper that has not answered in this long has died without a word; the job then computes the figures itself. */
@@ -28,7 +29,7 @@ export function runImportanceHelper(): void {
   const { job, port, status } = workerData as HelperData;
   let msg: HelperMessage;
   try {
-    msg = { ok: true, importance: runImportanceJob(job) };
+    msg = { ok: true, importance: takeImportanceShare(job) };
   } catch (err) {
     msg = { ok: false, error: serializeError(err) };
   }
@@ -38,14 +39,14 @@ export function runImportanceHelper(): void {
 }
 
 /**
- * Start `job` on a helper thread: a wait for its figures (null when the helper died or the job was cancelled: the
- * caller then computes them, and notices the cancellation itself), or null when there is no built helper entry.
+ * Start `job` on a helper thread: a wait for its share (null when the helper died or the job was cancelled: the
+ * caller then computes the rest, and notices the cancellation itself), or null when there is no built helper entry.
  */
 export function startImportanceHelper(
   job: ImportanceJob,
   isCancelled: () => boolean = () => false,
   workerPath: string | null = builtEntry('predict-helper.js'),
-): (() => Importance[] | null) | null {
+): (() => Map<number, Importance> | null) | null {
   if (workerPath === null) return null;
   const { port1, port2 } = new MessageChannel();
   const status = new Int32Array(new SharedArrayBuffer(4));

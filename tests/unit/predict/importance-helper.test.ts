@@ -11,7 +11,7 @@ import type { FrozenModel } from '../../../shared/predict';
 import { applyEncoding, featureOwners, fitEncoding, type InputColumn } from '../../../main/analysis/predict/encoding';
 import { fitGbdt } from '../../../main/analysis/predict/gbdt/boost';
 import { freezeGbdt } from '../../../main/analysis/predict/train/fit';
-import { importanceJob, permutationImportance } from '../../../main/analysis/predict/train/insight';
+import { importanceJob, mergeImportance, permutationImportance, takeImportanceShare } from '../../../main/analysis/predict/train/importance';
 import { createRng } from '../../../main/analysis/random';
 import { startImportanceHelper } from '../../../main/workspace/predict/importance-helper';
 
@@ -64,15 +64,40 @@ function setUp() {
 describe.skipIf(!built)('permutation importance on the helper thread (built helper entry)', () => {
   const { model, x, y, test, owners } = setUp();
 
-  it('the same means and intervals as on the job thread', () => {
+  it('the helper alone: the same means and intervals as on the job thread', () => {
     const here = permutationImportance(model, x, y, test, owners, 9);
-    const wait = startImportanceHelper(importanceJob(model, x, y, test, owners, 9), () => false, WORKER);
+    const job = importanceJob(model, x, y, test, owners, 9);
+    const wait = startImportanceHelper(job, () => false, WORKER);
     expect(wait).not.toBeNull();
-    const there = wait!();
-    expect(there).toEqual(here);
+    const theirs = wait!()!;
+    expect([...theirs.keys()].sort()).toEqual([0, 1, 2]);
+    expect(mergeImportance(job, new Map(), theirs)).toEqual(here);
     // The planted signal: a matters.
     expect(here[0].mean).toBeGreaterThan(0.05);
   }, 60_000);
+
+  it('shared: the inputs split between the two threads, still the same figures', () => {
+    const here = permutationImportance(model, x, y, test, owners, 9);
+    const job = importanceJob(model, x, y, test, owners, 9);
+    // This thread takes input 0 before the helper starts, so the helper's share skips part of the stream.
+    const first = Atomics.add(job.claims, 0, 1);
+    expect(first).toBe(0);
+    const wait = startImportanceHelper(job, () => false, WORKER)!;
+    const theirs = wait()!;
+    // The helper's inputs 1 and 2, drawn after moving past input 0's draws, equal the one-thread figures.
+    expect([...theirs.keys()].sort()).toEqual([1, 2]);
+    expect(mergeImportance(job, new Map([[0, here[0]]]), theirs)).toEqual(here);
+  }, 60_000);
+
+  it('a share that never comes is computed here', () => {
+    const here = permutationImportance(model, x, y, test, owners, 9);
+    const job = importanceJob(model, x, y, test, owners, 9);
+    const mine = takeImportanceShare(job);
+    expect(mine.size).toBe(3);
+    // As if a helper had taken inputs 1 and 2 and died: only input 0 here.
+    const partial = new Map([[0, mine.get(0)!]]);
+    expect(mergeImportance(job, partial, null)).toEqual(here);
+  });
 
   it('a cancelled job gives up waiting (null: the caller computes and notices the cancellation itself)', () => {
     const wait = startImportanceHelper(importanceJob(model, x, y, test, owners, 9), () => true, WORKER);

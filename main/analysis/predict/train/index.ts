@@ -13,19 +13,8 @@ import { confusionAt } from '../decision';
 import type { Labels, RowSplit } from '../types';
 import { labelsOf, metricsOf, testMetricsOf } from './evaluate';
 import { fitMembers, type MemberKind } from './fit';
-import {
-  DEPENDENCE_ROWS,
-  EXPLAIN_ROWS,
-  IMPORTANCE_ROWS,
-  importanceJob,
-  importanceTable,
-  meanAbsContributions,
-  partialDependence,
-  permutationImportance,
-  sampleRows,
-  type Importance,
-  type ImportanceJob,
-} from './insight';
+import { DEPENDENCE_ROWS, EXPLAIN_ROWS, IMPORTANCE_ROWS, importanceTable, meanAbsContributions, partialDependence, sampleRows } from './insight';
+import { importanceJob, mergeImportance, permutationImportance, takeImportanceShare, type Importance, type ImportanceJob } from './importance';
 import { riskHeadline, topReasons } from './words';
 
 export interface TrainOptions {
@@ -44,11 +33,12 @@ export interface TrainOptions {
   onProgress?: (fraction: number, message: string) => void;
   isCancelled?: () => boolean;
   /**
-   * Runs permutation importance on another thread while this one scores the test rows (workspace/predict/
-   * importance-helper.ts): given the job, a wait for its result (null: it could not run; compute it here), or null
-   * when no thread is available. The result is the same either way.
+   * Starts permutation importance on another thread while this one scores the test rows (workspace/predict/
+   * importance-helper.ts); this thread takes its share of the inputs once it is done with the rest. Given the job, a
+   * wait for the other thread's share (null: it never came; its inputs are computed here), or null when no thread is
+   * available. The figures are the same either way.
    */
-  importanceHelper?: (job: ImportanceJob) => (() => Importance[] | null) | null;
+  importanceHelper?: (job: ImportanceJob) => (() => Map<number, Importance> | null) | null;
 }
 
 /** Below this many sampled rows permutation importance stays on the job's thread (a thread's start costs more). */
@@ -113,10 +103,8 @@ export function trainModel(input: TrainInput, o: TrainOptions): TrainOutput {
 
   // Permutation importance needs only the model: started on a helper thread (when there is one) before the scoring.
   const impRows = sampleRows(split.test, IMPORTANCE_ROWS, o.seed);
-  const importanceOnHelper =
-    o.importanceHelper && impRows.length >= IMPORTANCE_HELPER_MIN_ROWS && frozen.members.some((m) => m.kind === 'gbdt')
-      ? o.importanceHelper(importanceJob(frozen, x.features, y, impRows, owners, o.seed))
-      : null;
+  const job = o.importanceHelper && impRows.length >= IMPORTANCE_HELPER_MIN_ROWS && frozen.members.some((m) => m.kind === 'gbdt') ? importanceJob(frozen, x.features, y, impRows, owners, o.seed) : null;
+  const helperShare = job ? o.importanceHelper!(job) : null;
 
   progress(0.82, 'Scoring the test rows');
   const scores = scoreModel(frozen, x.features, split.test);
@@ -147,7 +135,10 @@ export function trainModel(input: TrainInput, o: TrainOptions): TrainOutput {
 
   progress(0.86, 'Measuring what each column contributes');
   const meanAbs = meanAbsContributions(frozen, x.features, sampleRows(split.test, EXPLAIN_ROWS, o.seed), owners);
-  const perm = importanceOnHelper?.() ?? permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
+  const perm =
+    job && helperShare
+      ? mergeImportance(job, takeImportanceShare(job, o.isCancelled), helperShare(), o.isCancelled)
+      : permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
   const features = importanceTable(frozen, perm, meanAbs);
   progress(0.94, 'Partial dependence of the top columns');
   const pdRows = sampleRows(split.test, DEPENDENCE_ROWS, o.seed);

@@ -3,17 +3,12 @@
 // repeats; mean |contribution| per column from the exact per-customer explanations; partial dependence of the top
 // columns (the mean probability with the column set to each grid value for everyone).
 // Large test sets are sampled (seeded) for these: the ranking of columns is stable long before 20,000 rows.
-// Permutation importance is 5 × (input columns) full predictions of its rows, the costliest part of training at
-// scale after the fit itself; a shuffle changes one column only, so a tree that never tests it is not run again
-// (tree-values.ts): the same numbers, bit for bit, for a fraction of the work.
-import { tQuantile } from '../../journey/t-distribution';
-import type { FeatureImportance, FrozenMember, FrozenModel, PartialDependence } from '../../../../shared/predict';
+// Permutation importance itself is in ./importance.ts.
+import type { FeatureImportance, FrozenModel, PartialDependence } from '../../../../shared/predict';
 import { createRng } from '../../random';
-import { explainModel, memberLogOdds, modelLogOdds } from '../frozen';
+import { explainModel, modelLogOdds } from '../frozen';
 import { sigmoid } from '../gbdt/model';
-import { TreeValueCache } from '../gbdt/tree-values';
-import { rocAuc } from '../metrics';
-import type { FeatureColumns, Labels, RowSet } from '../types';
+import type { FeatureColumns, RowSet } from '../types';
 
 export const IMPORTANCE_ROWS = 20_000;
 export const IMPORTANCE_REPEATS = 5;
@@ -35,110 +30,12 @@ export function sampleRows(rows: RowSet, max: number, seed: number): RowSet {
 }
 
 /** The columns of `x` restricted to `rows` (a small dense copy the permutations can scribble on). */
-function subsetColumns(x: FeatureColumns, rows: RowSet): Float64Array[] {
+export function subsetColumns(x: FeatureColumns, rows: RowSet): Float64Array[] {
   // Plain loops: TypedArray.from with a map function is several times slower in V8, which shows at 20 × 20,000.
   return x.map((col) => {
     const out = new Float64Array(rows.length);
     for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]];
     return out;
-  });
-}
-
-/** Kept per-tree values cost 8 bytes per row and tree; above this the trees are simply run again. */
-const MAX_CACHE_BYTES = 256 * 1024 * 1024;
-
-/**
- * modelLogOdds(members, cols) for columns that differ from `reference` only in the features `changed`, with the
- * tree members' untouched trees taken from a cache; the same arithmetic in the same order, so the same bits.
- */
-function logOddsAfterShuffle(members: readonly FrozenMember[], reference: FeatureColumns, n: number) {
-  const caches = members.map((m) =>
-    m.kind === 'gbdt' && TreeValueCache.bytes(n, m.gbdt!.trees.length) <= MAX_CACHE_BYTES ? new TreeValueCache(m.gbdt!.baseMargin, m.gbdt!.trees, reference, n) : null,
-  );
-  return (cols: FeatureColumns, changed: readonly number[]): Float64Array => {
-    const parts = members.map((m, p) => {
-      const cache = caches[p];
-      if (cache === null) return memberLogOdds(m, cols);
-      const margin = cache.margins(cols, changed);
-      const { a, b } = m.calibration;
-      for (let k = 0; k < n; k++) margin[k] = a * margin[k] + b; // as memberLogOdds
-      return margin;
-    });
-    // As modelLogOdds: the members' log-odds added from 0 in member order, then divided by their number. One member
-    // (the usual case) is the same as its own log-odds divided by 1, without the per-row loop over members.
-    if (parts.length === 1) {
-      const only = parts[0];
-      for (let k = 0; k < n; k++) only[k] = (0 + only[k]) / 1;
-      return only;
-    }
-    const out = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      let s = 0;
-      for (let p = 0; p < parts.length; p++) s += parts[p][k];
-      out[k] = s / parts.length;
-    }
-    return out;
-  };
-}
-
-export type Importance = { mean: number; ci: [number, number] };
-
-/**
- * Permutation importance as a self-contained job for another thread (workspace/predict/importance-helper.ts): the
- * model and the columns of the sampled rows only (a few MB), so runImportanceJob gives exactly what
- * permutationImportance(model, x, y, rows, owners, seed) gives (it subsets the same columns the same way).
- */
-export interface ImportanceJob {
-  model: FrozenModel;
-  columns: Float64Array[];
-  labels: Uint8Array;
-  owners: number[];
-  seed: number;
-}
-
-export function importanceJob(model: FrozenModel, x: FeatureColumns, y: Labels, rows: RowSet, owners: readonly number[], seed: number): ImportanceJob {
-  return { model, columns: subsetColumns(x, rows), labels: Uint8Array.from(rows, (r) => y[r]), owners: [...owners], seed };
-}
-
-export function runImportanceJob(job: ImportanceJob): Importance[] {
-  const all = Uint32Array.from({ length: job.labels.length }, (_, i) => i);
-  return permutationImportance(job.model, job.columns, job.labels, all, job.owners, job.seed);
-}
-
-export function permutationImportance(model: FrozenModel, x: FeatureColumns, y: Labels, rows: RowSet, owners: readonly number[], seed: number, isCancelled?: () => boolean): Importance[] {
-  const sub = subsetColumns(x, rows);
-  const ys = Uint8Array.from(rows, (r) => y[r]);
-  const reference = rocAuc(ys, modelLogOdds(model.members, sub));
-  const n = rows.length;
-  const shuffled = logOddsAfterShuffle(model.members, sub, n);
-  const rng = createRng(seed);
-  const t = tQuantile(0.975, IMPORTANCE_REPEATS - 1);
-  const order = new Uint32Array(n);
-  return model.inputs.map((_, input) => {
-    if (isCancelled?.()) throw new Error('cancelled');
-    const mine = owners.flatMap((o, j) => (o === input ? [j] : []));
-    const drops: number[] = [];
-    for (let rep = 0; rep < IMPORTANCE_REPEATS; rep++) {
-      for (let i = 0; i < n; i++) order[i] = i;
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(rng.next() * (i + 1));
-        const tmp = order[i];
-        order[i] = order[j];
-        order[j] = tmp;
-      }
-      const cols = sub.slice();
-      for (const j of mine) {
-        const from = sub[j];
-        const to = new Float64Array(n);
-        for (let i = 0; i < n; i++) to[i] = from[order[i]];
-        cols[j] = to;
-      }
-      drops.push(reference - rocAuc(ys, shuffled(cols, mine)));
-    }
-    const mean = drops.reduce((s, d) => s + d, 0) / drops.length;
-    const sd = Math.sqrt(drops.reduce((s, d) => s + (d - mean) ** 2, 0) / (drops.length - 1));
-    const half = (t * sd) / Math.sqrt(drops.length);
-    return { mean, ci: [mean - half, mean + half] as [number, number] };
   });
 }
 
