@@ -151,7 +151,8 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
   const margin = kernel ? kernel.margin : new Float64Array(yTrain.length);
   margin.fill(baseMargin);
   kernel?.labels.set(yTrain);
-  const valMargin = new Float64Array(yVal.length).fill(baseMargin);
+  // With the kernel the early-stopping rows live in shared memory too, where its helpers move their margins.
+  const valMargin = kernel && valBins ? kernel.setValidation(valBins, yVal, baseMargin) : new Float64Array(yVal.length).fill(baseMargin);
   const gradients = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
   const hessians = kernel ? null : pooled ? sharedFloat32(nTrain) : new Float32Array(nTrain);
   const arrayRows = kernel ? null : new ArrayTreeRows(data, gradients!, hessians!, pooled ? sharedUint32(nTrain) : undefined);
@@ -188,8 +189,12 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
       }
       trees.push(toOriginalScale(grown, mapper));
       if (validationLoss && valBins) {
-        addBinnedTree(grown, valBins, valMargin);
-        validationLoss.push(meanLogLoss(yVal, valMargin));
+        let loss = kernel ? kernel.validate(grown) : null;
+        if (loss === null) {
+          addBinnedTree(grown, valBins, valMargin);
+          loss = meanLogLoss(yVal, valMargin);
+        }
+        validationLoss.push(loss);
         if (shouldStop(validationLoss, params.nIterNoChange, params.tol)) break;
       }
       options.onIteration?.(iter + 1, params.maxIter);

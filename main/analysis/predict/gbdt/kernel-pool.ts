@@ -11,7 +11,9 @@
 //   gradients  parts are runs of rows: each row's gradient and hessian from its margin and label (JavaScript, for
 //              Math.exp; a row's numbers depend on that row alone);
 //   leaves     parts are runs of a grown tree's leaves: each leaf's value added to its rows' margins (a row is in one
-//              leaf, so every margin gets the one addition it gets on one thread).
+//              leaf, so every margin gets the one addition it gets on one thread);
+//   validation parts are runs of the early-stopping rows: each row's margin moved by the grown tree and its log-loss
+//              term written down; the fitting thread then adds the terms in row order, as meanLogLoss does.
 // So the histograms, the order of every node's rows, and the model are the same bits with any number of threads
 // (tests/unit/predict/gbdt-kernel.test.ts). Rows lie together here, so unlike pool-blocks.ts the threads can share
 // one matrix: each streams through it rather than waiting on scattered cache lines.
@@ -19,6 +21,7 @@ import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../
 import { HelperJudge } from './helper-judge';
 import { FEATURE_STRIDE } from './histogram';
 import { sigmoid } from './model';
+import { MISSING_BIN } from './binning';
 import { kernelExports, type KernelExports } from './kernel-exports';
 import { featureBlocks } from './pool-blocks';
 
@@ -36,10 +39,49 @@ export interface KernelShared {
   rowSets: [number, number, number];
   /** A grown tree's leaves for the leaves pass: per leaf its start, end, row set (0–2) and value. */
   leaves: Float64Array;
+  /** The early-stopping rows, when the fit holds some out (setValidation in kernel-rows.ts). */
+  validation: SharedValidation | null;
+}
+
+/** The early-stopping rows and the grown tree, in shared memory for the validation pass. */
+export interface SharedValidation {
+  /** Bins, feature by feature: feature f's at f·n … f·n + n − 1. */
+  bins: Uint8Array;
+  labels: Uint8Array;
+  margin: Float64Array;
+  /** Each row's log-loss term after the last tree. */
+  terms: Float64Array;
+  /** The grown tree, per node: feature, bin, missingLeft, left, right (5 slots), and its values. */
+  tree: Int32Array;
+  values: Float64Array;
 }
 
 /** Leaves the shared table holds; a tree with more has its margins updated by the fitting thread alone. */
 export const MAX_SHARED_LEAVES = 1024;
+
+/** Nodes the shared tree table holds; a larger tree is validated by the fitting thread alone. */
+export const MAX_SHARED_NODES = 2 * MAX_SHARED_LEAVES;
+
+/**
+ * Validation rows from..to−1: the tree in `v.tree` added to their margins (boost.ts addBinnedTree's traversal) and
+ * each row's log-loss term at its new margin (meanLogLoss's own expression).
+ */
+export function validateRows(v: SharedValidation, from: number, to: number): void {
+  const { bins, labels: y, margin, terms, tree, values } = v;
+  const n = y.length;
+  for (let i = from; i < to; i++) {
+    let node = 0;
+    while (tree[5 * node] >= 0) {
+      const b = bins[tree[5 * node] * n + i];
+      const left = b === MISSING_BIN ? tree[5 * node + 2] === 1 : b <= tree[5 * node + 1];
+      node = left ? tree[5 * node + 3] : tree[5 * node + 4];
+    }
+    margin[i] += values[node];
+    const r = margin[i];
+    terms[i] = Math.max(r, 0) + Math.log1p(Math.exp(-Math.abs(r))) - y[i] * r;
+  }
+}
+
 
 /** One thread's views of the shared arrays the JavaScript passes use. */
 interface Views {
@@ -86,11 +128,12 @@ const HISTOGRAM = 1;
 const SPLIT = 2;
 const GRADIENTS = 3;
 const LEAVES = 4;
+const VALIDATION = 5;
 
 /** Below this many rows a node's pass is run by the fitting thread alone: waking a helper would cost more. */
 export const MIN_POOLED_ROWS = 8192;
 
-export function kernelShared(memory: WebAssembly.Memory, rows: Pick<KernelShared, 'margin' | 'labels' | 'gh' | 'rowSets'>): KernelShared {
+export function kernelShared(memory: WebAssembly.Memory, rows: Pick<KernelShared, 'margin' | 'labels' | 'gh' | 'rowSets' | 'validation'>): KernelShared {
   return {
     kind: 'kernel',
     memory,
@@ -107,6 +150,7 @@ function runPart(k: KernelExports, s: KernelShared, v: Views, part: number): voi
   const t = PART_TABLE + 4 * part;
   if (p[TYPE] === GRADIENTS) gradientPairs(s.labels, s.margin, v.gh, p[t], p[t + 1]);
   else if (p[TYPE] === LEAVES) addLeafValues(s.leaves, v.rowSets, s.margin, p[t], p[t + 1]);
+  else if (p[TYPE] === VALIDATION) validateRows(s.validation!, p[t], p[t + 1]);
   else if (p[TYPE] === HISTOGRAM) {
     // args: out, bins, stride, gh, start, end; part: first feature, width.
     const first = p[t];
@@ -214,6 +258,13 @@ export class KernelPool {
   gradients(): void {
     this.s.params[TYPE] = GRADIENTS;
     this.runs(this.s.labels.length);
+    this.run(this.parts);
+  }
+
+  /** The validation pass over every early-stopping row (the tree already in the shared table). */
+  validate(): void {
+    this.s.params[TYPE] = VALIDATION;
+    this.runs(this.s.validation!.labels.length);
     this.run(this.parts);
   }
 

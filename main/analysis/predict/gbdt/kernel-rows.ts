@@ -15,7 +15,18 @@
 import { histogramSize } from './histogram';
 import type { TreeRows } from './grow';
 import { kernelExports, kernelModule, type KernelExports } from './kernel-exports';
-import { addLeafValues, gradientPairs, KernelPool, kernelShared, MAX_SHARED_LEAVES, type KernelShared } from './kernel-pool';
+import {
+  addLeafValues,
+  gradientPairs,
+  KernelPool,
+  kernelShared,
+  MAX_SHARED_LEAVES,
+  MAX_SHARED_NODES,
+  validateRows,
+  type KernelShared,
+  type SharedValidation,
+} from './kernel-pool';
+import type { GrownTree } from './grow';
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; the rows' arrays must fit below it. */
@@ -76,6 +87,7 @@ export class KernelTreeRows implements TreeRows {
   /** Helper threads for the passes of large nodes (attachPool), or null: every pass on the fitting thread. */
   private pool: KernelPool | null = null;
   private shared: KernelShared | null = null;
+  private validation: SharedValidation | null = null;
 
   constructor(columns: readonly Uint8Array[]) {
     const n = columns[0].length;
@@ -118,6 +130,50 @@ export class KernelTreeRows implements TreeRows {
     else gradientPairs(this.labels, this.margin, this.gh, 0, this.n);
   }
 
+  /**
+   * The early-stopping rows (column-major bins, 0/1 labels), copied into shared memory; returns their margins (filled
+   * with `baseMargin`), which validate() moves tree by tree. Call before attachPool.
+   */
+  setValidation(bins: readonly Uint8Array[], labels: Uint8Array, baseMargin: number): Float64Array {
+    const n = labels.length;
+    const shared = <T extends Uint8Array | Float64Array | Int32Array>(make: (b: SharedArrayBuffer) => T, bytes: number) => make(new SharedArrayBuffer(Math.max(1, bytes)));
+    const v: SharedValidation = {
+      bins: shared((b) => new Uint8Array(b, 0, n * bins.length), n * bins.length),
+      labels: shared((b) => new Uint8Array(b, 0, n), n),
+      margin: shared((b) => new Float64Array(b, 0, n), 8 * n),
+      terms: shared((b) => new Float64Array(b, 0, n), 8 * n),
+      tree: shared((b) => new Int32Array(b, 0, 5 * MAX_SHARED_NODES), 4 * 5 * MAX_SHARED_NODES),
+      values: shared((b) => new Float64Array(b, 0, MAX_SHARED_NODES), 8 * MAX_SHARED_NODES),
+    };
+    bins.forEach((col, f) => v.bins.set(col, f * n));
+    v.labels.set(labels);
+    v.margin.fill(baseMargin);
+    this.validation = v;
+    return v.margin;
+  }
+
+  /**
+   * The grown tree added to the early-stopping rows' margins, and their mean log loss after it: the same bits as
+   * boost.ts's addBinnedTree then meanLogLoss (the terms are added in row order here). Null, with nothing done, for a
+   * tree larger than the shared table (the caller then runs those two).
+   */
+  validate(t: GrownTree): number | null {
+    const v = this.validation!;
+    const nodes = t.feature.length;
+    const n = v.labels.length;
+    if (nodes > MAX_SHARED_NODES) return null;
+    if (n === 0) return NaN;
+    for (let k = 0; k < nodes; k++) {
+      v.tree.set([t.feature[k], t.bin[k], t.missingLeft[k], t.left[k], t.right[k]], 5 * k);
+      v.values[k] = t.value[k];
+    }
+    if (this.pool?.takes(n, true)) this.pool.validate();
+    else validateRows(v, 0, n);
+    let total = 0;
+    for (let i = 0; i < n; i++) total += v.terms[i];
+    return total / n;
+  }
+
   /** A grown tree's leaf values added to the margins of the leaves' rows. */
   addLeaves(leaves: readonly { start: number; end: number; depth: number }[], values: (leaf: number) => number): void {
     const pooled = this.pool !== null && leaves.length <= MAX_SHARED_LEAVES && this.pool.takes(this.n, true);
@@ -142,6 +198,7 @@ export class KernelTreeRows implements TreeRows {
       labels: this.labels,
       gh: this.base.gh,
       rowSets: [this.base.idx, this.sets[0].idx, this.sets[1].idx],
+      validation: this.validation,
     });
     this.shared = shared;
     this.pool = new KernelPool(shared, this.k, this.nFeatures, threads, leaveToHelpers);
