@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { builtEntry } from '../../jobs/built-entry';
 import { handOver, startWarm, type WarmWorker } from '../../jobs/warm-worker';
 import { blockCount, P, preparePass, runBlock, type BlockRunner, type KMeansState, type OpCode } from '../../analysis/segment/kmeans-blocks';
-import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../analysis/block-pool-control';
+import { CONTROL_SLOTS, HELPED, READY, runHelperLoop, runPooledPass, stopHelpers, waitForHelpers } from '../../analysis/block-pool-control';
 
 
 export interface KMeansHelperInput {
@@ -23,35 +23,11 @@ export interface KMeansHelperInput {
 export function runKMeansHelper(input: KMeansHelperInput): { blocks: number } {
   const { state, control } = input;
   const nb = blockCount(state.n, state.blockRows);
-  let seen = 0;
-  let blocks = 0;
   Atomics.add(control, READY, 1);
   Atomics.notify(control, READY);
-  for (;;) {
-    const gen = Atomics.load(control, GEN);
-    if (Atomics.load(control, STOP) === 1) return { blocks };
-    if (gen === seen) {
-      Atomics.wait(control, GEN, gen);
-      continue;
-    }
-    seen = gen;
-    for (;;) {
-      const b = Atomics.add(control, NEXT, 1);
-      if (b >= nb) break;
-      try {
-        // The op is read after taking the block: a block number from the counter always belongs to the pass
-        // published before the counter was reset, so a helper that woke late still runs the right pass.
-        runBlock(state, state.params[P.op], b);
-      } catch (err) {
-        Atomics.store(control, FAILED, 1);
-        Atomics.notify(control, DONE);
-        throw err;
-      }
-      blocks++;
-      Atomics.add(control, HELPED, 1);
-      if (Atomics.add(control, DONE, 1) + 1 === nb) Atomics.notify(control, DONE);
-    }
-  }
+  // The op is read after taking the block (runHelperLoop says why that is safe).
+  const blocks = runHelperLoop(control, () => nb, (b) => runBlock(state, state.params[P.op], b));
+  return { blocks };
 }
 
 /** Below this many rows k-means stays on the job thread (a helper's start-up, ~0.1 s, would cost more than it saves). */
@@ -112,38 +88,12 @@ export function kmeansThreads(
         run: (s: KMeansState, op: OpCode) => {
           s.params[P.op] = op;
           preparePass(s, op);
-          Atomics.store(control, DONE, 0);
-          Atomics.store(control, NEXT, 0);
-          Atomics.add(control, GEN, 1);
-          Atomics.notify(control, GEN);
-          while (!leaveBlocksToHelpers) {
-            const b = Atomics.add(control, NEXT, 1);
-            if (b >= nb) break;
-            runBlock(s, op, b);
-            Atomics.add(control, DONE, 1);
-          }
-          for (;;) {
-            const done = Atomics.load(control, DONE);
-            if (done >= nb) break;
-            if (Atomics.load(control, FAILED) === 1) throw new Error('a k-means helper thread failed');
-            Atomics.wait(control, DONE, done, 100);
-          }
+          runPooledPass(control, nb, (b) => runBlock(s, op, b), leaveBlocksToHelpers);
         },
         stats: () => ({ helperBlocks: Atomics.load(control, HELPED), ready: Atomics.load(control, READY) }),
-        waitForHelpers: (ms) => {
-          const until = performance.now() + ms;
-          for (;;) {
-            const ready = Atomics.load(control, READY);
-            if (ready >= helpers) return true;
-            const left = until - performance.now();
-            if (left <= 0) return false;
-            Atomics.wait(control, READY, ready, left);
-          }
-        },
+        waitForHelpers: (ms) => waitForHelpers(control, helpers, ms),
         close: () => {
-          Atomics.store(control, STOP, 1);
-          Atomics.add(control, GEN, 1);
-          Atomics.notify(control, GEN);
+          stopHelpers(control);
           for (const w of workers) void w.terminate();
         },
       };

@@ -2,7 +2,7 @@
 // shared): each helper instantiates the same kernel over the same memory. A pass is cut into parts, one per thread;
 // the fitting thread publishes it in `params` and wakes the helpers, and every thread, the fitting one too, takes the
 // next part from a shared counter until none is left (a helper still starting simply joins later; nobody waits for
-// it). Synchronisation is Atomics on a small control array (block-pool-control.ts), as in pool-blocks.ts.
+// it). Synchronisation is Atomics on a small control array, the protocol of block-pool-control.ts, as in pool-blocks.ts.
 //   histogram  parts are blocks of features (featureBlocks): each part sums its features over all the node's rows
 //              in row order, exactly as the one-thread pass does, into its own features' slots of the histogram;
 //   split      parts are runs of the node's rows: the fitting thread first counts, for every part but the last,
@@ -17,7 +17,7 @@
 // So the histograms, the order of every node's rows, and the model are the same bits with any number of threads
 // (tests/unit/predict/gbdt-kernel.test.ts). Rows lie together here, so unlike pool-blocks.ts the threads can share
 // one matrix: each streams through it rather than waiting on scattered cache lines.
-import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
+import { CONTROL_SLOTS, HELPED, READY, runHelperLoop, runPooledPass, stopHelpers, waitForHelpers } from '../../block-pool-control';
 import { HelperJudge } from './helper-judge';
 import { FEATURE_STRIDE } from './histogram';
 import { sigmoid } from './model';
@@ -170,44 +170,9 @@ export function runKernelHelper(s: KernelShared): { parts: number } {
   const views = viewsOf(s);
   Atomics.add(control, READY, 1);
   Atomics.notify(control, READY);
-  let seen = 0;
-  let parts = 0;
-  for (;;) {
-    const gen = Atomics.load(control, GEN);
-    if (Atomics.load(control, STOP) === 1) return { parts };
-    if (gen === seen) {
-      // Spin a little before sleeping: the next pass usually comes within tens of microseconds (a split search),
-      // and waking a sleeping thread costs about as much again.
-      if (!spinUntilChanged(control, GEN, gen)) Atomics.wait(control, GEN, gen);
-      continue;
-    }
-    seen = gen;
-    for (;;) {
-      const b = Atomics.add(control, NEXT, 1);
-      // Read after taking the part: a part number below the count belongs to the pass published before the counter
-      // was reset, so a helper that woke late still runs the right pass.
-      if (b >= params[PARTS]) break;
-      try {
-        runPart(k, s, views, b);
-      } catch (err) {
-        Atomics.store(control, FAILED, 1);
-        Atomics.notify(control, DONE);
-        throw err;
-      }
-      parts++;
-      Atomics.add(control, HELPED, 1);
-      if (Atomics.add(control, DONE, 1) + 1 === params[PARTS]) Atomics.notify(control, DONE);
-    }
-  }
-}
-
-/** Polls of a control slot before a thread sleeps on it (~0.1–0.2 ms). */
-const SPINS = 20_000;
-
-/** True as soon as control[slot] differs from `value`, false after SPINS polls without a change. */
-function spinUntilChanged(control: Int32Array, slot: number, value: number): boolean {
-  for (let i = 0; i < SPINS; i++) if (Atomics.load(control, slot) !== value) return true;
-  return false;
+  // Spinning: the next pass usually comes within tens of microseconds (a split search).
+  const parts = runHelperLoop(control, () => params[PARTS], (b) => runPart(k, s, views, b), true);
+  return { parts };
 }
 
 /** A split's arguments (byte offsets into the kernel's memory). */
@@ -342,47 +307,17 @@ export class KernelPool {
 
   /** Wait (blocking, up to `ms`) until `helpers` helpers have started; true when they all have. */
   waitForHelpers(helpers: number, ms: number): boolean {
-    const until = performance.now() + ms;
-    for (;;) {
-      const ready = Atomics.load(this.s.control, READY);
-      if (ready >= helpers) return true;
-      const left = until - performance.now();
-      if (left <= 0) return false;
-      Atomics.wait(this.s.control, READY, ready, left);
-    }
+    return waitForHelpers(this.s.control, helpers, ms);
   }
 
   /** Tell the helpers to leave their loop (the pool then ends the threads). */
   stop(): void {
-    const { control } = this.s;
-    Atomics.store(control, STOP, 1);
-    Atomics.add(control, GEN, 1);
-    Atomics.notify(control, GEN);
+    stopHelpers(this.s.control);
   }
 
   private run(parts: number): void {
-    const { control, params } = this.s;
-    params[PARTS] = parts;
-    Atomics.store(control, DONE, 0);
-    Atomics.store(control, NEXT, 0);
-    Atomics.add(control, GEN, 1);
-    Atomics.notify(control, GEN);
-    const t0 = performance.now();
-    let mine = 0;
-    while (!this.leaveToHelpers) {
-      const b = Atomics.add(control, NEXT, 1);
-      if (b >= parts) break;
-      runPart(this.k, this.s, this.views, b);
-      mine++;
-      Atomics.add(control, DONE, 1);
-    }
-    const t1 = performance.now();
-    for (;;) {
-      const done = Atomics.load(control, DONE);
-      if (done >= parts) break;
-      if (Atomics.load(control, FAILED) === 1) throw new Error('a gradient-boosting helper thread failed');
-      if (!spinUntilChanged(control, DONE, done)) Atomics.wait(control, DONE, done, 100);
-    }
-    if (mine > 0 && mine < parts) this.judge.record(t1 - t0, performance.now() - t1);
+    this.s.params[PARTS] = parts;
+    const pass = runPooledPass(this.s.control, parts, (b) => runPart(this.k, this.s, this.views, b), this.leaveToHelpers, true);
+    if (pass.mine > 0 && pass.mine < parts) this.judge.record(pass.ownMs, pass.waitMs);
   }
 }

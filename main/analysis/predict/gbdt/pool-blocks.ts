@@ -18,7 +18,7 @@ import { FEATURE_STRIDE, histogramSize, nodeHistogramOfBlock, rootHistogramOfBlo
 import type { HistogramBuilder } from './grow';
 import { HelperJudge } from './helper-judge';
 import type { KernelPool, KernelShared } from './kernel-pool';
-import { CONTROL_SLOTS, DONE, FAILED, GEN, HELPED, NEXT, READY, STOP } from '../../block-pool-control';
+import { CONTROL_SLOTS, HELPED, READY, runHelperLoop, runPooledPass, stopHelpers, waitForHelpers } from '../../block-pool-control';
 
 /** Slots of the pass parameters: root (1) or node (0), slice start, slice end, number of blocks. */
 const ROOT = 0;
@@ -105,34 +105,15 @@ export function runGbdtHelper(s: GbdtSharedState): { blocks: number } {
   // More helpers than histograms (cannot happen through gbdt-pool.ts): this one stays out of the way.
   if (id >= s.outs.length) return { blocks: 0 };
   const out = s.outs[id];
-  let seen = 0;
-  let blocks = 0;
-  for (;;) {
-    const gen = Atomics.load(control, GEN);
-    if (Atomics.load(control, STOP) === 1) return { blocks };
-    if (gen === seen) {
-      Atomics.wait(control, GEN, gen);
-      continue;
-    }
-    seen = gen;
-    for (;;) {
-      const b = Atomics.add(control, NEXT, 1);
-      // The pass is read after taking the block: a block number below the count always belongs to the pass
-      // published before the counter was reset, so a helper that woke late still builds the right node.
-      if (b >= params[BLOCKS]) break;
-      try {
-        runBlock(s, b, out);
-      } catch (err) {
-        Atomics.store(control, FAILED, 1);
-        Atomics.notify(control, DONE);
-        throw err;
-      }
+  const blocks = runHelperLoop(
+    control,
+    () => params[BLOCKS],
+    (b) => {
+      runBlock(s, b, out);
       owner[b] = id;
-      blocks++;
-      Atomics.add(control, HELPED, 1);
-      if (Atomics.add(control, DONE, 1) + 1 === params[BLOCKS]) Atomics.notify(control, DONE);
-    }
-  }
+    },
+  );
+  return { blocks };
 }
 
 export interface PooledHistograms extends HistogramBuilder {
@@ -158,28 +139,16 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
     params[START] = start;
     params[END] = end;
     params[BLOCKS] = nb;
-    Atomics.store(control, DONE, 0);
-    Atomics.store(control, NEXT, 0);
-    Atomics.add(control, GEN, 1);
-    Atomics.notify(control, GEN);
-    const t0 = performance.now();
-    let mine = 0;
-    while (!leaveBlocksToHelpers) {
-      const b = Atomics.add(control, NEXT, 1);
-      if (b >= nb) break;
-      runBlock(s, b, out);
-      owner[b] = -1;
-      mine++;
-      Atomics.add(control, DONE, 1);
-    }
-    const t1 = performance.now();
-    for (;;) {
-      const done = Atomics.load(control, DONE);
-      if (done >= nb) break;
-      if (Atomics.load(control, FAILED) === 1) throw new Error('a histogram helper thread failed');
-      Atomics.wait(control, DONE, done, 100);
-    }
-    if (mine > 0 && mine < nb) judge.record(t1 - t0, performance.now() - t1);
+    const pass = runPooledPass(
+      control,
+      nb,
+      (b) => {
+        runBlock(s, b, out);
+        owner[b] = -1;
+      },
+      leaveBlocksToHelpers,
+    );
+    if (pass.mine > 0 && pass.mine < nb) judge.record(pass.ownMs, pass.waitMs);
     for (let b = 0; b < nb; b++) {
       if (owner[b] < 0) continue;
       const from = blocks[b].first * FEATURE_STRIDE;
@@ -203,21 +172,8 @@ export function pooledHistograms(s: GbdtSharedState, single: HistogramBuilder, l
     },
     node,
     stats: () => ({ helperBlocks: Atomics.load(control, HELPED), ready: Atomics.load(control, READY) }),
-    waitForHelpers: (helpers, ms) => {
-      const until = performance.now() + ms;
-      for (;;) {
-        const ready = Atomics.load(control, READY);
-        if (ready >= helpers) return true;
-        const left = until - performance.now();
-        if (left <= 0) return false;
-        Atomics.wait(control, READY, ready, left);
-      }
-    },
-    stop: () => {
-      Atomics.store(control, STOP, 1);
-      Atomics.add(control, GEN, 1);
-      Atomics.notify(control, GEN);
-    },
+    waitForHelpers: (helpers, ms) => waitForHelpers(control, helpers, ms),
+    stop: () => stopHelpers(control),
   };
 }
 
