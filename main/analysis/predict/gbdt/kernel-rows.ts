@@ -55,7 +55,13 @@ export function kernelRows(columns: readonly Uint8Array[]): KernelTreeRows | nul
   const histBytes = 8 * histogramSize(columns.length);
   if (kernelRowsBytes(rows, columns.length) + 64 * histBytes > MAX_BYTES) return null;
   if (!kernelModule()) return null;
-  return new KernelTreeRows(columns);
+  try {
+    return new KernelTreeRows(columns);
+  } catch (err) {
+    // No room for the kernel's memory (it asks for its rows at once): the TypeScript passes need less.
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
 }
 
 /** Byte offsets of one set of row arrays. */
