@@ -63,7 +63,12 @@ export function gbdtThreads(
     openKernel: (rows: KernelPoolHost) => {
       const { shared, pool } = rows.attachPool(helpers + 1, test.leaveBlocksToHelpers === true);
       const workers = start(shared);
-      last = { stats: () => ({ helperBlocks: pool.stats().helperParts, ready: pool.stats().ready }) };
+      last = {
+        stats: () => {
+          const { helperParts, ready } = pool.stats();
+          return { helperBlocks: helperParts, ready };
+        },
+      };
       if (test.waitMs) pool.waitForHelpers(helpers, test.waitMs);
       return {
         close: () => {

@@ -34,6 +34,9 @@ export function runImportanceHelper(): void {
     msg = { ok: false, error: serializeError(err) };
   }
   port.postMessage(msg);
+  // Closed, the port no longer holds this thread open: it ends by itself even when the job never waits for it (a
+  // job cancelled while it scored the test rows).
+  port.close();
   Atomics.store(status, 0, 1);
   Atomics.notify(status, 0);
 }

@@ -179,7 +179,7 @@ export function fitGbdt(features: FeatureColumns, labels: Labels, options: GbdtO
       if (kernel) kernel.gradients();
       else computeGradients(yTrain, margin, gradients!, hessians!);
       const grown = growTree(data, treeRows, rules);
-      if (kernel) kernel.addLeaves(grown.leafSlices, (l) => grown.value[grown.leafSlices[l].node]);
+      if (kernel) kernel.addLeaves(grown);
       else {
         for (const leaf of grown.leafSlices) {
           const partition = treeRows.partition(leaf.depth);

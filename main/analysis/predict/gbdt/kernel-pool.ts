@@ -23,7 +23,7 @@ import { FEATURE_STRIDE } from './histogram';
 import { sigmoid } from './model';
 import { MISSING_BIN } from './binning';
 import { kernelExports, type KernelExports } from './kernel-exports';
-import { featureBlocks } from './pool-blocks';
+import { featureBlocks, sharedFloat64, sharedInt32 } from './pool-blocks';
 
 /** What the fitting thread and its helpers share (sent to each helper as its workerData). */
 export interface KernelShared {
@@ -137,10 +137,10 @@ export function kernelShared(memory: WebAssembly.Memory, rows: Pick<KernelShared
   return {
     kind: 'kernel',
     memory,
-    params: new Int32Array(new SharedArrayBuffer(4 * PARAM_SLOTS)),
-    control: new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS)),
+    params: sharedInt32(PARAM_SLOTS),
+    control: sharedInt32(CONTROL_SLOTS),
     ...rows,
-    leaves: new Float64Array(new SharedArrayBuffer(8 * 4 * MAX_SHARED_LEAVES)),
+    leaves: sharedFloat64(4 * MAX_SHARED_LEAVES),
   };
 }
 

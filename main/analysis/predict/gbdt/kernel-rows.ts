@@ -27,6 +27,7 @@ import {
   type SharedValidation,
 } from './kernel-pool';
 import type { GrownTree } from './grow';
+import { sharedFloat64, sharedInt32, sharedUint8 } from './pool-blocks';
 
 const PAGE = 65536;
 /** wasm32 addresses 4 GiB; the rows' arrays must fit below it. */
@@ -126,8 +127,8 @@ export class KernelTreeRows implements TreeRows {
     this.gh = new Float32Array(buf, this.base.gh, 2 * n);
     this.rows = [new Uint32Array(buf, this.base.idx, n), new Uint32Array(buf, this.sets[0].idx, n), new Uint32Array(buf, this.sets[1].idx, n)];
     for (let i = 0; i < n; i++) this.rows[0][i] = i;
-    this.margin = new Float64Array(new SharedArrayBuffer(8 * Math.max(1, n)), 0, n);
-    this.labels = new Uint8Array(new SharedArrayBuffer(Math.max(1, n)), 0, n);
+    this.margin = sharedFloat64(n);
+    this.labels = sharedUint8(n);
   }
 
   /** Every row's gradient and hessian from `margin` and `labels`, before a tree. */
@@ -142,14 +143,13 @@ export class KernelTreeRows implements TreeRows {
    */
   setValidation(bins: readonly Uint8Array[], labels: Uint8Array, baseMargin: number): Float64Array {
     const n = labels.length;
-    const shared = <T extends Uint8Array | Float64Array | Int32Array>(make: (b: SharedArrayBuffer) => T, bytes: number) => make(new SharedArrayBuffer(Math.max(1, bytes)));
     const v: SharedValidation = {
-      bins: shared((b) => new Uint8Array(b, 0, n * bins.length), n * bins.length),
-      labels: shared((b) => new Uint8Array(b, 0, n), n),
-      margin: shared((b) => new Float64Array(b, 0, n), 8 * n),
-      terms: shared((b) => new Float64Array(b, 0, n), 8 * n),
-      tree: shared((b) => new Int32Array(b, 0, 5 * MAX_SHARED_NODES), 4 * 5 * MAX_SHARED_NODES),
-      values: shared((b) => new Float64Array(b, 0, MAX_SHARED_NODES), 8 * MAX_SHARED_NODES),
+      bins: sharedUint8(n * bins.length),
+      labels: sharedUint8(n),
+      margin: sharedFloat64(n),
+      terms: sharedFloat64(n),
+      tree: sharedInt32(5 * MAX_SHARED_NODES),
+      values: sharedFloat64(MAX_SHARED_NODES),
     };
     bins.forEach((col, f) => v.bins.set(col, f * n));
     v.labels.set(labels);
@@ -181,14 +181,15 @@ export class KernelTreeRows implements TreeRows {
   }
 
   /** A grown tree's leaf values added to the margins of the leaves' rows. */
-  addLeaves(leaves: readonly { start: number; end: number; depth: number }[], values: (leaf: number) => number): void {
+  addLeaves(t: GrownTree): void {
+    const leaves = t.leafSlices;
     const pooled = this.pool !== null && leaves.length <= MAX_SHARED_LEAVES && this.pool.takes(this.n, true);
     const table = pooled ? this.shared!.leaves : new Float64Array(4 * leaves.length);
     leaves.forEach((leaf, l) => {
       table[4 * l] = leaf.start;
       table[4 * l + 1] = leaf.end;
       table[4 * l + 2] = this.setIndex(leaf.depth);
-      table[4 * l + 3] = values(l);
+      table[4 * l + 3] = t.value[leaf.node];
     });
     if (pooled) this.pool!.addLeaves(leaves.length);
     else addLeafValues(table, this.rows, this.margin, 0, leaves.length);

@@ -51,17 +51,16 @@ export interface GbdtSharedState {
 /** Below this many rows a node is built by the fitting thread alone: waking a helper (~tens of µs) would cost more. */
 export const MIN_PARALLEL_NODE_ROWS = 8192;
 
-export function sharedFloat32(n: number): Float32Array {
-  return new Float32Array(new SharedArrayBuffer(4 * Math.max(1, n)), 0, n);
+/** A typed array of `n` elements over a SharedArrayBuffer of its own (at least one element's bytes). */
+function sharedArray<T>(Type: { new (buffer: SharedArrayBuffer, byteOffset: number, length: number): T; BYTES_PER_ELEMENT: number }, n: number): T {
+  return new Type(new SharedArrayBuffer(Type.BYTES_PER_ELEMENT * Math.max(1, n)), 0, n);
 }
 
-export function sharedUint32(n: number): Uint32Array {
-  return new Uint32Array(new SharedArrayBuffer(4 * Math.max(1, n)), 0, n);
-}
-
-export function sharedUint8(n: number): Uint8Array {
-  return new Uint8Array(new SharedArrayBuffer(Math.max(1, n)), 0, n);
-}
+export const sharedFloat64 = (n: number): Float64Array => sharedArray(Float64Array, n);
+export const sharedFloat32 = (n: number): Float32Array => sharedArray(Float32Array, n);
+export const sharedInt32 = (n: number): Int32Array => sharedArray(Int32Array, n);
+export const sharedUint32 = (n: number): Uint32Array => sharedArray(Uint32Array, n);
+export const sharedUint8 = (n: number): Uint8Array => sharedArray(Uint8Array, n);
 
 export const isShared = (a: ArrayBufferView): boolean => typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
 

@@ -135,10 +135,10 @@ export function trainModel(input: TrainInput, o: TrainOptions): TrainOutput {
 
   progress(0.86, 'Measuring what each column contributes');
   const meanAbs = meanAbsContributions(frozen, x.features, sampleRows(split.test, EXPLAIN_ROWS, o.seed), owners);
-  const perm =
-    job && helperShare
-      ? mergeImportance(job, takeImportanceShare(job, o.isCancelled), helperShare(), o.isCancelled)
-      : permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
+  // This thread's share first, then the helper's (arguments are evaluated in order).
+  const perm = job
+    ? mergeImportance(job, takeImportanceShare(job, o.isCancelled), helperShare?.() ?? null, o.isCancelled)
+    : permutationImportance(frozen, x.features, y, impRows, owners, o.seed, o.isCancelled);
   const features = importanceTable(frozen, perm, meanAbs);
   progress(0.94, 'Partial dependence of the top columns');
   const pdRows = sampleRows(split.test, DEPENDENCE_ROWS, o.seed);
